@@ -1,0 +1,75 @@
+// The open registry of actions: modules register theirs; the validator and the editor read it.
+import { z } from 'zod';
+import { OrchestrationError } from '../../../shared/errors.js';
+import type { ActionCatalog, ActionSpec } from '../../../shared/validate.js';
+import type { ActionDefinition } from './action.js';
+
+export interface ActionInfo {
+  module: string;
+  action: string;
+  description: string;
+  icon: string;
+  outputs: readonly string[];
+  openOutputs: boolean;
+  /** The parameter schema as JSON Schema, for the editor's forms. */
+  paramsSchema: unknown;
+}
+
+export class ActionRegistry implements ActionCatalog {
+  private readonly actions = new Map<string, ActionDefinition>();
+  private readonly specs = new Map<string, ActionSpec>();
+
+  register(...definitions: ActionDefinition[]): this {
+    for (const definition of definitions) {
+      const key = `${definition.module}.${definition.action}`;
+      if (this.actions.has(key)) throw new OrchestrationError(`action ${key} is registered twice`);
+      this.actions.set(key, definition);
+    }
+    return this;
+  }
+
+  definition(module: string, action: string): ActionDefinition | undefined {
+    return this.actions.get(`${module}.${action}`);
+  }
+
+  get(module: string, action: string): ActionSpec | undefined {
+    const key = `${module}.${action}`;
+    const cached = this.specs.get(key);
+    if (cached !== undefined) return cached;
+    const definition = this.actions.get(key);
+    if (definition === undefined) return undefined;
+    const spec: ActionSpec = {
+      module,
+      action,
+      outputs: definition.outputs,
+      openOutputs: definition.openOutputs ?? false,
+      checkParams: (parameters) => {
+        const result = definition.params.safeParse(parameters);
+        if (result.success) return [];
+        return result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+      },
+    };
+    this.specs.set(key, spec);
+    return spec;
+  }
+
+  modules(): string[] {
+    return [...new Set([...this.actions.values()].map((definition) => definition.module))].sort();
+  }
+
+  actionsOf(module: string): string[] {
+    return [...this.actions.values()].filter((d) => d.module === module).map((d) => d.action).sort();
+  }
+
+  list(): ActionInfo[] {
+    return [...this.actions.values()].map((definition) => ({
+      module: definition.module,
+      action: definition.action,
+      description: definition.description,
+      icon: definition.icon,
+      outputs: definition.outputs,
+      openOutputs: definition.openOutputs ?? false,
+      paramsSchema: z.toJSONSchema(definition.params, { io: 'input', unrepresentable: 'any' }),
+    }));
+  }
+}

@@ -1,0 +1,66 @@
+// shell.run: a command in the step's folder; its exit code, output tail and $CODOMYRMEX_OUTPUT lines become outputs.
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { runProcess } from '../process-runner.js';
+import { ActionFailure, defineAction, type ActionContext } from './action.js';
+
+const run = defineAction({
+  module: 'shell',
+  action: 'run',
+  description: 'Runs a command; its exit code, output tail and the key=value lines it writes to $CODOMYRMEX_OUTPUT become outputs.',
+  icon: 'terminal',
+  params: z.object({
+    command: z.string().min(1, 'is required').describe('The command line. Shell syntax (pipes, &&, $VARS) runs through the shell.'),
+    cwd: z.string().optional().describe("Working directory, relative to the project's folder."),
+    env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}).describe('Extra environment variables.'),
+    shell: z.union([z.boolean(), z.string()]).optional().describe('true to always use the shell, or the path of one (e.g. /bin/bash).'),
+  }),
+  outputs: ['exitCode', 'stdout'],
+  openOutputs: true,
+  async run(params, context) {
+    const outputFile = join(tmpdir(), `codomyrmex-${process.pid}-${context.executionId}-${context.step}-${context.attempt}.out`);
+    const cwd = params.cwd === undefined ? context.cwd : isAbsolute(params.cwd) ? params.cwd : resolve(context.cwd, params.cwd);
+    const exit = await runProcess({
+      command: params.command,
+      cwd,
+      env: { ...context.env, ...params.env, CODOMYRMEX_OUTPUT: outputFile },
+      outputFd: context.outputFd,
+      signal: context.signal,
+      ...(params.shell !== undefined ? { shell: params.shell } : {}),
+    });
+    const outputs: Record<string, unknown> = { ...readOutputFile(outputFile), exitCode: exit.exitCode, stdout: context.outputTail() };
+    if (exit.startError !== undefined) {
+      context.log('stderr', `${exit.startError}\n`);
+      throw new ActionFailure(exit.startError, 127, outputs);
+    }
+    if (exit.exitCode !== 0) throw new ActionFailure(describeExit(exit.exitCode, exit.signal, context), exit.exitCode, outputs);
+    return { outputs, exitCode: 0 };
+  },
+});
+
+/** `key=value` lines, as GitHub Actions' $GITHUB_OUTPUT; the file is removed once read. */
+function readOutputFile(file: string): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  rmSync(file, { force: true });
+  const outputs: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const eq = line.indexOf('=');
+    if (eq > 0) outputs[line.slice(0, eq).trim()] = line.slice(eq + 1);
+  }
+  return outputs;
+}
+
+function describeExit(exitCode: number | null, signal: NodeJS.Signals | null, context: ActionContext): string {
+  const lastLine = context.outputTail().trimEnd().split('\n').pop()?.trim();
+  const how = signal !== null ? `was killed by ${signal}` : `exited with code ${exitCode}`;
+  return lastLine ? `command ${how}: ${lastLine}` : `command ${how}`;
+}
+
+export const actions = [run];

@@ -1,0 +1,376 @@
+// One workflow execution in progress: dependency counting, runWhen, admission (slots and resources), retries, cancel.
+import type { StepRun, Workflow, WorkflowExecution, WorkflowStep } from '../../shared/model.js';
+import { resolveTemplates, type TemplateScope } from '../../shared/templating.js';
+import { ActionFailure, type ActionResult } from './actions/action.js';
+import type { EventBus } from './event-bus.js';
+import type { Executor } from './executor.js';
+import { ReadyQueue } from './ready-queue.js';
+import type { ResourceManager } from './resource-manager.js';
+import type { ExecutionLogs, StepLog } from './store/step-log.js';
+
+export interface RunRecorder {
+  stepChanged(executionId: string, step: string, run: StepRun): void;
+  executionChanged(execution: WorkflowExecution): void;
+}
+
+export interface ExecutionRunOptions {
+  /** The record, with every step present: pending, or kept from an earlier run when resuming. */
+  execution: WorkflowExecution;
+  workflow: Workflow;
+  concurrency: number;
+  cwd: string;
+  env: Record<string, string>;
+  params: Record<string, unknown>;
+  executor: Executor;
+  resources: ResourceManager;
+  recorder: RunRecorder;
+  events: EventBus;
+  logs: ExecutionLogs;
+}
+
+interface StepState {
+  index: number;
+  priority: WorkflowStep['priority'];
+  step: WorkflowStep;
+  run: StepRun;
+  taskId: string;
+  /** Dependencies not yet finished. */
+  remaining: number;
+  dependents: StepState[];
+  controller: AbortController | null;
+  timer: NodeJS.Timeout | null;
+  log: StepLog | null;
+  holdsResources: boolean;
+  cancelRequested: boolean;
+}
+
+class StepTimeout extends Error {
+  constructor(readonly seconds: number) {
+    super(`timed out after ${seconds}s`);
+  }
+}
+
+class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+const TERMINAL = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+
+export class ExecutionRun {
+  readonly done: Promise<WorkflowExecution>;
+  private resolveDone!: (execution: WorkflowExecution) => void;
+  private readonly states: StepState[];
+  private readonly byName = new Map<string, StepState>();
+  private readonly queue = new ReadyQueue<StepState>();
+  private readonly scope: TemplateScope;
+  private running = 0;
+  private unfinished = 0;
+  private cancelled = false;
+  private finished = false;
+  private waitingForResources = false;
+  private readonly onResourcesReleased = (): void => this.pump();
+
+  constructor(private readonly options: ExecutionRunOptions) {
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    const { execution, workflow } = options;
+    this.scope = { steps: {}, params: options.params, env: options.env };
+    this.states = workflow.steps.map((step, index) => {
+      const state: StepState = {
+        index,
+        priority: step.priority,
+        step,
+        run: execution.steps[step.name]!,
+        taskId: `${execution.executionId}:${step.name}`,
+        remaining: 0,
+        dependents: [],
+        controller: null,
+        timer: null,
+        log: null,
+        holdsResources: false,
+        cancelRequested: false,
+      };
+      this.byName.set(step.name, state);
+      return state;
+    });
+    for (const state of this.states) {
+      if (TERMINAL.has(state.run.status)) {
+        if (state.run.status === 'succeeded') this.scope.steps[state.step.name] = state.run.outputs;
+      } else {
+        this.unfinished++;
+      }
+      for (const dep of state.step.dependencies) {
+        const upstream = this.byName.get(dep)!;
+        upstream.dependents.push(state);
+        if (!TERMINAL.has(upstream.run.status)) state.remaining++;
+      }
+    }
+  }
+
+  get executionId(): string {
+    return this.options.execution.executionId;
+  }
+
+  start(): Promise<WorkflowExecution> {
+    const { execution } = this.options;
+    execution.status = 'running';
+    this.options.recorder.executionChanged(execution);
+    this.emitExecution();
+    const ready = this.states.filter((state) => state.remaining === 0 && !TERMINAL.has(state.run.status));
+    this.settle(ready);
+    this.pump();
+    this.checkDone();
+    return this.done;
+  }
+
+  /** Cancels the run: running steps' process trees are killed, nothing else starts. */
+  cancel(): void {
+    if (this.finished || this.cancelled) return;
+    this.cancelled = true;
+    for (const state of this.queue.drain()) this.finish(state, 'cancelled', 'the run was cancelled');
+    for (const state of this.states) {
+      if (state.run.status === 'running') state.controller?.abort(new Cancelled());
+      else if (!TERMINAL.has(state.run.status)) {
+        if (state.timer !== null) clearTimeout(state.timer);
+        this.finish(state, 'cancelled', 'the run was cancelled');
+      }
+    }
+    this.checkDone();
+  }
+
+  /** Cancels one step; its dependents follow their runWhen. Returns false when the step had already finished. */
+  cancelStep(name: string): boolean {
+    const state = this.byName.get(name);
+    if (state === undefined || TERMINAL.has(state.run.status) || this.finished) return false;
+    state.cancelRequested = true;
+    if (state.run.status === 'running') {
+      state.controller?.abort(new Cancelled());
+    } else {
+      if (state.timer !== null) clearTimeout(state.timer);
+      this.queue.remove((queued) => queued === state);
+      this.finishAndRelease(state, 'cancelled', 'cancelled by the user');
+      this.pump();
+      this.checkDone();
+    }
+    return true;
+  }
+
+  /** Puts steps whose dependencies are all done in the queue, or skips them; iterative so long chains cannot overflow. */
+  private settle(initial: StepState[]): void {
+    const work = [...initial];
+    while (work.length > 0) {
+      const state = work.pop()!;
+      if (TERMINAL.has(state.run.status)) continue;
+      const skip = this.cancelled ? 'the run was cancelled' : this.skipReason(state);
+      if (skip === null) {
+        this.enqueue(state);
+        continue;
+      }
+      this.finish(state, this.cancelled ? 'cancelled' : 'skipped', skip);
+      for (const dependent of state.dependents) if (--dependent.remaining === 0) work.push(dependent);
+    }
+  }
+
+  /** Why a step whose dependencies are done must not run, or null when its runWhen holds. */
+  private skipReason(state: StepState): string | null {
+    const { runWhen, dependencies } = state.step;
+    if (runWhen === 'always') return null;
+    let broken: string | null = null;
+    for (const dep of dependencies) {
+      const upstream = this.byName.get(dep)!;
+      const ok = upstream.run.status === 'succeeded' || (upstream.run.status === 'failed' && upstream.step.continueOnError);
+      if (!ok) {
+        broken = `dependency "${dep}" ${upstream.run.status === 'skipped' ? 'was skipped' : upstream.run.status === 'cancelled' ? 'was cancelled' : 'failed'}`;
+        break;
+      }
+    }
+    if (runWhen === 'success') return broken;
+    return broken === null ? 'no dependency failed' : null;
+  }
+
+  private enqueue(state: StepState): void {
+    if (this.running + this.queue.size >= this.options.concurrency) {
+      this.update(state, { status: 'queued', reason: `waiting for a free slot (concurrency ${this.options.concurrency})` });
+    } else if (state.run.status !== 'pending') {
+      this.update(state, { status: 'pending', reason: null });
+    }
+    this.queue.push(state);
+  }
+
+  private pump(): void {
+    if (this.cancelled || this.finished) return;
+    const { concurrency, resources } = this.options;
+    let deferred: StepState[] | null = null;
+    while (this.running < concurrency && this.queue.size > 0) {
+      const state = this.queue.pop()!;
+      if (!this.admitResources(state, resources)) {
+        (deferred ??= []).push(state);
+        continue;
+      }
+      this.startAttempt(state);
+    }
+    if (deferred !== null) for (const state of deferred) this.queue.push(state);
+    this.listenForResources(deferred !== null);
+  }
+
+  private admitResources(state: StepState, resources: ResourceManager): boolean {
+    const request = state.step.resources;
+    for (const _ in request) {
+      const missing = resources.tryAllocateAll(state.taskId, request);
+      if (missing === null) {
+        state.holdsResources = true;
+        return true;
+      }
+      const unit = resources.getResource(missing.resourceId)?.unit ?? '';
+      const reason = `waiting for ${missing.resourceId}: needs ${missing.amount} ${unit}, ${missing.available} free`;
+      if (state.run.reason !== reason) this.update(state, { status: 'queued', reason });
+      return false;
+    }
+    return true;
+  }
+
+  private listenForResources(waiting: boolean): void {
+    if (waiting === this.waitingForResources) return;
+    this.waitingForResources = waiting;
+    if (waiting) this.options.resources.on('released', this.onResourcesReleased);
+    else this.options.resources.off('released', this.onResourcesReleased);
+  }
+
+  private startAttempt(state: StepState): void {
+    const { execution, executor } = this.options;
+    this.running++;
+    const attempt = state.run.attempts + 1;
+    const now = Date.now();
+    this.update(state, { status: 'running', attempts: attempt, startTime: state.run.startTime ?? now, reason: null, error: null });
+    let parameters: Record<string, unknown>;
+    try {
+      parameters = resolveTemplates(state.step.parameters, this.scope);
+    } catch (error) {
+      this.endAttempt(state, null, error, false);
+      return;
+    }
+    const controller = new AbortController();
+    state.controller = controller;
+    if (state.step.timeout !== undefined) {
+      const seconds = state.step.timeout;
+      state.timer = setTimeout(() => controller.abort(new StepTimeout(seconds)), seconds * 1000);
+    }
+    state.log ??= this.options.logs.forStep(state.step.name);
+    if (attempt > 1) state.log.write(`\n--- attempt ${attempt} ---\n`);
+    executor
+      .execute({
+        executionId: execution.executionId,
+        step: state.step.name,
+        module: state.step.module,
+        action: state.step.action,
+        parameters,
+        attempt,
+        cwd: this.options.cwd,
+        env: this.options.env,
+        signal: controller.signal,
+        log: state.log,
+      })
+      .then(
+        (result) => this.endAttempt(state, result, null, true),
+        (error: unknown) => this.endAttempt(state, null, error, true),
+      );
+  }
+
+  private endAttempt(state: StepState, result: ActionResult | null, error: unknown, retriable: boolean): void {
+    this.running--;
+    if (state.timer !== null) clearTimeout(state.timer);
+    state.timer = null;
+    const reason = state.controller?.signal.reason as unknown;
+    const aborted = state.controller?.signal.aborted === true;
+    state.controller = null;
+    if (state.holdsResources) {
+      this.options.resources.releaseTask(state.taskId);
+      state.holdsResources = false;
+    }
+    if (aborted && reason instanceof Cancelled) {
+      this.finishAndRelease(state, 'cancelled', state.cancelRequested ? 'cancelled by the user' : 'the run was cancelled');
+    } else if (!aborted && result !== null) {
+      this.scope.steps[state.step.name] = result.outputs;
+      this.finishAndRelease(state, 'succeeded', null, { outputs: result.outputs, exitCode: result.exitCode ?? 0 });
+    } else {
+      this.failAttempt(state, aborted ? reason : error, retriable);
+    }
+    this.pump();
+    this.checkDone();
+  }
+
+  private failAttempt(state: StepState, error: unknown, retriable: boolean): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const failure = error instanceof ActionFailure ? error : null;
+    const fields: Partial<StepRun> = { error: message, exitCode: failure?.exitCode ?? null, outputs: failure?.outputs ?? {} };
+    const retry = state.step.retry;
+    if (retriable && retry !== undefined && state.run.attempts <= retry.count && !this.cancelled) {
+      const delay = retry.delay * retry.backoff ** (state.run.attempts - 1);
+      this.update(state, { ...fields, status: 'retrying', reason: `attempt ${state.run.attempts} failed: ${message}; retrying in ${round(delay)}s` });
+      state.timer = setTimeout(() => {
+        state.timer = null;
+        this.enqueue(state);
+        this.pump();
+      }, delay * 1000);
+      return;
+    }
+    this.finishAndRelease(state, 'failed', null, fields);
+  }
+
+  /** Ends a step and lets its dependents move. */
+  private finishAndRelease(state: StepState, status: StepRun['status'], reason: string | null, fields: Partial<StepRun> = {}): void {
+    this.finish(state, status, reason, fields);
+    const ready = state.dependents.filter((dependent) => --dependent.remaining === 0);
+    if (ready.length > 0) this.settle(ready);
+  }
+
+  private finish(state: StepState, status: StepRun['status'], reason: string | null, fields: Partial<StepRun> = {}): void {
+    const log = state.log;
+    const logged = log !== null && log.opened;
+    this.update(state, {
+      ...fields,
+      status,
+      reason,
+      endTime: Date.now(),
+      ...(status === 'cancelled' && fields.error === undefined ? { error: reason } : {}),
+      ...(logged ? { logPath: log.path, logTail: log.tail() } : {}),
+    });
+    log?.close();
+    this.unfinished--;
+  }
+
+  private update(state: StepState, fields: Partial<StepRun>): void {
+    Object.assign(state.run, fields);
+    const { recorder, events, execution } = this.options;
+    recorder.stepChanged(execution.executionId, state.step.name, state.run);
+    if (events.wants('step.updated')) {
+      events.emit({ type: 'step.updated', executionId: execution.executionId, step: state.step.name, run: { ...state.run } });
+    }
+  }
+
+  private checkDone(): void {
+    if (this.finished || this.unfinished > 0 || this.running > 0) return;
+    this.finished = true;
+    this.listenForResources(false);
+    const { execution, recorder } = this.options;
+    const failed = this.states.filter((s) => (s.run.status === 'failed' && !s.step.continueOnError) || (s.run.status === 'cancelled' && s.cancelRequested));
+    execution.status = this.cancelled ? 'cancelled' : failed.length > 0 ? 'failed' : 'completed';
+    execution.errors = failed.map((s) => `${s.step.name}: ${s.run.error ?? s.run.status}`);
+    execution.endTime = Date.now();
+    recorder.executionChanged(execution);
+    this.emitExecution();
+    this.resolveDone(execution);
+  }
+
+  private emitExecution(): void {
+    const { events, execution } = this.options;
+    if (!events.wants('execution.updated')) return;
+    const { steps: _steps, ...summary } = execution;
+    events.emit({ type: 'execution.updated', execution: { ...summary, errors: [...summary.errors] } });
+  }
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}

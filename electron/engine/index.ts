@@ -1,0 +1,15 @@
+// The engine's public API: what `import … from 'codomyrmex-orchestrator'` gives.
+export { OrchestrationEngine, getOrchestrationEngine, workingDirFor, type EngineOptions } from './orchestration-engine.js';
+export { WorkflowManager, type StepInput, type CreateWorkflowOptions } from './workflow-manager.js';
+export { TaskOrchestrator, resolveRunParams, type ExecuteOptions, type ExecutionHandle } from './task-orchestrator.js';
+export { ResourceManager, type ResourceDeclaration } from './resource-manager.js';
+export { ProjectManager, type CreateProjectOptions } from './project-manager.js';
+export { ActionRegistry, type ActionInfo } from './actions/registry.js';
+export { createBuiltinRegistry } from './actions/builtin.js';
+export { defineAction, ActionFailure, type ActionDefinition, type ActionContext, type ActionResult } from './actions/action.js';
+export { loadWorkflowFile, saveWorkflowFile, renderWorkflow, type LoadedWorkflow } from './workflow-file.js';
+export { BUILTIN_TEMPLATES } from './templates/index.js';
+export type { ProjectTemplate } from './templates/template.js';
+export * from '../../shared/model.js';
+export * from '../../shared/errors.js';
+export type { EngineEvent, ExecutionSummary } from '../../shared/events.js';

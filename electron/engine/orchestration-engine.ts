@@ -1,0 +1,252 @@
+// OrchestrationEngine: owns the four managers, sessions, the event stream and health; one per process.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { freemem, loadavg, totalmem } from 'node:os';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { OrchestrationError, WorkflowError } from '../../shared/errors.js';
+import type { RunOrigin, Session, Workflow, WorkflowExecution } from '../../shared/model.js';
+import type { SubWorkflowRequest, SubWorkflowResult } from './actions/action.js';
+import { createBuiltinRegistry } from './actions/builtin.js';
+import type { ActionRegistry } from './actions/registry.js';
+import { EventBus } from './event-bus.js';
+import type { StepTask } from './executor.js';
+import { PROJECT_WORKFLOWS_DIR, ProjectManager } from './project-manager.js';
+import { ResourceManager } from './resource-manager.js';
+import { openDatabase, type Db } from './store/database.js';
+import { defaultHome, homePaths, type HomePaths } from './store/paths.js';
+import { SessionStore, ProjectStore } from './store/registry-store.js';
+import { RunStore } from './store/run-store.js';
+import { TaskOrchestrator, type ExecuteOptions, type ExecutionHandle } from './task-orchestrator.js';
+import { BUILTIN_TEMPLATES } from './templates/index.js';
+import type { ProjectTemplate } from './templates/template.js';
+import { loadWorkflowFile } from './workflow-file.js';
+import { WorkflowManager } from './workflow-manager.js';
+
+const MAX_SUB_WORKFLOW_DEPTH = 8;
+
+export interface EngineOptions {
+  /** Data folder (database, logs); defaults to $CODOMYRMEX_HOME or the platform's app-data folder. */
+  home?: string;
+  registry?: ActionRegistry;
+  templates?: readonly ProjectTemplate[];
+}
+
+export interface RunFileOptions extends Partial<Omit<ExecuteOptions, 'file'>> {
+  origin?: RunOrigin;
+}
+
+export class OrchestrationEngine {
+  readonly events = new EventBus();
+  readonly paths: HomePaths;
+  readonly registry: ActionRegistry;
+  readonly resourceManager = new ResourceManager();
+  readonly store: RunStore;
+  readonly workflowManager: WorkflowManager;
+  readonly taskOrchestrator: TaskOrchestrator;
+  readonly projectManager: ProjectManager;
+  private readonly sessions: SessionStore;
+  private readonly startedAt = Date.now();
+  private readonly depth = new Map<string, number>();
+  private db: Db | null = null;
+
+  constructor(options: EngineOptions = {}) {
+    this.paths = homePaths(options.home ?? defaultHome());
+    this.registry = options.registry ?? createBuiltinRegistry();
+    this.store = new RunStore(() => this.database(), (id) => this.taskOrchestrator.isActive(id));
+    this.sessions = new SessionStore(() => this.database());
+    this.workflowManager = new WorkflowManager(this.registry, this.resourceManager, this.store, this.paths.workflows);
+    this.projectManager = new ProjectManager(new ProjectStore(() => this.database()), this.events, options.templates ?? BUILTIN_TEMPLATES);
+    this.taskOrchestrator = new TaskOrchestrator({
+      registry: this.registry,
+      resources: this.resourceManager,
+      store: this.store,
+      events: this.events,
+      workflows: this.workflowManager,
+      logsRoot: this.paths.logs,
+      runSubWorkflow: (request, parent) => this.runSubWorkflow(request, parent),
+    });
+    this.resourceManager.on('allocated', (allocation) => this.events.wants('resource.allocated') && this.events.emit({ type: 'resource.allocated', allocation }));
+    this.resourceManager.on('released', (allocation) => this.events.wants('resource.released') && this.events.emit({ type: 'resource.released', allocation }));
+  }
+
+  private database(): Db {
+    return (this.db ??= openDatabase(this.paths.database));
+  }
+
+  createSession(name: string, options: { projectId?: string | null; env?: Record<string, string>; variables?: Record<string, string> } = {}): string {
+    if (options.projectId != null && this.projectManager.getProject(options.projectId) === null) {
+      throw new OrchestrationError(`unknown project "${options.projectId}"`);
+    }
+    const session: Session = {
+      sessionId: randomUUID(),
+      name,
+      projectId: options.projectId ?? null,
+      createdAt: Date.now(),
+      status: 'active',
+      variables: options.variables ?? {},
+      env: options.env ?? {},
+    };
+    this.saveSession(session);
+    return session.sessionId;
+  }
+
+  getSession(sessionId: string): Session | null {
+    return this.sessions.get(sessionId);
+  }
+
+  listSessions(): Session[] {
+    return this.sessions.list();
+  }
+
+  updateSession(sessionId: string, changes: Partial<Pick<Session, 'name' | 'env' | 'variables' | 'status' | 'projectId'>>): Session {
+    const session = this.requireSession(sessionId);
+    const updated = { ...session, ...changes };
+    this.saveSession(updated);
+    return updated;
+  }
+
+  closeSession(sessionId: string): Session {
+    return this.updateSession(sessionId, { status: 'closed' });
+  }
+
+  /** Runs a workflow in a session: the session's project folder is the working directory, its env applies. */
+  executeWorkflowInSession(sessionId: string, workflowName: string, params: Record<string, unknown> = {}, origin: RunOrigin = 'api'): Promise<WorkflowExecution> {
+    return this.startWorkflowInSession(sessionId, workflowName, params, origin).done;
+  }
+
+  startWorkflowInSession(sessionId: string, workflowName: string, params: Record<string, unknown> = {}, origin: RunOrigin = 'api'): ExecutionHandle {
+    const session = this.requireSession(sessionId);
+    if (session.status === 'closed') throw new OrchestrationError(`session "${session.name}" is closed`);
+    const project = session.projectId === null ? null : this.projectManager.getProject(session.projectId);
+    const projectFile = project === null ? null : join(this.projectManager.workflowsDir(project), `${workflowName}.yaml`);
+    let workflow = this.workflowManager.getWorkflow(workflowName);
+    let file = this.workflowManager.getWorkflowFile(workflowName);
+    if (projectFile !== null && existsSync(projectFile)) {
+      workflow = this.workflowManager.loadWorkflowFile(projectFile);
+      file = projectFile;
+    }
+    if (workflow === undefined) throw new WorkflowError(`unknown workflow "${workflowName}"${project ? ` (looked in ${this.projectManager.workflowsDir(project)})` : ''}`);
+    return this.taskOrchestrator.start(workflow, {
+      params,
+      origin,
+      sessionId,
+      projectId: project?.id ?? null,
+      cwd: project?.path ?? (file !== null ? workingDirFor(file) : process.cwd()),
+      file,
+      env: { ...session.env, ...session.variables },
+    });
+  }
+
+  /** Runs a workflow file; its folder (or its project's, for `.codomyrmex/workflows/`) is the working directory. */
+  runWorkflowFile(file: string, options: RunFileOptions = {}): ExecutionHandle {
+    const path = resolve(file);
+    const { workflow } = loadWorkflowFile(path);
+    return this.runWorkflow(workflow, { ...options, file: path, cwd: options.cwd ?? workingDirFor(path) });
+  }
+
+  runWorkflow(workflow: Workflow, options: ExecuteOptions): ExecutionHandle {
+    const cwd = options.cwd;
+    const project = options.projectId === undefined ? this.projectManager.findProjectByPath(cwd) : null;
+    return this.taskOrchestrator.start(workflow, { ...options, ...(project !== null ? { projectId: project.id } : {}) });
+  }
+
+  cancelExecution(executionId: string): boolean {
+    return this.taskOrchestrator.cancel(executionId);
+  }
+
+  getExecution(executionId: string): WorkflowExecution | null {
+    return this.store.getExecution(executionId);
+  }
+
+  getHealthStatus() {
+    let database: 'ok' | string = 'ok';
+    try {
+      this.database().prepare('SELECT 1').get();
+    } catch (error) {
+      database = (error as Error).message;
+    }
+    const active = this.taskOrchestrator.activeExecutionIds();
+    return {
+      status: database === 'ok' ? ('healthy' as const) : ('degraded' as const),
+      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+      activeExecutions: active.length,
+      database,
+      home: this.paths.home,
+      actions: this.registry.list().length,
+    };
+  }
+
+  getSystemStatus() {
+    return {
+      ...this.getHealthStatus(),
+      load: loadavg(),
+      memory: { totalMB: Math.round(totalmem() / 1048576), freeMB: Math.round(freemem() / 1048576) },
+      resources: this.resourceManager.listResources().map((resource) => ({
+        ...resource,
+        available: this.resourceManager.getAvailableCapacity(resource.id),
+        allocations: this.resourceManager.getAllocations(resource.id),
+      })),
+      activeExecutionIds: this.taskOrchestrator.activeExecutionIds(),
+      sessions: this.listSessions().filter((s) => s.status === 'active').length,
+      projects: this.projectManager.listProjects().length,
+    };
+  }
+
+  /** Cancels what runs, writes what is pending and closes the database. */
+  async close(): Promise<void> {
+    await this.taskOrchestrator.cancelAll();
+    this.store.flush();
+    this.db?.close();
+    this.db = null;
+  }
+
+  private async runSubWorkflow(request: SubWorkflowRequest, parent: StepTask): Promise<SubWorkflowResult> {
+    const depth = (this.depth.get(parent.executionId) ?? 0) + 1;
+    if (depth > MAX_SUB_WORKFLOW_DEPTH) throw new WorkflowError(`sub-workflows nested more than ${MAX_SUB_WORKFLOW_DEPTH} deep (does a workflow run itself?)`);
+    let handle: ExecutionHandle;
+    if (request.file !== undefined) {
+      const file = isAbsolute(request.file) ? request.file : resolve(parent.cwd, request.file);
+      handle = this.runWorkflowFile(file, { params: request.params, origin: 'api', cwd: parent.cwd, env: {} });
+    } else {
+      const workflow = this.workflowManager.getWorkflow(request.name!);
+      if (workflow === undefined) throw new WorkflowError(`unknown workflow "${request.name}"`);
+      handle = this.runWorkflow(workflow, { params: request.params, origin: 'api', cwd: parent.cwd });
+    }
+    this.depth.set(handle.executionId, depth);
+    const cancel = (): void => void this.cancelExecution(handle.executionId);
+    parent.signal.addEventListener('abort', cancel, { once: true });
+    try {
+      const execution = await handle.done;
+      const outputs = Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs]));
+      return { executionId: execution.executionId, status: execution.status, outputs };
+    } finally {
+      parent.signal.removeEventListener('abort', cancel);
+      this.depth.delete(handle.executionId);
+    }
+  }
+
+  private requireSession(sessionId: string): Session {
+    const session = this.sessions.get(sessionId);
+    if (session === null) throw new OrchestrationError(`unknown session "${sessionId}"`);
+    return session;
+  }
+
+  private saveSession(session: Session): void {
+    this.sessions.save(session);
+    this.events.emit({ type: 'session.updated', session });
+  }
+}
+
+/** `<project>/.codomyrmex/workflows/x.yaml` runs in `<project>`; any other file in its own folder. */
+export function workingDirFor(file: string): string {
+  const dir = dirname(resolve(file));
+  return dir.endsWith(`${sep}${PROJECT_WORKFLOWS_DIR}`) ? dirname(dirname(dir)) : dir;
+}
+
+let shared: OrchestrationEngine | null = null;
+
+/** The shared engine of this process (created on first call). */
+export function getOrchestrationEngine(options?: EngineOptions): OrchestrationEngine {
+  return (shared ??= new OrchestrationEngine(options));
+}
+

@@ -1,0 +1,136 @@
+// ProjectManager: projects are folders on disk, created from templates or added as they are, kept in a registry.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { OrchestrationError } from '../../shared/errors.js';
+import { PROJECT_STATUSES, type Project, type ProjectStatus } from '../../shared/model.js';
+import type { EventBus } from './event-bus.js';
+import type { ProjectStore } from './store/registry-store.js';
+import type { ProjectTemplate } from './templates/template.js';
+import { writeFileAtomic } from './workflow-file.js';
+
+export const PROJECT_WORKFLOWS_DIR = join('.codomyrmex', 'workflows');
+
+export interface CreateProjectOptions {
+  name: string;
+  /** The project's folder; created if missing. Defaults to `<parentDir>/<name>`. */
+  path?: string;
+  parentDir?: string;
+  template?: string;
+  description?: string;
+  status?: ProjectStatus;
+}
+
+export class ProjectManager {
+  private readonly templates = new Map<string, ProjectTemplate>();
+
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly events: EventBus,
+    templates: readonly ProjectTemplate[],
+  ) {
+    for (const template of templates) this.templates.set(template.name, template);
+  }
+
+  listTemplates(): ProjectTemplate[] {
+    return [...this.templates.values()];
+  }
+
+  getTemplate(name: string): ProjectTemplate | undefined {
+    return this.templates.get(name);
+  }
+
+  registerTemplate(template: ProjectTemplate): void {
+    this.templates.set(template.name, template);
+  }
+
+  /** Creates the folder (refusing to write into a non-empty one), lays out the template, registers the project. */
+  createProject(options: CreateProjectOptions): Project {
+    const path = resolve(options.path ?? join(options.parentDir ?? process.cwd(), options.name));
+    const template = options.template === undefined ? undefined : this.templates.get(options.template);
+    if (options.template !== undefined && template === undefined) {
+      throw new OrchestrationError(`unknown template "${options.template}" (known: ${[...this.templates.keys()].join(', ')})`);
+    }
+    if (this.store.findByPath(path) !== null) throw new OrchestrationError(`${path} is already a registered project`);
+    if (existsSync(path) && readdirSync(path).length > 0) {
+      throw new OrchestrationError(`${path} already exists and is not empty; add it as an existing project instead`);
+    }
+    mkdirSync(path, { recursive: true });
+    if (template !== undefined) writeTemplate(path, options.name, template);
+    else mkdirSync(join(path, PROJECT_WORKFLOWS_DIR), { recursive: true });
+    return this.register({
+      id: randomUUID(),
+      name: options.name,
+      path,
+      template: template?.name ?? null,
+      status: options.status ?? 'planning',
+      createdAt: Date.now(),
+      description: options.description ?? template?.description ?? '',
+    });
+  }
+
+  /** Registers an existing folder as a project (or returns the project already registered there). */
+  addProject(folder: string, name?: string): Project {
+    const path = resolve(folder);
+    const existing = this.store.findByPath(path);
+    if (existing !== null) return existing;
+    if (!existsSync(path) || !statSync(path).isDirectory()) throw new OrchestrationError(`${path} is not a folder`);
+    return this.register({ id: randomUUID(), name: name ?? basename(path), path, template: null, status: 'active', createdAt: Date.now(), description: '' });
+  }
+
+  getProject(id: string): Project | null {
+    return this.store.get(id);
+  }
+
+  findProjectByPath(path: string): Project | null {
+    return this.store.findByPath(resolve(path));
+  }
+
+  listProjects(): Project[] {
+    return this.store.list();
+  }
+
+  updateProjectStatus(id: string, status: ProjectStatus): Project {
+    if (!PROJECT_STATUSES.includes(status)) throw new OrchestrationError(`unknown project status "${status}" (known: ${PROJECT_STATUSES.join(', ')})`);
+    const project = this.require(id);
+    return this.register({ ...project, status });
+  }
+
+  /** Removes the project from the registry; its files stay unless `deleteFiles` is set. */
+  removeProject(id: string, options: { deleteFiles?: boolean } = {}): void {
+    const project = this.require(id);
+    this.store.remove(id);
+    if (options.deleteFiles) rmSync(project.path, { recursive: true, force: true });
+  }
+
+  workflowsDir(project: Project): string {
+    return join(project.path, PROJECT_WORKFLOWS_DIR);
+  }
+
+  private register(project: Project): Project {
+    this.store.save(project);
+    this.events.emit({ type: 'project.updated', project });
+    return project;
+  }
+
+  private require(id: string): Project {
+    const project = this.store.get(id);
+    if (project === null) throw new OrchestrationError(`unknown project "${id}"`);
+    return project;
+  }
+}
+
+function writeTemplate(root: string, projectName: string, template: ProjectTemplate): void {
+  const fill = (text: string): string => text.replaceAll('{{projectName}}', projectName);
+  for (const dir of template.directories) mkdirSync(join(root, dir), { recursive: true });
+  for (const [relative, contents] of Object.entries(template.files)) {
+    const file = join(root, relative);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, fill(contents));
+  }
+  mkdirSync(join(root, PROJECT_WORKFLOWS_DIR), { recursive: true });
+  writeFileAtomic(join(root, '.codomyrmex', 'config.json'), `${JSON.stringify({ template: template.name, ...template.config }, null, 2)}\n`);
+  for (const [name, yaml] of Object.entries(template.workflows)) {
+    writeFileAtomic(join(root, PROJECT_WORKFLOWS_DIR, `${name}.yaml`), fill(yaml));
+  }
+}

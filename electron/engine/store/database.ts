@@ -1,0 +1,85 @@
+// The embedded SQLite database: opened lazily, WAL with synchronous=NORMAL, schema migrated by user_version.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE executions (
+     execution_id TEXT PRIMARY KEY,
+     workflow_name TEXT NOT NULL,
+     workflow_file TEXT,
+     session_id TEXT,
+     project_id TEXT,
+     status TEXT NOT NULL,
+     origin TEXT NOT NULL,
+     start_time INTEGER NOT NULL,
+     end_time INTEGER,
+     params TEXT NOT NULL DEFAULT '{}',
+     errors TEXT NOT NULL DEFAULT '[]',
+     owner_pid INTEGER,
+     owner_host TEXT,
+     owner_start TEXT
+   );
+   CREATE INDEX executions_by_start ON executions (start_time DESC);
+   CREATE INDEX executions_by_workflow ON executions (workflow_name, start_time DESC);
+   CREATE INDEX executions_by_project ON executions (project_id, start_time DESC);
+   CREATE INDEX executions_by_status ON executions (status);
+   CREATE TABLE step_runs (
+     execution_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     start_time INTEGER,
+     end_time INTEGER,
+     exit_code INTEGER,
+     error TEXT,
+     outputs TEXT NOT NULL DEFAULT '{}',
+     reason TEXT,
+     log_path TEXT,
+     log_tail TEXT NOT NULL DEFAULT '',
+     PRIMARY KEY (execution_id, name)
+   ) WITHOUT ROWID;
+   CREATE TABLE sessions (
+     session_id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     project_id TEXT,
+     created_at INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     variables TEXT NOT NULL DEFAULT '{}',
+     env TEXT NOT NULL DEFAULT '{}'
+   );
+   CREATE TABLE projects (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     path TEXT NOT NULL UNIQUE,
+     template TEXT,
+     status TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     description TEXT NOT NULL DEFAULT ''
+   );`,
+];
+
+export function openDatabase(file: string): Db {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  // WAL + NORMAL: a commit handed to the OS survives a killed process without an fsync per step.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = (): number => db.pragma('user_version', { simple: true }) as number;
+  if (current() >= MIGRATIONS.length) return;
+  // Re-read under the write lock: another process (the app and the CLI share the file) may have just migrated.
+  db.transaction(() => {
+    for (let next = current(); next < MIGRATIONS.length; next++) db.exec(MIGRATIONS[next]!);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}

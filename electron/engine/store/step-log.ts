@@ -1,0 +1,77 @@
+// A step's log on disk: one file per step that both its process (by fd) and the engine append to.
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** How much of a log's end a record keeps and a shell step's `stdout` output shows. */
+export const LOG_TAIL_BYTES = 4096;
+
+export class StepLog {
+  private fd: number | null = null;
+
+  constructor(
+    readonly path: string,
+    private readonly ensureDir: () => void,
+  ) {}
+
+  /** Opens on first use, so steps that never log cost no file. */
+  get outputFd(): number {
+    if (this.fd === null) {
+      this.ensureDir();
+      // O_APPEND: the child's writes and ours land in order at the end, wherever each thinks it is.
+      this.fd = openSync(this.path, 'a');
+    }
+    return this.fd;
+  }
+
+  get opened(): boolean {
+    return this.fd !== null;
+  }
+
+  write(text: string): void {
+    writeSync(this.outputFd, text);
+  }
+
+  size(): number {
+    return this.fd === null ? 0 : fstatSync(this.fd).size;
+  }
+
+  /** Reads bytes [from, from+length) of the log. */
+  read(from: number, length: number): Buffer {
+    if (this.fd === null || length <= 0) return Buffer.alloc(0);
+    const buffer = Buffer.allocUnsafe(length);
+    const read = readSync(this.fd, buffer, 0, length, from);
+    return buffer.subarray(0, read);
+  }
+
+  tail(bytes = LOG_TAIL_BYTES): string {
+    if (this.fd === null) return '';
+    const size = this.size();
+    const start = Math.max(0, size - bytes);
+    let text = this.read(start, size - start).toString('utf8');
+    // Cut at a line start so the tail never opens mid-character or mid-line.
+    if (start > 0) text = text.slice(text.indexOf('\n') + 1);
+    return text;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** The logs of one execution, under `<home>/logs/<executionId>/`. */
+export class ExecutionLogs {
+  private dirReady = false;
+  readonly dir: string;
+
+  constructor(logsRoot: string, executionId: string) {
+    this.dir = join(logsRoot, executionId);
+  }
+
+  forStep(step: string): StepLog {
+    return new StepLog(join(this.dir, `${step}.log`), () => {
+      if (!this.dirReady) mkdirSync(this.dir, { recursive: true });
+      this.dirReady = true;
+    });
+  }
+}

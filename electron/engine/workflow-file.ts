@@ -1,0 +1,171 @@
+// Workflow files: load YAML or JSON with located errors; save atomically, keeping YAML comments, order and unknown keys.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { ValidationError } from '../../shared/errors.js';
+import type { Workflow, WorkflowStep } from '../../shared/model.js';
+import { parseWorkflow } from '../../shared/workflow-schema.js';
+
+export type WorkflowFormat = 'yaml' | 'json';
+
+export interface LoadedWorkflow {
+  workflow: Workflow;
+  file: string;
+  format: WorkflowFormat;
+  /** The parsed YAML document, kept so a save edits it in place and its comments survive. */
+  document: Document | null;
+}
+
+export function formatOf(file: string): WorkflowFormat {
+  return extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+}
+
+export function loadWorkflowFile(file: string): LoadedWorkflow {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ValidationError([{ file, message: code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as Error).message}` }]);
+  }
+  return parseWorkflowText(text, file, formatOf(file));
+}
+
+export function parseWorkflowText(text: string, file: string, format: WorkflowFormat): LoadedWorkflow {
+  if (format === 'json') {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      throw new ValidationError([{ file, message: `invalid JSON: ${(error as Error).message}` }]);
+    }
+    return { workflow: parseWorkflow(raw, file), file, format, document: null };
+  }
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new ValidationError(document.errors.map((error) => {
+      const at = error.linePos?.[0];
+      return { file, message: `invalid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${error.message.split('\n')[0]}` };
+    }));
+  }
+  return { workflow: parseWorkflow(document.toJS(), file), file, format, document };
+}
+
+/** The workflow as a file holds it: defaults left out, keys in the documented order. */
+export function serializeWorkflow(workflow: Workflow): Record<string, unknown> {
+  return compact({
+    version: 1,
+    name: workflow.name,
+    description: workflow.description || undefined,
+    concurrency: workflow.concurrency,
+    env: nonEmpty(workflow.env),
+    params: nonEmpty(workflow.params),
+    resources: nonEmpty(workflow.resources),
+    steps: workflow.steps.map(serializeStep),
+  });
+}
+
+function serializeStep(step: WorkflowStep): Record<string, unknown> {
+  return compact({
+    name: step.name,
+    module: step.module,
+    action: step.action,
+    parameters: nonEmpty(step.parameters),
+    dependencies: step.dependencies.length > 0 ? step.dependencies : undefined,
+    timeout: step.timeout,
+    retry: step.retry,
+    resources: nonEmpty(step.resources),
+    runWhen: step.runWhen === 'success' ? undefined : step.runWhen,
+    continueOnError: step.continueOnError || undefined,
+    priority: step.priority === 'normal' ? undefined : step.priority,
+    ui: step.ui,
+  });
+}
+
+const WORKFLOW_KEYS = new Set(['version', 'name', 'description', 'concurrency', 'env', 'params', 'resources', 'steps']);
+const STEP_KEYS = new Set(['name', 'module', 'action', 'parameters', 'dependencies', 'timeout', 'retry', 'resources', 'runWhen', 'continueOnError', 'priority', 'ui']);
+
+/** The text to write: the previous YAML document edited in place (comments kept), or a fresh rendering. */
+export function renderWorkflow(workflow: Workflow, format: WorkflowFormat, previous: Document | null = null): string {
+  const data = serializeWorkflow(workflow);
+  if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
+  if (previous === null) return toYaml(data);
+  const document = previous.clone();
+  document.contents = mergeNode(document, document.contents as YamlNode | null, data, WORKFLOW_KEYS) as typeof document.contents;
+  return document.toString({ lineWidth: 0 });
+}
+
+function toYaml(data: unknown): string {
+  const document = parseDocument('');
+  document.contents = document.createNode(data) as typeof document.contents;
+  return document.toString({ lineWidth: 0 });
+}
+
+/**
+ * Writes the new value into an existing YAML node: scalars that did not change keep their node (and comments),
+ * map keys keep their order, steps are matched by name, and keys we do not manage are left alone.
+ */
+function mergeNode(document: Document, node: YamlNode | null, value: unknown, managed: ReadonlySet<string> | null): unknown {
+  if (isMap(node) && isPlainObject(value)) {
+    for (const pair of [...node.items]) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      if (!(key in value) && (managed === null || managed.has(key))) node.delete(pair.key);
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const existing = node.get(key, true) as YamlNode | undefined;
+      const childManaged = key === 'steps' && managed === WORKFLOW_KEYS ? STEP_KEYS : null;
+      node.set(key, existing === undefined ? document.createNode(child) : mergeNode(document, existing, child, childManaged));
+    }
+    return node;
+  }
+  if (isSeq(node) && Array.isArray(value)) {
+    const byName = new Map<string, YamlNode>();
+    for (const item of node.items) {
+      const name = isMap(item) ? item.get('name') : undefined;
+      if (typeof name === 'string') byName.set(name, item as YamlNode);
+    }
+    node.items = value.map((child, index) => {
+      const name = isPlainObject(child) && typeof child.name === 'string' ? child.name : undefined;
+      const existing = name !== undefined ? byName.get(name) : (node.items[index] as YamlNode | undefined);
+      return existing === undefined ? document.createNode(child) : mergeNode(document, existing, child, managed);
+    });
+    return node;
+  }
+  if (isScalar(node) && !isPlainObject(value) && !Array.isArray(value)) {
+    if (node.value !== value) node.value = value;
+    return node;
+  }
+  return document.createNode(value);
+}
+
+/** Writes a file so that a crash leaves either the old or the new contents, never half of one. */
+export function writeFileAtomic(file: string, contents: string): void {
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, contents, { flush: true });
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+export function saveWorkflowFile(file: string, workflow: Workflow, previous: LoadedWorkflow | null = null): LoadedWorkflow {
+  const format = formatOf(file);
+  const text = renderWorkflow(workflow, format, previous?.format === 'yaml' ? previous.document : null);
+  writeFileAtomic(file, text);
+  return parseWorkflowText(text, file, format);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmpty<T extends object>(value: T): T | undefined {
+  return Object.keys(value).length > 0 ? value : undefined;
+}
+
+function compact(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}

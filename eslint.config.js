@@ -1,0 +1,38 @@
+// Lint: TypeScript rules plus the layering of STYLE.md — shared imports neither side, the engine never imports electron.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict([
+      { group: ['**/electron/**', 'electron', 'node:*', '**/renderer/**'], message: 'shared/ is pure: it imports neither the engine, Electron, Node nor the renderer.' },
+    ]),
+  },
+  {
+    files: ['electron/engine/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'electron/*', 'electron-store'], message: 'The engine is plain Node: it never imports electron.' },
+      { group: ['**/main/**', '**/preload/**', '**/host/**', '**/renderer/**'], message: 'Dependencies point inward: the engine imports only shared/.' },
+    ]),
+  },
+  {
+    files: ['electron/host/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'electron/*', 'electron-store', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'host/ runs without Electron.' },
+    ]),
+  },
+);

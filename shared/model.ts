@@ -1,0 +1,149 @@
+// The domain model shared by the engine, every door and the renderer (DESIGN.md §2).
+
+export const STEP_PRIORITIES = ['low', 'normal', 'high', 'critical'] as const;
+export type StepPriority = (typeof STEP_PRIORITIES)[number];
+
+export const RUN_WHEN = ['success', 'always', 'failure'] as const;
+export type RunWhen = (typeof RUN_WHEN)[number];
+
+export const EXECUTION_STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+
+export const STEP_STATUSES = [
+  'pending', 'queued', 'running', 'retrying', 'succeeded', 'failed', 'skipped', 'cancelled',
+] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export const TERMINAL_STEP_STATUSES: ReadonlySet<StepStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+export const TERMINAL_EXECUTION_STATUSES: ReadonlySet<ExecutionStatus> = new Set([
+  'completed', 'failed', 'cancelled', 'interrupted',
+]);
+
+export const RUN_ORIGINS = ['app', 'cli', 'mcp', 'api'] as const;
+export type RunOrigin = (typeof RUN_ORIGINS)[number];
+
+export interface RetryPolicy {
+  /** Extra attempts after the first: attempts = 1 + count. */
+  count: number;
+  /** Seconds before the first retry. */
+  delay: number;
+  /** Multiplier applied to the delay after each retry. */
+  backoff: number;
+}
+
+export interface WorkflowStep {
+  name: string;
+  module: string;
+  action: string;
+  parameters: Record<string, unknown>;
+  dependencies: string[];
+  /** Seconds per attempt; absent means no limit. */
+  timeout?: number;
+  retry?: RetryPolicy;
+  /** Resource id → amount, allocated before the step starts. */
+  resources: Record<string, number>;
+  runWhen: RunWhen;
+  continueOnError: boolean;
+  priority: StepPriority;
+  /** Canvas position and other editor state; ignored by the engine. */
+  ui?: Record<string, unknown>;
+}
+
+export interface WorkflowParam {
+  default?: string | number | boolean;
+  description?: string;
+  required?: boolean;
+}
+
+export interface DeclaredResource {
+  capacity: number;
+  type?: ResourceType;
+  unit?: string;
+}
+
+export interface Workflow {
+  version: 1;
+  name: string;
+  description: string;
+  concurrency?: number;
+  env: Record<string, string>;
+  params: Record<string, WorkflowParam>;
+  /** Resources this workflow declares beyond the built-in and user-defined ones. */
+  resources: Record<string, DeclaredResource>;
+  steps: WorkflowStep[];
+}
+
+export interface StepRun {
+  status: StepStatus;
+  attempts: number;
+  startTime: number | null;
+  endTime: number | null;
+  exitCode: number | null;
+  error: string | null;
+  outputs: Record<string, unknown>;
+  /** Why a queued step waits, why a step was skipped. */
+  reason: string | null;
+  /** Path of the step's full log on disk, when it wrote any. */
+  logPath: string | null;
+  /** The last lines of the log, capped. */
+  logTail: string;
+}
+
+export interface WorkflowExecution {
+  executionId: string;
+  workflowName: string;
+  workflowFile: string | null;
+  sessionId: string | null;
+  projectId: string | null;
+  status: ExecutionStatus;
+  origin: RunOrigin;
+  startTime: number;
+  endTime: number | null;
+  params: Record<string, unknown>;
+  errors: string[];
+  steps: Record<string, StepRun>;
+}
+
+export type ResourceType = 'cpu' | 'memory' | 'gpu' | 'custom';
+
+export interface Resource {
+  id: string;
+  type: ResourceType;
+  capacity: number;
+  unit: string;
+  builtin: boolean;
+}
+
+export interface ResourceAllocation {
+  resourceId: string;
+  taskId: string;
+  amount: number;
+  allocatedAt: number;
+  releasedAt: number | null;
+}
+
+export const PROJECT_STATUSES = ['planning', 'active', 'paused', 'completed', 'archived'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export interface Project {
+  id: string;
+  name: string;
+  path: string;
+  template: string | null;
+  status: ProjectStatus;
+  createdAt: number;
+  description: string;
+}
+
+export const SESSION_STATUSES = ['active', 'closed'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export interface Session {
+  sessionId: string;
+  name: string;
+  projectId: string | null;
+  createdAt: number;
+  status: SessionStatus;
+  variables: Record<string, string>;
+  env: Record<string, string>;
+}

@@ -1,0 +1,106 @@
+// `${{ steps.<name>.outputs.<key> }}`, `${{ params.<key> }}`, `${{ env.<KEY> }}`: parsing, checking and resolving.
+
+export type TemplateRef =
+  | { kind: 'steps'; step: string; key: string; text: string }
+  | { kind: 'params'; key: string; text: string }
+  | { kind: 'env'; key: string; text: string }
+  | { kind: 'invalid'; text: string };
+
+const EXPRESSION = /\$\{\{\s*(.*?)\s*\}\}/g;
+const WHOLE_EXPRESSION = /^\$\{\{\s*(.*?)\s*\}\}$/;
+const STEP_REF = /^steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_.-]+)$/;
+const KEY_REF = /^(params|env)\.([A-Za-z0-9_.-]+)$/;
+
+export function parseExpression(expression: string): TemplateRef {
+  const step = STEP_REF.exec(expression);
+  if (step) return { kind: 'steps', step: step[1]!, key: step[2]!, text: expression };
+  const key = KEY_REF.exec(expression);
+  if (key) return { kind: key[1] as 'params' | 'env', key: key[2]!, text: expression };
+  return { kind: 'invalid', text: expression };
+}
+
+export function hasTemplate(value: string): boolean {
+  return value.includes('${{');
+}
+
+/** Every template reference in a value, with the dotted path of the field it sits in. */
+export function collectRefs(value: unknown, path: string[] = []): { path: string[]; ref: TemplateRef }[] {
+  const found: { path: string[]; ref: TemplateRef }[] = [];
+  visitStrings(value, path, (text, at) => {
+    if (!hasTemplate(text)) return;
+    for (const match of text.matchAll(EXPRESSION)) found.push({ path: at, ref: parseExpression(match[1]!) });
+  });
+  return found;
+}
+
+/** True when the value at this path, or any string inside it, holds a template (its type is known only at run time). */
+export function containsTemplate(value: unknown): boolean {
+  let found = false;
+  visitStrings(value, [], (text) => {
+    if (hasTemplate(text)) found = true;
+  });
+  return found;
+}
+
+export interface TemplateScope {
+  steps: Record<string, Record<string, unknown>>;
+  params: Record<string, unknown>;
+  env: Record<string, string | undefined>;
+}
+
+/**
+ * Replaces every expression in a value. A string that is one expression alone keeps the referenced value's
+ * type (a number stays a number); expressions inside longer strings are interpolated as text.
+ */
+export function resolveTemplates<T>(value: T, scope: TemplateScope): T {
+  return mapStrings(value, (text) => {
+    if (!hasTemplate(text)) return text;
+    const whole = WHOLE_EXPRESSION.exec(text);
+    if (whole && !whole[1]!.includes('}}')) return lookup(parseExpression(whole[1]!), scope);
+    return text.replace(EXPRESSION, (_match, expression: string) => stringify(lookup(parseExpression(expression), scope)));
+  }) as T;
+}
+
+function lookup(ref: TemplateRef, scope: TemplateScope): unknown {
+  switch (ref.kind) {
+    case 'steps': {
+      const outputs = scope.steps[ref.step];
+      if (outputs === undefined) throw new Error(`\${{ ${ref.text} }}: step "${ref.step}" has no outputs (it did not succeed)`);
+      if (!(ref.key in outputs)) throw new Error(`\${{ ${ref.text} }}: step "${ref.step}" has no output "${ref.key}"`);
+      return outputs[ref.key];
+    }
+    case 'params':
+      if (!(ref.key in scope.params)) throw new Error(`\${{ ${ref.text} }}: no param "${ref.key}" was given`);
+      return scope.params[ref.key];
+    case 'env': {
+      const value = scope.env[ref.key];
+      if (value === undefined) throw new Error(`\${{ ${ref.text} }}: environment variable ${ref.key} is not set`);
+      return value;
+    }
+    case 'invalid':
+      throw new Error(`\${{ ${ref.text} }}: not an expression (use steps.<name>.outputs.<key>, params.<key> or env.<KEY>)`);
+  }
+}
+
+function stringify(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function visitStrings(value: unknown, path: string[], visit: (text: string, path: string[]) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((item, index) => visitStrings(item, [...path, String(index)], visit));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) visitStrings(item, [...path, key], visit);
+  }
+}
+
+function mapStrings(value: unknown, map: (text: string) => unknown): unknown {
+  if (typeof value === 'string') return map(value);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, map)]));
+  }
+  return value;
+}

@@ -1,0 +1,112 @@
+// The workflow file's structure (DESIGN.md §3) as a zod schema, and its parser into a normalised Workflow.
+import { z } from 'zod';
+import { ValidationError, type Problem } from './errors.js';
+import { RUN_WHEN, STEP_PRIORITIES, type Workflow } from './model.js';
+
+export const STEP_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+
+const retrySchema = z.object({
+  count: z.number().int().min(0).max(100),
+  delay: z.number().min(0).default(0),
+  backoff: z.number().min(1).default(1),
+});
+
+const stepSchema = z.looseObject({
+  name: z.string().regex(STEP_NAME_PATTERN, 'must be letters, digits, "_" or "-" (it is used in ${{ steps.<name> }})'),
+  module: z.string().min(1),
+  action: z.string().min(1),
+  parameters: z.record(z.string(), z.unknown()).default({}),
+  dependencies: z.array(z.string()).default([]),
+  timeout: z.number().positive().optional(),
+  retry: z.union([z.number().int().min(0).transform((count) => ({ count, delay: 0, backoff: 1 })), retrySchema]).optional(),
+  resources: z.record(z.string(), z.number().positive()).default({}),
+  runWhen: z.enum(RUN_WHEN).default('success'),
+  continueOnError: z.boolean().default(false),
+  priority: z.enum(STEP_PRIORITIES).default('normal'),
+  ui: z.record(z.string(), z.unknown()).optional(),
+});
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const paramSchema = z.union([
+  scalar.transform((value) => ({ default: value })),
+  z.object({ default: scalar.optional(), description: z.string().optional(), required: z.boolean().optional() }),
+]);
+
+const declaredResourceSchema = z.union([
+  z.number().positive().transform((capacity) => ({ capacity })),
+  z.object({
+    capacity: z.number().positive(),
+    type: z.enum(['cpu', 'memory', 'gpu', 'custom']).optional(),
+    unit: z.string().optional(),
+  }),
+]);
+
+export const workflowFileSchema = z.looseObject({
+  version: z.literal(1).default(1),
+  name: z.string().min(1),
+  description: z.string().default(''),
+  concurrency: z.number().int().positive().optional(),
+  env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
+  params: z.record(z.string(), paramSchema).default({}),
+  resources: z.record(z.string(), declaredResourceSchema).default({}),
+  steps: z.array(stepSchema),
+});
+
+/** Parses raw data (from YAML or JSON) into a Workflow, or throws a ValidationError naming every misplaced field. */
+export function parseWorkflow(raw: unknown, file?: string): Workflow {
+  const result = workflowFileSchema.safeParse(raw);
+  if (!result.success) throw new ValidationError(zodIssuesToProblems(result.error.issues, raw, file));
+  const data = result.data;
+  return {
+    version: 1,
+    name: data.name,
+    description: data.description,
+    ...(data.concurrency !== undefined ? { concurrency: data.concurrency } : {}),
+    env: data.env,
+    params: data.params,
+    resources: data.resources,
+    steps: data.steps.map((step) => ({
+      name: step.name,
+      module: step.module,
+      action: step.action,
+      parameters: step.parameters,
+      dependencies: step.dependencies,
+      ...(step.timeout !== undefined ? { timeout: step.timeout } : {}),
+      ...(step.retry !== undefined ? { retry: step.retry } : {}),
+      resources: step.resources,
+      runWhen: step.runWhen,
+      continueOnError: step.continueOnError,
+      priority: step.priority,
+      ...(step.ui !== undefined ? { ui: step.ui } : {}),
+    })),
+  };
+}
+
+/** Maps zod's issue paths (`steps.2.parameters.x`) to problems that name the step and the field. */
+export function zodIssuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  raw: unknown,
+  file?: string,
+): Problem[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String);
+    const problem: Problem = { message: issue.message, ...(file !== undefined ? { file } : {}) };
+    if (path[0] === 'steps' && path.length >= 2) {
+      const index = Number(path[1]);
+      const stepName = stepNameAt(raw, index);
+      problem.step = stepName ?? `#${index + 1}`;
+      if (path.length > 2) problem.field = path.slice(2).join('.');
+    } else if (path.length > 0) {
+      problem.field = path.join('.');
+    }
+    return problem;
+  });
+}
+
+function stepNameAt(raw: unknown, index: number): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const steps = (raw as { steps?: unknown }).steps;
+  if (!Array.isArray(steps)) return undefined;
+  const name = (steps[index] as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? name : undefined;
+}

@@ -284,10 +284,6 @@ export class ExecutionRun {
     const reason = state.controller?.signal.reason as unknown;
     const aborted = state.controller?.signal.aborted === true;
     state.controller = null;
-    if (state.holdsResources) {
-      this.options.resources.releaseTask(state.taskId);
-      state.holdsResources = false;
-    }
     if (aborted && reason instanceof Cancelled) {
       this.finishAndRelease(state, 'cancelled', state.cancelRequested ? 'cancelled by the user' : 'the run was cancelled');
     } else if (!aborted && result !== null) {
@@ -295,6 +291,11 @@ export class ExecutionRun {
       this.finishAndRelease(state, 'succeeded', null, { outputs: result.outputs, exitCode: result.exitCode ?? 0 });
     } else {
       this.failAttempt(state, aborted ? reason : error, retriable);
+    }
+    // Released only once the step's end is recorded: a waiting step may start the moment they are free.
+    if (state.holdsResources) {
+      state.holdsResources = false;
+      this.options.resources.releaseTask(state.taskId);
     }
     this.pump();
     this.checkDone();

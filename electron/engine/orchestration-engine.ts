@@ -131,7 +131,8 @@ export class OrchestrationEngine {
       origin,
       sessionId,
       projectId: project?.id ?? null,
-      cwd: project?.path ?? (file !== null ? workingDirFor(file) : process.cwd()),
+      // Without a project, a session works where its caller is, as the upstream toolkit does.
+      cwd: project?.path ?? process.cwd(),
       file,
       env: { ...session.env, ...session.variables },
     });

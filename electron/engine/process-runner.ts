@@ -1,5 +1,6 @@
 // Starts a step's command as its own process group, with output straight to its log file, and kills the whole tree.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import pidtree from 'pidtree';
 
 const IS_WINDOWS = process.platform === 'win32';
@@ -25,9 +26,18 @@ export interface ProcessExit {
   startError?: string;
 }
 
+/** Words a shell understands itself, with no program of that name to run (make keeps a list like this too). */
+const SHELL_WORDS = new Set([
+  '.', ':', 'alias', 'bg', 'break', 'case', 'cd', 'command', 'continue', 'eval', 'exec', 'exit', 'export', 'fg', 'for',
+  'function', 'getopts', 'hash', 'if', 'jobs', 'read', 'readonly', 'return', 'select', 'set', 'shift', 'source', 'times',
+  'trap', 'type', 'ulimit', 'umask', 'unalias', 'unset', 'until', 'wait', 'while',
+]);
+
 /** True when the command needs a shell to mean what it says. */
 export function needsShell(command: string): boolean {
-  return SHELL_SYNTAX.test(command) || /^\s*\S*=/.test(command);
+  if (SHELL_SYNTAX.test(command)) return true;
+  const first = command.trim().split(/\s+/, 1)[0] ?? '';
+  return first.includes('=') || SHELL_WORDS.has(first);
 }
 
 export function runProcess(options: ProcessOptions): Promise<ProcessExit> {
@@ -92,7 +102,8 @@ export async function killProcessTree(pid: number | undefined, graceMs = KILL_GR
   const targets = [-pid, pid, ...descendants];
   signalAll(targets, 'SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, Math.min(graceMs, 50)));
-  if (!targets.some(isAlive)) return;
+  const pids = [pid, ...descendants];
+  if (!pids.some(isAlive)) return;
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, graceMs - 50)));
   signalAll(targets, 'SIGKILL');
 }
@@ -107,11 +118,17 @@ function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
   }
 }
 
+/** True while the process exists and has not exited; a zombie waiting to be reaped counts as gone. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  } catch {
+    return process.platform !== 'linux';
   }
 }

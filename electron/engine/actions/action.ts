@@ -1,5 +1,5 @@
 // What an action is: a parameter schema, declared outputs and a run function. A module is one file of these.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { TaskError } from '../../../shared/errors.js';
 
 export type LogStream = 'stdout' | 'stderr';

@@ -18,7 +18,7 @@ export class StepLog {
     if (this.fd === null) {
       this.ensureDir();
       // O_APPEND: the child's writes and ours land in order at the end, wherever each thinks it is.
-      this.fd = openSync(this.path, 'a');
+      this.fd = openSync(this.path, 'a+');
     }
     return this.fd;
   }

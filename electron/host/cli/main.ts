@@ -1,0 +1,76 @@
+// The `codomyrmex` command: parses arguments and loads only the code the chosen command needs.
+import { parseArgs } from 'node:util';
+
+export const EXIT = { ok: 0, failed: 1, invalid: 2, interrupted: 130 } as const;
+
+const HELP = `Codomyrmex Orchestrator — run workflow DAGs for local projects.
+
+Usage:
+  codomyrmex run FILE [--param k=v]... [--concurrency N] [--json]
+  codomyrmex validate FILE
+  codomyrmex history [--json] [--limit N] [--workflow NAME] [--status STATUS]
+
+Options:
+  --param k=v        set a workflow param (repeatable)
+  --concurrency N    steps running at once (default: the workflow's, else logical cores)
+  --json             print the final record(s) as JSON on stdout
+  --debug            show stack traces
+  -h, --help         this help
+
+Data (run history, logs) lives in $CODOMYRMEX_HOME, default the platform's app-data folder.
+Exit codes: 0 completed, 1 the workflow failed, 2 invalid input (nothing ran), 130 interrupted.`;
+
+const OPTIONS = {
+  param: { type: 'string', multiple: true },
+  concurrency: { type: 'string' },
+  json: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  limit: { type: 'string' },
+  workflow: { type: 'string' },
+  status: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type CliValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** A user's mistake on the command line: one message, exit 2, no stack. */
+export class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return command === undefined && !values.help ? EXIT.invalid : EXIT.ok;
+  }
+  switch (command) {
+    case 'run':
+      return (await import('./run-command.js')).runCommand(requireFile(rest, 'run'), values);
+    case 'validate':
+      return (await import('./validate-command.js')).validateCommand(requireFile(rest, 'validate'));
+    case 'history':
+      return (await import('./history-command.js')).historyCommand(values);
+    default:
+      throw new UsageError(`unknown command "${command}" (run, validate, history; see codomyrmex --help)`);
+  }
+}
+
+function requireFile(rest: string[], command: string): string {
+  if (rest.length !== 1) throw new UsageError(`codomyrmex ${command} takes one workflow file, got ${rest.length === 0 ? 'none' : rest.join(' ')}`);
+  return rest[0]!;
+}
+
+const argv = process.argv.slice(2);
+main(argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const debug = argv.includes('--debug');
+    const err = error as Error & { code?: string };
+    const usage = error instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS') === true;
+    const invalid = usage || ['ValidationError', 'WorkflowError', 'ResourceError'].includes(err.name);
+    process.stderr.write(`codomyrmex: ${debug && err.stack ? err.stack : err.message}\n`);
+    process.exitCode = invalid ? EXIT.invalid : EXIT.failed;
+  },
+);

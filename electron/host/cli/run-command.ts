@@ -1,0 +1,63 @@
+// `codomyrmex run FILE`: runs a workflow with live progress, Ctrl-C cancelling it, and the record as JSON on request.
+import type { WorkflowExecution } from '../../../shared/model.js';
+import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
+import { EXIT, UsageError, type CliValues } from './main.js';
+import { startProgress } from './progress.js';
+
+export async function runCommand(file: string, values: CliValues): Promise<number> {
+  const params = parseParams(values.param ?? []);
+  const concurrency = values.concurrency === undefined ? undefined : parsePositiveInt(values.concurrency, '--concurrency');
+  const engine = new OrchestrationEngine();
+  const handle = engine.runWorkflowFile(file, { params, origin: 'cli', ...(concurrency !== undefined ? { concurrency } : {}) });
+  const progress = startProgress(engine, handle.execution, values.json ? process.stderr : process.stdout);
+  let interrupted = false;
+  const onSignal = (): void => {
+    if (interrupted) process.exit(EXIT.interrupted);
+    interrupted = true;
+    progress.note('interrupted: stopping running steps (Ctrl-C again to leave now)');
+    engine.cancelExecution(handle.executionId);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const execution = await handle.done;
+  progress.stop(execution);
+  await engine.close();
+  if (values.json) process.stdout.write(`${JSON.stringify(cliRecord(execution))}\n`);
+  if (interrupted) return EXIT.interrupted;
+  return execution.status === 'completed' ? EXIT.ok : EXIT.failed;
+}
+
+/** The record `--json` prints: the documented shape, one object. */
+export function cliRecord(execution: WorkflowExecution) {
+  return {
+    executionId: execution.executionId,
+    workflowName: execution.workflowName,
+    status: execution.status,
+    origin: execution.origin,
+    startTime: execution.startTime,
+    endTime: execution.endTime,
+    errors: execution.errors,
+    steps: Object.fromEntries(
+      Object.entries(execution.steps).map(([name, run]) => [
+        name,
+        { status: run.status, attempts: run.attempts, exitCode: run.exitCode, startTime: run.startTime, endTime: run.endTime, outputs: run.outputs, error: run.error },
+      ]),
+    ),
+  };
+}
+
+function parseParams(pairs: string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--param takes key=value, got "${pair}"`);
+    params[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return params;
+}
+
+export function parsePositiveInt(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${flag} takes a whole number of at least 1, got "${text}"`);
+  return value;
+}

@@ -1,0 +1,129 @@
+// Issue 2's figures: in-process scheduling cost, a shell DAG against make -j4 and a bare Node spawner, history queries.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OrchestrationEngine } from '../../dist/engine/index.js';
+
+const BIN = new URL('../../bin/codomyrmex.js', import.meta.url).pathname;
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const temp = (prefix) => mkdtempSync(join(tmpdir(), prefix));
+
+/** A layered DAG: `layers` × `width` steps, each depending on two steps of the layer before. */
+export function layeredSteps(layers, width, make) {
+  const steps = [];
+  for (let layer = 0; layer < layers; layer++) {
+    for (let i = 0; i < width; i++) {
+      const dependencies = layer === 0 ? [] : [...new Set([`s${layer - 1}_${i}`, `s${layer - 1}_${(i + 1) % width}`])];
+      steps.push({ name: `s${layer}_${i}`, dependencies, ...make(layer, i) });
+    }
+  }
+  return steps;
+}
+
+export async function benchInProcess(print) {
+  const samples = [];
+  for (let round = 0; round < 5; round++) {
+    const home = temp('cdx-bench-home-');
+    const engine = new OrchestrationEngine({ home });
+    const steps = layeredSteps(100, 100, () => ({ module: 'control', action: 'noop' }));
+    const started = process.hrtime.bigint();
+    engine.workflowManager.createWorkflow('noop-10k', steps, { saveTo: false });
+    const workflow = engine.workflowManager.getWorkflow('noop-10k');
+    const execution = await engine.runWorkflow(workflow, { cwd: home, concurrency: 64 }).done;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (execution.status !== 'completed') throw new Error(`noop run ended ${execution.status}`);
+    await engine.close();
+    rmSync(home, { recursive: true, force: true });
+    samples.push(ms);
+  }
+  const ms = median(samples);
+  print('in-process: 10,000-step layered DAG of control.noop (create + validate + run + records)', `${ms.toFixed(0)} ms total, ${((ms * 1000) / 10_000).toFixed(1)} µs/step (median of 5; goal ≤ 1 s, aim 20 µs/step)`);
+}
+
+function timeCommand(command, args, options) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+export async function benchShell(print) {
+  const dir = temp('cdx-bench-shell-');
+  const home = temp('cdx-bench-home-');
+  const steps = layeredSteps(20, 20, (layer, i) => ({ module: 'shell', action: 'run', parameters: { command: `echo built-${layer}-${i}` } }));
+  const yaml = ['version: 1', 'name: shell-400', 'concurrency: 4', 'steps:'];
+  for (const step of steps) {
+    yaml.push(`  - { name: ${step.name}, module: shell, action: run, parameters: { command: "${step.parameters.command}" }, dependencies: [${step.dependencies.join(', ')}] }`);
+  }
+  writeFileSync(join(dir, 'shell-400.yaml'), `${yaml.join('\n')}\n`);
+  const makefile = [`all: ${steps.map((s) => s.name).join(' ')}`, `.PHONY: all ${steps.map((s) => s.name).join(' ')}`];
+  for (const step of steps) makefile.push(`${step.name}: ${step.dependencies.join(' ')}\n\t@${step.parameters.command}`);
+  writeFileSync(join(dir, 'Makefile'), `${makefile.join('\n')}\n`);
+  const bare = `import { spawn } from 'node:child_process';
+const commands = ${JSON.stringify(steps.map((s) => s.parameters.command))};
+let next = 0, running = 0;
+await new Promise((done) => {
+  const pump = () => {
+    while (running < 4 && next < commands.length) {
+      const [file, ...args] = commands[next++].split(' ');
+      running++;
+      spawn(file, args, { stdio: 'ignore' }).on('exit', () => { running--; if (next === commands.length && running === 0) done(); else pump(); });
+    }
+  };
+  pump();
+});
+`;
+  writeFileSync(join(dir, 'bare.mjs'), bare);
+  const env = { ...process.env, CODOMYRMEX_HOME: home };
+  const rounds = { make: [], bare: [], codomyrmex: [] };
+  // Interleaved rounds so that machine noise hits all three alike.
+  for (let round = 0; round < 7; round++) {
+    rounds.make.push(timeCommand('make', ['-s', '-j4', '-C', dir, 'all'], {}));
+    rounds.bare.push(timeCommand(process.execPath, [join(dir, 'bare.mjs')], {}));
+    rounds.codomyrmex.push(timeCommand(process.execPath, [BIN, 'run', join(dir, 'shell-400.yaml')], { env }));
+  }
+  const make = median(rounds.make);
+  const floor = median(rounds.bare);
+  const ours = median(rounds.codomyrmex);
+  print('shell: 400-step layered DAG, concurrency 4, whole process (median of 7)', [
+    `(a) make -j4          ${make.toFixed(0)} ms`,
+    `(b) bare node spawner ${floor.toFixed(0)} ms   (b)/(a) = ${(floor / make).toFixed(2)}×`,
+    `    codomyrmex run    ${ours.toFixed(0)} ms   ours/(b) = ${(ours / floor).toFixed(2)}× (goal ≤ 1.15×), ours/(a) = ${(ours / make).toFixed(2)}×`,
+  ].join('\n'));
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(home, { recursive: true, force: true });
+}
+
+export async function benchHistory(print) {
+  const home = temp('cdx-bench-home-');
+  const engine = new OrchestrationEngine({ home });
+  const store = engine.store;
+  const stepNames = ['install', 'build', 'test', 'report'];
+  const base = Date.now() - 10_000 * 60_000;
+  for (let i = 0; i < 12_000; i++) {
+    const workflowName = i % 6 === 5 ? 'other' : 'ci';
+    const startTime = base + i * 60_000;
+    const steps = Object.fromEntries(stepNames.map((name, k) => [name, {
+      status: 'succeeded', attempts: 1, startTime: startTime + k * 1000, endTime: startTime + k * 1000 + 900, exitCode: 0, error: null,
+      outputs: { exitCode: 0, stdout: `${name} ok\n` }, reason: null, logPath: null, logTail: `${name} ok\n`,
+    }]));
+    store.executionStarted({ executionId: `run-${i}`, workflowName, workflowFile: null, sessionId: null, projectId: null, status: i % 10 === 0 ? 'failed' : 'completed', origin: 'cli', startTime, endTime: startTime + 4000, params: {}, errors: [], steps });
+    if (i % 1000 === 999) store.flush();
+  }
+  store.flush();
+  const count = engine.store.database.prepare("SELECT COUNT(*) AS n FROM executions WHERE workflow_name = 'ci'").get().n;
+  const time = (query) => median(Array.from({ length: 7 }, () => {
+    const started = process.hrtime.bigint();
+    const runs = store.listExecutions(query);
+    if (runs.length !== 1000) throw new Error(`expected 1000 runs, got ${runs.length}`);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  }));
+  const full = time({ workflowName: 'ci', limit: 1000 });
+  const summary = time({ workflowName: 'ci', limit: 1000, withSteps: false });
+  print(`history: last 1,000 runs of a workflow with ${count.toLocaleString('en')} runs stored (median of 7; goal ≤ 50 ms)`, `${full.toFixed(1)} ms with every step record, ${summary.toFixed(1)} ms as a run list`);
+  await engine.close();
+  rmSync(home, { recursive: true, force: true });
+}
+

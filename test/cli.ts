@@ -1,0 +1,14 @@
+// Runs the built `codomyrmex` command as a real process.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export const BIN = join(import.meta.dirname, '..', 'bin', 'codomyrmex.js');
+
+export function cli(args: string[], home: string, cwd?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CODOMYRMEX_HOME: home }, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function cliProcess(args: string[], home: string): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CODOMYRMEX_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+}

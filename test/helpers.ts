@@ -1,0 +1,41 @@
+// Test helpers: temporary data folders and projects, engines on them, and small workflow builders.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { OrchestrationEngine } from '../electron/engine/orchestration-engine.js';
+import type { StepInput } from '../electron/engine/workflow-manager.js';
+import { parseWorkflow } from '../shared/workflow-schema.js';
+import type { Workflow } from '../shared/model.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+export function tempDir(prefix = 'codomyrmex-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function newEngine(home = tempDir('codomyrmex-home-')): OrchestrationEngine {
+  const engine = new OrchestrationEngine({ home });
+  cleanups.push(() => engine.close());
+  return engine;
+}
+
+export function workflow(steps: StepInput[], extra: Partial<Workflow> = {}): Workflow {
+  return parseWorkflow({ version: 1, name: 'test', ...extra, steps });
+}
+
+export function sh(name: string, command: string, extra: Partial<StepInput> = {}): StepInput {
+  return { name, module: 'shell', action: 'run', parameters: { command }, ...extra };
+}
+
+/** Runs a workflow in a temporary folder and waits for the record. */
+export async function run(engine: OrchestrationEngine, wf: Workflow, options: { cwd?: string; concurrency?: number; params?: Record<string, unknown> } = {}) {
+  const handle = engine.runWorkflow(wf, { cwd: options.cwd ?? tempDir(), origin: 'api', ...options });
+  return handle.done;
+}

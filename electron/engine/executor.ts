@@ -50,6 +50,9 @@ export class LocalExecutor implements Executor {
       get outputFd() {
         return log.outputFd;
       },
+      get logPath() {
+        return log.prepare();
+      },
       outputTail: () => log.tail(),
       runWorkflow: (request) => this.runWorkflow(request, task),
     };

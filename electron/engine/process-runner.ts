@@ -1,6 +1,7 @@
 // Starts a step's command as its own process group, with output straight to its log file, and kills the whole tree.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { processHost } from './process-host-client.js';
 import pidtree from 'pidtree';
 
 const IS_WINDOWS = process.platform === 'win32';
@@ -12,8 +13,10 @@ export interface ProcessOptions {
   command: string;
   cwd: string;
   env: Record<string, string>;
-  /** An open file descriptor that receives stdout and stderr, interleaved as a terminal shows them. */
-  outputFd: number | 'ignore';
+  /** The step's log file: stdout and stderr go there, interleaved as a terminal shows them. */
+  logPath: string;
+  /** The same file, opened here, for when the command starts in this process. */
+  logFd: () => number;
   signal: AbortSignal;
   /** Force a shell (true), a particular one (its path), or let the command decide (undefined). */
   shell?: boolean | string;
@@ -40,52 +43,48 @@ export function needsShell(command: string): boolean {
   return first.includes('=') || SHELL_WORDS.has(first);
 }
 
-export function runProcess(options: ProcessOptions): Promise<ProcessExit> {
-  const { command, signal } = options;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  const child = startChild(options);
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = (exit: ProcessExit): void => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      if (signal.aborted) reject(signal.reason);
-      else resolve(exit);
-    };
-    const onAbort = (): void => {
-      void killProcessTree(child.pid);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+interface Started {
+  pid: Promise<number | null>;
+  exit: Promise<ProcessExit>;
+}
+
+/** Runs a command to its end; on abort its whole process tree is killed and the promise rejects with the reason. */
+export async function runProcess(options: ProcessOptions): Promise<ProcessExit> {
+  const { signal } = options;
+  if (signal.aborted) throw signal.reason;
+  const useShell = options.shell ?? (IS_WINDOWS || needsShell(options.command));
+  const [file, ...args] = useShell === false ? options.command.trim().split(/\s+/) : [options.command];
+  const host = processHost();
+  const started: Started = host !== null
+    ? host.run({ file: file!, args, shell: useShell, cwd: options.cwd, env: options.env, logPath: options.logPath })
+    : startHere(file!, args, useShell, options);
+  const onAbort = (): void => void started.pid.then((pid) => killProcessTree(pid ?? undefined));
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const exit = await started.exit;
+    if (signal.aborted) throw signal.reason;
+    return exit;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The fallback where no process host runs: the same, from this process. */
+function startHere(file: string, args: string[], shell: boolean | string, options: ProcessOptions): Started {
+  const fd = options.logFd();
+  const spawnOptions = { cwd: options.cwd, env: options.env, stdio: ['ignore', fd, fd] as ['ignore', number, number], detached: !IS_WINDOWS, windowsHide: true };
+  const child: ChildProcess = shell === false ? spawn(file, args, spawnOptions) : spawn(file, { ...spawnOptions, shell });
+  const exit = new Promise<ProcessExit>((resolve) => {
     child.once('error', (error: NodeJS.ErrnoException) => {
-      const startError = error.code === 'ENOENT' ? `command not found: ${command.trim().split(/\s+/)[0]}` : error.message;
-      finish({ exitCode: 127, signal: null, startError });
+      resolve({ exitCode: 127, signal: null, startError: error.code === 'ENOENT' ? `command not found: ${file}` : error.message });
     });
     child.once('exit', (exitCode, exitSignal) => {
       // Background children of the step must not outlive it: end its process group.
-      if (!IS_WINDOWS && child.pid !== undefined) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // The group is already gone: the usual case.
-        }
-      }
-      if (signal.aborted) setTimeout(() => finish({ exitCode, signal: exitSignal }), 0);
-      else finish({ exitCode, signal: exitSignal });
+      if (!IS_WINDOWS && child.pid !== undefined) signalAll([-child.pid], 'SIGKILL');
+      resolve({ exitCode, signal: exitSignal });
     });
   });
-}
-
-function startChild(options: ProcessOptions): ChildProcess {
-  const { command, cwd, env, outputFd } = options;
-  const stdio: ['ignore', number | 'ignore', number | 'ignore'] = ['ignore', outputFd, outputFd];
-  const useShell = options.shell ?? (IS_WINDOWS || needsShell(command));
-  if (useShell !== false) {
-    const shell = typeof useShell === 'string' ? useShell : true;
-    return spawn(command, { cwd, env, stdio, shell, detached: !IS_WINDOWS, windowsHide: true });
-  }
-  const [file, ...args] = command.trim().split(/\s+/);
-  return spawn(file!, args, { cwd, env, stdio, detached: true });
+  return { pid: Promise.resolve(child.pid ?? null), exit };
 }
 
 /**

@@ -1,11 +1,15 @@
 // Workflow files: load YAML or JSON with located errors; save atomically, keeping YAML comments, order and unknown keys.
+// Reading uses js-yaml (a fast parser: the run path loads files of hundreds of steps); saving edits the original text
+// through the \`yaml\` library's document model, which keeps comments.
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { load as loadYaml, YAMLException } from 'js-yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import { ValidationError } from '../../shared/errors.js';
 import type { Workflow, WorkflowStep } from '../../shared/model.js';
 import { parseWorkflow } from '../../shared/workflow-schema.js';
+import { yamlLibrary } from './yaml-document.js';
 
 export type WorkflowFormat = 'yaml' | 'json';
 
@@ -13,8 +17,8 @@ export interface LoadedWorkflow {
   workflow: Workflow;
   file: string;
   format: WorkflowFormat;
-  /** The parsed YAML document, kept so a save edits it in place and its comments survive. */
-  document: Document | null;
+  /** The file's text as read, so a save edits it in place and its comments survive. */
+  text: string;
 }
 
 export function formatOf(file: string): WorkflowFormat {
@@ -40,16 +44,18 @@ export function parseWorkflowText(text: string, file: string, format: WorkflowFo
     } catch (error) {
       throw new ValidationError([{ file, message: `invalid JSON: ${(error as Error).message}` }]);
     }
-    return { workflow: parseWorkflow(raw, file), file, format, document: null };
+    return { workflow: parseWorkflow(raw, file), file, format, text };
   }
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    throw new ValidationError(document.errors.map((error) => {
-      const at = error.linePos?.[0];
-      return { file, message: `invalid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${error.message.split('\n')[0]}` };
-    }));
+  let raw: unknown;
+  try {
+    raw = loadYaml(text, { filename: file });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const { line, column } = error.mark ?? {};
+    const at = line === undefined ? '' : ` at line ${line + 1}, column ${(column ?? 0) + 1}`;
+    throw new ValidationError([{ file, message: `invalid YAML${at}: ${error.reason}` }]);
   }
-  return { workflow: parseWorkflow(document.toJS(), file), file, format, document };
+  return { workflow: parseWorkflow(raw, file), file, format, text };
 }
 
 /** The workflow as a file holds it: defaults left out, keys in the documented order. */
@@ -86,18 +92,18 @@ function serializeStep(step: WorkflowStep): Record<string, unknown> {
 const WORKFLOW_KEYS = new Set(['version', 'name', 'description', 'concurrency', 'env', 'params', 'resources', 'steps']);
 const STEP_KEYS = new Set(['name', 'module', 'action', 'parameters', 'dependencies', 'timeout', 'retry', 'resources', 'runWhen', 'continueOnError', 'priority', 'ui']);
 
-/** The text to write: the previous YAML document edited in place (comments kept), or a fresh rendering. */
-export function renderWorkflow(workflow: Workflow, format: WorkflowFormat, previous: Document | null = null): string {
+/** The text to write: the previous YAML text edited in place (comments kept), or a fresh rendering. */
+export function renderWorkflow(workflow: Workflow, format: WorkflowFormat, previousText: string | null = null): string {
   const data = serializeWorkflow(workflow);
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
-  if (previous === null) return toYaml(data);
-  const document = previous.clone();
+  const document = previousText === null ? null : yamlLibrary().parseDocument(previousText);
+  if (document === null || document.errors.length > 0) return toYaml(data);
   document.contents = mergeNode(document, document.contents as YamlNode | null, data, WORKFLOW_KEYS) as typeof document.contents;
   return document.toString({ lineWidth: 0 });
 }
 
 function toYaml(data: unknown): string {
-  const document = parseDocument('');
+  const document = yamlLibrary().parseDocument('');
   document.contents = document.createNode(data) as typeof document.contents;
   return document.toString({ lineWidth: 0 });
 }
@@ -107,6 +113,7 @@ function toYaml(data: unknown): string {
  * map keys keep their order, steps are matched by name, and keys we do not manage are left alone.
  */
 function mergeNode(document: Document, node: YamlNode | null, value: unknown, managed: ReadonlySet<string> | null): unknown {
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   if (isMap(node) && isPlainObject(value)) {
     for (const pair of [...node.items]) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -153,7 +160,7 @@ export function writeFileAtomic(file: string, contents: string): void {
 
 export function saveWorkflowFile(file: string, workflow: Workflow, previous: LoadedWorkflow | null = null): LoadedWorkflow {
   const format = formatOf(file);
-  const text = renderWorkflow(workflow, format, previous?.format === 'yaml' ? previous.document : null);
+  const text = renderWorkflow(workflow, format, previous?.format === 'yaml' ? previous.text : null);
   writeFileAtomic(file, text);
   return parseWorkflowText(text, file, format);
 }

@@ -116,6 +116,8 @@ describe('the codomyrmex CLI', () => {
     await new Promise((resolve) => child.on('exit', resolve));
     const orphan = Number(readFileSync(join(dir, 'second.pid'), 'utf8'));
     try {
+      // The process host saw the engine go and ended the step it had started.
+      await expect.poll(() => isAlive(orphan), { timeout: 3000 }).toBe(false);
       const [record] = JSON.parse(cli(['history', '--json'], home).stdout);
       expect(record.status).toBe('interrupted');
       expect(record.steps.first).toMatchObject({ status: 'succeeded', exitCode: 0, outputs: { built: 'yes' } });

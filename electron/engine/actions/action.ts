@@ -33,6 +33,8 @@ export interface ActionContext {
   log(stream: LogStream, text: string): void;
   /** The step's log file, opened on first use, for a child process's stdout and stderr. */
   readonly outputFd: number;
+  /** The path of the step's log file (its folder exists once this is read). */
+  readonly logPath: string;
   /** The last few KiB of the step's log, as text. */
   outputTail(): string;
   /** Runs another workflow as a child of this run (workflow.run). */

@@ -26,7 +26,8 @@ const run = defineAction({
       command: params.command,
       cwd,
       env: { ...context.env, ...params.env, CODOMYRMEX_OUTPUT: outputFile },
-      outputFd: context.outputFd,
+      logPath: context.logPath,
+      logFd: () => context.outputFd,
       signal: context.signal,
       ...(params.shell !== undefined ? { shell: params.shell } : {}),
     });

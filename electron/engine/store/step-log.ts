@@ -1,5 +1,5 @@
 // A step's log on disk: one file per step that both its process (by fd) and the engine append to.
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** How much of a log's end a record keeps and a shell step's `stdout` output shows. */
@@ -7,6 +7,8 @@ export const LOG_TAIL_BYTES = 4096;
 
 export class StepLog {
   private fd: number | null = null;
+  /** Set once another process may have written the file by its path. */
+  private shared = false;
 
   constructor(
     readonly path: string,
@@ -23,8 +25,15 @@ export class StepLog {
     return this.fd;
   }
 
+  /** Makes sure the file's folder exists and returns its path, for a process that opens it by name. */
+  prepare(): string {
+    this.ensureDir();
+    this.shared = true;
+    return this.path;
+  }
+
   get opened(): boolean {
-    return this.fd !== null;
+    return this.fd !== null || this.shared;
   }
 
   write(text: string): void {
@@ -32,19 +41,20 @@ export class StepLog {
   }
 
   size(): number {
-    return this.fd === null ? 0 : fstatSync(this.fd).size;
+    return this.fd === null && !this.shared ? 0 : fstatSync(this.outputFd).size;
   }
 
   /** Reads bytes [from, from+length) of the log. */
   read(from: number, length: number): Buffer {
-    if (this.fd === null || length <= 0) return Buffer.alloc(0);
+    if ((this.fd === null && !this.shared) || length <= 0) return Buffer.alloc(0);
     const buffer = Buffer.allocUnsafe(length);
-    const read = readSync(this.fd, buffer, 0, length, from);
+    const read = readSync(this.outputFd, buffer, 0, length, from);
     return buffer.subarray(0, read);
   }
 
   tail(bytes = LOG_TAIL_BYTES): string {
-    if (this.fd === null) return '';
+    if (this.fd === null && !this.shared) return '';
+    if (this.fd === null && !existsSync(this.path)) return '';
     const size = this.size();
     const start = Math.max(0, size - bytes);
     let text = this.read(start, size - start).toString('utf8');

@@ -31,6 +31,9 @@ export function createContext(options: { cwd?: string; env?: Record<string, stri
     get outputFd(): number {
       throw new Error('outputFd is not available in unit tests');
     },
+    get logPath(): string {
+      throw new Error('logPath is not available in unit tests');
+    },
     outputTail: () => logText().slice(-4096),
     runWorkflow: () => Promise.reject(new Error('runWorkflow is not available in unit tests')),
   };

@@ -1,0 +1,127 @@
+// The engine's side of the process host: starts it early, sends it commands, hears their exits.
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HostReply, HostRequest } from './process-host.js';
+
+export interface HostExit {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  startError?: string;
+}
+
+export interface HostRun {
+  /** Resolves with the pid once the process has started. */
+  pid: Promise<number | null>;
+  exit: Promise<HostExit>;
+}
+
+interface Pending {
+  resolvePid(pid: number | null): void;
+  resolveExit(exit: HostExit): void;
+}
+
+/** The built host script, `dist/process-host.js`, found from the sources and from any bundle inside dist/. */
+function findHostScript(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 5; up++) {
+    for (const candidate of [join(dir, 'process-host.js'), join(dir, 'dist', 'process-host.js')]) if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return null;
+}
+
+export class ProcessHostClient {
+  private readonly child: ChildProcess;
+  private readonly baseEnv: NodeJS.ProcessEnv;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private dead = false;
+
+  private constructor(script: string) {
+    this.baseEnv = { ...process.env };
+    this.child = fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: this.baseEnv, serialization: 'json' });
+    this.child.on('message', (reply: HostReply) => this.onReply(reply));
+    this.child.once('exit', () => this.onDeath());
+    this.child.once('error', () => this.onDeath());
+    this.idle();
+  }
+
+  /** Starts a host, or returns null where its script is not built (the engine then spawns in-process). */
+  static start(script = findHostScript()): ProcessHostClient | null {
+    return script !== null && existsSync(script) ? new ProcessHostClient(script) : null;
+  }
+
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  run(request: Omit<HostRequest, 't' | 'id' | 'env'> & { env: Record<string, string> }): HostRun {
+    const id = this.nextId++;
+    let resolvePid!: (pid: number | null) => void;
+    let resolveExit!: (exit: HostExit) => void;
+    const pid = new Promise<number | null>((resolve) => (resolvePid = resolve));
+    const exit = new Promise<HostExit>((resolve) => (resolveExit = resolve));
+    this.pending.set(id, { resolvePid, resolveExit });
+    if (this.pending.size === 1) this.busy();
+    this.child.send({ t: 'spawn', id, ...request, env: this.changesFrom(request.env) } satisfies HostRequest);
+    return { pid, exit };
+  }
+
+  close(): void {
+    this.dead = true;
+    this.child.disconnect?.();
+  }
+
+  /** Only what differs from the environment the host started with crosses the pipe. */
+  private changesFrom(env: Record<string, string>): Record<string, string | null> {
+    const changes: Record<string, string | null> = {};
+    for (const key in env) if (this.baseEnv[key] !== env[key]) changes[key] = env[key]!;
+    for (const key in this.baseEnv) if (!(key in env)) changes[key] = null;
+    return changes;
+  }
+
+  private onReply(reply: HostReply): void {
+    const pending = this.pending.get(reply.id);
+    if (pending === undefined) return;
+    if (reply.t === 'spawned') {
+      pending.resolvePid(reply.pid);
+      return;
+    }
+    this.pending.delete(reply.id);
+    pending.resolvePid(null);
+    pending.resolveExit({ exitCode: reply.code, signal: reply.signal, ...(reply.startError !== undefined ? { startError: reply.startError } : {}) });
+    if (this.pending.size === 0) this.idle();
+  }
+
+  private onDeath(): void {
+    this.dead = true;
+    for (const pending of this.pending.values()) {
+      pending.resolvePid(null);
+      pending.resolveExit({ exitCode: null, signal: null, startError: 'the process host stopped unexpectedly' });
+    }
+    this.pending.clear();
+  }
+
+  /** The host must never keep the engine's process alive on its own. */
+  private idle(): void {
+    this.child.unref();
+    (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
+  }
+
+  private busy(): void {
+    this.child.ref();
+    (this.child.channel as { ref?: () => void } | undefined)?.ref?.();
+  }
+}
+
+let shared: ProcessHostClient | null | undefined;
+
+/** The process's shared host, started on first call (the CLI calls this first thing, to overlap its start-up). */
+export function processHost(): ProcessHostClient | null {
+  if (shared === undefined || (shared !== null && !shared.alive)) {
+    shared = process.env.CODOMYRMEX_PROCESS_HOST === 'off' ? null : ProcessHostClient.start();
+  }
+  return shared;
+}

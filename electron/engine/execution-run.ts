@@ -6,7 +6,7 @@ import type { EventBus } from './event-bus.js';
 import type { Executor } from './executor.js';
 import { ReadyQueue } from './ready-queue.js';
 import type { ResourceManager } from './resource-manager.js';
-import type { ExecutionLogs, StepLog } from './store/step-log.js';
+import { attemptMarker, type ExecutionLogs, type StepLog } from './store/step-log.js';
 
 export interface RunRecorder {
   stepChanged(executionId: string, step: string, run: StepRun): void;
@@ -64,6 +64,7 @@ export class ExecutionRun {
   private readonly states: StepState[];
   private readonly byName = new Map<string, StepState>();
   private readonly queue = new ReadyQueue<StepState>();
+  private readonly justQueued: StepState[] = [];
   private readonly scope: TemplateScope;
   private running = 0;
   private unfinished = 0;
@@ -190,16 +191,16 @@ export class ExecutionRun {
   }
 
   private enqueue(state: StepState): void {
-    if (this.running + this.queue.size >= this.options.concurrency) {
-      this.update(state, { status: 'queued', reason: `waiting for a free slot (concurrency ${this.options.concurrency})` });
-    } else if (state.run.status !== 'pending') {
-      this.update(state, { status: 'pending', reason: null });
-    }
+    if (state.run.status !== 'pending') this.update(state, { status: 'pending', reason: null });
     this.queue.push(state);
+    this.justQueued.push(state);
   }
 
   private pump(): void {
-    if (this.cancelled || this.finished) return;
+    if (this.cancelled || this.finished) {
+      this.justQueued.length = 0;
+      return;
+    }
     const { concurrency, resources } = this.options;
     let deferred: StepState[] | null = null;
     while (this.running < concurrency && this.queue.size > 0) {
@@ -212,6 +213,11 @@ export class ExecutionRun {
     }
     if (deferred !== null) for (const state of deferred) this.queue.push(state);
     this.listenForResources(deferred !== null);
+    // Steps queued since the last pump that did not get a slot now show why they wait; each is looked at once.
+    for (const state of this.justQueued) {
+      if (state.run.status === 'pending') this.update(state, { status: 'queued', reason: `waiting for a free slot (concurrency ${concurrency})` });
+    }
+    this.justQueued.length = 0;
   }
 
   private admitResources(state: StepState, resources: ResourceManager): boolean {
@@ -257,7 +263,7 @@ export class ExecutionRun {
       state.timer = setTimeout(() => controller.abort(new StepTimeout(seconds)), seconds * 1000);
     }
     state.log ??= this.options.logs.forStep(state.step.name);
-    if (attempt > 1) state.log.write(`\n--- attempt ${attempt} ---\n`);
+    if (attempt > 1) state.log.write(`\n${attemptMarker(attempt)}\n`);
     executor
       .execute({
         executionId: execution.executionId,

@@ -24,7 +24,12 @@ describe('the scheduler', () => {
     const engine = newEngine();
     const dir = tempDir();
     const steps = ['a', 'b', 'c'].map((name) => sh(name, `echo start >> ${name}.mark; sleep 0.4`));
+    const waiting: string[] = [];
+    engine.events.on((event) => {
+      if (event.type === 'step.updated' && event.run.status === 'queued') waiting.push(`${event.step}: ${event.run.reason}`);
+    }, ['step.updated']);
     const two = await run(engine, workflow(steps), { cwd: dir, concurrency: 2 });
+    expect(waiting).toEqual(['c: waiting for a free slot (concurrency 2)']);
     const windows = ['a', 'b', 'c'].map((name) => [started(two, name), ended(two, name)] as const);
     const overlapping = (i: number, j: number) => windows[i]![0] < windows[j]![1] && windows[j]![0] < windows[i]![1];
     expect(overlapping(0, 1)).toBe(true);

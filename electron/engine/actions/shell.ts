@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { runProcess } from '../process-runner.js';
+import { ATTEMPT_MARKER } from '../store/step-log.js';
 import { ActionFailure, defineAction, type ActionContext } from './action.js';
 
 const run = defineAction({
@@ -59,9 +60,12 @@ function readOutputFile(file: string): Record<string, string> {
 }
 
 function describeExit(exitCode: number | null, signal: NodeJS.Signals | null, context: ActionContext): string {
-  const lastLine = context.outputTail().trimEnd().split('\n').pop()?.trim();
+  // The last line the command printed in this attempt, not the engine's marker between attempts.
+  const lines = context.outputTail().trimEnd().split('\n');
+  const lastLine = lines.pop()?.trim();
+  const printed = lastLine !== undefined && ATTEMPT_MARKER.test(lastLine) ? undefined : lastLine;
   const how = signal !== null ? `was killed by ${signal}` : `exited with code ${exitCode}`;
-  return lastLine ? `command ${how}: ${lastLine}` : `command ${how}`;
+  return printed ? `command ${how}: ${printed}` : `command ${how}`;
 }
 
 export const actions = [run];

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 /** How much of a log's end a record keeps and a shell step's `stdout` output shows. */
 export const LOG_TAIL_BYTES = 4096;
 
+/** The line the engine writes into a step's log before each retry. */
+export const attemptMarker = (attempt: number): string => `--- attempt ${attempt} ---`;
+export const ATTEMPT_MARKER = /^--- attempt \d+ ---$/;
+
 export class StepLog {
   private fd: number | null = null;
   /** Set once another process may have written the file by its path. */

@@ -29,7 +29,7 @@ function stepLine(name: string, run: StepRun, now = Date.now()): string {
   const took = run.startTime === null ? '' : formatDuration((run.endTime ?? now) - run.startTime);
   const attempts = run.attempts > 1 ? pc.yellow(` (attempt ${run.attempts})`) : '';
   const detail = run.status === 'failed' || run.status === 'cancelled' ? run.error : run.status === 'succeeded' ? null : run.reason;
-  return `${ICONS[run.status]} ${name} ${pc.dim(took)}${attempts}${detail ? pc.dim(` — ${detail}`) : ''}`;
+  return `${ICONS[run.status]} ${name}${took ? ` ${pc.dim(took)}` : ''}${attempts}${detail ? pc.dim(` — ${detail}`) : ''}`;
 }
 
 function summary(execution: WorkflowExecution): string {

@@ -3,10 +3,18 @@ import pc from 'picocolors';
 import type { StepRun, WorkflowExecution } from '../../../shared/model.js';
 import type { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 
-const ICONS: Record<StepRun['status'], string> = {
-  pending: pc.dim('·'), queued: pc.dim('…'), running: pc.cyan('▶'), retrying: pc.yellow('↻'),
-  succeeded: pc.green('✓'), failed: pc.red('✗'), skipped: pc.dim('-'), cancelled: pc.yellow('■'),
-};
+type Colors = ReturnType<typeof pc.createColors>;
+
+const icons = (c: Colors): Record<StepRun['status'], string> => ({
+  pending: c.dim('·'), queued: c.dim('…'), running: c.cyan('▶'), retrying: c.yellow('↻'),
+  succeeded: c.green('✓'), failed: c.red('✗'), skipped: c.dim('-'), cancelled: c.yellow('■'),
+});
+
+/** Colours for a terminal (or when forced), plain text for files, pipes and CI logs. */
+function colorsFor(out: NodeJS.WriteStream): Colors {
+  const forced = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
+  return pc.createColors(forced || (out.isTTY === true && process.env.NO_COLOR === undefined));
+}
 const REFRESH_MS = 100;
 const MAX_LIVE_ROWS = 20;
 
@@ -22,44 +30,45 @@ export function formatDuration(ms: number): string {
 }
 
 export function startProgress(engine: OrchestrationEngine, execution: WorkflowExecution, out: NodeJS.WriteStream): Progress {
-  return out.isTTY ? liveTable(execution, out) : plainLines(engine, execution, out);
+  const c = colorsFor(out);
+  return out.isTTY ? liveTable(execution, out, c) : plainLines(engine, execution, out, c);
 }
 
-function stepLine(name: string, run: StepRun, now = Date.now()): string {
+function stepLine(c: Colors, name: string, run: StepRun, now = Date.now()): string {
   const took = run.startTime === null ? '' : formatDuration((run.endTime ?? now) - run.startTime);
-  const attempts = run.attempts > 1 ? pc.yellow(` (attempt ${run.attempts})`) : '';
+  const attempts = run.attempts > 1 ? c.yellow(` (attempt ${run.attempts})`) : '';
   const detail = run.status === 'failed' || run.status === 'cancelled' ? run.error : run.status === 'succeeded' ? null : run.reason;
-  return `${ICONS[run.status]} ${name}${took ? ` ${pc.dim(took)}` : ''}${attempts}${detail ? pc.dim(` — ${detail}`) : ''}`;
+  return `${icons(c)[run.status]} ${name}${took ? ` ${c.dim(took)}` : ''}${attempts}${detail ? c.dim(` — ${detail}`) : ''}`;
 }
 
-function summary(execution: WorkflowExecution): string {
+function summary(c: Colors, execution: WorkflowExecution): string {
   const counts = new Map<string, number>();
   for (const run of Object.values(execution.steps)) counts.set(run.status, (counts.get(run.status) ?? 0) + 1);
   const parts = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
   const took = formatDuration((execution.endTime ?? Date.now()) - execution.startTime);
-  const mark = execution.status === 'completed' ? pc.green('✓') : pc.red('✗');
+  const mark = execution.status === 'completed' ? c.green('✓') : c.red('✗');
   return `${mark} ${execution.workflowName} ${execution.status} in ${took} (${parts}) — run ${execution.executionId}`;
 }
 
-function plainLines(engine: OrchestrationEngine, execution: WorkflowExecution, out: NodeJS.WriteStream): Progress {
+function plainLines(engine: OrchestrationEngine, execution: WorkflowExecution, out: NodeJS.WriteStream, c: Colors): Progress {
   const unsubscribe = engine.events.on((event) => {
     if (event.type !== 'step.updated' || event.executionId !== execution.executionId) return;
     const { run } = event;
     if (run.status === 'retrying' || run.status === 'succeeded' || run.status === 'failed' || run.status === 'skipped' || run.status === 'cancelled') {
-      out.write(`${stepLine(event.step, run)}\n`);
+      out.write(`${stepLine(c, event.step, run)}\n`);
     }
   }, ['step.updated']);
   return {
     note: (message) => out.write(`${message}\n`),
     stop(final) {
       unsubscribe();
-      out.write(`${summary(final)}\n`);
+      out.write(`${summary(c, final)}\n`);
     },
   };
 }
 
 /** Finished steps scroll up as permanent lines; the live part shows what runs and waits, redrawn in place. */
-function liveTable(execution: WorkflowExecution, out: NodeJS.WriteStream): Progress {
+function liveTable(execution: WorkflowExecution, out: NodeJS.WriteStream, c: Colors): Progress {
   const printed = new Set<string>();
   let render: ((text: string) => void) & { clear(): void; done(): void } = Object.assign(() => {}, { clear() {}, done() {} });
   void import('log-update').then(({ createLogUpdate }) => {
@@ -75,10 +84,10 @@ function liveTable(execution: WorkflowExecution, out: NodeJS.WriteStream): Progr
         done++;
         if (!printed.has(name)) {
           printed.add(name);
-          finished.push(stepLine(name, run));
+          finished.push(stepLine(c, name, run));
         }
       } else if (run.status !== 'pending' && live.length < MAX_LIVE_ROWS) {
-        live.push(stepLine(name, run));
+        live.push(stepLine(c, name, run));
       }
     }
     if (finished.length > 0) {
@@ -86,20 +95,20 @@ function liveTable(execution: WorkflowExecution, out: NodeJS.WriteStream): Progr
       out.write(`${finished.join('\n')}\n`);
     }
     const elapsed = formatDuration(Date.now() - execution.startTime);
-    render([pc.bold(`${execution.workflowName}: ${done}/${entries.length} done, ${elapsed}`), ...live].join('\n'));
+    render([c.bold(`${execution.workflowName}: ${done}/${entries.length} done, ${elapsed}`), ...live].join('\n'));
   };
   const timer = setInterval(draw, REFRESH_MS);
   return {
     note(message) {
       render.clear();
-      out.write(`${pc.yellow(message)}\n`);
+      out.write(`${c.yellow(message)}\n`);
     },
     stop(final) {
       clearInterval(timer);
       draw();
       render.clear();
       render.done();
-      out.write(`${summary(final)}\n`);
+      out.write(`${summary(c, final)}\n`);
     },
   };
 }

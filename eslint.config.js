@@ -30,6 +30,19 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: restrict([
+      { group: ['**/electron/**', 'electron', 'electron/*', 'node:*', 'better-sqlite3', 'conf', 'electron-store'], message: 'The renderer talks only to the typed API: it imports shared/, never the engine, Electron or Node.' },
+    ]),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: restrict([
+      { group: ['**/engine/**', '**/main/**', '**/host/**', '**/renderer/**'], message: 'The preload exposes the contract only.' },
+    ]),
+  },
+  {
     files: ['electron/host/**/*.ts'],
     rules: restrict([
       { group: ['electron', 'electron/*', 'electron-store', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'host/ runs without Electron.' },

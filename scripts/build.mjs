@@ -1,6 +1,7 @@
-// Builds the Node side: the CLI as lean ESM chunks (loaded per command) and the engine library, plus type declarations.
+// Builds everything: the CLI as lean ESM chunks (loaded per command), the engine library, the process host, the
+// renderer and Electron's main and preload (Vite), and type declarations.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -16,6 +17,8 @@ const common = {
   logLevel: 'warning',
 };
 
+const only = (name) => !process.argv.includes(`--no-${name}`);
+
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: { main: 'electron/host/cli/main.ts' }, outdir: 'dist/cli', splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
@@ -23,6 +26,14 @@ await Promise.all([
   // The process host stays tiny: Node built-ins only, no banner, so it starts and forks as fast as a bare script.
   build({ ...common, banner: {}, entryPoints: { 'process-host': 'electron/engine/process-host.ts' }, outdir: 'dist', sourcemap: false }),
 ]);
-if (!process.argv.includes('--no-types')) {
+
+// Vite builds: the renderer, then Electron's main and preload (where their configs exist).
+const vite = (config) => execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', ...(config ? ['--config', config] : [])], { stdio: 'inherit' });
+if (only('renderer') && existsSync('vite.config.ts')) vite();
+for (const config of ['electron/vite.main.config.ts', 'electron/vite.preload.config.ts', 'electron/vite.config.ts']) {
+  if (only('electron') && existsSync(config)) vite(config);
+}
+
+if (only('types')) {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 }

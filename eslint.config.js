@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks and end-to-end tests hand functions to the page: they run in the browser.
+    files: ['scripts/bench/ui.mjs', 'test/e2e/**/*.ts', 'test/electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: restrict([
       { group: ['**/electron/**', 'electron', 'node:*', '**/renderer/**'], message: 'shared/ is pure: it imports neither the engine, Electron, Node nor the renderer.' },

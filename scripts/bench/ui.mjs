@@ -1,0 +1,91 @@
+// Issue 3's figures, in Debian's Chromium: browser mode's start to the painted workflow list, and 10,000 step events
+// from the engine to the renderer's store.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function startServe(project) {
+  const home = mkdtempSync(join(tmpdir(), 'cdx-bench-home-'));
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'codomyrmex.js'), 'serve', project, '--port', '0'], { env: { ...process.env, CODOMYRMEX_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+  const url = /http:\/\/\S+/.exec(line)[0];
+  return {
+    url, started, printed: performance.now(),
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+function fixtureProject() {
+  const project = mkdtempSync(join(tmpdir(), 'cdx-bench-project-'));
+  cpSync(join(ROOT, 'test', 'fixtures', 'e2e-project'), project, { recursive: true });
+  return project;
+}
+
+export async function benchFirstPaint(print, browser) {
+  const samples = [];
+  for (let round = 0; round < 5; round++) {
+    const project = fixtureProject();
+    const page = await browser.newPage();
+    const server = await startServe(project);
+    await page.goto(server.url);
+    await page.getByRole('button', { name: /^diamond\b/ }).first().waitFor();
+    const listed = performance.now();
+    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+    samples.push({ total: listed - server.started, printed: server.printed - server.started, fcp });
+    await page.close();
+    await server.stop();
+    rmSync(project, { recursive: true, force: true });
+  }
+  const pick = (key) => median(samples.map((s) => s[key]));
+  print('browser mode: `serve` start to the painted workflow list (median of 5; aim ≤ 1 s)', [
+    `${pick('total').toFixed(0)} ms from spawning serve to the workflow list on screen`,
+    `  of which: URL printed after ${pick('printed').toFixed(0)} ms; first contentful paint ${pick('fcp').toFixed(0)} ms after navigation`,
+  ].join('\n'));
+}
+
+export async function benchEvents(print, browser) {
+  const project = mkdtempSync(join(tmpdir(), 'cdx-bench-project-'));
+  const dir = join(project, '.codomyrmex', 'workflows');
+  mkdirSync(dir, { recursive: true });
+  // 5,000 independent noop steps at concurrency 5,000: each emits running then succeeded — 10,000 step events.
+  const steps = Array.from({ length: 5000 }, (_, i) => `  - { name: s${i}, module: control, action: noop }`);
+  writeFileSync(join(dir, 'events.yaml'), `version: 1\nname: events\nconcurrency: 5000\nsteps:\n${steps.join('\n')}\n`);
+  const server = await startServe(project);
+  const page = await browser.newPage();
+  let pushes = 0;
+  page.on('websocket', (socket) => socket.on('framereceived', (frame) => {
+    if (typeof frame.payload === 'string' && frame.payload.startsWith('{"events"')) pushes++;
+  }));
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__codomyrmexBench !== undefined);
+  const result = await page.evaluate(() => window.__codomyrmexBench.runAndWait('events'));
+  print('10,000 step-status events: engine → WebSocket → renderer store (aim ≤ 250 ms from last emit to last render)', [
+    `final states exact: ${result.succeeded} of 5,000 steps succeeded in the store, ${result.other} in any other state`,
+    `last emit → last render: ${result.lastRenderAt - result.endTime} ms; pushes used: ${pushes} (≤ 60 a second: ${((pushes * 1000) / Math.max(1, result.lastRenderAt - result.startTime)).toFixed(0)}/s over the run)`,
+  ].join('\n'));
+  await page.close();
+  await server.stop();
+  rmSync(project, { recursive: true, force: true });
+}
+
+export async function withBrowser(run) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    return await run(browser);
+  } finally {
+    await browser.close();
+  }
+}

@@ -19,7 +19,8 @@ const common = {
 
 const only = (name) => !process.argv.includes(`--no-${name}`);
 
-rmSync('dist', { recursive: true, force: true });
+// Each part clears only its own output, so parts can be rebuilt alone (`--no-renderer`, `--no-electron`, `--no-types`).
+for (const part of ['dist/cli', 'dist/engine', 'dist/process-host.js']) rmSync(part, { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: { main: 'electron/host/cli/main.ts' }, outdir: 'dist/cli', splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
   build({ ...common, entryPoints: { index: 'electron/engine/index.ts' }, outdir: 'dist/engine' }),

@@ -10,11 +10,13 @@ Usage:
   codomyrmex run FILE [--param k=v]... [--concurrency N] [--json]
   codomyrmex validate FILE
   codomyrmex history [--json] [--limit N] [--workflow NAME] [--status STATUS]
+  codomyrmex serve [DIR] [--port N]   the app in a browser, on 127.0.0.1 behind a token
 
 Options:
   --param k=v        set a workflow param (repeatable)
   --concurrency N    steps running at once (default: the workflow's, else logical cores)
   --json             print the final record(s) as JSON on stdout
+  --port N           serve: the port to listen on (default: a free one)
   --debug            show stack traces
   -h, --help         this help
 
@@ -29,6 +31,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   workflow: { type: 'string' },
   status: { type: 'string' },
+  port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -53,8 +56,11 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./validate-command.js')).validateCommand(requireFile(rest, 'validate'));
     case 'history':
       return (await import('./history-command.js')).historyCommand(values);
+    case 'serve':
+      if (rest.length > 1) throw new UsageError(`codomyrmex serve takes at most one folder, got ${rest.join(' ')}`);
+      return (await import('../serve/serve-command.js')).serveCommand(rest[0] ?? process.cwd(), values);
     default:
-      throw new UsageError(`unknown command "${command}" (run, validate, history; see codomyrmex --help)`);
+      throw new UsageError(`unknown command "${command}" (run, validate, history, serve; see codomyrmex --help)`);
   }
 }
 

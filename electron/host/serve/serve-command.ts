@@ -1,0 +1,62 @@
+// `codomyrmex serve [DIR] [--port N]`: the app in a browser — DIR registered as a project, the URL with its token first.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EngineApi } from '../../engine/api.js';
+import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
+import { EXIT, UsageError, type CliValues } from '../cli/main.js';
+import { startBrowserServer } from './browser-server.js';
+import { findRendererDir } from './static-files.js';
+
+export async function serveCommand(folder: string, values: CliValues): Promise<number> {
+  const dir = resolve(folder);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`codomyrmex serve: ${dir} is not a folder`);
+  const port = parsePort(values.port);
+  const rendererDir = findRendererDir();
+  if (rendererDir === null) throw new UsageError('codomyrmex serve: the app is not built (no dist/renderer/index.html); run `npm run build` first');
+
+  const engine = new OrchestrationEngine();
+  const project = engine.projectManager.addProject(dir);
+  const api = new EngineApi(engine, { mode: 'browser', version: packageVersion(), projectId: project.id });
+  const server = await startBrowserServer({ api, rendererDir, port });
+  // The first line is the contract with users and scripts (as Jupyter's): everything needed to open the app.
+  process.stdout.write(`Codomyrmex Orchestrator: ${server.url}\n`);
+  process.stdout.write(`  project "${project.name}" (${project.path}); data in ${engine.paths.home}\n  Ctrl-C stops the server and the runs it started.\n`);
+
+  await new Promise<void>((resolveStop) => {
+    let stopping = false;
+    const stop = (): void => {
+      if (stopping) process.exit(EXIT.interrupted);
+      stopping = true;
+      process.stderr.write('codomyrmex serve: stopping (running steps are cancelled; Ctrl-C again to leave now)\n');
+      resolveStop();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  await engine.close();
+  return EXIT.ok;
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, got "${text}"`);
+  return port;
+}
+
+/** The version in our package.json, found from wherever this bundle runs. */
+function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'codomyrmex-orchestrator') return pkg.version ?? '0.0.0';
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return '0.0.0';
+    dir = parent;
+  }
+}

@@ -1,0 +1,45 @@
+// Binds one browser-mode WebSocket to the engine's contract: requests in, replies and event batches out.
+import type { WebSocket } from 'ws';
+import type { Reply, WsClientMessage, WsServerMessage } from '../../../shared/ipc.js';
+import type { EngineApi } from '../../engine/api.js';
+
+/** A socket that falls this far behind (bytes queued) is sent no more events until it drains: the page re-reads state. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+export function bindSocket(socket: WebSocket, api: EngineApi): void {
+  const send = (message: WsServerMessage): void => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+  const subscription = api.subscribe((batch) => {
+    if (socket.bufferedAmount < MAX_BUFFERED_BYTES) send({ events: batch.events });
+  });
+  socket.on('message', (data, isBinary) => {
+    const parsed = isBinary ? null : parseMessage(String(data));
+    if (parsed === null || 'error' in parsed) {
+      send({ id: -1, reply: invalid(parsed?.error ?? 'binary frames are not part of the contract') });
+      return;
+    }
+    void api.dispatch(parsed.command, parsed.request).then((reply) => send({ id: parsed.id, reply }));
+  });
+  socket.on('close', () => subscription.close());
+  socket.on('error', () => subscription.close());
+}
+
+/** A frame as the contract defines it, or why it is not one. */
+export function parseMessage(text: string): WsClientMessage | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { error: 'frame is not JSON' };
+  }
+  if (typeof value !== 'object' || value === null) return { error: 'frame is not an object' };
+  const { id, command, request } = value as Record<string, unknown>;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) return { error: 'frame.id must be an integer' };
+  if (typeof command !== 'string') return { error: 'frame.command must be a string' };
+  return { id, command, request };
+}
+
+function invalid(message: string): Reply {
+  return { ok: false, error: { code: 'invalid-request', message } };
+}

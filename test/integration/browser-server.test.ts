@@ -1,0 +1,176 @@
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { COMMANDS, type WsServerMessage } from '../../shared/ipc.js';
+import type { EngineEvent } from '../../shared/events.js';
+import { EngineApi } from '../../electron/engine/api.js';
+import { startBrowserServer, type BrowserServer } from '../../electron/host/serve/browser-server.js';
+import { INVALID_PAYLOADS, sampleRequests } from '../contract-samples.js';
+import { newEngine, tempDir } from '../helpers.js';
+
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'e2e-project');
+let server: BrowserServer | null = null;
+
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function start() {
+  const engine = newEngine();
+  const projectDir = tempDir('codomyrmex-serve-project-');
+  cpSync(FIXTURE, projectDir, { recursive: true });
+  const rendererDir = tempDir('codomyrmex-renderer-');
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  const project = engine.projectManager.addProject(projectDir);
+  const api = new EngineApi(engine, { mode: 'browser', version: 'test', projectId: project.id });
+  server = await startBrowserServer({ api, rendererDir, port: 0 });
+  const origin = `http://127.0.0.1:${server.port}`;
+  return { engine, project, origin, server };
+}
+
+/** A WebSocket client that speaks the contract: request() awaits the reply with the same id. */
+async function connect(origin: string, token: string) {
+  const socket = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${token}`, { headers: { Origin: origin } });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  const waiting = new Map<number, (reply: unknown) => void>();
+  const events: EngineEvent[] = [];
+  let batches = 0;
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as WsServerMessage;
+    if ('events' in message) {
+      batches++;
+      events.push(...message.events);
+    } else waiting.get(message.id)?.(message.reply);
+  });
+  let nextId = 1;
+  return {
+    socket,
+    events,
+    batches: () => batches,
+    raw(text: string): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+      return new Promise((resolve) => {
+        waiting.set(-1, resolve as (reply: unknown) => void);
+        socket.send(text);
+      });
+    },
+    request(command: string, request: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve as (reply: unknown) => void);
+        socket.send(JSON.stringify({ id, command, request }));
+      });
+    },
+  };
+}
+
+/** A GET with the path exactly as given (fetch would normalise the dots away). */
+async function rawGet(port: number, path: string): Promise<string> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk));
+      response.on('end', () => resolve(`${response.statusCode} ${body}`));
+    }).on('error', reject).end();
+  });
+}
+
+function upgradeStatus(origin: string, path: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`${origin.replace('http', 'ws')}${path}`, { headers });
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    socket.once('error', () => resolve(0));
+  });
+}
+
+describe('browser mode server', () => {
+  it('binds every command of the contract over the WebSocket', async () => {
+    const { origin, project, server } = await start();
+    const client = await connect(origin, server.token);
+    const samples = sampleRequests({ projectId: project.id, workflowName: 'diamond', executionId: 'no-such-run' });
+    for (const command of COMMANDS) {
+      const reply = await client.request(command, samples[command]);
+      expect(reply.error?.code, `${command}: ${reply.error?.message}`).not.toBe('unknown-command');
+      expect(reply.error?.code, `${command}: ${reply.error?.message}`).not.toBe('invalid-request');
+    }
+    expect(((await client.request('app.info', {})).value as { mode: string; projectId: string }).projectId).toBe(project.id);
+    client.socket.close();
+  });
+
+  it('refuses invalid payloads with a message naming the field, and keeps serving', async () => {
+    const { origin, server } = await start();
+    const client = await connect(origin, server.token);
+    for (const [command, payload, field] of INVALID_PAYLOADS) {
+      const reply = await client.request(command, payload);
+      expect(reply.ok, command).toBe(false);
+      expect(reply.error?.code).toBe('invalid-request');
+      expect(reply.error?.message).toContain(field);
+    }
+    expect((await client.request('no.such.command', {})).error?.code).toBe('unknown-command');
+    expect((await client.raw('{not json')).error?.message).toMatch(/not JSON/);
+    expect((await client.raw('[1,2]')).error?.message).toMatch(/id/);
+    expect((await client.raw(JSON.stringify({ id: 'x', command: 'app.info' }))).error?.message).toMatch(/id/);
+    expect((await client.request('projects.list', {})).ok).toBe(true);
+    client.socket.close();
+  });
+
+  it('streams a run as batched events whose final states are exact', async () => {
+    const { origin, project, server } = await start();
+    const client = await connect(origin, server.token);
+    const started = await client.request('runs.start', { projectId: project.id, workflowName: 'diamond' });
+    const { executionId } = started.value as { executionId: string };
+    await expect.poll(() => client.events.some((e) => e.type === 'execution.updated' && e.execution.executionId === executionId && e.execution.status === 'completed'), { timeout: 10_000 }).toBe(true);
+    const last = new Map<string, string>();
+    for (const event of client.events) if (event.type === 'step.updated' && event.executionId === executionId) last.set(event.step, event.run.status);
+    expect(Object.fromEntries(last)).toEqual({ prepare: 'succeeded', left: 'succeeded', right: 'succeeded', join: 'succeeded' });
+    expect(client.batches()).toBeLessThan(client.events.length);
+    client.socket.close();
+  });
+
+  it('refuses HTTP without the token, with a wrong token, from another origin or with a foreign Host', async () => {
+    const { origin, server } = await start();
+    expect((await fetch(`${origin}/`)).status).toBe(401);
+    expect((await fetch(`${origin}/?token=wrong`)).status).toBe(401);
+    expect((await fetch(`${origin}/?token=${server.token}`, { headers: { Origin: 'http://evil.example' } })).status).toBe(403);
+    const ok = await fetch(`${origin}/?token=${server.token}`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(ok.headers.get('referrer-policy')).toBe('no-referrer');
+    const cookie = ok.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^codomyrmex_token_\d+=/);
+    expect((await fetch(`${origin}/assets/app.js`, { headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await fetch(`${origin}/assets/app.js`)).status).toBe(401);
+    expect((await fetch(`${origin}/assets/missing.js?token=${server.token}`)).status).toBe(404);
+    for (const path of ['/../../../etc/passwd', '/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/..%5c..%5cetc%5cpasswd']) {
+      expect(await rawGet(server.port, `${path}?token=${server.token}`), path).not.toContain('root:');
+    }
+    expect((await fetch(`${origin}/?token=${server.token}`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding), over HTTP and WebSocket', async () => {
+    const { server } = await start();
+    const status = await new Promise<number>((resolve) => {
+      import('node:http').then(({ request }) => {
+        request({ host: '127.0.0.1', port: server.port, path: `/?token=${server.token}`, headers: { Host: `evil.example:${server.port}` } }, (response) => resolve(response.statusCode ?? 0)).end();
+      });
+    });
+    expect(status).toBe(403);
+  });
+
+  it('refuses WebSocket upgrades without the token or from another origin', async () => {
+    const { origin, server } = await start();
+    expect(await upgradeStatus(origin, '/ws', { Origin: origin })).toBe(401);
+    expect(await upgradeStatus(origin, '/ws?token=wrong', { Origin: origin })).toBe(401);
+    expect(await upgradeStatus(origin, `/ws?token=${server.token}`, { Origin: 'http://evil.example' })).toBe(403);
+    expect(await upgradeStatus(origin, `/elsewhere?token=${server.token}`, { Origin: origin })).toBe(404);
+    expect(await upgradeStatus(origin, `/ws?token=${server.token}`, { Origin: origin })).toBe(101);
+  });
+});

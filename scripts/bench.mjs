@@ -1,8 +1,16 @@
-// `npm run bench`: every figure the issues ask for, printed; never asserted.
+// `npm run bench`: every figure the issues ask for, printed; never asserted. `npm run bench -- shell ui` runs some.
 import { benchHistory, benchInProcess, benchShell } from './bench/engine.mjs';
 
 const only = process.argv.slice(2);
-const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory };
+const ui = async (print) => {
+  // Loaded only when asked for: the UI figures need the built renderer and Debian's Chromium.
+  const { benchEvents, benchFirstPaint, withBrowser } = await import('./bench/ui.mjs');
+  await withBrowser(async (browser) => {
+    await benchFirstPaint(print, browser);
+    await benchEvents(print, browser);
+  });
+};
+const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, ui };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 

@@ -48,6 +48,12 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['electron/main/**/*.ts'],
+    rules: restrict([
+      { group: ['**/renderer/**', '**/host/**', '**/preload/**'], message: 'electron/main imports Electron, the engine and shared/ only: never the renderer, the hosts or the preload.' },
+    ]),
+  },
+  {
     files: ['electron/host/**/*.ts'],
     rules: restrict([
       { group: ['electron', 'electron/*', 'electron-store', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'host/ runs without Electron.' },

@@ -1,0 +1,72 @@
+// The app's lifecycle: one instance, the engine hosted in main, the contract bound to IPC, one hardened window.
+import { app, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
+import { appLocation, isAppUrl, mainDirOf, preloadPath } from './app-location.js';
+import { createAppWindow, focusWindow } from './app-window.js';
+import { startEngine, startupProject, type EngineHost } from './engine-host.js';
+import { hardenSession } from './hardening.js';
+import { bindContract, pushEvents } from './ipc-binding.js';
+import { menuTemplate } from './menu.js';
+import type { WindowStateStore } from './window-state.js';
+import { electronWindowStateStore } from './window-state-store.js';
+
+export interface LaunchOptions {
+  argv?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+  /** The folder of the built main (dist/electron): the preload and the renderer are found from it. */
+  mainDir?: string;
+  stateStore?: WindowStateStore;
+}
+
+export interface RunningApp {
+  host: EngineHost;
+  window(): BrowserWindow | null;
+  /** Closes the engine (cancelling what runs) and unbinds IPC; what quitting does. */
+  shutdown(): Promise<void>;
+}
+
+/** Starts the app; resolves null in a second instance, which hands over to the first and quits. */
+export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp | null> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  const env = options.env ?? process.env;
+  const mainDir = options.mainDir ?? mainDirOf(import.meta.url);
+  const location = appLocation(mainDir, env);
+  let window: BrowserWindow | null = null;
+  app.on('second-instance', () => focusWindow(window));
+
+  await app.whenReady();
+  const host = startEngine({ version: app.getVersion(), project: startupProject(options.argv ?? process.argv, env) });
+  hardenSession(session.defaultSession, location);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name, {
+    openDataFolder: () => void shell.openPath(host.engine.paths.home),
+    openLogsFolder: () => void shell.openPath(host.engine.paths.logs),
+  })));
+  const unbind = bindContract(ipcMain, host.api, (url) => isAppUrl(url, location));
+  const stopEvents = pushEvents(host.api, () => (window !== null && !window.isDestroyed() ? window.webContents : null));
+  const stateStore = options.stateStore ?? electronWindowStateStore();
+  const open = (): BrowserWindow => {
+    const created = createAppWindow({ location, preload: preloadPath(mainDir), stateStore, shell });
+    created.on('closed', () => (window = null));
+    return created;
+  };
+  window = open();
+
+  // macOS keeps the app (and its running workflows) alive without windows; the dock icon reopens one.
+  app.on('activate', () => void (window === null ? (window = open()) : focusWindow(window)));
+  app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
+  let closed: Promise<void> | null = null;
+  const shutdown = (): Promise<void> => (closed ??= (async () => {
+    stopEvents();
+    unbind();
+    await host.engine.close();
+  })());
+  app.on('before-quit', (event) => {
+    if (closed !== null) return;
+    // Quitting waits for the engine to stop its steps' process trees and write their records.
+    event.preventDefault();
+    void shutdown().finally(() => app.quit());
+  });
+  return { host, window: () => window, shutdown };
+}

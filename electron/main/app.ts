@@ -1,5 +1,6 @@
 // The app's lifecycle: one instance, the engine hosted in main, the contract bound to IPC, one hardened window.
 import { app, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
+import { defaultHome } from '../engine/store/paths.js';
 import { appLocation, isAppUrl, mainDirOf, preloadPath } from './app-location.js';
 import { createAppWindow, focusWindow } from './app-window.js';
 import { startEngine, startupProject, type EngineHost } from './engine-host.js';
@@ -37,7 +38,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   app.on('second-instance', () => focusWindow(window));
 
   await app.whenReady();
-  const host = startEngine({ version: app.getVersion(), project: startupProject(options.argv ?? process.argv, env) });
+  const host = startEngine({ version: app.getVersion(), home: defaultHome(env), project: startupProject(options.argv ?? process.argv, env) });
   hardenSession(session.defaultSession, location);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name, {
     openDataFolder: () => void shell.openPath(host.engine.paths.home),

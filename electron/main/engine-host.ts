@@ -21,14 +21,14 @@ export function startupProject(argv: readonly string[], env: NodeJS.ProcessEnv =
 
 export interface EngineHostOptions {
   version: string;
-  /** Data folder; the engine's default ($CODOMYRMEX_HOME, else the platform's app-data folder) when omitted. */
-  home?: string;
+  /** Data folder: $CODOMYRMEX_HOME, else the platform's app-data folder (the CLI's too, so both see one history). */
+  home: string;
   /** A folder to register as a project and open on. */
   project?: string | null;
 }
 
 export function startEngine(options: EngineHostOptions): EngineHost {
-  const engine = new OrchestrationEngine(options.home === undefined ? {} : { home: options.home });
+  const engine = new OrchestrationEngine({ home: options.home });
   // A bad --project must not keep the app from opening: it opens on the project list and says why on stderr.
   let projectId: string | null = null;
   if (options.project != null) {

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { launchApp } from '../../../electron/main/app.js';
+import { appLocation, isAppUrl } from '../../../electron/main/app-location.js';
+import { startupProject } from '../../../electron/main/engine-host.js';
+import { app, resetFakeElectron, state } from './fake-electron.js';
+import { APP_URL, MAIN_DIR, invoke, launch, memoryStore } from './launch.js';
+
+vi.mock('electron', () => import('./fake-electron.js'));
+vi.mock('electron-store', () => import('./fake-electron-store.js'));
+
+beforeEach(() => resetFakeElectron());
+
+describe('the app', () => {
+  it('runs once: a second launch quits at once and the first instance comes to the front', async () => {
+    state.singleInstance = false;
+    expect(await launchApp({ mainDir: MAIN_DIR, env: {}, stateStore: memoryStore() })).toBeNull();
+    expect(app.quit).toHaveBeenCalledOnce();
+    expect(state.windows).toHaveLength(0);
+
+    resetFakeElectron();
+    await launch();
+    const window = state.windows[0]!;
+    window.minimized = true;
+    app.emit('second-instance', {}, ['electron', '.']);
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+    expect(state.windows).toHaveLength(1);
+  });
+
+  it('opens on the project given with --project, like `codomyrmex serve DIR`', async () => {
+    const { app: running, project } = await launch();
+    const info = await invoke('app.info', {});
+    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', projectId: running.host.projectId } });
+    expect(running.host.engine.projectManager.getProject(running.host.projectId!)?.path).toBe(project);
+  });
+
+  it('starts on the project list when the --project folder does not exist', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const home = mkdtempSync(join(tmpdir(), 'codomyrmex-electron-home-'));
+    const running = await launchApp({ mainDir: MAIN_DIR, argv: ['--project', '/no/such/folder'], env: { CODOMYRMEX_HOME: home }, stateStore: memoryStore() });
+    try {
+      expect(running?.host.projectId).toBeNull();
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining('cannot open project /no/such/folder'));
+    } finally {
+      await running?.shutdown();
+      errors.mockRestore();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('waits for the engine to stop its runs before quitting', async () => {
+    const { app: running } = await launch();
+    const close = vi.spyOn(running.host.engine, 'close');
+    const preventDefault = vi.fn();
+    app.emit('before-quit', { preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    expect(close).toHaveBeenCalledOnce();
+    const again = vi.fn();
+    app.emit('before-quit', { preventDefault: again });
+    expect(again).not.toHaveBeenCalled();
+    expect(state.handlers.size).toBe(0);
+  });
+
+  it('installs the application menu', async () => {
+    await launch();
+    const labels = (state.menu as { label?: string; role?: string }[]).map((item) => item.label ?? item.role);
+    expect(labels).toEqual(process.platform === 'darwin' ? ['Codomyrmex Orchestrator', '&File', '&Edit', '&View', '&Window', '&Help'] : ['&File', '&Edit', '&View', '&Window', '&Help']);
+  });
+});
+
+describe('where the app is', () => {
+  it('takes the project from --project, --project=, or CODOMYRMEX_PROJECT', () => {
+    expect(startupProject(['electron', 'main.js', '--project', '/p'], {})).toBe('/p');
+    expect(startupProject(['app', '--project=/q'], { CODOMYRMEX_PROJECT: '/r' })).toBe('/q');
+    expect(startupProject(['app'], { CODOMYRMEX_PROJECT: '/r' })).toBe('/r');
+    expect(startupProject(['app', '--project'], {})).toBeNull();
+  });
+
+  it('counts only its own index.html as the app, or the dev server origin in development', () => {
+    const built = appLocation(MAIN_DIR, {});
+    expect(built.url).toBe(APP_URL);
+    expect(isAppUrl(`${APP_URL}?x=1#/runs`, built)).toBe(true);
+    expect(isAppUrl(APP_URL.replace('index.html', 'other.html'), built)).toBe(false);
+    expect(isAppUrl(APP_URL.replace('file://', 'file://evil.host'), built)).toBe(false);
+    const dev = appLocation(MAIN_DIR, { ELECTRON_RENDERER_URL: 'http://localhost:5173' });
+    expect(dev).toMatchObject({ kind: 'dev', origin: 'http://localhost:5173' });
+    expect(isAppUrl('http://localhost:5173/src/main.tsx', dev)).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(isAppUrl(APP_URL, dev)).toBe(false);
+  });
+});

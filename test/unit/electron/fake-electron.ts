@@ -1,0 +1,127 @@
+// A stand-in for the `electron` module, for `vi.mock('electron', …)`: records what main and the preload ask of it.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+export const state = {
+  singleInstance: true,
+  handlers: new Map<string, Handler>(),
+  windows: [] as FakeBrowserWindow[],
+  headersListener: null as null | ((details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void),
+  permissionRequest: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+  permissionCheck: null as null | ((contents: unknown, permission: string) => boolean),
+  menu: null as unknown,
+  exposed: new Map<string, unknown>(),
+  displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+};
+
+class FakeWebContents extends EventEmitter {
+  readonly send = vi.fn();
+  openHandler: ((details: { url: string }) => { action: string }) | null = null;
+  isDestroyed(): boolean {
+    return false;
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.openHandler = handler;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  readonly loaded: string[] = [];
+  readonly maximize = vi.fn();
+  readonly focus = vi.fn();
+  readonly show = vi.fn();
+  readonly restore = vi.fn();
+  minimized = false;
+  constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
+    super();
+    state.windows.push(this);
+  }
+  loadFile(file: string): Promise<void> {
+    this.loaded.push(file);
+    return Promise.resolve();
+  }
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+    return Promise.resolve();
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  isMaximized(): boolean {
+    return false;
+  }
+  isFullScreen(): boolean {
+    return false;
+  }
+  getNormalBounds() {
+    const { x, y, width, height } = this.options as { x: number; y: number; width: number; height: number };
+    return { x, y, width, height };
+  }
+}
+
+export const app = Object.assign(new EventEmitter(), {
+  name: 'Codomyrmex Orchestrator',
+  requestSingleInstanceLock: () => state.singleInstance,
+  whenReady: () => Promise.resolve(),
+  getVersion: () => '0.1.0-test',
+  getPath: () => '/nonexistent',
+  quit: vi.fn(),
+});
+
+export const ipcMain = {
+  handle: (channel: string, handler: Handler) => {
+    if (state.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    state.handlers.set(channel, handler);
+  },
+  removeHandler: (channel: string) => state.handlers.delete(channel),
+};
+
+export const session = {
+  defaultSession: {
+    webRequest: { onHeadersReceived: (listener: typeof state.headersListener) => (state.headersListener = listener) },
+    setPermissionRequestHandler: (handler: typeof state.permissionRequest) => (state.permissionRequest = handler),
+    setPermissionCheckHandler: (handler: typeof state.permissionCheck) => (state.permissionCheck = handler),
+  },
+};
+
+export const Menu = {
+  buildFromTemplate: (template: unknown) => template,
+  setApplicationMenu: (menu: unknown) => (state.menu = menu),
+};
+
+export const screen = {
+  getPrimaryDisplay: () => state.displays[0]!,
+  getAllDisplays: () => state.displays,
+};
+
+export const shell = { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) };
+
+export const ipcRenderer = Object.assign(new EventEmitter(), { invoke: vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: null })) });
+
+export const contextBridge = { exposeInMainWorld: (key: string, api: unknown) => state.exposed.set(key, api) };
+
+export const BrowserWindow = FakeBrowserWindow;
+
+/** Forgets every window, handler and listener, as a fresh process would. */
+export function resetFakeElectron(): void {
+  state.singleInstance = true;
+  state.handlers.clear();
+  state.windows.length = 0;
+  state.headersListener = state.permissionRequest = state.permissionCheck = null;
+  state.menu = null;
+  state.exposed.clear();
+  state.displays = [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }];
+  app.removeAllListeners();
+  app.quit.mockClear();
+  shell.openExternal.mockClear();
+  ipcRenderer.removeAllListeners();
+  ipcRenderer.invoke.mockClear();
+}
+
+export default { app, ipcMain, session, Menu, screen, shell, ipcRenderer, contextBridge, BrowserWindow };

@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { COMMANDS, type AppInfo, type Command, type WorkflowEntry } from '../../../shared/ipc.js';
+import type { Project, WorkflowExecution } from '../../../shared/model.js';
+import { COMMAND_ROUTES, HANDLED_CHANNELS, INVOKE_CHANNEL } from '../../../electron/main/channels.js';
+import { resetFakeElectron, state } from './fake-electron.js';
+import { invoke, launch } from './launch.js';
+
+vi.mock('electron', () => import('./fake-electron.js'));
+vi.mock('electron-store', () => import('./fake-electron-store.js'));
+
+beforeEach(() => resetFakeElectron());
+
+async function value<T>(command: string, request: unknown): Promise<T> {
+  const reply = await invoke(command, request);
+  if (!reply.ok) throw new Error(`${command} failed: ${reply.error.code} ${reply.error.message}`);
+  return reply.value as T;
+}
+
+async function until<T>(probe: () => Promise<T | null>, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const result = await probe();
+    if (result !== null) return result;
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('the contract bound in main', () => {
+  it('handles exactly one channel, which routes every command of the contract', async () => {
+    await launch();
+    expect([...state.handlers.keys()]).toEqual([...HANDLED_CHANNELS]);
+    expect(Object.keys(COMMAND_ROUTES).sort()).toEqual([...COMMANDS].sort());
+    expect(new Set(Object.values(COMMAND_ROUTES))).toEqual(new Set([INVOKE_CHANNEL]));
+  });
+
+  it('reaches the engine with every command in the contract', async () => {
+    const { project } = await launch();
+    const info = await value<AppInfo>('app.info', {});
+    expect(info).toMatchObject({ mode: 'electron', version: '0.1.0-test', platform: process.platform });
+    expect(info.projectId).toEqual(expect.any(String));
+    const projectId = info.projectId!;
+    const projects = await value<Project[]>('projects.list', {});
+    expect(projects.map((p) => p.path)).toEqual([project]);
+
+    // Typed by Command, so a command added to the contract fails the type check until it is covered here.
+    const requests: Record<Command, unknown> = {
+      'app.info': {},
+      'projects.list': {},
+      'workflows.list': { projectId },
+      'workflows.get': { projectId, name: 'diamond' },
+      'runs.start': { projectId, workflowName: 'diamond' },
+      'runs.cancel': { executionId: 'no-such-run' },
+      'runs.get': { executionId: 'no-such-run' },
+      'runs.list': { projectId },
+      'sessions.list': {},
+      'sessions.create': { name: 'from the app', projectId },
+      'resources.list': {},
+      'actions.list': {},
+    };
+    const replies = Object.fromEntries(await Promise.all(COMMANDS.map(async (command) => [command, await invoke(command, requests[command])] as const)));
+    for (const command of COMMANDS) expect(replies[command], command).toMatchObject({ ok: true });
+
+    const workflows = await value<WorkflowEntry[]>('workflows.list', { projectId });
+    expect(workflows.map((w) => w.name)).toEqual(['broken', 'diamond']);
+    expect(await value('runs.cancel', { executionId: 'no-such-run' })).toEqual({ cancelled: false });
+    const started = replies['runs.start']!;
+    const { executionId } = (started as { value: { executionId: string } }).value;
+    const done = await until(async () => {
+      const execution = await value<WorkflowExecution | null>('runs.get', { executionId });
+      return execution !== null && execution.status !== 'running' && execution.status !== 'pending' ? execution : null;
+    });
+    expect(done.status).toBe('completed');
+    expect(Object.values(done.steps).map((run) => run.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+  });
+});
+
+describe('invalid requests', () => {
+  it('are refused with typed errors and never throw', async () => {
+    const { app } = await launch();
+    const projectId = app.host.projectId!;
+    const cases: [unknown, unknown, string][] = [
+      ['workflows.list', { projectId: 42 }, 'invalid-request'],
+      ['workflows.list', {}, 'invalid-request'],
+      ['runs.start', { projectId, workflowName: 'diamond', params: { x: { nested: true } } }, 'invalid-request'],
+      ['runs.list', { limit: 0 }, 'invalid-request'],
+      ['app.info', { extra: true }, 'invalid-request'],
+      ['workflows.get', { projectId, name: 'diamond', path: '/etc/passwd' }, 'invalid-request'],
+      ['projects.list', 'not an object', 'invalid-request'],
+      ['projects.list', 42, 'invalid-request'],
+      ['projects.list', [], 'invalid-request'],
+      ['shell.exec', { command: 'rm -rf /' }, 'unknown-command'],
+      ['__proto__', {}, 'unknown-command'],
+      ['constructor', {}, 'unknown-command'],
+      [null, {}, 'unknown-command'],
+      [{ command: 'app.info' }, {}, 'unknown-command'],
+      ['workflows.list', { projectId: 'no-such-project' }, 'not-found'],
+    ];
+    for (const [command, request, code] of cases) {
+      const reply = await invoke(command, request);
+      expect(reply, `${String(command)} ${JSON.stringify(request)}`).toMatchObject({ ok: false, error: { code, message: expect.any(String) } });
+    }
+  });
+
+  it('from a frame that is not the app are refused before the engine sees them', async () => {
+    const { app } = await launch();
+    const projectId = app.host.projectId!;
+    const foreign = ['https://evil.example/', 'file:///etc/passwd', 'file:///tmp/index.html', 'about:blank', 'data:text/html,hi', 'not a url', ''];
+    for (const url of foreign) {
+      const reply = await invoke('runs.start', { projectId, workflowName: 'diamond' }, url);
+      expect(reply, url).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('not the app') } });
+    }
+    expect(await invoke('app.info', {}, null)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await value('runs.list', {})).toEqual([]);
+  });
+
+  it('from the app page with a hash route are accepted', async () => {
+    await launch();
+    const { APP_URL } = await import('./launch.js');
+    expect(await invoke('app.info', {}, `${APP_URL}#/runs/x?tab=logs`)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,58 @@
+// Actions over projects and workflows: the start-up load, choosing a project, opening a workflow on the canvas.
+import type { OrchestratorApi } from '../../shared/ipc.js';
+import type { Stores } from '../stores/stores.js';
+import { attempt } from './attempt.js';
+
+export function createWorkflowActions(client: OrchestratorApi, stores: Stores) {
+  const { app, projects, graph, runs, notices } = stores;
+
+  const loadWorkflows = async (projectId: string): Promise<void> => {
+    projects.getState().loadingWorkflowsOf(projectId);
+    const list = await attempt(notices, () => client.invoke('workflows.list', { projectId }));
+    projects.getState().setWorkflows(projectId, list ?? []);
+  };
+
+  const loadProjects = async (): Promise<void> => {
+    const info = await attempt(notices, () => client.invoke('app.info', {}));
+    if (info !== undefined) app.getState().setInfo(info);
+    const list = await attempt(notices, () => client.invoke('projects.list', {}));
+    if (list === undefined) return;
+    projects.getState().setProjects(list);
+    // Electron opens on no project in particular: start on the first one rather than an empty page.
+    if (app.getState().projectId === null && list[0] !== undefined) app.getState().selectProject(list[0].id);
+    const projectId = app.getState().projectId;
+    if (projectId !== null) await loadWorkflows(projectId);
+  };
+
+  /** Loads a workflow into the graph store without changing the view; false when it could not be read. */
+  const loadGraph = async (name: string, projectId: string): Promise<boolean> => {
+    graph.getState().startLoading(projectId, name);
+    const result = await attempt(notices, () => client.invoke('workflows.get', { projectId, name }));
+    // Another workflow was opened while this one loaded: the later click wins.
+    const loading = graph.getState().loading;
+    if (loading === null || loading.name !== name || loading.projectId !== projectId) return false;
+    if (result === undefined) {
+      graph.getState().clear();
+      return false;
+    }
+    // A run of another workflow must not paint its statuses onto this one's nodes.
+    const shown = runs.getState().shownExecutionId;
+    const summary = shown === null ? null : runs.getState().runs.get(shown)?.summary;
+    if (summary != null && summary.workflowName !== name) runs.getState().show(null);
+    graph.getState().setWorkflow({ projectId, name, ...result });
+    return true;
+  };
+
+  const openWorkflow = async (name: string, projectId = app.getState().projectId): Promise<boolean> => {
+    if (projectId === null) return false;
+    app.getState().showView('editor');
+    return loadGraph(name, projectId);
+  };
+
+  const selectProject = async (projectId: string): Promise<void> => {
+    app.getState().selectProject(projectId);
+    await loadWorkflows(projectId);
+  };
+
+  return { loadProjects, loadWorkflows, loadGraph, openWorkflow, selectProject };
+}

@@ -1,0 +1,26 @@
+// Start-up: pick the door, create the stores and actions, wire events and the bench hook, render the frame.
+import '@xyflow/react/dist/style.css';
+import './styles/theme.css';
+import './styles/app.css';
+import './styles/canvas.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createActions } from './actions/create-actions.js';
+import { createClient } from './api/create-client.js';
+import { App } from './app/App.js';
+import { connect } from './app/connect.js';
+import { AppContext } from './app/hooks.js';
+import { createStores } from './stores/stores.js';
+
+const client = createClient();
+const stores = createStores();
+const actions = createActions(client, stores);
+connect(client, stores, actions);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppContext.Provider value={{ stores, actions }}>
+      <App />
+    </AppContext.Provider>
+  </StrictMode>,
+);

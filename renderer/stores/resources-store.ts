@@ -1,0 +1,49 @@
+// Resources with their capacity, what is available and who holds it, kept live by allocation events.
+import { createStore } from 'zustand/vanilla';
+import type { ResponseOf } from '../../shared/ipc.js';
+import type { ResourceAllocation } from '../../shared/model.js';
+
+export type ResourceEntry = ResponseOf<'resources.list'>[number];
+
+export interface AllocationChange {
+  allocation: ResourceAllocation;
+  released: boolean;
+}
+
+export interface ResourcesState {
+  resources: ResourceEntry[];
+  loaded: boolean;
+  setResources(resources: ResourceEntry[]): void;
+  applyAllocations(changes: AllocationChange[]): void;
+}
+
+const sameAllocation = (a: ResourceAllocation, b: ResourceAllocation): boolean =>
+  a.resourceId === b.resourceId && a.taskId === b.taskId && a.allocatedAt === b.allocatedAt;
+
+function applyOne(entry: ResourceEntry, { allocation, released }: AllocationChange): ResourceEntry {
+  const held = entry.allocations.some((existing) => sameAllocation(existing, allocation));
+  // Events can repeat what a fresh `resources.list` already counted: only a real change moves `available`.
+  if (released === !held) return entry;
+  return released
+    ? { ...entry, available: entry.available + allocation.amount, allocations: entry.allocations.filter((existing) => !sameAllocation(existing, allocation)) }
+    : { ...entry, available: entry.available - allocation.amount, allocations: [...entry.allocations, allocation] };
+}
+
+export function createResourcesStore() {
+  return createStore<ResourcesState>()((set) => ({
+    resources: [],
+    loaded: false,
+    setResources: (resources) => set({ resources, loaded: true }),
+    applyAllocations: (changes) => set((state) => {
+      const index = new Map(state.resources.map((entry, i) => [entry.id, i]));
+      const resources = [...state.resources];
+      for (const change of changes) {
+        const at = index.get(change.allocation.resourceId);
+        if (at !== undefined) resources[at] = applyOne(resources[at]!, change);
+      }
+      return { resources };
+    }),
+  }));
+}
+
+export type ResourcesStore = ReturnType<typeof createResourcesStore>;

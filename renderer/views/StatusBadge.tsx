@@ -1,0 +1,6 @@
+// A run or step status as a small coloured label.
+import { memo, type ReactElement } from 'react';
+
+export const StatusBadge = memo(function StatusBadge({ status }: { status: string }): ReactElement {
+  return <span className={`badge badge--${status}`}>{status}</span>;
+});

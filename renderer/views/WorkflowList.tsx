@@ -1,0 +1,40 @@
+// The current project's workflows: each a button that opens it on the canvas, with its problems when invalid.
+import { memo, type ReactElement } from 'react';
+import { formatProblem } from '../../shared/errors.js';
+import type { WorkflowEntry } from '../../shared/ipc.js';
+import { useActions, useProjectsStore } from '../app/hooks.js';
+
+export function WorkflowList(): ReactElement {
+  const workflows = useProjectsStore((state) => state.workflows);
+  const loading = useProjectsStore((state) => state.loadingWorkflows);
+  if (workflows.length === 0) {
+    return <p className="muted empty">{loading ? 'Loading workflows…' : 'This project has no workflows in .codomyrmex/workflows yet.'}</p>;
+  }
+  return (
+    <ul className="workflow-list" aria-label="Workflows">
+      {workflows.map((entry) => <WorkflowItem key={entry.file} entry={entry} />)}
+    </ul>
+  );
+}
+
+const WorkflowItem = memo(function WorkflowItem({ entry }: { entry: WorkflowEntry }): ReactElement {
+  const { openWorkflow } = useActions();
+  const invalid = entry.problems.length > 0;
+  return (
+    <li className="workflow-item" data-invalid={invalid || undefined}>
+      <button type="button" className="workflow-item__open" onClick={() => void openWorkflow(entry.name)}>
+        <span className="workflow-item__name">{entry.name}</span>
+        <span className="workflow-item__description">{entry.description || 'No description'}</span>
+        <span className="workflow-item__meta">
+          {entry.steps} {entry.steps === 1 ? 'step' : 'steps'}
+          {invalid && <span className="badge badge--failed">{entry.problems.length} {entry.problems.length === 1 ? 'problem' : 'problems'}</span>}
+        </span>
+      </button>
+      {invalid && (
+        <ul className="problems" aria-label={`Problems in ${entry.name}`}>
+          {entry.problems.map((problem, index) => <li key={index}>{formatProblem({ ...problem, file: undefined })}</li>)}
+        </ul>
+      )}
+    </li>
+  );
+});

@@ -1,0 +1,17 @@
+// Builds the renderer: root renderer/, relative asset paths (Electron loads it from file://), into dist/renderer.
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    // Clears dist/renderer only; the rest of dist/ belongs to other builds.
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: true,
+  },
+});

@@ -1,4 +1,4 @@
-// The engine's side of the process host: starts it early, sends it commands, hears their exits.
+// The engine's side of one process host: starts it, sends it commands, hears their exits.
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,13 +12,13 @@ export interface HostExit {
 }
 
 export interface HostRun {
-  /** Resolves with the pid once the process has started. */
-  pid: Promise<number | null>;
+  /** Asks the host for the pid (null once the process has ended); only killing a tree needs it. */
+  pid(): Promise<number | null>;
   exit: Promise<HostExit>;
 }
 
 interface Pending {
-  resolvePid(pid: number | null): void;
+  pidWaiters: ((pid: number | null) => void)[];
   resolveExit(exit: HostExit): void;
 }
 
@@ -57,15 +57,25 @@ export class ProcessHostClient {
     return !this.dead;
   }
 
-  run(request: Omit<HostRequest, 't' | 'id' | 'env'> & { env: Record<string, string> }): HostRun {
+  /** Commands sent and not yet ended: the pool sends new ones to the least busy host. */
+  get load(): number {
+    return this.pending.size;
+  }
+
+  run(request: Omit<Extract<HostRequest, { t: 'spawn' }>, 't' | 'id' | 'env'> & { env: Record<string, string> }): HostRun {
     const id = this.nextId++;
-    let resolvePid!: (pid: number | null) => void;
     let resolveExit!: (exit: HostExit) => void;
-    const pid = new Promise<number | null>((resolve) => (resolvePid = resolve));
     const exit = new Promise<HostExit>((resolve) => (resolveExit = resolve));
-    this.pending.set(id, { resolvePid, resolveExit });
+    const pending: Pending = { pidWaiters: [], resolveExit };
+    this.pending.set(id, pending);
     if (this.pending.size === 1) this.busy();
     this.child.send({ t: 'spawn', id, ...request, env: this.changesFrom(request.env) } satisfies HostRequest);
+    const pid = (): Promise<number | null> => {
+      if (!this.pending.has(id)) return Promise.resolve(null);
+      const answer = new Promise<number | null>((resolve) => pending.pidWaiters.push(resolve));
+      if (pending.pidWaiters.length === 1) this.child.send({ t: 'pid', id } satisfies HostRequest);
+      return answer;
+    };
     return { pid, exit };
   }
 
@@ -85,12 +95,12 @@ export class ProcessHostClient {
   private onReply(reply: HostReply): void {
     const pending = this.pending.get(reply.id);
     if (pending === undefined) return;
-    if (reply.t === 'spawned') {
-      pending.resolvePid(reply.pid);
+    if (reply.t === 'pid') {
+      for (const resolve of pending.pidWaiters.splice(0)) resolve(reply.pid);
       return;
     }
     this.pending.delete(reply.id);
-    pending.resolvePid(null);
+    for (const resolve of pending.pidWaiters.splice(0)) resolve(null);
     pending.resolveExit({ exitCode: reply.code, signal: reply.signal, ...(reply.startError !== undefined ? { startError: reply.startError } : {}) });
     if (this.pending.size === 0) this.idle();
   }
@@ -98,7 +108,7 @@ export class ProcessHostClient {
   private onDeath(): void {
     this.dead = true;
     for (const pending of this.pending.values()) {
-      pending.resolvePid(null);
+      for (const resolve of pending.pidWaiters.splice(0)) resolve(null);
       pending.resolveExit({ exitCode: null, signal: null, startError: 'the process host stopped unexpectedly' });
     }
     this.pending.clear();
@@ -114,14 +124,4 @@ export class ProcessHostClient {
     this.child.ref();
     (this.child.channel as { ref?: () => void } | undefined)?.ref?.();
   }
-}
-
-let shared: ProcessHostClient | null | undefined;
-
-/** The process's shared host, started on first call (the CLI calls this first thing, to overlap its start-up). */
-export function processHost(): ProcessHostClient | null {
-  if (shared === undefined || (shared !== null && !shared.alive)) {
-    shared = process.env.CODOMYRMEX_PROCESS_HOST === 'off' ? null : ProcessHostClient.start();
-  }
-  return shared;
 }

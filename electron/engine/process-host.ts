@@ -4,21 +4,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 
-export type HostRequest = {
-  t: 'spawn';
-  id: number;
-  /** The program and its arguments, or the command line for a shell when `shell` is set. */
-  file: string;
-  args: string[];
-  shell: boolean | string;
-  cwd: string;
-  /** Changes to the host's environment: a value sets, null removes. */
-  env: Record<string, string | null>;
-  logPath: string;
-};
+export type HostRequest =
+  | {
+      t: 'spawn';
+      id: number;
+      /** The program and its arguments, or the command line for a shell when `shell` is set. */
+      file: string;
+      args: string[];
+      shell: boolean | string;
+      cwd: string;
+      /** Changes to the host's environment: a value sets, null removes. */
+      env: Record<string, string | null>;
+      logPath: string;
+    }
+  /** Asks for a running command's pid (to kill its tree); only a cancel or a timeout needs it, so it is not sent unasked. */
+  | { t: 'pid'; id: number };
 
 export type HostReply =
-  | { t: 'spawned'; id: number; pid: number }
+  | { t: 'pid'; id: number; pid: number }
   | { t: 'exit'; id: number; code: number | null; signal: NodeJS.Signals | null; startError?: string };
 
 const IS_WINDOWS = process.platform === 'win32';
@@ -28,16 +31,20 @@ function send(reply: HostReply): void {
   process.send?.(reply);
 }
 
+/** Taken once: reading process.env goes through a getter per variable, too slow to repeat for every command. */
+const baseEnv: NodeJS.ProcessEnv = { ...process.env };
+
 function environment(changes: Record<string, string | null>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null) delete env[key];
+  const env = { ...baseEnv };
+  for (const key in changes) {
+    const value = changes[key];
+    if (value === null || value === undefined) delete env[key];
     else env[key] = value;
   }
   return env;
 }
 
-function start(request: HostRequest): void {
+function start(request: Extract<HostRequest, { t: 'spawn' }>): void {
   let fd: number;
   try {
     fd = openSync(request.logPath, 'a');
@@ -65,10 +72,7 @@ function start(request: HostRequest): void {
     if (!IS_WINDOWS && child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
     send({ t: 'exit', id: request.id, code, signal });
   });
-  if (child.pid !== undefined) {
-    running.set(request.id, child);
-    send({ t: 'spawned', id: request.id, pid: child.pid });
-  }
+  if (child.pid !== undefined) running.set(request.id, child);
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
@@ -80,7 +84,13 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 process.on('message', (request: HostRequest) => {
-  if (request.t === 'spawn') start(request);
+  if (request.t === 'spawn') {
+    start(request);
+    return;
+  }
+  // Nothing is sent for a command that has already ended: its exit reply is on its way and answers the question.
+  const pid = running.get(request.id)?.pid;
+  if (pid !== undefined) send({ t: 'pid', id: request.id, pid });
 });
 
 // The engine is gone (exited or crashed): nothing it started may keep running.

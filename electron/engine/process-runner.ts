@@ -1,7 +1,7 @@
 // Starts a step's command as its own process group, with output straight to its log file, and kills the whole tree.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { processHost } from './process-host-client.js';
+import { processHost } from './process-host-pool.js';
 import pidtree from 'pidtree';
 
 const IS_WINDOWS = process.platform === 'win32';
@@ -44,7 +44,7 @@ export function needsShell(command: string): boolean {
 }
 
 interface Started {
-  pid: Promise<number | null>;
+  pid(): Promise<number | null>;
   exit: Promise<ProcessExit>;
 }
 
@@ -58,7 +58,7 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessExit> 
   const started: Started = host !== null
     ? host.run({ file: file!, args, shell: useShell, cwd: options.cwd, env: options.env, logPath: options.logPath })
     : startHere(file!, args, useShell, options);
-  const onAbort = (): void => void started.pid.then((pid) => killProcessTree(pid ?? undefined));
+  const onAbort = (): void => void started.pid().then((pid) => killProcessTree(pid ?? undefined));
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     const exit = await started.exit;
@@ -84,7 +84,8 @@ function startHere(file: string, args: string[], shell: boolean | string, option
       resolve({ exitCode, signal: exitSignal });
     });
   });
-  return { pid: Promise.resolve(child.pid ?? null), exit };
+  const pid = Promise.resolve(child.pid ?? null);
+  return { pid: () => pid, exit };
 }
 
 /**

@@ -1,6 +1,6 @@
 // The `codomyrmex` command: parses arguments and loads only the code the chosen command needs.
 import { parseArgs } from 'node:util';
-import { processHost } from '../../engine/process-host-client.js';
+import { processHost } from '../../engine/process-host-pool.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, interrupted: 130 } as const;
 
@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'run':
-      // Started first, so that the host's own start-up overlaps with loading the engine.
+      // Started first, so that the hosts' own start-up overlaps with loading the engine.
       processHost();
       return (await import('./run-command.js')).runCommand(requireFile(rest, 'run'), values);
     case 'validate':

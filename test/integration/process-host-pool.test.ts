@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProcessHostPool, poolSize } from '../../electron/engine/process-host-pool.js';
+import { isAlive } from '../../electron/engine/process-runner.js';
+import { tempDir } from '../helpers.js';
+
+let pool: ProcessHostPool | null = null;
+afterEach(() => pool?.close());
+
+const command = (dir: string, name: string, file: string, args: string[]) => ({
+  file, args, shell: false, cwd: dir, env: { ...process.env } as Record<string, string>, logPath: join(dir, `${name}.log`),
+});
+
+describe('the process host pool', () => {
+  it('spreads commands over its hosts, each to the least busy one, and hears every exit', async () => {
+    const dir = tempDir();
+    pool = ProcessHostPool.start(2);
+    expect(pool?.size).toBe(2);
+    const runs = ['a', 'b', 'c', 'd'].map((name) => pool!.run(command(dir, name, 'node', ['-e', `console.log(process.ppid)`])));
+    const exits = await Promise.all(runs.map((run) => run.exit));
+    expect(exits.every((exit) => exit.exitCode === 0)).toBe(true);
+    const parents = new Set(['a', 'b', 'c', 'd'].map((name) => readFileSync(join(dir, `${name}.log`), 'utf8').trim()));
+    expect(parents.size).toBe(2);
+  });
+
+  it('gives a running command its pid when asked, and null once it has ended', async () => {
+    const dir = tempDir();
+    pool = ProcessHostPool.start(1);
+    const run = pool!.run(command(dir, 'slow', 'sleep', ['30']));
+    const pid = await run.pid();
+    expect(pid).toBeGreaterThan(0);
+    expect(isAlive(pid!)).toBe(true);
+    process.kill(pid!, 'SIGKILL');
+    expect((await run.exit).signal).toBe('SIGKILL');
+    expect(await run.pid()).toBeNull();
+  });
+
+  it('has one host per core, up to four, unless told otherwise', () => {
+    expect(poolSize({})).toBeGreaterThanOrEqual(1);
+    expect(poolSize({})).toBeLessThanOrEqual(4);
+    expect(poolSize({ CODOMYRMEX_PROCESS_HOSTS: '3' })).toBe(3);
+    expect(poolSize({ CODOMYRMEX_PROCESS_HOSTS: 'many' })).toBe(poolSize({}));
+  });
+});

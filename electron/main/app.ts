@@ -3,6 +3,7 @@ import { app, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron
 import { defaultHome } from '../engine/store/paths.js';
 import { appLocation, isAppUrl, mainDirOf, preloadPath } from './app-location.js';
 import { createAppWindow, focusWindow } from './app-window.js';
+import { appVersion } from './app-version.js';
 import { startEngine, startupProject, type EngineHost } from './engine-host.js';
 import { hardenSession } from './hardening.js';
 import { bindContract, pushEvents } from './ipc-binding.js';
@@ -38,7 +39,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   app.on('second-instance', () => focusWindow(window));
 
   await app.whenReady();
-  const host = startEngine({ version: app.getVersion(), home: defaultHome(env), project: startupProject(options.argv ?? process.argv, env) });
+  const host = startEngine({ version: appVersion(app.isPackaged, app.getVersion(), mainDir), home: defaultHome(env), project: startupProject(options.argv ?? process.argv, env) });
   hardenSession(session.defaultSession, location);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name, {
     openDataFolder: () => void shell.openPath(host.engine.paths.home),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -91,5 +91,15 @@ describe('where the app is', () => {
     expect(isAppUrl('http://localhost:5173/src/main.tsx', dev)).toBe(true);
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isAppUrl(APP_URL, dev)).toBe(false);
+  });
+});
+
+describe('the version the app reports', () => {
+  it("is the packaged app's, or in development our package.json's rather than Electron's", async () => {
+    const { appVersion } = await import('../../../electron/main/app-version.js');
+    const pkg = JSON.parse(readFileSync(join(MAIN_DIR, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect(appVersion(true, '1.2.3', MAIN_DIR)).toBe('1.2.3');
+    expect(appVersion(false, '41.7.1', MAIN_DIR)).toBe(pkg.version);
+    expect(appVersion(false, '41.7.1', tmpdir())).toBe('41.7.1');
   });
 });

@@ -67,6 +67,7 @@ export class FakeBrowserWindow extends EventEmitter {
 
 export const app = Object.assign(new EventEmitter(), {
   name: 'Codomyrmex Orchestrator',
+  isPackaged: true,
   requestSingleInstanceLock: () => state.singleInstance,
   whenReady: () => Promise.resolve(),
   getVersion: () => '0.1.0-test',

@@ -3,10 +3,12 @@ import { Background, Controls, MiniMap, ReactFlow, type NodeMouseHandler, type N
 import { useCallback, type ReactElement } from 'react';
 import { useActions, useGraphStore } from '../app/hooks.js';
 import type { StepNode } from './layout.js';
+import { FitViewOnResize } from './FitViewOnResize.js';
 import { StepNodeView } from './StepNodeView.js';
 
 // Outside the component: a new nodeTypes object per render would remount every node.
 const NODE_TYPES: NodeTypes = { step: StepNodeView };
+const FIT_VIEW = { padding: 0.2, maxZoom: 1.25 };
 /** Past this many steps only the visible ones are rendered. */
 const LARGE_GRAPH = 300;
 
@@ -24,7 +26,7 @@ export function WorkflowCanvas(): ReactElement {
         nodeTypes={NODE_TYPES}
         colorMode="system"
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.25 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.05}
         nodesDraggable={false}
         nodesConnectable={false}
@@ -36,6 +38,7 @@ export function WorkflowCanvas(): ReactElement {
         <Background gap={20} size={1} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <FitViewOnResize options={FIT_VIEW} />
       </ReactFlow>
     </div>
   );

@@ -37,6 +37,9 @@ export function layoutSteps(steps: readonly Pick<WorkflowStep, 'name' | 'module'
       // dagre gives centres; React Flow wants the top-left corner.
       position: { x: placed.x - NODE_WIDTH / 2, y: placed.y - NODE_HEIGHT / 2 },
       data: { name: step.name, module: step.module, action: step.action },
+      // Known sizes let fitView and the minimap work before (and without) the DOM measuring the nodes.
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
       sourcePosition: Position.Right,
       targetPosition: Position.Left,
       draggable: false,

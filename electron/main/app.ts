@@ -1,4 +1,5 @@
 // The app's lifecycle: one instance, the engine hosted in main, the contract bound to IPC, one hardened window.
+import { join } from 'node:path';
 import { app, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
 import { defaultHome } from '../engine/store/paths.js';
 import { appLocation, isAppUrl, mainDirOf, preloadPath } from './app-location.js';
@@ -26,13 +27,26 @@ export interface RunningApp {
   shutdown(): Promise<void>;
 }
 
+const PRODUCT_NAME = 'Codomyrmex Orchestrator';
+
+/**
+ * Chromium's profile and the window state live beside an explicit $CODOMYRMEX_HOME (so a test or a second data
+ * folder is its own instance), else in the app's folder — named after the product in development too, not "Electron".
+ */
+function chooseUserData(env: NodeJS.ProcessEnv): void {
+  if (env.CODOMYRMEX_HOME) app.setPath('userData', join(env.CODOMYRMEX_HOME, 'electron'));
+  else if (!app.isPackaged) app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
+}
+
 /** Starts the app; resolves null in a second instance, which hands over to the first and quits. */
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp | null> {
+  const env = options.env ?? process.env;
+  // Before the lock: the single-instance lock is kept per userData folder.
+  chooseUserData(env);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
   }
-  const env = options.env ?? process.env;
   const mainDir = options.mainDir ?? mainDirOf(import.meta.url);
   const location = appLocation(mainDir, env);
   let window: BrowserWindow | null = null;

@@ -30,6 +30,11 @@ describe('the app', () => {
     expect(state.windows).toHaveLength(1);
   });
 
+  it('keeps its Chromium profile and window state beside an explicit CODOMYRMEX_HOME, as its own instance', async () => {
+    const { home } = await launch();
+    expect(app.setPath).toHaveBeenCalledWith('userData', join(home, 'electron'));
+  });
+
   it('opens on the project given with --project, like `codomyrmex serve DIR`', async () => {
     const { app: running, project } = await launch();
     const info = await invoke('app.info', {});

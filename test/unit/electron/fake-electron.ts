@@ -71,7 +71,8 @@ export const app = Object.assign(new EventEmitter(), {
   requestSingleInstanceLock: () => state.singleInstance,
   whenReady: () => Promise.resolve(),
   getVersion: () => '0.1.0-test',
-  getPath: () => '/nonexistent',
+  getPath: (name: string) => (name === 'appData' ? '/nonexistent/appData' : '/nonexistent'),
+  setPath: vi.fn(),
   quit: vi.fn(),
 });
 
@@ -120,6 +121,7 @@ export function resetFakeElectron(): void {
   state.displays = [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }];
   app.removeAllListeners();
   app.quit.mockClear();
+  app.setPath.mockClear();
   shell.openExternal.mockClear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoke.mockClear();

@@ -2,7 +2,18 @@
 // renderer and Electron's main and preload (Vite), and type declarations.
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { dirname, sep } from 'node:path';
 import { build } from 'esbuild';
+
+// zod bundles its messages in some forty languages, a third of the CLI's code to compile at every start; we speak
+// English only, so `z.locales` holds just that.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${sep}zod${sep}`) ? { path: args.importer, namespace: 'zod-locales' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: "export { default as en } from '../locales/en.js';", resolveDir: dirname(args.path) }));
+  },
+};
 
 const common = {
   bundle: true,
@@ -14,6 +25,7 @@ const common = {
   // Native and CommonJS-only dependencies stay in node_modules; the rest is bundled so start-up resolves few files.
   external: ['better-sqlite3'],
   banner: { js: 'import { createRequire as __codomyrmexRequire } from "node:module"; const require = __codomyrmexRequire(import.meta.url);' },
+  plugins: [zodEnglishOnly],
   logLevel: 'warning',
 };
 

@@ -1,5 +1,5 @@
 // shell.run: a command in the step's folder; its exit code, output tail and $CODOMYRMEX_OUTPUT lines become outputs.
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -44,6 +44,8 @@ const run = defineAction({
 
 /** `key=value` lines, as GitHub Actions' $GITHUB_OUTPUT; the file is removed once read. */
 function readOutputFile(file: string): Record<string, string> {
+  // Most commands write no outputs: a cheap existence check spares every step a thrown ENOENT.
+  if (!existsSync(file)) return {};
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -9,6 +9,7 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 import { useAppStore } from './hooks.js';
 import { Nav } from './Nav.js';
 import { NoticeList } from './NoticeList.js';
+import { ViewErrorBoundary } from './ViewErrorBoundary.js';
 
 const VIEW_COMPONENTS = {
   projects: ProjectsView,
@@ -26,7 +27,9 @@ export function App(): ReactElement {
       <Nav />
       <main className="main">
         <ConnectionBanner />
-        <Current />
+        <ViewErrorBoundary resetKey={view}>
+          <Current />
+        </ViewErrorBoundary>
       </main>
       <NoticeList />
     </div>

@@ -66,3 +66,15 @@ test('a page from another local origin can neither open the WebSocket nor read t
     other.close();
   }
 });
+
+test('the app follows the OS theme, light and dark', async ({ page }) => {
+  const background = async (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openWorkflow(page, 'diamond');
+  const light = await background();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(background).not.toBe(light);
+  await page.screenshot({ path: 'test-results/e2e/screenshots/diamond-dark.png' });
+  await page.getByRole('button', { name: 'Projects' }).click();
+  await page.screenshot({ path: 'test-results/e2e/screenshots/projects-dark.png' });
+});

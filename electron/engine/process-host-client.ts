@@ -38,6 +38,7 @@ export class ProcessHostClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private dead = false;
+  private up = false;
 
   private constructor(script: string) {
     this.baseEnv = { ...process.env };
@@ -55,6 +56,11 @@ export class ProcessHostClient {
 
   get alive(): boolean {
     return !this.dead;
+  }
+
+  /** True once the host has started and can start commands at once. */
+  get ready(): boolean {
+    return this.up && !this.dead;
   }
 
   /** Commands sent and not yet ended: the pool sends new ones to the least busy host. */
@@ -93,6 +99,10 @@ export class ProcessHostClient {
   }
 
   private onReply(reply: HostReply): void {
+    if (reply.t === 'ready') {
+      this.up = true;
+      return;
+    }
     const pending = this.pending.get(reply.id);
     if (pending === undefined) return;
     if (reply.t === 'pid') {

@@ -1,6 +1,8 @@
-// The process's process hosts: one per core (up to a few), each command sent to the least busy.
+// The process's process hosts: one per core (up to a few), each command sent to the least busy one that is up.
 // Node starts a child synchronously: the host waits, blocked, until the new process has execed, so one host starts
 // commands strictly one after another. Several hosts start them side by side, as many at once as there are cores.
+// Only the first host starts at once; the others start when commands first overlap, so a short run (or the CLI's
+// own start-up, which they would compete with for the cores) does not pay for them.
 import { availableParallelism } from 'node:os';
 import { ProcessHostClient, type HostRun } from './process-host-client.js';
 
@@ -10,17 +12,20 @@ const MAX_HOSTS = 4;
 export type HostCommand = Parameters<ProcessHostClient['run']>[0];
 
 export class ProcessHostPool {
-  private constructor(private readonly hosts: ProcessHostClient[]) {}
+  private readonly hosts: ProcessHostClient[];
 
-  /** Starts `size` hosts, or returns null where the host script is not built (the engine then spawns in-process). */
+  private constructor(
+    first: ProcessHostClient,
+    private readonly size: number,
+    private readonly startHost: () => ProcessHostClient | null,
+  ) {
+    this.hosts = [first];
+  }
+
+  /** Starts the first host, or returns null where the host script is not built (the engine then spawns in-process). */
   static start(size: number, startHost: () => ProcessHostClient | null = () => ProcessHostClient.start()): ProcessHostPool | null {
-    const hosts: ProcessHostClient[] = [];
-    for (let i = 0; i < size; i++) {
-      const host = startHost();
-      if (host === null) break;
-      hosts.push(host);
-    }
-    return hosts.length === 0 ? null : new ProcessHostPool(hosts);
+    const first = startHost();
+    return first === null ? null : new ProcessHostPool(first, Math.max(1, size), startHost);
   }
 
   /** True while at least one host can take commands. */
@@ -28,19 +33,37 @@ export class ProcessHostPool {
     return this.hosts.some((host) => host.alive);
   }
 
-  get size(): number {
+  /** Hosts started so far, and those of them up and taking commands. */
+  get started(): number {
     return this.hosts.length;
+  }
+
+  get ready(): number {
+    return this.hosts.filter((host) => host.ready).length;
   }
 
   run(command: HostCommand): HostRun {
     let best: ProcessHostClient | undefined;
-    for (const host of this.hosts) if (host.alive && (best === undefined || host.load < best.load)) best = host;
+    let busy = true;
+    for (const host of this.hosts) {
+      if (!host.alive) continue;
+      if (host.load === 0) busy = false;
+      // A host still starting takes commands only when no host is up: they would wait for its start-up.
+      if (best === undefined || (host.ready && !best.ready) || (host.ready === best.ready && host.load < best.load)) best = host;
+    }
     if (best === undefined) throw new Error('no process host is running');
+    if (busy) this.grow();
     return best.run(command);
   }
 
   close(): void {
     for (const host of this.hosts) host.close();
+  }
+
+  private grow(): void {
+    if (this.hosts.length >= this.size) return;
+    const host = this.startHost();
+    if (host !== null) this.hosts.push(host);
   }
 }
 

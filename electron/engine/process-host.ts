@@ -21,6 +21,8 @@ export type HostRequest =
   | { t: 'pid'; id: number };
 
 export type HostReply =
+  /** Sent once, when the host can start commands: until then the pool sends them to hosts already up. */
+  | { t: 'ready' }
   | { t: 'pid'; id: number; pid: number }
   | { t: 'exit'; id: number; code: number | null; signal: NodeJS.Signals | null; startError?: string };
 
@@ -28,7 +30,8 @@ const IS_WINDOWS = process.platform === 'win32';
 const running = new Map<number, ChildProcess>();
 
 function send(reply: HostReply): void {
-  process.send?.(reply);
+  // The engine may already be gone (a run that failed validation ends before its host is up): then say nothing.
+  if (process.connected) process.send?.(reply);
 }
 
 /** Taken once: reading process.env goes through a getter per variable, too slow to repeat for every command. */
@@ -92,6 +95,8 @@ process.on('message', (request: HostRequest) => {
   const pid = running.get(request.id)?.pid;
   if (pid !== undefined) send({ t: 'pid', id: request.id, pid });
 });
+
+send({ t: 'ready' });
 
 // The engine is gone (exited or crashed): nothing it started may keep running.
 process.on('disconnect', () => {

@@ -13,15 +13,27 @@ const command = (dir: string, name: string, file: string, args: string[]) => ({
 });
 
 describe('the process host pool', () => {
-  it('spreads commands over its hosts, each to the least busy one, and hears every exit', async () => {
+  it('starts one host, adds another once commands overlap, and spreads commands over the hosts that are up', async () => {
     const dir = tempDir();
     pool = ProcessHostPool.start(2);
-    expect(pool?.size).toBe(2);
-    const runs = ['a', 'b', 'c', 'd'].map((name) => pool!.run(command(dir, name, 'node', ['-e', `console.log(process.ppid)`])));
-    const exits = await Promise.all(runs.map((run) => run.exit));
+    expect(pool?.started).toBe(1);
+    const overlapping = ['first', 'second'].map((name) => pool!.run(command(dir, name, 'node', ['-e', ''])));
+    expect(pool!.started).toBe(2);
+    expect((await Promise.all(overlapping.map((run) => run.exit))).every((exit) => exit.exitCode === 0)).toBe(true);
+    await expect.poll(() => pool!.ready, { timeout: 10_000 }).toBe(2);
+    const names = ['a', 'b', 'c', 'd'];
+    const exits = await Promise.all(names.map((name) => pool!.run(command(dir, name, 'node', ['-e', 'console.log(process.ppid)'])).exit));
     expect(exits.every((exit) => exit.exitCode === 0)).toBe(true);
-    const parents = new Set(['a', 'b', 'c', 'd'].map((name) => readFileSync(join(dir, `${name}.log`), 'utf8').trim()));
+    const parents = new Set(names.map((name) => readFileSync(join(dir, `${name}.log`), 'utf8').trim()));
     expect(parents.size).toBe(2);
+  });
+
+  it('starts no more hosts than its size', () => {
+    const dir = tempDir();
+    pool = ProcessHostPool.start(1);
+    const runs = ['a', 'b', 'c'].map((name) => pool!.run(command(dir, name, 'node', ['-e', ''])));
+    expect(pool!.started).toBe(1);
+    return Promise.all(runs.map((run) => run.exit));
   });
 
   it('gives a running command its pid when asked, and null once it has ended', async () => {

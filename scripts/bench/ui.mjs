@@ -60,21 +60,26 @@ export async function benchEvents(print, browser) {
   const project = mkdtempSync(join(tmpdir(), 'cdx-bench-project-'));
   const dir = join(project, '.codomyrmex', 'workflows');
   mkdirSync(dir, { recursive: true });
-  // 5,000 independent noop steps at concurrency 5,000: each emits running then succeeded — 10,000 step events.
-  const steps = Array.from({ length: 5000 }, (_, i) => `  - { name: s${i}, module: control, action: noop }`);
-  writeFileSync(join(dir, 'events.yaml'), `version: 1\nname: events\nconcurrency: 5000\nsteps:\n${steps.join('\n')}\n`);
+  // 5,000 independent 1 ms delay steps: each emits running then succeeded — 10,000 step events (more where steps wait for a
+  // slot and go queued first). Timers and concurrency 100 spread them over many event-loop turns, as real steps do.
+  const steps = Array.from({ length: 5000 }, (_, i) => `  - { name: s${i}, module: control, action: delay, parameters: { seconds: 0.001 } }`);
+  writeFileSync(join(dir, 'events.yaml'), `version: 1\nname: events\nconcurrency: 100\nsteps:\n${steps.join('\n')}\n`);
   const server = await startServe(project);
   const page = await browser.newPage();
   let pushes = 0;
+  let delivered = 0;
   page.on('websocket', (socket) => socket.on('framereceived', (frame) => {
-    if (typeof frame.payload === 'string' && frame.payload.startsWith('{"events"')) pushes++;
+    if (typeof frame.payload !== 'string' || !frame.payload.startsWith('{"events"')) return;
+    pushes++;
+    delivered += JSON.parse(frame.payload).events.filter((event) => event.type === 'step.updated').length;
   }));
   await page.goto(server.url);
   await page.waitForFunction(() => window.__codomyrmexBench !== undefined);
   const result = await page.evaluate(() => window.__codomyrmexBench.runAndWait('events'));
   print('10,000 step-status events: engine → WebSocket → renderer store (aim ≤ 250 ms from last emit to last render)', [
     `final states exact: ${result.succeeded} of 5,000 steps succeeded in the store, ${result.other} in any other state`,
-    `last emit → last render: ${result.lastRenderAt - result.endTime} ms; pushes used: ${pushes} (≤ 60 a second: ${((pushes * 1000) / Math.max(1, result.lastRenderAt - result.startTime)).toFixed(0)}/s over the run)`,
+    `last emit → last render: ${result.lastRenderAt - result.endTime} ms; pushes used: ${pushes} over a ${result.endTime - result.startTime} ms run (${((pushes * 1000) / Math.max(1, result.lastRenderAt - result.startTime)).toFixed(0)}/s; cap 60/s)`,
+    `${delivered} step events delivered: a step's superseded states within one push are coalesced, its latest always kept`,
   ].join('\n'));
   await page.close();
   await server.stop();

@@ -1,9 +1,9 @@
 // environment_setup.check_environment: are the tools a project needs installed, in versions it accepts?
 import { execFile } from 'node:child_process';
 import { arch, cpus, platform, totalmem } from 'node:os';
-import semver from 'semver';
 import { z } from 'zod';
 import { ActionFailure, defineAction, type ActionContext } from './action.js';
+import { semverLibrary } from './semver-library.js';
 
 export interface ToolCheck {
   found: boolean;
@@ -28,7 +28,7 @@ export function parseRequirement(text: string): Requirement | string {
   const name = match[1]!;
   const range = match[2]!.trim();
   if (range === '') return { name, range: null };
-  if (semver.validRange(range) === null) return `"${text}": "${range}" is not a semver range (e.g. >=18, ^9, >=9 <12)`;
+  if (semverLibrary().validRange(range) === null) return `"${text}": "${range}" is not a semver range (e.g. >=18, ^9, >=9 <12)`;
   return { name, range };
 }
 
@@ -88,6 +88,7 @@ async function checkTool(requirement: Requirement, context: ActionContext): Prom
   // The engine runs in Node, so the Node that runs it is the one to report; no process needed.
   const output = requirement.name === 'node' ? process.version : await versionOutput(requirement.name, context);
   if (output === null) return { found: false, version: null, satisfies: false, required: requirement.range };
+  const semver = semverLibrary();
   const version = semver.coerce(output)?.version ?? null;
   const satisfies = requirement.range === null || (version !== null && semver.satisfies(version, requirement.range));
   return { found: true, version, satisfies, required: requirement.range };

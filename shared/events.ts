@@ -10,6 +10,8 @@ export type EngineEvent =
   | { type: 'resource.allocated'; allocation: ResourceAllocation }
   | { type: 'resource.released'; allocation: ResourceAllocation }
   | { type: 'session.updated'; session: Session }
-  | { type: 'project.updated'; project: Project };
+  | { type: 'project.updated'; project: Project }
+  /** A project's workflow file was written or removed, by us or by anyone else; revision null when removed. */
+  | { type: 'workflow.changed'; projectId: string; name: string; file: string; revision: string | null };
 
 export type EngineEventType = EngineEvent['type'];

@@ -11,14 +11,38 @@ const returns = <T>(): T => undefined as unknown as T;
 
 const id = z.string().min(1).max(200);
 const name = z.string().min(1).max(200);
+/** Workflow files are small; this bounds what one request may carry. */
+const MAX_FILE_CHARS = 10 * 1024 * 1024;
 
 export interface WorkflowEntry {
   name: string;
   description: string;
   steps: number;
   file: string;
+  /** Content hash of the file as listed (as in WorkflowDocument), so a list shows which open document is stale. */
+  revision: string;
   /** Problems that keep it from running; empty when valid. */
   problems: Problem[];
+}
+
+/** A workflow file as the editor holds it. */
+export interface WorkflowDocument {
+  /** Null when the file cannot be read as a workflow at all (its problems say why). */
+  workflow: Workflow | null;
+  file: string;
+  format: 'yaml' | 'json';
+  /** Content hash of the file as read: a save names it, so a file changed on disk meanwhile is a conflict, never lost. */
+  revision: string;
+  /** Problems that keep it from running; empty when valid. */
+  problems: Problem[];
+}
+
+/** What the editor's live validation needs besides the action catalogue, so it checks exactly as the engine does. */
+export interface EditorContext {
+  /** Built-in and user-defined resources, by id. */
+  resources: Record<string, { capacity: number; unit: string }>;
+  /** Names (never values) of the environment variables `${{ env.X }}` may refer to. */
+  env: string[];
 }
 
 export interface ActionInfo {
@@ -46,8 +70,37 @@ export const commands = {
   'workflows.list': { request: z.object({ projectId: id }).strict(), response: returns<WorkflowEntry[]>() },
   'workflows.get': {
     request: z.object({ projectId: id, name }).strict(),
-    response: returns<{ workflow: Workflow | null; file: string; problems: Problem[] }>(),
+    response: returns<WorkflowDocument>(),
   },
+  /**
+   * Creates (baseRevision null: `<project>/.codomyrmex/workflows/<name>.yaml`, refused with `conflict` if the name is
+   * taken) or overwrites the file of workflow `name` read at baseRevision (`conflict` if it changed on disk since,
+   * unless force). A workflow.name other than `name` is a save-as: a new file under the new name, the old one kept.
+   * Saves what cannot run yet (the document's problems say why); refuses with `invalid-workflow` what is no workflow.
+   */
+  'workflows.save': {
+    request: z.object({
+      projectId: id,
+      name,
+      workflow: z.record(z.string(), z.unknown()),
+      baseRevision: z.string().max(200).nullable(),
+      /** Overwrite even if the file changed on disk since baseRevision (the user chose "keep mine"). */
+      force: z.boolean().optional(),
+    }).strict(),
+    response: returns<WorkflowDocument>(),
+  },
+  'workflows.delete': { request: z.object({ projectId: id, name }).strict(), response: returns<{ deleted: boolean }>() },
+  /** Reads an imported file's text into a workflow, without writing anything. */
+  'workflows.parse': {
+    request: z.object({ text: z.string().max(MAX_FILE_CHARS), fileName: name }).strict(),
+    response: returns<{ workflow: Workflow | null; problems: Problem[] }>(),
+  },
+  /** The text an export writes. */
+  'workflows.render': {
+    request: z.object({ workflow: z.record(z.string(), z.unknown()), format: z.enum(['yaml', 'json']) }).strict(),
+    response: returns<{ text: string }>(),
+  },
+  'editor.context': { request: z.object({}).strict(), response: returns<EditorContext>() },
   'runs.start': {
     request: z.object({ projectId: id, workflowName: name, params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(), sessionId: id.optional() }).strict(),
     response: returns<{ executionId: string }>(),
@@ -77,7 +130,7 @@ export type RequestOf<C extends Command> = z.input<(typeof commands)[C]['request
 export type ResponseOf<C extends Command> = (typeof commands)[C]['response'];
 export const COMMANDS = Object.keys(commands) as Command[];
 
-export type IpcErrorCode = 'unknown-command' | 'invalid-request' | 'not-found' | 'invalid-workflow' | 'failed';
+export type IpcErrorCode = 'unknown-command' | 'invalid-request' | 'not-found' | 'invalid-workflow' | 'conflict' | 'failed';
 
 export interface IpcError {
   code: IpcErrorCode;

@@ -8,12 +8,26 @@ export interface SampleIds {
   executionId: string;
 }
 
+/** The workflow the `workflows.save` sample creates in the project (each sample succeeds on a fresh project). */
+export const SAMPLE_NEW_WORKFLOW = 'contract-sample';
+
+const sampleWorkflow = (name: string) => ({
+  version: 1,
+  name,
+  steps: [{ name: 'hello', module: 'shell', action: 'run', parameters: { command: 'echo hello' } }],
+});
+
 export function sampleRequests(ids: SampleIds): { [C in Command]: RequestOf<C> } {
   return {
     'app.info': {},
     'projects.list': {},
     'workflows.list': { projectId: ids.projectId },
     'workflows.get': { projectId: ids.projectId, name: ids.workflowName },
+    'workflows.save': { projectId: ids.projectId, name: SAMPLE_NEW_WORKFLOW, workflow: sampleWorkflow(SAMPLE_NEW_WORKFLOW), baseRevision: null },
+    'workflows.delete': { projectId: ids.projectId, name: 'no-such-workflow' },
+    'workflows.parse': { text: 'version: 1\nname: imported\nsteps:\n  - { name: a, module: control, action: noop }\n', fileName: 'imported.yaml' },
+    'workflows.render': { workflow: sampleWorkflow('exported'), format: 'yaml' },
+    'editor.context': {},
     'runs.start': { projectId: ids.projectId, workflowName: ids.workflowName },
     'runs.cancel': { executionId: ids.executionId },
     'runs.get': { executionId: ids.executionId },
@@ -30,6 +44,14 @@ export const INVALID_PAYLOADS: [string, unknown, string][] = [
   ['workflows.list', {}, 'projectId'],
   ['workflows.list', { projectId: 42 }, 'projectId'],
   ['workflows.get', { projectId: 'p', name: '' }, 'name'],
+  ['workflows.save', { projectId: 'p', name: 'w', workflow: { name: 'w', steps: [] } }, 'baseRevision'],
+  ['workflows.save', { projectId: 'p', name: 'w', workflow: 'version: 1', baseRevision: null }, 'workflow'],
+  ['workflows.save', { projectId: 'p', name: 'w', workflow: {}, baseRevision: null, force: 'yes' }, 'force'],
+  ['workflows.delete', { projectId: 'p' }, 'name'],
+  ['workflows.parse', { text: 42, fileName: 'a.yaml' }, 'text'],
+  ['workflows.parse', { text: 'version: 1' }, 'fileName'],
+  ['workflows.render', { workflow: {}, format: 'toml' }, 'format'],
+  ['editor.context', { env: true }, 'env'],
   ['runs.start', { projectId: 'p', workflowName: 'w', extra: true }, 'extra'],
   ['runs.start', { projectId: 'p', workflowName: 'w', params: { a: { nested: 1 } } }, 'params'],
   ['runs.list', { limit: -1 }, 'limit'],

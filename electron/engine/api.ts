@@ -1,12 +1,10 @@
 // The contract's handlers: what every door (Electron IPC, browser-mode WebSocket) calls, validated the same way.
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { OrchestrationError, ValidationError, WorkflowError } from '../../shared/errors.js';
+import { OrchestrationError, ValidationError } from '../../shared/errors.js';
 import { EventBatcher } from '../../shared/event-batcher.js';
-import { parseRequest, type AppInfo, type Command, type EventBatch, type IpcError, type Reply, type RequestOf, type ResponseOf, type WorkflowEntry } from '../../shared/ipc.js';
+import { parseRequest, type AppInfo, type Command, type EditorContext, type EventBatch, type IpcError, type Reply, type RequestOf, type ResponseOf } from '../../shared/ipc.js';
 import type { Project, RunOrigin } from '../../shared/model.js';
 import type { OrchestrationEngine } from './orchestration-engine.js';
-import { loadWorkflowFile } from './workflow-file.js';
+import { WorkflowConflictError, WorkflowDocuments } from './workflow-documents.js';
 
 export interface ApiContext {
   mode: AppInfo['mode'];
@@ -19,11 +17,18 @@ type Handlers = { [C in Command]: (request: RequestOf<C>) => ResponseOf<C> | Pro
 
 export class EngineApi {
   private readonly handlers: Handlers;
+  private readonly documents: WorkflowDocuments;
 
   constructor(
     private readonly engine: OrchestrationEngine,
     private readonly context: ApiContext,
   ) {
+    this.documents = new WorkflowDocuments({
+      workflowsDir: (project) => engine.projectManager.workflowsDir(project),
+      validate: (workflow, file) => engine.workflowManager.validateWorkflow(workflow, file),
+      announce: (project, file, name, revision) => engine.workflowWatcher.announce(project.id, file, name, revision),
+      folderCreated: (project) => engine.workflowWatcher.watchProject(project),
+    });
     this.handlers = this.createHandlers();
   }
 
@@ -43,9 +48,12 @@ export class EngineApi {
   subscribe(send: (batch: EventBatch) => void, intervalMs?: number): { close(): void; batcher: EventBatcher } {
     const batcher = new EventBatcher((events) => send({ events }), intervalMs);
     const off = this.engine.events.on((event) => batcher.add(event));
+    // Workflow files are watched only while someone listens: the editor learns of changes made outside it.
+    const release = this.engine.workflowWatcher.acquire();
     return {
       batcher,
       close() {
+        release();
         off();
         batcher.close();
       },
@@ -58,20 +66,17 @@ export class EngineApi {
     return {
       'app.info': () => ({ version: this.context.version, mode: this.context.mode, home: engine.paths.home, platform: process.platform, projectId: this.context.projectId }),
       'projects.list': () => engine.projectManager.listProjects(),
-      'workflows.list': ({ projectId }) => this.workflowEntries(this.project(projectId)),
-      'workflows.get': ({ projectId, name }) => {
-        const entry = this.findWorkflow(this.project(projectId), name);
-        try {
-          return { workflow: loadWorkflowFile(entry.file).workflow, file: entry.file, problems: entry.problems };
-        } catch (error) {
-          if (error instanceof ValidationError) return { workflow: null, file: entry.file, problems: error.problems };
-          throw error;
-        }
-      },
+      'workflows.list': ({ projectId }) => this.documents.list(this.project(projectId)),
+      'workflows.get': ({ projectId, name }) => this.documents.get(this.project(projectId), name),
+      'workflows.save': ({ projectId, ...request }) => this.documents.save(this.project(projectId), request),
+      'workflows.delete': ({ projectId, name }) => ({ deleted: this.documents.delete(this.project(projectId), name) }),
+      'workflows.parse': ({ text, fileName }) => this.documents.parse(text, fileName),
+      'workflows.render': ({ workflow, format }) => ({ text: this.documents.render(workflow, format) }),
+      'editor.context': () => this.editorContext(),
       'runs.start': ({ projectId, workflowName, params, sessionId }) => {
         const project = this.project(projectId);
-        const entry = this.findWorkflow(project, workflowName);
-        const handle = engine.runWorkflowFile(entry.file, { params: params ?? {}, origin, projectId: project.id, sessionId: sessionId ?? null, cwd: project.path });
+        const file = this.documents.require(project, workflowName);
+        const handle = engine.runWorkflowFile(file, { params: params ?? {}, origin, projectId: project.id, sessionId: sessionId ?? null, cwd: project.path });
         return { executionId: handle.executionId };
       },
       'runs.cancel': ({ executionId }) => ({ cancelled: engine.cancelExecution(executionId) }),
@@ -91,33 +96,16 @@ export class EngineApi {
     return project;
   }
 
-  /** Every workflow file of the project, valid or not: an invalid one is listed with its problems, never hidden. */
-  private workflowEntries(project: Project): WorkflowEntry[] {
-    const dir = this.engine.projectManager.workflowsDir(project);
-    if (!existsSync(dir)) return [];
-    return readdirSync(dir).filter((file) => /\.(ya?ml|json)$/i.test(file)).sort().map((file) => {
-      const path = join(dir, file);
-      try {
-        const { workflow } = loadWorkflowFile(path);
-        const problems = this.engine.workflowManager.validateWorkflow(workflow, path);
-        return { name: workflow.name, description: workflow.description, steps: workflow.steps.length, file: path, problems };
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return { name: basename(file).replace(/\.(ya?ml|json)$/i, ''), description: '', steps: 0, file: path, problems: error.problems };
-      }
-    });
-  }
-
-  private findWorkflow(project: Project, name: string): WorkflowEntry {
-    const entries = this.workflowEntries(project);
-    const entry = entries.find((candidate) => candidate.name === name);
-    if (entry === undefined) throw new WorkflowError(`unknown workflow "${name}" in project "${project.name}" (known: ${entries.map((e) => e.name).join(', ') || 'none'})`);
-    return entry;
+  /** What live validation in the editor needs to check exactly as the engine does; env values never leave the engine. */
+  private editorContext(): EditorContext {
+    const resources = Object.fromEntries(this.engine.resourceManager.listResources().map((r) => [r.id, { capacity: r.capacity, unit: r.unit }]));
+    return { resources, env: Object.keys(process.env).sort() };
   }
 }
 
 function toIpcError(error: unknown): IpcError {
   if (error instanceof ValidationError) return { code: 'invalid-workflow', message: error.message, problems: error.problems };
+  if (error instanceof WorkflowConflictError) return { code: 'conflict', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof OrchestrationError && /^unknown /.test(message)) return { code: 'not-found', message };
   return { code: 'failed', message };

@@ -21,6 +21,7 @@ import { BUILTIN_TEMPLATES } from './templates/index.js';
 import type { ProjectTemplate } from './templates/template.js';
 import { loadWorkflowFile } from './workflow-file.js';
 import { WorkflowManager } from './workflow-manager.js';
+import { WorkflowWatcher } from './workflow-watcher.js';
 
 const MAX_SUB_WORKFLOW_DEPTH = 8;
 
@@ -44,6 +45,8 @@ export class OrchestrationEngine {
   readonly workflowManager: WorkflowManager;
   readonly taskOrchestrator: TaskOrchestrator;
   readonly projectManager: ProjectManager;
+  /** Announces workflow files changed on disk while a door listens to events. */
+  readonly workflowWatcher: WorkflowWatcher;
   private readonly sessions: SessionStore;
   private readonly startedAt = Date.now();
   private readonly depth = new Map<string, number>();
@@ -56,6 +59,7 @@ export class OrchestrationEngine {
     this.sessions = new SessionStore(() => this.database());
     this.workflowManager = new WorkflowManager(this.registry, this.resourceManager, this.store, this.paths.workflows);
     this.projectManager = new ProjectManager(new ProjectStore(() => this.database()), this.events, options.templates ?? BUILTIN_TEMPLATES);
+    this.workflowWatcher = new WorkflowWatcher(this.events, this.projectManager);
     this.taskOrchestrator = new TaskOrchestrator({
       registry: this.registry,
       resources: this.resourceManager,
@@ -195,6 +199,7 @@ export class OrchestrationEngine {
 
   /** Cancels what runs, writes what is pending and closes the database. */
   async close(): Promise<void> {
+    this.workflowWatcher.close();
     await this.taskOrchestrator.cancelAll();
     this.store.flush();
     this.db?.close();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMMANDS, type AppInfo, type Command, type WorkflowEntry } from '../../../shared/ipc.js';
+import { COMMANDS, type AppInfo, type WorkflowEntry } from '../../../shared/ipc.js';
 import type { Project, WorkflowExecution } from '../../../shared/model.js';
+import { SAMPLE_NEW_WORKFLOW, sampleRequests } from '../../contract-samples.js';
 import { COMMAND_ROUTES, HANDLED_CHANNELS, INVOKE_CHANNEL } from '../../../electron/main/channels.js';
 import { resetFakeElectron, state } from './fake-electron.js';
 import { invoke, launch } from './launch.js';
@@ -43,26 +44,13 @@ describe('the contract bound in main', () => {
     const projects = await value<Project[]>('projects.list', {});
     expect(projects.map((p) => p.path)).toEqual([project]);
 
-    // Typed by Command, so a command added to the contract fails the type check until it is covered here.
-    const requests: Record<Command, unknown> = {
-      'app.info': {},
-      'projects.list': {},
-      'workflows.list': { projectId },
-      'workflows.get': { projectId, name: 'diamond' },
-      'runs.start': { projectId, workflowName: 'diamond' },
-      'runs.cancel': { executionId: 'no-such-run' },
-      'runs.get': { executionId: 'no-such-run' },
-      'runs.list': { projectId },
-      'sessions.list': {},
-      'sessions.create': { name: 'from the app', projectId },
-      'resources.list': {},
-      'actions.list': {},
-    };
+    // The shared samples are typed by Command, so a command added to the contract fails the type check until covered.
+    const requests = sampleRequests({ projectId, workflowName: 'diamond', executionId: 'no-such-run' });
     const replies = Object.fromEntries(await Promise.all(COMMANDS.map(async (command) => [command, await invoke(command, requests[command])] as const)));
     for (const command of COMMANDS) expect(replies[command], command).toMatchObject({ ok: true });
 
     const workflows = await value<WorkflowEntry[]>('workflows.list', { projectId });
-    expect(workflows.map((w) => w.name)).toEqual(['broken', 'diamond']);
+    expect(workflows.map((w) => w.name).sort()).toEqual(['broken', SAMPLE_NEW_WORKFLOW, 'diamond'].sort());
     expect(await value('runs.cancel', { executionId: 'no-such-run' })).toEqual({ cancelled: false });
     const started = replies['runs.start']!;
     const { executionId } = (started as { value: { executionId: string } }).value;

@@ -10,7 +10,8 @@ const ui = async (print) => {
     await benchEvents(print, browser);
   });
 };
-const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, ui };
+const editor = async (print) => (await import('./bench/editor.mjs')).benchEditor(print);
+const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, editor, ui };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 

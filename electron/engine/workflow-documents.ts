@@ -73,19 +73,19 @@ export class WorkflowDocuments {
   }
 
   /**
-   * Creates (baseRevision null) or overwrites the file the editor opened. A workflow.name other than `name` is a
-   * save-as: the new name gets a new file, written from the old text so its comments carry over, and the old file
-   * stays until deleted. A workflow that cannot run yet still saves; its problems come back with it.
+   * Creates `<name>.yaml` (baseRevision null; the workflow takes the name `name`) or overwrites the file the editor
+   * opened. There, a workflow.name other than `name` is a save-as: the new name gets a new file, written from the old
+   * text so its comments carry over, and the old file stays until deleted. A workflow that cannot run yet still
+   * saves; its problems come back with it.
    */
   save(project: Project, request: SaveRequest): WorkflowDocument {
-    const workflow = parseWorkflow(request.workflow);
+    const parsed = parseWorkflow(request.workflow);
+    // A new file is named by the request (save-as, import): the workflow inside takes that name, so it is found by it.
+    const workflow = request.baseRevision === null ? { ...parsed, name: request.name } : parsed;
     const dir = this.host.workflowsDir(project);
     let target = join(dir, `${workflow.name}.yaml`);
     let previous: string | null = null;
     if (request.baseRevision === null) {
-      if (workflow.name !== request.name) {
-        throw new ValidationError([{ field: 'workflow.name', message: `a new workflow is saved under its own name, but workflow.name "${workflow.name}" is not the name "${request.name}"` }]);
-      }
       this.assertNameFree(project, workflow.name, target);
     } else {
       const source = this.locate(project, request.name);

@@ -80,6 +80,14 @@ describe('saving a workflow from the editor', () => {
     expect(listed).toEqual([expect.objectContaining({ name: 'deploy', revision: saved.revision })]);
   });
 
+  it('names a new workflow as the request does, whatever its name field said (save-as, import)', async () => {
+    const { open, save } = setup();
+    const imported = { ...structuredClone((await open('ci')).workflow!), name: 'ci' };
+    const saved = await save('ci-copy', imported, null);
+    expect(saved.workflow!.name).toBe('ci-copy');
+    expect((await open('ci-copy')).file).toBe(saved.file);
+  });
+
   it('creates the workflows folder of a project that has none yet', async () => {
     const engine = newEngine();
     const project = engine.projectManager.addProject(tempDir('codomyrmex-bare-project-'));

@@ -1,6 +1,6 @@
 // Watches every project's workflows folder while someone listens, and announces each file written or removed.
 import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Project } from '../../shared/model.js';
 import type { EventBus } from './event-bus.js';
 import { formatOf, parseWorkflowText } from './workflow-file.js';
@@ -22,6 +22,8 @@ interface Known {
 
 export class WorkflowWatcher {
   private readonly folders = new Map<string, { watcher: FSWatcher; project: Project }>();
+  /** Watchers on a folder above a workflows folder that does not exist yet, by the awaited folder. */
+  private readonly waiting = new Map<string, FSWatcher>();
   private readonly known = new Map<string, Known>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private subscribers = 0;
@@ -47,8 +49,11 @@ export class WorkflowWatcher {
     };
   }
 
-  /** Watches a project's folder if someone listens and it exists (a save that creates the folder calls this again). */
-  watchProject(project: Project): void {
+  /**
+   * Watches a project's workflows folder while someone listens. A folder that does not exist yet is waited for, by
+   * watching the nearest folder above it inside the project, so a folder made later (by a save, git or a tool) is seen.
+   */
+  watchProject(project: Project, appeared = false): void {
     if (!this.watching) return;
     const dir = this.projects.workflowsDir(project);
     const current = this.folders.get(dir);
@@ -56,19 +61,19 @@ export class WorkflowWatcher {
       current.project = project;
       return;
     }
-    if (!existsSync(dir)) return;
-    let watcher: FSWatcher;
-    try {
-      watcher = watch(dir, { persistent: false }, (_event, file) => this.changed(dir, file === null ? null : String(file)));
-    } catch (error) {
-      process.emitWarning(`cannot watch ${dir}: ${(error as Error).message}`);
+    this.stopWaiting(dir);
+    if (!existsSync(dir)) {
+      this.waitFor(project, dir);
       return;
     }
-    // A folder removed under us ends its watcher; it is watched again when the project is next updated or saved into.
-    watcher.on('error', () => this.unwatch(dir));
-    watcher.unref();
+    const watcher = this.open(dir, (file) => this.changed(dir, file));
+    if (watcher === null) return;
     this.folders.set(dir, { watcher, project });
-    for (const file of workflowFiles(dir)) this.remember(join(dir, file));
+    // Files already in a folder that just appeared are news; in a folder watched from the start they are the baseline.
+    for (const file of workflowFiles(dir)) {
+      if (appeared) this.settle(project, join(dir, file));
+      else this.remember(join(dir, file));
+    }
   }
 
   /**
@@ -99,9 +104,46 @@ export class WorkflowWatcher {
     this.offProjects?.();
     this.offProjects = null;
     for (const dir of [...this.folders.keys()]) this.unwatch(dir);
+    for (const dir of [...this.waiting.keys()]) this.stopWaiting(dir);
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.known.clear();
+  }
+
+  private waitFor(project: Project, dir: string): void {
+    let parent = dirname(dir);
+    while (!existsSync(parent) && parent.startsWith(project.path) && parent !== project.path) parent = dirname(parent);
+    if (!parent.startsWith(project.path) || !existsSync(parent)) return;
+    // Closer to the folder, or the folder itself, exists now: watch from there (checked again once watching, so a
+    // folder made between the check and the watch is not missed).
+    const closer = (): boolean => existsSync(dir) || (parent !== dirname(dir) && existsSync(dirname(dir)));
+    const watcher = this.open(parent, () => closer() && this.watchProject(project, true));
+    if (watcher === null) return;
+    this.waiting.set(dir, watcher);
+    if (closer()) this.watchProject(project, true);
+  }
+
+  private stopWaiting(dir: string): void {
+    this.waiting.get(dir)?.close();
+    this.waiting.delete(dir);
+  }
+
+  /** A watcher that never keeps the process alive on its own; null (with a warning) where the folder cannot be watched. */
+  private open(dir: string, onChange: (file: string | null) => void): FSWatcher | null {
+    try {
+      const watcher = watch(dir, { persistent: false }, (_event, file) => onChange(file === null ? null : String(file)));
+      // A folder removed under us ends its watcher; it is watched again when the project is next updated or saved into.
+      watcher.on('error', () => {
+        watcher.close();
+        for (const [key, folder] of this.folders) if (folder.watcher === watcher) this.folders.delete(key);
+        for (const [key, waiting] of this.waiting) if (waiting === watcher) this.waiting.delete(key);
+      });
+      watcher.unref();
+      return watcher;
+    } catch (error) {
+      process.emitWarning(`cannot watch ${dir}: ${(error as Error).message}`);
+      return null;
+    }
   }
 
   private unwatch(dir: string): void {
@@ -110,6 +152,8 @@ export class WorkflowWatcher {
   }
 
   private changed(dir: string, file: string | null): void {
+    const project = this.folders.get(dir)?.project;
+    if (project === undefined) return;
     // Without a file name (some platforms, overflow) every file of the folder may have changed.
     const files = file === null ? [...new Set([...workflowFiles(dir), ...this.knownIn(dir)])] : WORKFLOW_FILE.test(file) ? [file] : [];
     for (const name of files) {
@@ -117,16 +161,19 @@ export class WorkflowWatcher {
       clearTimeout(this.pending.get(path));
       const timer = setTimeout(() => {
         this.pending.delete(path);
-        this.settle(dir, path);
+        this.settle(project, path);
       }, DEBOUNCE_MS);
       timer.unref();
       this.pending.set(path, timer);
     }
+    // The folder itself went away (a checkout, rm -rf): its watcher is dead; wait for the folder to come back.
+    if (!existsSync(dir)) {
+      this.unwatch(dir);
+      this.watchProject(project);
+    }
   }
 
-  private settle(dir: string, file: string): void {
-    const folder = this.folders.get(dir);
-    if (folder === undefined) return;
+  private settle(project: Project, file: string): void {
     let read: ReturnType<typeof readWithRevision>;
     try {
       read = readWithRevision(file);
@@ -134,7 +181,7 @@ export class WorkflowWatcher {
       return; // unreadable for a moment (permissions, a half-made file): the next event tells
     }
     const name = read === null ? (this.known.get(file)?.name ?? baseName(file)) : nameIn(read.text, file);
-    this.announce(folder.project.id, file, name, read?.revision ?? null);
+    this.announce(project.id, file, name, read?.revision ?? null);
   }
 
   private remember(file: string): void {

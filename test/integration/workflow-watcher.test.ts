@@ -59,6 +59,35 @@ describe('the workflow watcher', () => {
     await expect.poll(() => changes.map((c) => [c.projectId, c.name]), { timeout: 5000 }).toEqual([[project.id, 'late']]);
   });
 
+  it('watches a workflows folder made after the door subscribed, announcing the files in it', async () => {
+    const engine = newEngine();
+    const path = tempDir('codomyrmex-no-folder-yet-');
+    const project = engine.projectManager.addProject(path);
+    const { changes } = listen(engine);
+    const dir = join(path, '.codomyrmex', 'workflows');
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+    // One level at a time, as a tool or a checkout may make them.
+    mkdirSync(join(path, '.codomyrmex'));
+    await pause();
+    mkdirSync(dir);
+    await pause();
+    writeFileSync(join(dir, 'first.yaml'), yaml('first'));
+    await expect.poll(() => changes.map((c) => [c.projectId, c.name]), { timeout: 5000 }).toEqual([[project.id, 'first']]);
+    writeFileSync(join(dir, 'second.yaml'), yaml('second'));
+    await expect.poll(() => changes.map((c) => c.name), { timeout: 5000 }).toEqual(['first', 'second']);
+  });
+
+  it('follows a workflows folder removed and made again (a branch switch)', async () => {
+    const engine = newEngine();
+    const { dir } = projectWith(engine, { 'ci.yaml': yaml('ci') });
+    const { changes } = listen(engine);
+    rmSync(join(dir, '..'), { recursive: true });
+    await expect.poll(() => changes.map((c) => [c.name, c.revision]), { timeout: 5000 }).toEqual([['ci', null]]);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'ci.yaml'), yaml('ci', 'echo back'));
+    await expect.poll(() => changes.map((c) => [c.name, c.revision]), { timeout: 5000 }).toEqual([['ci', null], ['ci', revisionOf(yaml('ci', 'echo back'))]]);
+  });
+
   it('stops when the last subscriber leaves', async () => {
     const engine = newEngine();
     const { dir } = projectWith(engine, { 'ci.yaml': yaml('ci') });

@@ -7,6 +7,7 @@ import type { RequestOf, WorkflowDocument, WorkflowEntry } from '../../shared/ip
 import type { Project, Workflow } from '../../shared/model.js';
 import { parseWorkflow } from '../../shared/workflow-schema.js';
 import { formatOf, parseWorkflowText, renderWorkflow, writeFileAtomic, type WorkflowFormat } from './workflow-file.js';
+import { renderJsonOver } from './workflow-json-merge.js';
 import { readWithRevision, revisionOf } from './workflow-revision.js';
 import { baseName } from './workflow-watcher.js';
 
@@ -96,7 +97,8 @@ export class WorkflowDocuments {
       }
       if (workflow.name === request.name) target = source ?? target;
       else this.assertNameFree(project, workflow.name, target);
-      if (source !== null && formatOf(source) === 'yaml') previous = current?.text ?? null;
+      // The old text is the pattern for the new one (comments, order, unknown keys) when both are of one format.
+      if (source !== null && formatOf(source) === formatOf(target)) previous = current?.text ?? null;
     }
     return this.write(project, target, workflow, previous);
   }
@@ -128,7 +130,7 @@ export class WorkflowDocuments {
 
   private write(project: Project, file: string, workflow: Workflow, previousText: string | null): WorkflowDocument {
     const format = formatOf(file);
-    const text = renderWorkflow(workflow, format, previousText);
+    const text = format === 'json' ? renderJsonOver(workflow, previousText) : renderWorkflow(workflow, format, previousText);
     const dir = this.host.workflowsDir(project);
     const created = !existsSync(dir);
     mkdirSync(dir, { recursive: true });

@@ -70,6 +70,19 @@ describe('saving a workflow from the editor', () => {
     expect((await open('ci')).revision).toBe(saved.revision);
   });
 
+  it('keeps a JSON file JSON, with its key order and unknown keys', async () => {
+    const json = { $comment: 'kept', name: 'data', 'x-team': 'data', steps: [{ 'x-cost': 3, name: 'load', module: 'control', action: 'noop' }], version: 1 };
+    const { dir, open, save } = setup({ 'data.json': JSON.stringify(json, null, 2) });
+    const document = await open('data');
+    const workflow = structuredClone(document.workflow!);
+    workflow.steps[0]!.ui = { x: 10, y: 20 };
+    workflow.description = 'nightly load';
+    await save('data', workflow, document.revision);
+    const written = JSON.parse(readFileSync(join(dir, 'data.json'), 'utf8'));
+    expect(Object.keys(written)).toEqual(['$comment', 'name', 'x-team', 'steps', 'version', 'description']);
+    expect(written.steps).toEqual([{ 'x-cost': 3, name: 'load', module: 'control', action: 'noop', ui: { x: 10, y: 20 } }]);
+  });
+
   it('creates a new workflow under .codomyrmex/workflows/<name>.yaml', async () => {
     const { dir, save, call, project } = setup({});
     const workflow = { version: 1, name: 'deploy', steps: [{ name: 'ship', module: 'control', action: 'noop' }] };

@@ -2,32 +2,48 @@
 import type { OrchestratorApi } from '../../shared/ipc.js';
 import type { View } from '../stores/app-store.js';
 import type { Stores } from '../stores/stores.js';
+import { createCatalogActions } from './catalog-actions.js';
+import { browserDialogs, type Dialogs } from './dialogs.js';
+import { createEditActions } from './edit-actions.js';
+import { createEditorUiActions } from './editor-ui-actions.js';
+import { createFileActions } from './file-actions.js';
 import { createRunActions } from './run-actions.js';
 import { createSessionActions } from './session-actions.js';
 import { createWorkflowActions } from './workflow-actions.js';
 
-export function createActions(client: OrchestratorApi, stores: Stores) {
-  const workflows = createWorkflowActions(client, stores);
-  const runs = createRunActions(client, stores, workflows.openWorkflow);
+export function createActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs = browserDialogs) {
+  const workflows = createWorkflowActions(client, stores, dialogs);
+  const files = createFileActions(client, stores, dialogs, workflows.mayDiscard, workflows.loadGraph);
+  const runs = createRunActions(client, stores, workflows.openWorkflow, files.save);
   const sessions = createSessionActions(client, stores);
+  const catalog = createCatalogActions(client, stores);
+  const edits = createEditActions(stores);
+  const ui = createEditorUiActions(stores, edits.layout);
 
   /** Re-reads what the views hold, e.g. after the connection came back. */
   const refresh = async (): Promise<void> => {
-    const shown = stores.graph.getState().shown;
+    const state = stores.graph.getState();
+    const clean = state.workflow === state.saved;
     await Promise.all([
       workflows.loadProjects(),
+      catalog.loadCatalog(),
       runs.refreshActiveRuns(),
       stores.runs.getState().order.length > 0 ? runs.loadRuns() : undefined,
       stores.sessions.getState().loaded ? sessions.loadSessions() : undefined,
       stores.resources.getState().loaded ? sessions.loadResources() : undefined,
     ]);
-    if (shown !== null) await workflows.loadGraph(shown.name, shown.projectId);
+    // Unsaved edits are never replaced by a refresh; a saved workflow is re-read in case it changed meanwhile.
+    if (state.shown !== null && state.shown.revision !== null && clean) await workflows.loadGraph(state.shown.name, state.shown.projectId);
   };
 
   return {
     ...workflows,
+    ...files,
     ...runs,
     ...sessions,
+    ...catalog,
+    ...edits,
+    ...ui,
     refresh,
     showView: (view: View) => stores.app.getState().showView(view),
     selectStep: (step: string | null) => stores.graph.getState().selectStep(step),

@@ -1,13 +1,21 @@
 // Actions over runs: start and cancel the shown workflow's run, list recent runs, open one on its canvas.
 import type { OrchestratorApi } from '../../shared/ipc.js';
+import { selectDirty } from '../stores/graph-store.js';
 import { isRunActive } from '../stores/run-selectors.js';
 import type { Stores } from '../stores/stores.js';
 import { attempt } from './attempt.js';
 
-export function createRunActions(client: OrchestratorApi, stores: Stores, openWorkflow: (name: string, projectId?: string | null) => Promise<boolean>) {
+export function createRunActions(
+  client: OrchestratorApi,
+  stores: Stores,
+  openWorkflow: (name: string, projectId?: string | null) => Promise<boolean>,
+  save: () => Promise<boolean>,
+) {
   const { app, graph, runs, notices } = stores;
 
+  /** Save-and-run: the engine runs the file on disk, so unsaved edits are saved first. */
   const startRun = async (): Promise<string | undefined> => {
+    if (selectDirty(graph.getState()) && !(await save())) return undefined;
     const shown = graph.getState().shown;
     if (shown === null) return undefined;
     const started = await attempt(notices, () => client.invoke('runs.start', { projectId: shown.projectId, workflowName: shown.name }));

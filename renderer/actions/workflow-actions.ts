@@ -1,9 +1,13 @@
 // Actions over projects and workflows: the start-up load, choosing a project, opening a workflow on the canvas.
 import type { OrchestratorApi } from '../../shared/ipc.js';
+import { selectDirty } from '../stores/graph-store.js';
 import type { Stores } from '../stores/stores.js';
 import { attempt } from './attempt.js';
+import type { Dialogs } from './dialogs.js';
 
-export function createWorkflowActions(client: OrchestratorApi, stores: Stores) {
+export const DISCARD_QUESTION = 'The open workflow has unsaved changes. Discard them?';
+
+export function createWorkflowActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs) {
   const { app, projects, graph, runs, notices } = stores;
 
   const loadWorkflows = async (projectId: string): Promise<void> => {
@@ -24,6 +28,9 @@ export function createWorkflowActions(client: OrchestratorApi, stores: Stores) {
     if (projectId !== null) await loadWorkflows(projectId);
   };
 
+  /** True when nothing unsaved would be lost, or the user agreed to lose it. */
+  const mayDiscard = (): boolean => !selectDirty(graph.getState()) || dialogs.confirm(DISCARD_QUESTION);
+
   /** Loads a workflow into the graph store without changing the view; false when it could not be read. */
   const loadGraph = async (name: string, projectId: string): Promise<boolean> => {
     graph.getState().startLoading(projectId, name);
@@ -39,13 +46,19 @@ export function createWorkflowActions(client: OrchestratorApi, stores: Stores) {
     const shown = runs.getState().shownExecutionId;
     const summary = shown === null ? null : runs.getState().runs.get(shown)?.summary;
     if (summary != null && summary.workflowName !== name) runs.getState().show(null);
-    graph.getState().setWorkflow({ projectId, name, ...result });
+    const { workflow, file, format, revision, problems } = result;
+    graph.getState().open({ projectId, name, file, format, revision }, workflow, workflow === null ? problems : []);
     return true;
   };
 
   const openWorkflow = async (name: string, projectId = app.getState().projectId): Promise<boolean> => {
     if (projectId === null) return false;
+    const shown = graph.getState().shown;
+    const same = shown !== null && shown.name === name && shown.projectId === projectId;
     app.getState().showView('editor');
+    // Re-opening the workflow already open keeps its edits and history.
+    if (same && graph.getState().workflow !== null) return true;
+    if (!mayDiscard()) return false;
     return loadGraph(name, projectId);
   };
 
@@ -54,5 +67,5 @@ export function createWorkflowActions(client: OrchestratorApi, stores: Stores) {
     await loadWorkflows(projectId);
   };
 
-  return { loadProjects, loadWorkflows, loadGraph, openWorkflow, selectProject };
+  return { loadProjects, loadWorkflows, loadGraph, openWorkflow, selectProject, mayDiscard };
 }

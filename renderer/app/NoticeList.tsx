@@ -8,9 +8,9 @@ export function NoticeList(): ReactElement | null {
   const { dismissNotice } = useActions();
   if (notices.length === 0) return null;
   return (
-    <div className="notices" aria-label="Errors">
+    <div className="notices" aria-label="Notices">
       {notices.map((notice) => (
-        <div key={notice.id} className="notice" role="alert">
+        <div key={notice.id} className="notice" data-kind={notice.code} role={notice.code === 'info' ? 'status' : 'alert'}>
           <div className="notice__body">
             <p className="notice__message">{notice.message}</p>
             {notice.problems.length > 1 && (

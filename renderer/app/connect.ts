@@ -1,16 +1,22 @@
 // Wires a client to the stores: event batches into the stores, connection state into the frame, a refresh after a
-// reconnect, the bench hook, and a notice for any rejection nothing else caught.
+// reconnect, the editor's catalogue and live validation, the bench hook, and a notice for any rejection nothing else
+// caught.
 import type { RendererClient } from '../api/client.js';
 import { toApiError } from '../api/api-error.js';
 import type { Actions } from '../actions/create-actions.js';
 import { applyEventBatch } from '../stores/apply-event-batch.js';
+import { selectDirty } from '../stores/graph-store.js';
 import type { Stores } from '../stores/stores.js';
 import { createBenchHook } from './bench-hook.js';
+import { bindDocumentTitle } from './document-title.js';
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
 export function connect(client: RendererClient, stores: Stores, actions: Actions): () => void {
-  const offEvents = client.onEvents((batch) => applyEventBatch(stores, batch));
+  const offEvents = client.onEvents((batch) => {
+    applyEventBatch(stores, batch);
+    for (const event of batch.events) if (event.type === 'workflow.changed') void actions.onDiskChange(event);
+  });
   stores.app.getState().setConnection(client.connection);
   let dropped = false;
   const offConnection = client.onConnection((state) => {
@@ -25,12 +31,23 @@ export function connect(client: RendererClient, stores: Stores, actions: Actions
     const failure = toApiError(event.reason);
     stores.notices.getState().report({ message: failure.message, code: failure.code, problems: failure.problems });
   };
+  // The browser's own prompt before a reload or close loses unsaved edits.
+  const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (selectDirty(stores.graph.getState())) event.preventDefault();
+  };
   window.addEventListener('unhandledrejection', onRejection);
+  window.addEventListener('beforeunload', onBeforeUnload);
+  const offValidation = actions.watchGraph();
+  const offTitle = bindDocumentTitle(stores.graph);
   window.__codomyrmexBench = createBenchHook(client, stores, nextFrame);
   void actions.loadProjects();
+  void actions.loadCatalog();
   return () => {
     offEvents();
     offConnection();
+    offValidation();
+    offTitle();
     window.removeEventListener('unhandledrejection', onRejection);
+    window.removeEventListener('beforeunload', onBeforeUnload);
   };
 }

@@ -3,12 +3,14 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { Actions } from '../actions/create-actions.js';
 import type { AppState } from '../stores/app-store.js';
+import type { EditorState } from '../stores/editor-store.js';
 import type { GraphState } from '../stores/graph-store.js';
 import type { NoticeState } from '../stores/notice-store.js';
 import type { ProjectsState } from '../stores/projects-store.js';
 import type { ResourcesState } from '../stores/resources-store.js';
 import type { RunState } from '../stores/run-store.js';
 import type { SessionsState } from '../stores/sessions-store.js';
+import type { ValidationState } from '../stores/validation-store.js';
 import type { Stores } from '../stores/stores.js';
 
 export interface AppContextValue {
@@ -32,3 +34,5 @@ export const useGraphStore = <T>(selector: (state: GraphState) => T): T => useSt
 export const useRunStore = <T>(selector: (state: RunState) => T): T => useStore(useApp().stores.runs, selector);
 export const useResourcesStore = <T>(selector: (state: ResourcesState) => T): T => useStore(useApp().stores.resources, selector);
 export const useSessionsStore = <T>(selector: (state: SessionsState) => T): T => useStore(useApp().stores.sessions, selector);
+export const useEditorStore = <T>(selector: (state: EditorState) => T): T => useStore(useApp().stores.editor, selector);
+export const useValidationStore = <T>(selector: (state: ValidationState) => T): T => useStore(useApp().stores.validation, selector);

@@ -1,29 +1,32 @@
-// One step on the canvas, memoised: its name, module.action and — in a run — status, attempts and duration.
+// One step on the canvas, memoised: its name, module.action, a badge when invalid and — in a run — status,
+// attempts and duration. It reads its own problem and run state, so a change re-renders only the nodes it concerns.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { formatDuration } from '../app/format-time.js';
-import { useGraphStore, useRunStore } from '../app/hooks.js';
+import { useRunStore, useValidationStore } from '../app/hooks.js';
 import { useNow } from '../app/use-now.js';
 import { selectShownStep } from '../stores/run-selectors.js';
-import type { StepNode } from './layout.js';
+import type { StepNode } from './step-nodes.js';
 
 const STATUS_ICONS: Record<string, string> = {
   pending: '○', queued: '◌', running: '◐', retrying: '↻', succeeded: '✓', failed: '✕', skipped: '⤼', cancelled: '⊘',
 };
 
-export const StepNodeView = memo(function StepNodeView({ data }: NodeProps<StepNode>): ReactElement {
+export const StepNodeView = memo(function StepNodeView({ data, selected, sourcePosition, targetPosition }: NodeProps<StepNode>): ReactElement {
   const run = useRunStore(selectShownStep(data.name));
-  const selected = useGraphStore((state) => state.selectedStep === data.name);
+  const problem = useValidationStore((state) => state.byStep.get(data.name));
   const live = run?.status === 'running' || run?.status === 'retrying';
   const now = useNow(live);
   const end = run?.endTime ?? (live ? now : null);
   const duration = run?.startTime != null && end !== null ? Math.max(0, end - run.startTime) : null;
+  const title = problem ?? run?.reason ?? run?.error ?? undefined;
   return (
-    <div className="step-node" data-step={data.name} data-status={run?.status} data-selected={selected || undefined} title={run?.reason ?? run?.error ?? undefined}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+    <div className="step-node" data-step={data.name} data-status={run?.status} data-selected={selected || undefined} data-invalid={problem !== undefined || undefined} title={title}>
+      <Handle type="target" position={targetPosition ?? Position.Left} aria-label={`Dependencies of ${data.name}`} />
       <div className="step-node__head">
         <span className="step-node__icon" aria-hidden="true">{run === undefined ? '◇' : STATUS_ICONS[run.status]}</span>
         <span className="step-node__name">{data.name}</span>
+        {problem !== undefined && <span className="step-node__problem" role="img" aria-label={`${data.name} is invalid: ${problem}`}>!</span>}
       </div>
       <div className="step-node__action">{data.module}.{data.action}</div>
       {run !== undefined && (
@@ -33,7 +36,7 @@ export const StepNodeView = memo(function StepNodeView({ data }: NodeProps<StepN
           <span>{formatDuration(duration)}</span>
         </div>
       )}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={sourcePosition ?? Position.Right} aria-label={`Make another step depend on ${data.name}`} />
     </div>
   );
 });

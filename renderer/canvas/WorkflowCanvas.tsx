@@ -1,25 +1,32 @@
-// The React Flow canvas for the shown workflow: laid-out step nodes, dependency edges, controls and a minimap.
-import { Background, Controls, MiniMap, ReactFlow, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
-import { useCallback, type ReactElement } from 'react';
-import { useActions, useGraphStore } from '../app/hooks.js';
-import type { StepNode } from './layout.js';
+// The editable React Flow canvas: step nodes, dependency edges, drop target for the palette, minimap and controls.
+import { Background, ConnectionLineType, Controls, MiniMap, ReactFlow, SelectionMode, type NodeTypes } from '@xyflow/react';
+import type { ReactElement, RefObject } from 'react';
+import { useEditorStore, useGraphStore } from '../app/hooks.js';
+import type { XY } from '../editor/graph-edits.js';
 import { FitViewOnResize } from './FitViewOnResize.js';
+import { FocusOnRequest } from './FocusOnRequest.js';
+import type { StepNode } from './step-nodes.js';
 import { StepNodeView } from './StepNodeView.js';
+import { useCanvasHandlers } from './use-canvas-handlers.js';
 
 // Outside the component: a new nodeTypes object per render would remount every node.
 const NODE_TYPES: NodeTypes = { step: StepNodeView };
 const FIT_VIEW = { padding: 0.2, maxZoom: 1.25 };
-/** Past this many steps only the visible ones are rendered. */
+const SNAP_GRID: [number, number] = [20, 20];
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** Past this many steps only the visible ones are rendered (measured: see scripts/bench/canvas.mjs). */
 const LARGE_GRAPH = 300;
 
-export function WorkflowCanvas(): ReactElement {
+export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY | null>; canvasRef: RefObject<HTMLDivElement | null> }): ReactElement {
   const nodes = useGraphStore((state) => state.nodes);
   const edges = useGraphStore((state) => state.edges);
-  const { selectStep } = useActions();
-  const onNodeClick = useCallback<NodeMouseHandler<StepNode>>((_event, node) => selectStep(node.id), [selectStep]);
-  const onPaneClick = useCallback(() => selectStep(null), [selectStep]);
+  // Until the first edit the whole workflow stays in view as the canvas resizes; after it, the user's view is kept.
+  const pristine = useGraphStore((state) => state.history.past.length === 0 && state.history.future.length === 0);
+  const snapToGrid = useEditorStore((state) => state.snapToGrid);
+  const handlers = useCanvasHandlers(pointer);
   return (
-    <div className="canvas" aria-label="Workflow graph">
+    <div className="canvas" aria-label="Workflow graph" ref={canvasRef} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop} onMouseMove={handlers.onMouseMove}>
       <ReactFlow<StepNode>
         nodes={nodes}
         edges={edges}
@@ -28,17 +35,28 @@ export function WorkflowCanvas(): ReactElement {
         fitView
         fitViewOptions={FIT_VIEW}
         minZoom={0.05}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        edgesFocusable={false}
+        onNodesChange={handlers.onNodesChange}
+        onEdgesChange={handlers.onEdgesChange}
+        onDelete={handlers.onDelete}
+        onConnect={handlers.onConnect}
+        onReconnect={handlers.onReconnect}
+        onNodeDragStop={handlers.onNodeDragStop}
+        onNodeClick={handlers.onNodeClick}
+        connectionLineType={ConnectionLineType.Bezier}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode="Shift"
+        selectionMode={SelectionMode.Partial}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP_GRID}
+        edgesFocusable
         onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
-        onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
       >
         <Background gap={20} size={1} />
-        <Controls showInteractive={false} />
+        <Controls aria-label="Zoom controls" />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
-        <FitViewOnResize options={FIT_VIEW} />
+        {pristine && <FitViewOnResize options={FIT_VIEW} />}
+        <FocusOnRequest />
       </ReactFlow>
     </div>
   );

@@ -6,7 +6,7 @@ import { selectShownRun, selectShownStep } from '../stores/run-selectors.js';
 import { StatusBadge } from './StatusBadge.js';
 
 export function StepPanel({ step }: { step: string }): ReactElement {
-  const definition = useGraphStore((state) => state.shown?.workflow?.steps.find((candidate) => candidate.name === step));
+  const definition = useGraphStore((state) => state.workflow?.steps.find((candidate) => candidate.name === step));
   const run = useRunStore(selectShownStep(step));
   const log = useRunStore((state) => selectShownRun(state)?.logs.get(step));
   const { selectStep } = useActions();

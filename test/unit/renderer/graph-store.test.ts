@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkflowStep } from '../../../shared/model.js';
-import { layoutSteps } from '../../../renderer/canvas/layout.js';
+import type { Workflow, WorkflowStep } from '../../../shared/model.js';
+import { layoutPositions } from '../../../renderer/canvas/layout.js';
 import { applyEventBatch } from '../../../renderer/stores/apply-event-batch.js';
+import { selectDirty } from '../../../renderer/stores/graph-store.js';
 import { createStores } from '../../../renderer/stores/stores.js';
 import { stepRun, summary } from './fixtures.js';
 
@@ -10,25 +11,48 @@ const step = (name: string, dependencies: string[] = []): WorkflowStep => ({
 });
 
 const diamond = [step('prepare'), step('left', ['prepare']), step('right', ['prepare']), step('join', ['left', 'right'])];
+const workflow = (steps: WorkflowStep[]): Workflow => ({ version: 1, name: 'diamond', description: '', env: {}, params: {}, resources: {}, steps });
+const DOC = { projectId: 'p1', name: 'diamond', file: 'diamond.yaml', format: 'yaml' as const, revision: 'r1' };
 
 describe('the graph store', () => {
-  it('lays a workflow out left to right, with an edge from each dependency to its dependent', () => {
-    const { nodes, edges } = layoutSteps(diamond);
-    const x = (name: string): number => nodes.find((node) => node.id === name)!.position.x;
+  it('lays a workflow out left to right, dependencies before dependents', () => {
+    const positions = layoutPositions(diamond);
+    const x = (name: string): number => positions.get(name)!.x;
     expect(x('prepare')).toBeLessThan(x('left'));
     expect(x('left')).toBe(x('right'));
     expect(x('right')).toBeLessThan(x('join'));
-    expect(edges.map((edge) => `${edge.source}->${edge.target}`).sort()).toEqual(['left->join', 'prepare->left', 'prepare->right', 'right->join']);
+  });
+
+  it('lays a workflow out top to bottom when asked', () => {
+    const positions = layoutPositions(diamond, 'TB');
+    expect(positions.get('prepare')!.y).toBeLessThan(positions.get('join')!.y);
+  });
+
+  it('opens a workflow with an edge from each dependency to its dependent, and not dirty', () => {
+    const stores = createStores();
+    stores.graph.getState().open(DOC, workflow(diamond));
+    const { edges, nodes } = stores.graph.getState();
+    expect(edges.map((edge) => edge.id).sort()).toEqual(['left->join', 'prepare->left', 'prepare->right', 'right->join']);
     expect(nodes.every((node) => node.type === 'step')).toBe(true);
+    expect(selectDirty(stores.graph.getState())).toBe(false);
+  });
+
+  it('keeps the positions a file stores for every step instead of laying it out again', () => {
+    const stores = createStores();
+    const placed = diamond.map((s, i) => ({ ...s, ui: { x: i * 7, y: 3 } }));
+    stores.graph.getState().open(DOC, workflow(placed));
+    expect(stores.graph.getState().nodes.map((node) => node.position.x)).toEqual([0, 7, 14, 21]);
   });
 
   it('draws no edge to a dependency the workflow does not have', () => {
-    expect(layoutSteps([step('a', ['ghost'])]).edges).toEqual([]);
+    const stores = createStores();
+    stores.graph.getState().open(DOC, workflow([step('a', ['ghost'])]));
+    expect(stores.graph.getState().edges).toEqual([]);
   });
 
   it('run status never rewrites the graph', () => {
     const stores = createStores();
-    stores.graph.getState().setWorkflow({ projectId: 'p1', name: 'diamond', file: 'diamond.yaml', problems: [], workflow: { version: 1, name: 'diamond', description: '', env: {}, params: {}, resources: {}, steps: diamond } });
+    stores.graph.getState().open(DOC, workflow(diamond));
     const graphBefore = stores.graph.getState();
     let graphChanges = 0;
     stores.graph.subscribe(() => graphChanges++);
@@ -40,6 +64,7 @@ describe('the graph store', () => {
     });
     expect(graphChanges).toBe(0);
     expect(stores.graph.getState()).toBe(graphBefore);
+    expect(selectDirty(stores.graph.getState())).toBe(false);
     expect(stores.runs.getState().runs.get('e1')!.steps.size).toBe(4);
   });
 

@@ -1,0 +1,138 @@
+// Actions over the open workflow's file: new, save, save as, import, export, and a change made on disk by someone else.
+import { toApiError } from '../api/api-error.js';
+import type { OrchestratorApi, WorkflowDocument } from '../../shared/ipc.js';
+import type { Workflow } from '../../shared/model.js';
+import { respondToDiskChange, type DiskChange } from '../editor/disk-conflict.js';
+import { selectDirty, type OpenDocument } from '../stores/graph-store.js';
+import type { Stores } from '../stores/stores.js';
+import { attempt } from './attempt.js';
+import type { Dialogs } from './dialogs.js';
+
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+export function emptyWorkflow(name: string): Workflow {
+  return { version: 1, name, description: '', env: {}, params: {}, resources: {}, steps: [] };
+}
+
+export function createFileActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, mayDiscard: () => boolean, reload: (name: string, projectId: string) => Promise<boolean>) {
+  const { app, graph, editor, notices, projects } = stores;
+  /** Set while a save is in flight: its own `workflow.changed` echo is not someone else's change. */
+  let saving = false;
+
+  const askName = (question: string, initial = ''): string | null => {
+    const answer = dialogs.prompt(question, initial)?.trim() ?? null;
+    if (answer === null || answer === '') return null;
+    if (!NAME.test(answer)) {
+      notices.getState().report({ message: `"${answer}" is not a workflow name: use letters, digits, ".", "_" or "-"`, code: 'invalid-request', problems: [] });
+      return null;
+    }
+    return answer;
+  };
+
+  const info = (message: string): void => notices.getState().report({ message, code: 'info', problems: [] });
+
+  /** Writes the open workflow; `as` saves it under a new name (a new file). False when nothing was written. */
+  const write = async (target: { name: string; baseRevision: string | null; force?: boolean }): Promise<boolean> => {
+    const { shown, workflow } = graph.getState();
+    const projectId = shown?.projectId ?? app.getState().projectId;
+    if (workflow === null || projectId === null) return false;
+    saving = true;
+    let saved: WorkflowDocument;
+    try {
+      saved = await client.invoke('workflows.save', { projectId, name: target.name, workflow: { ...workflow } as Record<string, unknown>, baseRevision: target.baseRevision, ...(target.force === true ? { force: true } : {}) });
+    } catch (error) {
+      const failure = toApiError(error);
+      if (failure.code === 'conflict') editor.getState().setConflict({ projectId, name: target.name, revision: null });
+      else notices.getState().report({ message: failure.message, code: failure.code, problems: failure.problems });
+      return false;
+    } finally {
+      saving = false;
+    }
+    const document: OpenDocument = { projectId, name: target.name, file: saved.file, format: saved.format, revision: saved.revision };
+    graph.getState().markSaved(document, workflow);
+    editor.getState().setConflict(null);
+    void refreshList(projectId);
+    return true;
+  };
+
+  const refreshList = async (projectId: string): Promise<void> => {
+    if (projects.getState().workflowsOf !== projectId) return;
+    const list = await attempt(notices, () => client.invoke('workflows.list', { projectId }));
+    if (list !== undefined) projects.getState().setWorkflows(projectId, list);
+  };
+
+  const save = async (): Promise<boolean> => {
+    const shown = graph.getState().shown;
+    if (shown === null) return false;
+    return write({ name: shown.name, baseRevision: shown.revision });
+  };
+
+  const saveAs = async (): Promise<boolean> => {
+    const shown = graph.getState().shown;
+    if (shown === null) return false;
+    const name = askName('Save the workflow as (a new file in .codomyrmex/workflows):', `${shown.name}-copy`);
+    return name === null ? false : write({ name, baseRevision: null });
+  };
+
+  const newWorkflow = (): boolean => {
+    const projectId = app.getState().projectId;
+    if (projectId === null || !mayDiscard()) return false;
+    const name = askName('Name of the new workflow:');
+    if (name === null) return false;
+    graph.getState().open({ projectId, name, file: '', format: 'yaml', revision: null }, emptyWorkflow(name), [], { dirty: true });
+    editor.getState().setConflict(null);
+    app.getState().showView('editor');
+    return true;
+  };
+
+  const importFile = async (file: { name: string; text(): Promise<string> }): Promise<boolean> => {
+    const projectId = app.getState().projectId;
+    if (projectId === null || !mayDiscard()) return false;
+    const text = await file.text();
+    const parsed = await attempt(notices, () => client.invoke('workflows.parse', { text, fileName: file.name }));
+    if (parsed === undefined) return false;
+    if (parsed.workflow === null) {
+      notices.getState().report({ message: `${file.name} is not a workflow`, code: 'invalid-workflow', problems: parsed.problems });
+      return false;
+    }
+    const name = file.name.replace(/\.(ya?ml|json)$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '-') || parsed.workflow.name;
+    graph.getState().open({ projectId, name, file: '', format: 'yaml', revision: null }, parsed.workflow, [], { dirty: true });
+    editor.getState().setConflict(null);
+    app.getState().showView('editor');
+    return true;
+  };
+
+  const exportText = async (format: 'yaml' | 'json'): Promise<{ text: string; fileName: string } | undefined> => {
+    const { workflow, shown } = graph.getState();
+    if (workflow === null || shown === null) return undefined;
+    const rendered = await attempt(notices, () => client.invoke('workflows.render', { workflow: { ...workflow } as Record<string, unknown>, format }));
+    return rendered === undefined ? undefined : { text: rendered.text, fileName: `${shown.name}.${format}` };
+  };
+
+  const reloadTheirs = async (): Promise<void> => {
+    const shown = graph.getState().shown;
+    if (shown === null) return;
+    // The user chose theirs: the open edits are dropped without asking again.
+    editor.getState().setConflict(null);
+    await reload(shown.name, shown.projectId);
+  };
+
+  const keepMine = async (): Promise<boolean> => {
+    const shown = graph.getState().shown;
+    if (shown === null) return false;
+    return write({ name: shown.name, baseRevision: shown.revision, force: true });
+  };
+
+  const onDiskChange = async (change: DiskChange): Promise<void> => {
+    if (saving) return;
+    const state = graph.getState();
+    const response = respondToDiskChange(state.shown, selectDirty(state), change);
+    if (response === 'conflict') editor.getState().setConflict(change);
+    if (response === 'reload' && change.revision !== null) {
+      await reload(change.name, change.projectId);
+      info(`${change.name} changed on disk and was reloaded`);
+    }
+  };
+
+  return { save, saveAs, newWorkflow, importFile, exportText, reloadTheirs, keepMine, onDiskChange };
+}

@@ -1,0 +1,51 @@
+// The canvas's event handlers, stable across renders: React Flow's changes into the graph store, gestures into edits.
+import { useReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange, type OnDelete, type OnNodeDrag } from '@xyflow/react';
+import { useCallback, useMemo, type DragEvent, type MouseEvent, type RefObject } from 'react';
+import { useActions } from '../app/hooks.js';
+import type { XY } from '../editor/graph-edits.js';
+import { readDraggedAction } from './action-drag.js';
+import type { StepNode } from './step-nodes.js';
+
+/** `pointer` receives the last pointer position over the canvas, on screen: quick-add and paste put steps there. */
+export function useCanvasHandlers(pointer: RefObject<XY | null>) {
+  const actions = useActions();
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
+    // Removals come through onDelete, as one edit with the edges they take along.
+    actions.applyNodeChanges(changes.filter((change) => change.type !== 'remove'));
+  }, [actions]);
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    actions.applyEdgeChanges(changes.filter((change) => change.type !== 'remove'));
+  }, [actions]);
+  const onDelete = useCallback<OnDelete<StepNode>>(({ nodes, edges }) => {
+    actions.deleteElements(nodes.map((node) => node.id), edges.map(({ source, target }) => ({ source, target })));
+  }, [actions]);
+  const onConnect = useCallback((connection: Connection) => {
+    actions.connectSteps({ source: connection.source, target: connection.target });
+  }, [actions]);
+  const onReconnect = useCallback((edge: Edge, connection: Connection) => {
+    actions.reconnectEdge({ source: edge.source, target: edge.target }, { source: connection.source, target: connection.target });
+  }, [actions]);
+  const onNodeDragStop = useCallback<OnNodeDrag<StepNode>>((_event, _node, nodes) => {
+    actions.commitMove(new Map(nodes.map((node) => [node.id, node.position])));
+  }, [actions]);
+  const onDragOver = useCallback((event: DragEvent) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback((event: DragEvent) => {
+    const dragged = readDraggedAction(event.dataTransfer);
+    if (dragged === null) return;
+    event.preventDefault();
+    actions.addAction(dragged, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  }, [actions, screenToFlowPosition]);
+  const onMouseMove = useCallback((event: MouseEvent) => {
+    pointer.current = { x: event.clientX, y: event.clientY };
+  }, [pointer]);
+  const onNodeClick = useCallback((_event: MouseEvent, node: StepNode) => actions.selectStep(node.id), [actions]);
+
+  return useMemo(() => ({
+    onNodesChange, onEdgesChange, onDelete, onConnect, onReconnect, onNodeDragStop, onDragOver, onDrop, onMouseMove, onNodeClick,
+  }), [onNodesChange, onEdgesChange, onDelete, onConnect, onReconnect, onNodeDragStop, onDragOver, onDrop, onMouseMove, onNodeClick]);
+}

@@ -1,0 +1,36 @@
+// The editor's toolbar: file commands, undo and redo, layout, grid, help — each also a shortcut (see the help).
+import { useReactFlow } from '@xyflow/react';
+import type { ReactElement } from 'react';
+import { useActions, useEditorStore, useGraphStore } from '../app/hooks.js';
+
+export interface ToolbarProps {
+  openImport(): void;
+  exportAs(format: 'yaml' | 'json'): void;
+}
+
+export function EditorToolbar({ openImport, exportAs }: ToolbarProps): ReactElement {
+  const canUndo = useGraphStore((state) => state.history.past.length > 0);
+  const canRedo = useGraphStore((state) => state.history.future.length > 0);
+  const direction = useGraphStore((state) => state.direction);
+  const snap = useEditorStore((state) => state.snapToGrid);
+  const actions = useActions();
+  const { fitView } = useReactFlow();
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Editor">
+      <button type="button" className="button button--small" onClick={actions.newWorkflow} title="New workflow (Alt+N)">New</button>
+      <button type="button" className="button button--small" onClick={() => void actions.save()} title="Save (Ctrl+S)">Save</button>
+      <button type="button" className="button button--small" onClick={() => void actions.saveAs()} title="Save as (Ctrl+Shift+S)">Save as…</button>
+      <button type="button" className="button button--small" onClick={openImport} title="Import a YAML or JSON file (Alt+O)">Import…</button>
+      <button type="button" className="button button--small" onClick={() => exportAs('yaml')} title="Export as YAML (Alt+E)">Export YAML</button>
+      <button type="button" className="button button--small" onClick={() => exportAs('json')}>Export JSON</button>
+      <span className="toolbar__gap" />
+      <button type="button" className="button button--small" onClick={actions.undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">↶</button>
+      <button type="button" className="button button--small" onClick={actions.redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">↷</button>
+      <button type="button" className="button button--small" onClick={() => actions.layout('LR')} aria-pressed={direction === 'LR'} title="Auto-layout left to right (L toggles)">Layout →</button>
+      <button type="button" className="button button--small" onClick={() => actions.layout('TB')} aria-pressed={direction === 'TB'} title="Auto-layout top to bottom (L toggles)">Layout ↓</button>
+      <button type="button" className="button button--small" onClick={() => void fitView({ padding: 0.2, duration: 200 })} title="Fit view (F)">Fit</button>
+      <button type="button" className="button button--small" onClick={actions.toggleSnapToGrid} aria-pressed={snap} title="Snap to grid (G)">Grid</button>
+      <button type="button" className="button button--small" onClick={() => actions.setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (? or F1)">?</button>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, type Served } from './serve.js';
+
+let server: Served;
+const SHOTS = 'test-results/e2e/screenshots';
+
+test.beforeEach(async () => {
+  server = await serve('editor-project');
+});
+
+test.afterEach(async () => {
+  await server.stop();
+});
+
+const node = (page: Page, step: string) => page.locator(`.react-flow__node[data-id="${step}"]`);
+
+async function openWorkflow(page: Page, name: string): Promise<void> {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first().click();
+  await expect(page.locator('[data-step]').first()).toBeVisible();
+}
+
+/** A real mouse drag from one node's source handle to another's target handle. */
+async function connect(page: Page, from: string, to: string): Promise<void> {
+  const source = await node(page, from).locator('.react-flow__handle.source').boundingBox();
+  const target = await node(page, to).locator('.react-flow__handle.target').boundingBox();
+  if (source === null || target === null) throw new Error(`handles of ${from} or ${to} are not on screen`);
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function dropAction(page: Page, action: string, x: number, y: number): Promise<void> {
+  await page.dragAndDrop(`[data-action="${action}"]`, '.react-flow__pane', { targetPosition: { x, y } });
+  // The new step opens in the inspector; Escape closes it so the canvas has its full width for the next drop.
+  await page.keyboard.press('Escape');
+}
+
+const edgeIds = (page: Page) => page.locator('.react-flow__edge').evaluateAll((edges) => edges.map((edge) => edge.getAttribute('data-id')).sort());
+const positions = (page: Page) => page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('data-id')} ${(n as HTMLElement).style.transform}`).sort());
+
+test('a diamond built from the palette by drag and connect validates, saves, survives a reload, undoes and runs', async ({ page }) => {
+  page.on('dialog', (dialog) => void dialog.accept(dialog.type() === 'prompt' ? 'built' : undefined));
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Editor' }).click();
+  await page.getByRole('button', { name: 'New workflow…' }).click();
+  await expect(page.getByRole('heading', { name: /built/ })).toBeVisible();
+
+  await dropAction(page, 'shell.run', 80, 200);
+  await dropAction(page, 'control.noop', 380, 40);
+  await dropAction(page, 'control.noop', 380, 360);
+  await dropAction(page, 'control.noop', 680, 200);
+  await expect(page.locator('[data-step]')).toHaveCount(4);
+  for (const step of ['shell-run', 'control-noop', 'control-noop-2', 'control-noop-3']) await expect(page.locator(`[data-step="${step}"]`)).toBeVisible();
+
+  // A new shell step has no command yet: invalid, with a badge and the reason.
+  await expect(page.locator('[data-step="shell-run"]')).toHaveAttribute('data-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Run', exact: true }).or(page.getByRole('button', { name: 'Save & run' }))).toBeDisabled();
+
+  await connect(page, 'shell-run', 'control-noop');
+  await connect(page, 'shell-run', 'control-noop-2');
+  await connect(page, 'control-noop', 'control-noop-3');
+  await connect(page, 'control-noop-2', 'control-noop-3');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(4);
+
+  // Undo takes the last edge away; redo brings it back.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(4);
+
+  // The inspector: a reference to a step that does not exist is an error until the command is fixed.
+  await node(page, 'shell-run').click();
+  const command = page.getByRole('textbox', { name: 'command' });
+  await command.fill('echo ${{ steps.nope.outputs.x }}');
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('no step named "nope"');
+  await expect(page.locator('[data-step="shell-run"]')).toHaveAttribute('data-invalid', 'true');
+  await page.screenshot({ path: `${SHOTS}/editor-invalid.png` });
+  await command.fill('echo "ready=yes" >> "$CODOMYRMEX_OUTPUT"');
+  await expect(page.getByRole('region', { name: 'Problems' })).toHaveCount(0);
+  await expect(page.locator('[data-step="shell-run"]')).not.toHaveAttribute('data-invalid', 'true');
+  await expect(page).toHaveTitle(/^● built/);
+
+  const before = { edges: await edgeIds(page), positions: await positions(page) };
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+s');
+  await expect(page).toHaveTitle(/^built/);
+  await page.screenshot({ path: `${SHOTS}/editor-diamond-light.png` });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  // Nodes fade their colours over 120 ms: let the transition end before the picture.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${SHOTS}/editor-diamond-dark.png` });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await openWorkflow(page, 'built');
+  await expect(page.locator('[data-step]')).toHaveCount(4);
+  expect(await edgeIds(page)).toEqual(before.edges);
+  expect(await positions(page)).toEqual(before.positions);
+  const saved = readFileSync(join(server.project, '.codomyrmex', 'workflows', 'built.yaml'), 'utf8');
+  expect(saved).toContain('ready=yes');
+
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  for (const step of ['shell-run', 'control-noop', 'control-noop-2', 'control-noop-3']) {
+    await expect(page.locator(`[data-step="${step}"]`)).toHaveAttribute('data-status', 'succeeded');
+  }
+  // Watching a run never makes the graph dirty.
+  await expect(page).toHaveTitle(/^built/);
+  await page.screenshot({ path: `${SHOTS}/editor-diamond-succeeded.png` });
+});
+
+test('an edge that would close a cycle is refused, naming the steps on it', async ({ page }) => {
+  await openWorkflow(page, 'chain');
+  await connect(page, 'third', 'first');
+  await expect(page.getByRole('alert').filter({ hasText: 'cycle' })).toContainText('first → second → third → first');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/editor-cycle-refused.png` });
+});
+
+test('a YAML file with comments keeps them after an edit and a save', async ({ page }) => {
+  await openWorkflow(page, 'commented');
+  await node(page, 'test').click();
+  await page.getByRole('textbox', { name: 'command' }).fill('echo tested');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+s');
+  await expect(page).toHaveTitle(/^commented/);
+  const text = readFileSync(join(server.project, '.codomyrmex', 'workflows', 'commented.yaml'), 'utf8');
+  expect(text).toContain('# CI for the demo project — keep this comment');
+  expect(text).toContain('# install first');
+  expect(text).toContain('# inline comment');
+  expect(text).toContain('x-owner: platform-team');
+  expect(text).toContain('echo tested');
+});

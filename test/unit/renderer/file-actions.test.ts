@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkflowDocument } from '../../../shared/ipc.js';
+import { ApiError } from '../../../renderer/api/api-error.js';
+import { createActions } from '../../../renderer/actions/create-actions.js';
+import { respondToDiskChange } from '../../../renderer/editor/disk-conflict.js';
+import { selectDirty } from '../../../renderer/stores/graph-store.js';
+import { createStores } from '../../../renderer/stores/stores.js';
+import { DOC, step, workflow } from './editor-fixtures.js';
+import { FakeApi } from './fixtures.js';
+
+const saved = (revision: string): WorkflowDocument => ({ workflow: null, file: DOC.file, format: 'yaml', revision, problems: [] });
+
+function setup(handlers: ConstructorParameters<typeof FakeApi>[0], answers: { confirm?: boolean; prompt?: string | null } = {}) {
+  const stores = createStores();
+  const api = new FakeApi(handlers);
+  const asked: string[] = [];
+  const actions = createActions(api, stores, {
+    confirm: (message) => (asked.push(message), answers.confirm ?? false),
+    prompt: () => answers.prompt ?? null,
+  });
+  stores.app.getState().selectProject('p1');
+  stores.graph.getState().open(DOC, workflow([step('a')]));
+  return { stores, api, actions, asked };
+}
+
+describe('saving', () => {
+  it('saves with the revision it read, and is clean afterwards at the new revision', async () => {
+    const { api, actions, stores } = setup({ 'workflows.save': () => saved('r2') });
+    actions.rename('a', 'b');
+    expect(await actions.save()).toBe(true);
+    expect(api.calls[0]).toMatchObject({ command: 'workflows.save', request: { projectId: 'p1', name: 'w', baseRevision: 'r1' } });
+    expect(selectDirty(stores.graph.getState())).toBe(false);
+    expect(stores.graph.getState().shown!.revision).toBe('r2');
+  });
+
+  it('a conflict from save shows the conflict bar; "keep mine" saves again with force', async () => {
+    let calls = 0;
+    const { api, actions, stores } = setup({
+      'workflows.save': () => {
+        calls++;
+        if (calls === 1) throw new ApiError('conflict', 'changed on disk');
+        return saved('r3');
+      },
+    });
+    actions.rename('a', 'b');
+    expect(await actions.save()).toBe(false);
+    expect(stores.editor.getState().conflict).toMatchObject({ name: 'w' });
+    expect(await actions.keepMine()).toBe(true);
+    expect(api.calls[1]!.request).toMatchObject({ force: true, baseRevision: 'r1' });
+    expect(stores.editor.getState().conflict).toBeNull();
+  });
+
+  it('save as asks a name and creates a new file', async () => {
+    const { api, actions, stores } = setup({ 'workflows.save': () => saved('r9') }, { prompt: 'copy' });
+    expect(await actions.saveAs()).toBe(true);
+    expect(api.calls[0]!.request).toMatchObject({ name: 'copy', baseRevision: null });
+    expect(stores.graph.getState().shown!.name).toBe('copy');
+  });
+});
+
+describe('a file changed on disk', () => {
+  it('is ignored when it is our own save echoing back, or another file', () => {
+    expect(respondToDiskChange(DOC, true, { projectId: 'p1', name: 'w', revision: 'r1' })).toBe('ignore');
+    expect(respondToDiskChange(DOC, true, { projectId: 'p1', name: 'other', revision: 'x' })).toBe('ignore');
+  });
+
+  it('reloads a clean editor silently, with a notice', async () => {
+    const { actions, stores } = setup({ 'workflows.get': () => ({ ...saved('r2'), workflow: workflow([step('theirs')]) }) });
+    await actions.onDiskChange({ projectId: 'p1', name: 'w', revision: 'r2' });
+    expect(stores.graph.getState().workflow!.steps[0]!.name).toBe('theirs');
+    expect(stores.notices.getState().notices[0]!.message).toContain('reloaded');
+  });
+
+  it('never replaces unsaved edits: a dirty editor shows the conflict bar instead', async () => {
+    const { actions, stores } = setup({});
+    actions.rename('a', 'mine');
+    await actions.onDiskChange({ projectId: 'p1', name: 'w', revision: 'r2' });
+    expect(stores.graph.getState().workflow!.steps[0]!.name).toBe('mine');
+    expect(stores.editor.getState().conflict).toEqual({ projectId: 'p1', name: 'w', revision: 'r2' });
+  });
+
+  it('"reload theirs" drops the edits and reads the file again', async () => {
+    const { actions, stores } = setup({ 'workflows.get': () => ({ ...saved('r2'), workflow: workflow([step('theirs')]) }) });
+    actions.rename('a', 'mine');
+    await actions.onDiskChange({ projectId: 'p1', name: 'w', revision: 'r2' });
+    await actions.reloadTheirs();
+    expect(stores.graph.getState().workflow!.steps[0]!.name).toBe('theirs');
+    expect(stores.editor.getState().conflict).toBeNull();
+    expect(selectDirty(stores.graph.getState())).toBe(false);
+  });
+});
+
+describe('unsaved changes', () => {
+  it('opening another workflow asks first, and keeps the edits when the user says no', async () => {
+    const { actions, asked, stores } = setup({});
+    actions.rename('a', 'mine');
+    expect(await actions.openWorkflow('other', 'p1')).toBe(false);
+    expect(asked).toHaveLength(1);
+    expect(stores.graph.getState().workflow!.steps[0]!.name).toBe('mine');
+  });
+
+  it('a new workflow asks a name and opens empty and unsaved', () => {
+    const { actions, stores } = setup({}, { prompt: 'fresh' });
+    expect(actions.newWorkflow()).toBe(true);
+    expect(stores.graph.getState().shown).toMatchObject({ name: 'fresh', revision: null });
+    expect(stores.graph.getState().workflow!.steps).toEqual([]);
+    expect(selectDirty(stores.graph.getState())).toBe(true);
+  });
+
+  it('an imported file opens as a new unsaved workflow', async () => {
+    const { actions, stores } = setup({ 'workflows.parse': () => ({ workflow: workflow([step('imported')]), problems: [] }) });
+    expect(await actions.importFile({ name: 'ci.yaml', text: async () => 'version: 1' })).toBe(true);
+    expect(stores.graph.getState().shown).toMatchObject({ name: 'ci', revision: null });
+    expect(selectDirty(stores.graph.getState())).toBe(true);
+  });
+
+  it('run saves unsaved edits first (save-and-run)', async () => {
+    const { actions, api } = setup({ 'workflows.save': () => saved('r2'), 'runs.start': () => ({ executionId: 'e1' }) });
+    actions.rename('a', 'b');
+    expect(await actions.startRun()).toBe('e1');
+    expect(api.calls.map((call) => call.command)).toEqual(['workflows.save', 'runs.start']);
+  });
+});

@@ -73,11 +73,11 @@ export const commands = {
     response: returns<WorkflowDocument>(),
   },
   /**
-   * Creates (baseRevision null: `<project>/.codomyrmex/workflows/<name>.yaml`, the workflow named `name` whatever its
-   * name field said; refused with `conflict` if the name is taken, even with force) or overwrites the file of workflow
-   * `name` read at baseRevision (`conflict` if it changed on disk since, unless force); there a workflow.name other
-   * than `name` is a save-as: a new file under the new name, the old one kept. The returned document is the truth.
-   * Saves what cannot run yet (the document's problems say why); refuses with `invalid-workflow` what is no workflow.
+   * Creates (baseRevision null: `<project>/.codomyrmex/workflows/<name>.yaml`; refused with `conflict` if the name is
+   * taken, even with force) or overwrites the file of workflow `name` read at baseRevision (`conflict` if it changed
+   * on disk since, unless force). `name` decides the file and the saved workflow takes it as its name field; a rename
+   * is a save under the new name plus a delete of the old. Saves what cannot run yet (the document's problems say
+   * why); refuses with `invalid-workflow` what is no workflow. The returned document is what the file now holds.
    */
   'workflows.save': {
     request: z.object({

@@ -74,33 +74,27 @@ export class WorkflowDocuments {
   }
 
   /**
-   * Creates `<name>.yaml` (baseRevision null; the workflow takes the name `name`) or overwrites the file the editor
-   * opened. There, a workflow.name other than `name` is a save-as: the new name gets a new file, written from the old
-   * text so its comments carry over, and the old file stays until deleted. A workflow that cannot run yet still
-   * saves; its problems come back with it.
+   * Creates `<name>.yaml` (baseRevision null) or overwrites the file of workflow `name` read at baseRevision. `name`
+   * decides the file, and the workflow saved takes it as its name field, so the file is found again by the name the
+   * editor holds; a rename is a save under the new name (a new file) and a delete of the old one. A workflow that
+   * cannot run yet still saves; its problems come back with it.
    */
   save(project: Project, request: SaveRequest): WorkflowDocument {
-    const parsed = parseWorkflow(request.workflow);
-    // A new file is named by the request (save-as, import): the workflow inside takes that name, so it is found by it.
-    const workflow = request.baseRevision === null ? { ...parsed, name: request.name } : parsed;
-    const dir = this.host.workflowsDir(project);
-    let target = join(dir, `${workflow.name}.yaml`);
-    let previous: string | null = null;
+    const workflow = { ...parseWorkflow(request.workflow), name: request.name };
+    const fresh = join(this.host.workflowsDir(project), `${request.name}.yaml`);
     if (request.baseRevision === null) {
-      this.assertNameFree(project, workflow.name, target);
-    } else {
-      const source = this.locate(project, request.name);
-      const current = source === null ? null : readWithRevision(source);
-      if (current?.revision !== request.baseRevision && request.force !== true) {
-        const what = current === null ? 'was removed from disk' : 'changed on disk';
-        throw new WorkflowConflictError(`workflow "${request.name}" (${source ?? target}) ${what} since it was opened; reload it, or save again with force to keep this version`);
-      }
-      if (workflow.name === request.name) target = source ?? target;
-      else this.assertNameFree(project, workflow.name, target);
-      // The old text is the pattern for the new one (comments, order, unknown keys) when both are of one format.
-      if (source !== null && formatOf(source) === formatOf(target)) previous = current?.text ?? null;
+      this.assertNameFree(project, request.name, fresh);
+      return this.write(project, fresh, workflow, null);
     }
-    return this.write(project, target, workflow, previous);
+    const source = this.locate(project, request.name);
+    const current = source === null ? null : readWithRevision(source);
+    if (current?.revision !== request.baseRevision && request.force !== true) {
+      const what = current === null ? 'was removed from disk' : 'changed on disk';
+      throw new WorkflowConflictError(`workflow "${request.name}" (${source ?? fresh}) ${what} since it was opened; reload it, or save again with force to keep this version`);
+    }
+    // Forced over a file removed meanwhile: it is made again where a new one would go.
+    if (source === null) assertSafeName(request.name, 'name');
+    return this.write(project, source ?? fresh, workflow, current?.text ?? null);
   }
 
   /** Removes the workflow's file; false when there was none. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EngineApi } from '../../electron/engine/api.js';
@@ -139,6 +139,16 @@ describe('saving a workflow from the editor', () => {
     expect(saved.workflow!.steps[1]!.parameters.command).toBe('npm test -- --mine');
   });
 
+  it('treats a save of a file removed since it was opened as a conflict, and makes it again when forced', async () => {
+    const { dir, open, refuse, save, project } = setup();
+    const document = await open('ci');
+    rmSync(join(dir, 'ci.yaml'));
+    const error = await refuse('workflows.save', { projectId: project.id, name: 'ci', workflow: document.workflow, baseRevision: document.revision });
+    expect(error).toMatchObject({ code: 'conflict', message: expect.stringContaining('was removed from disk since it was opened') });
+    expect(existsSync(join(dir, 'ci.yaml'))).toBe(false);
+    expect((await save('ci', document.workflow!, document.revision, true)).file).toBe(join(dir, 'ci.yaml'));
+  });
+
   it('saves work in progress that cannot run yet, and says what keeps it from running', async () => {
     const { dir, save } = setup({});
     const draft = {
@@ -177,13 +187,20 @@ describe('saving a workflow from the editor', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('saves a renamed workflow as a new file with the old comments, keeping the old file', async () => {
+  it('saves under the name the editor opened, whatever the workflow\'s name field says', async () => {
+    const { dir, open, save } = setup();
+    const document = await open('ci');
+    const saved = await save('ci', { ...structuredClone(document.workflow!), name: 'stale-name' }, document.revision);
+    expect(saved.file).toBe(join(dir, 'ci.yaml'));
+    expect(saved.workflow!.name).toBe('ci');
+    expect(readdirSync(dir)).toEqual(['ci.yaml']);
+  });
+
+  it('renames as a save under the new name and a delete of the old file', async () => {
     const { dir, open, save, call, project } = setup();
     const document = await open('ci');
-    const renamed = { ...structuredClone(document.workflow!), name: 'ci-nightly' };
-    const saved = await save('ci', renamed, document.revision);
+    const saved = await save('ci-nightly', document.workflow!, null);
     expect(saved.file).toBe(join(dir, 'ci-nightly.yaml'));
-    expect(readFileSync(saved.file, 'utf8')).toContain('# CI for the demo project — keep this comment');
     expect(readFileSync(join(dir, 'ci.yaml'), 'utf8')).toBe(CI_YAML);
     expect(await call('workflows.delete', { projectId: project.id, name: 'ci' })).toEqual({ deleted: true });
     expect(readdirSync(dir)).toEqual(['ci-nightly.yaml']);

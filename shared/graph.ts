@@ -78,9 +78,8 @@ export function topologicalOrder(nodes: readonly GraphNode[]): string[] | null {
   return queue.length === nodes.length ? queue : null;
 }
 
-/** Every step that `name` depends on, directly or not. Assumes no cycle. */
-export function ancestorsOf(nodes: readonly GraphNode[], name: string): Set<string> {
-  const byName = new Map(nodes.map((node) => [node.name, node]));
+/** Every step that `name` depends on, directly or not. Assumes no cycle. Pass `byName` when asking for many steps. */
+export function ancestorsOf(nodes: readonly GraphNode[], name: string, byName: ReadonlyMap<string, GraphNode> = new Map(nodes.map((node) => [node.name, node]))): Set<string> {
   const ancestors = new Set<string>();
   const stack = [...(byName.get(name)?.dependencies ?? [])];
   while (stack.length > 0) {

@@ -111,8 +111,9 @@ function checkTemplates(workflow: Workflow, context: ValidationContext, hasCycle
           at(step.name, field, `${expr}: no step named "${ref.step}"`);
           continue;
         }
-        if (!hasCycle) {
-          ancestors ??= ancestorsOf(workflow.steps, step.name);
+        // Most references name a direct dependency: checking those first keeps validation linear on big graphs.
+        if (!hasCycle && !step.dependencies.includes(ref.step)) {
+          ancestors ??= ancestorsOf(workflow.steps, step.name, byName);
           if (!ancestors.has(ref.step)) {
             at(step.name, field, `${expr}: "${ref.step}" is not among this step's dependencies, so its outputs may not exist yet`);
             continue;

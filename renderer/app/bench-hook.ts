@@ -14,6 +14,8 @@ export interface BenchResult {
 
 export interface BenchHook {
   runAndWait(workflowName: string): Promise<BenchResult>;
+  /** How many nodes the canvas holds (React Flow may render only the visible ones). */
+  canvasNodeCount(): number;
 }
 
 declare global {
@@ -40,6 +42,7 @@ export const waitForFinishedRun = (stores: Stores, executionId: string): Promise
 
 export function createBenchHook(client: OrchestratorApi, stores: Stores, nextFrame: () => Promise<void>): BenchHook {
   return {
+    canvasNodeCount: () => stores.graph.getState().nodes.length,
     async runAndWait(workflowName) {
       // The page may still be loading: the project is known once app.info has answered.
       await until(stores.app, (state) => state.info !== null);

@@ -2,14 +2,19 @@
 import dagre from '@dagrejs/dagre';
 import type { WorkflowStep } from '../../shared/model.js';
 import type { XY } from '../editor/graph-edits.js';
+import { fastLayeredPositions } from './fast-layout.js';
 
 export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 76;
 
 export type LayoutDirection = 'LR' | 'TB';
 
+/** Above this many steps dagre is too slow for an interactive editor (see fast-layout.ts). */
+export const DAGRE_LIMIT = 300;
+
 /** Top-left corners, by step name. */
 export function layoutPositions(steps: readonly Pick<WorkflowStep, 'name' | 'dependencies'>[], direction: LayoutDirection = 'LR'): Map<string, XY> {
+  if (steps.length > DAGRE_LIMIT) return fastLayeredPositions(steps, direction === 'TB', { width: NODE_WIDTH, height: NODE_HEIGHT, rankGap: 72, nodeGap: 28 });
   const names = new Set(steps.map((step) => step.name));
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: direction, nodesep: direction === 'LR' ? 28 : 40, ranksep: direction === 'LR' ? 72 : 56, marginx: 16, marginy: 16 });

@@ -87,3 +87,11 @@ describe('the graph store', () => {
     expect(changes).toEqual({ runs: 1, resources: 1, sessions: 1 });
   });
 });
+
+describe('the layout of a large workflow', () => {
+  it('places 1,000 layered steps with every dependency in an earlier rank, without dagre', () => {
+    const steps = Array.from({ length: 1000 }, (_, i) => step(`s${i}`, i < 32 ? [] : [`s${i - 32}`, `s${i - 31}`]));
+    const positions = layoutPositions(steps);
+    for (const s of steps) for (const dep of s.dependencies) expect(positions.get(dep)!.x).toBeLessThan(positions.get(s.name)!.x);
+  });
+});

@@ -11,7 +11,12 @@ const ui = async (print) => {
   });
 };
 const editor = async (print) => (await import('./bench/editor.mjs')).benchEditor(print);
-const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, editor, ui };
+const canvas = async (print) => {
+  const { withBrowser } = await import('./bench/ui.mjs');
+  const { benchCanvas } = await import('./bench/canvas.mjs');
+  await withBrowser((browser) => benchCanvas(print, browser));
+};
+const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, editor, ui, canvas };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 

@@ -3,6 +3,7 @@ import { toApiError } from '../api/api-error.js';
 import type { OrchestratorApi, WorkflowDocument } from '../../shared/ipc.js';
 import type { Workflow } from '../../shared/model.js';
 import { respondToDiskChange, type DiskChange } from '../editor/disk-conflict.js';
+import { uniqueName } from '../editor/step-names.js';
 import { selectDirty, type OpenDocument } from '../stores/graph-store.js';
 import type { Stores } from '../stores/stores.js';
 import { attempt } from './attempt.js';
@@ -42,7 +43,10 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
       saved = await client.invoke('workflows.save', { projectId, name: target.name, workflow: { ...workflow } as Record<string, unknown>, baseRevision: target.baseRevision, ...(target.force === true ? { force: true } : {}) });
     } catch (error) {
       const failure = toApiError(error);
-      if (failure.code === 'conflict') editor.getState().setConflict({ projectId, name: target.name, revision: null });
+      // A first save refused as a conflict met a file already there, not an edit by someone else: say so.
+      if (failure.code === 'conflict' && target.baseRevision === null) {
+        notices.getState().report({ message: `A workflow named "${target.name}" already exists: use Save as… to give this one another name`, code: 'conflict', problems: [] });
+      } else if (failure.code === 'conflict') editor.getState().setConflict({ projectId, name: target.name, revision: null });
       else notices.getState().report({ message: failure.message, code: failure.code, problems: failure.problems });
       return false;
     } finally {
@@ -95,7 +99,10 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
       notices.getState().report({ message: `${file.name} is not a workflow`, code: 'invalid-workflow', problems: parsed.problems });
       return false;
     }
-    const name = file.name.replace(/\.(ya?ml|json)$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '-') || parsed.workflow.name;
+    const wanted = file.name.replace(/\.(ya?ml|json)$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '-') || parsed.workflow.name;
+    // An import is a new workflow: named after an existing one, its first save would be refused as a conflict.
+    const existing = projects.getState().workflowsOf === projectId ? projects.getState().workflows.map((entry) => entry.name) : [];
+    const name = uniqueName(wanted, new Set(existing));
     graph.getState().open({ projectId, name, file: '', format: 'yaml', revision: null }, parsed.workflow, [], { dirty: true });
     editor.getState().setConflict(null);
     app.getState().showView('editor');

@@ -294,6 +294,18 @@ test('an imported YAML file opens as a new unsaved workflow; export downloads YA
   expect(exported.steps.map((step) => step.name)).toEqual(['fetch', 'report']);
   expect(exported.steps[1]!.dependencies).toEqual(['fetch']);
   expect(exported.steps[0]!.parameters).toEqual({ command: 'echo fetch' });
+
+  // A file named like a workflow the project has is imported under a free name, and saves beside it.
+  const chain = readFileSync(workflowFile('chain'), 'utf8');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByLabel('Import a workflow file').setInputFiles({ name: 'chain.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('● chain-2');
+  await clickPane(page);
+  await page.keyboard.press('Control+s');
+  await expect(page).toHaveTitle(/^chain-2/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(readSteps('chain-2').map((step) => step.name)).toEqual(['fetch', 'report']);
+  expect(readFileSync(workflowFile('chain'), 'utf8')).toBe(chain);
 });
 
 test('a change on disk reloads a clean editor with a notice, and asks a dirty one: Keep mine saves over it', async ({ page }) => {

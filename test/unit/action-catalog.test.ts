@@ -28,6 +28,14 @@ const ENGINE_ONLY: Record<string, Record<string, unknown>[]> = {
   'environment_setup.check_environment': [{ requirements: ['node>=not-a-range'] }],
 };
 
+/**
+ * A custom message on an engine schema (zod's `error:`) does not travel through JSON Schema: for these missing
+ * parameters the engine's words differ from the catalogue's, which are listed here.
+ */
+const ENGINE_WORDED: Record<string, string[]> = {
+  'http.request.url': ['Invalid input: expected string, received undefined'],
+};
+
 interface PropertySchema {
   type?: string | string[];
   enum?: unknown[];
@@ -83,6 +91,20 @@ describe('the editor\'s action catalogue, built from the JSON Schemas of actions
         expect(found.length, `${key} ${JSON.stringify(parameters)} should be invalid`).toBeGreaterThan(0);
         // A refinement's issue sits at the root (path ""); the field errors beside it are the catalogue's to find.
         expect(paths(editor.checkParams(parameters)), `${key} ${JSON.stringify(parameters)}`).toEqual(found.filter((path) => path !== ''));
+      }
+    }
+  });
+
+  it('words a missing required parameter as the engine\'s registry does, for every built-in action', () => {
+    for (const info of infos) {
+      const key = `${info.module}.${info.action}`;
+      for (const required of (info.paramsSchema as { required?: string[] }).required ?? []) {
+        const { [required]: _dropped, ...parameters } = VALID[key]!;
+        const messages = (issues: { path: string[]; message: string }[]) => issues.filter((issue) => issue.path.join('.') === required).map((issue) => issue.message);
+        const engine = messages(registry.get(info.module, info.action)!.checkParams(parameters));
+        expect(engine.length, `${key} without ${required}`).toBeGreaterThan(0);
+        const expected = ENGINE_WORDED[`${key}.${required}`] ?? engine;
+        expect(messages(catalog.get(info.module, info.action)!.checkParams(parameters)), `${key} without ${required}`).toEqual(expected);
       }
     }
   });

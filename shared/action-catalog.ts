@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ActionInfo } from './ipc.js';
 import type { ActionCatalog, ActionSpec } from './validate.js';
+import { paramProblem } from './param-problem.js';
 
 /**
  * Parameters are checked against each action's JSON Schema, turned back into zod (compiled on first use: a workflow
@@ -35,7 +36,7 @@ function specFromInfo(info: ActionInfo): ActionSpec {
       schema ??= compile(info);
       const result = schema.safeParse(parameters);
       if (result.success) return [];
-      return result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+      return result.error.issues.map(paramProblem);
     },
   };
 }

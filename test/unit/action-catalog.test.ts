@@ -33,7 +33,7 @@ const ENGINE_ONLY: Record<string, Record<string, unknown>[]> = {
  * parameters the engine's words differ from the catalogue's, which are listed here.
  */
 const ENGINE_WORDED: Record<string, string[]> = {
-  'http.request.url': ['Invalid input: expected string, received undefined'],
+  'http.request.url': ['is required'],
 };
 
 interface PropertySchema {

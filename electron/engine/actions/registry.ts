@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { OrchestrationError } from '../../../shared/errors.js';
 import type { ActionCatalog, ActionSpec } from '../../../shared/validate.js';
 import type { ActionDefinition } from './action.js';
+import { paramProblem } from '../../../shared/param-problem.js';
 
 export interface ActionInfo {
   module: string;
@@ -46,7 +47,7 @@ export class ActionRegistry implements ActionCatalog {
       checkParams: (parameters) => {
         const result = definition.params.safeParse(parameters);
         if (result.success) return [];
-        return result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+        return result.error.issues.map(paramProblem);
       },
     };
     this.specs.set(key, spec);

@@ -8,6 +8,7 @@ import { FocusOnRequest } from './FocusOnRequest.js';
 import type { StepNode } from './step-nodes.js';
 import { StepNodeView } from './StepNodeView.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
+import { ZoomDetail } from './ZoomDetail.js';
 
 // Outside the component: a new nodeTypes object per render would remount every node.
 const NODE_TYPES: NodeTypes = { step: StepNodeView };
@@ -57,6 +58,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
         <MiniMap pannable zoomable ariaLabel="Minimap" />
         {pristine && <FitViewOnResize options={FIT_VIEW} />}
         <FocusOnRequest />
+        <ZoomDetail canvasRef={canvasRef} />
       </ReactFlow>
     </div>
   );

@@ -1,6 +1,6 @@
 // The editable React Flow canvas: step nodes, dependency edges, drop target for the palette, minimap and controls.
-import { Background, ConnectionLineType, Controls, MiniMap, ReactFlow, SelectionMode, type NodeTypes } from '@xyflow/react';
-import type { ReactElement, RefObject } from 'react';
+import { Background, ConnectionLineType, ControlButton, Controls, MiniMap, ReactFlow, SelectionMode, useStore, type Edge, type NodeTypes } from '@xyflow/react';
+import { useState, type ReactElement, type RefObject } from 'react';
 import { useEditorStore, useGraphStore } from '../app/hooks.js';
 import type { XY } from '../editor/graph-edits.js';
 import { FitViewOnResize } from './FitViewOnResize.js';
@@ -8,7 +8,7 @@ import { FocusOnRequest } from './FocusOnRequest.js';
 import type { StepNode } from './step-nodes.js';
 import { StepNodeView } from './StepNodeView.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
-import { ZoomDetail } from './ZoomDetail.js';
+import { selectZoomLevel, ZoomDetail } from './ZoomDetail.js';
 
 // Outside the component: a new nodeTypes object per render would remount every node.
 const NODE_TYPES: NodeTypes = { step: StepNodeView };
@@ -18,6 +18,9 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Past this many steps only the visible ones are rendered (measured: see scripts/bench/canvas.mjs). */
 const LARGE_GRAPH = 300;
+/** Past this many steps the minimap starts hidden: it repaints every step at each pan/zoom frame. */
+const MINIMAP_LIMIT = 2000;
+const NO_EDGES: Edge[] = [];
 
 export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY | null>; canvasRef: RefObject<HTMLDivElement | null> }): ReactElement {
   const nodes = useGraphStore((state) => state.nodes);
@@ -26,11 +29,17 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
   const pristine = useGraphStore((state) => state.history.past.length === 0 && state.history.future.length === 0);
   const snapToGrid = useEditorStore((state) => state.snapToGrid);
   const handlers = useCanvasHandlers(pointer);
+  // Zoomed out to an overview of a big workflow its edges are under 0.15 px wide: React Flow is given none, sparing
+  // thousands of edge components at every pan/zoom frame. Deleting a step still drops its dependencies (removeElements).
+  const overview = useStore((state) => selectZoomLevel(state) === 'overview');
+  const shownEdges = overview && nodes.length > LARGE_GRAPH ? NO_EDGES : edges;
+  const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
+  const minimap = minimapChoice ?? nodes.length <= MINIMAP_LIMIT;
   return (
     <div className="canvas" aria-label="Workflow graph" ref={canvasRef} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop} onMouseMove={handlers.onMouseMove}>
       <ReactFlow<StepNode>
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={NODE_TYPES}
         colorMode="system"
         fitView
@@ -54,8 +63,10 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
         onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
       >
         <Background gap={20} size={1} />
-        <Controls aria-label="Zoom controls" />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls aria-label="Zoom controls">
+          <ControlButton onClick={() => setMinimapChoice(!minimap)} aria-label="Show minimap" title="Show minimap" aria-pressed={minimap}>▣</ControlButton>
+        </Controls>
+        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" />}
         {pristine && <FitViewOnResize options={FIT_VIEW} />}
         <FocusOnRequest />
         <ZoomDetail canvasRef={canvasRef} />

@@ -11,6 +11,8 @@ export interface ApiContext {
   version: string;
   /** The project the door opened on, if any. */
   projectId: string | null;
+  /** Who starts the runs this door asks for, as history shows it (default: the app). */
+  origin?: RunOrigin;
 }
 
 type Handlers = { [C in Command]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
@@ -62,7 +64,7 @@ export class EngineApi {
 
   private createHandlers(): Handlers {
     const engine = this.engine;
-    const origin: RunOrigin = 'app';
+    const origin: RunOrigin = this.context.origin ?? 'app';
     return {
       'app.info': () => ({ version: this.context.version, mode: this.context.mode, home: engine.paths.home, platform: process.platform, projectId: this.context.projectId }),
       'projects.list': () => engine.projectManager.listProjects(),

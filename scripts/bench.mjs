@@ -16,7 +16,8 @@ const canvas = async (print) => {
   const { benchCanvas } = await import('./bench/canvas.mjs');
   await withBrowser((browser) => benchCanvas(print, browser));
 };
-const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, editor, ui, canvas };
+const monitor = async (print) => (await import('./bench/monitor.mjs')).benchMonitor(print);
+const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, monitor, editor, ui, canvas };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 

@@ -4,6 +4,7 @@ export { WorkflowManager, type StepInput, type CreateWorkflowOptions } from './w
 export { TaskOrchestrator, resolveRunParams, type ExecuteOptions, type ExecutionHandle } from './task-orchestrator.js';
 export { ResourceManager, type ResourceDeclaration } from './resource-manager.js';
 export { ProjectManager, type CreateProjectOptions } from './project-manager.js';
+export { ResourceMonitor, type MonitorSample, type RunningProcess, type StepUsage, type SystemSample } from './resource-monitor.js';
 export { ActionRegistry, type ActionInfo } from './actions/registry.js';
 export { createBuiltinRegistry } from './actions/builtin.js';
 export { defineAction, ActionFailure, type ActionDefinition, type ActionContext, type ActionResult } from './actions/action.js';

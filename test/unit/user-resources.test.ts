@@ -1,0 +1,63 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ResourceManager } from '../../electron/engine/resource-manager.js';
+import { openSettings, SETTINGS_NAME } from '../../electron/engine/settings/settings-store.js';
+import { UserResources } from '../../electron/engine/settings/user-resources.js';
+import { tempDir } from '../helpers.js';
+
+function userResources(home: string) {
+  const manager = new ResourceManager();
+  const users = new UserResources(openSettings(home), manager);
+  return { manager, users };
+}
+
+describe('user-defined resources', () => {
+  it('survive a restart: declared in one engine, present in the next on the same home', () => {
+    const home = tempDir();
+    userResources(home).users.define({ id: 'gpu', type: 'gpu', capacity: 1, unit: 'cards' });
+    const next = userResources(home);
+    next.users.load();
+    expect(next.manager.getAvailableCapacity('gpu')).toBe(1);
+    expect(next.manager.listResources().find((r) => r.id === 'gpu')).toMatchObject({ type: 'gpu', unit: 'cards', builtin: false });
+  });
+
+  it('can be edited and removed, and the file says so', () => {
+    const home = tempDir();
+    const { users, manager } = userResources(home);
+    users.define({ id: 'db', capacity: 4 });
+    users.define({ id: 'db', capacity: 2 });
+    expect(manager.getAvailableCapacity('db')).toBe(2);
+    users.define({ id: 'lab', capacity: 1 });
+    users.remove('lab');
+    const saved = JSON.parse(readFileSync(join(home, `${SETTINGS_NAME}.json`), 'utf8')) as { resources: { id: string; capacity: number }[] };
+    expect(saved.resources.map((r) => [r.id, r.capacity])).toEqual([['db', 2]]);
+  });
+
+  it('refuses to remove a built-in or a workflow-declared resource, naming what can be removed', () => {
+    const { users, manager } = userResources(tempDir());
+    manager.registerResource({ id: 'from-workflow', capacity: 1 });
+    expect(() => users.remove('cpu')).toThrow(/"cpu" is not a user-defined resource/);
+    expect(() => users.remove('from-workflow')).toThrow(/user-defined: none/);
+  });
+
+  it('skips broken saved entries with a warning instead of failing the engine', () => {
+    const home = tempDir();
+    writeFileSync(join(home, `${SETTINGS_NAME}.json`), JSON.stringify({ resources: [{ id: 'ok', capacity: 2 }, { id: 'bad', capacity: -1 }, { id: 'cpu', capacity: 3 }] }));
+    const { users, manager } = userResources(home);
+    const warnings: string[] = [];
+    users.load((message) => warnings.push(message));
+    expect(manager.getAvailableCapacity('ok')).toBe(2);
+    expect(warnings).toHaveLength(2);
+    expect(warnings.join('\n')).toMatch(/capacity/);
+    expect(warnings.join('\n')).toMatch(/"cpu"/);
+  });
+
+  it('starts empty from a corrupt settings file', () => {
+    const home = tempDir();
+    writeFileSync(join(home, `${SETTINGS_NAME}.json`), '{ not json');
+    const { users } = userResources(home);
+    expect(() => users.load()).not.toThrow();
+    expect(users.list()).toEqual([]);
+  });
+});

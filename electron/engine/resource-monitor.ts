@@ -1,26 +1,17 @@
 // The resource monitor: samples the machine and every running step's process tree once a second, keeps the last
 // hour (downsampled beyond the last minutes) and hands each sample to whoever listens (the doors push it to the UI).
-import { ProcessUsage, type GroupUsage } from './monitor/process-usage.js';
+import type { MonitorSample, SystemSample } from '../../shared/monitor.js';
+import { ProcessUsage } from './monitor/process-usage.js';
 import { SampleHistory, type HistoryOptions } from './monitor/sample-history.js';
-import { SystemSampler, type SystemSample } from './monitor/system-sampler.js';
+import { SystemSampler } from './monitor/system-sampler.js';
 
-export type { SystemSample } from './monitor/system-sampler.js';
+export type { MonitorSample, StepUsage, SystemSample } from '../../shared/monitor.js';
 
 /** A running step's process, as the scheduler knows it. */
 export interface RunningProcess {
   executionId: string;
   step: string;
   pid: number;
-}
-
-export interface StepUsage extends GroupUsage {
-  executionId: string;
-  step: string;
-}
-
-export interface MonitorSample {
-  system: SystemSample;
-  steps: StepUsage[];
 }
 
 export interface ResourceMonitorOptions {

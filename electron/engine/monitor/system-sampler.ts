@@ -1,18 +1,6 @@
 // Samples the machine: CPU busy share in total and per core (from the deltas of os.cpus() times), memory and load.
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-
-export interface SystemSample {
-  /** Epoch milliseconds. */
-  t: number;
-  /** Busy share of all cores, 0..1. */
-  cpu: number;
-  /** Busy share of each core, 0..1. */
-  cores: number[];
-  memUsedMB: number;
-  memTotalMB: number;
-  /** 1, 5 and 15 minute load averages (zeros on Windows). */
-  load: [number, number, number];
-}
+import type { SystemSample } from '../../../shared/monitor.js';
 
 interface CoreTimes {
   busy: number;

@@ -1,29 +1,8 @@
 // The dashboard's figures, straight from the run store: per project and workflow, the last run, the success rate
 // and median duration over a window (30 days by default), and day-by-day counts for the small charts.
+import type { WorkflowHealth } from '../../../shared/dashboard.js';
 import type { ExecutionStatus } from '../../../shared/model.js';
 import type { Db } from './database.js';
-
-export interface DailyRuns {
-  /** Local calendar day, YYYY-MM-DD. */
-  day: string;
-  completed: number;
-  failed: number;
-  /** Cancelled, interrupted or still running. */
-  other: number;
-  medianMs: number | null;
-}
-
-export interface WorkflowHealth {
-  workflowName: string;
-  lastRun: { executionId: string; status: ExecutionStatus; startTime: number; durationMs: number | null } | null;
-  /** Runs that started in the window. */
-  runs: number;
-  /** Completed among the finished runs of the window, 0..1; null without any. */
-  successRate: number | null;
-  medianDurationMs: number | null;
-  /** One entry per day of the window, oldest first (days without runs included, so charts line up). */
-  daily: DailyRuns[];
-}
 
 export interface StatsWindow {
   /** Epoch ms; defaults to now. */

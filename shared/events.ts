@@ -6,7 +6,12 @@ export type ExecutionSummary = Omit<WorkflowExecution, 'steps'>;
 export type EngineEvent =
   | { type: 'execution.updated'; execution: ExecutionSummary }
   | { type: 'step.updated'; executionId: string; step: string; run: StepRun }
-  | { type: 'step.log'; executionId: string; step: string; text: string }
+  /**
+   * New output of a running step. `offset`: how many bytes the step had written before `text` (its place in the log
+   * file while the log is under its cap on disk). `skipped`: bytes just before `text` not shown live, to keep pushes
+   * small; then `text` starts with a marker line saying so ("… N bytes not shown live — the full log is on disk").
+   */
+  | { type: 'step.log'; executionId: string; step: string; text: string; offset?: number; skipped?: number }
   | { type: 'resource.allocated'; allocation: ResourceAllocation }
   | { type: 'resource.released'; allocation: ResourceAllocation }
   | { type: 'session.updated'; session: Session }
@@ -15,3 +20,6 @@ export type EngineEvent =
   | { type: 'workflow.changed'; projectId: string; name: string; file: string; revision: string | null };
 
 export type EngineEventType = EngineEvent['type'];
+
+/** The line in front of a step.log text when `skipped` bytes before it are not shown live. */
+export const liveLogMarker = (skipped: number): string => `… ${skipped} bytes not shown live — the full log is on disk\n`;

@@ -4,13 +4,16 @@ import { z } from 'zod';
 import type { Problem } from './errors.js';
 import type { EngineEvent } from './events.js';
 import type { Project, Resource, ResourceAllocation, Session, Workflow, WorkflowExecution } from './model.js';
-import { EXECUTION_STATUSES } from './model.js';
+import { EXECUTION_STATUSES, RUN_ORIGINS } from './model.js';
 
 /** A response type, carried by the contract for the type checker only. */
 const returns = <T>(): T => undefined as unknown as T;
 
 const id = z.string().min(1).max(200);
 const name = z.string().min(1).max(200);
+const stringMap = z.record(z.string().min(1).max(200), z.string().max(100_000));
+/** The most log text one request returns; bigger logs are read in slices. */
+const MAX_LOG_SLICE = 4 * 1024 * 1024;
 /** Workflow files are small; this bounds what one request may carry. */
 const MAX_FILE_CHARS = 10 * 1024 * 1024;
 
@@ -43,6 +46,35 @@ export interface EditorContext {
   resources: Record<string, { capacity: number; unit: string }>;
   /** Names (never values) of the environment variables `${{ env.X }}` may refer to. */
   env: string[];
+}
+
+export interface RunDetail extends WorkflowExecution {
+  /** The workflow as it was when the run started; null for runs recorded before snapshots were kept. */
+  workflow: Workflow | null;
+}
+
+export interface RunLogSlice {
+  /** UTF-8 text of the slice (a multi-byte character cut at an edge is dropped, never garbled). */
+  text: string;
+  /** Where the text starts in the file: the asked offset, moved past a character cut at the edge if there was one. */
+  offset: number;
+  /**
+   * Where the next slice starts (the text's end in the file): reading on from here misses and repeats nothing, even
+   * where the file holds bytes that are no UTF-8. The engine always sets it (optional only for older repliers).
+   */
+  nextOffset?: number;
+  /** The log's size on disk now; a running step's log grows. */
+  size: number;
+  /** Set when the engine stopped keeping the log (its cap) and the text ends with a marker saying so. */
+  capped: boolean;
+}
+
+export interface RunStats {
+  /** How many completed runs the figures come from. */
+  runs: number;
+  medianDurationMs: number | null;
+  /** Median duration of each step over those runs. */
+  stepMedianMs: Record<string, number>;
 }
 
 export interface ActionInfo {
@@ -107,18 +139,58 @@ export const commands = {
     response: returns<{ executionId: string }>(),
   },
   'runs.cancel': { request: z.object({ executionId: id }).strict(), response: returns<{ cancelled: boolean }>() },
-  'runs.get': { request: z.object({ executionId: id }).strict(), response: returns<WorkflowExecution | null>() },
+  /** Cancels one running or waiting step: its process tree is killed, the rest of the run goes on as after a failure. */
+  'runs.cancelStep': { request: z.object({ executionId: id, step: name }).strict(), response: returns<{ cancelled: boolean }>() },
+  /**
+   * Runs a finished run again as a new run (same workflow file, params and session): `from: 'start'` re-runs every
+   * step; `from: 'failed'` keeps the steps that succeeded (with their outputs) and re-runs the rest — which is also
+   * how an `interrupted` run is resumed.
+   */
+  'runs.rerun': {
+    request: z.object({ executionId: id, from: z.enum(['start', 'failed']) }).strict(),
+    response: returns<{ executionId: string }>(),
+  },
+  /**
+   * A slice of a step's full log on disk (old runs, search, download): `length` bytes (default 1 MiB) from `offset`
+   * (default 0). Live text also arrives as step.log events, whose `offset` says where they join the file.
+   */
+  'runs.log': {
+    request: z.object({ executionId: id, step: name, offset: z.number().int().min(0).optional(), length: z.number().int().min(1).max(MAX_LOG_SLICE).optional() }).strict(),
+    response: returns<RunLogSlice>(),
+  },
+  /** Durations of a workflow's past completed runs, for a running run's estimate. */
+  'runs.stats': {
+    request: z.object({ workflowName: name, projectId: id.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    response: returns<RunStats>(),
+  },
+  /** A run as it was: its record, and the workflow it ran (a snapshot taken at start, so later edits never change it). */
+  'runs.get': { request: z.object({ executionId: id }).strict(), response: returns<RunDetail | null>() },
   'runs.list': {
     request: z.object({
       projectId: id.optional(),
       workflowName: name.optional(),
       status: z.enum(EXECUTION_STATUSES).optional(),
+      sessionId: id.optional(),
+      origin: z.enum(RUN_ORIGINS).optional(),
+      /** Runs that started at or after / before these epoch milliseconds. */
+      since: z.number().int().min(0).optional(),
+      until: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(1000).optional(),
+      offset: z.number().int().min(0).optional(),
     }).strict(),
     response: returns<WorkflowExecution[]>(),
   },
   'sessions.list': { request: z.object({}).strict(), response: returns<Session[]>() },
-  'sessions.create': { request: z.object({ name, projectId: id.optional() }).strict(), response: returns<Session>() },
+  'sessions.create': {
+    request: z.object({ name, projectId: id.optional(), env: stringMap.optional(), variables: stringMap.optional() }).strict(),
+    response: returns<Session>(),
+  },
+  /** Renames a session, binds it to a project, or replaces its variables and environment overrides. */
+  'sessions.update': {
+    request: z.object({ sessionId: id, name: name.optional(), projectId: id.nullable().optional(), env: stringMap.optional(), variables: stringMap.optional() }).strict(),
+    response: returns<Session>(),
+  },
+  'sessions.close': { request: z.object({ sessionId: id }).strict(), response: returns<Session>() },
   'resources.list': {
     request: z.object({}).strict(),
     response: returns<(Resource & { available: number; allocations: ResourceAllocation[] })[]>(),

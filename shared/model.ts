@@ -102,6 +102,8 @@ export interface WorkflowExecution {
   params: Record<string, unknown>;
   errors: string[];
   steps: Record<string, StepRun>;
+  /** The run this one re-runs (runs.rerun), for history; null or absent for a first run. */
+  rerunOf?: string | null;
 }
 
 export type ResourceType = 'cpu' | 'memory' | 'gpu' | 'custom';

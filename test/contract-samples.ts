@@ -5,7 +5,10 @@ import type { Command, RequestOf } from '../shared/ipc.js';
 export interface SampleIds {
   projectId: string;
   workflowName: string;
+  /** A finished run of workflowName, and one of its steps: the run commands succeed on it. */
   executionId: string;
+  step: string;
+  sessionId: string;
 }
 
 /** The workflow the `workflows.save` sample creates in the project (each sample succeeds on a fresh project). */
@@ -30,10 +33,16 @@ export function sampleRequests(ids: SampleIds): { [C in Command]: RequestOf<C> }
     'editor.context': {},
     'runs.start': { projectId: ids.projectId, workflowName: ids.workflowName },
     'runs.cancel': { executionId: ids.executionId },
+    'runs.cancelStep': { executionId: ids.executionId, step: ids.step },
+    'runs.rerun': { executionId: ids.executionId, from: 'start' },
+    'runs.log': { executionId: ids.executionId, step: ids.step, offset: 0, length: 65_536 },
+    'runs.stats': { workflowName: ids.workflowName, projectId: ids.projectId, limit: 20 },
     'runs.get': { executionId: ids.executionId },
-    'runs.list': { projectId: ids.projectId, limit: 10 },
+    'runs.list': { projectId: ids.projectId, workflowName: ids.workflowName, status: 'completed', origin: 'app', since: 0, until: 4_102_444_800_000, limit: 10, offset: 0 },
     'sessions.list': {},
-    'sessions.create': { name: 'contract test', projectId: ids.projectId },
+    'sessions.create': { name: 'contract test', projectId: ids.projectId, env: { CI: '1' }, variables: { target: 'dist' } },
+    'sessions.update': { sessionId: ids.sessionId, name: 'renamed', projectId: null, env: {}, variables: { target: 'out' } },
+    'sessions.close': { sessionId: ids.sessionId },
     'resources.list': {},
     'actions.list': {},
   };
@@ -58,4 +67,18 @@ export const INVALID_PAYLOADS: [string, unknown, string][] = [
   ['runs.list', { status: 'exploded' }, 'status'],
   ['runs.get', 'not an object', 'request'],
   ['sessions.create', { name: 'x'.repeat(500) }, 'name'],
+  ['sessions.create', { name: 's', env: { PATH: 42 } }, 'env'],
+  ['sessions.create', { name: 's', variables: 'a=b' }, 'variables'],
+  ['sessions.update', { name: 'renamed' }, 'sessionId'],
+  ['sessions.update', { sessionId: 's', status: 'closed' }, 'status'],
+  ['sessions.close', {}, 'sessionId'],
+  ['runs.cancelStep', { executionId: 'e' }, 'step'],
+  ['runs.rerun', { executionId: 'e', from: 'middle' }, 'from'],
+  ['runs.rerun', { executionId: 'e' }, 'from'],
+  ['runs.log', { executionId: 'e', step: 'a', offset: -1 }, 'offset'],
+  ['runs.log', { executionId: 'e', step: 'a', length: 64 * 1024 * 1024 }, 'length'],
+  ['runs.stats', { projectId: 'p' }, 'workflowName'],
+  ['runs.list', { origin: 'telepathy' }, 'origin'],
+  ['runs.list', { since: 'yesterday' }, 'since'],
+  ['runs.list', { offset: 1.5 }, 'offset'],
 ];

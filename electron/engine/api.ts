@@ -1,9 +1,12 @@
 // The contract's handlers: what every door (Electron IPC, browser-mode WebSocket) calls, validated the same way.
 import { OrchestrationError, ValidationError } from '../../shared/errors.js';
 import { EventBatcher } from '../../shared/event-batcher.js';
-import { parseRequest, type AppInfo, type Command, type EditorContext, type EventBatch, type IpcError, type Reply, type RequestOf, type ResponseOf } from '../../shared/ipc.js';
+import { parseRequest, type AppInfo, type Command, type EditorContext, type EventBatch, type IpcError, type Reply, type RequestOf, type ResponseOf, type RunDetail, type RunLogSlice } from '../../shared/ipc.js';
 import type { Project, RunOrigin } from '../../shared/model.js';
 import type { OrchestrationEngine } from './orchestration-engine.js';
+import { RunControl } from './run-control.js';
+import { readLogSlice } from './store/log-reader.js';
+import { runStats } from './store/run-stats.js';
 import { WorkflowConflictError, WorkflowDocuments } from './workflow-documents.js';
 
 export interface ApiContext {
@@ -20,6 +23,7 @@ type Handlers = { [C in Command]: (request: RequestOf<C>) => ResponseOf<C> | Pro
 export class EngineApi {
   private readonly handlers: Handlers;
   private readonly documents: WorkflowDocuments;
+  private readonly runs: RunControl;
 
   constructor(
     private readonly engine: OrchestrationEngine,
@@ -31,6 +35,7 @@ export class EngineApi {
       announce: (project, file, name, revision) => engine.workflowWatcher.announce(project.id, file, name, revision),
       folderCreated: (project) => engine.workflowWatcher.watchProject(project),
     });
+    this.runs = new RunControl(engine, context.origin ?? 'app', (project, name) => this.documents.require(project, name));
     this.handlers = this.createHandlers();
   }
 
@@ -52,10 +57,13 @@ export class EngineApi {
     const off = this.engine.events.on((event) => batcher.add(event));
     // Workflow files are watched only while someone listens: the editor learns of changes made outside it.
     const release = this.engine.workflowWatcher.acquire();
+    // Running steps' output is read and pushed only while someone listens, too.
+    const releaseLogs = this.engine.logTailer.acquire();
     return {
       batcher,
       close() {
         release();
+        releaseLogs();
         off();
         batcher.close();
       },
@@ -64,7 +72,6 @@ export class EngineApi {
 
   private createHandlers(): Handlers {
     const engine = this.engine;
-    const origin: RunOrigin = this.context.origin ?? 'app';
     return {
       'app.info': () => ({ version: this.context.version, mode: this.context.mode, home: engine.paths.home, platform: process.platform, projectId: this.context.projectId }),
       'projects.list': () => engine.projectManager.listProjects(),
@@ -75,21 +82,35 @@ export class EngineApi {
       'workflows.parse': ({ text, fileName }) => this.documents.parse(text, fileName),
       'workflows.render': ({ workflow, format }) => ({ text: this.documents.render(workflow, format) }),
       'editor.context': () => this.editorContext(),
-      'runs.start': ({ projectId, workflowName, params, sessionId }) => {
-        const project = this.project(projectId);
-        const file = this.documents.require(project, workflowName);
-        const handle = engine.runWorkflowFile(file, { params: params ?? {}, origin, projectId: project.id, sessionId: sessionId ?? null, cwd: project.path });
-        return { executionId: handle.executionId };
-      },
+      'runs.start': (request) => this.runs.start(request),
       'runs.cancel': ({ executionId }) => ({ cancelled: engine.cancelExecution(executionId) }),
-      'runs.get': ({ executionId }) => engine.getExecution(executionId),
-      'runs.list': ({ projectId, workflowName, status, limit }) =>
-        engine.store.listExecutions({ projectId, workflowName, status, limit: limit ?? 100, withSteps: false }),
+      'runs.cancelStep': ({ executionId, step }) => ({ cancelled: this.runs.cancelStep(executionId, step) }),
+      'runs.rerun': ({ executionId, from }) => this.runs.rerun(executionId, from),
+      'runs.log': ({ executionId, step, offset, length }) => this.readLog(executionId, step, offset, length),
+      'runs.stats': ({ workflowName, projectId, limit }) => runStats(engine.store.database, { workflowName, projectId, limit }),
+      'runs.get': ({ executionId }) => this.runDetail(executionId),
+      'runs.list': ({ limit, ...filters }) => engine.store.listExecutions({ ...filters, limit: limit ?? 100, withSteps: false }),
       'sessions.list': () => engine.listSessions(),
-      'sessions.create': ({ name, projectId }) => engine.getSession(engine.createSession(name, { projectId: projectId ?? null }))!,
+      'sessions.create': ({ name, projectId, env, variables }) => engine.getSession(engine.createSession(name, { projectId: projectId ?? null, env, variables }))!,
+      'sessions.update': ({ sessionId, ...changes }) => engine.updateSession(sessionId, definedOnly(changes)),
+      'sessions.close': ({ sessionId }) => engine.closeSession(sessionId),
       'resources.list': () => engine.getSystemStatus().resources,
       'actions.list': () => engine.registry.list(),
     };
+  }
+
+  private runDetail(executionId: string): RunDetail | null {
+    const execution = this.engine.getExecution(executionId);
+    return execution === null ? null : { ...execution, workflow: this.engine.store.getWorkflowSnapshot(executionId) };
+  }
+
+  private readLog(executionId: string, step: string, offset?: number, length?: number): RunLogSlice {
+    const execution = this.engine.getExecution(executionId);
+    if (execution === null) throw new OrchestrationError(`unknown run "${executionId}"`);
+    const run = execution.steps[step];
+    if (run === undefined) throw new OrchestrationError(`unknown step "${step}" in run "${executionId}" of ${execution.workflowName}`);
+    // A running step's record names its log only once it ends; until then it is where ExecutionLogs puts it.
+    return readLogSlice(run.logPath ?? this.engine.taskOrchestrator.logPathOf(executionId, step), offset, length);
   }
 
   private project(projectId: string): Project {
@@ -103,6 +124,11 @@ export class EngineApi {
     const resources = Object.fromEntries(this.engine.resourceManager.listResources().map((r) => [r.id, { capacity: r.capacity, unit: r.unit }]));
     return { resources, env: Object.keys(process.env).sort() };
   }
+}
+
+/** Leaves out what a request did not set, so an update changes only what it names. */
+function definedOnly<T extends object>(changes: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
 function toIpcError(error: unknown): IpcError {

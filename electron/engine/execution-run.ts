@@ -334,6 +334,8 @@ export class ExecutionRun {
 
   private finish(state: StepState, status: StepRun['status'], reason: string | null, fields: Partial<StepRun> = {}): void {
     const log = state.log;
+    // The step's last output reaches the doors, and its log its final size, before its end is recorded.
+    log?.stopFollowing();
     const logged = log !== null && log.opened;
     this.update(state, {
       ...fields,

@@ -19,6 +19,8 @@ import { RunStore } from './store/run-store.js';
 import { TaskOrchestrator, type ExecuteOptions, type ExecutionHandle } from './task-orchestrator.js';
 import { BUILTIN_TEMPLATES } from './templates/index.js';
 import type { ProjectTemplate } from './templates/template.js';
+import { LogTailer } from './log-tailer.js';
+import { DEFAULT_LOG_CAP_BYTES } from './store/log-cap.js';
 import { loadWorkflowFile } from './workflow-file.js';
 import { WorkflowManager } from './workflow-manager.js';
 import { WorkflowWatcher } from './workflow-watcher.js';
@@ -30,6 +32,8 @@ export interface EngineOptions {
   home?: string;
   registry?: ActionRegistry;
   templates?: readonly ProjectTemplate[];
+  /** Most bytes of a step's log kept on disk (default 64 MiB, or $CODOMYRMEX_LOG_CAP_BYTES); past it the file is cut back with a marker. */
+  logCapBytes?: number;
 }
 
 export interface RunFileOptions extends Partial<Omit<ExecuteOptions, 'file'>> {
@@ -47,6 +51,8 @@ export class OrchestrationEngine {
   readonly projectManager: ProjectManager;
   /** Announces workflow files changed on disk while a door listens to events. */
   readonly workflowWatcher: WorkflowWatcher;
+  /** Follows running steps' logs: live step.log events while a door listens, and each log's cap on disk. */
+  readonly logTailer: LogTailer;
   private readonly sessions: SessionStore;
   private readonly startedAt = Date.now();
   private readonly depth = new Map<string, number>();
@@ -60,6 +66,7 @@ export class OrchestrationEngine {
     this.workflowManager = new WorkflowManager(this.registry, this.resourceManager, this.store, this.paths.workflows);
     this.projectManager = new ProjectManager(new ProjectStore(() => this.database()), this.events, options.templates ?? BUILTIN_TEMPLATES);
     this.workflowWatcher = new WorkflowWatcher(this.events, this.projectManager);
+    this.logTailer = new LogTailer(this.events, options.logCapBytes ?? logCapFromEnv() ?? DEFAULT_LOG_CAP_BYTES);
     this.taskOrchestrator = new TaskOrchestrator({
       registry: this.registry,
       resources: this.resourceManager,
@@ -67,6 +74,7 @@ export class OrchestrationEngine {
       events: this.events,
       workflows: this.workflowManager,
       logsRoot: this.paths.logs,
+      logTailer: this.logTailer,
       runSubWorkflow: (request, parent) => this.runSubWorkflow(request, parent),
     });
     this.resourceManager.on('allocated', (allocation) => this.events.wants('resource.allocated') && this.events.emit({ type: 'resource.allocated', allocation }));
@@ -104,6 +112,9 @@ export class OrchestrationEngine {
 
   updateSession(sessionId: string, changes: Partial<Pick<Session, 'name' | 'env' | 'variables' | 'status' | 'projectId'>>): Session {
     const session = this.requireSession(sessionId);
+    if (changes.projectId != null && this.projectManager.getProject(changes.projectId) === null) {
+      throw new OrchestrationError(`unknown project "${changes.projectId}" for session "${session.name}"`);
+    }
     const updated = { ...session, ...changes };
     this.saveSession(updated);
     return updated;
@@ -201,6 +212,7 @@ export class OrchestrationEngine {
   async close(): Promise<void> {
     this.workflowWatcher.close();
     await this.taskOrchestrator.cancelAll();
+    this.logTailer.close();
     this.store.flush();
     this.db?.close();
     this.db = null;
@@ -241,6 +253,11 @@ export class OrchestrationEngine {
     this.sessions.save(session);
     this.events.emit({ type: 'session.updated', session });
   }
+}
+
+function logCapFromEnv(): number | null {
+  const value = Number(process.env.CODOMYRMEX_LOG_CAP_BYTES);
+  return Number.isInteger(value) && value > 0 ? value : null;
 }
 
 /** `<project>/.codomyrmex/workflows/x.yaml` runs in `<project>`; any other file in its own folder. */

@@ -10,7 +10,7 @@ import { ExecutionRun } from './execution-run.js';
 import { LocalExecutor, type Executor, type StepTask } from './executor.js';
 import type { ResourceManager } from './resource-manager.js';
 import type { RunStore } from './store/run-store.js';
-import { ExecutionLogs } from './store/step-log.js';
+import { ExecutionLogs, type LogFollower } from './store/step-log.js';
 import type { WorkflowManager } from './workflow-manager.js';
 
 export interface ExecuteOptions {
@@ -26,6 +26,8 @@ export interface ExecuteOptions {
   concurrency?: number;
   /** An earlier record of this workflow: its succeeded steps are kept with their outputs, the rest run again. */
   resumeFrom?: WorkflowExecution;
+  /** The run this one re-runs, recorded for history. */
+  rerunOf?: string | null;
 }
 
 export interface ExecutionHandle {
@@ -41,6 +43,8 @@ export interface TaskOrchestratorDeps {
   events: EventBus;
   workflows: WorkflowManager;
   logsRoot: string;
+  /** Follows running steps' logs (live pushes, the cap on disk). */
+  logTailer?: LogFollower;
   runSubWorkflow: (request: SubWorkflowRequest, parent: StepTask) => Promise<SubWorkflowResult>;
   executor?: Executor;
 }
@@ -71,10 +75,10 @@ export class TaskOrchestrator {
       resources: this.deps.resources,
       recorder: this.deps.store,
       events: this.deps.events,
-      logs: new ExecutionLogs(this.deps.logsRoot, execution.executionId),
+      logs: new ExecutionLogs(this.deps.logsRoot, execution.executionId, this.deps.logTailer ?? null),
     });
     this.active.set(execution.executionId, run);
-    this.deps.store.executionStarted(execution);
+    this.deps.store.executionStarted(execution, workflow);
     const done = run.start().finally(() => {
       this.active.delete(execution.executionId);
       this.deps.store.flush();
@@ -91,6 +95,11 @@ export class TaskOrchestrator {
 
   cancelStep(executionId: string, step: string): boolean {
     return this.active.get(executionId)?.cancelStep(step) ?? false;
+  }
+
+  /** Where a step's log is (or will be) on disk. */
+  logPathOf(executionId: string, step: string): string {
+    return new ExecutionLogs(this.deps.logsRoot, executionId).forStep(step).path;
   }
 
   isActive(executionId: string): boolean {
@@ -165,6 +174,7 @@ function newExecution(workflow: Workflow, params: Record<string, unknown>, optio
     params,
     errors: [],
     steps,
+    rerunOf: options.rerunOf ?? null,
   };
 }
 

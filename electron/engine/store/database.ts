@@ -60,6 +60,10 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL,
      description TEXT NOT NULL DEFAULT ''
    );`,
+  // Issue 5: the workflow as it ran (old rows keep null) and the run a re-run came from; history filters by session.
+  `ALTER TABLE executions ADD COLUMN workflow TEXT;
+   ALTER TABLE executions ADD COLUMN rerun_of TEXT;
+   CREATE INDEX executions_by_session ON executions (session_id, start_time DESC);`,
 ];
 
 export function openDatabase(file: string): Db {

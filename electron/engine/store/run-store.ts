@@ -1,7 +1,7 @@
 // Run records in SQLite: written behind the scheduler one transaction per event-loop turn, read for history.
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { ExecutionStatus, RunOrigin, StepRun, WorkflowExecution } from '../../../shared/model.js';
+import type { ExecutionStatus, RunOrigin, StepRun, Workflow, WorkflowExecution } from '../../../shared/model.js';
 import type { RunRecorder } from '../execution-run.js';
 import { isAlive } from '../process-runner.js';
 import type { Db } from './database.js';
@@ -14,6 +14,8 @@ export interface HistoryQuery {
   origin?: RunOrigin;
   /** Runs started at or after this time (ms). */
   since?: number;
+  /** Runs started before this time (ms). */
+  until?: number;
   limit?: number;
   offset?: number;
   /** Include each run's steps (default true); a list view can leave them out. */
@@ -35,6 +37,9 @@ interface ExecutionRow {
   owner_pid: number | null;
   owner_host: string | null;
   owner_start: string | null;
+  /** Absent on a database an older version wrote and has not migrated (never here: openDatabase migrates). */
+  workflow?: string | null;
+  rerun_of?: string | null;
 }
 
 interface StepRow {
@@ -53,10 +58,11 @@ interface StepRow {
 }
 
 const LIVE: readonly ExecutionStatus[] = ['pending', 'running'];
+const LIST_COLUMNS = 'execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, rerun_of';
 
 export class RunStore implements RunRecorder {
   private db: Db | null = null;
-  private readonly started: WorkflowExecution[] = [];
+  private readonly started: { execution: WorkflowExecution; workflow: string | null }[] = [];
   private readonly dirtyExecutions = new Map<string, WorkflowExecution>();
   private readonly dirtySteps = new Map<string, { executionId: string; name: string; run: StepRun }>();
   private flushScheduled = false;
@@ -73,8 +79,9 @@ export class RunStore implements RunRecorder {
     return (this.db ??= this.open());
   }
 
-  executionStarted(execution: WorkflowExecution): void {
-    this.started.push(execution);
+  /** Records a new run and the workflow it runs (kept as it is now, so later edits never change the record). */
+  executionStarted(execution: WorkflowExecution, workflow?: Workflow): void {
+    this.started.push({ execution, workflow: workflow === undefined ? null : JSON.stringify(workflow) });
     this.schedule();
   }
 
@@ -95,8 +102,8 @@ export class RunStore implements RunRecorder {
     const db = this.database;
     const statements = this.statements(db);
     db.transaction(() => {
-      for (const execution of this.started.splice(0)) {
-        statements.insertExecution.run(executionParams(execution, this.owner));
+      for (const { execution, workflow } of this.started.splice(0)) {
+        statements.insertExecution.run({ ...executionParams(execution, this.owner), workflow, rerunOf: execution.rerunOf ?? null });
         let position = 0;
         for (const [name, run] of Object.entries(execution.steps)) {
           statements.insertStep.run({ ...stepParams(execution.executionId, name, run), position: position++ });
@@ -112,10 +119,17 @@ export class RunStore implements RunRecorder {
   getExecution(executionId: string): WorkflowExecution | null {
     this.flush();
     this.reconcileInterrupted(executionId);
-    const row = this.database.prepare('SELECT * FROM executions WHERE execution_id = ?').get(executionId) as ExecutionRow | undefined;
+    const row = this.database.prepare(`SELECT ${LIST_COLUMNS} FROM executions WHERE execution_id = ?`).get(executionId) as ExecutionRow | undefined;
     if (row === undefined) return null;
     const steps = this.database.prepare('SELECT * FROM step_runs WHERE execution_id = ? ORDER BY position').all(executionId) as StepRow[];
     return toExecution(row, steps);
+  }
+
+  /** The workflow a run ran, as it was when it started; null for runs recorded before snapshots were kept. */
+  getWorkflowSnapshot(executionId: string): Workflow | null {
+    this.flush();
+    const row = this.database.prepare('SELECT workflow FROM executions WHERE execution_id = ?').get(executionId) as { workflow: string | null } | undefined;
+    return row?.workflow == null ? null : (JSON.parse(row.workflow) as Workflow);
   }
 
   /** Past runs, newest first. */
@@ -136,7 +150,12 @@ export class RunStore implements RunRecorder {
       where.push('start_time >= @since');
       params.since = query.since;
     }
-    const sql = `SELECT * FROM executions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start_time DESC, rowid DESC LIMIT @limit OFFSET @offset`;
+    if (query.until !== undefined) {
+      where.push('start_time < @until');
+      params.until = query.until;
+    }
+    // The snapshot can be big and a list never shows it: every column but that one.
+    const sql = `SELECT ${LIST_COLUMNS} FROM executions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start_time DESC, rowid DESC LIMIT @limit OFFSET @offset`;
     const rows = this.database.prepare(sql).all(params) as ExecutionRow[];
     if (query.withSteps === false) return rows.map((row) => toExecution(row, []));
     return rows.map((row) => toExecution(row, this.stepsOf(row.execution_id)));
@@ -149,8 +168,8 @@ export class RunStore implements RunRecorder {
   reconcileInterrupted(executionId?: string): number {
     const db = this.database;
     const live = executionId === undefined
-      ? (db.prepare(`SELECT * FROM executions WHERE status IN ('pending', 'running')`).all() as ExecutionRow[])
-      : (db.prepare(`SELECT * FROM executions WHERE execution_id = ? AND status IN ('pending', 'running')`).all(executionId) as ExecutionRow[]);
+      ? (db.prepare(`SELECT ${LIST_COLUMNS} FROM executions WHERE status IN ('pending', 'running')`).all() as ExecutionRow[])
+      : (db.prepare(`SELECT ${LIST_COLUMNS} FROM executions WHERE execution_id = ? AND status IN ('pending', 'running')`).all(executionId) as ExecutionRow[]);
     const dead = live.filter((row) => !this.ownerAlive(row));
     if (dead.length === 0) return 0;
     const now = Date.now();
@@ -195,8 +214,8 @@ export class RunStore implements RunRecorder {
 
 function prepareWrites(db: Db) {
   return {
-    insertExecution: db.prepare(`INSERT INTO executions (execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start)
-      VALUES (@executionId, @workflowName, @workflowFile, @sessionId, @projectId, @status, @origin, @startTime, @endTime, @params, @errors, @ownerPid, @ownerHost, @ownerStart)
+    insertExecution: db.prepare(`INSERT INTO executions (execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, workflow, rerun_of)
+      VALUES (@executionId, @workflowName, @workflowFile, @sessionId, @projectId, @status, @origin, @startTime, @endTime, @params, @errors, @ownerPid, @ownerHost, @ownerStart, @workflow, @rerunOf)
       ON CONFLICT (execution_id) DO UPDATE SET status = excluded.status, end_time = excluded.end_time, errors = excluded.errors,
         owner_pid = excluded.owner_pid, owner_host = excluded.owner_host, owner_start = excluded.owner_start`),
     updateExecution: db.prepare('UPDATE executions SET status = @status, end_time = @endTime, errors = @errors WHERE execution_id = @executionId'),
@@ -260,6 +279,7 @@ function toExecution(row: ExecutionRow, steps: StepRow[]): WorkflowExecution {
     params: JSON.parse(row.params) as Record<string, unknown>,
     errors: JSON.parse(row.errors) as string[],
     steps: Object.fromEntries(steps.map((step) => [step.name, toStepRun(step)])),
+    rerunOf: row.rerun_of ?? null,
   };
 }
 

@@ -2,6 +2,12 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Who follows a log while its step runs (the LogTailer): told when the file starts and when the step is over. */
+export interface LogFollower {
+  track(log: StepLog, executionId: string, step: string): void;
+  untrack(log: StepLog): unknown;
+}
+
 /** How much of a log's end a record keeps and a shell step's `stdout` output shows. */
 export const LOG_TAIL_BYTES = 4096;
 
@@ -14,9 +20,12 @@ export class StepLog {
   /** Set once another process may have written the file by its path. */
   private shared = false;
 
+  private followed = false;
+
   constructor(
     readonly path: string,
     private readonly ensureDir: () => void,
+    private readonly follower: { tailer: LogFollower; executionId: string; step: string } | null = null,
   ) {}
 
   /** Opens on first use, so steps that never log cost no file. */
@@ -25,6 +34,7 @@ export class StepLog {
       this.ensureDir();
       // O_APPEND: the child's writes and ours land in order at the end, wherever each thinks it is.
       this.fd = openSync(this.path, 'a+');
+      this.follow();
     }
     return this.fd;
   }
@@ -33,6 +43,7 @@ export class StepLog {
   prepare(): string {
     this.ensureDir();
     this.shared = true;
+    this.follow();
     return this.path;
   }
 
@@ -56,6 +67,12 @@ export class StepLog {
     return buffer.subarray(0, read);
   }
 
+  private follow(): void {
+    if (this.follower === null || this.followed) return;
+    this.followed = true;
+    this.follower.tailer.track(this, this.follower.executionId, this.follower.step);
+  }
+
   tail(bytes = LOG_TAIL_BYTES): string {
     if (this.fd === null && !this.shared) return '';
     if (this.fd === null && !existsSync(this.path)) return '';
@@ -67,7 +84,15 @@ export class StepLog {
     return text;
   }
 
+  /** Ends live following: the last output is pushed and the cap enforced, so the record's tail reads the final file. */
+  stopFollowing(): void {
+    if (!this.followed) return;
+    this.followed = false;
+    this.follower!.tailer.untrack(this);
+  }
+
   close(): void {
+    this.stopFollowing();
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
@@ -78,14 +103,20 @@ export class ExecutionLogs {
   private dirReady = false;
   readonly dir: string;
 
-  constructor(logsRoot: string, executionId: string) {
+  constructor(
+    logsRoot: string,
+    private readonly executionId: string,
+    /** Follows the logs live and keeps them under their cap; none in tests that look at files only. */
+    private readonly tailer: LogFollower | null = null,
+  ) {
     this.dir = join(logsRoot, executionId);
   }
 
   forStep(step: string): StepLog {
+    const follower = this.tailer === null ? null : { tailer: this.tailer, executionId: this.executionId, step };
     return new StepLog(join(this.dir, `${step}.log`), () => {
       if (!this.dirReady) mkdirSync(this.dir, { recursive: true });
       this.dirReady = true;
-    });
+    }, follower);
   }
 }

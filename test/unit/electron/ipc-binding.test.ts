@@ -44,8 +44,12 @@ describe('the contract bound in main', () => {
     const projects = await value<Project[]>('projects.list', {});
     expect(projects.map((p) => p.path)).toEqual([project]);
 
+    // Run commands act on a finished run and a session, made first.
+    const first = await value<{ executionId: string }>('runs.start', { projectId, workflowName: 'diamond' });
+    await until(async () => ((await value<WorkflowExecution | null>('runs.get', first))?.status === 'completed' ? true : null));
+    const session = await value<{ sessionId: string }>('sessions.create', { name: 'contract' });
     // The shared samples are typed by Command, so a command added to the contract fails the type check until covered.
-    const requests = sampleRequests({ projectId, workflowName: 'diamond', executionId: 'no-such-run' });
+    const requests = sampleRequests({ projectId, workflowName: 'diamond', executionId: first.executionId, step: 'prepare', sessionId: session.sessionId });
     const replies = Object.fromEntries(await Promise.all(COMMANDS.map(async (command) => [command, await invoke(command, requests[command])] as const)));
     for (const command of COMMANDS) expect(replies[command], command).toMatchObject({ ok: true });
 

@@ -1,0 +1,116 @@
+// What a door asks of runs beyond reading them: start one (in a session, if named), re-run one from its start or from
+// its failed steps (also how an interrupted run is resumed), and cancel one step.
+import { existsSync } from 'node:fs';
+import { OrchestrationError, WorkflowError } from '../../shared/errors.js';
+import type { Project, RunOrigin, Session, Workflow, WorkflowExecution } from '../../shared/model.js';
+import { workingDirFor, type OrchestrationEngine } from './orchestration-engine.js';
+import type { ExecuteOptions } from './task-orchestrator.js';
+import { loadWorkflowFile } from './workflow-file.js';
+
+export interface StartRequest {
+  projectId: string;
+  workflowName: string;
+  params?: Record<string, unknown>;
+  sessionId?: string;
+}
+
+/** Where a session runs: its project's folder, its environment overrides and variables. */
+interface SessionContext {
+  sessionId: string | null;
+  cwd: string | null;
+  env: Record<string, string>;
+}
+
+export class RunControl {
+  constructor(
+    private readonly engine: OrchestrationEngine,
+    private readonly origin: RunOrigin,
+    /** The file of a project's workflow by name (the editor's lookup, so a run finds what the editor shows). */
+    private readonly workflowFile: (project: Project, name: string) => string,
+  ) {}
+
+  start(request: StartRequest): { executionId: string } {
+    const project = this.project(request.projectId);
+    const file = this.workflowFile(project, request.workflowName);
+    const session = this.sessionContext(request.sessionId ?? null);
+    const handle = this.engine.runWorkflowFile(file, {
+      params: request.params ?? {},
+      origin: this.origin,
+      projectId: project.id,
+      sessionId: session.sessionId,
+      cwd: session.cwd ?? project.path,
+      env: session.env,
+    });
+    return { executionId: handle.executionId };
+  }
+
+  /**
+   * A new run of a finished one, with its params and in its session. It runs the workflow file as it is now (a fix
+   * made since is what a re-run is for), or the snapshot taken when the run started if the file is gone.
+   * `failed` keeps the succeeded steps with their outputs and logs, and runs the others.
+   */
+  rerun(executionId: string, from: 'start' | 'failed'): { executionId: string } {
+    const record = this.engine.getExecution(executionId);
+    if (record === null) throw new OrchestrationError(`unknown run "${executionId}"`);
+    if (record.status === 'pending' || record.status === 'running') {
+      throw new OrchestrationError(`run "${executionId}" of ${record.workflowName} is still running: cancel it or wait for its end before re-running it`);
+    }
+    if (from === 'failed' && Object.values(record.steps).every((step) => step.status === 'succeeded')) {
+      throw new OrchestrationError(`run "${executionId}" of ${record.workflowName} has no failed step to re-run (re-run it from the start)`);
+    }
+    const workflow = this.workflowOf(record);
+    const session = this.sessionContext(record.sessionId);
+    const project = record.projectId === null ? null : this.engine.projectManager.getProject(record.projectId);
+    const options: ExecuteOptions = {
+      params: declaredParams(workflow, record.params),
+      origin: this.origin,
+      sessionId: session.sessionId,
+      projectId: project?.id ?? null,
+      cwd: session.cwd ?? project?.path ?? (record.workflowFile !== null ? workingDirFor(record.workflowFile) : process.cwd()),
+      file: record.workflowFile,
+      env: session.env,
+      rerunOf: record.executionId,
+      ...(from === 'failed' ? { resumeFrom: record } : {}),
+    };
+    return { executionId: this.engine.runWorkflow(workflow, options).executionId };
+  }
+
+  /** Cancels one step of a running run: false when the run or the step has already finished (or the run is unknown). */
+  cancelStep(executionId: string, step: string): boolean {
+    if (this.engine.taskOrchestrator.isActive(executionId)) {
+      const record = this.engine.getExecution(executionId);
+      if (record !== null && !(step in record.steps)) throw new OrchestrationError(`unknown step "${step}" in run "${executionId}" of ${record.workflowName}`);
+      return this.engine.taskOrchestrator.cancelStep(executionId, step);
+    }
+    // As runs.cancel: a run that is not running (over, or never known) has nothing to cancel.
+    return false;
+  }
+
+  private workflowOf(record: WorkflowExecution): Workflow {
+    if (record.workflowFile !== null && existsSync(record.workflowFile)) return loadWorkflowFile(record.workflowFile).workflow;
+    const snapshot = this.engine.store.getWorkflowSnapshot(record.executionId);
+    if (snapshot !== null) return snapshot;
+    throw new WorkflowError(`cannot re-run "${record.executionId}": its workflow file ${record.workflowFile ?? '(none)'} is gone and the run kept no copy of ${record.workflowName}`);
+  }
+
+  private sessionContext(sessionId: string | null): SessionContext {
+    if (sessionId === null) return { sessionId: null, cwd: null, env: {} };
+    const session: Session | null = this.engine.getSession(sessionId);
+    if (session === null) throw new OrchestrationError(`unknown session "${sessionId}"`);
+    if (session.status === 'closed') throw new OrchestrationError(`session "${session.name}" is closed: it starts no new runs (start it in an open session)`);
+    const project = session.projectId === null ? null : this.engine.projectManager.getProject(session.projectId);
+    // Variables and environment overrides both reach the steps as environment variables, as in startWorkflowInSession.
+    return { sessionId: session.sessionId, cwd: project?.path ?? null, env: { ...session.env, ...session.variables } };
+  }
+
+  private project(projectId: string): Project {
+    const project = this.engine.projectManager.getProject(projectId);
+    if (project === null) throw new OrchestrationError(`unknown project "${projectId}"`);
+    return project;
+  }
+}
+
+/** A run's params that the workflow still declares: one removed from the file since must not refuse the re-run. */
+function declaredParams(workflow: Workflow, params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([key]) => key in workflow.params));
+}

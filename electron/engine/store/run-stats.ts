@@ -1,0 +1,38 @@
+// Durations of a workflow's past completed runs (median per run and per step), for a running run's estimate.
+import type { RunStats } from '../../../shared/ipc.js';
+import type { Db } from './database.js';
+
+export interface RunStatsQuery {
+  workflowName: string;
+  projectId?: string;
+  /** How many of the latest completed runs to look at (default 20): recent runs predict the next one best. */
+  limit?: number;
+}
+
+export function runStats(db: Db, query: RunStatsQuery): RunStats {
+  const runs = db.prepare(`SELECT execution_id AS id, end_time - start_time AS ms FROM executions
+      WHERE workflow_name = @workflowName AND status = 'completed' AND end_time IS NOT NULL
+        AND (@projectId IS NULL OR project_id = @projectId)
+      ORDER BY start_time DESC LIMIT @limit`)
+    .all({ workflowName: query.workflowName, projectId: query.projectId ?? null, limit: query.limit ?? 20 }) as { id: string; ms: number }[];
+  if (runs.length === 0) return { runs: 0, medianDurationMs: null, stepMedianMs: {} };
+  const perStep = new Map<string, number[]>();
+  const steps = db.prepare(`SELECT name, end_time - start_time AS ms FROM step_runs
+      WHERE execution_id = ? AND status = 'succeeded' AND start_time IS NOT NULL AND end_time IS NOT NULL`);
+  for (const run of runs) {
+    for (const step of steps.all(run.id) as { name: string; ms: number }[]) {
+      let list = perStep.get(step.name);
+      if (list === undefined) perStep.set(step.name, (list = []));
+      list.push(step.ms);
+    }
+  }
+  const stepMedianMs: Record<string, number> = {};
+  for (const [name, list] of perStep) stepMedianMs[name] = median(list);
+  return { runs: runs.length, medianDurationMs: median(runs.map((run) => run.ms)), stepMedianMs };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
+}

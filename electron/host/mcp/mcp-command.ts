@@ -1,0 +1,44 @@
+// `codomyrmex mcp [DIR]`: the orchestration tools over MCP on stdio — stdout carries the protocol only, words go to stderr.
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EngineApi } from '../../engine/api.js';
+import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
+import { EXIT, UsageError, type CliValues } from '../cli/main.js';
+import { packageVersion } from './package-version.js';
+import { McpContext } from './mcp-context.js';
+import { createMcpServer } from './server.js';
+
+export async function mcpCommand(folder: string, _values: CliValues): Promise<number> {
+  const dir = resolve(folder);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`codomyrmex mcp: ${dir} is not a folder`);
+  // A stray console.log anywhere (ours or a library's) would corrupt the protocol; it goes to stderr instead.
+  console.log = console.error;
+  console.info = console.error;
+
+  const engine = new OrchestrationEngine();
+  const project = engine.projectManager.addProject(dir);
+  const version = packageVersion();
+  const api = new EngineApi(engine, { mode: 'browser', version, projectId: project.id, origin: 'mcp' });
+  const server = createMcpServer(new McpContext(engine, api, project), version);
+  const transport = new StdioServerTransport();
+
+  const stopped = new Promise<string>((resolveStop) => {
+    process.stdin.once('end', () => resolveStop('stdin closed'));
+    process.once('SIGINT', () => resolveStop('SIGINT'));
+    process.once('SIGTERM', () => resolveStop('SIGTERM'));
+    transport.onclose = () => resolveStop('transport closed');
+  });
+  // A failure inside a tool is answered as that tool's error; one that escapes a callback is reported, never fatal.
+  const report = (error: unknown): void => void process.stderr.write(`codomyrmex mcp: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.on('uncaughtException', report);
+  process.on('unhandledRejection', report);
+
+  await server.connect(transport);
+  process.stderr.write(`codomyrmex mcp: serving project "${project.name}" (${project.path}) on stdio; data in ${engine.paths.home}\n`);
+  const why = await stopped;
+  process.stderr.write(`codomyrmex mcp: stopping (${why}); running steps are cancelled\n`);
+  await server.close().catch(report);
+  await engine.close();
+  return EXIT.ok;
+}

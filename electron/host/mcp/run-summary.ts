@@ -1,0 +1,114 @@
+// A run as an agent reads it — status, each step's status, outputs and log tail — and waiting for a run to end.
+import { z } from 'zod';
+import { TERMINAL_EXECUTION_STATUSES, type StepRun, type WorkflowExecution } from '../../../shared/model.js';
+import type { OrchestrationEngine } from '../../engine/orchestration-engine.js';
+import { ToolError } from './mcp-context.js';
+
+/** What an agent is shown of a log unless it asks for more: enough to see why a step failed. */
+export const DEFAULT_TAIL_LINES = 20;
+
+export const stepSummaryShape = {
+  status: z.string(),
+  attempts: z.number(),
+  exitCode: z.number().nullable(),
+  error: z.string().nullable(),
+  reason: z.string().nullable(),
+  startTime: z.number().nullable(),
+  endTime: z.number().nullable(),
+  outputs: z.record(z.string(), z.unknown()),
+  logTail: z.string(),
+  /** The MCP resource holding the step's whole log. */
+  logUri: z.string().nullable(),
+};
+
+export const runSummaryShape = {
+  executionId: z.string(),
+  workflowName: z.string(),
+  status: z.string(),
+  /** The upstream's `success`: the run completed. */
+  success: z.boolean(),
+  finished: z.boolean(),
+  origin: z.string(),
+  projectId: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  startTime: z.number(),
+  endTime: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  params: z.record(z.string(), z.unknown()),
+  errors: z.array(z.string()),
+  steps: z.record(z.string(), z.object(stepSummaryShape)),
+};
+
+export type RunSummary = z.output<z.ZodObject<typeof runSummaryShape>>;
+
+export const logUri = (executionId: string, step: string): string => `codomyrmex://runs/${encodeURIComponent(executionId)}/logs/${encodeURIComponent(step)}`;
+
+export function summariseRun(execution: WorkflowExecution, tailLines = DEFAULT_TAIL_LINES): RunSummary {
+  return {
+    executionId: execution.executionId,
+    workflowName: execution.workflowName,
+    status: execution.status,
+    success: execution.status === 'completed',
+    finished: TERMINAL_EXECUTION_STATUSES.has(execution.status),
+    origin: execution.origin,
+    projectId: execution.projectId,
+    sessionId: execution.sessionId,
+    startTime: execution.startTime,
+    endTime: execution.endTime,
+    durationMs: execution.endTime === null ? null : execution.endTime - execution.startTime,
+    params: execution.params,
+    errors: execution.errors,
+    steps: Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, summariseStep(execution.executionId, name, run, tailLines)])),
+  };
+}
+
+function summariseStep(executionId: string, name: string, run: StepRun, tailLines: number) {
+  return {
+    status: run.status,
+    attempts: run.attempts,
+    exitCode: run.exitCode,
+    error: run.error,
+    reason: run.reason,
+    startTime: run.startTime,
+    endTime: run.endTime,
+    outputs: run.outputs,
+    logTail: lastLines(run.logTail, tailLines),
+    logUri: run.logPath === null && run.logTail === '' ? null : logUri(executionId, name),
+  };
+}
+
+export function lastLines(text: string, count: number): string {
+  if (count <= 0) return '';
+  const lines = text.replace(/\n$/, '').split('\n');
+  return lines.length <= count ? text : `${lines.slice(-count).join('\n')}\n`;
+}
+
+export function requireExecution(engine: OrchestrationEngine, executionId: string): WorkflowExecution {
+  const execution = engine.getExecution(executionId);
+  if (execution === null) throw new ToolError(`unknown execution "${executionId}" (list_executions shows recent runs)`);
+  return execution;
+}
+
+/**
+ * The run once it has ended, or as it is when `waitSeconds` pass or the agent gives up (the request's signal):
+ * a long workflow never holds a tool call past the client's own timeout.
+ */
+export async function waitForRun(engine: OrchestrationEngine, executionId: string, waitSeconds: number, signal: AbortSignal): Promise<WorkflowExecution> {
+  const current = requireExecution(engine, executionId);
+  if (TERMINAL_EXECUTION_STATUSES.has(current.status) || waitSeconds <= 0 || signal.aborted) return current;
+  await new Promise<void>((resolve) => {
+    const finish = (): void => {
+      clearTimeout(timer);
+      off();
+      signal.removeEventListener('abort', finish);
+      // The record is flushed once the run's promise settles, a tick after its last event.
+      setImmediate(resolve);
+    };
+    const timer = setTimeout(finish, waitSeconds * 1000);
+    const off = engine.events.on((event) => {
+      if (event.type === 'execution.updated' && event.execution.executionId === executionId && TERMINAL_EXECUTION_STATUSES.has(event.execution.status)) finish();
+    }, ['execution.updated']);
+    signal.addEventListener('abort', finish, { once: true });
+  });
+  return requireExecution(engine, executionId);
+}

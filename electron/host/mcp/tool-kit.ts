@@ -1,0 +1,39 @@
+// Registers a tool the one way every tool here works: a strict zod input, a structured output, and errors as results.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { z } from 'zod';
+
+export interface ToolSpec<I extends z.ZodObject, O extends z.ZodRawShape> {
+  description: string;
+  /** Strict, so a misspelt argument is an error naming it rather than silently ignored. */
+  input: I;
+  output: O;
+  annotations?: ToolAnnotations;
+  run(args: z.output<I>, signal: AbortSignal): Promise<z.output<z.ZodObject<O>>> | z.output<z.ZodObject<O>>;
+}
+
+export function defineTool(server: McpServer, name: string, spec: ToolSpec<z.ZodObject, z.ZodRawShape>): void {
+  const callback = async (args: unknown, extra: { signal: AbortSignal }): Promise<CallToolResult> => {
+    try {
+      const value = (await spec.run(args as never, extra.signal)) as Record<string, unknown>;
+      return { content: [{ type: 'text', text: JSON.stringify(value, null, 2) }], structuredContent: value };
+    } catch (error) {
+      // Whatever a tool throws comes back as its result: one agent's bad call never takes the server down.
+      const message = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof Error) || !['ToolError', 'OrchestrationError', 'WorkflowError', 'ValidationError', 'ResourceError', 'TaskError', 'WorkflowConflictError'].includes(error.name)) {
+        process.stderr.write(`codomyrmex mcp: ${name} failed: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+      }
+      return { isError: true, content: [{ type: 'text', text: `${name}: ${message}` }] };
+    }
+  };
+  server.registerTool(
+    name,
+    { description: spec.description, inputSchema: spec.input, outputSchema: spec.output, ...(spec.annotations ? { annotations: spec.annotations } : {}) },
+    callback as never,
+  );
+}
+
+/** A tool spec with its input and output types tied together, for the type checker. */
+export function tool<I extends z.ZodObject, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): ToolSpec<z.ZodObject, z.ZodRawShape> {
+  return spec as unknown as ToolSpec<z.ZodObject, z.ZodRawShape>;
+}

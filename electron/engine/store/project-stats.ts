@@ -1,6 +1,6 @@
 // The dashboard's figures, straight from the run store: per project and workflow, the last run, the success rate
 // and median duration over a window (30 days by default), and day-by-day counts for the small charts.
-import type { WorkflowHealth } from '../../../shared/dashboard.js';
+import type { DailyRuns, WorkflowHealth } from '../../../shared/dashboard.js';
 import type { ExecutionStatus } from '../../../shared/model.js';
 import type { Db } from './database.js';
 
@@ -89,6 +89,11 @@ export function workflowHealth(db: Db, projectIds: readonly string[], window: St
     };
   }
   return new Map([...result].map(([id, byWorkflow]) => [id, [...byWorkflow.values()].sort((a, b) => a.workflowName.localeCompare(b.workflowName))]));
+}
+
+/** The window's days with no runs in them, oldest first: what a workflow or project without runs charts. */
+export function emptyDays(window: StatsWindow = {}): DailyRuns[] {
+  return lastDayStarts(window.now ?? Date.now(), window.days ?? 30).map((t) => ({ day: formatDay(t), completed: 0, failed: 0, other: 0, medianMs: null }));
 }
 
 function entry(result: Map<string, Map<string, WorkflowHealth>>, projectId: string, workflowName: string, days: string[]): WorkflowHealth {

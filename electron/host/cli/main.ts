@@ -11,6 +11,7 @@ Usage:
   codomyrmex validate FILE
   codomyrmex history [--json] [--limit N] [--workflow NAME] [--status STATUS]
   codomyrmex serve [DIR] [--port N]   the app in a browser, on 127.0.0.1 behind a token
+  codomyrmex mcp [DIR]                the orchestration tools for AI agents (MCP over stdio)
 
 Options:
   --param k=v        set a workflow param (repeatable)
@@ -59,8 +60,11 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       if (rest.length > 1) throw new UsageError(`codomyrmex serve takes at most one folder, got ${rest.join(' ')}`);
       return (await import('../serve/serve-command.js')).serveCommand(rest[0] ?? process.cwd(), values);
+    case 'mcp':
+      if (rest.length > 1) throw new UsageError(`codomyrmex mcp takes at most one folder, got ${rest.join(' ')}`);
+      return (await import('../mcp/mcp-command.js')).mcpCommand(rest[0] ?? process.cwd(), values);
     default:
-      throw new UsageError(`unknown command "${command}" (run, validate, history, serve; see codomyrmex --help)`);
+      throw new UsageError(`unknown command "${command}" (run, validate, history, serve, mcp; see codomyrmex --help)`);
   }
 }
 

@@ -3,6 +3,7 @@ import '@xyflow/react/dist/style.css';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/canvas.css';
+import './styles/runs.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createActions } from './actions/create-actions.js';
@@ -13,7 +14,13 @@ import { AppContext } from './app/hooks.js';
 import { createStores } from './stores/stores.js';
 
 const client = createClient();
-const stores = createStores();
+let storage: Storage | null = null;
+try {
+  storage = window.localStorage;
+} catch {
+  storage = null;
+}
+const stores = createStores(storage);
 const actions = createActions(client, stores);
 connect(client, stores, actions);
 

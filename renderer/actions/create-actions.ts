@@ -1,5 +1,6 @@
 // Every named action the views may call, built over one client and one set of stores.
 import type { OrchestratorApi } from '../../shared/ipc.js';
+import { browserNotifier, type Notifier } from '../app/browser-notifier.js';
 import type { View } from '../stores/app-store.js';
 import type { Stores } from '../stores/stores.js';
 import { createCatalogActions } from './catalog-actions.js';
@@ -7,14 +8,18 @@ import { browserDialogs, type Dialogs } from './dialogs.js';
 import { createEditActions } from './edit-actions.js';
 import { createEditorUiActions } from './editor-ui-actions.js';
 import { createFileActions } from './file-actions.js';
+import { createHistoryActions } from './history-actions.js';
+import { createLogActions } from './log-actions.js';
 import { createRunActions } from './run-actions.js';
 import { createSessionActions } from './session-actions.js';
 import { createWorkflowActions } from './workflow-actions.js';
 
-export function createActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs = browserDialogs) {
+export function createActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs = browserDialogs, notifier: Notifier = browserNotifier) {
   const workflows = createWorkflowActions(client, stores, dialogs);
   const files = createFileActions(client, stores, dialogs, workflows.mayDiscard, workflows.loadGraph);
-  const runs = createRunActions(client, stores, workflows.openWorkflow, files.save);
+  const runs = createRunActions(client, stores, files.save, notifier);
+  const history = createHistoryActions(client, stores);
+  const logs = createLogActions(client, stores);
   const sessions = createSessionActions(client, stores);
   const catalog = createCatalogActions(client, stores);
   const edits = createEditActions(stores);
@@ -28,7 +33,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
       workflows.loadProjects(),
       catalog.loadCatalog(),
       runs.refreshActiveRuns(),
-      stores.runs.getState().order.length > 0 ? runs.loadRuns() : undefined,
+      stores.history.getState().ids.length > 0 ? history.loadHistory() : undefined,
       stores.sessions.getState().loaded ? sessions.loadSessions() : undefined,
       stores.resources.getState().loaded ? sessions.loadResources() : undefined,
     ]);
@@ -40,6 +45,8 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     ...workflows,
     ...files,
     ...runs,
+    ...history,
+    ...logs,
     ...sessions,
     ...catalog,
     ...edits,

@@ -1,6 +1,7 @@
 // The left navigation: one button per view, the current one marked aria-current.
 import type { ReactElement } from 'react';
 import type { View } from '../stores/app-store.js';
+import { CurrentSession } from './CurrentSession.js';
 import { useActions, useAppStore } from './hooks.js';
 
 const ITEMS: { view: View; label: string; icon: string }[] = [
@@ -31,6 +32,7 @@ export function Nav(): ReactElement {
           </li>
         ))}
       </ul>
+      <CurrentSession />
       {version !== undefined && <div className="nav__version">v{version}</div>}
     </nav>
   );

@@ -8,7 +8,9 @@ import { applyEventBatch } from '../stores/apply-event-batch.js';
 import { selectDirty } from '../stores/graph-store.js';
 import type { Stores } from '../stores/stores.js';
 import { createBenchHook } from './bench-hook.js';
+import { browserNotifier } from './browser-notifier.js';
 import { bindDocumentTitle } from './document-title.js';
+import { bindRunNotifications } from './run-notifier.js';
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -38,15 +40,19 @@ export function connect(client: RendererClient, stores: Stores, actions: Actions
   window.addEventListener('unhandledrejection', onRejection);
   window.addEventListener('beforeunload', onBeforeUnload);
   const offValidation = actions.watchGraph();
-  const offTitle = bindDocumentTitle(stores.graph);
+  const offTitle = bindDocumentTitle(stores.graph, stores.runs);
+  const offNotifications = bindRunNotifications(stores, browserNotifier);
   window.__codomyrmexBench = createBenchHook(client, stores, nextFrame);
   void actions.loadProjects();
   void actions.loadCatalog();
+  void actions.loadSessions();
+  void actions.findLiveRuns();
   return () => {
     offEvents();
     offConnection();
     offValidation();
     offTitle();
+    offNotifications();
     window.removeEventListener('unhandledrejection', onRejection);
     window.removeEventListener('beforeunload', onBeforeUnload);
   };

@@ -32,7 +32,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected, sourceP
       {run !== undefined && (
         <div className="step-node__meta">
           <span className="step-node__status">{run.status}</span>
-          {run.attempts > 1 && <span>attempt {run.attempts}</span>}
+          {run.attempts > 1 && <span className="step-node__attempt">attempt {run.attempts}/{Math.max(run.attempts, 1 + (data.step.retry?.count ?? 0))}</span>}
           <span>{formatDuration(duration)}</span>
         </div>
       )}

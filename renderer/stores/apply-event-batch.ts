@@ -7,6 +7,7 @@ import type { Stores } from './stores.js';
 
 export function applyEventBatch(stores: Stores, batch: EventBatch): void {
   const runEvents: RunEvent[] = [];
+  const logs: { executionId: string; step: string; text: string }[] = [];
   const allocations: AllocationChange[] = [];
   const sessions: Session[] = [];
   const projects: Project[] = [];
@@ -14,8 +15,10 @@ export function applyEventBatch(stores: Stores, batch: EventBatch): void {
     switch (event.type) {
       case 'execution.updated':
       case 'step.updated':
-      case 'step.log':
         runEvents.push(event);
+        break;
+      case 'step.log':
+        logs.push(event);
         break;
       case 'resource.allocated':
       case 'resource.released':
@@ -31,6 +34,7 @@ export function applyEventBatch(stores: Stores, batch: EventBatch): void {
   }
   // Called from one socket message or IPC callback: React batches these sets into a single commit.
   if (runEvents.length > 0) stores.runs.getState().applyEvents(runEvents);
+  if (logs.length > 0) stores.logs.getState().append(logs);
   if (allocations.length > 0 && stores.resources.getState().loaded) stores.resources.getState().applyAllocations(allocations);
   if (sessions.length > 0) stores.sessions.getState().upsertSessions(sessions);
   if (projects.length > 0) stores.projects.getState().upsertProjects(projects);

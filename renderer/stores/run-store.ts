@@ -1,13 +1,10 @@
-// The live run state: per execution its summary, step runs and log text, applied from engine events batch by batch.
-// Kept apart from the graph store: run status never rewrites the graph.
+// The live run state: per execution its summary and step runs, applied from engine events batch by batch.
+// Kept apart from the graph store (run status never rewrites the graph) and from the log store (text is bulky).
 import { createStore } from 'zustand/vanilla';
 import type { EngineEvent, ExecutionSummary } from '../../shared/events.js';
 import { TERMINAL_EXECUTION_STATUSES, TERMINAL_STEP_STATUSES, type StepRun, type WorkflowExecution } from '../../shared/model.js';
 
-export type RunEvent = Extract<EngineEvent, { type: 'execution.updated' | 'step.updated' | 'step.log' }>;
-
-/** Per step, only the tail of its log stays in memory; the full log is on disk. */
-export const LOG_CAP = 64 * 1024;
+export type RunEvent = Extract<EngineEvent, { type: 'execution.updated' | 'step.updated' }>;
 
 export interface RunRecord {
   readonly executionId: string;
@@ -18,7 +15,6 @@ export interface RunRecord {
    * never mutated) and React sees every change.
    */
   readonly steps: ReadonlyMap<string, StepRun>;
-  readonly logs: ReadonlyMap<string, string>;
   readonly revision: number;
 }
 
@@ -39,7 +35,6 @@ interface Draft {
   executionId: string;
   summary: ExecutionSummary | null;
   steps: Map<string, StepRun>;
-  logs: Map<string, string>;
   revision: number;
 }
 
@@ -52,15 +47,6 @@ export function isStaleStep(current: StepRun | undefined, incoming: StepRun): bo
 
 function isStaleSummary(current: ExecutionSummary | null, incoming: ExecutionSummary): boolean {
   return current !== null && TERMINAL_EXECUTION_STATUSES.has(current.status) && !TERMINAL_EXECUTION_STATUSES.has(incoming.status);
-}
-
-export function appendLog(previous: string | undefined, text: string): string {
-  const joined = previous === undefined ? text : previous + text;
-  if (joined.length <= LOG_CAP) return joined;
-  const tail = joined.slice(joined.length - LOG_CAP);
-  // Start at a line boundary so the first line shown is not half a line.
-  const newline = tail.indexOf('\n');
-  return newline >= 0 && newline < 1024 ? tail.slice(newline + 1) : tail;
 }
 
 function summaryOf(execution: WorkflowExecution): ExecutionSummary {
@@ -82,8 +68,8 @@ export function createRunStore() {
     if (draft === undefined) {
       const record = runs.get(executionId);
       draft = record === undefined
-        ? { executionId, summary: null, steps: new Map(), logs: new Map(), revision: 0 }
-        : { ...record, steps: record.steps as Map<string, StepRun>, logs: record.logs as Map<string, string> };
+        ? { executionId, summary: null, steps: new Map(), revision: 0 }
+        : { ...record, steps: record.steps as Map<string, StepRun> };
       drafts.set(executionId, draft);
     }
     return draft;
@@ -116,11 +102,8 @@ export function createRunStore() {
         if (event.type === 'execution.updated') {
           const draft = draftOf(drafts, event.execution.executionId);
           if (!isStaleSummary(draft.summary, event.execution)) draft.summary = event.execution;
-        } else if (event.type === 'step.updated') {
-          mergeStep(draftOf(drafts, event.executionId), event.step, event.run);
         } else {
-          const draft = draftOf(drafts, event.executionId);
-          draft.logs.set(event.step, appendLog(draft.logs.get(event.step), event.text));
+          mergeStep(draftOf(drafts, event.executionId), event.step, event.run);
         }
       }
       const fresh = commit(drafts);
@@ -133,10 +116,7 @@ export function createRunStore() {
       const drafts = new Map<string, Draft>();
       const draft = draftOf(drafts, execution.executionId);
       if (!isStaleSummary(draft.summary, execution)) draft.summary = summaryOf(execution);
-      for (const [step, run] of Object.entries(execution.steps)) {
-        mergeStep(draft, step, run);
-        if (!draft.logs.has(step) && run.logTail !== '') draft.logs.set(step, appendLog(undefined, run.logTail));
-      }
+      for (const [step, run] of Object.entries(execution.steps)) mergeStep(draft, step, run);
       const fresh = commit(drafts);
       const state = get();
       set({ batches: state.batches + 1, order: fresh.length === 0 ? state.order : byNewest(runs, [...fresh, ...state.order]) });

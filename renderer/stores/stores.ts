@@ -2,14 +2,18 @@
 import { createAppStore } from './app-store.js';
 import { createEditorStore } from './editor-store.js';
 import { createGraphStore } from './graph-store.js';
+import { createHistoryStore } from './history-store.js';
+import { createLogStore } from './log-store.js';
 import { createNoticeStore } from './notice-store.js';
 import { createProjectsStore } from './projects-store.js';
 import { createResourcesStore } from './resources-store.js';
 import { createRunStore } from './run-store.js';
-import { createSessionsStore } from './sessions-store.js';
+import { createRunViewStore } from './run-view-store.js';
+import { createSessionsStore, type KeyValueStorage } from './sessions-store.js';
 import { createValidationStore } from './validation-store.js';
 
-export function createStores() {
+/** `storage` keeps the current session across reloads (localStorage in the app, nothing in tests). */
+export function createStores(storage: KeyValueStorage | null = null) {
   return {
     app: createAppStore(),
     notices: createNoticeStore(),
@@ -18,8 +22,11 @@ export function createStores() {
     validation: createValidationStore(),
     editor: createEditorStore(),
     runs: createRunStore(),
+    runView: createRunViewStore(),
+    logs: createLogStore(),
+    history: createHistoryStore(),
     resources: createResourcesStore(),
-    sessions: createSessionsStore(),
+    sessions: createSessionsStore(storage),
   };
 }
 

@@ -2,15 +2,15 @@
 import type { ReactElement } from 'react';
 import { formatDuration } from '../app/format-time.js';
 import { useActions, useGraphStore, useRunStore } from '../app/hooks.js';
-import { selectShownRun, selectShownStep } from '../stores/run-selectors.js';
+import { selectShownStep } from '../stores/run-selectors.js';
+import { LogPanel } from './runs/LogPanel.js';
 import { StatusBadge } from './StatusBadge.js';
 
 export function StepPanel({ step }: { step: string }): ReactElement {
   const definition = useGraphStore((state) => state.workflow?.steps.find((candidate) => candidate.name === step));
   const run = useRunStore(selectShownStep(step));
-  const log = useRunStore((state) => selectShownRun(state)?.logs.get(step));
+  const executionId = useRunStore((state) => state.shownExecutionId);
   const { selectStep } = useActions();
-  const text = log ?? run?.logTail ?? '';
   return (
     <aside className="step-panel" aria-label={`Step ${step}`}>
       <header className="step-panel__header">
@@ -30,7 +30,7 @@ export function StepPanel({ step }: { step: string }): ReactElement {
         </dl>
       )}
       {run === undefined && <p className="muted">Not run yet. Click Run to see its status and log here.</p>}
-      {text !== '' && <pre className="log" aria-label={`Log of ${step}`} tabIndex={0}>{text}</pre>}
+      {executionId !== null && run !== undefined && <LogPanel executionId={executionId} step={step} started={run.startTime !== null} />}
     </aside>
   );
 }

@@ -65,11 +65,19 @@ describe('the actions over the client', () => {
     expect(stores.notices.getState().notices).toEqual([]);
   });
 
-  it('opening a run from the list loads its workflow and shows its statuses', async () => {
-    const { stores, actions } = app({ 'runs.get': () => execution('e9', { a: stepRun('succeeded'), b: stepRun('failed') }, { status: 'failed', endTime: 2_000 }) });
+  it('opening a run from the list shows it in the run view, drawn from the workflow it ran, with its statuses', async () => {
+    const snapshot = { version: 1 as const, name: 'diamond', description: 'as it was', env: {}, params: {}, resources: {}, steps: [] };
+    const { stores, actions } = app({
+      'runs.get': () => ({ ...execution('e9', { a: stepRun('succeeded'), b: stepRun('failed') }, { status: 'failed', endTime: 2_000 }), workflow: snapshot }),
+      'runs.stats': () => ({ runs: 0, medianDurationMs: null, stepMedianMs: {} }),
+    });
     await actions.loadProjects();
     await actions.openRun('e9');
-    expect(stores.graph.getState().shown?.name).toBe('diamond');
+    expect(stores.app.getState().view).toBe('runs');
+    expect(stores.runView.getState()).toMatchObject({ page: 'run', tabs: ['e9'] });
+    expect(stores.runView.getState().snapshots.get('e9')?.description).toBe('as it was');
+    // The editor's graph is not touched: it still holds whatever was open there.
+    expect(stores.graph.getState().shown).toBeNull();
     expect(stores.runs.getState().shownExecutionId).toBe('e9');
     expect(stores.runs.getState().runs.get('e9')!.steps.get('b')?.status).toBe('failed');
   });

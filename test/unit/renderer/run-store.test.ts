@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOG_CAP, createRunStore, type RunEvent } from '../../../renderer/stores/run-store.js';
+import { createRunStore, type RunEvent } from '../../../renderer/stores/run-store.js';
 import { countSucceeded, isRunFinished } from '../../../renderer/stores/run-selectors.js';
 import { execution, stepRun, summary } from './fixtures.js';
 
@@ -54,19 +54,6 @@ describe('the run store', () => {
     expect(store.getState().runs.get('e1')!.steps.get('flaky')).toMatchObject({ status: 'succeeded', attempts: 2 });
   });
 
-  it('step log text is appended and only the last 64 KiB per step is kept', () => {
-    const store = createRunStore();
-    const line = `${'x'.repeat(99)}\n`;
-    const log = (text: string): RunEvent => ({ type: 'step.log', executionId: 'e1', step: 'build', text });
-    store.getState().applyEvents([log('first\n'), log('second\n')]);
-    expect(store.getState().runs.get('e1')!.logs.get('build')).toBe('first\nsecond\n');
-    for (let i = 0; i < 10; i++) store.getState().applyEvents([log(line.repeat(100)), log('end\n')]);
-    const kept = store.getState().runs.get('e1')!.logs.get('build')!;
-    expect(kept.length).toBeLessThanOrEqual(LOG_CAP);
-    expect(kept.endsWith('end\n')).toBe(true);
-    expect(kept.startsWith('x')).toBe(true);
-  });
-
   it('runs are listed newest first, whether they came from runs.list or from events', () => {
     const store = createRunStore();
     store.getState().setRecent([execution('old', {}, { startTime: 1 }), execution('mid', {}, { startTime: 5 })]);
@@ -74,13 +61,12 @@ describe('the run store', () => {
     expect(store.getState().order).toEqual(['new', 'mid', 'old']);
   });
 
-  it('a fetched run fills in the steps events had not reported, and seeds their logs from the tail', () => {
+  it('a fetched run fills in the steps events had not reported', () => {
     const store = createRunStore();
     store.getState().applyEvents([{ type: 'step.updated', executionId: 'e1', step: 'a', run: stepRun('succeeded') }]);
     store.getState().loadExecution(execution('e1', { a: stepRun('running'), b: stepRun('pending', { logTail: 'waiting\n' }) }));
     const record = store.getState().runs.get('e1')!;
     expect(record.steps.get('a')?.status).toBe('succeeded');
     expect(record.steps.get('b')?.status).toBe('pending');
-    expect(record.logs.get('b')).toBe('waiting\n');
   });
 });

@@ -1,0 +1,32 @@
+// Actions over the run history: set its filters or page and read that page of runs from the engine.
+import type { OrchestratorApi } from '../../shared/ipc.js';
+import { historyRequest, type HistoryFilters } from '../stores/history-store.js';
+import type { Stores } from '../stores/stores.js';
+import { attempt } from './attempt.js';
+
+export function createHistoryActions(client: OrchestratorApi, stores: Stores, now: () => number = Date.now) {
+  const { app, runs, history, notices } = stores;
+
+  const loadHistory = async (): Promise<void> => {
+    const { filters, page } = history.getState();
+    history.getState().startLoading();
+    const list = await attempt(notices, () => client.invoke('runs.list', historyRequest(filters, app.getState().projectId, page, now())));
+    // A newer filter or page was asked for meanwhile: its answer wins.
+    if (history.getState().filters !== filters || history.getState().page !== page) return;
+    if (list === undefined) return history.getState().setRows(history.getState().ids);
+    runs.getState().setRecent(list);
+    history.getState().setRows(list.map((execution) => execution.executionId));
+  };
+
+  const filterHistory = async (change: Partial<HistoryFilters>): Promise<void> => {
+    history.getState().setFilters(change);
+    await loadHistory();
+  };
+
+  const pageHistory = async (page: number): Promise<void> => {
+    history.getState().setPage(page);
+    await loadHistory();
+  };
+
+  return { loadHistory, filterHistory, pageHistory };
+}

@@ -1,0 +1,41 @@
+// The selected step of the shown run: status, attempts, timing, exit code, reason, outputs, Cancel step, its log.
+import type { ReactElement } from 'react';
+import { TERMINAL_STEP_STATUSES } from '../../../shared/model.js';
+import { formatDuration } from '../../app/format-time.js';
+import { useActions, useRunStore } from '../../app/hooks.js';
+import { useNow } from '../../app/use-now.js';
+import { durationOf, selectShownStep } from '../../stores/run-selectors.js';
+import { StatusBadge } from '../StatusBadge.js';
+import { LogPanel } from './LogPanel.js';
+
+export function StepDetails({ executionId, step, most }: { executionId: string; step: string; most: number }): ReactElement {
+  const run = useRunStore(selectShownStep(step));
+  const live = run?.status === 'running' || run?.status === 'retrying';
+  const now = useNow(live);
+  const { cancelStep, selectRunStep } = useActions();
+  const cancellable = run !== undefined && !TERMINAL_STEP_STATUSES.has(run.status);
+  const outputs = Object.entries(run?.outputs ?? {});
+  return (
+    <aside className="step-panel step-panel--run" aria-label={`Step ${step}`}>
+      <header className="step-panel__header">
+        <h2>{step}</h2>
+        <div className="step-panel__actions">
+          {cancellable && <button type="button" className="button button--small" onClick={() => void cancelStep(executionId, step)}>Cancel step</button>}
+          <button type="button" className="icon-button" aria-label="Close step details" onClick={() => selectRunStep(null)}>✕</button>
+        </div>
+      </header>
+      {run === undefined ? <p className="muted">Not reached in this run.</p> : (
+        <dl className="facts">
+          <dt>Status</dt><dd><StatusBadge status={run.status} /></dd>
+          <dt>Attempts</dt><dd>{run.attempts} of {Math.max(most, run.attempts)}</dd>
+          <dt>Duration</dt><dd>{formatDuration(!live && run.endTime === null ? null : durationOf(run.startTime, run.endTime, now))}</dd>
+          {run.exitCode !== null && <><dt>Exit code</dt><dd>{run.exitCode}</dd></>}
+          {run.reason !== null && <><dt>Reason</dt><dd>{run.reason}</dd></>}
+          {run.error !== null && <><dt>Error</dt><dd className="error-text">{run.error}</dd></>}
+          {outputs.length > 0 && <><dt>Outputs</dt><dd><ul className="outputs">{outputs.map(([key, value]) => <li key={key} className="mono"><strong>{key}</strong> = {typeof value === 'string' ? value.slice(0, 200) : JSON.stringify(value)}</li>)}</ul></dd></>}
+        </dl>
+      )}
+      <LogPanel executionId={executionId} step={step} started={run?.startTime != null} />
+    </aside>
+  );
+}

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { EngineApi } from '../../engine/api.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { EXIT, UsageError, type CliValues } from '../cli/main.js';
-import { packageVersion } from './package-version.js';
+import { packageVersion } from '../package-version.js';
 import { McpContext } from './mcp-context.js';
 import { createMcpServer } from './server.js';
 

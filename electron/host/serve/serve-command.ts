@@ -1,10 +1,10 @@
 // `codomyrmex serve [DIR] [--port N]`: the app in a browser — DIR registered as a project, the URL with its token first.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { EngineApi } from '../../engine/api.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { EXIT, UsageError, type CliValues } from '../cli/main.js';
+import { packageVersion } from '../package-version.js';
 import { startBrowserServer } from './browser-server.js';
 import { findRendererDir } from './static-files.js';
 
@@ -44,19 +44,4 @@ function parsePort(text: string | undefined): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, got "${text}"`);
   return port;
-}
-
-/** The version in our package.json, found from wherever this bundle runs. */
-function packageVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'codomyrmex-orchestrator') return pkg.version ?? '0.0.0';
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return '0.0.0';
-    dir = parent;
-  }
 }

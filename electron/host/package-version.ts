@@ -1,4 +1,4 @@
-// The version in our package.json, found from wherever this bundle runs (the server announces it to MCP clients).
+// The version in our package.json, found from wherever this bundle runs (serve and mcp announce it).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

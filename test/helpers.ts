@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { OrchestrationEngine } from '../electron/engine/orchestration-engine.js';
+import { OrchestrationEngine, type EngineOptions } from '../electron/engine/orchestration-engine.js';
 import type { StepInput } from '../electron/engine/workflow-manager.js';
 import { parseWorkflow } from '../shared/workflow-schema.js';
 import type { Workflow } from '../shared/model.js';
@@ -20,8 +20,8 @@ export function tempDir(prefix = 'codomyrmex-test-'): string {
   return dir;
 }
 
-export function newEngine(home = tempDir('codomyrmex-home-')): OrchestrationEngine {
-  const engine = new OrchestrationEngine({ home });
+export function newEngine(home = tempDir('codomyrmex-home-'), options: Omit<EngineOptions, 'home'> = {}): OrchestrationEngine {
+  const engine = new OrchestrationEngine({ ...options, home });
   cleanups.push(() => engine.close());
   return engine;
 }

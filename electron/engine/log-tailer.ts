@@ -95,7 +95,12 @@ export class LogTailer {
     if (fresh > 0 && this.listeners > 0) this.push(tailed, fd, size, fresh, last);
     else if (fresh > 0) tailed.carry = Buffer.alloc(0);
     tailed.seen += fresh;
-    cap.enforce(fd, size);
+    const cutAt = cap.enforce(fd);
+    // Once capped, what the step wrote between the size above and the cut is never pushed live: count it as seen.
+    if (cap.capped && cutAt > size) {
+      tailed.seen += cutAt - size;
+      tailed.carry = Buffer.alloc(0);
+    }
   }
 
   private push(tailed: Tailed, fd: number, size: number, fresh: number, last: boolean): void {

@@ -1,7 +1,7 @@
 // Keeps a step's log on disk under its cap without stopping the step: past the cap, the file is cut back to its
 // first `cap` bytes, then a marker and the latest output follow. The step's fd is O_APPEND, so it keeps writing at
 // the (new) end, and the next check cuts again.
-import { ftruncateSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import { fstatSync, ftruncateSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { charStart, completeLength } from './utf8-edges.js';
 
 /** Default cap of a step's log on disk. */
@@ -37,23 +37,29 @@ export class LogCap {
     return this.head === null ? 0 : Math.max(0, size - this.head - this.suffix);
   }
 
-  /** Cuts the file back when it grew past the cap; `size` is its size now. */
-  enforce(fd: number, size: number): void {
+  /**
+   * Cuts the file back when it grew past the cap. Returns its size as seen just before the cut: the step may have
+   * written since its caller last looked, and the cut must lose as little as possible of what it writes meanwhile.
+   */
+  enforce(fd: number): number {
+    const size = fstatSync(fd).size;
     if (this.head === null) {
-      if (size <= this.capBytes) return;
+      if (size <= this.capBytes) return size;
       this.head = headEnd(fd, this.capBytes);
       writeFileSync(cappedMarkerFile(this.path), `${this.capBytes}\n`);
     }
     const fresh = size - this.head - this.suffix;
-    if (fresh <= 0) return;
+    if (fresh <= 0) return size;
     this.beyond += fresh;
     const newest = readAt(fd, size - Math.min(fresh, KEPT_TAIL_BYTES), Math.min(fresh, KEPT_TAIL_BYTES));
     this.tail = keptTail(Buffer.concat([this.tail, newest]));
-    // Bytes the step writes between the cut and our marker may be lost: they are past the cap, never promised.
+    // Bytes the step writes between reading the newest ones and the cut (microseconds) are lost: past the cap,
+    // never promised. After the step's end nothing writes, so the final cut is exact.
     ftruncateSync(fd, this.head);
     const marker = Buffer.from(capMarker(this.capBytes, this.beyond - this.tail.length, this.tail.length));
     writeSync(fd, Buffer.concat([marker, this.tail]));
     this.suffix = marker.length + this.tail.length;
+    return size;
   }
 }
 

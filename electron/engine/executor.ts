@@ -1,6 +1,7 @@
 // The seam between the scheduler and where a step runs (DESIGN.md §5a): today in this process, later on workers.
 import { ActionFailure, type ActionContext, type ActionResult, type SubWorkflowRequest, type SubWorkflowResult } from './actions/action.js';
 import type { ActionRegistry } from './actions/registry.js';
+import type { RunningProcesses } from './running-processes.js';
 import type { StepLog } from './store/step-log.js';
 
 export interface StepTask {
@@ -27,6 +28,7 @@ export class LocalExecutor implements Executor {
   constructor(
     private readonly registry: ActionRegistry,
     private readonly runWorkflow: (request: SubWorkflowRequest, parent: StepTask) => Promise<SubWorkflowResult>,
+    private readonly processes?: RunningProcesses,
   ) {}
 
   execute(task: StepTask): Promise<ActionResult> {
@@ -55,6 +57,7 @@ export class LocalExecutor implements Executor {
       },
       outputTail: () => log.tail(),
       runWorkflow: (request) => this.runWorkflow(request, task),
+      trackProcess: (pid) => this.processes?.track(task.executionId, task.step, pid) ?? (() => {}),
     };
     try {
       return definition.run(parsed.data, context);

@@ -24,6 +24,11 @@ import { DEFAULT_LOG_CAP_BYTES } from './store/log-cap.js';
 import { loadWorkflowFile } from './workflow-file.js';
 import { WorkflowManager } from './workflow-manager.js';
 import { WorkflowWatcher } from './workflow-watcher.js';
+import { ResourceMonitor } from './resource-monitor.js';
+import { RunningProcesses } from './running-processes.js';
+import { openSettings, type SettingsStore } from './settings/settings-store.js';
+import { UserResources } from './settings/user-resources.js';
+import { loadUserTemplates } from './templates/user-templates.js';
 
 const MAX_SUB_WORKFLOW_DEPTH = 8;
 
@@ -34,6 +39,8 @@ export interface EngineOptions {
   templates?: readonly ProjectTemplate[];
   /** Most bytes of a step's log kept on disk (default 64 MiB, or $CODOMYRMEX_LOG_CAP_BYTES); past it the file is cut back with a marker. */
   logCapBytes?: number;
+  /** Where settings live (user-defined resources); defaults to settings.json in the data folder. */
+  settings?: SettingsStore;
 }
 
 export interface RunFileOptions extends Partial<Omit<ExecuteOptions, 'file'>> {
@@ -53,6 +60,12 @@ export class OrchestrationEngine {
   readonly workflowWatcher: WorkflowWatcher;
   /** Follows running steps' logs: live step.log events while a door listens, and each log's cap on disk. */
   readonly logTailer: LogTailer;
+  /** The processes steps run now, for the resource monitor. */
+  readonly runningProcesses = new RunningProcesses();
+  /** Samples the machine and running steps once a second while a door listens. */
+  readonly resourceMonitor = new ResourceMonitor({ runningProcesses: () => this.runningProcesses.list() });
+  /** Resources users declared (`gpu: 1`), kept in the settings. */
+  readonly userResources: UserResources;
   private readonly sessions: SessionStore;
   private readonly startedAt = Date.now();
   private readonly depth = new Map<string, number>();
@@ -64,7 +77,10 @@ export class OrchestrationEngine {
     this.store = new RunStore(() => this.database(), (id) => this.taskOrchestrator.isActive(id));
     this.sessions = new SessionStore(() => this.database());
     this.workflowManager = new WorkflowManager(this.registry, this.resourceManager, this.store, this.paths.workflows);
-    this.projectManager = new ProjectManager(new ProjectStore(() => this.database()), this.events, options.templates ?? BUILTIN_TEMPLATES);
+    const warn = (message: string): void => void process.stderr.write(`codomyrmex: ${message}\n`);
+    this.projectManager = new ProjectManager(new ProjectStore(() => this.database()), this.events, [...(options.templates ?? BUILTIN_TEMPLATES), ...loadUserTemplates(this.paths.templates, warn)]);
+    this.userResources = new UserResources(options.settings ?? openSettings(this.paths.home), this.resourceManager);
+    this.userResources.load(warn);
     this.workflowWatcher = new WorkflowWatcher(this.events, this.projectManager);
     this.logTailer = new LogTailer(this.events, options.logCapBytes ?? logCapFromEnv() ?? DEFAULT_LOG_CAP_BYTES);
     this.taskOrchestrator = new TaskOrchestrator({
@@ -75,6 +91,7 @@ export class OrchestrationEngine {
       workflows: this.workflowManager,
       logsRoot: this.paths.logs,
       logTailer: this.logTailer,
+      processes: this.runningProcesses,
       runSubWorkflow: (request, parent) => this.runSubWorkflow(request, parent),
     });
     this.resourceManager.on('allocated', (allocation) => this.events.wants('resource.allocated') && this.events.emit({ type: 'resource.allocated', allocation }));
@@ -211,6 +228,7 @@ export class OrchestrationEngine {
   /** Cancels what runs, writes what is pending and closes the database. */
   async close(): Promise<void> {
     this.workflowWatcher.close();
+    this.resourceMonitor.stop();
     await this.taskOrchestrator.cancelAll();
     this.logTailer.close();
     this.store.flush();

@@ -20,6 +20,8 @@ export interface ProcessOptions {
   signal: AbortSignal;
   /** Force a shell (true), a particular one (its path), or let the command decide (undefined). */
   shell?: boolean | string;
+  /** Called once the process started, with its pid; returns what to call when it ends. */
+  onStart?: (pid: () => Promise<number | null>) => () => void;
 }
 
 export interface ProcessExit {
@@ -60,11 +62,13 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessExit> 
     : startHere(file!, args, useShell, options);
   const onAbort = (): void => void started.pid().then((pid) => killProcessTree(pid ?? undefined));
   signal.addEventListener('abort', onAbort, { once: true });
+  const ended = options.onStart?.(() => started.pid());
   try {
     const exit = await started.exit;
     if (signal.aborted) throw signal.reason;
     return exit;
   } finally {
+    ended?.();
     signal.removeEventListener('abort', onAbort);
   }
 }

@@ -8,6 +8,7 @@ import type { ActionRegistry } from './actions/registry.js';
 import type { EventBus } from './event-bus.js';
 import { ExecutionRun } from './execution-run.js';
 import { LocalExecutor, type Executor, type StepTask } from './executor.js';
+import type { RunningProcesses } from './running-processes.js';
 import type { ResourceManager } from './resource-manager.js';
 import type { RunStore } from './store/run-store.js';
 import { ExecutionLogs, type LogFollower } from './store/step-log.js';
@@ -47,6 +48,8 @@ export interface TaskOrchestratorDeps {
   logTailer?: LogFollower;
   runSubWorkflow: (request: SubWorkflowRequest, parent: StepTask) => Promise<SubWorkflowResult>;
   executor?: Executor;
+  /** Where local step processes are tracked while they run (the resource monitor reads it). */
+  processes?: RunningProcesses;
 }
 
 export class TaskOrchestrator {
@@ -54,7 +57,7 @@ export class TaskOrchestrator {
   private readonly executor: Executor;
 
   constructor(private readonly deps: TaskOrchestratorDeps) {
-    this.executor = deps.executor ?? new LocalExecutor(deps.registry, deps.runSubWorkflow);
+    this.executor = deps.executor ?? new LocalExecutor(deps.registry, deps.runSubWorkflow, deps.processes);
   }
 
   /** Validates, records and starts a run; resolves `done` when every step has finished. */

@@ -13,32 +13,32 @@ function userResources(home: string) {
 }
 
 describe('user-defined resources', () => {
-  it('survive a restart: declared in one engine, present in the next on the same home', () => {
+  it('survive a restart: declared in one engine, present in the next on the same home', async () => {
     const home = tempDir();
-    userResources(home).users.define({ id: 'gpu', type: 'gpu', capacity: 1, unit: 'cards' });
+    await userResources(home).users.define({ id: 'gpu', type: 'gpu', capacity: 1, unit: 'cards' });
     const next = userResources(home);
     next.users.load();
     expect(next.manager.getAvailableCapacity('gpu')).toBe(1);
     expect(next.manager.listResources().find((r) => r.id === 'gpu')).toMatchObject({ type: 'gpu', unit: 'cards', builtin: false });
   });
 
-  it('can be edited and removed, and the file says so', () => {
+  it('can be edited and removed, and the file says so', async () => {
     const home = tempDir();
     const { users, manager } = userResources(home);
-    users.define({ id: 'db', capacity: 4 });
-    users.define({ id: 'db', capacity: 2 });
+    await users.define({ id: 'db', capacity: 4 });
+    await users.define({ id: 'db', capacity: 2 });
     expect(manager.getAvailableCapacity('db')).toBe(2);
-    users.define({ id: 'lab', capacity: 1 });
-    users.remove('lab');
+    await users.define({ id: 'lab', capacity: 1 });
+    await users.remove('lab');
     const saved = JSON.parse(readFileSync(join(home, `${SETTINGS_NAME}.json`), 'utf8')) as { resources: { id: string; capacity: number }[] };
     expect(saved.resources.map((r) => [r.id, r.capacity])).toEqual([['db', 2]]);
   });
 
-  it('refuses to remove a built-in or a workflow-declared resource, naming what can be removed', () => {
+  it('refuses to remove a built-in or a workflow-declared resource, naming what can be removed', async () => {
     const { users, manager } = userResources(tempDir());
     manager.registerResource({ id: 'from-workflow', capacity: 1 });
-    expect(() => users.remove('cpu')).toThrow(/"cpu" is not a user-defined resource/);
-    expect(() => users.remove('from-workflow')).toThrow(/user-defined: none/);
+    await expect(users.remove('cpu')).rejects.toThrow(/"cpu" is not a user-defined resource/);
+    await expect(users.remove('from-workflow')).rejects.toThrow(/user-defined: none/);
   });
 
   it('skips broken saved entries with a warning instead of failing the engine', () => {
@@ -53,11 +53,13 @@ describe('user-defined resources', () => {
     expect(warnings.join('\n')).toMatch(/"cpu"/);
   });
 
-  it('starts empty from a corrupt settings file', () => {
+  it('starts empty from a corrupt settings file, and the next save repairs it', async () => {
     const home = tempDir();
     writeFileSync(join(home, `${SETTINGS_NAME}.json`), '{ not json');
     const { users } = userResources(home);
     expect(() => users.load()).not.toThrow();
     expect(users.list()).toEqual([]);
+    await users.define({ id: 'gpu', capacity: 1 });
+    expect(JSON.parse(readFileSync(join(home, `${SETTINGS_NAME}.json`), 'utf8'))).toEqual({ resources: [{ id: 'gpu', type: 'custom', capacity: 1, unit: 'units' }] });
   });
 });

@@ -39,6 +39,8 @@ export interface ActionContext {
   outputTail(): string;
   /** Runs another workflow as a child of this run (workflow.run). */
   runWorkflow(request: SubWorkflowRequest): Promise<SubWorkflowResult>;
+  /** Tells the engine a process of this step started (the resource monitor measures it); returns "it ended". */
+  trackProcess?(pid: () => Promise<number | null>): () => void;
 }
 
 export interface ActionResult {

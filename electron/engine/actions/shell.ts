@@ -31,6 +31,7 @@ const run = defineAction({
       logFd: () => context.outputFd,
       signal: context.signal,
       ...(params.shell !== undefined ? { shell: params.shell } : {}),
+      ...(context.trackProcess !== undefined ? { onStart: (pid: () => Promise<number | null>) => context.trackProcess!(pid) } : {}),
     });
     const outputs: Record<string, unknown> = { ...readOutputFile(outputFile), exitCode: exit.exitCode, stdout: context.outputTail() };
     if (exit.startError !== undefined) {

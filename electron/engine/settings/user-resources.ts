@@ -51,17 +51,17 @@ export class UserResources {
   }
 
   /** Adds or changes a user-defined resource and saves it. */
-  define(declaration: ResourceDeclaration): Resource {
+  async define(declaration: ResourceDeclaration): Promise<Resource> {
     const resource = this.resources.registerResource(declaration);
     const { id, type, capacity, unit } = resource;
-    this.settings.set(KEY, [...this.list().filter((d) => d.id !== id), { id, type, capacity, unit }]);
+    await this.settings.set(KEY, [...this.list().filter((d) => d.id !== id), { id, type, capacity, unit }]);
     return resource;
   }
 
-  remove(id: string): void {
+  async remove(id: string): Promise<void> {
     const saved = this.list();
     if (!saved.some((d) => d.id === id)) throw new ResourceError(`"${id}" is not a user-defined resource (user-defined: ${saved.map((d) => d.id).join(', ') || 'none'})`);
     this.resources.removeResource(id);
-    this.settings.set(KEY, saved.filter((d) => d.id !== id));
+    await this.settings.set(KEY, saved.filter((d) => d.id !== id));
   }
 }

@@ -31,7 +31,7 @@ describe('re-running a run', () => {
     expect(second).toMatchObject({ status: 'completed', rerunOf: first.executionId, params: { target: 'out' }, origin: 'app' });
     expect(second.steps.a).toEqual(first.steps.a);
     expect(second.steps.b).toMatchObject({ status: 'succeeded', attempts: 1, outputs: { to: 'out' } });
-    expect(second.steps.c.status).toBe('succeeded');
+    expect(second.steps.c!.status).toBe('succeeded');
     expect(lines(join(dir, 'a.count'))).toBe(1);
     // The old run is left as it was.
     expect((await call('runs.get', { executionId: first.executionId }))!.status).toBe('failed');
@@ -43,7 +43,7 @@ describe('re-running a run', () => {
     const first = await finished(await start('flaky'));
     const second = await finished((await call('runs.rerun', { executionId: first.executionId, from: 'start' })).executionId);
     expect(second.status).toBe('completed');
-    expect(second.steps.a.startTime).toBeGreaterThanOrEqual(first.endTime!);
+    expect(second.steps.a!.startTime).toBeGreaterThanOrEqual(first.endTime!);
     expect(lines(join(dir, 'a.count'))).toBe(2);
   });
 
@@ -96,7 +96,7 @@ steps:
     expect(run.status).toBe('failed');
     expect(run.steps.long).toMatchObject({ status: 'cancelled', error: 'cancelled by the user' });
     expect(run.steps.after).toMatchObject({ status: 'skipped', reason: 'dependency "long" was cancelled' });
-    expect(run.steps.other.status).toBe('succeeded');
+    expect(run.steps.other!.status).toBe('succeeded');
     expect(run.errors).toEqual(['long: cancelled by the user']);
     expect(await call('runs.cancelStep', { executionId, step: 'other' })).toEqual({ cancelled: false });
   });

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { RunDetail, WsServerMessage } from '../../shared/ipc.js';
+import { isAlive } from '../../electron/engine/process-runner.js';
+import { BIN } from '../cli.js';
+import { newEngine, tempDir } from '../helpers.js';
+import { apiOn, writeWorkflow } from './run-api.js';
+
+/** `first` records its runs and an output; `second` hangs (writing its pid) until the file `go` exists. */
+const CRASHY = `version: 1
+name: crashy
+steps:
+  - { name: first, module: shell, action: run, parameters: { command: 'echo ran >> first.count; echo "built=yes" >> "$CODOMYRMEX_OUTPUT"' } }
+  - { name: second, module: shell, action: run, dependencies: [first], parameters: { command: 'test -f go || { echo $$ > second.pid; sleep 30; }' } }
+  - { name: third, module: control, action: noop, dependencies: [second] }
+`;
+
+/** Starts `codomyrmex serve DIR` and waits for the URL it prints first. */
+async function serve(dir: string, home: string) {
+  const child = spawn(process.execPath, [BIN, 'serve', dir], { env: { ...process.env, CODOMYRMEX_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<URL>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += String(chunk);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(output);
+      if (match) resolve(new URL(match[0]));
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code} before printing its URL: ${output}`)));
+  });
+  return { child, url };
+}
+
+async function request(url: URL, command: string, payload: unknown): Promise<unknown> {
+  const socket = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, { headers: { Origin: url.origin } });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  const reply = await new Promise<WsServerMessage>((resolve) => {
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as WsServerMessage;
+      if ('id' in message) resolve(message);
+    });
+    socket.send(JSON.stringify({ id: 1, command, request: payload }));
+  });
+  socket.close();
+  if (!('reply' in reply) || !reply.reply.ok) throw new Error(`${command} failed: ${JSON.stringify(reply)}`);
+  return reply.reply.value;
+}
+
+describe('a serve process killed mid-run', () => {
+  it('leaves the run interrupted with its finished steps intact, and re-running from failed runs exactly the unfinished ones', async () => {
+    const home = tempDir('codomyrmex-home-');
+    const dir = tempDir('codomyrmex-project-');
+    writeWorkflow(dir, 'crashy', CRASHY);
+    const { child, url } = await serve(dir, home);
+    const projectId = ((await request(url, 'app.info', {})) as { projectId: string }).projectId;
+    const { executionId } = (await request(url, 'runs.start', { projectId, workflowName: 'crashy' })) as { executionId: string };
+    await expect.poll(() => existsSync(join(dir, 'second.pid')), { timeout: 10_000 }).toBe(true);
+    // Let the write-behind commit the first step's end, as it does within one event-loop turn.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const orphan = Number(readFileSync(join(dir, 'second.pid'), 'utf8'));
+    // The process host saw the engine go and ended the step it had started.
+    await expect.poll(() => isAlive(orphan), { timeout: 5000 }).toBe(false);
+
+    // The next process on the same data folder reads the history.
+    const { call, finished } = apiOn(newEngine(home), {}, dir);
+    const interrupted = (await call('runs.get', { executionId }))!;
+    expect(interrupted.status).toBe('interrupted');
+    expect(interrupted.errors.at(-1)).toMatch(/^interrupted: process \d+ on .* stopped while the run was in progress$/);
+    expect(interrupted.steps.first).toMatchObject({ status: 'succeeded', attempts: 1, exitCode: 0, outputs: { built: 'yes' } });
+    expect(interrupted.steps.second).toMatchObject({ status: 'cancelled', error: 'interrupted: the process running it stopped' });
+    expect(interrupted.steps.third!.status).toBe('cancelled');
+    expect((await call('runs.list', { status: 'interrupted' })).map((r) => r.executionId)).toEqual([executionId]);
+
+    writeFileSync(join(dir, 'go'), '');
+    const resumed: RunDetail = await finished((await call('runs.rerun', { executionId, from: 'failed' })).executionId);
+    expect(resumed).toMatchObject({ status: 'completed', rerunOf: executionId });
+    expect(resumed.steps.first).toEqual(interrupted.steps.first);
+    expect(resumed.steps.second).toMatchObject({ status: 'succeeded', attempts: 1 });
+    expect(resumed.steps.third!.status).toBe('succeeded');
+    expect(readFileSync(join(dir, 'first.count'), 'utf8')).toBe('ran\n');
+  });
+});

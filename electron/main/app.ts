@@ -9,6 +9,7 @@ import { startEngine, startupProject, type EngineHost } from './engine-host.js';
 import { hardenSession } from './hardening.js';
 import { bindContract, pushEvents } from './ipc-binding.js';
 import { menuTemplate } from './menu.js';
+import { showRunningRuns } from './run-badge.js';
 import type { WindowStateStore } from './window-state.js';
 import { electronWindowStateStore } from './window-state-store.js';
 
@@ -61,6 +62,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   })));
   const unbind = bindContract(ipcMain, host.api, (url) => isAppUrl(url, location));
   const stopEvents = pushEvents(host.api, () => (window !== null && !window.isDestroyed() ? window.webContents : null));
+  const stopBadge = showRunningRuns(host.engine.events, app, host.engine.taskOrchestrator.activeExecutionIds());
   const stateStore = options.stateStore ?? electronWindowStateStore();
   const open = (): BrowserWindow => {
     const created = createAppWindow({ location, preload: preloadPath(mainDir), stateStore, shell });
@@ -77,6 +79,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     stopEvents();
     unbind();
     await host.engine.close();
+    stopBadge();
   })());
   app.on('before-quit', (event) => {
     if (closed !== null) return;

@@ -74,6 +74,7 @@ export const app = Object.assign(new EventEmitter(), {
   getPath: (name: string) => (name === 'appData' ? '/nonexistent/appData' : '/nonexistent'),
   setPath: vi.fn(),
   quit: vi.fn(),
+  setBadgeCount: vi.fn((_count: number) => true),
 });
 
 export const ipcMain = {
@@ -122,6 +123,7 @@ export function resetFakeElectron(): void {
   app.removeAllListeners();
   app.quit.mockClear();
   app.setPath.mockClear();
+  app.setBadgeCount.mockClear();
   shell.openExternal.mockClear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoke.mockClear();

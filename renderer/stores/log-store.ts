@@ -1,6 +1,7 @@
 // Step logs in memory, one buffer per (run, step): live `step.log` text appended line by line, the front trimmed past a
 // cap so a step printing 100 MB costs the page a few hundred KiB; older text stays on disk, read back in slices.
 import { createStore } from 'zustand/vanilla';
+import { liveLogMarker } from '../../shared/events.js';
 
 /** Live text kept per step. */
 export const LOG_CAP = 256 * 1024;
@@ -21,12 +22,22 @@ export interface LogBuffer {
   readonly cap: number;
   /** A disk read for this step is under way: live text is left to it (see seed). */
   readonly seeding: boolean;
+  readonly pending: readonly LogEntry[];
   readonly revision: number;
+}
+
+/** A step.log push: `offset` is where its text joins the file on disk, `skipped` the bytes before it not sent. */
+export interface LogEntry {
+  executionId: string;
+  step: string;
+  text: string;
+  offset?: number;
+  skipped?: number;
 }
 
 export interface LogState {
   buffers: ReadonlyMap<string, LogBuffer>;
-  append(entries: readonly { executionId: string; step: string; text: string }[]): void;
+  append(entries: readonly LogEntry[]): void;
   /** Marks a disk read of the log's tail as started: live text until it lands is in what it reads. */
   startSeeding(executionId: string, step: string): void;
   /** Replaces the buffer with the log's text read from disk at `offset`. */
@@ -62,10 +73,40 @@ interface Draft {
   endOffset: number;
   cap: number;
   seeding: boolean;
+  /** Pushes that arrived while a disk read was under way, replayed (without what the read covered) when it lands. */
+  pending: LogEntry[];
   revision: number;
 }
 
-const emptyDraft = (): Draft => ({ lines: [''], chars: 0, startOffset: 0, endOffset: 0, cap: LOG_CAP, seeding: false, revision: 0 });
+const emptyDraft = (): Draft => ({ lines: [''], chars: 0, startOffset: 0, endOffset: 0, cap: LOG_CAP, seeding: false, pending: [], revision: 0 });
+
+/** Bytes of `text` from `skip` on, as text (only a push overlapping what is held pays for the encoding). */
+function afterBytes(text: string, skip: number): string {
+  const bytes = new TextEncoder().encode(text);
+  return new TextDecoder().decode(bytes.subarray(Math.min(skip, bytes.length)));
+}
+
+/** Adds a push where it belongs: what the buffer holds already (a disk read covered it) is not added twice. */
+export function appendEntry(draft: Draft, entry: LogEntry): void {
+  if (entry.offset === undefined) return appendText(draft, entry.text);
+  const marker = entry.skipped !== undefined && entry.skipped > 0 ? liveLogMarker(entry.skipped) : '';
+  const body = marker !== '' && entry.text.startsWith(marker) ? entry.text.slice(marker.length) : entry.text;
+  const empty = draft.chars === 0;
+  if (empty) {
+    // The first text seen joins the file here: what came before is on disk only.
+    draft.startOffset = entry.offset;
+    draft.endOffset = entry.offset;
+  }
+  const end = entry.offset + utf8Length(body);
+  if (!empty && end <= draft.endOffset) return;
+  if (!empty && entry.offset < draft.endOffset) {
+    appendText(draft, afterBytes(body, draft.endOffset - entry.offset));
+    return;
+  }
+  // A gap (bytes not sent live): the engine's marker line says so, and offsets jump past it.
+  appendText(draft, empty ? body : entry.text);
+  draft.endOffset = end;
+}
 
 /** Adds text to the lines: the last line stays open until its newline arrives. */
 export function appendText(draft: Draft, text: string): void {
@@ -113,7 +154,7 @@ export function createLogStore() {
   };
   const draftOf = (key: string): Draft => {
     const buffer = buffers.get(key);
-    return buffer === undefined ? emptyDraft() : { ...buffer, lines: buffer.lines as string[] };
+    return buffer === undefined ? emptyDraft() : { ...buffer, lines: buffer.lines as string[], pending: [...buffer.pending] };
   };
   const evict = (keep: Set<string>): void => {
     for (const key of buffers.keys()) {
@@ -127,11 +168,13 @@ export function createLogStore() {
     append(entries) {
       if (entries.length === 0) return;
       const drafts = new Map<string, Draft>();
-      for (const { executionId, step, text } of entries) {
+      for (const entry of entries) {
+        const { executionId, step } = entry;
         const key = logKey(executionId, step);
         let draft = drafts.get(key);
         if (draft === undefined) drafts.set(key, (draft = draftOf(key)));
-        if (!draft.seeding) appendText(draft, text);
+        if (draft.seeding) draft.pending.push(entry);
+        else appendEntry(draft, entry);
       }
       for (const [key, draft] of drafts) touch(key, draft);
       evict(new Set(drafts.keys()));
@@ -139,20 +182,26 @@ export function createLogStore() {
     },
     startSeeding(executionId, step) {
       const key = logKey(executionId, step);
-      touch(key, { ...draftOf(key), seeding: true });
+      touch(key, { ...draftOf(key), seeding: true, pending: [] });
       set({ buffers });
     },
     seed(executionId, step, text, offset) {
+      const key = logKey(executionId, step);
+      const pending = buffers.get(key)?.pending ?? [];
       const { lines, skipped } = linesOf(text, offset);
-      const draft: Draft = { ...emptyDraft(), lines, chars: text.length, startOffset: offset + skipped, endOffset: offset + utf8Length(text) };
+      const draft: Draft = { ...emptyDraft(), lines, chars: lines.join('\n').length, startOffset: offset + skipped, endOffset: offset + utf8Length(text) };
       trimFront(draft);
-      touch(logKey(executionId, step), draft);
+      for (const entry of pending) appendEntry(draft, entry);
+      touch(key, draft);
       set({ buffers });
     },
     endSeeding(executionId, step) {
       const key = logKey(executionId, step);
       if (buffers.get(key)?.seeding !== true) return;
-      touch(key, { ...draftOf(key), seeding: false });
+      const draft = { ...draftOf(key), seeding: false };
+      for (const entry of draft.pending) appendEntry(draft, entry);
+      draft.pending = [];
+      touch(key, draft);
       set({ buffers });
     },
     prepend(executionId, step, text, offset) {

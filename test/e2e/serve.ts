@@ -1,4 +1,5 @@
-// Starts `codomyrmex serve` on a copy of a fixture project with its own data folder, as a user would.
+// Starts `codomyrmex serve` on a copy of a fixture project with its own data folder, as a user would — and, for the
+// crash tests, kills it (SIGKILL) and starts it again on the same data folder and project.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +13,16 @@ export interface Served {
   origin: string;
   token: string;
   project: string;
+  home: string;
+  /** Stops the server (SIGINT) and removes its data folder and project copy. */
   stop(): Promise<void>;
+  /** Kills the server outright (SIGKILL), as a crash would; the data folder and project stay. */
+  kill(): Promise<void>;
+  /** Starts a new server on the same data folder and project; it prints a new URL and token. */
+  restart(): Promise<Served>;
 }
 
-export async function serve(fixture = 'e2e-project'): Promise<Served> {
-  const home = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-home-'));
-  const project = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-project-'));
-  cpSync(join(ROOT, 'test', 'fixtures', fixture), project, { recursive: true });
+async function launch(home: string, project: string): Promise<Served> {
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'codomyrmex.js'), 'serve', project, '--port', '0'], {
     env: { ...process.env, CODOMYRMEX_HOME: home },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -30,17 +34,34 @@ export async function serve(fixture = 'e2e-project'): Promise<Served> {
   });
   const match = /^Codomyrmex Orchestrator: (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)$/.exec(firstLine);
   if (match === null) throw new Error(`unexpected first line: ${firstLine}`);
+  let alive = true;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => {
+    alive = false;
+    resolve();
+  }));
   return {
     url: `${match[1]}/?token=${match[2]}`,
     origin: match[1]!,
     token: match[2]!,
     project,
+    home,
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGINT');
+      if (alive) child.kill('SIGINT');
       await exited;
       rmSync(home, { recursive: true, force: true });
       rmSync(project, { recursive: true, force: true });
     },
+    async kill() {
+      if (alive) child.kill('SIGKILL');
+      await exited;
+    },
+    restart: () => launch(home, project),
   };
+}
+
+export async function serve(fixture = 'e2e-project'): Promise<Served> {
+  const home = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-home-'));
+  const project = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-project-'));
+  cpSync(join(ROOT, 'test', 'fixtures', fixture), project, { recursive: true });
+  return launch(home, project);
 }

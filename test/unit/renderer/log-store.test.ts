@@ -37,11 +37,11 @@ describe('the log store', () => {
     expect(buffer(store).lines).toEqual(['a', 'c', '']);
   });
 
-  it('while the tail is read from disk live text is left to it, and the slice replaces the buffer', () => {
+  it('while the tail is read from disk live pushes wait for it, and the slice replaces the buffer', () => {
     const store = createLogStore();
     store.getState().append([log('seen live\n')]);
     store.getState().startSeeding('e1', 'build');
-    store.getState().append([log('also on disk\n')]);
+    store.getState().append([{ ...log('also on disk\n'), offset: 1022 }]);
     expect(buffer(store).lines).toEqual(['seen live', '']);
     store.getState().seed('e1', 'build', 'half a line\nseen live\nalso on disk\n', 1000);
     // A slice starting mid-file may start mid-line: that partial line is dropped.
@@ -70,5 +70,30 @@ describe('the log store', () => {
     store.getState().append([log('a\n'), log('b\n', 'test')]);
     store.getState().drop('e1');
     expect(store.getState().buffers.size).toBe(0);
+  });
+});
+
+describe('the log store with the engine\'s offsets', () => {
+  it('pushes already covered by a disk read are not shown twice, and one overlapping it adds only the new part', () => {
+    const store = createLogStore();
+    store.getState().startSeeding('e1', 'build');
+    store.getState().append([{ ...log('b\n'), offset: 2 }, { ...log('c\nd\n'), offset: 4 }]);
+    store.getState().seed('e1', 'build', 'a\nb\nc\n', 0);
+    expect(buffer(store).lines).toEqual(['a', 'b', 'c', 'd', '']);
+    expect(buffer(store).endOffset).toBe(8);
+  });
+
+  it('a page that joins mid-run knows the earlier output is on disk', () => {
+    const store = createLogStore();
+    store.getState().append([{ ...log('line 900\n'), offset: 9_000 }]);
+    expect(buffer(store).startOffset).toBe(9_000);
+  });
+
+  it('bytes the engine did not send live leave its marker line, and offsets jump past them', () => {
+    const store = createLogStore();
+    store.getState().append([{ ...log('a\n'), offset: 0 }]);
+    store.getState().append([{ ...log('… 500 bytes not shown live — the full log is on disk\nz\n'), offset: 502, skipped: 500 }]);
+    expect(buffer(store).lines).toEqual(['a', '… 500 bytes not shown live — the full log is on disk', 'z', '']);
+    expect(buffer(store).endOffset).toBe(504);
   });
 });

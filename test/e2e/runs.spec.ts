@@ -1,0 +1,152 @@
+// Issue 5 end to end: live statuses and attempts, live logs, cancel a step (its process is gone), re-run from failed,
+// a reload mid-run, a server killed mid-run then resumed, and sessions.
+import { expect, test, type Page } from '@playwright/test';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, type Served } from './serve.js';
+
+const SHOTS = 'test-results/e2e/screenshots';
+let server: Served;
+const others: Served[] = [];
+
+test.beforeEach(async () => {
+  server = await serve('runs-project');
+});
+
+test.afterEach(async () => {
+  for (const other of others.splice(0)) await other.stop();
+  await server.stop();
+});
+
+const node = (page: Page, step: string) => page.locator(`[data-step="${step}"]`);
+
+async function runWorkflow(page: Page, name: string): Promise<void> {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first().click();
+  await expect(node(page, 'first').or(node(page, 'setup')).or(node(page, 'quick')).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Open run' }).click();
+  await expect(page.locator('.run-detail')).toBeVisible();
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('a run shows statuses and attempts change live, a step\'s coloured log, and re-runs from failed keeping what succeeded', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await runWorkflow(page, 'live');
+  const flaky = node(page, 'flaky');
+  await expect(flaky).toHaveAttribute('data-status', 'retrying');
+  await expect(flaky).toContainText('attempt 1/3');
+  await expect(flaky).toHaveAttribute('data-status', 'succeeded');
+  await expect(flaky).toContainText('attempt 2/3');
+  await expect(node(page, 'broken')).toHaveAttribute('data-status', 'failed');
+  await expect(node(page, 'after-broken')).toHaveAttribute('data-status', 'skipped');
+
+  await node(page, 'chatty').click();
+  const log = page.getByRole('log', { name: 'Output of chatty' });
+  await expect(log).toContainText('chatty-done');
+  await expect(log.locator('.ansi-green-fg').last()).toContainText('line');
+  // Virtualised: far fewer lines in the DOM than the step printed.
+  expect(await log.locator('.log-line').count()).toBeLessThan(200);
+  await page.getByRole('searchbox', { name: 'Search the log' }).fill('line 150 ');
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await expect(page.locator('.log-toolbar__count')).toHaveText('1 of 1');
+  await expect(log.locator('mark.log-mark--current')).toHaveText('line 150 ');
+  await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'failed');
+  await expect(page.getByRole('region', { name: 'Timeline' }).locator('.timeline__bar[data-retried]')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/run-live-light.png` });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${SHOTS}/run-live-dark.png` });
+
+  const firstRun = await page.locator('.run-detail').getAttribute('data-execution');
+  writeFileSync(join(server.project, 'fixed.marker'), '');
+  await page.getByRole('button', { name: 'Re-run from failed' }).click();
+  await expect(page.locator('.run-detail')).not.toHaveAttribute('data-execution', firstRun!);
+  await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed');
+  for (const step of ['setup', 'flaky', 'chatty', 'broken', 'after-broken']) await expect(node(page, step)).toHaveAttribute('data-status', 'succeeded');
+  // Kept, not re-run: the kept step still has the outputs of the first run.
+  await node(page, 'setup').click();
+  await expect(page.getByRole('complementary', { name: 'Step setup' })).toContainText('built = yes');
+  await expect(page.getByRole('tab')).toHaveCount(3);
+});
+
+test('cancelling the long step kills its process; the run goes on as after a failure', async ({ page }) => {
+  await runWorkflow(page, 'long');
+  await expect(node(page, 'long')).toHaveAttribute('data-status', 'running');
+  const pidFile = join(server.project, 'long.pid');
+  await expect.poll(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '').toBe(true);
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  expect(alive(pid)).toBe(true);
+  await node(page, 'long').click();
+  await expect(page.getByRole('log', { name: 'Output of long' })).toContainText('started long');
+  await page.getByRole('button', { name: 'Cancel step' }).click();
+  await expect(node(page, 'long')).toHaveAttribute('data-status', 'cancelled');
+  await expect.poll(() => alive(pid)).toBe(false);
+  await expect(node(page, 'quick')).toHaveAttribute('data-status', 'succeeded');
+  await expect(page.locator('.run-detail')).not.toHaveAttribute('data-run-status', 'running');
+});
+
+test('a page reloaded mid-run finds the run still live and watches it finish', async ({ page }) => {
+  await runWorkflow(page, 'slow');
+  await expect(node(page, 'wait')).toHaveAttribute('data-status', 'running');
+  await page.reload();
+  await page.getByRole('button', { name: 'Runs' }).click();
+  await expect(page.getByRole('list', { name: 'Run history' }).locator('[data-run-status="running"]')).toHaveCount(1);
+  await page.getByRole('list', { name: 'Run history' }).locator('[data-run-status="running"]').click();
+  await expect(node(page, 'wait')).toHaveAttribute('data-status', 'running');
+  await expect(node(page, 'last')).toHaveAttribute('data-status', 'succeeded', { timeout: 20_000 });
+  await expect(page).not.toHaveTitle(/^\(\d+\)/);
+});
+
+test('a server killed mid-run comes back with the run interrupted, finished steps intact, and resumes it', async ({ page }) => {
+  await runWorkflow(page, 'slow');
+  await expect(node(page, 'first')).toHaveAttribute('data-status', 'succeeded');
+  await expect(node(page, 'wait')).toHaveAttribute('data-status', 'running');
+  await expect(page).toHaveTitle(/^\(1\) /);
+  await server.kill();
+  const restarted = await server.restart();
+  others.push(restarted);
+  await page.goto(restarted.url);
+  await page.getByRole('button', { name: 'Runs' }).click();
+  const row = page.getByRole('list', { name: 'Run history' }).locator('[data-run-status="interrupted"]');
+  await expect(row).toHaveCount(1);
+  await row.click();
+  await expect(node(page, 'first')).toHaveAttribute('data-status', 'succeeded');
+  await expect(node(page, 'wait')).not.toHaveAttribute('data-status', 'succeeded');
+  await page.screenshot({ path: `${SHOTS}/run-interrupted.png` });
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed', { timeout: 20_000 });
+  for (const step of ['first', 'wait', 'last']) await expect(node(page, step)).toHaveAttribute('data-status', 'succeeded');
+});
+
+test('a session is created, renamed and made current; a run started in it is listed in it', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Sessions' }).click();
+  await page.getByLabel('Session name', { exact: true }).first().fill('release prep');
+  await page.getByRole('button', { name: 'Create session' }).click();
+  await expect(page.getByRole('combobox', { name: 'Current session' })).toHaveValue(/.+/);
+  const editor = page.getByRole('region', { name: 'Session release prep' });
+  await editor.getByRole('textbox', { name: 'Session name' }).fill('nightly');
+  await editor.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('combobox', { name: 'Current session' }).locator('option:checked')).toHaveText('nightly');
+
+  await page.getByRole('button', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: /^long\b/ }).first().click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(node(page, 'quick')).toHaveAttribute('data-status', 'succeeded');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Current session' }).locator('option:checked')).toHaveText('nightly');
+  await page.getByRole('button', { name: 'Sessions' }).click();
+  await expect(page.getByRole('list', { name: 'Runs in this session' }).getByRole('button')).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Runs in this session' })).toContainText('long');
+  await page.screenshot({ path: `${SHOTS}/sessions-dark.png` });
+});

@@ -17,7 +17,16 @@ const canvas = async (print) => {
   await withBrowser((browser) => benchCanvas(print, browser));
 };
 const monitor = async (print) => (await import('./bench/monitor.mjs')).benchMonitor(print);
-const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, monitor, editor, ui, canvas };
+const runs = async (print) => (await import('./bench/runs.mjs')).benchRuns(print);
+const runsUi = async (print) => {
+  const { withBrowser } = await import('./bench/ui.mjs');
+  const { benchManyRuns, benchLogThroughput } = await import('./bench/runs-ui.mjs');
+  await withBrowser(async (browser) => {
+    await benchManyRuns(print, browser);
+    await benchLogThroughput(print, browser);
+  });
+};
+const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 

@@ -1,5 +1,7 @@
 // The engine's public API: what `import … from 'codomyrmex-orchestrator'` gives.
 export { OrchestrationEngine, getOrchestrationEngine, workingDirFor, type EngineOptions } from './orchestration-engine.js';
+/** The contract's handlers over an engine, for embedding the app's API (and the runs bench). */
+export { EngineApi, type ApiContext } from './api.js';
 export { WorkflowManager, type StepInput, type CreateWorkflowOptions } from './workflow-manager.js';
 export { TaskOrchestrator, resolveRunParams, type ExecuteOptions, type ExecutionHandle } from './task-orchestrator.js';
 export { ResourceManager, type ResourceDeclaration } from './resource-manager.js';

@@ -1,5 +1,6 @@
 // The typed stream of every state change the engine makes; the app forwards it over IPC and WebSocket.
-import type { Project, ResourceAllocation, Session, StepRun, WorkflowExecution } from './model.js';
+import type { Project, Resource, ResourceAllocation, Session, StepRun, WorkflowExecution } from './model.js';
+import type { MonitorSample } from './monitor.js';
 
 export type ExecutionSummary = Omit<WorkflowExecution, 'steps'>;
 
@@ -16,6 +17,10 @@ export type EngineEvent =
   | { type: 'resource.released'; allocation: ResourceAllocation }
   | { type: 'session.updated'; session: Session }
   | { type: 'project.updated'; project: Project }
+  /** A resource was declared, changed or (resource null) removed. */
+  | { type: 'resource.changed'; id: string; resource: Resource | null }
+  /** The resource monitor's sample of the machine and of every running step, once a second while a door listens. */
+  | { type: 'resource.sample'; sample: MonitorSample }
   /** A project's workflow file was written or removed, by us or by anyone else; revision null when removed. */
   | { type: 'workflow.changed'; projectId: string; name: string; file: string; revision: string | null };
 

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Problem } from './errors.js';
 import type { EngineEvent } from './events.js';
 import type { Project, Resource, ResourceAllocation, Session, Workflow, WorkflowExecution } from './model.js';
-import { EXECUTION_STATUSES, RUN_ORIGINS } from './model.js';
+import { EXECUTION_STATUSES, PROJECT_STATUSES, RUN_ORIGINS } from './model.js';
+import type { ProjectCard, ProjectHistory, TemplateInfo } from './dashboard.js';
+import type { SystemSample } from './monitor.js';
 
 /** A response type, carried by the contract for the type checker only. */
 const returns = <T>(): T => undefined as unknown as T;
@@ -75,6 +77,16 @@ export interface RunStats {
   medianDurationMs: number | null;
   /** Median duration of each step over those runs. */
   stepMedianMs: Record<string, number>;
+}
+
+/** A resource as the monitor shows it: capacity, what is allocated now and to which step, what waits for it. */
+export interface ResourceStatus extends Resource {
+  available: number;
+  allocations: ResourceAllocation[];
+  /** Declared by the user (editable), as opposed to built in or declared by a workflow file. */
+  userDefined: boolean;
+  /** Steps queued until enough of this resource is free. */
+  waiting: { executionId: string; step: string; amount: number }[];
 }
 
 export interface ActionInfo {
@@ -193,7 +205,36 @@ export const commands = {
   'sessions.close': { request: z.object({ sessionId: id }).strict(), response: returns<Session>() },
   'resources.list': {
     request: z.object({}).strict(),
-    response: returns<(Resource & { available: number; allocations: ResourceAllocation[] })[]>(),
+    response: returns<ResourceStatus[]>(),
+  },
+  /** Adds or changes a user-defined resource (kept in the settings, shared by every door). */
+  'resources.define': {
+    request: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), capacity: z.number().positive().max(1e12), type: z.enum(['cpu', 'memory', 'gpu', 'custom']).optional(), unit: z.string().max(32).optional() }).strict(),
+    response: returns<Resource>(),
+  },
+  'resources.remove': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<{ removed: boolean }>() },
+  /** The machine's samples of the last hour (recent ones as taken, older ones averaged); live ones arrive as events. */
+  'resources.history': { request: z.object({}).strict(), response: returns<{ system: SystemSample[] }>() },
+  /** Every project as a dashboard card: its workflows' last runs, success rates and durations over `days` (30). */
+  'projects.dashboard': { request: z.object({ days: z.number().int().min(1).max(365).optional() }).strict(), response: returns<ProjectCard[]>() },
+  'projects.history': { request: z.object({ projectId: id, days: z.number().int().min(1).max(365).optional() }).strict(), response: returns<ProjectHistory>() },
+  /** Registers an existing folder as a project (or returns the project already there). */
+  'projects.add': { request: z.object({ path: z.string().min(1).max(4096), name: name.optional() }).strict(), response: returns<Project>() },
+  /** Creates a project folder from a template (refused if the folder exists and is not empty). */
+  'projects.create': {
+    request: z.object({ name, parentDir: z.string().min(1).max(4096), template: name.optional(), description: z.string().max(2000).optional() }).strict(),
+    response: returns<Project>(),
+  },
+  'projects.update': { request: z.object({ projectId: id, status: z.enum(PROJECT_STATUSES) }).strict(), response: returns<Project>() },
+  /** Forgets a project; its folder and files are never touched. */
+  'projects.remove': { request: z.object({ projectId: id }).strict(), response: returns<{ removed: boolean }>() },
+  /** Opens the project's folder in the file manager, or a terminal there, on the machine the engine runs on. */
+  'projects.open': { request: z.object({ projectId: id, target: z.enum(['folder', 'terminal']) }).strict(), response: returns<{ opened: boolean }>() },
+  'templates.list': { request: z.object({}).strict(), response: returns<TemplateInfo[]>() },
+  /** Saves a project's workflows (and config) as a template new projects can start from. */
+  'templates.saveFromProject': {
+    request: z.object({ projectId: id, name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/), description: z.string().max(2000).optional() }).strict(),
+    response: returns<TemplateInfo>(),
   },
   'actions.list': { request: z.object({}).strict(), response: returns<ActionInfo[]>() },
 } as const;

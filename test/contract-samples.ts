@@ -9,7 +9,14 @@ export interface SampleIds {
   executionId: string;
   step: string;
   sessionId: string;
+  /** The project's folder, and an empty folder a sample may create a project in. */
+  projectPath: string;
+  scratchDir: string;
 }
+
+/** Samples that would forget the project under test, open windows or remove what others use: they name things that
+ * do not exist, so a door shows them bound by answering not-found, and nothing changes. */
+export const NOT_FOUND_SAMPLES: ReadonlySet<Command> = new Set(['projects.remove', 'projects.open', 'resources.remove']);
 
 /** The workflow the `workflows.save` sample creates in the project (each sample succeeds on a fresh project). */
 export const SAMPLE_NEW_WORKFLOW = 'contract-sample';
@@ -44,6 +51,18 @@ export function sampleRequests(ids: SampleIds): { [C in Command]: RequestOf<C> }
     'sessions.update': { sessionId: ids.sessionId, name: 'renamed', projectId: null, env: {}, variables: { target: 'out' } },
     'sessions.close': { sessionId: ids.sessionId },
     'resources.list': {},
+    'resources.define': { id: 'sample-gpu', capacity: 1, type: 'gpu', unit: 'cards' },
+    'resources.remove': { id: 'no-such-resource' },
+    'resources.history': {},
+    'projects.dashboard': { days: 7 },
+    'projects.history': { projectId: ids.projectId },
+    'projects.add': { path: ids.projectPath },
+    'projects.create': { name: 'sample', parentDir: ids.scratchDir, template: 'node_package' },
+    'projects.update': { projectId: ids.projectId, status: 'active' },
+    'projects.remove': { projectId: 'no-such-project' },
+    'projects.open': { projectId: 'no-such-project', target: 'folder' },
+    'templates.list': {},
+    'templates.saveFromProject': { projectId: ids.projectId, name: 'sample-template' },
     'actions.list': {},
   };
 }
@@ -81,4 +100,10 @@ export const INVALID_PAYLOADS: [string, unknown, string][] = [
   ['runs.list', { origin: 'telepathy' }, 'origin'],
   ['runs.list', { since: 'yesterday' }, 'since'],
   ['runs.list', { offset: 1.5 }, 'offset'],
+  ['resources.define', { id: 'gpu', capacity: -1 }, 'capacity'],
+  ['resources.define', { id: '../gpu', capacity: 1 }, 'id'],
+  ['projects.update', { projectId: 'p', status: 'exploded' }, 'status'],
+  ['projects.open', { projectId: 'p', target: 'browser' }, 'target'],
+  ['projects.dashboard', { days: 0 }, 'days'],
+  ['templates.saveFromProject', { projectId: 'p', name: '../evil' }, 'name'],
 ];

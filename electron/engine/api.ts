@@ -8,6 +8,7 @@ import { RunControl } from './run-control.js';
 import { readLogSlice } from './store/log-reader.js';
 import { runStats } from './store/run-stats.js';
 import { WorkflowConflictError, WorkflowDocuments } from './workflow-documents.js';
+import { ProjectApi } from './project-api.js';
 
 export interface ApiContext {
   mode: AppInfo['mode'];
@@ -24,6 +25,7 @@ export class EngineApi {
   private readonly handlers: Handlers;
   private readonly documents: WorkflowDocuments;
   private readonly runs: RunControl;
+  private readonly projects: ProjectApi;
 
   constructor(
     private readonly engine: OrchestrationEngine,
@@ -35,6 +37,7 @@ export class EngineApi {
       announce: (project, file, name, revision) => engine.workflowWatcher.announce(project.id, file, name, revision),
       folderCreated: (project) => engine.workflowWatcher.watchProject(project),
     });
+    this.projects = new ProjectApi(engine);
     this.runs = new RunControl(engine, context.origin ?? 'app', (project, name) => this.documents.require(project, name));
     this.handlers = this.createHandlers();
   }
@@ -59,11 +62,14 @@ export class EngineApi {
     const release = this.engine.workflowWatcher.acquire();
     // Running steps' output is read and pushed only while someone listens, too.
     const releaseLogs = this.engine.logTailer.acquire();
+    // And the machine is sampled only while someone watches.
+    const releaseMonitor = this.engine.resourceMonitor.subscribe((sample) => batcher.add({ type: 'resource.sample', sample }));
     return {
       batcher,
       close() {
         release();
         releaseLogs();
+        releaseMonitor();
         off();
         batcher.close();
       },
@@ -94,7 +100,22 @@ export class EngineApi {
       'sessions.create': ({ name, projectId, env, variables }) => engine.getSession(engine.createSession(name, { projectId: projectId ?? null, env, variables }))!,
       'sessions.update': ({ sessionId, ...changes }) => engine.updateSession(sessionId, definedOnly(changes)),
       'sessions.close': ({ sessionId }) => engine.closeSession(sessionId),
-      'resources.list': () => engine.getSystemStatus().resources,
+      'resources.list': () => this.projects.resources(),
+      'resources.define': (declaration) => engine.userResources.define(declaration),
+      'resources.remove': async ({ id }) => {
+        await engine.userResources.remove(id);
+        return { removed: true };
+      },
+      'resources.history': () => ({ system: engine.resourceMonitor.systemHistory() }),
+      'projects.dashboard': ({ days }) => this.projects.dashboard(days),
+      'projects.history': ({ projectId, days }) => this.projects.history(projectId, days),
+      'projects.add': ({ path, name }) => engine.projectManager.addProject(path, name),
+      'projects.create': ({ name, parentDir, template, description }) => engine.projectManager.createProject({ name, parentDir, ...(template !== undefined ? { template } : {}), ...(description !== undefined ? { description } : {}) }),
+      'projects.update': ({ projectId, status }) => engine.projectManager.updateProjectStatus(projectId, status),
+      'projects.remove': ({ projectId }) => this.projects.remove(projectId),
+      'projects.open': ({ projectId, target }) => this.projects.open(projectId, target),
+      'templates.list': () => this.projects.templates(),
+      'templates.saveFromProject': ({ projectId, name, description }) => this.projects.saveTemplate(projectId, name, description),
       'actions.list': () => engine.registry.list(),
     };
   }

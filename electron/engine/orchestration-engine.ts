@@ -96,6 +96,8 @@ export class OrchestrationEngine {
     });
     this.resourceManager.on('allocated', (allocation) => this.events.wants('resource.allocated') && this.events.emit({ type: 'resource.allocated', allocation }));
     this.resourceManager.on('released', (allocation) => this.events.wants('resource.released') && this.events.emit({ type: 'resource.released', allocation }));
+    this.resourceManager.on('changed', (resource) => this.events.emit({ type: 'resource.changed', id: resource.id, resource }));
+    this.resourceManager.on('removed', (id) => this.events.emit({ type: 'resource.changed', id, resource: null }));
   }
 
   private database(): Db {

@@ -95,7 +95,7 @@ describe('browser mode server', () => {
   it('binds every command of the contract over the WebSocket', async () => {
     const { origin, project, server } = await start();
     const client = await connect(origin, server.token);
-    const samples = sampleRequests({ projectId: project.id, workflowName: 'diamond', executionId: 'no-such-run', step: 'prepare', sessionId: 'no-such-session' });
+    const samples = sampleRequests({ projectId: project.id, workflowName: 'diamond', executionId: 'no-such-run', step: 'prepare', sessionId: 'no-such-session', projectPath: project.path, scratchDir: tempDir() });
     for (const command of COMMANDS) {
       const reply = await client.request(command, samples[command]);
       expect(reply.error?.code, `${command}: ${reply.error?.message}`).not.toBe('unknown-command');

@@ -60,6 +60,7 @@ export class UserResources {
 
   async remove(id: string): Promise<void> {
     const saved = this.list();
+    if (!this.resources.listResources().some((r) => r.id === id)) throw new ResourceError(`unknown resource "${id}"`);
     if (!saved.some((d) => d.id === id)) throw new ResourceError(`"${id}" is not a user-defined resource (user-defined: ${saved.map((d) => d.id).join(', ') || 'none'})`);
     this.resources.removeResource(id);
     await this.settings.set(KEY, saved.filter((d) => d.id !== id));

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, type AppInfo, type WorkflowEntry } from '../../../shared/ipc.js';
 import type { Project, WorkflowExecution } from '../../../shared/model.js';
-import { SAMPLE_NEW_WORKFLOW, sampleRequests } from '../../contract-samples.js';
+import { NOT_FOUND_SAMPLES, SAMPLE_NEW_WORKFLOW, sampleRequests } from '../../contract-samples.js';
+import { tempDir } from '../../helpers.js';
 import { COMMAND_ROUTES, HANDLED_CHANNELS, INVOKE_CHANNEL } from '../../../electron/main/channels.js';
 import { resetFakeElectron, state } from './fake-electron.js';
 import { invoke, launch } from './launch.js';
@@ -49,9 +50,11 @@ describe('the contract bound in main', () => {
     await until(async () => ((await value<WorkflowExecution | null>('runs.get', first))?.status === 'completed' ? true : null));
     const session = await value<{ sessionId: string }>('sessions.create', { name: 'contract' });
     // The shared samples are typed by Command, so a command added to the contract fails the type check until covered.
-    const requests = sampleRequests({ projectId, workflowName: 'diamond', executionId: first.executionId, step: 'prepare', sessionId: session.sessionId });
+    const requests = sampleRequests({ projectId, workflowName: 'diamond', executionId: first.executionId, step: 'prepare', sessionId: session.sessionId, projectPath: project, scratchDir: tempDir() });
     const replies = Object.fromEntries(await Promise.all(COMMANDS.map(async (command) => [command, await invoke(command, requests[command])] as const)));
-    for (const command of COMMANDS) expect(replies[command], command).toMatchObject({ ok: true });
+    for (const command of COMMANDS) {
+      expect(replies[command], command).toMatchObject(NOT_FOUND_SAMPLES.has(command) ? { ok: false, error: { code: 'not-found' } } : { ok: true });
+    }
 
     const workflows = await value<WorkflowEntry[]>('workflows.list', { projectId });
     expect(workflows.map((w) => w.name).sort()).toEqual(['broken', SAMPLE_NEW_WORKFLOW, 'diamond'].sort());

@@ -70,7 +70,7 @@ describe('the graph store', () => {
 
   it('an event batch touching several concerns changes each store once', () => {
     const stores = createStores();
-    stores.resources.getState().setResources([{ id: 'cpu', type: 'cpu', capacity: 2, unit: 'cores', builtin: true, available: 2, allocations: [] }]);
+    stores.resources.getState().setResources([{ id: 'cpu', type: 'cpu', capacity: 2, unit: 'cores', builtin: true, available: 2, allocations: [], userDefined: false, waiting: [] }]);
     const changes = { runs: 0, resources: 0, sessions: 0 };
     stores.runs.subscribe(() => changes.runs++);
     stores.resources.subscribe(() => changes.resources++);

@@ -6,7 +6,7 @@ const allocation = { resourceId: 'cpu', taskId: 'e1/build', amount: 1.5, allocat
 describe('the resources store', () => {
   it('moves available capacity with allocation events, once per allocation', () => {
     const store = createResourcesStore();
-    store.getState().setResources([{ id: 'cpu', type: 'cpu', capacity: 4, unit: 'cores', builtin: true, available: 4, allocations: [] }]);
+    store.getState().setResources([{ id: 'cpu', type: 'cpu', capacity: 4, unit: 'cores', builtin: true, available: 4, allocations: [], userDefined: false, waiting: [] }]);
     store.getState().applyAllocations([{ allocation, released: false }, { allocation, released: false }]);
     expect(store.getState().resources[0]).toMatchObject({ available: 2.5, allocations: [allocation] });
     store.getState().applyAllocations([{ allocation: { ...allocation, releasedAt: 9 }, released: true }]);

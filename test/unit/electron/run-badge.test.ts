@@ -16,7 +16,7 @@ const update = (executionId: string, status: ExecutionStatus) => ({ type: 'execu
 describe('the window badge', () => {
   it('counts the runs in progress, once per change, and clears when stopped', () => {
     const events = new EventBus();
-    const target = { setBadgeCount: vi.fn(() => true) };
+    const target = { setBadgeCount: vi.fn((_count: number) => true) };
     const stop = showRunningRuns(events, target, ['already']);
     events.emit(update('a', 'pending'));
     events.emit(update('a', 'running'));

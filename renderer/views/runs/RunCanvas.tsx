@@ -4,6 +4,7 @@ import { useMemo, type ReactElement } from 'react';
 import type { Workflow } from '../../../shared/model.js';
 import { useActions } from '../../app/hooks.js';
 import type { StepNode } from '../../canvas/step-nodes.js';
+import { FitViewOnResize } from '../../canvas/FitViewOnResize.js';
 import { runGraph } from '../../runs/run-nodes.js';
 import { RunNodeView } from './RunNodeView.js';
 
@@ -35,6 +36,7 @@ export function RunCanvas({ workflow }: { workflow: Workflow }): ReactElement {
         >
           <Background gap={20} size={1} />
           <Controls aria-label="Zoom controls" showInteractive={false} />
+          <FitViewOnResize options={FIT_VIEW} />
         </ReactFlow>
       </ReactFlowProvider>
     </div>

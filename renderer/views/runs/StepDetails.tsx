@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { TERMINAL_STEP_STATUSES } from '../../../shared/model.js';
 import { formatDuration } from '../../app/format-time.js';
+import { stripAnsi } from '../../runs/ansi.js';
 import { useActions, useRunStore } from '../../app/hooks.js';
 import { useNow } from '../../app/use-now.js';
 import { durationOf, selectShownStep } from '../../stores/run-selectors.js';
@@ -32,7 +33,7 @@ export function StepDetails({ executionId, step, most }: { executionId: string; 
           {run.exitCode !== null && <><dt>Exit code</dt><dd>{run.exitCode}</dd></>}
           {run.reason !== null && <><dt>Reason</dt><dd>{run.reason}</dd></>}
           {run.error !== null && <><dt>Error</dt><dd className="error-text">{run.error}</dd></>}
-          {outputs.length > 0 && <><dt>Outputs</dt><dd><ul className="outputs">{outputs.map(([key, value]) => <li key={key} className="mono"><strong>{key}</strong> = {typeof value === 'string' ? value.slice(0, 200) : JSON.stringify(value)}</li>)}</ul></dd></>}
+          {outputs.length > 0 && <><dt>Outputs</dt><dd><ul className="outputs">{outputs.map(([key, value]) => <li key={key} className="mono"><strong>{key}</strong> = {typeof value === 'string' ? stripAnsi(value).slice(-200) : JSON.stringify(value)}</li>)}</ul></dd></>}
         </dl>
       )}
       <LogPanel executionId={executionId} step={step} started={run?.startTime != null} />

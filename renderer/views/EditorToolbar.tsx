@@ -1,7 +1,7 @@
 // The editor's toolbar: file commands, undo and redo, layout, grid, help — each also a shortcut (see the help).
 import { useReactFlow } from '@xyflow/react';
 import type { ReactElement } from 'react';
-import { useActions, useEditorStore, useGraphStore } from '../app/hooks.js';
+import { useActions, useAppStore, useEditorStore, useGraphStore } from '../app/hooks.js';
 
 export interface ToolbarProps {
   openImport(): void;
@@ -15,12 +15,13 @@ export function EditorToolbar({ openImport, exportAs }: ToolbarProps): ReactElem
   const snap = useEditorStore((state) => state.snapToGrid);
   const actions = useActions();
   const { fitView } = useReactFlow();
+  const hasProject = useAppStore((state) => state.projectId !== null);
   return (
     <div className="toolbar" role="toolbar" aria-label="Editor">
-      <button type="button" className="button button--small" onClick={actions.newWorkflow} title="New workflow (Alt+N)">New</button>
+      <button type="button" className="button button--small" onClick={actions.newWorkflow} disabled={!hasProject} title="New workflow (Alt+N)">New</button>
       <button type="button" className="button button--small" onClick={() => void actions.save()} title="Save (Ctrl+S)">Save</button>
       <button type="button" className="button button--small" onClick={() => void actions.saveAs()} title="Save as (Ctrl+Shift+S)">Save as…</button>
-      <button type="button" className="button button--small" onClick={openImport} title="Import a YAML or JSON file (Alt+O)">Import…</button>
+      <button type="button" className="button button--small" onClick={openImport} disabled={!hasProject} title="Import a YAML or JSON file (Alt+O)">Import…</button>
       <button type="button" className="button button--small" onClick={() => exportAs('yaml')} title="Export as YAML (Alt+E)">Export YAML</button>
       <button type="button" className="button button--small" onClick={() => exportAs('json')}>Export JSON</button>
       <span className="toolbar__gap" />

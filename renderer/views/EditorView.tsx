@@ -3,7 +3,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type ChangeEvent, type ReactElement } from 'react';
 import type { ActionInfo } from '../../shared/ipc.js';
 import { downloadText } from '../app/download.js';
-import { useActions, useGraphStore, useRunStore } from '../app/hooks.js';
+import { useActions, useAppStore, useGraphStore, useRunStore } from '../app/hooks.js';
 import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/layout.js';
 import { useEditorShortcuts } from '../canvas/use-editor-shortcuts.js';
 import { WorkflowCanvas } from '../canvas/WorkflowCanvas.js';
@@ -23,12 +23,18 @@ export function EditorView(): ReactElement {
   const shown = useGraphStore((state) => state.shown);
   const loading = useGraphStore((state) => state.loading);
   const { newWorkflow } = useActions();
+  // Until the app knows its project there is nowhere to create a workflow: say so rather than ignore the click.
+  const hasProject = useAppStore((state) => state.projectId !== null);
   if (shown === null) {
     return (
       <section className="view" aria-labelledby="editor-title">
         <header className="view__header"><h1 id="editor-title">Editor</h1></header>
         <p className="muted empty">{loading !== null ? `Opening ${loading.name}…` : 'Open a workflow from Projects to see its steps here, or start a new one.'}</p>
-        {loading === null && <p><button type="button" className="button button--primary" onClick={newWorkflow}>New workflow…</button></p>}
+        {loading === null && (
+          <p>
+            <button type="button" className="button button--primary" onClick={newWorkflow} disabled={!hasProject} title={hasProject ? undefined : 'Open a project first'}>New workflow…</button>
+          </p>
+        )}
       </section>
     );
   }

@@ -4,12 +4,15 @@ import { browserNotifier, type Notifier } from '../app/browser-notifier.js';
 import type { View } from '../stores/app-store.js';
 import type { Stores } from '../stores/stores.js';
 import { createCatalogActions } from './catalog-actions.js';
+import { createDashboardActions } from './dashboard-actions.js';
 import { browserDialogs, type Dialogs } from './dialogs.js';
 import { createEditActions } from './edit-actions.js';
 import { createEditorUiActions } from './editor-ui-actions.js';
 import { createFileActions } from './file-actions.js';
 import { createHistoryActions } from './history-actions.js';
 import { createLogActions } from './log-actions.js';
+import { createProjectActions } from './project-actions.js';
+import { createResourceActions } from './resource-actions.js';
 import { createRunActions } from './run-actions.js';
 import { createSessionActions } from './session-actions.js';
 import { createWorkflowActions } from './workflow-actions.js';
@@ -24,6 +27,11 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
   const catalog = createCatalogActions(client, stores);
   const edits = createEditActions(stores);
   const ui = createEditorUiActions(stores, edits.layout);
+  const dashboard = createDashboardActions(client, stores);
+  const projectActions = createProjectActions(client, stores, dialogs, async () => {
+    await Promise.all([dashboard.loadDashboard(), workflows.loadProjects()]);
+  }, workflows.selectProject);
+  const resourceActions = createResourceActions(client, stores, sessions.loadResources, catalog.loadCatalog);
 
   /** Re-reads what the views hold, e.g. after the connection came back. */
   const refresh = async (): Promise<void> => {
@@ -36,6 +44,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
       stores.history.getState().ids.length > 0 ? history.loadHistory() : undefined,
       stores.sessions.getState().loaded ? sessions.loadSessions() : undefined,
       stores.resources.getState().loaded ? sessions.loadResources() : undefined,
+      stores.dashboard.getState().loaded ? dashboard.loadDashboard() : undefined,
     ]);
     // Unsaved edits are never replaced by a refresh; a saved workflow is re-read in case it changed meanwhile.
     if (state.shown !== null && state.shown.revision !== null && clean) await workflows.loadGraph(state.shown.name, state.shown.projectId);
@@ -51,6 +60,9 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     ...catalog,
     ...edits,
     ...ui,
+    ...dashboard,
+    ...projectActions,
+    ...resourceActions,
     refresh,
     showView: (view: View) => stores.app.getState().showView(view),
     selectStep: (step: string | null) => stores.graph.getState().selectStep(step),

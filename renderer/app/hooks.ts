@@ -3,10 +3,12 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { Actions } from '../actions/create-actions.js';
 import type { AppState } from '../stores/app-store.js';
+import type { DashboardState } from '../stores/dashboard-store.js';
 import type { EditorState } from '../stores/editor-store.js';
 import type { GraphState } from '../stores/graph-store.js';
 import type { HistoryState } from '../stores/history-store.js';
 import type { LogState } from '../stores/log-store.js';
+import type { MonitorState } from '../stores/monitor-store.js';
 import type { NoticeState } from '../stores/notice-store.js';
 import type { ProjectsState } from '../stores/projects-store.js';
 import type { ResourcesState } from '../stores/resources-store.js';
@@ -42,3 +44,5 @@ export const useValidationStore = <T>(selector: (state: ValidationState) => T): 
 export const useRunViewStore = <T>(selector: (state: RunViewState) => T): T => useStore(useApp().stores.runView, selector);
 export const useLogStore = <T>(selector: (state: LogState) => T): T => useStore(useApp().stores.logs, selector);
 export const useHistoryStore = <T>(selector: (state: HistoryState) => T): T => useStore(useApp().stores.history, selector);
+export const useDashboardStore = <T>(selector: (state: DashboardState) => T): T => useStore(useApp().stores.dashboard, selector);
+export const useMonitorStore = <T>(selector: (state: MonitorState) => T): T => useStore(useApp().stores.monitor, selector);

@@ -20,6 +20,8 @@ export const StepNodeView = memo(function StepNodeView({ data, selected, sourceP
   const end = run?.endTime ?? (live ? now : null);
   const duration = run?.startTime != null && end !== null ? Math.max(0, end - run.startTime) : null;
   const title = problem ?? run?.reason ?? run?.error ?? undefined;
+  // Why a queued step waits (a resource, a slot) replaces its action line, as on the run view's canvas.
+  const waiting = run?.status === 'queued' ? run.reason : null;
   return (
     <div className="step-node" data-step={data.name} data-status={run?.status} data-selected={selected || undefined} data-invalid={problem !== undefined || undefined} title={title}>
       <Handle type="target" position={targetPosition ?? Position.Left} aria-label={`Dependencies of ${data.name}`} />
@@ -28,7 +30,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected, sourceP
         <span className="step-node__name">{data.name}</span>
         {problem !== undefined && <span className="step-node__problem" role="img" aria-label={`${data.name} is invalid: ${problem}`}>!</span>}
       </div>
-      <div className="step-node__action">{data.module}.{data.action}</div>
+      <div className="step-node__action" data-reason={waiting ?? undefined}>{waiting ?? `${data.module}.${data.action}`}</div>
       {run !== undefined && (
         <div className="step-node__meta">
           <span className="step-node__status">{run.status}</span>

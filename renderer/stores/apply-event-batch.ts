@@ -1,6 +1,7 @@
 // Routes one event batch to the stores it concerns: each store changes once per batch, never once per event.
 import type { EventBatch } from '../../shared/ipc.js';
 import type { Project, Session } from '../../shared/model.js';
+import type { MonitorSample } from '../../shared/monitor.js';
 import type { AllocationChange } from './resources-store.js';
 import type { RunEvent } from './run-store.js';
 import type { Stores } from './stores.js';
@@ -11,7 +12,15 @@ export function applyEventBatch(stores: Stores, batch: EventBatch): void {
   const allocations: AllocationChange[] = [];
   const sessions: Session[] = [];
   const projects: Project[] = [];
+  const samples: MonitorSample[] = [];
+  const runProjects = new Set<string>();
+  let resourcesChanged = false;
   for (const event of batch.events) {
+    // The dashboard and the resources table refetch (debounced) on these; they never read step events one by one.
+    if (event.type === 'execution.updated' && event.execution.projectId !== null) runProjects.add(event.execution.projectId);
+    if (event.type === 'resource.changed' || event.type === 'resource.allocated' || event.type === 'resource.released') resourcesChanged = true;
+    if (event.type === 'step.updated' && event.run.status === 'queued') resourcesChanged = true;
+    if (event.type === 'resource.sample') samples.push(event.sample);
     switch (event.type) {
       case 'execution.updated':
       case 'step.updated':
@@ -38,4 +47,7 @@ export function applyEventBatch(stores: Stores, batch: EventBatch): void {
   if (allocations.length > 0 && stores.resources.getState().loaded) stores.resources.getState().applyAllocations(allocations);
   if (sessions.length > 0) stores.sessions.getState().upsertSessions(sessions);
   if (projects.length > 0) stores.projects.getState().upsertProjects(projects);
+  if (samples.length > 0) stores.monitor.getState().append(samples);
+  if (runProjects.size > 0 && stores.dashboard.getState().loaded) stores.dashboard.getState().markStale(runProjects);
+  if (resourcesChanged && stores.resources.getState().loaded) stores.resources.getState().noteChange();
 }

@@ -13,8 +13,11 @@ export interface AllocationChange {
 export interface ResourcesState {
   resources: ResourceEntry[];
   loaded: boolean;
+  /** Counts engine events that may change what `resources.list` says (declarations, waiting steps); watchers refetch. */
+  changes: number;
   setResources(resources: ResourceEntry[]): void;
   applyAllocations(changes: AllocationChange[]): void;
+  noteChange(): void;
 }
 
 const sameAllocation = (a: ResourceAllocation, b: ResourceAllocation): boolean =>
@@ -33,6 +36,8 @@ export function createResourcesStore() {
   return createStore<ResourcesState>()((set) => ({
     resources: [],
     loaded: false,
+    changes: 0,
+    noteChange: () => set((state) => ({ changes: state.changes + 1 })),
     setResources: (resources) => set({ resources, loaded: true }),
     applyAllocations: (changes) => set((state) => {
       const index = new Map(state.resources.map((entry, i) => [entry.id, i]));

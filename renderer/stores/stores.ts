@@ -1,9 +1,11 @@
 // The app's stores, one per concern, created together so tests and the app each get their own set.
 import { createAppStore } from './app-store.js';
+import { createDashboardStore } from './dashboard-store.js';
 import { createEditorStore } from './editor-store.js';
 import { createGraphStore } from './graph-store.js';
 import { createHistoryStore } from './history-store.js';
 import { createLogStore } from './log-store.js';
+import { createMonitorStore } from './monitor-store.js';
 import { createNoticeStore } from './notice-store.js';
 import { createProjectsStore } from './projects-store.js';
 import { createResourcesStore } from './resources-store.js';
@@ -26,6 +28,8 @@ export function createStores(storage: KeyValueStorage | null = null) {
     logs: createLogStore(),
     history: createHistoryStore(),
     resources: createResourcesStore(),
+    dashboard: createDashboardStore(),
+    monitor: createMonitorStore(),
     sessions: createSessionsStore(storage),
   };
 }

@@ -1,40 +1,39 @@
-// The dashboard: the projects the engine knows and, for the current one, its workflows.
-import type { ReactElement } from 'react';
-import { useActions, useAppStore, useProjectsStore } from '../app/hooks.js';
-import { WorkflowList } from './WorkflowList.js';
+// The Projects dashboard: a card per project (kept fresh as runs finish), "Add folder" and "New project"; a card's
+// name opens its project page in place of the cards.
+import { useEffect, useState, type ReactElement } from 'react';
+import { useActions, useDashboardStore } from '../app/hooks.js';
+import '../styles/dashboard.css';
+import { AddFolderForm } from './AddFolderForm.js';
+import { DashboardCard } from './DashboardCard.js';
+import { NewProjectDialog } from './NewProjectDialog.js';
+import { ProjectPage } from './ProjectPage.js';
 
 export function ProjectsView(): ReactElement {
-  const projects = useProjectsStore((state) => state.projects);
-  const currentId = useAppStore((state) => state.projectId);
-  const { selectProject } = useActions();
-  const current = projects.find((project) => project.id === currentId);
+  const cards = useDashboardStore((state) => state.cards);
+  const loaded = useDashboardStore((state) => state.loaded);
+  const page = useDashboardStore((state) => state.page?.projectId ?? null);
+  const { loadDashboard, watchDashboard } = useActions();
+  const [adding, setAdding] = useState(false);
+  const [creating, setCreating] = useState(false);
+  useEffect(() => {
+    void loadDashboard();
+    return watchDashboard();
+  }, [loadDashboard, watchDashboard]);
+  if (page !== null) return <ProjectPage projectId={page} />;
   return (
     <section className="view" aria-labelledby="projects-title">
       <header className="view__header">
         <h1 id="projects-title">Projects</h1>
-      </header>
-      <div className="projects">
-        <ul className="project-list" aria-label="Projects">
-          {projects.map((project) => (
-            <li key={project.id}>
-              <button type="button" className="project-item" aria-current={project.id === currentId ? 'true' : undefined} onClick={() => void selectProject(project.id)}>
-                <span className="project-item__name">{project.name}</span>
-                <span className="project-item__path">{project.path}</span>
-              </button>
-            </li>
-          ))}
-          {projects.length === 0 && <li className="muted">No projects yet.</li>}
-        </ul>
-        <div className="projects__workflows">
-          {current !== undefined && (
-            <div className="section-title">
-              <h2>Workflows</h2>
-              <span className="muted" title={current.path}>{current.name}</span>
-            </div>
-          )}
-          <WorkflowList />
+        <div className="view__actions">
+          <button type="button" className="button" aria-expanded={adding} onClick={() => setAdding(!adding)}>Add folder</button>
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>New project</button>
         </div>
-      </div>
+      </header>
+      {adding && <AddFolderForm onDone={() => setAdding(false)} />}
+      {cards.length === 0
+        ? <p className="muted empty">{loaded ? 'No projects yet: add a folder or start a new project from a template.' : 'Loading projects…'}</p>
+        : <div className="dashboard" aria-label="Project cards" role="list">{cards.map((card) => <div role="listitem" key={card.project.id}><DashboardCard card={card} /></div>)}</div>}
+      {creating && <NewProjectDialog onClose={() => setCreating(false)} />}
     </section>
   );
 }

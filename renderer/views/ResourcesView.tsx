@@ -1,49 +1,42 @@
-// Resources: each one's capacity, what is available now and which steps hold allocations.
-import { useEffect, type ReactElement } from 'react';
-import { useActions, useResourcesStore } from '../app/hooks.js';
-
-const round = (value: number): string => String(Math.round(value * 100) / 100);
+// The resource monitor: the machine's live charts, every running step's usage, and the declared resources with
+// their allocations and waiting steps (add, edit and remove user-defined ones).
+import { useEffect, useState, type ReactElement } from 'react';
+import type { ResourceDeclaration } from '../actions/resource-actions.js';
+import { useActions } from '../app/hooks.js';
+import '../styles/monitor.css';
+import { MonitorCharts } from './MonitorCharts.js';
+import { ResourceForm } from './ResourceForm.js';
+import { ResourceTable } from './ResourceTable.js';
+import { StepUsageTable } from './StepUsageTable.js';
 
 export function ResourcesView(): ReactElement {
-  const resources = useResourcesStore((state) => state.resources);
-  const loaded = useResourcesStore((state) => state.loaded);
-  const { loadResources } = useActions();
+  const { loadResources, loadMonitorHistory, watchResources } = useActions();
+  // null: no form; 'new': adding; a declaration: editing it.
+  const [editing, setEditing] = useState<ResourceDeclaration | 'new' | null>(null);
   useEffect(() => {
     void loadResources();
-  }, [loadResources]);
+    void loadMonitorHistory();
+    return watchResources();
+  }, [loadResources, loadMonitorHistory, watchResources]);
   return (
     <section className="view" aria-labelledby="resources-title">
       <header className="view__header">
         <h1 id="resources-title">Resources</h1>
         <button type="button" className="button" onClick={() => void loadResources()}>Refresh</button>
       </header>
-      {resources.length === 0 ? (
-        <p className="muted empty">{loaded ? 'No resources defined.' : 'Loading resources…'}</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr><th scope="col">Resource</th><th scope="col">Type</th><th scope="col">Capacity</th><th scope="col">Available</th><th scope="col">Use</th><th scope="col">Allocations</th></tr>
-          </thead>
-          <tbody>
-            {resources.map((resource) => (
-              <tr key={resource.id}>
-                <td className="mono">{resource.id}</td>
-                <td>{resource.type}</td>
-                <td>{round(resource.capacity)} {resource.unit}</td>
-                <td>{round(resource.available)} {resource.unit}</td>
-                <td>
-                  <meter className="meter" min={0} max={resource.capacity} value={resource.capacity - resource.available} aria-label={`${resource.id} in use`}>
-                    {round(resource.capacity - resource.available)}
-                  </meter>
-                </td>
-                <td className="muted">
-                  {resource.allocations.length === 0 ? 'none' : resource.allocations.map((allocation) => `${allocation.taskId} (${round(allocation.amount)})`).join(', ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <MonitorCharts />
+      <section aria-labelledby="steps-usage-title">
+        <h2 id="steps-usage-title" className="section-title">Running steps</h2>
+        <StepUsageTable />
+      </section>
+      <section aria-labelledby="declared-title">
+        <div className="section-title section-title--bar">
+          <h2 id="declared-title">Declared resources</h2>
+          {editing === null && <button type="button" className="button button--small" onClick={() => setEditing('new')}>Add resource</button>}
+        </div>
+        {editing !== null && <ResourceForm key={editing === 'new' ? 'new' : editing.id} initial={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+        <ResourceTable onEdit={setEditing} />
+      </section>
     </section>
   );
 }

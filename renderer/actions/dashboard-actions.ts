@@ -1,0 +1,72 @@
+// Actions over the Projects dashboard: load the cards and templates, refresh the cards whose runs changed
+// (debounced), start a workflow from its card, and the project page's runs, sessions and history.
+import type { OrchestratorApi } from '../../shared/ipc.js';
+import type { Stores } from '../stores/stores.js';
+import { attempt } from './attempt.js';
+import { trailingCall } from './trailing-call.js';
+
+/** Long enough to fold a run's burst of execution events into one fetch, short enough to feel live. */
+export const DASHBOARD_REFRESH_MS = 500;
+
+export function createDashboardActions(client: OrchestratorApi, stores: Stores) {
+  const { dashboard, sessions, notices } = stores;
+
+  const loadDashboard = async (): Promise<void> => {
+    // Whatever was stale is covered by this fetch.
+    dashboard.getState().takeStale();
+    const cards = await attempt(notices, () => client.invoke('projects.dashboard', {}));
+    if (cards !== undefined) dashboard.getState().setCards(cards);
+  };
+
+  const loadTemplates = async (): Promise<void> => {
+    const templates = await attempt(notices, () => client.invoke('templates.list', {}));
+    if (templates !== undefined) dashboard.getState().setTemplates(templates);
+  };
+
+  const loadPage = async (projectId: string): Promise<void> => {
+    const [history, runs] = await Promise.all([
+      attempt(notices, () => client.invoke('projects.history', { projectId })),
+      attempt(notices, () => client.invoke('runs.list', { projectId, limit: 100 })),
+    ]);
+    dashboard.getState().setPageData(projectId, { ...(history !== undefined ? { history } : {}), ...(runs !== undefined ? { runs } : {}) });
+  };
+
+  const refreshStale = async (): Promise<void> => {
+    const stale = dashboard.getState().takeStale();
+    if (stale.size === 0) return;
+    // The contract has no per-project card: the whole dashboard is read, but only the stale cards are replaced.
+    const cards = await attempt(notices, () => client.invoke('projects.dashboard', {}));
+    if (cards !== undefined) dashboard.getState().refreshCards(cards, stale);
+    const page = dashboard.getState().page;
+    if (page !== null && stale.has(page.projectId)) await loadPage(page.projectId);
+  };
+
+  /** Follows the stale cards while the dashboard is on screen; returns the function that stops. */
+  const watchDashboard = (delayMs = DASHBOARD_REFRESH_MS): (() => void) => {
+    const refresh = trailingCall(() => void refreshStale(), delayMs);
+    if (dashboard.getState().stale.size > 0) refresh.schedule();
+    const off = dashboard.subscribe((state, previous) => {
+      if (state.stale !== previous.stale && state.stale.size > 0) refresh.schedule();
+    });
+    return () => {
+      off();
+      refresh.cancel();
+    };
+  };
+
+  /** Starts a workflow from its card, in the current session; the card follows through execution events. */
+  const runWorkflow = async (projectId: string, workflowName: string): Promise<string | undefined> => {
+    const sessionId = sessions.getState().currentSessionId ?? undefined;
+    const started = await attempt(notices, () => client.invoke('runs.start', { projectId, workflowName, ...(sessionId !== undefined ? { sessionId } : {}) }));
+    if (started === undefined) return undefined;
+    dashboard.getState().markStale([projectId]);
+    return started.executionId;
+  };
+
+  const openProjectPage = async (projectId: string | null): Promise<void> => {
+    dashboard.getState().openPage(projectId);
+    if (projectId !== null) await loadPage(projectId);
+  };
+
+  return { loadDashboard, loadTemplates, watchDashboard, refreshStale, runWorkflow, openProjectPage };
+}

@@ -1,0 +1,95 @@
+// uPlot options for each kind of chart the app draws, coloured from the theme: the dashboard's sparkline, the project
+// page's runs per day and durations, and the monitor's live lines.
+import uPlot from 'uplot';
+import type { ChartOptions } from './UPlotChart.js';
+import type { ChartTheme } from './chart-theme.js';
+
+/** A theme colour (#rrggbb) made translucent; canvas fills do not take color-mix(). */
+export function withAlpha(colour: string, alpha: number): string {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  if (match === null) return colour;
+  return `rgba(${parseInt(match[1]!, 16)}, ${parseInt(match[2]!, 16)}, ${parseInt(match[3]!, 16)}, ${alpha})`;
+}
+
+const bars = (): uPlot.Series.PathBuilder => uPlot.paths.bars!({ size: [0.7, 14], gap: 1 });
+
+const axis = (theme: ChartTheme, extra: uPlot.Axis = {}): uPlot.Axis => ({
+  stroke: theme.muted,
+  grid: { stroke: theme.grid, width: 1 },
+  ticks: { stroke: theme.grid, width: 1 },
+  font: '11px system-ui, sans-serif',
+  ...extra,
+});
+
+/** The stacked bars of runs per day (see stackedDaily): other under failed under completed. */
+function statusBars(theme: ChartTheme): uPlot.Series[] {
+  return [
+    { label: 'Other', scale: 'runs', fill: theme.other, stroke: theme.other, width: 0, paths: bars(), points: { show: false } },
+    { label: 'Failed', scale: 'runs', fill: theme.failed, stroke: theme.failed, width: 0, paths: bars(), points: { show: false } },
+    { label: 'Completed', scale: 'runs', fill: theme.succeeded, stroke: theme.succeeded, width: 0, paths: bars(), points: { show: false } },
+  ];
+}
+
+/** Half a day either side, so the first and last days' bars are drawn whole. */
+const dayPadded = { time: true, range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => [min - 43_200, max + 43_200] };
+
+const medianLine = (theme: ChartTheme): uPlot.Series => ({
+  label: 'Median duration (s)', scale: 's', stroke: theme.accent, width: 1.5, spanGaps: true, points: { show: false },
+  value: (_u, value) => (value == null ? '—' : `${value.toFixed(1)} s`),
+});
+
+/** A card's 30 days, bare: no axes, legend or cursor, just bars and the median line. */
+export function sparklineOptions(theme: ChartTheme): ChartOptions {
+  return {
+    legend: { show: false },
+    cursor: { show: false },
+    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+    padding: [2, 0, 0, 0],
+    scales: { x: dayPadded, runs: { range: (_u, _min, max) => [0, Math.max(1, max)] }, s: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
+    axes: [{ show: false }, { show: false, scale: 'runs' }],
+    series: [{}, ...statusBars(theme), medianLine(theme)],
+  };
+}
+
+/** The project page's runs per day by status, with axes and a legend. */
+export function dailyStatusOptions(theme: ChartTheme): ChartOptions {
+  return {
+    legend: { show: true },
+    scales: { x: dayPadded, runs: { range: (_u, _min, max) => [0, Math.max(1, max)] }, s: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
+    axes: [axis(theme), axis(theme, { scale: 'runs', label: 'runs', size: 40 }), axis(theme, { scale: 's', side: 1, label: 's', size: 40, grid: { show: false } })],
+    series: [{}, ...statusBars(theme), medianLine(theme)],
+  };
+}
+
+/** One line of points per workflow: each run's duration at its start time. */
+export function durationOptions(theme: ChartTheme, names: readonly string[]): ChartOptions {
+  return {
+    legend: { show: true },
+    scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
+    axes: [axis(theme), axis(theme, { label: 'seconds', size: 48 })],
+    series: [{}, ...names.map((name, index) => {
+      const colour = theme.palette[index % theme.palette.length]!;
+      return { label: name, stroke: colour, width: 1.5, spanGaps: true, points: { show: true, size: 4, fill: colour } };
+    })],
+  };
+}
+
+export interface LineSpec {
+  label: string;
+  colour: string;
+  fill?: boolean;
+}
+
+/** The monitor's live lines over the last hour; `max` fixes the top (100 for percentages), else it follows the data. */
+export function monitorOptions(theme: ChartTheme, lines: readonly LineSpec[], unit: string, max?: number): ChartOptions {
+  return {
+    legend: { show: lines.length > 1 },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: true }, y: { range: (_u, _min, top) => [0, max ?? Math.max(1, top) * 1.1] } },
+    axes: [axis(theme), axis(theme, { size: 50, values: (_u, ticks) => ticks.map((tick) => `${tick}${unit}`) })],
+    series: [{}, ...lines.map((line) => ({
+      label: line.label, stroke: line.colour, width: 1.25, points: { show: false },
+      ...(line.fill === true ? { fill: withAlpha(line.colour, 0.15) } : {}),
+    }))],
+  };
+}

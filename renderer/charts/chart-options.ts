@@ -74,6 +74,15 @@ export function durationOptions(theme: ChartTheme, names: readonly string[]): Ch
   };
 }
 
+/** At least the last minute: the first seconds after opening read as a short line, not a point stretched over years. */
+const liveWindow = {
+  time: true,
+  range: (_u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax => {
+    const end = max ?? Date.now() / 1000;
+    return [Math.min(min ?? end, end - 60), end];
+  },
+};
+
 export interface LineSpec {
   label: string;
   colour: string;
@@ -85,7 +94,7 @@ export function monitorOptions(theme: ChartTheme, lines: readonly LineSpec[], un
   return {
     legend: { show: lines.length > 1 },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true }, y: { range: (_u, _min, top) => [0, max ?? Math.max(1, top) * 1.1] } },
+    scales: { x: liveWindow, y: { range: (_u, _min, top) => [0, max ?? Math.max(1, top) * 1.1] } },
     axes: [axis(theme), axis(theme, { size: 50, values: (_u, ticks) => ticks.map((tick) => `${tick}${unit}`) })],
     series: [{}, ...lines.map((line) => ({
       label: line.label, stroke: line.colour, width: 1.25, points: { show: false },

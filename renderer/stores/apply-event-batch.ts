@@ -49,5 +49,6 @@ export function applyEventBatch(stores: Stores, batch: EventBatch): void {
   if (projects.length > 0) stores.projects.getState().upsertProjects(projects);
   if (samples.length > 0) stores.monitor.getState().append(samples);
   if (runProjects.size > 0 && stores.dashboard.getState().loaded) stores.dashboard.getState().markStale(runProjects);
-  if (resourcesChanged && stores.resources.getState().loaded) stores.resources.getState().noteChange();
+  // applyAllocations counts as a change itself: the store still changes once per batch.
+  if (resourcesChanged && allocations.length === 0 && stores.resources.getState().loaded) stores.resources.getState().noteChange();
 }

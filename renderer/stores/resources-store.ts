@@ -46,7 +46,8 @@ export function createResourcesStore() {
         const at = index.get(change.allocation.resourceId);
         if (at !== undefined) resources[at] = applyOne(resources[at]!, change);
       }
-      return { resources };
+      // An allocation also moves who waits: watchers of `changes` refetch the waiting lists.
+      return { resources, changes: state.changes + 1 };
     }),
   }));
 }

@@ -26,7 +26,12 @@ const runsUi = async (print) => {
     await benchLogThroughput(print, browser);
   });
 };
-const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi };
+const dashboard = async (print) => {
+  const { withBrowser } = await import('./bench/ui.mjs');
+  const { benchDashboard } = await import('./bench/dashboard.mjs');
+  await withBrowser((browser) => benchDashboard(print, browser));
+};
+const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 

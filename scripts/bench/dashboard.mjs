@@ -1,6 +1,7 @@
 // Issue 6's dashboard figure, in Debian's Chromium: 50 registered projects (real folders, a workflow file each) and
 // 100,000 stored runs over 90 days; `codomyrmex serve` on them; navigation to every card and chart drawn, and the
 // `projects.dashboard` reply alone. (The sampler's own cost is `npm run bench monitor`.)
+/* global window, document, MutationObserver */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

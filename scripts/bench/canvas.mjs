@@ -1,28 +1,10 @@
 // Issue 4's canvas figures, in Debian's Chromium via browser mode: opening a 1,000- and a 5,000-step layered workflow
 // (time to every node rendered) and frames per second while panning and zooming for 3 s.
 /* global window, document, requestAnimationFrame */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
-
-async function startServe(project) {
-  const home = mkdtempSync(join(tmpdir(), 'cdx-bench-home-'));
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'codomyrmex.js'), 'serve', project, '--port', '0'], { env: { ...process.env, CODOMYRMEX_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
-  return {
-    url: /http:\/\/\S+/.exec(line)[0],
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGINT');
-      await exited;
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
-}
+import { startServe } from './serve.mjs';
 
 /** Layers of `width` steps, each depending on two steps of the layer before; `ui` positions only when `placed`. */
 function layeredWorkflow(name, count, placed) {

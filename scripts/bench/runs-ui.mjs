@@ -3,34 +3,10 @@
 // the store; (2) a step writing 50 MB of lines — time from its start to its last line on screen, and the renderer's
 // peak JS heap.
 /* global window, document, requestAnimationFrame */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
-const TICKS = 100; // USER_HZ on Linux
-
-async function startServe(project) {
-  const home = mkdtempSync(join(tmpdir(), 'cdx-bench-home-'));
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'codomyrmex.js'), 'serve', project, '--port', '0'], { env: { ...process.env, CODOMYRMEX_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
-  return {
-    url: /http:\/\/\S+/.exec(line)[0],
-    /** CPU seconds the server process has used (user + system), from /proc. */
-    cpuSeconds() {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / TICKS;
-    },
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGINT');
-      await exited;
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
-}
+import { startServe } from './serve.mjs';
 
 function projectWith(name, yaml) {
   const project = mkdtempSync(join(tmpdir(), 'cdx-bench-project-'));

@@ -1,32 +1,14 @@
 // Issue 3's figures, in Debian's Chromium: browser mode's start to the painted workflow list, and 10,000 step events
 // from the engine to the renderer's store.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { startServe } from './serve.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function startServe(project) {
-  const home = mkdtempSync(join(tmpdir(), 'cdx-bench-home-'));
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'codomyrmex.js'), 'serve', project, '--port', '0'], { env: { ...process.env, CODOMYRMEX_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
-  const url = /http:\/\/\S+/.exec(line)[0];
-  return {
-    url, started, printed: performance.now(),
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGINT');
-      await exited;
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
-}
 
 function fixtureProject() {
   const project = mkdtempSync(join(tmpdir(), 'cdx-bench-project-'));

@@ -2,20 +2,19 @@
 // 100,000 stored runs over 90 days; `codomyrmex serve` on them; navigation to every card and chart drawn, and the
 // `projects.dashboard` reply alone. (The sampler's own cost is `npm run bench monitor`.)
 /* global window, document, MutationObserver */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { OrchestrationEngine } from '../../dist/engine/index.js';
+import { startServe } from './serve.mjs';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const PROJECTS = 50;
 const RUNS = 100_000;
 const DAY = 86_400_000;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Writes the projects and their runs straight into the store (no process per run): seconds, not hours. */
+export async function seedForTrace(home, root) { return seed(home, root); }
 async function seed(home, root) {
   const engine = new OrchestrationEngine({ home });
   const projectIds = [];
@@ -45,19 +44,6 @@ async function seed(home, root) {
   }
   engine.store.flush();
   await engine.close();
-}
-
-async function startServe(home, project) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'codomyrmex.js'), 'serve', project, '--port', '0'], { env: { ...process.env, CODOMYRMEX_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
-  return {
-    url: /http:\/\/\S+/.exec(line)[0],
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGINT');
-      await exited;
-    },
-  };
 }
 
 /** One page load: ms from navigation start to 50 cards with their charts drawn, and the dashboard reply's round trip. */
@@ -103,7 +89,7 @@ export async function benchDashboard(print, browser) {
   const seeding = performance.now();
   await seed(home, root);
   const seededMs = performance.now() - seeding;
-  const server = await startServe(home, join(root, 'project-00'));
+  const server = await startServe(join(root, 'project-00'), { home });
   try {
     await loadOnce(browser, server.url); // warm: the first read pulls the database into the page cache
     const rounds = [];

@@ -66,9 +66,10 @@ describe('the run store', () => {
     const { openDatabase } = await import('../../electron/engine/store/database.js');
     const { tempDir, newEngine } = await import('../helpers.js');
     const home = tempDir('codomyrmex-home-');
-    // Make a version-1 database: today's schema without what version 2 added.
+    // Make a version-1 database: today's schema without what versions 2 and 3 added.
     const db = openDatabase(join(home, 'orchestrator.db'));
-    db.exec('DROP INDEX executions_by_session; ALTER TABLE executions DROP COLUMN workflow; ALTER TABLE executions DROP COLUMN rerun_of; PRAGMA user_version = 1;');
+    const current = db.pragma('user_version', { simple: true });
+    db.exec('DROP INDEX executions_by_project_workflow; DROP INDEX executions_by_session; ALTER TABLE executions DROP COLUMN workflow; ALTER TABLE executions DROP COLUMN rerun_of; PRAGMA user_version = 1;');
     db.prepare(`INSERT INTO executions (execution_id, workflow_name, status, origin, start_time, end_time) VALUES ('old', 'legacy', 'completed', 'cli', 1, 2)`).run();
     db.close();
     const engine = newEngine(home);
@@ -76,6 +77,7 @@ describe('the run store', () => {
     const api = new EngineApi(engine, { mode: 'browser', version: 'test', projectId: null });
     const reply = await api.dispatch('runs.get', { executionId: 'old' });
     expect(reply).toMatchObject({ ok: true, value: { executionId: 'old', workflowName: 'legacy', workflow: null, rerunOf: null } });
-    expect(engine.store.database.pragma('user_version', { simple: true })).toBe(2);
+    expect(engine.store.database.pragma('user_version', { simple: true })).toBe(current);
+    expect(engine.store.database.prepare(`SELECT name FROM sqlite_master WHERE name = 'executions_by_project_workflow'`).get()).toBeDefined();
   });
 });

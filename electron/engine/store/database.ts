@@ -64,6 +64,8 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE executions ADD COLUMN workflow TEXT;
    ALTER TABLE executions ADD COLUMN rerun_of TEXT;
    CREATE INDEX executions_by_session ON executions (session_id, start_time DESC);`,
+  // Issue 6: the dashboard's last run of every workflow of every project, read from the index alone.
+  `CREATE INDEX IF NOT EXISTS executions_by_project_workflow ON executions (project_id, workflow_name, start_time);`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -14,7 +14,6 @@ const DAY = 86_400_000;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Writes the projects and their runs straight into the store (no process per run): seconds, not hours. */
-export async function seedForTrace(home, root) { return seed(home, root); }
 async function seed(home, root) {
   const engine = new OrchestrationEngine({ home });
   const projectIds = [];

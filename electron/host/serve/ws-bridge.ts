@@ -14,12 +14,16 @@ export function bindSocket(socket: WebSocket, api: EngineApi): void {
     if (socket.bufferedAmount < MAX_BUFFERED_BYTES) send({ events: batch.events });
   });
   socket.on('message', (data, isBinary) => {
-    const parsed = isBinary ? null : parseMessage(String(data));
-    if (parsed === null || 'error' in parsed) {
-      send({ id: -1, reply: invalid(parsed?.error ?? 'binary frames are not part of the contract') });
-      return;
-    }
-    void api.dispatch(parsed.command, parsed.request).then((reply) => send({ id: parsed.id, reply }));
+    // One request per turn of the event loop: frames that arrive together are emitted in one go, and a quick reply
+    // (app.info) must not wait behind a slow request that came in the same packet (a dashboard over 100,000 runs).
+    setImmediate(() => {
+      const parsed = isBinary ? null : parseMessage(String(data));
+      if (parsed === null || 'error' in parsed) {
+        send({ id: -1, reply: invalid(parsed?.error ?? 'binary frames are not part of the contract') });
+        return;
+      }
+      void api.dispatch(parsed.command, parsed.request).then((reply) => send({ id: parsed.id, reply }));
+    });
   });
   socket.on('close', () => subscription.close());
   socket.on('error', () => subscription.close());

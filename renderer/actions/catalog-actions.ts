@@ -3,28 +3,28 @@
 import type { OrchestratorApi } from '../../shared/ipc.js';
 import type { Workflow } from '../../shared/model.js';
 import type { ValidationContext } from '../../shared/validate.js';
-import { catalogFromActionInfos } from '../../shared/action-catalog.js';
-import { validateForEditor, validationContext } from '../editor/live-validation.js';
+import type { ValidationResult } from '../editor/live-validation.js';
 import type { Stores } from '../stores/stores.js';
 import { attempt } from './attempt.js';
 
 export function createCatalogActions(client: OrchestratorApi, stores: Stores) {
   const { graph, editor, validation, notices } = stores;
   let context: ValidationContext | null = null;
+  let validate: ((workflow: Workflow, context: ValidationContext) => ValidationResult) | null = null;
   let validated: Workflow | null = null;
   let scheduled = false;
 
   const validateNow = (): void => {
     scheduled = false;
     const workflow = graph.getState().workflow;
-    if (context === null || workflow === null) {
+    if (context === null || validate === null || workflow === null) {
       if (workflow === null) validation.getState().reset();
       validated = null;
       return;
     }
     if (workflow === validated) return;
     validated = workflow;
-    validation.getState().setResult(validateForEditor(workflow, context));
+    validation.getState().setResult(validate(workflow, context));
   };
 
   const scheduleValidation = (): void => {
@@ -34,14 +34,19 @@ export function createCatalogActions(client: OrchestratorApi, stores: Stores) {
   };
 
   const loadCatalog = async (): Promise<boolean> => {
-    const [infos, editorContext] = await Promise.all([
+    // The validator (zod and the catalogue's schemas) is its own chunk, fetched alongside the replies: the dashboard's
+    // first paint never parses it.
+    const [infos, editorContext, catalogModule, validationModule] = await Promise.all([
       attempt(notices, () => client.invoke('actions.list', {})),
       attempt(notices, () => client.invoke('editor.context', {})),
+      import('../../shared/action-catalog.js'),
+      import('../editor/live-validation.js'),
     ]);
     if (infos === undefined) return false;
     const resolved = editorContext ?? { resources: {}, env: [] };
     editor.getState().setCatalog(infos, resolved);
-    context = validationContext(catalogFromActionInfos(infos), resolved);
+    validate = validationModule.validateForEditor;
+    context = validationModule.validationContext(catalogModule.catalogFromActionInfos(infos), resolved);
     validated = null;
     scheduleValidation();
     return true;

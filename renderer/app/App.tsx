@@ -1,12 +1,9 @@
 // The app's frame: navigation on the left, the current view beside it, errors and connection state on top.
-import type { ReactElement } from 'react';
-import { EditorView } from '../views/EditorView.js';
+import { Suspense, type ReactElement } from 'react';
 import { ProjectsView } from '../views/ProjectsView.js';
-import { ResourcesView } from '../views/ResourcesView.js';
-import { RunsView } from '../views/RunsView.js';
-import { SessionsView } from '../views/SessionsView.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { useAppStore } from './hooks.js';
+import { EditorView, ResourcesView, RunsView, SessionsView } from './lazy-views.js';
 import { Nav } from './Nav.js';
 import { NoticeList } from './NoticeList.js';
 import { ViewErrorBoundary } from './ViewErrorBoundary.js';
@@ -28,7 +25,9 @@ export function App(): ReactElement {
       <main className="main">
         <ConnectionBanner />
         <ViewErrorBoundary resetKey={view}>
-          <Current />
+          <Suspense fallback={<p className="muted empty">Loading…</p>}>
+            <Current />
+          </Suspense>
         </ViewErrorBoundary>
       </main>
       <NoticeList />

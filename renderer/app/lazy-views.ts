@@ -1,0 +1,20 @@
+// The views besides Projects, each its own chunk: the dashboard's first paint does not wait on React Flow, the log
+// panel or the editor's forms.
+import { lazy } from 'react';
+
+const loaders = {
+  editor: () => import('../views/EditorView.js').then((module) => ({ default: module.EditorView })),
+  runs: () => import('../views/RunsView.js').then((module) => ({ default: module.RunsView })),
+  sessions: () => import('../views/SessionsView.js').then((module) => ({ default: module.SessionsView })),
+  resources: () => import('../views/ResourcesView.js').then((module) => ({ default: module.ResourcesView })),
+};
+
+export const EditorView = lazy(loaders.editor);
+export const RunsView = lazy(loaders.runs);
+export const SessionsView = lazy(loaders.sessions);
+export const ResourcesView = lazy(loaders.resources);
+
+/** Fetches every view's chunk ahead of a click (once the first view is drawn), so switching rarely shows a fallback. */
+export function preloadViews(): void {
+  for (const load of Object.values(loaders)) void load().catch(() => undefined);
+}

@@ -1,6 +1,6 @@
 // Wires a client to the stores: event batches into the stores, connection state into the frame, a refresh after a
-// reconnect, the editor's catalogue and live validation, the bench hook, and a notice for any rejection nothing else
-// caught.
+// reconnect, the start-up requests (see start-up.ts), live validation, the bench hook, and a notice for any rejection
+// nothing else caught.
 import type { RendererClient } from '../api/client.js';
 import { toApiError } from '../api/api-error.js';
 import type { Actions } from '../actions/create-actions.js';
@@ -11,6 +11,7 @@ import { createBenchHook } from './bench-hook.js';
 import { browserNotifier } from './browser-notifier.js';
 import { bindDocumentTitle } from './document-title.js';
 import { bindRunNotifications } from './run-notifier.js';
+import { startUp } from './start-up.js';
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -43,16 +44,14 @@ export function connect(client: RendererClient, stores: Stores, actions: Actions
   const offTitle = bindDocumentTitle(stores.graph, stores.runs);
   const offNotifications = bindRunNotifications(stores, browserNotifier);
   window.__codomyrmexBench = createBenchHook(client, stores, nextFrame);
-  void actions.loadProjects();
-  void actions.loadCatalog();
-  void actions.loadSessions();
-  void actions.findLiveRuns();
+  const offStartUp = startUp(stores, actions);
   return () => {
     offEvents();
     offConnection();
     offValidation();
     offTitle();
     offNotifications();
+    offStartUp();
     window.removeEventListener('unhandledrejection', onRejection);
     window.removeEventListener('beforeunload', onBeforeUnload);
   };

@@ -1,0 +1,41 @@
+// The start-up requests in order of need: the dashboard alone first when it is the view shown (the server answers a
+// burst in arrival order, so anything sent beside it delays its cards), the rest once its cards are painted, and the
+// editor's catalogue when idle or as soon as the editor is opened, whichever comes first.
+import type { Actions } from '../actions/create-actions.js';
+import type { Stores } from '../stores/stores.js';
+import { preloadViews } from './lazy-views.js';
+
+/** Resolves after the next paint: a frame, then a task, so the paint itself is not delayed by what follows. */
+const afterPaint = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** When the page is idle, but no later than `timeoutMs`; a timer where the browser has no idle callback. */
+const whenIdle = (run: () => void, timeoutMs: number): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: timeoutMs });
+  else setTimeout(run, 0);
+};
+
+export function startUp(stores: Stores, actions: Actions): () => void {
+  let catalogAsked = false;
+  const loadCatalogOnce = (): void => {
+    if (catalogAsked) return;
+    catalogAsked = true;
+    void actions.loadCatalog();
+  };
+  // The editor never waits on idle time: its Run button stays disabled until validation is ready.
+  const offView = stores.app.subscribe((state) => {
+    if (state.view === 'editor') loadCatalogOnce();
+  });
+  if (stores.app.getState().view === 'editor') loadCatalogOnce();
+
+  const first = stores.app.getState().view === 'projects' ? actions.loadDashboard().then(afterPaint) : Promise.resolve();
+  void first.then(() => {
+    void actions.loadProjects();
+    void actions.findLiveRuns();
+    void actions.loadSessions();
+    whenIdle(() => {
+      loadCatalogOnce();
+      preloadViews();
+    }, 1000);
+  });
+  return offView;
+}

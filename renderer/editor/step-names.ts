@@ -1,5 +1,7 @@
 // Step names the editor makes up: `shell-run`, `shell-run-2`, … — unique in the workflow and valid in `${{ steps.<name> }}`.
-import { STEP_NAME_PATTERN } from '../../shared/workflow-schema.js';
+// A copy of shared/workflow-schema.ts's STEP_NAME_PATTERN: importing that module pulls zod into the first chunk (~130 KB,
+// ~25 ms before the socket opens). step-names.test.ts fails if the two ever differ.
+export const STEP_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 
 /** The name a new step of this action starts from: module and action, made safe for templates. */
 export function baseNameFor(module: string, action: string): string {

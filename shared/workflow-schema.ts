@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { ValidationError, type Problem } from './errors.js';
 import { RUN_WHEN, STEP_PRIORITIES, type Workflow } from './model.js';
+import { STEP_NAME_PATTERN } from './step-name.js';
 
-export const STEP_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+export { STEP_NAME_PATTERN };
 
 const retrySchema = z.object({
   count: z.number().int().min(0).max(100),

@@ -1,7 +1,5 @@
 // Step names the editor makes up: `shell-run`, `shell-run-2`, … — unique in the workflow and valid in `${{ steps.<name> }}`.
-// A copy of shared/workflow-schema.ts's STEP_NAME_PATTERN: importing that module pulls zod into the first chunk (~130 KB,
-// ~25 ms before the socket opens). step-names.test.ts fails if the two ever differ.
-export const STEP_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+import { STEP_NAME_PATTERN } from '../../shared/step-name.js';
 
 /** The name a new step of this action starts from: module and action, made safe for templates. */
 export function baseNameFor(module: string, action: string): string {

@@ -172,13 +172,14 @@ test('Delete removes a step and its edges; a Shift-drag box selects several for 
   await page.keyboard.up('Shift');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
   await page.keyboard.press('Delete');
-  expect(await stepNames(page)).toEqual(['loner']);
+  await expect.poll(() => stepNames(page)).toEqual(['loner']);
 
   await page.keyboard.press('Control+z');
   await expect(page.locator('[data-step]')).toHaveCount(3);
   await page.keyboard.press('Control+z');
   await expect(page.locator('[data-step]')).toHaveCount(4);
-  expect(await edgeIds(page)).toEqual(['first->second', 'second->third']);
+  // Edges are drawn a frame after their nodes are measured: wait for them rather than read once.
+  await expect.poll(() => edgeIds(page)).toEqual(['first->second', 'second->third']);
 });
 
 test('the help overlay lists the shortcuts and closes with Escape; typing in a field fires no shortcut', async ({ page }) => {

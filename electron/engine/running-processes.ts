@@ -7,8 +7,8 @@ interface Entry {
   executionId: string;
   step: string;
   pid: PidOf;
-  /** The pid once known: asking the process host costs a message, so ask once. */
-  known?: number | null;
+  /** The pid once known: asking the process host costs a message, so ask until it answers. */
+  known?: number;
 }
 
 export class RunningProcesses {
@@ -23,7 +23,11 @@ export class RunningProcesses {
 
   async list(): Promise<RunningProcess[]> {
     const live = [...this.entries];
-    await Promise.all(live.filter((e) => e.known === undefined).map(async (e) => (e.known = await e.pid().catch(() => null))));
-    return live.flatMap((e) => (typeof e.known === 'number' && this.entries.has(e) ? [{ executionId: e.executionId, step: e.step, pid: e.known }] : []));
+    // A pid not known yet (the host has not started the command) is asked for again at the next sample.
+    await Promise.all(live.filter((e) => e.known === undefined).map(async (e) => {
+      const pid = await e.pid().catch(() => null);
+      if (pid !== null) e.known = pid;
+    }));
+    return live.flatMap((e) => (e.known !== undefined && this.entries.has(e) ? [{ executionId: e.executionId, step: e.step, pid: e.known }] : []));
   }
 }

@@ -26,7 +26,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
   const sessions = createSessionActions(client, stores);
   const catalog = createCatalogActions(client, stores);
   const edits = createEditActions(stores);
-  const ui = createEditorUiActions(stores, edits.layout);
+  const ui = createEditorUiActions(stores);
   const dashboard = createDashboardActions(client, stores);
   const projectActions = createProjectActions(client, stores, dialogs, async () => {
     await Promise.all([dashboard.loadDashboard(), workflows.loadProjects()]);

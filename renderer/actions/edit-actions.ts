@@ -1,10 +1,8 @@
-// Actions that edit the open workflow: add, connect, delete, move, rename, change fields, lay out, undo, clipboard.
-// Each is one undo entry; a refused edit says why in a notice.
-import type { EdgeChange, NodeChange } from '@xyflow/react';
+// Actions that edit the open workflow: add, connect, delete, move, rename, change fields, undo, clipboard.
+// Each is one undo entry; a refused edit says why in a notice. Layout and React Flow's own changes need libraries the
+// first view must not load: they are in canvas/canvas-actions.ts, with the editor's chunk.
 import type { ActionInfo } from '../../shared/ipc.js';
 import type { WorkflowStep } from '../../shared/model.js';
-import { layoutPositions, type LayoutDirection } from '../canvas/layout.js';
-import type { StepNode } from '../canvas/step-nodes.js';
 import { copySteps, parseClipboard, pasteSteps, topLeft, type ClipboardContent } from '../editor/clipboard.js';
 import { addSteps, connect, createStep, moveSteps, reconnect, removeElements, updateStep, type ConnectResult, type Dependency, type XY } from '../editor/graph-edits.js';
 import { renameStep } from '../editor/rename-step.js';
@@ -69,11 +67,6 @@ export function createEditActions(stores: Stores) {
   const changeStep = (name: string, field: string, change: (step: WorkflowStep) => WorkflowStep): boolean =>
     graph.getState().edit(`edit ${name}.${field}`, (workflow) => updateStep(workflow, name, change), `${name}:${field}`);
 
-  const layout = (direction: LayoutDirection): boolean => {
-    graph.getState().setDirection(direction);
-    return graph.getState().edit(`layout ${direction}`, (workflow) => moveSteps(workflow, layoutPositions(workflow.steps, direction)));
-  };
-
   const copy = (): ClipboardContent | null => {
     const { workflow, selectedSteps } = graph.getState();
     if (workflow === null || selectedSteps.length === 0) return null;
@@ -114,10 +107,8 @@ export function createEditActions(stores: Stores) {
   };
 
   return {
-    addAction, connectSteps, reconnectEdge, deleteElements, deleteSelection, commitMove, rename, changeStep, layout,
+    addAction, connectSteps, reconnectEdge, deleteElements, deleteSelection, commitMove, rename, changeStep,
     copy, cut, paste, pasteContent, duplicate,
-    applyNodeChanges: (changes: NodeChange<StepNode>[]) => graph.getState().applyNodeChanges(changes),
-    applyEdgeChanges: (changes: EdgeChange[]) => graph.getState().applyEdgeChanges(changes),
     select: (steps: readonly string[]) => graph.getState().select(steps),
     selectAll: () => graph.getState().select(graph.getState().nodes.map((node) => node.id)),
     undo: () => graph.getState().undo(),

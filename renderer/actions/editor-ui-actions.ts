@@ -1,17 +1,14 @@
-// Actions over the editor's UI state: quick add, help, grid, layout direction, the palette search, focusing a step.
-import type { LayoutDirection } from '../canvas/layout.js';
+// Actions over the editor's UI state: quick add, help, grid, the palette search, focusing a step.
 import type { XY } from '../editor/graph-edits.js';
 import type { Stores } from '../stores/stores.js';
 
-export function createEditorUiActions(stores: Stores, layout: (direction: LayoutDirection) => boolean) {
+export function createEditorUiActions(stores: Stores) {
   const { graph, editor } = stores;
   return {
     openQuickAdd: (quickAdd: { at: XY; screen: XY } | null) => editor.getState().openQuickAdd(quickAdd),
     setHelpOpen: (open: boolean) => editor.getState().setHelpOpen(open),
     toggleSnapToGrid: () => editor.getState().toggleSnapToGrid(),
     setPaletteQuery: (query: string) => editor.getState().setPaletteQuery(query),
-    /** Lays the graph out again, flipping between left-to-right and top-to-bottom. */
-    toggleLayout: () => layout(graph.getState().direction === 'LR' ? 'TB' : 'LR'),
     /** Selects a step and asks the canvas to centre on it (a click on one of its problems). */
     focusStep: (step: string) => {
       graph.getState().select([step]);

@@ -83,6 +83,7 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
     if (projectId === null || !mayDiscard()) return false;
     const name = askName('Name of the new workflow:');
     if (name === null) return false;
+    // No steps, so nothing to place (see place-steps.ts).
     graph.getState().open({ projectId, name, file: '', format: 'yaml', revision: null }, emptyWorkflow(name), [], { dirty: true });
     editor.getState().setConflict(null);
     app.getState().showView('editor');
@@ -103,7 +104,9 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
     // An import is a new workflow: named after an existing one, its first save would be refused as a conflict.
     const existing = projects.getState().workflowsOf === projectId ? projects.getState().workflows.map((entry) => entry.name) : [];
     const name = uniqueName(wanted, new Set(existing));
-    graph.getState().open({ projectId, name, file: '', format: 'yaml', revision: null }, parsed.workflow, [], { dirty: true });
+    const { placeSteps } = await import('../canvas/place-steps.js');
+    const placed = placeSteps(parsed.workflow, graph.getState().direction);
+    graph.getState().open({ projectId, name, file: '', format: 'yaml', revision: null }, placed, [], { dirty: true });
     editor.getState().setConflict(null);
     app.getState().showView('editor');
     return true;

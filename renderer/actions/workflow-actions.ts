@@ -34,7 +34,11 @@ export function createWorkflowActions(client: OrchestratorApi, stores: Stores, d
   /** Loads a workflow into the graph store without changing the view; false when it could not be read. */
   const loadGraph = async (name: string, projectId: string): Promise<boolean> => {
     graph.getState().startLoading(projectId, name);
-    const result = await attempt(notices, () => client.invoke('workflows.get', { projectId, name }));
+    // dagre comes with the workflow rather than with the first view; fetched beside it, so opening waits on neither twice.
+    const [result, { placeSteps }] = await Promise.all([
+      attempt(notices, () => client.invoke('workflows.get', { projectId, name })),
+      import('../canvas/place-steps.js'),
+    ]);
     // Another workflow was opened while this one loaded: the later click wins.
     const loading = graph.getState().loading;
     if (loading === null || loading.name !== name || loading.projectId !== projectId) return false;
@@ -47,7 +51,8 @@ export function createWorkflowActions(client: OrchestratorApi, stores: Stores, d
     const summary = shown === null ? null : runs.getState().runs.get(shown)?.summary;
     if (summary != null && summary.workflowName !== name) runs.getState().show(null);
     const { workflow, file, format, revision, problems } = result;
-    graph.getState().open({ projectId, name, file, format, revision }, workflow, workflow === null ? problems : []);
+    const placed = workflow === null ? null : placeSteps(workflow, graph.getState().direction);
+    graph.getState().open({ projectId, name, file, format, revision }, placed, workflow === null ? problems : []);
     return true;
   };
 

@@ -2,7 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useEditorStore } from '../app/hooks.js';
-import { NODE_HEIGHT, NODE_WIDTH } from './layout.js';
+import { NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
 
 export function FocusOnRequest(): null {
   const request = useEditorStore((state) => state.focusRequest);

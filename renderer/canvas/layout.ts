@@ -3,9 +3,7 @@ import dagre from '@dagrejs/dagre';
 import type { WorkflowStep } from '../../shared/model.js';
 import type { XY } from '../editor/graph-edits.js';
 import { fastLayeredPositions } from './fast-layout.js';
-
-export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 76;
+import { NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
 
 export type LayoutDirection = 'LR' | 'TB';
 

@@ -1,9 +1,16 @@
 // The workflow as React Flow nodes and edges, rebuilt after each edit while reusing the object of every node and edge
 // that did not change — React Flow then re-renders only what an edit touched, even on 5,000 steps.
-import { Position, type Edge, type Node } from '@xyflow/react';
+import type { Edge, Node, Position } from '@xyflow/react';
 import type { Workflow, WorkflowStep } from '../../shared/model.js';
 import { dependenciesOf, edgeId, positionOf, type XY } from '../editor/graph-edits.js';
-import { NODE_HEIGHT, NODE_WIDTH } from './layout.js';
+import { NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
+
+// React Flow's Position values, spelt out: a value import of @xyflow/react would pull the whole library into the
+// first view's chunks, since the graph store (created at start-up) builds nodes with this module.
+const LEFT = 'left' as Position;
+const RIGHT = 'right' as Position;
+const TOP = 'top' as Position;
+const BOTTOM = 'bottom' as Position;
 
 export type StepNodeData = { name: string; module: string; action: string; step: WorkflowStep };
 export type StepNode = Node<StepNodeData, 'step'>;
@@ -17,8 +24,8 @@ function nodeOf(step: WorkflowStep, previous: StepNode | undefined, at: XY, vert
     // Known sizes let fitView and the minimap work before (and without) the DOM measuring the nodes.
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
-    sourcePosition: vertical ? Position.Bottom : Position.Right,
-    targetPosition: vertical ? Position.Top : Position.Left,
+    sourcePosition: vertical ? BOTTOM : RIGHT,
+    targetPosition: vertical ? TOP : LEFT,
     ...(previous?.measured !== undefined ? { measured: previous.measured } : {}),
     ...(previous?.selected === true ? { selected: true } : {}),
   };
@@ -29,7 +36,7 @@ export function syncNodes(workflow: Workflow, previous: readonly StepNode[], ver
   return workflow.steps.map((step) => {
     const old = byId.get(step.name);
     const at = positionOf(step) ?? old?.position ?? { x: 0, y: 0 };
-    const sameSide = old !== undefined && (old.sourcePosition === Position.Bottom) === vertical;
+    const sameSide = old !== undefined && (old.sourcePosition === BOTTOM) === vertical;
     if (old !== undefined && old.data.step === step && sameSide && old.position.x === at.x && old.position.y === at.y) return old;
     return nodeOf(step, old, at, vertical);
   });

@@ -4,20 +4,22 @@ import { useCallback, useMemo, type DragEvent, type MouseEvent, type RefObject }
 import { useActions } from '../app/hooks.js';
 import type { XY } from '../editor/graph-edits.js';
 import { readDraggedAction } from './action-drag.js';
+import { useCanvasActions } from './use-canvas-actions.js';
 import type { StepNode } from './step-nodes.js';
 
 /** `pointer` receives the last pointer position over the canvas, on screen: quick-add and paste put steps there. */
 export function useCanvasHandlers(pointer: RefObject<XY | null>) {
   const actions = useActions();
+  const canvas = useCanvasActions();
   const { screenToFlowPosition } = useReactFlow();
 
   const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
     // Removals come through onDelete, as one edit with the edges they take along.
-    actions.applyNodeChanges(changes.filter((change) => change.type !== 'remove'));
-  }, [actions]);
+    canvas.applyNodeChanges(changes.filter((change) => change.type !== 'remove'));
+  }, [canvas]);
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    actions.applyEdgeChanges(changes.filter((change) => change.type !== 'remove'));
-  }, [actions]);
+    canvas.applyEdgeChanges(changes.filter((change) => change.type !== 'remove'));
+  }, [canvas]);
   const onDelete = useCallback<OnDelete<StepNode>>(({ nodes, edges }) => {
     actions.deleteElements(nodes.map((node) => node.id), edges.map(({ source, target }) => ({ source, target })));
   }, [actions]);

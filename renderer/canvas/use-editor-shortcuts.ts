@@ -4,6 +4,7 @@ import { useEffect, type RefObject } from 'react';
 import { useActions } from '../app/hooks.js';
 import { isTypingTarget, matchShortcut, type ShortcutCommand } from '../app/shortcuts.js';
 import type { XY } from '../editor/graph-edits.js';
+import { useCanvasActions } from './use-canvas-actions.js';
 
 export interface ShortcutHosts {
   /** Last pointer position over the canvas (screen coordinates). */
@@ -16,6 +17,7 @@ export interface ShortcutHosts {
 
 export function useEditorShortcuts(hosts: ShortcutHosts): void {
   const actions = useActions();
+  const canvas = useCanvasActions();
   const { screenToFlowPosition, fitView } = useReactFlow();
   useEffect(() => {
     const cursor = (): XY => {
@@ -38,7 +40,7 @@ export function useEditorShortcuts(hosts: ShortcutHosts): void {
         actions.openQuickAdd({ at: screenToFlowPosition(screen), screen });
       },
       help: () => actions.setHelpOpen(true),
-      layout: actions.toggleLayout,
+      layout: canvas.toggleLayout,
       fitView: () => fitView({ padding: 0.2, duration: 200 }),
       snap: actions.toggleSnapToGrid,
       newWorkflow: actions.newWorkflow,
@@ -57,5 +59,5 @@ export function useEditorShortcuts(hosts: ShortcutHosts): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, hosts, screenToFlowPosition, fitView]);
+  }, [actions, canvas, hosts, screenToFlowPosition, fitView]);
 }

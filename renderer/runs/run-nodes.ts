@@ -3,7 +3,7 @@
 import type { Edge } from '@xyflow/react';
 import type { Workflow } from '../../shared/model.js';
 import { syncEdges, syncNodes, type StepNode } from '../canvas/step-nodes.js';
-import { placeSteps } from '../stores/graph-store.js';
+import { placeSteps } from '../canvas/place-steps.js';
 
 export function runGraph(workflow: Workflow): { nodes: StepNode[]; edges: Edge[] } {
   const placed = placeSteps(workflow, 'LR');

@@ -1,12 +1,13 @@
 // The workflow being edited: its definition, undo history, dirty state, selection and the canvas's nodes and edges.
 // Run status never lands here; the editor's UI state (palette, dialogs, clipboard) lives in the editor store.
-import { applyEdgeChanges, applyNodeChanges, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
+// Plain data only: React Flow's change-appliers and dagre stay in the editor's chunk (canvas-actions.ts,
+// place-steps.ts), so the first view, which creates every store, loads neither.
+import type { Edge } from '@xyflow/react';
 import { createStore } from 'zustand/vanilla';
 import type { Problem } from '../../shared/errors.js';
 import type { Workflow } from '../../shared/model.js';
-import { layoutPositions, type LayoutDirection } from '../canvas/layout.js';
+import type { LayoutDirection } from '../canvas/layout.js';
 import { syncEdges, syncNodes, type StepNode } from '../canvas/step-nodes.js';
-import { moveSteps, positionOf } from '../editor/graph-edits.js';
 import { emptyHistory, record, redo, undo, type History } from '../editor/graph-history.js';
 
 /** Where the open workflow lives; revision null until it is first saved. */
@@ -34,25 +35,20 @@ export interface GraphState {
   /** The step the inspector shows: the one selected step, or the one last clicked. */
   selectedStep: string | null;
   startLoading(projectId: string, name: string): void;
+  /** `workflow` as it goes on the canvas: placed by the caller (see place-steps.ts) when the file lacks positions. */
   open(document: OpenDocument, workflow: Workflow | null, problems?: Problem[], options?: { dirty?: boolean }): void;
   clear(): void;
   /** Applies an edit as one undo entry (edits with the same key in quick succession coalesce); false if nothing changed. */
   edit(label: string, change: (workflow: Workflow) => Workflow, key?: string): boolean;
   undo(): string | null;
   redo(): string | null;
-  /** React Flow's own changes: measuring, selecting, and positions while a drag is in progress. */
-  applyNodeChanges(changes: NodeChange<StepNode>[]): void;
-  applyEdgeChanges(changes: EdgeChange[]): void;
+  /** Nodes after React Flow's own changes (measuring, selecting, positions while a drag is in progress); no edit. */
+  setNodes(nodes: StepNode[], selecting: boolean): void;
+  setEdges(edges: Edge[]): void;
   select(steps: readonly string[]): void;
   selectStep(step: string | null): void;
   setDirection(direction: LayoutDirection): void;
   markSaved(document: OpenDocument, workflow: Workflow): void;
-}
-
-/** Positions from the file where every step has one; otherwise one dagre layout for all, as the file's baseline. */
-export function placeSteps(workflow: Workflow, direction: LayoutDirection): Workflow {
-  if (workflow.steps.every((step) => positionOf(step) !== null)) return workflow;
-  return moveSteps(workflow, layoutPositions(workflow.steps, direction));
 }
 
 const selectedOf = (nodes: readonly StepNode[]): string[] => nodes.filter((node) => node.selected === true).map((node) => node.id);
@@ -92,12 +88,11 @@ export function createGraphStore() {
       selectedStep: null,
       startLoading: (projectId, name) => set({ loading: { projectId, name } }),
       open: (document, workflow, problems = [], options = {}) => {
-        const placed = workflow === null ? null : placeSteps(workflow, get().direction);
         set({
-          shown: document, loading: null, workflow: placed, saved: options.dirty === true ? null : placed, loadProblems: problems,
+          shown: document, loading: null, workflow, saved: options.dirty === true ? null : workflow, loadProblems: problems,
           nodes: [], edges: [], history: emptyHistory(), selectedSteps: [], selectedStep: null,
         });
-        if (placed !== null) show(placed, emptyHistory());
+        if (workflow !== null) show(workflow, emptyHistory());
       },
       clear: () => set({ shown: null, loading: null, workflow: null, saved: null, loadProblems: [], nodes: [], edges: [], history: emptyHistory(), selectedSteps: [], selectedStep: null }),
       edit: (label, change, key) => {
@@ -110,15 +105,13 @@ export function createGraphStore() {
       },
       undo: () => step(undo),
       redo: () => step(redo),
-      applyNodeChanges: (changes) => {
-        const nodes = applyNodeChanges(changes, get().nodes);
-        const selecting = changes.some((change) => change.type === 'select');
+      setNodes: (nodes, selecting) => {
         if (!selecting) return set({ nodes });
         const selectedSteps = selectedOf(nodes);
         const current = get().selectedStep;
         set({ nodes, selectedSteps, selectedStep: selectedSteps.length === 1 ? selectedSteps[0]! : current !== null && selectedSteps.includes(current) ? current : null });
       },
-      applyEdgeChanges: (changes) => set({ edges: applyEdgeChanges(changes, get().edges) }),
+      setEdges: (edges) => set({ edges }),
       select: (steps) => {
         const wanted = new Set(steps);
         const nodes = get().nodes.map((node) => (wanted.has(node.id) === (node.selected === true) ? node : { ...node, selected: wanted.has(node.id) }));

@@ -2,6 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import type { ReactElement } from 'react';
 import { useActions, useAppStore, useEditorStore, useGraphStore } from '../app/hooks.js';
+import { useCanvasActions } from '../canvas/use-canvas-actions.js';
 
 export interface ToolbarProps {
   openImport(): void;
@@ -14,6 +15,7 @@ export function EditorToolbar({ openImport, exportAs }: ToolbarProps): ReactElem
   const direction = useGraphStore((state) => state.direction);
   const snap = useEditorStore((state) => state.snapToGrid);
   const actions = useActions();
+  const canvas = useCanvasActions();
   const { fitView } = useReactFlow();
   const hasProject = useAppStore((state) => state.projectId !== null);
   return (
@@ -27,8 +29,8 @@ export function EditorToolbar({ openImport, exportAs }: ToolbarProps): ReactElem
       <span className="toolbar__gap" />
       <button type="button" className="button button--small" onClick={actions.undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">↶</button>
       <button type="button" className="button button--small" onClick={actions.redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">↷</button>
-      <button type="button" className="button button--small" onClick={() => actions.layout('LR')} aria-pressed={direction === 'LR'} title="Auto-layout left to right (L toggles)">Layout →</button>
-      <button type="button" className="button button--small" onClick={() => actions.layout('TB')} aria-pressed={direction === 'TB'} title="Auto-layout top to bottom (L toggles)">Layout ↓</button>
+      <button type="button" className="button button--small" onClick={() => canvas.layout('LR')} aria-pressed={direction === 'LR'} title="Auto-layout left to right (L toggles)">Layout →</button>
+      <button type="button" className="button button--small" onClick={() => canvas.layout('TB')} aria-pressed={direction === 'TB'} title="Auto-layout top to bottom (L toggles)">Layout ↓</button>
       <button type="button" className="button button--small" onClick={() => void fitView({ padding: 0.2, duration: 200 })} title="Fit view (F)">Fit</button>
       <button type="button" className="button button--small" onClick={actions.toggleSnapToGrid} aria-pressed={snap} title="Snap to grid (G)">Grid</button>
       <button type="button" className="button button--small" onClick={() => actions.setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (? or F1)">?</button>

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useRef, type ChangeEvent, type ReactElement } fro
 import type { ActionInfo } from '../../shared/ipc.js';
 import { downloadText } from '../app/download.js';
 import { useActions, useAppStore, useGraphStore, useRunStore } from '../app/hooks.js';
-import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/layout.js';
+import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/node-size.js';
 import { useEditorShortcuts } from '../canvas/use-editor-shortcuts.js';
 import { WorkflowCanvas } from '../canvas/WorkflowCanvas.js';
 import type { XY } from '../editor/graph-edits.js';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActions } from '../../../renderer/actions/create-actions.js';
+import { createCanvasActions } from '../../../renderer/canvas/canvas-actions.js';
 import { HISTORY_LIMIT } from '../../../renderer/editor/graph-history.js';
 import { selectDirty } from '../../../renderer/stores/graph-store.js';
 import { createStores } from '../../../renderer/stores/stores.js';
@@ -10,7 +11,7 @@ function editor() {
   const stores = createStores();
   const actions = createActions(new FakeApi({}), stores, { confirm: () => true, prompt: () => null });
   stores.graph.getState().open(DOC, workflow([step('a'), step('b', ['a'])]));
-  return { stores, actions, state: () => stores.graph.getState() };
+  return { stores, actions, canvas: createCanvasActions(stores), state: () => stores.graph.getState() };
 }
 
 afterEach(() => vi.useRealTimers());
@@ -36,8 +37,8 @@ describe('undo and redo', () => {
   });
 
   it('a drag is one undo entry, however many positions it went through', () => {
-    const { actions, stores, state } = editor();
-    for (let x = 1; x <= 50; x++) stores.graph.getState().applyNodeChanges([{ type: 'position', id: 'a', position: { x, y: 0 }, dragging: true }]);
+    const { actions, canvas, state } = editor();
+    for (let x = 1; x <= 50; x++) canvas.applyNodeChanges([{ type: 'position', id: 'a', position: { x, y: 0 }, dragging: true }]);
     expect(state().history.past).toHaveLength(0);
     actions.commitMove(new Map([['a', { x: 50, y: 0 }]]));
     expect(state().history.past).toHaveLength(1);
@@ -65,8 +66,8 @@ describe('undo and redo', () => {
   });
 
   it('layout, paste and reconnect are undoable too', () => {
-    const { actions, state } = editor();
-    actions.layout('TB');
+    const { actions, canvas, state } = editor();
+    canvas.layout('TB');
     actions.select(['a']);
     actions.duplicate();
     actions.reconnectEdge({ source: 'a', target: 'b' }, { source: 'a-2', target: 'b' });
@@ -98,9 +99,9 @@ describe('dirty tracking', () => {
   });
 
   it('selecting and measuring nodes is no edit', () => {
-    const { actions, stores, state } = editor();
+    const { actions, canvas, state } = editor();
     actions.select(['a', 'b']);
-    stores.graph.getState().applyNodeChanges([{ type: 'dimensions', id: 'a', dimensions: { width: 220, height: 76 } }]);
+    canvas.applyNodeChanges([{ type: 'dimensions', id: 'a', dimensions: { width: 220, height: 76 } }]);
     expect(selectDirty(state())).toBe(false);
     expect(state().selectedSteps).toEqual(['a', 'b']);
   });

@@ -30,8 +30,10 @@ const IS_WINDOWS = process.platform === 'win32';
 const running = new Map<number, ChildProcess>();
 
 function send(reply: HostReply): void {
-  // The engine may already be gone (a run that failed validation ends before its host is up): then say nothing.
-  if (process.connected) process.send?.(reply);
+  // The engine may already be gone (a run that failed validation ends before its host is up): then say nothing. The
+  // channel can also close between the check and the write; the callback takes that EPIPE instead of an 'error' event
+  // that would kill the host with a stack trace on the engine's stderr (the disconnect handler ends the host).
+  if (process.connected) process.send?.(reply, (error: Error | null) => void error);
 }
 
 /** Taken once: reading process.env goes through a getter per variable, too slow to repeat for every command. */

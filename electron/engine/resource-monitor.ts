@@ -22,7 +22,8 @@ export interface ResourceMonitorOptions {
 }
 
 export class ResourceMonitor {
-  private readonly system = new SystemSampler();
+  // Made on first use: every engine has a monitor, but `codomyrmex run` never samples, so it pays nothing for it.
+  private systemSampler: SystemSampler | null = null;
   private readonly processes = new ProcessUsage();
   private readonly history: SampleHistory<SystemSample>;
   private readonly listeners = new Set<(sample: MonitorSample) => void>();
@@ -54,7 +55,7 @@ export class ResourceMonitor {
   /** Takes one sample now (the timer calls this; tests and benches may too). */
   async sample(now = Date.now()): Promise<MonitorSample> {
     const before = process.cpuUsage();
-    const system = this.system.sample(now);
+    const system = this.system().sample(now);
     this.history.add(system);
     const running = (await this.options.runningProcesses?.()) ?? [];
     const usage = await this.processes.read(running.map((p) => p.pid), now);
@@ -75,8 +76,14 @@ export class ResourceMonitor {
     this.timer = null;
   }
 
+  private system(): SystemSampler {
+    return (this.systemSampler ??= new SystemSampler());
+  }
+
   private start(): void {
     if (this.timer !== null) return;
+    // The first sample then measures the interval since now, not since the engine started.
+    this.system();
     this.timer = setInterval(() => {
       // A slow sample (a busy machine) is skipped rather than stacked.
       if (this.sampling) return;

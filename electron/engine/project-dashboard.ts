@@ -1,13 +1,13 @@
 // The Projects dashboard: every registered project with its workflows' health (missing folders shown, not dropped),
 // and one project's history for its page.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { DailyRuns, ProjectCard, ProjectHistory } from '../../shared/dashboard.js';
 import type { ExecutionStatus, Project } from '../../shared/model.js';
 import type { ProjectManager } from './project-manager.js';
 import type { Db } from './store/database.js';
 import { emptyDays, workflowHealth, type StatsWindow } from './store/project-stats.js';
+import { baseName, workflowFiles } from './workflow-files.js';
 
-const WORKFLOW_FILE = /\.(ya?ml|json)$/i;
 /** The most run durations one history answer carries (the newest); a chart needs no more. */
 const MAX_DURATIONS = 5000;
 
@@ -16,7 +16,7 @@ export function projectCards(db: Db, projects: ProjectManager, window: StatsWind
   const health = workflowHealth(db, list.map((p) => p.id), window);
   return list.map((project) => {
     const missing = !existsSync(project.path);
-    const files = missing ? [] : workflowNames(projects.workflowsDir(project));
+    const files = missing ? [] : workflowFiles(projects.workflowsDir(project)).map(baseName);
     const byName = new Map((health.get(project.id) ?? []).map((h) => [h.workflowName, h]));
     const names = [...new Set([...files, ...byName.keys()])].sort((a, b) => a.localeCompare(b));
     return {
@@ -49,9 +49,4 @@ export function projectHistory(db: Db, project: Project, window: StatsWindow = {
     daily,
     durations: rows.reverse().map((row) => ({ executionId: row.execution_id, workflowName: row.workflow_name, startTime: row.start_time, durationMs: row.duration, status: row.status })),
   };
-}
-
-function workflowNames(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((file) => WORKFLOW_FILE.test(file)).map((file) => file.replace(WORKFLOW_FILE, ''));
 }

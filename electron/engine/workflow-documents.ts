@@ -1,6 +1,6 @@
 // A project's workflow files as the editor sees them: list, open, save (create, overwrite, save-as), delete, each with
 // its revision; a save against a revision the file no longer has is a conflict, never a silent overwrite.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValidationError, WorkflowError, type Problem } from '../../shared/errors.js';
 import type { RequestOf, WorkflowDocument, WorkflowEntry } from '../../shared/ipc.js';
@@ -9,7 +9,7 @@ import { parseWorkflow } from '../../shared/workflow-schema.js';
 import { formatOf, parseWorkflowText, renderWorkflow, writeFileAtomic, type WorkflowFormat } from './workflow-file.js';
 import { renderJsonOver } from './workflow-json-merge.js';
 import { readWithRevision, revisionOf } from './workflow-revision.js';
-import { baseName } from './workflow-watcher.js';
+import { baseName, workflowFiles } from './workflow-files.js';
 
 /** Refused because the file on disk is not the one the caller thinks it is; doors reply with the code `conflict`. */
 export class WorkflowConflictError extends WorkflowError {
@@ -28,7 +28,6 @@ export interface DocumentHost {
 
 type SaveRequest = Omit<RequestOf<'workflows.save'>, 'projectId'>;
 
-const WORKFLOW_FILE = /^[^.].*\.(ya?ml|json)$/i;
 /** Names become file names: no separators, no "..", nothing a file system refuses or hides. */
 const UNSAFE_NAME = /[/\\:*?"<>|\p{Cc}]|^\.|\.\.|[. ]$/u;
 
@@ -160,8 +159,7 @@ export class WorkflowDocuments {
 
   private files(project: Project): string[] {
     const dir = this.host.workflowsDir(project);
-    if (!existsSync(dir)) return [];
-    return readdirSync(dir).filter((file) => WORKFLOW_FILE.test(file)).sort().map((file) => join(dir, file));
+    return workflowFiles(dir).map((file) => join(dir, file));
   }
 }
 

@@ -1,14 +1,14 @@
 // Watches every project's workflows folder while someone listens, and announces each file written or removed.
-import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Project } from '../../shared/model.js';
 import type { EventBus } from './event-bus.js';
 import { formatOf, parseWorkflowText } from './workflow-file.js';
 import { readWithRevision } from './workflow-revision.js';
+import { baseName, WORKFLOW_FILE, workflowFiles } from './workflow-files.js';
 
 /** Editors and tools write a file in bursts (truncate, write, rename): one announcement per burst. */
 const DEBOUNCE_MS = 50;
-const WORKFLOW_FILE = /^[^.].*\.(ya?ml|json)$/i;
 
 export interface WatchedProjects {
   listProjects(): Project[];
@@ -198,14 +198,6 @@ export class WorkflowWatcher {
   }
 }
 
-function workflowFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((file) => WORKFLOW_FILE.test(file));
-  } catch {
-    return [];
-  }
-}
-
 /** The workflow's own name when the file reads as one, else its file name (as `workflows.list` shows it). */
 function nameIn(text: string, file: string): string {
   try {
@@ -213,8 +205,4 @@ function nameIn(text: string, file: string): string {
   } catch {
     return baseName(file);
   }
-}
-
-export function baseName(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
 }

@@ -2,7 +2,7 @@
 import { OrchestrationError, ValidationError } from '../../shared/errors.js';
 import { EventBatcher } from '../../shared/event-batcher.js';
 import { parseRequest, type AppInfo, type Command, type EditorContext, type EventBatch, type IpcError, type Reply, type RequestOf, type ResponseOf, type RunDetail, type RunLogSlice } from '../../shared/ipc.js';
-import type { Project, RunOrigin } from '../../shared/model.js';
+import type { RunOrigin } from '../../shared/model.js';
 import type { OrchestrationEngine } from './orchestration-engine.js';
 import { RunControl } from './run-control.js';
 import { readLogSlice } from './store/log-reader.js';
@@ -81,10 +81,10 @@ export class EngineApi {
     return {
       'app.info': () => ({ version: this.context.version, mode: this.context.mode, home: engine.paths.home, platform: process.platform, projectId: this.context.projectId }),
       'projects.list': () => engine.projectManager.listProjects(),
-      'workflows.list': ({ projectId }) => this.documents.list(this.project(projectId)),
-      'workflows.get': ({ projectId, name }) => this.documents.get(this.project(projectId), name),
-      'workflows.save': ({ projectId, ...request }) => this.documents.save(this.project(projectId), request),
-      'workflows.delete': ({ projectId, name }) => ({ deleted: this.documents.delete(this.project(projectId), name) }),
+      'workflows.list': ({ projectId }) => this.documents.list(this.engine.projectManager.requireProject(projectId)),
+      'workflows.get': ({ projectId, name }) => this.documents.get(this.engine.projectManager.requireProject(projectId), name),
+      'workflows.save': ({ projectId, ...request }) => this.documents.save(this.engine.projectManager.requireProject(projectId), request),
+      'workflows.delete': ({ projectId, name }) => ({ deleted: this.documents.delete(this.engine.projectManager.requireProject(projectId), name) }),
       'workflows.parse': ({ text, fileName }) => this.documents.parse(text, fileName),
       'workflows.render': ({ workflow, format }) => ({ text: this.documents.render(workflow, format) }),
       'editor.context': () => this.editorContext(),
@@ -134,11 +134,6 @@ export class EngineApi {
     return readLogSlice(run.logPath ?? this.engine.taskOrchestrator.logPathOf(executionId, step), offset, length);
   }
 
-  private project(projectId: string): Project {
-    const project = this.engine.projectManager.getProject(projectId);
-    if (project === null) throw new OrchestrationError(`unknown project "${projectId}"`);
-    return project;
-  }
 
   /** What live validation in the editor needs to check exactly as the engine does; env values never leave the engine. */
   private editorContext(): EditorContext {

@@ -2,7 +2,6 @@
 import type { TemplateInfo } from '../../shared/dashboard.js';
 import { OrchestrationError } from '../../shared/errors.js';
 import type { ResourceStatus } from '../../shared/ipc.js';
-import type { Project } from '../../shared/model.js';
 import type { OrchestrationEngine } from './orchestration-engine.js';
 import { openInOs } from './os-open.js';
 import { projectCards, projectHistory } from './project-dashboard.js';
@@ -20,18 +19,18 @@ export class ProjectApi {
   }
 
   history(projectId: string, days?: number) {
-    return projectHistory(this.engine.store.database, this.project(projectId), { days });
+    return projectHistory(this.engine.store.database, this.engine.projectManager.requireProject(projectId), { days });
   }
 
   remove(projectId: string): { removed: boolean } {
-    this.project(projectId);
+    this.engine.projectManager.requireProject(projectId);
     // The registry forgets the project; its folder and files stay exactly as they are.
     this.engine.projectManager.removeProject(projectId, { deleteFiles: false });
     return { removed: true };
   }
 
   async open(projectId: string, target: 'folder' | 'terminal'): Promise<{ opened: boolean }> {
-    await openInOs(target, this.project(projectId).path);
+    await openInOs(target, this.engine.projectManager.requireProject(projectId).path);
     return { opened: true };
   }
 
@@ -41,7 +40,7 @@ export class ProjectApi {
 
   saveTemplate(projectId: string, name: string, description?: string): TemplateInfo {
     if (BUILTIN_NAMES.has(name)) throw new OrchestrationError(`"${name}" is a built-in template; choose another name`);
-    const project = this.project(projectId);
+    const project = this.engine.projectManager.requireProject(projectId);
     const template = templateFromProject(project.path, this.engine.projectManager.workflowsDir(project), name, description ?? `Made from ${project.name}`);
     saveUserTemplate(this.engine.paths.templates, template);
     this.engine.projectManager.registerTemplate(template);
@@ -52,8 +51,12 @@ export class ProjectApi {
   resources(): ResourceStatus[] {
     const userDefined = new Set(this.engine.userResources.list().map((d) => d.id));
     const waiting = this.waitingSteps();
-    return this.engine.getSystemStatus().resources.map((resource) => ({
+    const resources = this.engine.resourceManager;
+    // Straight from the ResourceManager: a full system status would also ping the database and count sessions.
+    return resources.listResources().map((resource) => ({
       ...resource,
+      available: resources.getAvailableCapacity(resource.id),
+      allocations: resources.getAllocations(resource.id),
       userDefined: userDefined.has(resource.id),
       waiting: waiting.filter((w) => w.resourceId === resource.id).map(({ executionId, step, amount }) => ({ executionId, step, amount })),
     }));
@@ -72,11 +75,6 @@ export class ProjectApi {
     });
   }
 
-  private project(projectId: string): Project {
-    const project = this.engine.projectManager.getProject(projectId);
-    if (project === null) throw new OrchestrationError(`unknown project "${projectId}"`);
-    return project;
-  }
 }
 
 function templateInfo(template: ProjectTemplate): TemplateInfo {

@@ -92,13 +92,13 @@ export class ProjectManager {
 
   updateProjectStatus(id: string, status: ProjectStatus): Project {
     if (!PROJECT_STATUSES.includes(status)) throw new OrchestrationError(`unknown project status "${status}" (known: ${PROJECT_STATUSES.join(', ')})`);
-    const project = this.require(id);
+    const project = this.requireProject(id);
     return this.register({ ...project, status });
   }
 
   /** Removes the project from the registry; its files stay unless `deleteFiles` is set. */
   removeProject(id: string, options: { deleteFiles?: boolean } = {}): void {
-    const project = this.require(id);
+    const project = this.requireProject(id);
     this.store.remove(id);
     if (options.deleteFiles) rmSync(project.path, { recursive: true, force: true });
   }
@@ -113,7 +113,8 @@ export class ProjectManager {
     return project;
   }
 
-  private require(id: string): Project {
+  /** The project, or an error naming the unknown id (every door answers it as not-found). */
+  requireProject(id: string): Project {
     const project = this.store.get(id);
     if (project === null) throw new OrchestrationError(`unknown project "${id}"`);
     return project;

@@ -30,7 +30,7 @@ export class RunControl {
   ) {}
 
   start(request: StartRequest): { executionId: string } {
-    const project = this.project(request.projectId);
+    const project = this.engine.projectManager.requireProject(request.projectId);
     const file = this.workflowFile(project, request.workflowName);
     const session = this.sessionContext(request.sessionId ?? null);
     const handle = this.engine.runWorkflowFile(file, {
@@ -103,11 +103,6 @@ export class RunControl {
     return { sessionId: session.sessionId, cwd: project?.path ?? null, env: { ...session.env, ...session.variables } };
   }
 
-  private project(projectId: string): Project {
-    const project = this.engine.projectManager.getProject(projectId);
-    if (project === null) throw new OrchestrationError(`unknown project "${projectId}"`);
-    return project;
-  }
 }
 
 /** A run's params that the workflow still declares: one removed from the file since must not refuse the re-run. */

@@ -3,6 +3,7 @@
 import type { DailyRuns, WorkflowHealth } from '../../../shared/dashboard.js';
 import type { ExecutionStatus } from '../../../shared/model.js';
 import type { Db } from './database.js';
+import { median } from './median.js';
 
 export interface StatsWindow {
   /** Epoch ms; defaults to now. */
@@ -109,13 +110,6 @@ function entry(result: Map<string, Map<string, WorkflowHealth>>, projectId: stri
     byWorkflow.set(workflowName, health);
   }
   return health;
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
 }
 
 function startOfLocalDay(t: number): number {

@@ -1,6 +1,7 @@
 // Durations of a workflow's past completed runs (median per run and per step), for a running run's estimate.
 import type { RunStats } from '../../../shared/ipc.js';
 import type { Db } from './database.js';
+import { median } from './median.js';
 
 export interface RunStatsQuery {
   workflowName: string;
@@ -27,12 +28,6 @@ export function runStats(db: Db, query: RunStatsQuery): RunStats {
     }
   }
   const stepMedianMs: Record<string, number> = {};
-  for (const [name, list] of perStep) stepMedianMs[name] = median(list);
+  for (const [name, list] of perStep) stepMedianMs[name] = median(list)!;
   return { runs: runs.length, medianDurationMs: median(runs.map((run) => run.ms)), stepMedianMs };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
 }

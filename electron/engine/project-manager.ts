@@ -22,14 +22,17 @@ export interface CreateProjectOptions {
 }
 
 export class ProjectManager {
-  private readonly templates = new Map<string, ProjectTemplate>();
+  private known: Map<string, ProjectTemplate> | null = null;
 
+  /** `templates` is read on first use: a `codomyrmex run` never needs them, and user templates are files to read. */
   constructor(
     private readonly store: ProjectStore,
     private readonly events: EventBus,
-    templates: readonly ProjectTemplate[],
-  ) {
-    for (const template of templates) this.templates.set(template.name, template);
+    private readonly templateSource: () => readonly ProjectTemplate[],
+  ) {}
+
+  private get templates(): Map<string, ProjectTemplate> {
+    return (this.known ??= new Map(this.templateSource().map((template) => [template.name, template])));
   }
 
   listTemplates(): ProjectTemplate[] {

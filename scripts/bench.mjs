@@ -1,7 +1,10 @@
 // `npm run bench`: every figure the issues ask for, printed; never asserted. `npm run bench -- shell ui` runs some.
 import { benchHistory, benchInProcess, benchShell } from './bench/engine.mjs';
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const baselineAt = args.indexOf('--baseline');
+const baselineRev = baselineAt === -1 ? null : args[baselineAt + 1];
+const only = args.filter((_, index) => baselineAt === -1 || (index !== baselineAt && index !== baselineAt + 1));
 const ui = async (print) => {
   // Loaded only when asked for: the UI figures need the built renderer and Debian's Chromium.
   const { benchEvents, benchFirstPaint, withBrowser } = await import('./bench/ui.mjs');
@@ -34,6 +37,16 @@ const dashboard = async (print) => {
 const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
+
+if (baselineRev !== null) {
+  if (baselineRev === undefined || only.length === 0) {
+    process.stderr.write('usage: npm run bench -- --baseline REV SECTION… (e.g. --baseline HEAD~1 editor canvas dashboard)\n');
+    process.exit(2);
+  }
+  const { benchAgainstBaseline } = await import('./bench/baseline.mjs');
+  await benchAgainstBaseline(baselineRev, only);
+  process.exit(0);
+}
 
 process.stdout.write(`Codomyrmex Orchestrator benchmarks — node ${process.version}, ${(await import('node:os')).availableParallelism()} cores\n`);
 for (const [name, bench] of Object.entries(sections)) {

@@ -1,0 +1,49 @@
+// `npm run bench -- --baseline REV [sections…]`: the same sections measured on this tree's build and on REV's build,
+// section by section in one run (alternating, so both see the same machine load), printed one under the other.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+
+/** A built checkout of REV, kept under node_modules/.cache so a second bench run reuses it. */
+function baselineTree(rev) {
+  const commit = git('rev-parse', '--verify', `${rev}^{commit}`);
+  const dir = join(ROOT, 'node_modules', '.cache', 'bench-baseline', commit.slice(0, 12));
+  if (!existsSync(join(dir, 'package.json'))) {
+    mkdirSync(join(dir, '..'), { recursive: true });
+    execFileSync('git', ['-C', ROOT, 'worktree', 'add', '--detach', '--force', dir, commit], { stdio: 'ignore' });
+  }
+  // The baseline shares this tree's installed packages: a bench compares our code, not dependency versions.
+  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  if (!existsSync(join(dir, 'dist', 'cli'))) {
+    process.stdout.write(`building the baseline ${commit.slice(0, 12)} in ${dir} …\n`);
+    execFileSync(process.execPath, ['scripts/build.mjs', '--no-types'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  return { dir, label: `${rev} (${commit.slice(0, 12)})` };
+}
+
+/** Runs one section of a tree's own bench script and returns what it printed after its header line. */
+function runSection(dir, section) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', 'scripts/bench.mjs', section], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => { out += chunk; });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out.split('\n').slice(1).join('\n').trim()) : reject(new Error(`bench ${section} in ${dir} exited with ${code}`))));
+  });
+}
+
+export async function benchAgainstBaseline(rev, sections) {
+  const baseline = baselineTree(rev);
+  const here = `this tree (${git('rev-parse', '--short=12', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') === '' ? '' : ', with uncommitted changes'})`;
+  for (const section of sections) {
+    process.stdout.write(`\n════ ${section}: ${here} vs baseline ${baseline.label}\n`);
+    // Baseline first, then ours: a warm-up advantage, if any, goes to ours' opponent.
+    const theirs = await runSection(baseline.dir, section).catch((error) => `(baseline could not run this section: ${error.message})`);
+    const ours = await runSection(ROOT, section);
+    process.stdout.write(`── baseline ${baseline.label}\n${theirs}\n── ${here}\n${ours}\n`);
+  }
+}

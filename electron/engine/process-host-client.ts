@@ -1,5 +1,5 @@
 // The engine's side of one process host: starts it, sends it commands, hears their exits.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,35 @@ interface Pending {
   resolveExit(exit: HostExit): void;
 }
 
+/**
+ * The part of a started host the client uses: Node's ChildProcess has exactly this shape; Electron's main passes a
+ * launcher that adapts a utility process to it (child_process.fork needs ELECTRON_RUN_AS_NODE, a fuse the app turns off).
+ */
+export interface HostProcess {
+  send(request: HostRequest): unknown;
+  on(event: 'message', listener: (reply: HostReply) => void): unknown;
+  once(event: 'exit' | 'error', listener: () => void): unknown;
+  /** Closes the channel: the host then ends every process tree it started and exits. */
+  disconnect?(): void;
+  /** Whether the host keeps the engine's event loop alive: only while commands run. */
+  ref(): void;
+  unref(): void;
+  readonly channel?: { ref?(): void; unref?(): void } | null;
+}
+
+/** Starts the host script with the environment commands inherit. */
+export type HostLauncher = (script: string, env: NodeJS.ProcessEnv) => HostProcess;
+
+/** The CLI's, serve's and MCP's launcher: a Node child with an IPC channel. */
+export const forkHost: HostLauncher = (script, env) => fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env, serialization: 'json' });
+
+let launchHost: HostLauncher = forkHost;
+
+/** The one seam for embedders: every host started after this call is started by `launcher` (null: the default). */
+export function setHostLauncher(launcher: HostLauncher | null): void {
+  launchHost = launcher ?? forkHost;
+}
+
 /** The built host script, `dist/process-host.js`, found from the sources and from any bundle inside dist/. */
 function findHostScript(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -33,7 +62,7 @@ function findHostScript(): string | null {
 }
 
 export class ProcessHostClient {
-  private readonly child: ChildProcess;
+  private readonly child: HostProcess;
   private readonly baseEnv: NodeJS.ProcessEnv;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -42,7 +71,7 @@ export class ProcessHostClient {
 
   private constructor(script: string) {
     this.baseEnv = { ...process.env };
-    this.child = fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: this.baseEnv, serialization: 'json' });
+    this.child = launchHost(script, this.baseEnv);
     this.child.on('message', (reply: HostReply) => this.onReply(reply));
     this.child.once('exit', () => this.onDeath());
     this.child.once('error', () => this.onDeath());
@@ -127,11 +156,11 @@ export class ProcessHostClient {
   /** The host must never keep the engine's process alive on its own. */
   private idle(): void {
     this.child.unref();
-    (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
+    this.child.channel?.unref?.();
   }
 
   private busy(): void {
     this.child.ref();
-    (this.child.channel as { ref?: () => void } | undefined)?.ref?.();
+    this.child.channel?.ref?.();
   }
 }

@@ -1,6 +1,7 @@
 // The app's lifecycle: one instance, the engine hosted in main, the contract bound to IPC, one hardened window.
 import { join } from 'node:path';
 import { app, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
+import { setHostLauncher } from '../engine/process-host-client.js';
 import { defaultHome } from '../engine/store/paths.js';
 import { appLocation, isAppUrl, mainDirOf, preloadPath } from './app-location.js';
 import { createAppWindow, focusWindow } from './app-window.js';
@@ -10,6 +11,7 @@ import { hardenSession } from './hardening.js';
 import { bindContract, pushEvents } from './ipc-binding.js';
 import { menuTemplate } from './menu.js';
 import { showRunningRuns } from './run-badge.js';
+import { utilityHostLauncher } from './utility-host-launcher.js';
 import type { WindowStateStore } from './window-state.js';
 import { electronWindowStateStore } from './window-state-store.js';
 
@@ -54,6 +56,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   app.on('second-instance', () => focusWindow(window));
 
   await app.whenReady();
+  // Steps' process hosts run as utility processes: the runAsNode fuse leaves child_process.fork unusable here.
+  setHostLauncher(utilityHostLauncher(join(mainDir, 'utility-host.js')));
   const host = startEngine({ version: appVersion(app.isPackaged, app.getVersion(), mainDir), home: defaultHome(env), project: startupProject(options.argv ?? process.argv, env) });
   hardenSession(session.defaultSession, location);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name, {

@@ -1,5 +1,9 @@
 // A stand-in for the `electron` module, for `vi.mock('electron', …)`: records what main and the preload ask of it.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import type { Socket } from 'node:net';
+import { createInterface } from 'node:readline';
 import { vi } from 'vitest';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
@@ -14,6 +18,7 @@ export const state = {
   menu: null as unknown,
   exposed: new Map<string, unknown>(),
   displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  utilityProcesses: [] as FakeUtilityProcess[],
 };
 
 class FakeWebContents extends EventEmitter {
@@ -111,6 +116,38 @@ export const contextBridge = { exposeInMainWorld: (key: string, api: unknown) =>
 
 export const BrowserWindow = FakeBrowserWindow;
 
+const UTILITY_BOOTSTRAP = join(import.meta.dirname, 'fake-utility-process.mjs');
+
+/**
+ * Electron's utility process, played by a real Node process without an IPC channel: the module gets
+ * `process.parentPort` (see fake-utility-process.mjs), main gets postMessage, 'message', 'exit' and kill.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  readonly child: ChildProcess;
+  readonly postMessage = vi.fn((message: unknown) => void this.socket.write(`${JSON.stringify(message)}\n`));
+  readonly kill = vi.fn(() => this.child.kill('SIGTERM'));
+  private readonly socket: Socket;
+  constructor(readonly modulePath: string, readonly args: string[], readonly options: { env?: Record<string, string>; stdio?: unknown; serviceName?: string }) {
+    super();
+    this.child = spawn(process.execPath, [UTILITY_BOOTSTRAP, modulePath, ...args], { env: options.env, stdio: ['ignore', 'ignore', 'inherit', 'pipe'] });
+    this.socket = this.child.stdio[3] as Socket;
+    // A killed process resets the socket; readline re-emits that as its own 'error'.
+    createInterface({ input: this.socket }).on('line', (line) => this.emit('message', JSON.parse(line))).on('error', () => undefined);
+    this.child.once('exit', (code) => this.emit('exit', code ?? 1));
+    // Like Electron's own utility processes, these never hold the test process's event loop.
+    this.child.unref();
+    this.socket.unref();
+    state.utilityProcesses.push(this);
+  }
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+}
+
+export const utilityProcess = {
+  fork: vi.fn((modulePath: string, args: string[] = [], options: ConstructorParameters<typeof FakeUtilityProcess>[2] = {}) => new FakeUtilityProcess(modulePath, args, options)),
+};
+
 /** Forgets every window, handler and listener, as a fresh process would. */
 export function resetFakeElectron(): void {
   state.singleInstance = true;
@@ -129,4 +166,4 @@ export function resetFakeElectron(): void {
   ipcRenderer.invoke.mockClear();
 }
 
-export default { app, ipcMain, session, Menu, screen, shell, ipcRenderer, contextBridge, BrowserWindow };
+export default { app, ipcMain, session, Menu, screen, shell, ipcRenderer, contextBridge, BrowserWindow, utilityProcess };

@@ -271,6 +271,11 @@ export interface OrchestratorApi {
 export interface PreloadBridge {
   invoke(command: string, request: unknown): Promise<Reply>;
   onEvents(listener: (batch: EventBatch) => void): () => void;
+  /**
+   * Main's close prompt: "Save" runs `save` (the editor's own save) and closes the window once it resolves true.
+   * One handler at a time; returns the function that removes it.
+   */
+  onSaveRequest(save: () => Promise<boolean>): () => void;
 }
 
 /** Checks a request against the contract: the parsed request, or the reply to send back. */

@@ -1,18 +1,25 @@
-// Where the renderer lives (the built file, or the dev server) and whether a URL belongs to it.
+// Where the renderer lives (the built files behind app://, or the dev server) and whether a URL belongs to it.
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
-export type AppLocation = { kind: 'file'; file: string; url: string } | { kind: 'dev'; url: string; origin: string };
+/** The built renderer is served on app://codomyrmex/ (see app-protocol.ts), never from file://. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'codomyrmex';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** `ELECTRON_RENDERER_URL` (the Vite dev server) when set, else `dist/renderer/index.html` beside `dist/electron/`. */
-export function appLocation(mainDir: string, env: NodeJS.ProcessEnv = process.env): AppLocation {
+export type AppLocation = { kind: 'app'; root: string; url: string } | { kind: 'dev'; url: string; origin: string };
+
+/**
+ * `ELECTRON_RENDERER_URL` (the Vite dev server) in development, else `dist/renderer/` beside `dist/electron/` on
+ * app://. A packaged app ignores the variable: its environment must not decide which code the window runs.
+ */
+export function appLocation(mainDir: string, env: NodeJS.ProcessEnv = process.env, isPackaged = false): AppLocation {
   const dev = env.ELECTRON_RENDERER_URL;
-  if (dev !== undefined && dev !== '') {
+  if (!isPackaged && dev !== undefined && dev !== '') {
     const url = new URL(dev);
     return { kind: 'dev', url: url.href, origin: url.origin };
   }
-  const file = resolve(mainDir, '..', 'renderer', 'index.html');
-  return { kind: 'file', file, url: pathToFileURL(file).href };
+  return { kind: 'app', root: resolve(mainDir, '..', 'renderer'), url: `${APP_ORIGIN}/index.html` };
 }
 
 /** The folder of the running main bundle (dist/electron). */
@@ -24,7 +31,10 @@ export function preloadPath(mainDir: string): string {
   return join(mainDir, 'preload.cjs');
 }
 
-/** True for the app's own page (any hash or query), false for everything else, including malformed URLs. */
+/**
+ * True for a URL or origin of the app's own pages (any path, hash or query), false for everything else, including
+ * malformed URLs. Everything app:// serves is the renderer's own build, so the whole origin is the app.
+ */
 export function isAppUrl(candidate: string, location: AppLocation): boolean {
   let url: URL;
   try {
@@ -33,14 +43,6 @@ export function isAppUrl(candidate: string, location: AppLocation): boolean {
     return false;
   }
   if (location.kind === 'dev') return url.origin === location.origin;
-  // file:// pages can read any file, so only the one index.html counts as ours, not its neighbours.
-  return url.protocol === 'file:' && url.host === '' && safeFilePath(url) === location.file;
-}
-
-function safeFilePath(url: URL): string | null {
-  try {
-    return resolve(fileURLToPath(url));
-  } catch {
-    return null;
-  }
+  // Node gives non-special schemes an opaque origin ("null"), so the scheme and host are compared instead.
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.port === '';
 }

@@ -9,6 +9,8 @@ export interface AppWindowOptions {
   preload: string;
   stateStore: WindowStateStore;
   shell: Pick<Shell, 'openExternal'>;
+  /** Development only: a packaged app has no DevTools. */
+  devTools: boolean;
 }
 
 /** Work areas with the primary display's first, where a window with no usable saved state opens. */
@@ -17,19 +19,18 @@ function workAreas(): Electron.Rectangle[] {
   return [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);
 }
 
-export function createAppWindow({ location, preload, stateStore, shell }: AppWindowOptions): BrowserWindow {
+export function createAppWindow({ location, preload, stateStore, shell, devTools }: AppWindowOptions): BrowserWindow {
   const state = restoreWindowState(stateStore.load(), workAreas());
   const { isMaximized, ...bounds } = state;
-  const window = new BrowserWindow(windowOptions(preload, bounds));
+  const window = new BrowserWindow(windowOptions(preload, bounds, devTools));
   hardenContents(window.webContents, location, shell);
   trackWindowState(window, stateStore);
   window.once('ready-to-show', () => {
     if (isMaximized) window.maximize();
     window.show();
   });
-  const loading = location.kind === 'file' ? window.loadFile(location.file) : window.loadURL(location.url);
-  loading.catch((error: Error) => {
-    const hint = location.kind === 'file' ? ' (is the renderer built? run npm run build)' : ' (is the dev server running?)';
+  window.loadURL(location.url).catch((error: Error) => {
+    const hint = location.kind === 'app' ? ' (is the renderer built? run npm run build)' : ' (is the dev server running?)';
     console.error(`Codomyrmex Orchestrator: cannot load ${location.url}${hint}: ${error.message}`);
   });
   return window;

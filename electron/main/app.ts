@@ -1,13 +1,16 @@
 // The app's lifecycle: one instance, the engine hosted in main, the contract bound to IPC, one hardened window.
 import { join } from 'node:path';
-import { app, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
 import { setHostLauncher } from '../engine/process-host-client.js';
 import { defaultHome } from '../engine/store/paths.js';
 import { appLocation, isAppUrl, mainDirOf, preloadPath } from './app-location.js';
+import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { createAppWindow, focusWindow } from './app-window.js';
 import { appVersion } from './app-version.js';
+import { guardUnsavedEdits } from './close-prompt.js';
+import { handleDownloads } from './downloads.js';
 import { startEngine, startupProject, type EngineHost } from './engine-host.js';
-import { hardenSession } from './hardening.js';
+import { contentSecurityPolicy, hardenSession } from './hardening.js';
 import { bindContract, pushEvents } from './ipc-binding.js';
 import { menuTemplate } from './menu.js';
 import { showRunningRuns } from './run-badge.js';
@@ -51,25 +54,31 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     return null;
   }
   const mainDir = options.mainDir ?? mainDirOf(import.meta.url);
-  const location = appLocation(mainDir, env);
+  const location = appLocation(mainDir, env, app.isPackaged);
+  const development = !app.isPackaged;
   let window: BrowserWindow | null = null;
   app.on('second-instance', () => focusWindow(window));
+  registerAppScheme();
 
   await app.whenReady();
+  if (location.kind === 'app') handleAppProtocol(location.root, contentSecurityPolicy(location));
   // Steps' process hosts run as utility processes: the runAsNode fuse leaves child_process.fork unusable here.
   setHostLauncher(utilityHostLauncher(join(mainDir, 'utility-host.js')));
   const host = startEngine({ version: appVersion(app.isPackaged, app.getVersion(), mainDir), home: defaultHome(env), project: startupProject(options.argv ?? process.argv, env) });
   hardenSession(session.defaultSession, location);
+  handleDownloads(session.defaultSession, location, () => app.getPath('downloads'));
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name, {
     openDataFolder: () => void shell.openPath(host.engine.paths.home),
     openLogsFolder: () => void shell.openPath(host.engine.paths.logs),
-  })));
-  const unbind = bindContract(ipcMain, host.api, (url) => isAppUrl(url, location));
+  }, development)));
+  const isOurs = (url: string): boolean => isAppUrl(url, location);
+  const unbind = bindContract(ipcMain, host.api, isOurs);
   const stopEvents = pushEvents(host.api, () => (window !== null && !window.isDestroyed() ? window.webContents : null));
   const stopBadge = showRunningRuns(host.engine.events, app, host.engine.taskOrchestrator.activeExecutionIds());
   const stateStore = options.stateStore ?? electronWindowStateStore();
   const open = (): BrowserWindow => {
-    const created = createAppWindow({ location, preload: preloadPath(mainDir), stateStore, shell });
+    const created = createAppWindow({ location, preload: preloadPath(mainDir), stateStore, shell, devTools: development });
+    guardUnsavedEdits(created, { dialog, ipcMain, app, isAppUrl: isOurs });
     created.on('closed', () => (window = null));
     return created;
   };
@@ -85,9 +94,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     await host.engine.close();
     stopBadge();
   })());
-  app.on('before-quit', (event) => {
+  // After the windows closed (one with unsaved edits may keep the app running: see close-prompt.ts), quitting waits
+  // for the engine to stop its steps' process trees and write their records.
+  app.on('will-quit', (event) => {
     if (closed !== null) return;
-    // Quitting waits for the engine to stop its steps' process trees and write their records.
     event.preventDefault();
     void shutdown().finally(() => app.quit());
   });

@@ -16,7 +16,7 @@ export const CSP_DIRECTIVES = [
 
 /** The policy for the built app; the Vite dev server additionally needs its HMR socket and inline preamble. */
 export function contentSecurityPolicy(location: AppLocation): string {
-  if (location.kind === 'file') return CSP_DIRECTIVES.join('; ');
+  if (location.kind === 'app') return CSP_DIRECTIVES.join('; ');
   const ws = location.origin.replace(/^http/, 'ws');
   return CSP_DIRECTIVES.map((directive) => {
     if (directive.startsWith('script-src')) return `${directive} 'unsafe-inline' ${location.origin}`;
@@ -25,9 +25,11 @@ export function contentSecurityPolicy(location: AppLocation): string {
   }).join('; ');
 }
 
-export function secureWebPreferences(preload: string): WebPreferences {
+/** DevTools only in development: a packaged app has no DevTools, whatever the menu or a shortcut asks. */
+export function secureWebPreferences(preload: string, devTools = false): WebPreferences {
   return {
     preload,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -43,7 +45,7 @@ export function secureWebPreferences(preload: string): WebPreferences {
 }
 
 /** The one window's options; its bounds come from the saved window state. */
-export function windowOptions(preload: string, bounds: { x?: number; y?: number; width: number; height: number }): BrowserWindowConstructorOptions {
+export function windowOptions(preload: string, bounds: { x?: number; y?: number; width: number; height: number }, devTools = false): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 800,
@@ -52,7 +54,7 @@ export function windowOptions(preload: string, bounds: { x?: number; y?: number;
     backgroundColor: '#111418',
     // Shown once the first paint is ready, so the window never flashes white.
     show: false,
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: secureWebPreferences(preload, devTools),
   };
 }
 
@@ -81,9 +83,14 @@ export function isExternalWebLink(url: string): boolean {
   }
 }
 
-/** Step notifications are the one permission the app uses; camera, geolocation, clipboard… are refused. */
-export function allowPermission(permission: string): boolean {
-  return permission === 'notifications';
+/**
+ * The permissions the app's own page uses: notifications (a run's end) and the clipboard (Copy, Paste, a log's
+ * "Copy all" — through the web API, as in browser mode). Camera, geolocation, fullscreen… and any other page: refused.
+ */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['notifications', 'clipboard-read', 'clipboard-sanitized-write'];
+
+export function allowPermission(permission: string, requestingUrl: string, location: AppLocation): boolean {
+  return ALLOWED_PERMISSIONS.includes(permission) && isAppUrl(requestingUrl, location);
 }
 
 export interface Shell {
@@ -94,8 +101,8 @@ export interface Shell {
 export function hardenSession(session: Session, location: AppLocation): void {
   const policy = contentSecurityPolicy(location);
   session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders, policy) }));
-  session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowPermission(permission)));
-  session.setPermissionCheckHandler((_contents, permission) => allowPermission(permission));
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl, location)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => allowPermission(permission, details.requestingUrl ?? requestingOrigin, location));
 }
 
 /** Blocks navigation away from the app and every new window; web links open in the OS browser. */

@@ -8,7 +8,8 @@ export interface MenuActions {
   openLogsFolder(): void;
 }
 
-export function menuTemplate(platform: NodeJS.Platform, appName: string, actions: MenuActions): MenuItemConstructorOptions[] {
+/** `devTools`: development only — the packaged app has no DevTools item nor its shortcut (the item carries it). */
+export function menuTemplate(platform: NodeJS.Platform, appName: string, actions: MenuActions, devTools = false): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
@@ -41,7 +42,7 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string, actions
     submenu: [
       { role: 'reload' },
       { role: 'forceReload' },
-      { role: 'toggleDevTools' },
+      ...(devTools ? [{ role: 'toggleDevTools' } as const] : []),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

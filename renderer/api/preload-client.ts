@@ -12,6 +12,7 @@ export function createPreloadClient(bridge: PreloadBridge): RendererClient {
       return reply.value as ResponseOf<C>;
     },
     onEvents: (listener) => bridge.onEvents(listener),
+    onSaveRequest: (save) => bridge.onSaveRequest(save),
     // IPC inside one process never drops, so there is nothing to report.
     onConnection: () => () => {},
   };

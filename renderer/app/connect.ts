@@ -40,6 +40,8 @@ export function connect(client: RendererClient, stores: Stores, actions: Actions
   };
   window.addEventListener('unhandledrejection', onRejection);
   window.addEventListener('beforeunload', onBeforeUnload);
+  // In the desktop app, the close prompt's "Save" (Electron shows no prompt of its own) runs the editor's save.
+  const offSaveRequests = client.onSaveRequest?.(() => actions.save()) ?? (() => {});
   const offValidation = actions.watchGraph();
   const offTitle = bindDocumentTitle(stores.graph, stores.runs);
   const offNotifications = bindRunNotifications(stores, browserNotifier);
@@ -52,6 +54,7 @@ export function connect(client: RendererClient, stores: Stores, actions: Actions
     offTitle();
     offNotifications();
     offStartUp();
+    offSaveRequests();
     window.removeEventListener('unhandledrejection', onRejection);
     window.removeEventListener('beforeunload', onBeforeUnload);
   };

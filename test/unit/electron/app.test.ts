@@ -56,16 +56,19 @@ describe('the app', () => {
     }
   });
 
-  it('waits for the engine to stop its runs before quitting', async () => {
+  it('waits for the engine to stop its runs before quitting, once its windows have closed', async () => {
     const { app: running } = await launch();
     const close = vi.spyOn(running.host.engine, 'close');
+    // Before the windows close, a window with unsaved edits may still keep the app (and its engine) running.
+    app.emit('before-quit', { preventDefault: vi.fn() });
+    expect(close).not.toHaveBeenCalled();
     const preventDefault = vi.fn();
-    app.emit('before-quit', { preventDefault });
+    app.emit('will-quit', { preventDefault });
     expect(preventDefault).toHaveBeenCalledOnce();
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
     expect(close).toHaveBeenCalledOnce();
     const again = vi.fn();
-    app.emit('before-quit', { preventDefault: again });
+    app.emit('will-quit', { preventDefault: again });
     expect(again).not.toHaveBeenCalled();
     expect(state.handlers.size).toBe(0);
   });
@@ -85,17 +88,23 @@ describe('where the app is', () => {
     expect(startupProject(['app', '--project'], {})).toBeNull();
   });
 
-  it('counts only its own index.html as the app, or the dev server origin in development', () => {
+  it('counts only its own app:// origin as the app, or the dev server origin in development', () => {
     const built = appLocation(MAIN_DIR, {});
-    expect(built.url).toBe(APP_URL);
+    expect(built).toEqual({ kind: 'app', root: join(MAIN_DIR, '..', 'renderer'), url: APP_URL });
     expect(isAppUrl(`${APP_URL}?x=1#/runs`, built)).toBe(true);
-    expect(isAppUrl(APP_URL.replace('index.html', 'other.html'), built)).toBe(false);
-    expect(isAppUrl(APP_URL.replace('file://', 'file://evil.host'), built)).toBe(false);
+    expect(isAppUrl('app://codomyrmex', built)).toBe(true);
+    for (const foreign of ['app://evil/index.html', 'app://codomyrmex:1/index.html', 'app://x@codomyrmex/', 'file:///index.html', 'https://codomyrmex/index.html', 'not a url']) {
+      expect(isAppUrl(foreign, built), foreign).toBe(false);
+    }
     const dev = appLocation(MAIN_DIR, { ELECTRON_RENDERER_URL: 'http://localhost:5173' });
     expect(dev).toMatchObject({ kind: 'dev', origin: 'http://localhost:5173' });
     expect(isAppUrl('http://localhost:5173/src/main.tsx', dev)).toBe(true);
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isAppUrl(APP_URL, dev)).toBe(false);
+  });
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged app: its environment never decides which code the window runs', () => {
+    expect(appLocation(MAIN_DIR, { ELECTRON_RENDERER_URL: 'http://evil.example:5173' }, true)).toEqual(appLocation(MAIN_DIR, {}));
   });
 });
 

@@ -13,16 +13,29 @@ export const state = {
   handlers: new Map<string, Handler>(),
   windows: [] as FakeBrowserWindow[],
   headersListener: null as null | ((details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void),
-  permissionRequest: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
-  permissionCheck: null as null | ((contents: unknown, permission: string) => boolean),
+  permissionRequest: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void),
+  permissionCheck: null as null | ((contents: unknown, permission: string, requestingOrigin: string, details: { requestingUrl?: string }) => boolean),
   menu: null as unknown,
   exposed: new Map<string, unknown>(),
   displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
   utilityProcesses: [] as FakeUtilityProcess[],
+  schemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+  protocols: new Map<string, (request: Request) => Response | Promise<Response>>(),
+  listeners: new Map<string, Set<Handler>>(),
+  sessionListeners: new Map<string, Handler>(),
 };
+
+/** An event Electron hands to listeners that may cancel: records whether they did. */
+export function fakeEvent(): { preventDefault: () => void; defaultPrevented: boolean } {
+  const event = { defaultPrevented: false, preventDefault: () => void (event.defaultPrevented = true) };
+  return event;
+}
 
 class FakeWebContents extends EventEmitter {
   readonly send = vi.fn();
+  readonly reload = vi.fn();
+  /** Whether the page's beforeunload handler asks to stay (it does on unsaved edits). */
+  blocksUnload = false;
   openHandler: ((details: { url: string }) => { action: string }) | null = null;
   isDestroyed(): boolean {
     return false;
@@ -40,6 +53,20 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly show = vi.fn();
   readonly restore = vi.fn();
   minimized = false;
+  destroyed = false;
+  title = 'Codomyrmex Orchestrator';
+  /** Electron's order: 'close', then the page's beforeunload (will-prevent-unload when it objects), then 'closed'. */
+  readonly close = vi.fn(() => {
+    if (this.destroyed) return;
+    this.emit('close', fakeEvent());
+    if (this.webContents.blocksUnload) {
+      const event = fakeEvent();
+      this.webContents.emit('will-prevent-unload', event);
+      if (!event.defaultPrevented) return;
+    }
+    this.destroyed = true;
+    this.emit('closed');
+  });
   constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
     super();
     state.windows.push(this);
@@ -53,7 +80,10 @@ export class FakeBrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   isDestroyed(): boolean {
-    return false;
+    return this.destroyed;
+  }
+  getTitle(): string {
+    return this.title;
   }
   isMinimized(): boolean {
     return this.minimized;
@@ -76,7 +106,7 @@ export const app = Object.assign(new EventEmitter(), {
   requestSingleInstanceLock: () => state.singleInstance,
   whenReady: () => Promise.resolve(),
   getVersion: () => '0.1.0-test',
-  getPath: (name: string) => (name === 'appData' ? '/nonexistent/appData' : '/nonexistent'),
+  getPath: (name: string) => (name === 'appData' ? '/nonexistent/appData' : name === 'downloads' ? '/home/user/Downloads' : '/nonexistent'),
   setPath: vi.fn(),
   quit: vi.fn(),
   setBadgeCount: vi.fn((_count: number) => true),
@@ -88,15 +118,30 @@ export const ipcMain = {
     state.handlers.set(channel, handler);
   },
   removeHandler: (channel: string) => state.handlers.delete(channel),
+  on: (channel: string, listener: Handler) => void (state.listeners.get(channel) ?? state.listeners.set(channel, new Set()).get(channel)!).add(listener),
+  removeListener: (channel: string, listener: Handler) => void state.listeners.get(channel)?.delete(listener),
 };
+
+/** Delivers an `ipcRenderer.send` to main's listeners, as from `sender` at `url`. */
+export function sendToMain(channel: string, sender: unknown, url: string, payload: unknown): void {
+  for (const listener of state.listeners.get(channel) ?? []) listener({ sender, senderFrame: { url } }, payload);
+}
 
 export const session = {
   defaultSession: {
     webRequest: { onHeadersReceived: (listener: typeof state.headersListener) => (state.headersListener = listener) },
     setPermissionRequestHandler: (handler: typeof state.permissionRequest) => (state.permissionRequest = handler),
     setPermissionCheckHandler: (handler: typeof state.permissionCheck) => (state.permissionCheck = handler),
+    on: (event: string, listener: Handler) => void state.sessionListeners.set(event, listener),
   },
 };
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes: typeof state.schemes) => void state.schemes.push(...schemes),
+  handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) => void state.protocols.set(scheme, handler),
+};
+
+export const dialog = { showMessageBoxSync: vi.fn((..._args: unknown[]) => 2) };
 
 export const Menu = {
   buildFromTemplate: (template: unknown) => template,
@@ -110,7 +155,7 @@ export const screen = {
 
 export const shell = { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) };
 
-export const ipcRenderer = Object.assign(new EventEmitter(), { invoke: vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: null })) });
+export const ipcRenderer = Object.assign(new EventEmitter(), { invoke: vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: null })), send: vi.fn() });
 
 export const contextBridge = { exposeInMainWorld: (key: string, api: unknown) => state.exposed.set(key, api) };
 
@@ -156,6 +201,12 @@ export function resetFakeElectron(): void {
   state.headersListener = state.permissionRequest = state.permissionCheck = null;
   state.menu = null;
   state.exposed.clear();
+  state.schemes.length = 0;
+  state.protocols.clear();
+  state.listeners.clear();
+  state.sessionListeners.clear();
+  app.isPackaged = true;
+  dialog.showMessageBoxSync.mockReset().mockReturnValue(2);
   state.displays = [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }];
   app.removeAllListeners();
   app.quit.mockClear();
@@ -164,6 +215,7 @@ export function resetFakeElectron(): void {
   shell.openExternal.mockClear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoke.mockClear();
+  ipcRenderer.send.mockClear();
 }
 
-export default { app, ipcMain, session, Menu, screen, shell, ipcRenderer, contextBridge, BrowserWindow, utilityProcess };
+export default { app, ipcMain, session, Menu, screen, shell, ipcRenderer, contextBridge, BrowserWindow, utilityProcess, protocol, dialog };

@@ -19,6 +19,8 @@ const LOCKED_DOWN = {
   webSecurity: true,
   allowRunningInsecureContent: false,
   webviewTag: false,
+  navigateOnDragDrop: false,
+  devTools: false,
 };
 
 describe('window hardening', () => {
@@ -33,11 +35,11 @@ describe('window hardening', () => {
     const preferences = state.windows[0]!.options.webPreferences!;
     expect(preferences).toMatchObject(LOCKED_DOWN);
     expect(preferences.preload).toMatch(/dist[/\\]electron[/\\]preload\.cjs$/);
-    expect(state.windows[0]!.loaded).toEqual([expect.stringMatching(/dist[/\\]renderer[/\\]index\.html$/)]);
+    expect(state.windows[0]!.loaded).toEqual([APP_URL]);
   });
 
   it('sets the strict CSP on every response, replacing whatever the response carried', async () => {
-    expect(contentSecurityPolicy({ kind: 'file', file: '/x/index.html', url: 'file:///x/index.html' })).toBe(REQUIRED_CSP);
+    expect(contentSecurityPolicy({ kind: 'app', root: '/x', url: APP_URL })).toBe(REQUIRED_CSP);
     expect(CSP_DIRECTIVES.join('; ')).toBe(REQUIRED_CSP);
     await launch();
     const listener = state.headersListener!;
@@ -86,13 +88,17 @@ describe('window hardening', () => {
     expect(shell.openExternal.mock.calls).toEqual([['https://example.org/docs'], ['http://example.org/']]);
   });
 
-  it('refuses every permission but notifications', async () => {
+  it('grants the app page notifications and the clipboard, and refuses every other permission and every other page', async () => {
     await launch();
-    for (const [permission, granted] of [['notifications', true], ['media', false], ['geolocation', false], ['clipboard-read', false], ['openExternal', false], ['fullscreen', false]] as const) {
-      const callback = vi.fn();
-      state.permissionRequest!(null, permission, callback);
-      expect(callback, permission).toHaveBeenCalledWith(granted);
-      expect(state.permissionCheck!(null, permission), permission).toBe(granted);
+    const cases = [['notifications', true], ['clipboard-read', true], ['clipboard-sanitized-write', true], ['media', false], ['geolocation', false], ['openExternal', false], ['fullscreen', false], ['fileSystem', false]] as const;
+    for (const [permission, granted] of cases) {
+      for (const [url, origin, fromApp] of [[`${APP_URL}#/runs`, 'app://codomyrmex', true], ['https://evil.example/', 'https://evil.example', false], ['file:///tmp/x.html', 'file://', false]] as const) {
+        const callback = vi.fn();
+        state.permissionRequest!(null, permission, callback, { requestingUrl: url });
+        expect(callback, `${permission} from ${url}`).toHaveBeenCalledWith(granted && fromApp);
+        expect(state.permissionCheck!(null, permission, origin, {}), `${permission} check from ${origin}`).toBe(granted && fromApp);
+        expect(state.permissionCheck!(null, permission, origin, { requestingUrl: url }), `${permission} check from ${url}`).toBe(granted && fromApp);
+      }
     }
   });
 });

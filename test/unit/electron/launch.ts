@@ -2,7 +2,6 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { onTestFinished } from 'vitest';
 import type { Reply } from '../../../shared/ipc.js';
 import { launchApp, type RunningApp } from '../../../electron/main/app.js';
@@ -12,7 +11,8 @@ import { state } from './fake-electron.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 export const MAIN_DIR = join(ROOT, 'dist', 'electron');
-export const APP_URL = pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).href;
+export const APP_URL = 'app://codomyrmex/index.html';
+export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
 
 export function memoryStore(saved?: unknown): WindowStateStore & { saved: unknown; saves: WindowState[] } {
   const store = {
@@ -33,13 +33,13 @@ export interface Launched {
   project: string;
 }
 
-export async function launch(options: { stateStore?: WindowStateStore; fixture?: string } = {}): Promise<Launched> {
+export async function launch(options: { stateStore?: WindowStateStore; fixture?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Launched> {
   const home = mkdtempSync(join(tmpdir(), 'codomyrmex-electron-home-'));
   const project = mkdtempSync(join(tmpdir(), 'codomyrmex-electron-project-'));
   cpSync(join(ROOT, 'test', 'fixtures', options.fixture ?? 'e2e-project'), project, { recursive: true });
   const app = await launchApp({
     argv: ['electron', 'dist/electron/main.js', '--project', project],
-    env: { CODOMYRMEX_HOME: home },
+    env: { ...options.env, CODOMYRMEX_HOME: home },
     mainDir: MAIN_DIR,
     stateStore: options.stateStore ?? memoryStore(),
   });

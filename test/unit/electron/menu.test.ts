@@ -15,10 +15,19 @@ describe('the application menu', () => {
   it('uses the standard roles, so the platform supplies the usual shortcuts', () => {
     const actions = { openDataFolder: vi.fn(), openLogsFolder: vi.fn() };
     for (const platform of ['darwin', 'linux', 'win32'] as const) {
-      const used = roles(menuTemplate(platform, 'Codomyrmex Orchestrator', actions));
+      const used = roles(menuTemplate(platform, 'Codomyrmex Orchestrator', actions, true));
       for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'toggleDevTools', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'minimize', 'quit', 'about']) {
         expect(used, `${platform} ${role}`).toContain(role);
       }
+    }
+  });
+
+  it('offers DevTools (and their shortcut, which the item carries) in development only', () => {
+    const actions = { openDataFolder: vi.fn(), openLogsFolder: vi.fn() };
+    for (const platform of ['darwin', 'linux', 'win32'] as const) {
+      expect(roles(menuTemplate(platform, 'x', actions, true)), platform).toContain('toggleDevTools');
+      expect(roles(menuTemplate(platform, 'x', actions, false)), platform).not.toContain('toggleDevTools');
+      expect(roles(menuTemplate(platform, 'x', actions)), platform).not.toContain('toggleDevTools');
     }
   });
 

@@ -27,11 +27,15 @@ interface Pending {
  * launcher that adapts a utility process to it (child_process.fork needs ELECTRON_RUN_AS_NODE, a fuse the app turns off).
  */
 export interface HostProcess {
-  send(request: HostRequest): unknown;
+  /** True until the channel is closed (by either side) or the host has exited. */
+  readonly connected: boolean;
+  /** The callback hears whether the request left (an error once the host is gone). */
+  send(request: HostRequest, callback?: (error: Error | null) => void): boolean;
   on(event: 'message', listener: (reply: HostReply) => void): unknown;
+  on(event: 'exit' | 'error', listener: () => void): unknown;
   once(event: 'exit' | 'error', listener: () => void): unknown;
   /** Closes the channel: the host then ends every process tree it started and exits. */
-  disconnect?(): void;
+  disconnect(): void;
   /** Whether the host keeps the engine's event loop alive: only while commands run. */
   ref(): void;
   unref(): void;
@@ -116,7 +120,7 @@ export class ProcessHostClient {
 
   close(): void {
     this.dead = true;
-    this.child.disconnect?.();
+    if (this.child.connected) this.child.disconnect();
   }
 
   /** Only what differs from the environment the host started with crosses the pipe. */

@@ -34,14 +34,22 @@ class UtilityHost extends EventEmitter implements HostProcess {
     });
   }
 
-  send(request: HostRequest): boolean {
-    if (this.exited || this.disconnected) return false;
+  get connected(): boolean {
+    return !this.exited && !this.disconnected;
+  }
+
+  send(request: HostRequest, callback?: (error: Error | null) => void): boolean {
+    if (!this.connected) {
+      callback?.(new Error('the process host has gone'));
+      return false;
+    }
     this.child.postMessage(request);
+    callback?.(null);
     return true;
   }
 
   disconnect(): void {
-    if (this.exited || this.disconnected) return;
+    if (!this.connected) return;
     this.disconnected = true;
     this.child.postMessage(UTILITY_DISCONNECT);
     // A host stuck in a long synchronous spawn still goes: after the grace, it is killed.

@@ -98,8 +98,12 @@ describe('process hosts in Electron utility processes', () => {
     const fake = utilityProcess.fork.mock.results[0]!.value as FakeUtilityProcess;
     const exit = vi.fn();
     host.once('exit', exit);
-    host.disconnect!();
-    expect(host.send({ t: 'pid', id: 1 })).toBe(false);
+    expect(host.connected).toBe(true);
+    host.disconnect();
+    expect(host.connected).toBe(false);
+    const callback = vi.fn();
+    expect(host.send({ t: 'pid', id: 1 }, callback)).toBe(false);
+    expect(callback).toHaveBeenCalledWith(expect.any(Error));
     await vi.waitFor(() => expect(exit).toHaveBeenCalled(), { timeout: 5_000 });
     expect(fake.kill).toHaveBeenCalledOnce();
   });

@@ -66,11 +66,13 @@ function enginePidFrom(env: NodeJS.ProcessEnv): number | null {
 export async function runUtilityHost(): Promise<void> {
   const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
   const script = process.argv.at(-1);
-  if (port === undefined || script === undefined || !script.endsWith('.js')) {
+  if (port === undefined || script === undefined || !/\.[cm]?js$/.test(script)) {
     console.error('Codomyrmex process host: start me with utilityProcess.fork(utility-host.js, [process-host.js])');
     process.exit(2);
   }
   const bridge = bridgeParentPort(port, process as unknown as IpcProcess, enginePidFrom(process.env));
+  // Electron ends a utility process whose parent is gone by quitting its loop: the host still ends its trees then.
+  process.once('exit', () => bridge.disconnect());
   await import(pathToFileURL(script).href);
   bridge.listen();
 }

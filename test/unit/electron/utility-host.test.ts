@@ -90,6 +90,16 @@ describe('process hosts in Electron utility processes', () => {
     await vi.waitFor(() => expect(pids.filter(isAlive)).toEqual([]), { timeout: 5_000 });
   });
 
+  it('end their trees however their process exits', async () => {
+    const dir = tempDir();
+    const host = join(dir, 'host.mjs');
+    const marker = join(dir, 'ended');
+    writeFileSync(host, `import { writeFileSync } from 'node:fs';\nprocess.on('disconnect', () => writeFileSync(${JSON.stringify(marker)}, 'trees ended'));\nsetTimeout(() => process.exit(3), 100);\n`);
+    const fake = new FakeUtilityProcess(ADAPTER, [host], { env: { ...process.env } as Record<string, string> });
+    expect(await new Promise((resolve) => fake.once('exit', resolve))).toBe(3);
+    expect(readFileSync(marker, 'utf8')).toBe('trees ended');
+  });
+
   it('are killed when they do not exit within the grace after a disconnect', async () => {
     const dir = tempDir();
     const stubborn = join(dir, 'stubborn.mjs');

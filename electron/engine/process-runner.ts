@@ -2,7 +2,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { processHost } from './process-host-pool.js';
-import pidtree from 'pidtree';
 
 const IS_WINDOWS = process.platform === 'win32';
 /** Characters that only a shell understands; a command without them runs directly, as make does. */
@@ -102,6 +101,8 @@ export async function killProcessTree(pid: number | undefined, graceMs = KILL_GR
     spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
     return;
   }
+  // Imported on demand, as the resource monitor does: one import style keeps pidtree in its own chunk.
+  const { default: pidtree } = await import('pidtree');
   const descendants = await pidtree(pid).catch(() => [] as number[]);
   const targets = [-pid, pid, ...descendants];
   signalAll(targets, 'SIGTERM');

@@ -75,7 +75,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   const unbind = bindContract(ipcMain, host.api, isOurs);
   const stopEvents = pushEvents(host.api, () => (window !== null && !window.isDestroyed() ? window.webContents : null));
   const stopBadge = showRunningRuns(host.engine.events, app, host.engine.taskOrchestrator.activeExecutionIds());
-  const stateStore = options.stateStore ?? electronWindowStateStore();
+  const stateStore = options.stateStore ?? (await electronWindowStateStore());
   const open = (): BrowserWindow => {
     const created = createAppWindow({ location, preload: preloadPath(mainDir), stateStore, shell, devTools: development });
     guardUnsavedEdits(created, { dialog, ipcMain, app, isAppUrl: isOurs });

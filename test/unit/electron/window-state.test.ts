@@ -77,10 +77,10 @@ describe('window state', () => {
     expect(state.windows[0]!.options).toMatchObject({ x: 220, y: 85, width: 1000, height: 700 });
   });
 
-  it('keeps the state in electron-store under its own name', () => {
-    const store = electronWindowStateStore();
+  it('keeps the state in electron-store under its own name', async () => {
+    const store = await electronWindowStateStore();
     expect(store.load()).toBeUndefined();
     store.save({ x: 1, y: 2, width: 900, height: 600, isMaximized: false });
-    expect(electronWindowStateStore().load()).toEqual({ x: 1, y: 2, width: 900, height: 600, isMaximized: false });
+    expect((await electronWindowStateStore()).load()).toEqual({ x: 1, y: 2, width: 900, height: 600, isMaximized: false });
   });
 });

@@ -4,6 +4,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const BLOCKING_DIALOGS = ['prompt', 'alert', 'confirm'];
+const NO_BLOCKING_DIALOG = 'Ask through the app\'s Dialogs (renderer/actions/dialogs.ts): window.prompt does not exist in Electron.';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'coverage/**', 'test-results/**'] },
@@ -37,9 +39,14 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict([
-      { group: ['**/electron/**', 'electron', 'electron/*', 'node:*', 'better-sqlite3', 'conf', 'electron-store'], message: 'The renderer talks only to the typed API: it imports shared/, never the engine, Electron or Node.' },
-    ]),
+    rules: {
+      ...restrict([
+        { group: ['**/electron/**', 'electron', 'electron/*', 'node:*', 'better-sqlite3', 'conf', 'electron-store'], message: 'The renderer talks only to the typed API: it imports shared/, never the engine, Electron or Node.' },
+      ]),
+      // Electron has no window.prompt (it throws) and its alert/confirm block the whole app: ask through Dialogs.
+      'no-restricted-globals': ['error', ...BLOCKING_DIALOGS.map((name) => ({ name, message: NO_BLOCKING_DIALOG }))],
+      'no-restricted-properties': ['error', ...['window', 'globalThis', 'self'].flatMap((object) => BLOCKING_DIALOGS.map((property) => ({ object, property, message: NO_BLOCKING_DIALOG })))],
+    },
   },
   {
     files: ['electron/preload/**/*.ts'],

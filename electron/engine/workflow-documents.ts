@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ValidationError, WorkflowError, type Problem } from '../../shared/errors.js';
 import type { RequestOf, WorkflowDocument, WorkflowEntry } from '../../shared/ipc.js';
 import type { Project, Workflow } from '../../shared/model.js';
+import { workflowNameProblem } from '../../shared/workflow-name.js';
 import { parseWorkflow } from '../../shared/workflow-schema.js';
 import { formatOf, parseWorkflowText, renderWorkflow, writeFileAtomic, type WorkflowFormat } from './workflow-file.js';
 import { renderJsonOver } from './workflow-json-merge.js';
@@ -28,13 +29,10 @@ export interface DocumentHost {
 
 type SaveRequest = Omit<RequestOf<'workflows.save'>, 'projectId'>;
 
-/** Names become file names: no separators, no "..", nothing a file system refuses or hides. */
-const UNSAFE_NAME = /[/\\:*?"<>|\p{Cc}]|^\.|\.\.|[. ]$/u;
-
+/** Names become file names: the rule is shared with the editor's name dialog. */
 export function assertSafeName(name: string, field: string): void {
-  if (UNSAFE_NAME.test(name)) {
-    throw new ValidationError([{ field, message: `the workflow's name "${name}" cannot be a file name: use no "/", "\\", "..", control characters or any of :*?"<>|, and do not start with "." or end with "." or a space` }]);
-  }
+  const problem = workflowNameProblem(name);
+  if (problem !== null) throw new ValidationError([{ field, message: `the workflow's name "${name}" cannot be a file name: ${problem}` }]);
 }
 
 export class WorkflowDocuments {

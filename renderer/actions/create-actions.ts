@@ -5,7 +5,7 @@ import type { View } from '../stores/app-store.js';
 import type { Stores } from '../stores/stores.js';
 import { createCatalogActions } from './catalog-actions.js';
 import { createDashboardActions } from './dashboard-actions.js';
-import { browserDialogs, type Dialogs } from './dialogs.js';
+import { appDialogs, type Dialogs } from './dialogs.js';
 import { createEditActions } from './edit-actions.js';
 import { createEditorUiActions } from './editor-ui-actions.js';
 import { createFileActions } from './file-actions.js';
@@ -17,7 +17,7 @@ import { createRunActions } from './run-actions.js';
 import { createSessionActions } from './session-actions.js';
 import { createWorkflowActions } from './workflow-actions.js';
 
-export function createActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs = browserDialogs, notifier: Notifier = browserNotifier) {
+export function createActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs = appDialogs(stores.dialogs), notifier: Notifier = browserNotifier) {
   const workflows = createWorkflowActions(client, stores, dialogs);
   const files = createFileActions(client, stores, dialogs, workflows.mayDiscard, workflows.loadGraph);
   const runs = createRunActions(client, stores, files.save, notifier);

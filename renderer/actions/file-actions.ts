@@ -4,30 +4,27 @@ import type { OrchestratorApi, WorkflowDocument } from '../../shared/ipc.js';
 import type { Workflow } from '../../shared/model.js';
 import { respondToDiskChange, type DiskChange } from '../editor/disk-conflict.js';
 import { uniqueName } from '../editor/step-names.js';
+import { workflowNameQuestion } from '../editor/workflow-name-question.js';
 import { selectDirty, type OpenDocument } from '../stores/graph-store.js';
 import type { Stores } from '../stores/stores.js';
 import { attempt } from './attempt.js';
 import type { Dialogs } from './dialogs.js';
 
-const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-
 export function emptyWorkflow(name: string): Workflow {
   return { version: 1, name, description: '', env: {}, params: {}, resources: {}, steps: [] };
 }
 
-export function createFileActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, mayDiscard: () => boolean, reload: (name: string, projectId: string) => Promise<boolean>) {
+export function createFileActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, mayDiscard: () => Promise<boolean>, reload: (name: string, projectId: string) => Promise<boolean>) {
   const { app, graph, editor, notices, projects } = stores;
   /** Set while a save is in flight: its own `workflow.changed` echo is not someone else's change. */
   let saving = false;
 
-  const askName = (question: string, initial = ''): string | null => {
-    const answer = dialogs.prompt(question, initial)?.trim() ?? null;
-    if (answer === null || answer === '') return null;
-    if (!NAME.test(answer)) {
-      notices.getState().report({ message: `"${answer}" is not a workflow name: use letters, digits, ".", "_" or "-"`, code: 'invalid-request', problems: [] });
-      return null;
-    }
-    return answer;
+  /** A workflow name for `projectId`, checked inside the dialog (name rule, names taken); null when cancelled. */
+  const askName = async (projectId: string, title: string, submitLabel: string, initial = ''): Promise<string | null> => {
+    const list = await attempt(notices, () => client.invoke('workflows.list', { projectId }));
+    if (list === undefined) return null;
+    const projectName = projects.getState().projects.find((project) => project.id === projectId)?.name ?? projectId;
+    return dialogs.prompt(workflowNameQuestion({ title, submitLabel, projectName, taken: list.map((entry) => entry.name), initial }));
   };
 
   const info = (message: string): void => notices.getState().report({ message, code: 'info', problems: [] });
@@ -74,14 +71,14 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
   const saveAs = async (): Promise<boolean> => {
     const shown = graph.getState().shown;
     if (shown === null) return false;
-    const name = askName('Save the workflow as (a new file in .codomyrmex/workflows):', `${shown.name}-copy`);
+    const name = await askName(shown.projectId, 'Save workflow as', 'Save', `${shown.name}-copy`);
     return name === null ? false : write({ name, baseRevision: null });
   };
 
-  const newWorkflow = (): boolean => {
-    const projectId = app.getState().projectId;
-    if (projectId === null || !mayDiscard()) return false;
-    const name = askName('Name of the new workflow:');
+  /** Opens an empty workflow for `projectId` (the current project unless the caller names another). */
+  const newWorkflow = async (projectId: string | null = app.getState().projectId): Promise<boolean> => {
+    if (projectId === null || !(await mayDiscard())) return false;
+    const name = await askName(projectId, 'New workflow', 'Create');
     if (name === null) return false;
     // No steps, so nothing to place (see place-steps.ts).
     graph.getState().open({ projectId, name, file: '', format: 'yaml', revision: null }, emptyWorkflow(name), [], { dirty: true });
@@ -92,7 +89,7 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
 
   const importFile = async (file: { name: string; text(): Promise<string> }): Promise<boolean> => {
     const projectId = app.getState().projectId;
-    if (projectId === null || !mayDiscard()) return false;
+    if (projectId === null || !(await mayDiscard())) return false;
     const text = await file.text();
     const parsed = await attempt(notices, () => client.invoke('workflows.parse', { text, fileName: file.name }));
     if (parsed === undefined) return false;

@@ -2,9 +2,10 @@
 // open its folder or a terminal there, save it as a template. Each refreshes the dashboard it changes.
 import type { OrchestratorApi } from '../../shared/ipc.js';
 import type { ProjectStatus } from '../../shared/model.js';
+import { toApiError } from '../api/api-error.js';
 import type { Stores } from '../stores/stores.js';
 import { attempt } from './attempt.js';
-import type { Dialogs } from './dialogs.js';
+import type { ConfirmQuestion, Dialogs } from './dialogs.js';
 
 export interface NewProject {
   name: string;
@@ -13,8 +14,12 @@ export interface NewProject {
   description?: string;
 }
 
-export const forgetQuestion = (name: string): string =>
-  `Forget the project "${name}"? It leaves the dashboard; its folder and files are untouched.`;
+export const forgetQuestion = (name: string): ConfirmQuestion => ({
+  title: `Forget "${name}"?`,
+  message: `Forget the project "${name}"? It leaves the dashboard; its folder and files are untouched.`,
+  confirmLabel: 'Forget project',
+  danger: true,
+});
 
 export function createProjectActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, reload: () => Promise<void>, select: (projectId: string) => Promise<void>) {
   const { app, projects, dashboard, notices } = stores;
@@ -52,7 +57,7 @@ export function createProjectActions(client: OrchestratorApi, stores: Stores, di
 
   const forgetProject = async (projectId: string): Promise<boolean> => {
     const card = dashboard.getState().cards.find((candidate) => candidate.project.id === projectId);
-    if (!dialogs.confirm(forgetQuestion(card?.project.name ?? projectId))) return false;
+    if (!(await dialogs.confirm(forgetQuestion(card?.project.name ?? projectId)))) return false;
     const removed = await attempt(notices, () => client.invoke('projects.remove', { projectId }));
     if (removed === undefined) return false;
     projects.getState().setProjects(projects.getState().projects.filter((project) => project.id !== projectId));
@@ -63,9 +68,25 @@ export function createProjectActions(client: OrchestratorApi, stores: Stores, di
     return true;
   };
 
-  /** On the machine the engine runs on; its refusal (no file manager, no terminal) becomes a notice. */
-  const openProjectIn = async (projectId: string, target: 'folder' | 'terminal'): Promise<void> => {
-    await attempt(notices, () => client.invoke('projects.open', { projectId, target }));
+  /** On the machine the engine runs on. Where that cannot be done (no file manager, no terminal, as in a container),
+   * a dialog says why and shows the path to copy, rather than a raw error. */
+  const openProjectIn = async (projectId: string, target: 'folder' | 'terminal'): Promise<boolean> => {
+    try {
+      await client.invoke('projects.open', { projectId, target });
+      return true;
+    } catch (error) {
+      const failure = toApiError(error);
+      const path = projects.getState().projects.find((project) => project.id === projectId)?.path
+        ?? dashboard.getState().cards.find((card) => card.project.id === projectId)?.project.path;
+      // A lost connection is not the machine lacking a tool: that is said as any other failure is.
+      if (path === undefined || failure.code === 'disconnected' || failure.code === 'timeout') {
+        notices.getState().report({ message: failure.message, code: failure.code, problems: failure.problems });
+        return false;
+      }
+      const title = target === 'folder' ? 'Cannot open the folder here' : 'Cannot open a terminal here';
+      await dialogs.showPath({ title, reason: failure.message, path });
+      return false;
+    }
   };
 
   const saveAsTemplate = async (projectId: string, name: string, description: string): Promise<boolean> => {

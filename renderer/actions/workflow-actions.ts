@@ -5,7 +5,7 @@ import type { Stores } from '../stores/stores.js';
 import { attempt } from './attempt.js';
 import type { Dialogs } from './dialogs.js';
 
-export const DISCARD_QUESTION = 'The open workflow has unsaved changes. Discard them?';
+export const DISCARD_QUESTION = { title: 'Discard unsaved changes?', message: 'The open workflow has unsaved changes. Discard them?', confirmLabel: 'Discard changes', danger: true };
 
 export function createWorkflowActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs) {
   const { app, projects, graph, runs, notices } = stores;
@@ -29,7 +29,7 @@ export function createWorkflowActions(client: OrchestratorApi, stores: Stores, d
   };
 
   /** True when nothing unsaved would be lost, or the user agreed to lose it. */
-  const mayDiscard = (): boolean => !selectDirty(graph.getState()) || dialogs.confirm(DISCARD_QUESTION);
+  const mayDiscard = async (): Promise<boolean> => !selectDirty(graph.getState()) || (await dialogs.confirm(DISCARD_QUESTION));
 
   /** Loads a workflow into the graph store without changing the view; false when it could not be read. */
   const loadGraph = async (name: string, projectId: string): Promise<boolean> => {
@@ -63,7 +63,7 @@ export function createWorkflowActions(client: OrchestratorApi, stores: Stores, d
     app.getState().showView('editor');
     // Re-opening the workflow already open keeps its edits and history.
     if (same && graph.getState().workflow !== null) return true;
-    if (!mayDiscard()) return false;
+    if (!(await mayDiscard())) return false;
     return loadGraph(name, projectId);
   };
 

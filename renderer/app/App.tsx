@@ -1,6 +1,7 @@
 // The app's frame: navigation on the left, the current view beside it, errors and connection state on top.
 import { Suspense, type ReactElement } from 'react';
 import { ProjectsView } from '../views/ProjectsView.js';
+import { QuestionDialogs } from '../views/QuestionDialogs.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { useAppStore } from './hooks.js';
 import { EditorView, ResourcesView, RunsView, SessionsView } from './lazy-views.js';
@@ -31,6 +32,7 @@ export function App(): ReactElement {
         </ViewErrorBoundary>
       </main>
       <NoticeList />
+      <QuestionDialogs />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import type { Actions } from '../actions/create-actions.js';
 import type { AppState } from '../stores/app-store.js';
 import type { DashboardState } from '../stores/dashboard-store.js';
+import type { DialogState } from '../stores/dialog-store.js';
 import type { EditorState } from '../stores/editor-store.js';
 import type { GraphState } from '../stores/graph-store.js';
 import type { HistoryState } from '../stores/history-store.js';
@@ -45,4 +46,5 @@ export const useRunViewStore = <T>(selector: (state: RunViewState) => T): T => u
 export const useLogStore = <T>(selector: (state: LogState) => T): T => useStore(useApp().stores.logs, selector);
 export const useHistoryStore = <T>(selector: (state: HistoryState) => T): T => useStore(useApp().stores.history, selector);
 export const useDashboardStore = <T>(selector: (state: DashboardState) => T): T => useStore(useApp().stores.dashboard, selector);
+export const useDialogStore = <T>(selector: (state: DialogState) => T): T => useStore(useApp().stores.dialogs, selector);
 export const useMonitorStore = <T>(selector: (state: MonitorState) => T): T => useStore(useApp().stores.monitor, selector);

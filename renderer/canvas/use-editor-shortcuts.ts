@@ -51,6 +51,8 @@ export function useEditorShortcuts(hosts: ShortcutHosts): void {
     const onKeyDown = (event: KeyboardEvent): void => {
       const command = matchShortcut(event);
       if (command === null) return;
+      // A modal dialog (a question, a name) owns every key, Escape included, until it is answered.
+      if (document.querySelector('dialog[open]') !== null) return;
       if (command !== 'escape' && isTypingTarget(event.target)) return;
       // Dialogs of our own (quick add, help) take their keys first.
       if (command !== 'escape' && document.querySelector('[data-editor-dialog]') !== null) return;

@@ -1,6 +1,7 @@
 // The app's stores, one per concern, created together so tests and the app each get their own set.
 import { createAppStore } from './app-store.js';
 import { createDashboardStore } from './dashboard-store.js';
+import { createDialogStore } from './dialog-store.js';
 import { createEditorStore } from './editor-store.js';
 import { createGraphStore } from './graph-store.js';
 import { createHistoryStore } from './history-store.js';
@@ -19,6 +20,7 @@ export function createStores(storage: KeyValueStorage | null = null) {
   return {
     app: createAppStore(),
     notices: createNoticeStore(),
+    dialogs: createDialogStore(),
     projects: createProjectsStore(),
     graph: createGraphStore(),
     validation: createValidationStore(),

@@ -20,7 +20,7 @@ export function EditorToolbar({ openImport, exportAs }: ToolbarProps): ReactElem
   const hasProject = useAppStore((state) => state.projectId !== null);
   return (
     <div className="toolbar" role="toolbar" aria-label="Editor">
-      <button type="button" className="button button--small" onClick={actions.newWorkflow} disabled={!hasProject} title="New workflow (Alt+N)">New</button>
+      <button type="button" className="button button--small" onClick={() => void actions.newWorkflow()} disabled={!hasProject} title="New workflow (Alt+N)">New</button>
       <button type="button" className="button button--small" onClick={() => void actions.save()} title="Save (Ctrl+S)">Save</button>
       <button type="button" className="button button--small" onClick={() => void actions.saveAs()} title="Save as (Ctrl+Shift+S)">Save as…</button>
       <button type="button" className="button button--small" onClick={openImport} disabled={!hasProject} title="Import a YAML or JSON file (Alt+O)">Import…</button>

@@ -32,7 +32,7 @@ export function EditorView(): ReactElement {
         <p className="muted empty">{loading !== null ? `Opening ${loading.name}…` : 'Open a workflow from Projects to see its steps here, or start a new one.'}</p>
         {loading === null && (
           <p>
-            <button type="button" className="button button--primary" onClick={newWorkflow} disabled={!hasProject} title={hasProject ? undefined : 'Open a project first'}>New workflow…</button>
+            <button type="button" className="button button--primary" onClick={() => void newWorkflow()} disabled={!hasProject} title={hasProject ? undefined : 'Open a project first'}>New workflow…</button>
           </p>
         )}
       </section>

@@ -5,9 +5,12 @@ interface Props {
   title: string;
   onClose(): void;
   children: ReactNode;
+  /** The id of the text that says what the dialog asks, read out after the title. */
+  describedBy?: string;
+  className?: string;
 }
 
-export function Modal({ title, onClose, children }: Props): ReactElement {
+export function Modal({ title, onClose, children, describedBy, className }: Props): ReactElement {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -16,7 +19,7 @@ export function Modal({ title, onClose, children }: Props): ReactElement {
     return () => element?.close();
   }, []);
   return (
-    <dialog ref={dialog} className="modal" aria-labelledby={titleId} onClose={onClose} onCancel={(event) => {
+    <dialog ref={dialog} className={className === undefined ? 'modal' : `modal ${className}`} aria-labelledby={titleId} aria-describedby={describedBy} onClose={onClose} onCancel={(event) => {
       event.preventDefault();
       onClose();
     }}>

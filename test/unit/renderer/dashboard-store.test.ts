@@ -9,7 +9,7 @@ import { createStores } from '../../../renderer/stores/stores.js';
 import { FakeApi, stepRun, summary } from './fixtures.js';
 
 const silent: Notifier = { permission: () => 'denied', request: async () => 'denied', show: () => {} };
-const dialogs = { confirm: () => true, prompt: () => null };
+const dialogs = { confirm: async () => true, prompt: async () => null, showPath: async () => undefined };
 
 const card = (id: string, runs = 0): ProjectCard => ({
   project: { id, name: id, path: `/p/${id}`, template: null, status: 'active', createdAt: 1, description: '' },

@@ -12,11 +12,12 @@ const saved = (revision: string): WorkflowDocument => ({ workflow: null, file: D
 
 function setup(handlers: ConstructorParameters<typeof FakeApi>[0], answers: { confirm?: boolean; prompt?: string | null } = {}) {
   const stores = createStores();
-  const api = new FakeApi(handlers);
+  const api = new FakeApi({ 'workflows.list': () => [], ...handlers });
   const asked: string[] = [];
   const actions = createActions(api, stores, {
-    confirm: (message) => (asked.push(message), answers.confirm ?? false),
-    prompt: () => answers.prompt ?? null,
+    confirm: async (question) => (asked.push(question.message), answers.confirm ?? false),
+    prompt: async () => answers.prompt ?? null,
+    showPath: async () => undefined,
   });
   stores.app.getState().selectProject('p1');
   stores.graph.getState().open(DOC, workflow([step('a')]));
@@ -53,7 +54,7 @@ describe('saving', () => {
   it('save as asks a name and creates a new file', async () => {
     const { api, actions, stores } = setup({ 'workflows.save': () => saved('r9') }, { prompt: 'copy' });
     expect(await actions.saveAs()).toBe(true);
-    expect(api.calls[0]!.request).toMatchObject({ name: 'copy', baseRevision: null });
+    expect(api.calls.find((call) => call.command === 'workflows.save')!.request).toMatchObject({ name: 'copy', baseRevision: null });
     expect(stores.graph.getState().shown!.name).toBe('copy');
   });
 });
@@ -99,9 +100,9 @@ describe('unsaved changes', () => {
     expect(stores.graph.getState().workflow!.steps[0]!.name).toBe('mine');
   });
 
-  it('a new workflow asks a name and opens empty and unsaved', () => {
+  it('a new workflow asks a name and opens empty and unsaved', async () => {
     const { actions, stores } = setup({}, { prompt: 'fresh' });
-    expect(actions.newWorkflow()).toBe(true);
+    expect(await actions.newWorkflow()).toBe(true);
     expect(stores.graph.getState().shown).toMatchObject({ name: 'fresh', revision: null });
     expect(stores.graph.getState().workflow!.steps).toEqual([]);
     expect(selectDirty(stores.graph.getState())).toBe(true);

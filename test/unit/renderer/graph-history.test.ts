@@ -9,7 +9,7 @@ import { FakeApi } from './fixtures.js';
 
 function editor() {
   const stores = createStores();
-  const actions = createActions(new FakeApi({}), stores, { confirm: () => true, prompt: () => null });
+  const actions = createActions(new FakeApi({}), stores, { confirm: async () => true, prompt: async () => null, showPath: async () => undefined });
   stores.graph.getState().open(DOC, workflow([step('a'), step('b', ['a'])]));
   return { stores, actions, canvas: createCanvasActions(stores), state: () => stores.graph.getState() };
 }

@@ -6,7 +6,7 @@ import { createStores } from '../../../renderer/stores/stores.js';
 import { FakeApi } from './fixtures.js';
 
 const silent: Notifier = { permission: () => 'denied', request: async () => 'denied', show: () => {} };
-const dialogs = { confirm: () => true, prompt: () => null };
+const dialogs = { confirm: async () => true, prompt: async () => null, showPath: async () => undefined };
 
 describe('session actions', () => {
   it('a new session is bound to the chosen project, becomes current, and the next run starts in it', async () => {

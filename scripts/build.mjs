@@ -1,7 +1,7 @@
 // Builds everything: the CLI as lean ESM chunks (loaded per command), the engine library, the process host, the
 // renderer and Electron's main and preload (Vite), and type declarations.
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { build } from 'esbuild';
 
@@ -41,6 +41,10 @@ await Promise.all([
   // Its adapter for Electron's utility processes (the desktop app cannot fork: see electron/main/utility-host.ts).
   build({ ...common, banner: {}, entryPoints: { 'electron/utility-host': 'electron/main/utility-host-main.ts' }, outdir: 'dist', sourcemap: false }),
 ]);
+
+// The sample project is data: its files are copied as they are, beside the code that lays it out (sample-project.ts).
+rmSync('dist/samples', { recursive: true, force: true });
+cpSync('samples', 'dist/samples', { recursive: true });
 
 // Vite builds: the renderer, then Electron's main and preload (where their configs exist).
 const vite = (config) => execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', ...(config ? ['--config', config] : [])], { stdio: 'inherit' });

@@ -225,6 +225,9 @@ export const commands = {
     request: z.object({ name, parentDir: z.string().min(1).max(4096), template: name.optional(), description: z.string().max(2000).optional() }).strict(),
     response: returns<Project>(),
   },
+  /** The sample project (parallel branches, a retry, outputs passed on, a resource queue), created in the data folder
+   * on first use and registered; asked again, the same project. */
+  'projects.createSample': { request: z.object({}).strict(), response: returns<Project>() },
   'projects.update': { request: z.object({ projectId: id, status: z.enum(PROJECT_STATUSES) }).strict(), response: returns<Project>() },
   /** Forgets a project; its folder and files are never touched. */
   'projects.remove': { request: z.object({ projectId: id }).strict(), response: returns<{ removed: boolean }>() },

@@ -57,6 +57,7 @@ export function sampleRequests(ids: SampleIds): { [C in Command]: RequestOf<C> }
     'projects.dashboard': { days: 7 },
     'projects.history': { projectId: ids.projectId },
     'projects.add': { path: ids.projectPath },
+    'projects.createSample': {},
     'projects.create': { name: 'sample', parentDir: ids.scratchDir, template: 'node_package' },
     'projects.update': { projectId: ids.projectId, status: 'active' },
     'projects.remove': { projectId: 'no-such-project' },

@@ -5,6 +5,7 @@ import { parseRequest, type AppInfo, type Command, type EditorContext, type Even
 import type { RunOrigin } from '../../shared/model.js';
 import type { OrchestrationEngine } from './orchestration-engine.js';
 import { RunControl } from './run-control.js';
+import { createSampleProject } from './sample-project.js';
 import { readLogSlice } from './store/log-reader.js';
 import { runStats } from './store/run-stats.js';
 import { WorkflowConflictError, WorkflowDocuments } from './workflow-documents.js';
@@ -110,6 +111,7 @@ export class EngineApi {
       'projects.dashboard': ({ days }) => this.projects.dashboard(days),
       'projects.history': ({ projectId, days }) => this.projects.history(projectId, days),
       'projects.add': ({ path, name }) => engine.projectManager.addProject(path, name),
+      'projects.createSample': () => createSampleProject(engine.projectManager, engine.paths.home),
       'projects.create': ({ name, parentDir, template, description }) => engine.projectManager.createProject({ name, parentDir, ...(template !== undefined ? { template } : {}), ...(description !== undefined ? { description } : {}) }),
       'projects.update': ({ projectId, status }) => engine.projectManager.updateProjectStatus(projectId, status),
       'projects.remove': ({ projectId }) => this.projects.remove(projectId),

@@ -30,7 +30,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
   const dashboard = createDashboardActions(client, stores);
   const projectActions = createProjectActions(client, stores, dialogs, async () => {
     await Promise.all([dashboard.loadDashboard(), workflows.loadProjects()]);
-  }, workflows.selectProject);
+  }, workflows.selectProject, workflows.openWorkflow);
   const resourceActions = createResourceActions(client, stores, sessions.loadResources, catalog.loadCatalog);
 
   /** Re-reads what the views hold, e.g. after the connection came back. */

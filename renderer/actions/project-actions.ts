@@ -1,4 +1,4 @@
-// Actions that change the project registry: add a folder, create from a template, set a status, forget a project,
+// Actions that change the project registry: add a folder, create from a template or the sample, set a status, forget a project,
 // open its folder or a terminal there, save it as a template. Each refreshes the dashboard it changes.
 import type { OrchestratorApi } from '../../shared/ipc.js';
 import type { ProjectStatus } from '../../shared/model.js';
@@ -21,7 +21,7 @@ export const forgetQuestion = (name: string): ConfirmQuestion => ({
   danger: true,
 });
 
-export function createProjectActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, reload: () => Promise<void>, select: (projectId: string) => Promise<void>) {
+export function createProjectActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, reload: () => Promise<void>, select: (projectId: string) => Promise<void>, openWorkflow: (name: string, projectId: string) => Promise<boolean>) {
   const { app, projects, dashboard, notices } = stores;
   const info = (message: string): void => notices.getState().report({ message, code: 'info', problems: [] });
 
@@ -45,6 +45,18 @@ export function createProjectActions(client: OrchestratorApi, stores: Stores, di
     await select(project.id);
     await reload();
     dashboard.getState().openPage(project.id);
+    return true;
+  };
+
+  /** The first run's one click: the sample project made in the data folder, its workflow open in the editor to Run. */
+  const createSampleProject = async (): Promise<boolean> => {
+    const project = await attempt(notices, () => client.invoke('projects.createSample', {}));
+    if (project === undefined) return false;
+    projects.getState().upsertProjects([project]);
+    await select(project.id);
+    await reload();
+    const first = projects.getState().workflowsOf === project.id ? projects.getState().workflows[0] : undefined;
+    if (first !== undefined) await openWorkflow(first.name, project.id);
     return true;
   };
 
@@ -99,5 +111,5 @@ export function createProjectActions(client: OrchestratorApi, stores: Stores, di
     return true;
   };
 
-  return { addFolder, createProject, setProjectStatus, forgetProject, openProjectIn, saveAsTemplate };
+  return { addFolder, createProject, createSampleProject, setProjectStatus, forgetProject, openProjectIn, saveAsTemplate };
 }

@@ -1,5 +1,5 @@
 // The Projects dashboard: a card per project (kept fresh as runs finish), "Add folder" and "New project"; a card's
-// name opens its project page in place of the cards.
+// name opens its project page in place of the cards; with no project yet, the welcome view.
 import { useEffect, useState, type ReactElement } from 'react';
 import { useActions, useDashboardStore } from '../app/hooks.js';
 import '../styles/dashboard.css';
@@ -7,6 +7,7 @@ import { AddFolderForm } from './AddFolderForm.js';
 import { DashboardCard } from './DashboardCard.js';
 import { NewProjectDialog } from './NewProjectDialog.js';
 import { ProjectPage } from './ProjectPage.js';
+import { WelcomeView } from './WelcomeView.js';
 
 export function ProjectsView(): ReactElement {
   const cards = useDashboardStore((state) => state.cards);
@@ -20,6 +21,8 @@ export function ProjectsView(): ReactElement {
     return watchDashboard();
   }, [loadDashboard, watchDashboard]);
   if (page !== null) return <ProjectPage projectId={page} />;
+  // A first run (nothing registered yet) gets a welcome rather than an empty dashboard.
+  if (loaded && cards.length === 0) return <WelcomeView />;
   return (
     <section className="view" aria-labelledby="projects-title">
       <header className="view__header">
@@ -31,7 +34,7 @@ export function ProjectsView(): ReactElement {
       </header>
       {adding && <AddFolderForm onDone={() => setAdding(false)} />}
       {cards.length === 0
-        ? <p className="muted empty">{loaded ? 'No projects yet: add a folder or start a new project from a template.' : 'Loading projects…'}</p>
+        ? <p className="muted empty">Loading projects…</p>
         : <div className="dashboard" aria-label="Project cards" role="list">{cards.map((card) => <div role="listitem" key={card.project.id}><DashboardCard card={card} /></div>)}</div>}
       {creating && <NewProjectDialog onClose={() => setCreating(false)} />}
     </section>

@@ -10,7 +10,8 @@ Usage:
   codomyrmex run FILE [--param k=v]... [--concurrency N] [--json]
   codomyrmex validate FILE
   codomyrmex history [--json] [--limit N] [--workflow NAME] [--status STATUS]
-  codomyrmex serve [DIR] [--port N]   the app in a browser, on 127.0.0.1 behind a token
+  codomyrmex serve [DIR] [--port N]   the app in a browser, on 127.0.0.1 behind a token (DIR registered as a
+                                      project; without it, the projects already registered)
   codomyrmex mcp [DIR]                the orchestration tools for AI agents (MCP over stdio)
 
 Options:
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./history-command.js')).historyCommand(values);
     case 'serve':
       if (rest.length > 1) throw new UsageError(`codomyrmex serve takes at most one folder, got ${rest.join(' ')}`);
-      return (await import('../serve/serve-command.js')).serveCommand(rest[0] ?? process.cwd(), values);
+      return (await import('../serve/serve-command.js')).serveCommand(rest[0], values);
     case 'mcp':
       if (rest.length > 1) throw new UsageError(`codomyrmex mcp takes at most one folder, got ${rest.join(' ')}`);
       return (await import('../mcp/mcp-command.js')).mcpCommand(rest[0] ?? process.cwd(), values);

@@ -1,4 +1,5 @@
-// `codomyrmex serve [DIR] [--port N]`: the app in a browser — DIR registered as a project, the URL with its token first.
+// `codomyrmex serve [DIR] [--port N]`: the app in a browser — DIR registered as a project (without DIR, the projects
+// already registered, or the welcome view on a first run: never the current folder by surprise), the URL first.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EngineApi } from '../../engine/api.js';
@@ -8,20 +9,22 @@ import { packageVersion } from '../package-version.js';
 import { startBrowserServer } from './browser-server.js';
 import { findRendererDir } from './static-files.js';
 
-export async function serveCommand(folder: string, values: CliValues): Promise<number> {
-  const dir = resolve(folder);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`codomyrmex serve: ${dir} is not a folder`);
+export async function serveCommand(folder: string | undefined, values: CliValues): Promise<number> {
+  const dir = folder === undefined ? null : resolve(folder);
+  if (dir !== null && (!existsSync(dir) || !statSync(dir).isDirectory())) throw new UsageError(`codomyrmex serve: ${dir} is not a folder`);
   const port = parsePort(values.port);
   const rendererDir = findRendererDir();
   if (rendererDir === null) throw new UsageError('codomyrmex serve: the app is not built (no dist/renderer/index.html); run `npm run build` first');
 
   const engine = new OrchestrationEngine();
-  const project = engine.projectManager.addProject(dir);
-  const api = new EngineApi(engine, { mode: 'browser', version: packageVersion(), projectId: project.id });
+  const project = dir === null ? null : engine.projectManager.addProject(dir);
+  const api = new EngineApi(engine, { mode: 'browser', version: packageVersion(), projectId: project?.id ?? null });
   const server = await startBrowserServer({ api, rendererDir, port });
   // The first line is the contract with users and scripts (as Jupyter's): everything needed to open the app.
   process.stdout.write(`Codomyrmex Orchestrator: ${server.url}\n`);
-  process.stdout.write(`  project "${project.name}" (${project.path}); data in ${engine.paths.home}\n  Ctrl-C stops the server and the runs it started.\n`);
+  const count = engine.projectManager.listProjects().length;
+  const opened = project !== null ? `project "${project.name}" (${project.path})` : count === 0 ? 'no projects yet: the app opens on its welcome view' : `your ${count} registered project${count === 1 ? '' : 's'}`;
+  process.stdout.write(`  ${opened}; data in ${engine.paths.home}\n  Ctrl-C stops the server and the runs it started.\n`);
 
   await new Promise<void>((resolveStop) => {
     let stopping = false;

@@ -67,6 +67,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     showView: (view: View) => stores.app.getState().showView(view),
     selectStep: (step: string | null) => stores.graph.getState().selectStep(step),
     dismissNotice: (id: number) => stores.notices.getState().dismiss(id),
+    dismissErrors: () => stores.notices.getState().dismissErrors(),
   };
 }
 

@@ -1,4 +1,5 @@
-// The app's frame: navigation on the left, the current view beside it, errors and connection state on top.
+// The app's frame: navigation on the left (notices at its foot), the current view beside it, connection state on top,
+// and the question dialogs.
 import { Suspense, type ReactElement } from 'react';
 import { ProjectsView } from '../views/ProjectsView.js';
 import { QuestionDialogs } from '../views/QuestionDialogs.js';
@@ -6,7 +7,6 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 import { useAppStore } from './hooks.js';
 import { EditorView, ResourcesView, RunsView, SessionsView } from './lazy-views.js';
 import { Nav } from './Nav.js';
-import { NoticeList } from './NoticeList.js';
 import { ViewErrorBoundary } from './ViewErrorBoundary.js';
 
 const VIEW_COMPONENTS = {
@@ -31,7 +31,6 @@ export function App(): ReactElement {
           </Suspense>
         </ViewErrorBoundary>
       </main>
-      <NoticeList />
       <QuestionDialogs />
     </div>
   );

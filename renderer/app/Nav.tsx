@@ -1,8 +1,9 @@
-// The left navigation: one button per view, the current one marked aria-current.
+// The left navigation: one button per view (the current one marked aria-current), the session, and notices at its foot.
 import type { ReactElement } from 'react';
 import type { View } from '../stores/app-store.js';
 import { CurrentSession } from './CurrentSession.js';
 import { useActions, useAppStore } from './hooks.js';
+import { NoticeList } from './NoticeList.js';
 
 const ITEMS: { view: View; label: string; icon: string }[] = [
   { view: 'projects', label: 'Projects', icon: '▦' },
@@ -33,7 +34,10 @@ export function Nav(): ReactElement {
         ))}
       </ul>
       <CurrentSession />
-      {version !== undefined && <div className="nav__version">v{version}</div>}
+      <div className="nav__foot">
+        <NoticeList />
+        {version !== undefined && <div className="nav__version">v{version}</div>}
+      </div>
     </nav>
   );
 }

@@ -1,4 +1,5 @@
-// Errors the user should see: each a dismissible notice, so a failed command never leaves a blank screen.
+// What the user should be told: information that goes away by itself after a few seconds, and errors that stay until
+// closed, kept as one stack (the same error again counts up instead of piling on).
 import { createStore } from 'zustand/vanilla';
 import type { Problem } from '../../shared/errors.js';
 
@@ -7,28 +8,62 @@ export interface Notice {
   message: string;
   code: string;
   problems: Problem[];
+  /** How many times this message was reported while shown. */
+  count: number;
 }
 
 export interface NoticeState {
   notices: Notice[];
-  report(notice: Omit<Notice, 'id'>): void;
+  report(notice: Omit<Notice, 'id' | 'count'>): void;
   dismiss(id: number): void;
+  /** Closes every error at once (the stack's "Dismiss all"). */
+  dismissErrors(): void;
 }
 
-/** Older notices drop off so a storm of failures cannot bury the page. */
-const MAX_NOTICES = 5;
+/** Long enough to read a sentence, short enough not to linger over the work. */
+export const INFO_NOTICE_MS = 5_000;
+/** Older errors drop off the bottom of the stack so a storm of failures cannot grow it without end. */
+const MAX_ERRORS = 20;
+const MAX_INFOS = 3;
 
-export function createNoticeStore() {
+export const isError = (notice: Pick<Notice, 'code'>): boolean => notice.code !== 'info';
+
+export function createNoticeStore(infoMs = INFO_NOTICE_MS) {
   let nextId = 1;
-  return createStore<NoticeState>()((set) => ({
-    notices: [],
-    report: (notice) => set((state) => {
-      // The same message again (a reconnect loop, a double click) is not a new notice.
-      if (state.notices.some((existing) => existing.message === notice.message)) return state;
-      return { notices: [...state.notices, { ...notice, id: nextId++ }].slice(-MAX_NOTICES) };
-    }),
-    dismiss: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
-  }));
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  const forget = (id: number): void => {
+    clearTimeout(timers.get(id));
+    timers.delete(id);
+  };
+  return createStore<NoticeState>()((set, get) => {
+    const expireLater = (id: number): void => {
+      forget(id);
+      timers.set(id, setTimeout(() => get().dismiss(id), infoMs));
+    };
+    return {
+      notices: [],
+      report: (notice) => {
+        const existing = get().notices.find((shown) => shown.message === notice.message && shown.code === notice.code);
+        if (existing !== undefined) {
+          // A reconnect loop or a double click: one entry, counted, and an info's few seconds start again.
+          set((state) => ({ notices: state.notices.map((shown) => (shown === existing ? { ...shown, count: shown.count + 1 } : shown)) }));
+          if (!isError(existing)) expireLater(existing.id);
+          return;
+        }
+        const added: Notice = { ...notice, id: nextId++, count: 1 };
+        const next = [...get().notices, added];
+        const kept = new Set([...next.filter(isError).slice(-MAX_ERRORS), ...next.filter((shown) => !isError(shown)).slice(-MAX_INFOS)]);
+        for (const dropped of next.filter((shown) => !kept.has(shown))) forget(dropped.id);
+        set({ notices: next.filter((shown) => kept.has(shown)) });
+        if (!isError(added)) expireLater(added.id);
+      },
+      dismiss: (id) => {
+        forget(id);
+        set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }));
+      },
+      dismissErrors: () => set((state) => ({ notices: state.notices.filter((notice) => !isError(notice)) })),
+    };
+  });
 }
 
 export type NoticeStore = ReturnType<typeof createNoticeStore>;

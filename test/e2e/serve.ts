@@ -1,5 +1,5 @@
-// Starts `codomyrmex serve` on a copy of a fixture project with its own data folder, as a user would — and, for the
-// crash tests, kills it (SIGKILL) and starts it again on the same data folder and project.
+// Starts `codomyrmex serve` on a copy of a fixture project (or on no folder: a first run) with its own data folder, as
+// a user would — and, for the crash tests, kills it (SIGKILL) and starts it again on the same data folder and project.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,22 +8,23 @@ import { createInterface } from 'node:readline';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-export interface Served {
+export interface Served<P extends string | null = string> {
   url: string;
   origin: string;
   token: string;
-  project: string;
+  /** The project folder served, or null for `serve` without DIR. */
+  project: P;
   home: string;
   /** Stops the server (SIGINT) and removes its data folder and project copy. */
   stop(): Promise<void>;
   /** Kills the server outright (SIGKILL), as a crash would; the data folder and project stay. */
   kill(): Promise<void>;
   /** Starts a new server on the same data folder and project; it prints a new URL and token. */
-  restart(): Promise<Served>;
+  restart(): Promise<Served<P>>;
 }
 
-async function launch(home: string, project: string): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'codomyrmex.js'), 'serve', project, '--port', '0'], {
+async function launch<P extends string | null>(home: string, project: P): Promise<Served<P>> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'codomyrmex.js'), 'serve', ...(project === null ? [] : [project]), '--port', '0'], {
     env: { ...process.env, CODOMYRMEX_HOME: home },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -49,7 +50,7 @@ async function launch(home: string, project: string): Promise<Served> {
       if (alive) child.kill('SIGINT');
       await exited;
       rmSync(home, { recursive: true, force: true });
-      rmSync(project, { recursive: true, force: true });
+      if (project !== null) rmSync(project, { recursive: true, force: true });
     },
     async kill() {
       if (alive) child.kill('SIGKILL');
@@ -57,6 +58,11 @@ async function launch(home: string, project: string): Promise<Served> {
     },
     restart: () => launch(home, project),
   };
+}
+
+/** `codomyrmex serve` with no DIR on an empty data folder: a first run. */
+export async function serveFirstRun(): Promise<Served<null>> {
+  return launch(mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-home-')), null);
 }
 
 export async function serve(fixture = 'e2e-project'): Promise<Served> {

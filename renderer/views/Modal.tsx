@@ -1,4 +1,5 @@
-// A modal dialog on the native <dialog>: focus kept inside, Escape closes, labelled by its heading.
+// A modal dialog on the native <dialog>: focus kept inside (first on [data-autofocus]), Escape closes, labelled by its
+// heading.
 import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
 
 interface Props {
@@ -15,7 +16,11 @@ export function Modal({ title, onClose, children, describedBy, className }: Prop
   const titleId = useId();
   useEffect(() => {
     const element = dialog.current;
-    if (element !== null && !element.open) element.showModal();
+    if (element !== null && !element.open) {
+      element.showModal();
+      // React's autoFocus runs before showModal and is lost; the dialog's own choice of first focus is taken here.
+      element.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => element?.close();
   }, []);
   return (

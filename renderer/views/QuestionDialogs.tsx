@@ -20,6 +20,7 @@ export function QuestionDialogs(): ReactElement | null {
 
 function ConfirmDialog({ question, reply }: { question: ConfirmQuestion; reply(value: boolean): void }): ReactElement {
   const messageId = useId();
+  const danger = question.danger === true;
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     reply(true);
@@ -29,8 +30,9 @@ function ConfirmDialog({ question, reply }: { question: ConfirmQuestion; reply(v
       <form className="form" onSubmit={submit}>
         <p id={messageId} className="question__message">{question.message}</p>
         <div className="form__actions">
-          <button type="button" className="button" onClick={() => reply(false)}>Cancel</button>
-          <button type="submit" className={question.danger === true ? 'button button--danger' : 'button button--primary'} autoFocus>{question.confirmLabel}</button>
+          {/* A question that loses work starts on Cancel, so Enter alone never discards anything. */}
+          <button type="button" className="button" data-autofocus={danger || undefined} onClick={() => reply(false)}>Cancel</button>
+          <button type="submit" className={danger ? 'button button--danger' : 'button button--primary'} data-autofocus={!danger || undefined}>{question.confirmLabel}</button>
         </div>
       </form>
     </Modal>
@@ -53,14 +55,15 @@ function PromptDialog({ question, reply }: { question: PromptQuestion; reply(val
   return (
     <Modal title={question.title} onClose={() => reply(null)} describedBy={question.hint === undefined ? undefined : hintId} className="modal--question">
       <form className="form" onSubmit={submit} noValidate>
+        {/* Where the answer goes (the target project) is read before the field, not after. */}
+        {question.hint !== undefined && <p id={hintId} className="question__hint">{question.hint}</p>}
         <label className="field">
           {question.label}
-          <input className="input" value={value} autoFocus spellCheck={false} autoComplete="off" aria-invalid={shown !== null}
+          <input className="input" value={value} data-autofocus spellCheck={false} autoComplete="off" aria-invalid={shown !== null}
             aria-describedby={shown === null ? undefined : problemId}
             onChange={(event) => setValue(event.target.value)} onFocus={(event) => event.target.select()} />
         </label>
         {shown !== null && <p id={problemId} className="question__problem" role="alert">{shown}</p>}
-        {question.hint !== undefined && <p id={hintId} className="muted form__hint">{question.hint}</p>}
         <div className="form__actions">
           <button type="button" className="button" onClick={() => reply(null)}>Cancel</button>
           <button type="submit" className="button button--primary">{question.submitLabel}</button>
@@ -91,7 +94,7 @@ function PathDialog({ notice, reply }: { notice: PathNotice; reply(value: undefi
           {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'refused' ? 'The clipboard is not available here: select the path and press Ctrl+C.' : ''}
         </p>
         <div className="form__actions">
-          <button type="button" className="button button--primary" autoFocus onClick={() => reply(undefined)}>Close</button>
+          <button type="button" className="button button--primary" data-autofocus onClick={() => reply(undefined)}>Close</button>
         </div>
       </div>
     </Modal>

@@ -105,8 +105,8 @@ test('a card\'s status is editable, its page shows runs and history charts, and 
   const missing = card(page, 'pipeline');
   await expect(missing).toHaveAttribute('data-missing', 'true');
   await expect(missing).toContainText('missing');
-  page.once('dialog', (dialog) => void dialog.accept());
   await missing.getByRole('button', { name: 'Forget pipeline' }).click();
+  await page.getByRole('dialog', { name: 'Forget "pipeline"?' }).getByRole('button', { name: 'Forget project' }).click();
   await expect(missing).toBeHidden();
   await expect(page.getByRole('status')).toContainText('files are untouched');
 });

@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { answerDiscard } from './app-dialogs.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -105,8 +106,8 @@ test('copy, paste, duplicate and cut keep the edge inside the selection, and pas
   await node(page, 'first').click();
   await node(page, 'second').click({ modifiers: ['Control'] });
   await page.keyboard.press('Control+c');
-  page.once('dialog', (dialog) => void dialog.accept());
   await switchTo(page, 'other');
+  await answerDiscard(page, true);
   await expect(page.getByRole('heading', { name: 'other' })).toBeVisible();
   await expect(page.locator('[data-step]')).toHaveCount(1);
   await page.mouse.move(...Object.values(await centre(page, '.react-flow__pane')) as [number, number]);
@@ -298,8 +299,8 @@ test('an imported YAML file opens as a new unsaved workflow; export downloads YA
 
   // A file named like a workflow the project has is imported under a free name, and saves beside it.
   const chain = readFileSync(workflowFile('chain'), 'utf8');
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByLabel('Import a workflow file').setInputFiles({ name: 'chain.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+  await answerDiscard(page, true);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('● chain-2');
   await clickPane(page);
   await page.keyboard.press('Control+s');
@@ -353,19 +354,15 @@ test('switching workflows with unsaved changes asks first, and saying no keeps t
   await page.keyboard.press('Delete');
   await expect(page).toHaveTitle(/^● chain/);
 
-  const asked: string[] = [];
-  page.once('dialog', (dialog) => {
-    asked.push(dialog.message());
-    void dialog.dismiss();
-  });
   await switchTo(page, 'refs');
-  await expect.poll(() => asked).toEqual(['The open workflow has unsaved changes. Discard them?']);
+  await expect(page.getByRole('dialog', { name: 'Discard unsaved changes?' })).toContainText('The open workflow has unsaved changes. Discard them?');
+  await answerDiscard(page, false);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('● chain');
   expect(await stepNames(page)).toEqual(['first', 'second', 'third']);
   await expect(page).toHaveTitle(/^● chain/);
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await switchTo(page, 'refs');
+  await answerDiscard(page, true);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('refs');
   await expect(node(page, 'deploy')).toBeVisible();
   expect(readSteps('chain').map((step) => step.name)).toContain('loner');

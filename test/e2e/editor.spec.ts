@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { answerName } from './app-dialogs.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -43,10 +44,10 @@ const edgeIds = (page: Page) => page.locator('.react-flow__edge').evaluateAll((e
 const positions = (page: Page) => page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('data-id')} ${(n as HTMLElement).style.transform}`).sort());
 
 test('a diamond built from the palette by drag and connect validates, saves, survives a reload, undoes and runs', async ({ page }) => {
-  page.on('dialog', (dialog) => void dialog.accept(dialog.type() === 'prompt' ? 'built' : undefined));
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Editor' }).click();
   await page.getByRole('button', { name: 'New workflow…' }).click();
+  await answerName(page, 'New workflow', 'built');
   await expect(page.getByRole('heading', { name: /built/ })).toBeVisible();
 
   await dropAction(page, 'shell.run', 80, 200);

@@ -23,9 +23,9 @@ export interface Served<P extends string | null = string> {
   restart(): Promise<Served<P>>;
 }
 
-async function launch<P extends string | null>(home: string, project: P): Promise<Served<P>> {
+async function launch<P extends string | null>(home: string, project: P, env: NodeJS.ProcessEnv = {}): Promise<Served<P>> {
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'codomyrmex.js'), 'serve', ...(project === null ? [] : [project]), '--port', '0'], {
-    env: { ...process.env, CODOMYRMEX_HOME: home },
+    env: { ...process.env, ...env, CODOMYRMEX_HOME: home },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const firstLine = await new Promise<string>((resolve, reject) => {
@@ -56,7 +56,7 @@ async function launch<P extends string | null>(home: string, project: P): Promis
       if (alive) child.kill('SIGKILL');
       await exited;
     },
-    restart: () => launch(home, project),
+    restart: () => launch(home, project, env),
   };
 }
 
@@ -65,9 +65,10 @@ export async function serveFirstRun(): Promise<Served<null>> {
   return launch(mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-home-')), null);
 }
 
-export async function serve(fixture = 'e2e-project'): Promise<Served> {
+/** `env` is added to the server's environment (e.g. no DISPLAY, as on a headless machine). */
+export async function serve(fixture = 'e2e-project', env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const home = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-home-'));
   const project = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-project-'));
   cpSync(join(ROOT, 'test', 'fixtures', fixture), project, { recursive: true });
-  return launch(home, project);
+  return launch(home, project, env);
 }

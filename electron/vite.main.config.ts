@@ -21,6 +21,8 @@ export default defineConfig({
     minify: false,
     reportCompressedSize: false,
     rolldownOptions: {
+      // A report of the machine's load while building, not of the code (see vite.config.ts).
+      checks: { bundlerTimings: false },
       external: isExternal,
       output: { format: 'es', entryFileNames: 'main.js', chunkFileNames: 'main-[name]-[hash].js' },
     },

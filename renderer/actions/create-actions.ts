@@ -2,10 +2,11 @@
 import type { OrchestratorApi } from '../../shared/ipc.js';
 import { browserNotifier, type Notifier } from '../app/browser-notifier.js';
 import type { View } from '../stores/app-store.js';
+import { appDialogs } from '../stores/dialog-store.js';
 import type { Stores } from '../stores/stores.js';
 import { createCatalogActions } from './catalog-actions.js';
 import { createDashboardActions } from './dashboard-actions.js';
-import { appDialogs, type Dialogs } from './dialogs.js';
+import type { Dialogs } from './dialogs.js';
 import { createEditActions } from './edit-actions.js';
 import { createEditorUiActions } from './editor-ui-actions.js';
 import { createFileActions } from './file-actions.js';

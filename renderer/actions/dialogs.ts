@@ -1,7 +1,5 @@
-// The questions actions ask the user, answered in the app's own dialogs (Electron has no window.prompt): each resolves
-// when the user answers, so an action awaits its question like any other call.
-import type { DialogStore } from '../stores/dialog-store.js';
-
+// The questions actions ask the user, answered in the app's own dialogs (Electron has no window.prompt; see
+// stores/dialog-store.ts): each resolves when the user answers, so an action awaits its question like any other call.
 export interface ConfirmQuestion {
   title: string;
   message: string;
@@ -33,12 +31,4 @@ export interface Dialogs {
   /** The trimmed answer, or null when cancelled. */
   prompt(question: PromptQuestion): Promise<string | null>;
   showPath(notice: PathNotice): Promise<void>;
-}
-
-export function appDialogs(store: DialogStore): Dialogs {
-  return {
-    confirm: (question) => store.getState().ask({ kind: 'confirm', question }).then((answer) => answer === true),
-    prompt: (question) => store.getState().ask({ kind: 'prompt', question }).then((answer) => (typeof answer === 'string' ? answer : null)),
-    showPath: (notice) => store.getState().ask({ kind: 'path', notice }).then(() => undefined),
-  };
 }

@@ -1,6 +1,6 @@
 // The app's open question (confirm, a name, a path to copy) and those waiting behind it; a view shows the first.
 import { createStore } from 'zustand/vanilla';
-import type { ConfirmQuestion, PathNotice, PromptQuestion } from '../actions/dialogs.js';
+import type { ConfirmQuestion, Dialogs, PathNotice, PromptQuestion } from '../actions/dialogs.js';
 
 export type DialogRequest =
   | { kind: 'confirm'; question: ConfirmQuestion }
@@ -44,3 +44,12 @@ export function createDialogStore() {
 }
 
 export type DialogStore = ReturnType<typeof createDialogStore>;
+
+/** The Dialogs the actions use: each question waits in this store until the view answers it. */
+export function appDialogs(store: DialogStore): Dialogs {
+  return {
+    confirm: (question) => store.getState().ask({ kind: 'confirm', question }).then((answer) => answer === true),
+    prompt: (question) => store.getState().ask({ kind: 'prompt', question }).then((answer) => (typeof answer === 'string' ? answer : null)),
+    showPath: (notice) => store.getState().ask({ kind: 'path', notice }).then(() => undefined),
+  };
+}

@@ -27,13 +27,13 @@ function ErrorStack({ errors }: { errors: Notice[] }): ReactElement {
       {errors.length > 1 && (
         <header className="notice-stack__header">
           <span className="notice-stack__count">{errors.length} errors</span>
-          <button type="button" className="link-button" onClick={dismissErrors}>Dismiss all</button>
+          <button type="button" className="notice-stack__action" onClick={dismissErrors}>Dismiss all</button>
         </header>
       )}
       <NoticeItem notice={newest} />
       {open && older.map((notice) => <NoticeItem key={notice.id} notice={notice} />)}
       {older.length > 0 && (
-        <button type="button" className="link-button notice-stack__more" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button type="button" className="notice-stack__action notice-stack__more" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Show only the newest' : `Show all (${older.length} older)`}
         </button>
       )}

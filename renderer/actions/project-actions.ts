@@ -16,7 +16,7 @@ export interface NewProject {
 export const forgetQuestion = (name: string): string =>
   `Forget the project "${name}"? It leaves the dashboard; its folder and files are untouched.`;
 
-export function createProjectActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, reload: () => Promise<void>, select: (projectId: string) => Promise<void>) {
+export function createProjectActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, reload: () => Promise<void>, openPage: (projectId: string) => Promise<void>) {
   const { app, projects, dashboard, notices } = stores;
   const info = (message: string): void => notices.getState().report({ message, code: 'info', problems: [] });
 
@@ -37,9 +37,9 @@ export function createProjectActions(client: OrchestratorApi, stores: Stores, di
     const project = await attempt(notices, () => client.invoke('projects.create', request));
     if (project === undefined) return false;
     projects.getState().upsertProjects([project]);
-    await select(project.id);
     await reload();
-    dashboard.getState().openPage(project.id);
+    // Its page (and the project made current) as any page is opened: its history and runs load as it shows.
+    await openPage(project.id);
     return true;
   };
 

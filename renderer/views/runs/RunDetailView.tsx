@@ -3,6 +3,7 @@
 import type { ReactElement } from 'react';
 import { formatStartTime } from '../../app/format-time.js';
 import { useRunStore, useRunViewStore } from '../../app/hooks.js';
+import { stepTotal } from '../../runs/run-progress.js';
 import { maxAttempts } from '../../runs/run-nodes.js';
 import { selectShownRun } from '../../stores/run-selectors.js';
 import { RunActionsBar } from './RunActionsBar.js';
@@ -30,7 +31,7 @@ export function RunDetailView(): ReactElement {
         </div>
         <RunActionsBar summary={summary} />
       </header>
-      <RunProgress total={Math.max(order.length, stepCount)} />
+      <RunProgress total={stepTotal(stepCount, snapshot)} />
       {summary.errors.length > 0 && <ul className="problems problems--banner">{summary.errors.map((error, index) => <li key={index}>{error}</li>)}</ul>}
       <div className="run-detail__body">
         {snapshot != null ? <RunCanvas workflow={snapshot} /> : <p className="muted canvas canvas--empty">{snapshot === null ? 'This run was recorded before workflows were kept with runs: its graph is not known.' : 'Loading the graph…'}</p>}

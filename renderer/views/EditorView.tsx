@@ -60,11 +60,19 @@ function ProjectWorkflows(): ReactElement {
   return (
     <div className="editor-start">
       <p className="muted">
-        {workflows.length > 0 ? `Open one of ${project.name}’s workflows, or start a new one` : loadingList ? `Loading ${project.name}’s workflows…` : `${project.name} has no workflows yet`} — new workflows are saved in <span className="mono">{project.path}</span>.
+        {workflows.length > 0 ? `Open one of ${project.name}’s workflows, or start a new one.` : loadingList ? `Loading ${project.name}’s workflows…` : `${project.name} has no workflows yet.`}
+        {' '}New workflows are saved in <span className="mono">{project.path}/.codomyrmex/workflows</span>.
       </p>
       {workflows.length > 0 && (
         <ul className="editor-start__list" aria-label={`Workflows of ${project.name}`}>
-          {workflows.map((entry) => <li key={entry.name}><button type="button" className="button" onClick={() => void openWorkflow(entry.name, project.id)}>{entry.name}</button></li>)}
+          {workflows.map((entry) => (
+            <li key={entry.name}>
+              <button type="button" className="editor-start__workflow" aria-label={entry.name} onClick={() => void openWorkflow(entry.name, project.id)}>
+                <strong>{entry.name}</strong>
+                <span className="muted">{entry.steps} {entry.steps === 1 ? 'step' : 'steps'}{entry.description !== '' ? ` · ${entry.description}` : ''}</span>
+              </button>
+            </li>
+          ))}
         </ul>
       )}
       <p><button type="button" className="button button--primary" onClick={newWorkflow}>New workflow…</button></p>

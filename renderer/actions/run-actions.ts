@@ -6,6 +6,7 @@ import type { Notifier } from '../app/browser-notifier.js';
 import { shouldAskPermission } from '../runs/run-notifications.js';
 import { selectDirty } from '../stores/graph-store.js';
 import { isRunActive } from '../stores/run-selectors.js';
+import { statsKey } from '../stores/run-view-store.js';
 import type { Stores } from '../stores/stores.js';
 import { attempt } from './attempt.js';
 import { sessionForRun } from './run-session.js';
@@ -74,7 +75,7 @@ export function createRunActions(client: OrchestratorApi, stores: Stores, save: 
   const loadStats = async (workflowName: string, projectId: string | null): Promise<void> => {
     try {
       const stats = await client.invoke('runs.stats', { workflowName, ...(projectId !== null ? { projectId } : {}) });
-      runView.getState().setStats(workflowName, stats);
+      runView.getState().setStats(statsKey(projectId, workflowName), stats);
     } catch {
       // No estimate then.
     }

@@ -96,6 +96,8 @@ test("a run started from another project's card works in that project's folder, 
   await expect(historyRows(page).first().locator('.run-row__project')).toHaveText('alpha');
   await project.selectOption({ label: 'All projects' });
   await expect(historyRows(page)).toHaveCount(2);
+  await page.getByRole('button', { name: /^analysis of alpha, completed/ }).click();
+  await expect(page.locator('.run-detail .view__title p')).toContainText(/^in alpha, started .* from app in session work-alpha$/);
 });
 
 test("a new workflow goes to the project the editor's header shows; its header never shows the last workflow's run", async ({ page }) => {

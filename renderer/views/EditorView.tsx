@@ -1,7 +1,7 @@
 // The Editor: the current project and the open workflow's name, toolbar, palette, the canvas, the inspector (and a run's step details), problems, and a disk conflict.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type ChangeEvent, type ReactElement } from 'react';
-import type { ActionInfo, WorkflowEntry } from '../../shared/ipc.js';
+import type { ActionInfo } from '../../shared/ipc.js';
 import { downloadText } from '../app/download.js';
 import { useActions, useAppStore, useGraphStore, useProjectsStore, useRunStore } from '../app/hooks.js';
 import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/node-size.js';
@@ -19,6 +19,7 @@ import { QuickAdd } from './QuickAdd.js';
 import { RunControls } from './RunControls.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { StepPanel } from './StepPanel.js';
+import { WorkflowList } from './WorkflowList.js';
 
 export function EditorView(): ReactElement {
   const shown = useGraphStore((state) => state.shown);
@@ -46,35 +47,17 @@ export function EditorView(): ReactElement {
   );
 }
 
-const NO_WORKFLOWS: readonly WorkflowEntry[] = [];
-
 /** With nothing open: the current project's workflows to open, and a new one (saved in that project). */
 function ProjectWorkflows(): ReactElement {
   const projectId = useAppStore((state) => state.projectId);
   const project = useProjectsStore((state) => state.projects.find((candidate) => candidate.id === projectId));
-  const workflows = useProjectsStore((state) => (state.workflowsOf === projectId ? state.workflows : NO_WORKFLOWS));
-  const loadingList = useProjectsStore((state) => state.loadingWorkflows);
-  const { newWorkflow, openWorkflow } = useActions();
+  const { newWorkflow } = useActions();
   // Until the app knows its project there is nowhere to create a workflow: say so rather than ignore the click.
   if (project === undefined) return <p className="muted empty">Choose a project above, or add one from Projects, to open or create its workflows.</p>;
   return (
     <div className="editor-start">
-      <p className="muted">
-        {workflows.length > 0 ? `Open one of ${project.name}’s workflows, or start a new one.` : loadingList ? `Loading ${project.name}’s workflows…` : `${project.name} has no workflows yet.`}
-        {' '}New workflows are saved in <span className="mono">{project.path}/.codomyrmex/workflows</span>.
-      </p>
-      {workflows.length > 0 && (
-        <ul className="editor-start__list" aria-label={`Workflows of ${project.name}`}>
-          {workflows.map((entry) => (
-            <li key={entry.name}>
-              <button type="button" className="editor-start__workflow" aria-label={entry.name} onClick={() => void openWorkflow(entry.name, project.id)}>
-                <strong>{entry.name}</strong>
-                <span className="muted">{entry.steps} {entry.steps === 1 ? 'step' : 'steps'}{entry.description !== '' ? ` · ${entry.description}` : ''}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <p className="muted">Open one of {project.name}’s workflows, or start a new one (saved in <span className="mono">{project.path}/.codomyrmex/workflows</span>).</p>
+      <WorkflowList project={project} />
       <p><button type="button" className="button button--primary" onClick={newWorkflow}>New workflow…</button></p>
     </div>
   );

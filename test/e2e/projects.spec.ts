@@ -117,7 +117,7 @@ test("a new workflow goes to the project the editor's header shows; its header n
 
   // Switching to beta closes alpha's workflow and offers beta's; New puts the workflow in beta.
   await header.selectOption({ label: 'beta' });
-  await expect(page.getByRole('list', { name: 'Workflows of beta' }).getByRole('button', { name: 'analysis' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Workflows of beta' }).getByRole('button', { name: /^analysis\b/ })).toBeVisible();
   await expect(page.getByText(join(beta, '.codomyrmex', 'workflows'), { exact: true })).toBeVisible();
   await shoot(page, 'projects-editor-empty');
   const question = await newWorkflow(page, () => page.getByRole('button', { name: 'New workflow…' }).click(), 'fresh');
@@ -151,7 +151,7 @@ test('a project created from a template opens on its page with its history and r
     await shoot(page, 'projects-page');
     await nav(page, 'Editor');
     await expect(page.getByRole('combobox', { name: 'Current project' }).locator('option:checked')).toHaveText('gamma');
-    await expect(page.getByRole('list', { name: 'Workflows of gamma' }).getByRole('button', { name: 'etl' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Workflows of gamma' }).getByRole('button', { name: /^etl\b/ })).toBeVisible();
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }

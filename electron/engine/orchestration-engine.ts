@@ -5,6 +5,7 @@ import { freemem, loadavg, totalmem } from 'node:os';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { OrchestrationError, WorkflowError } from '../../shared/errors.js';
 import type { RunOrigin, Session, Workflow, WorkflowExecution } from '../../shared/model.js';
+import { sessionAppliesTo } from '../../shared/session-scope.js';
 import type { SubWorkflowRequest, SubWorkflowResult } from './actions/action.js';
 import { createBuiltinRegistry } from './actions/builtin.js';
 import type { ActionRegistry } from './actions/registry.js';
@@ -160,11 +161,12 @@ export class OrchestrationEngine {
       file = projectFile;
     }
     if (workflow === undefined) throw new WorkflowError(`unknown workflow "${workflowName}"${project ? ` (looked in ${this.projectManager.workflowsDir(project)})` : ''}`);
-    return this.taskOrchestrator.start(workflow, {
+    return this.runWorkflow(workflow, {
       params,
       origin,
       sessionId,
-      projectId: project?.id ?? null,
+      // A session's project is the run's; a session bound to none runs a workflow of whichever project holds its file.
+      ...(project !== null ? { projectId: project.id } : {}),
       // Without a project, a session works where its caller is, as the upstream toolkit does.
       cwd: project?.path ?? process.cwd(),
       file,
@@ -179,10 +181,25 @@ export class OrchestrationEngine {
     return this.runWorkflow(workflow, { ...options, file: path, cwd: options.cwd ?? workingDirFor(path) });
   }
 
+  /**
+   * Starts a run, recorded under its project: the one named, else the registered project holding its file (or its
+   * working directory). A session of another project is refused: its folder, environment and history are that
+   * project's, and a run must never silently mix two projects.
+   */
   runWorkflow(workflow: Workflow, options: ExecuteOptions): ExecutionHandle {
-    const cwd = options.cwd;
-    const project = options.projectId === undefined ? this.projectManager.findProjectByPath(cwd) : null;
-    return this.taskOrchestrator.start(workflow, { ...options, ...(project !== null ? { projectId: project.id } : {}) });
+    const projectId = options.projectId !== undefined ? options.projectId : (this.projectManager.findProjectContaining(options.file ?? options.cwd)?.id ?? null);
+    if (options.sessionId != null) this.assertSessionApplies(options.sessionId, projectId, workflow.name);
+    return this.taskOrchestrator.start(workflow, { ...options, projectId });
+  }
+
+  private assertSessionApplies(sessionId: string, projectId: string | null, workflowName: string): void {
+    const session = this.requireSession(sessionId);
+    if (sessionAppliesTo(session, projectId)) return;
+    const bound = this.projectManager.getProject(session.projectId!)?.name ?? session.projectId;
+    const own = projectId === null ? null : (this.projectManager.getProject(projectId)?.name ?? projectId);
+    throw new OrchestrationError(own === null
+      ? `session "${session.name}" is bound to project "${bound}": it does not run ${workflowName}, which belongs to no registered project (run it without a session)`
+      : `session "${session.name}" is bound to project "${bound}": it does not run ${workflowName} of project "${own}" (run it without a session, or in a session of "${own}")`);
   }
 
   cancelExecution(executionId: string): boolean {

@@ -89,6 +89,14 @@ export class ProjectManager {
     return this.store.findByPath(resolve(path));
   }
 
+  /** The registered project whose folder holds `path` (the nearest, when projects nest), or null. */
+  findProjectContaining(path: string): Project | null {
+    for (let dir = resolve(path); ; dir = dirname(dir)) {
+      const project = this.store.findByPath(dir);
+      if (project !== null || dirname(dir) === dir) return project;
+    }
+  }
+
   listProjects(): Project[] {
     return this.store.list();
   }

@@ -1,8 +1,10 @@
 // What a door asks of runs beyond reading them: start one (in a session, if named), re-run one from its start or from
-// its failed steps (also how an interrupted run is resumed), and cancel one step.
+// its failed steps (also how an interrupted run is resumed), and cancel one step. A run always works in its own
+// project's folder; a session only lends its environment, and only to runs of its own project (see session-scope.ts).
 import { existsSync } from 'node:fs';
 import { OrchestrationError, WorkflowError } from '../../shared/errors.js';
 import type { Project, RunOrigin, Session, Workflow, WorkflowExecution } from '../../shared/model.js';
+import { sessionAppliesTo } from '../../shared/session-scope.js';
 import { workingDirFor, type OrchestrationEngine } from './orchestration-engine.js';
 import type { ExecuteOptions } from './task-orchestrator.js';
 import { loadWorkflowFile } from './workflow-file.js';
@@ -14,10 +16,9 @@ export interface StartRequest {
   sessionId?: string;
 }
 
-/** Where a session runs: its project's folder, its environment overrides and variables. */
+/** What a session gives a run: its record under the session, its environment overrides and variables. */
 interface SessionContext {
   sessionId: string | null;
-  cwd: string | null;
   env: Record<string, string>;
 }
 
@@ -33,12 +34,13 @@ export class RunControl {
     const project = this.engine.projectManager.requireProject(request.projectId);
     const file = this.workflowFile(project, request.workflowName);
     const session = this.sessionContext(request.sessionId ?? null);
+    // The engine refuses a session of another project (runWorkflow): the renderer never sends one.
     const handle = this.engine.runWorkflowFile(file, {
       params: request.params ?? {},
       origin: this.origin,
       projectId: project.id,
       sessionId: session.sessionId,
-      cwd: session.cwd ?? project.path,
+      cwd: project.path,
       env: session.env,
     });
     return { executionId: handle.executionId };
@@ -47,7 +49,9 @@ export class RunControl {
   /**
    * A new run of a finished one, with its params and in its session. It runs the workflow file as it is now (a fix
    * made since is what a re-run is for), or the snapshot taken when the run started if the file is gone.
-   * `failed` keeps the succeeded steps with their outputs and logs, and runs the others.
+   * `failed` keeps the succeeded steps with their outputs and logs, and runs the others. It runs in the run's project
+   * (or, for a run recorded under none, the project now holding its file); its session comes along only if it is of
+   * that project — a run recorded before sessions were kept to their project is re-run without it, never in its folder.
    */
   rerun(executionId: string, from: 'start' | 'failed'): { executionId: string } {
     const record = this.engine.getExecution(executionId);
@@ -59,14 +63,16 @@ export class RunControl {
       throw new OrchestrationError(`run "${executionId}" of ${record.workflowName} has no failed step to re-run (re-run it from the start)`);
     }
     const workflow = this.workflowOf(record);
-    const session = this.sessionContext(record.sessionId);
     const project = record.projectId === null ? null : this.engine.projectManager.getProject(record.projectId);
+    const recorded = record.sessionId === null ? null : this.engine.getSession(record.sessionId);
+    const session = this.sessionContext(recorded !== null && !sessionAppliesTo(recorded, record.projectId) ? null : record.sessionId);
     const options: ExecuteOptions = {
       params: declaredParams(workflow, record.params),
       origin: this.origin,
       sessionId: session.sessionId,
-      projectId: project?.id ?? null,
-      cwd: session.cwd ?? project?.path ?? (record.workflowFile !== null ? workingDirFor(record.workflowFile) : process.cwd()),
+      // Unset lets the engine find the project holding the file (one registered since the run, say).
+      ...(record.projectId !== null ? { projectId: record.projectId } : {}),
+      cwd: project?.path ?? (record.workflowFile !== null ? workingDirFor(record.workflowFile) : process.cwd()),
       file: record.workflowFile,
       env: session.env,
       rerunOf: record.executionId,
@@ -94,13 +100,12 @@ export class RunControl {
   }
 
   private sessionContext(sessionId: string | null): SessionContext {
-    if (sessionId === null) return { sessionId: null, cwd: null, env: {} };
+    if (sessionId === null) return { sessionId: null, env: {} };
     const session: Session | null = this.engine.getSession(sessionId);
     if (session === null) throw new OrchestrationError(`unknown session "${sessionId}"`);
     if (session.status === 'closed') throw new OrchestrationError(`session "${session.name}" is closed: it starts no new runs (start it in an open session)`);
-    const project = session.projectId === null ? null : this.engine.projectManager.getProject(session.projectId);
     // Variables and environment overrides both reach the steps as environment variables, as in startWorkflowInSession.
-    return { sessionId: session.sessionId, cwd: project?.path ?? null, env: { ...session.env, ...session.variables } };
+    return { sessionId: session.sessionId, env: { ...session.env, ...session.variables } };
   }
 
 }

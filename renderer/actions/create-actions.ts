@@ -28,10 +28,10 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
   const catalog = createCatalogActions(client, stores);
   const edits = createEditActions(stores);
   const ui = createEditorUiActions(stores);
-  const dashboard = createDashboardActions(client, stores);
+  const dashboard = createDashboardActions(client, stores, workflows.selectProject);
   const projectActions = createProjectActions(client, stores, dialogs, async () => {
     await Promise.all([dashboard.loadDashboard(), workflows.loadProjects()]);
-  }, workflows.selectProject, workflows.openWorkflow);
+  }, workflows.selectProject, workflows.openWorkflow, dashboard.openProjectPage);
   const resourceActions = createResourceActions(client, stores, sessions.loadResources, catalog.loadCatalog);
 
   /** Re-reads what the views hold, e.g. after the connection came back. */

@@ -1,15 +1,17 @@
 // Actions over the Projects dashboard: load the cards and templates, refresh the cards whose runs changed
-// (debounced), start a workflow from its card, and the project page's runs, sessions and history.
+// (debounced), start a workflow from its card, and the project page (it makes its project current) with its runs
+// and history.
 import type { OrchestratorApi } from '../../shared/ipc.js';
 import type { Stores } from '../stores/stores.js';
 import { attempt } from './attempt.js';
+import { sessionForRun } from './run-session.js';
 import { trailingCall } from './trailing-call.js';
 
 /** Long enough to fold a run's burst of execution events into one fetch, short enough to feel live. */
 export const DASHBOARD_REFRESH_MS = 500;
 
-export function createDashboardActions(client: OrchestratorApi, stores: Stores) {
-  const { dashboard, sessions, notices } = stores;
+export function createDashboardActions(client: OrchestratorApi, stores: Stores, selectProject: (projectId: string) => Promise<void>) {
+  const { dashboard, notices } = stores;
 
   let loading: Promise<void> | null = null;
   const loadDashboard = (): Promise<void> => {
@@ -31,7 +33,8 @@ export function createDashboardActions(client: OrchestratorApi, stores: Stores) 
     if (templates !== undefined) dashboard.getState().setTemplates(templates);
   };
 
-  const loadPage = async (projectId: string): Promise<void> => {
+  /** The page's history and runs: its view asks when it shows a project, however the page was opened. */
+  const loadProjectPage = async (projectId: string): Promise<void> => {
     const [history, runs] = await Promise.all([
       attempt(notices, () => client.invoke('projects.history', { projectId })),
       attempt(notices, () => client.invoke('runs.list', { projectId, limit: 100 })),
@@ -46,7 +49,7 @@ export function createDashboardActions(client: OrchestratorApi, stores: Stores) 
     const cards = await attempt(notices, () => client.invoke('projects.dashboard', {}));
     if (cards !== undefined) dashboard.getState().refreshCards(cards, stale);
     const page = dashboard.getState().page;
-    if (page !== null && stale.has(page.projectId)) await loadPage(page.projectId);
+    if (page !== null && stale.has(page.projectId)) await loadProjectPage(page.projectId);
   };
 
   /** Follows the stale cards while the dashboard is on screen; returns the function that stops. */
@@ -62,19 +65,19 @@ export function createDashboardActions(client: OrchestratorApi, stores: Stores) 
     };
   };
 
-  /** Starts a workflow from its card, in the current session; the card follows through execution events. */
+  /** Starts a workflow from its card, in the current session if it is of that project; the card follows through execution events. */
   const runWorkflow = async (projectId: string, workflowName: string): Promise<string | undefined> => {
-    const sessionId = sessions.getState().currentSessionId ?? undefined;
-    const started = await attempt(notices, () => client.invoke('runs.start', { projectId, workflowName, ...(sessionId !== undefined ? { sessionId } : {}) }));
+    const started = await attempt(notices, () => client.invoke('runs.start', { projectId, workflowName, ...sessionForRun(stores, projectId, workflowName) }));
     if (started === undefined) return undefined;
     dashboard.getState().markStale([projectId]);
     return started.executionId;
   };
 
+  /** Shows a project's page (null: the cards); the project it shows becomes the current one. */
   const openProjectPage = async (projectId: string | null): Promise<void> => {
     dashboard.getState().openPage(projectId);
-    if (projectId !== null) await loadPage(projectId);
+    if (projectId !== null) await selectProject(projectId);
   };
 
-  return { loadDashboard, loadTemplates, watchDashboard, refreshStale, runWorkflow, openProjectPage };
+  return { loadDashboard, loadTemplates, watchDashboard, refreshStale, runWorkflow, openProjectPage, loadProjectPage };
 }

@@ -7,6 +7,7 @@ import { uniqueName } from '../editor/step-names.js';
 import { workflowNameQuestion } from '../editor/workflow-name-question.js';
 import { selectDirty, type OpenDocument } from '../stores/graph-store.js';
 import type { Stores } from '../stores/stores.js';
+import { forgetRunNotOf } from '../runs/run-of-document.js';
 import { attempt } from './attempt.js';
 import type { Dialogs } from './dialogs.js';
 
@@ -15,7 +16,7 @@ export function emptyWorkflow(name: string): Workflow {
 }
 
 export function createFileActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, mayDiscard: () => Promise<boolean>, reload: (name: string, projectId: string) => Promise<boolean>) {
-  const { app, graph, editor, notices, projects } = stores;
+  const { app, graph, editor, notices, projects, runs } = stores;
   /** Set while a save is in flight: its own `workflow.changed` echo is not someone else's change. */
   let saving = false;
 
@@ -28,6 +29,9 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
   };
 
   const info = (message: string): void => notices.getState().report({ message, code: 'info', problems: [] });
+
+  /** The project the editor's header shows: the open workflow's, else the current one. New and Import go there. */
+  const editorProjectId = (): string | null => graph.getState().shown?.projectId ?? app.getState().projectId;
 
   /** Writes the open workflow; `as` saves it under a new name (a new file). False when nothing was written. */
   const write = async (target: { name: string; baseRevision: string | null; force?: boolean }): Promise<boolean> => {
@@ -50,6 +54,8 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
       saving = false;
     }
     const document: OpenDocument = { projectId, name: target.name, file: saved.file, format: saved.format, revision: saved.revision };
+    // Saved as another name: the run shown was the original's.
+    if (shown?.name !== target.name) forgetRunNotOf(runs, document);
     graph.getState().markSaved(document, workflow);
     editor.getState().setConflict(null);
     void refreshList(projectId);
@@ -75,20 +81,22 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
     return name === null ? false : write({ name, baseRevision: null });
   };
 
-  /** Opens an empty workflow for `projectId` (the current project unless the caller names another). */
-  const newWorkflow = async (projectId: string | null = app.getState().projectId): Promise<boolean> => {
+  /** Opens an empty workflow for `projectId` (the editor's project — the header's choice — unless the caller names another). */
+  const newWorkflow = async (projectId: string | null = editorProjectId()): Promise<boolean> => {
     if (projectId === null || !(await mayDiscard())) return false;
     const name = await askName(projectId, 'New workflow', 'Create');
     if (name === null) return false;
+    const document: OpenDocument = { projectId, name, file: '', format: 'yaml', revision: null };
+    forgetRunNotOf(runs, document);
     // No steps, so nothing to place (see place-steps.ts).
-    graph.getState().open({ projectId, name, file: '', format: 'yaml', revision: null }, emptyWorkflow(name), [], { dirty: true });
+    graph.getState().open(document, emptyWorkflow(name), [], { dirty: true });
     editor.getState().setConflict(null);
     app.getState().showView('editor');
     return true;
   };
 
   const importFile = async (file: { name: string; text(): Promise<string> }): Promise<boolean> => {
-    const projectId = app.getState().projectId;
+    const projectId = editorProjectId();
     if (projectId === null || !(await mayDiscard())) return false;
     const text = await file.text();
     const parsed = await attempt(notices, () => client.invoke('workflows.parse', { text, fileName: file.name }));
@@ -103,7 +111,9 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
     const name = uniqueName(wanted, new Set(existing));
     const { placeSteps } = await import('../canvas/place-steps.js');
     const placed = placeSteps(parsed.workflow, graph.getState().direction);
-    graph.getState().open({ projectId, name, file: '', format: 'yaml', revision: null }, placed, [], { dirty: true });
+    const document: OpenDocument = { projectId, name, file: '', format: 'yaml', revision: null };
+    forgetRunNotOf(runs, document);
+    graph.getState().open(document, placed, [], { dirty: true });
     editor.getState().setConflict(null);
     app.getState().showView('editor');
     return true;

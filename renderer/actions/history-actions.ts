@@ -1,16 +1,17 @@
-// Actions over the run history: set its filters or page and read that page of runs from the engine.
+// Actions over the run history: set its filters or page, read that page of runs from the engine, and list the
+// workflows each project has for the workflow filter.
 import type { OrchestratorApi } from '../../shared/ipc.js';
 import { historyRequest, type HistoryFilters } from '../stores/history-store.js';
 import type { Stores } from '../stores/stores.js';
 import { attempt } from './attempt.js';
 
 export function createHistoryActions(client: OrchestratorApi, stores: Stores, now: () => number = Date.now) {
-  const { app, runs, history, notices } = stores;
+  const { projects, runs, history, notices } = stores;
 
   const loadHistory = async (): Promise<void> => {
     const { filters, page } = history.getState();
     history.getState().startLoading();
-    const list = await attempt(notices, () => client.invoke('runs.list', historyRequest(filters, app.getState().projectId, page, now())));
+    const list = await attempt(notices, () => client.invoke('runs.list', historyRequest(filters, page, now())));
     // A newer filter or page was asked for meanwhile: its answer wins.
     if (history.getState().filters !== filters || history.getState().page !== page) return;
     if (list === undefined) return history.getState().setRows(history.getState().ids);
@@ -28,5 +29,18 @@ export function createHistoryActions(client: OrchestratorApi, stores: Stores, no
     await loadHistory();
   };
 
-  return { loadHistory, filterHistory, pageHistory };
+  /** Every project's workflow names (one small read each); a project that cannot be read offers none. */
+  const loadWorkflowNames = async (): Promise<void> => {
+    const lists = await Promise.all(projects.getState().projects.map(async (project): Promise<[string, string[]]> => {
+      try {
+        const list = await client.invoke('workflows.list', { projectId: project.id });
+        return [project.id, list.map((entry) => entry.name)];
+      } catch {
+        return [project.id, []];
+      }
+    }));
+    history.getState().setWorkflowNames(new Map(lists));
+  };
+
+  return { loadHistory, filterHistory, pageHistory, loadWorkflowNames };
 }

@@ -21,7 +21,7 @@ export const forgetQuestion = (name: string): ConfirmQuestion => ({
   danger: true,
 });
 
-export function createProjectActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, reload: () => Promise<void>, select: (projectId: string) => Promise<void>, openWorkflow: (name: string, projectId: string) => Promise<boolean>) {
+export function createProjectActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, reload: () => Promise<void>, select: (projectId: string) => Promise<void>, openWorkflow: (name: string, projectId: string) => Promise<boolean>, openPage: (projectId: string) => Promise<void>) {
   const { app, projects, dashboard, notices } = stores;
   const info = (message: string): void => notices.getState().report({ message, code: 'info', problems: [] });
 
@@ -42,9 +42,9 @@ export function createProjectActions(client: OrchestratorApi, stores: Stores, di
     const project = await attempt(notices, () => client.invoke('projects.create', request));
     if (project === undefined) return false;
     projects.getState().upsertProjects([project]);
-    await select(project.id);
     await reload();
-    dashboard.getState().openPage(project.id);
+    // Its page (and the project made current) as any page is opened: its history and runs load as it shows.
+    await openPage(project.id);
     return true;
   };
 

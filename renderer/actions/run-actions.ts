@@ -1,28 +1,37 @@
-// Actions over runs: start (with parameters, in the current session), cancel a run or one step, re-run and resume,
+// Actions over runs: start (with parameters, in the current session when it is of the run's project), cancel a run or one step, re-run and resume,
 // open a run in the run view (its record and workflow snapshot), and find runs still live after a reload.
 import type { OrchestratorApi } from '../../shared/ipc.js';
+import type { Workflow } from '../../shared/model.js';
 import type { Notifier } from '../app/browser-notifier.js';
 import { shouldAskPermission } from '../runs/run-notifications.js';
 import { selectDirty } from '../stores/graph-store.js';
 import { isRunActive } from '../stores/run-selectors.js';
+import { statsKey } from '../stores/run-view-store.js';
 import type { Stores } from '../stores/stores.js';
 import { attempt } from './attempt.js';
+import { sessionForRun } from './run-session.js';
 
 export type RunParams = Record<string, string | number | boolean>;
 
 export function createRunActions(client: OrchestratorApi, stores: Stores, save: () => Promise<boolean>, notifier: Notifier) {
-  const { app, graph, runs, runView, sessions, notices } = stores;
+  const { app, graph, runs, runView, notices } = stores;
 
   /** Asked on the first Run, never after the user answered. */
   const askNotifications = (): void => {
     if (shouldAskPermission(notifier.permission())) void notifier.request();
   };
 
-  /** Shows a run started from this page: on the editor's canvas and as a tab of the run view. */
-  const adopt = (executionId: string): void => {
+  /**
+   * Shows a run started from this page: on the editor's canvas and as a tab of the run view. Its record is read at
+   * once: events bring only the steps that change, and the header counts every step of the workflow from the start.
+   */
+  const adopt = (executionId: string, ran: Workflow | null): void => {
     runView.getState().markStartedHere(executionId);
     runView.getState().openTab(executionId);
+    // What was saved is what runs, until the engine's own snapshot arrives with the record.
+    if (ran !== null) runView.getState().setSnapshot(executionId, ran);
     runs.getState().show(executionId);
+    void fetchRun(executionId);
   };
 
   /** Save-and-run: the engine runs the file on disk, so unsaved edits are saved first. */
@@ -31,11 +40,11 @@ export function createRunActions(client: OrchestratorApi, stores: Stores, save: 
     const shown = graph.getState().shown;
     if (shown === null) return undefined;
     askNotifications();
-    const sessionId = sessions.getState().currentSessionId ?? undefined;
-    const request = { projectId: shown.projectId, workflowName: shown.name, ...(params !== undefined && Object.keys(params).length > 0 ? { params } : {}), ...(sessionId !== undefined ? { sessionId } : {}) };
+    const request = { projectId: shown.projectId, workflowName: shown.name, ...(params !== undefined && Object.keys(params).length > 0 ? { params } : {}), ...sessionForRun(stores, shown.projectId, shown.name) };
+    const ran = graph.getState().saved;
     const started = await attempt(notices, () => client.invoke('runs.start', request));
     if (started === undefined) return undefined;
-    adopt(started.executionId);
+    adopt(started.executionId, ran);
     return started.executionId;
   };
 
@@ -66,7 +75,7 @@ export function createRunActions(client: OrchestratorApi, stores: Stores, save: 
   const loadStats = async (workflowName: string, projectId: string | null): Promise<void> => {
     try {
       const stats = await client.invoke('runs.stats', { workflowName, ...(projectId !== null ? { projectId } : {}) });
-      runView.getState().setStats(workflowName, stats);
+      runView.getState().setStats(statsKey(projectId, workflowName), stats);
     } catch {
       // No estimate then.
     }
@@ -98,7 +107,8 @@ export function createRunActions(client: OrchestratorApi, stores: Stores, save: 
     askNotifications();
     const started = await attempt(notices, () => client.invoke('runs.rerun', { executionId, from }));
     if (started === undefined) return undefined;
-    adopt(started.executionId);
+    // Opening it reads its record and snapshot, as adopt would.
+    runView.getState().markStartedHere(started.executionId);
     await openRun(started.executionId);
     return started.executionId;
   };

@@ -1,7 +1,9 @@
-// Actions over projects and workflows: the start-up load, choosing a project, opening a workflow on the canvas.
+// Actions over projects and workflows: the start-up load, choosing the current project, opening a workflow on the
+// canvas (its project becomes current) and the editor's project switcher.
 import type { OrchestratorApi } from '../../shared/ipc.js';
 import { selectDirty } from '../stores/graph-store.js';
 import type { Stores } from '../stores/stores.js';
+import { forgetRunNotOf } from '../runs/run-of-document.js';
 import { attempt } from './attempt.js';
 import type { Dialogs } from './dialogs.js';
 
@@ -46,14 +48,17 @@ export function createWorkflowActions(client: OrchestratorApi, stores: Stores, d
       graph.getState().clear();
       return false;
     }
-    // A run of another workflow must not paint its statuses onto this one's nodes.
-    const shown = runs.getState().shownExecutionId;
-    const summary = shown === null ? null : runs.getState().runs.get(shown)?.summary;
-    if (summary != null && summary.workflowName !== name) runs.getState().show(null);
     const { workflow, file, format, revision, problems } = result;
+    // A run of another workflow must not paint its statuses onto this one's nodes.
+    forgetRunNotOf(runs, { projectId, name, revision });
     const placed = workflow === null ? null : placeSteps(workflow, graph.getState().direction);
     graph.getState().open({ projectId, name, file, format, revision }, placed, workflow === null ? problems : []);
     return true;
+  };
+
+  const selectProject = async (projectId: string): Promise<void> => {
+    app.getState().selectProject(projectId);
+    await loadWorkflows(projectId);
   };
 
   const openWorkflow = async (name: string, projectId = app.getState().projectId): Promise<boolean> => {
@@ -64,13 +69,23 @@ export function createWorkflowActions(client: OrchestratorApi, stores: Stores, d
     // Re-opening the workflow already open keeps its edits and history.
     if (same && graph.getState().workflow !== null) return true;
     if (!(await mayDiscard())) return false;
+    if (app.getState().projectId !== projectId) void selectProject(projectId);
     return loadGraph(name, projectId);
   };
 
-  const selectProject = async (projectId: string): Promise<void> => {
-    app.getState().selectProject(projectId);
-    await loadWorkflows(projectId);
+  /**
+   * The editor's project switcher: another project becomes current, and the open workflow (of the project left) is
+   * closed — after asking, when it has unsaved edits. False when the user kept it.
+   */
+  const switchProject = async (projectId: string): Promise<boolean> => {
+    const shown = graph.getState().shown;
+    if (shown !== null && shown.projectId !== projectId) {
+      if (!mayDiscard()) return false;
+      graph.getState().clear();
+    }
+    if (app.getState().projectId !== projectId) await selectProject(projectId);
+    return true;
   };
 
-  return { loadProjects, loadWorkflows, loadGraph, openWorkflow, selectProject, mayDiscard };
+  return { loadProjects, loadWorkflows, loadGraph, openWorkflow, selectProject, switchProject, mayDiscard };
 }

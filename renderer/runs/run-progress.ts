@@ -10,6 +10,11 @@ export interface RunProgress {
   remainingMs: number | null;
 }
 
+/** Every step of the run: the workflow it ran says how many, before events have named them all. */
+export function stepTotal(reported: number, ran: { steps: readonly unknown[] } | null | undefined): number {
+  return Math.max(reported, ran?.steps.length ?? 0);
+}
+
 export function runProgress(steps: Iterable<StepRun>, total: number, startTime: number, endTime: number | null, now: number, stats: RunStats | undefined): RunProgress {
   let done = 0;
   for (const run of steps) if (TERMINAL_STEP_STATUSES.has(run.status)) done++;

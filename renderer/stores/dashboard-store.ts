@@ -52,7 +52,8 @@ export function createDashboardStore() {
       return stale;
     },
     setTemplates: (templates) => set({ templates }),
-    openPage: (projectId) => set({ page: projectId === null ? null : { projectId, history: null, runs: null } }),
+    // Opening the page already open keeps what it shows: its view loads a project's data only when the project changes.
+    openPage: (projectId) => set((state) => (state.page?.projectId === projectId && projectId !== null ? state : { page: projectId === null ? null : { projectId, history: null, runs: null } })),
     setPageData: (projectId, data) => set((state) => (state.page?.projectId === projectId ? { page: { ...state.page, ...data } } : state)),
   }));
 }

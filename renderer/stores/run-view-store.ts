@@ -11,6 +11,7 @@ export interface RunViewState {
   selectedStep: string | null;
   /** The workflow each run ran (null when the record predates snapshots); absent until fetched. */
   snapshots: ReadonlyMap<string, Workflow | null>;
+  /** Past-run figures by workflow, keyed by statsKey: same-named workflows of two projects are two workflows. */
   stats: ReadonlyMap<string, RunStats>;
   startedHere: ReadonlySet<string>;
   showPage(page: 'history' | 'run'): void;
@@ -18,9 +19,12 @@ export interface RunViewState {
   closeTab(executionId: string): void;
   selectStep(step: string | null): void;
   setSnapshot(executionId: string, workflow: Workflow | null): void;
-  setStats(workflowName: string, stats: RunStats): void;
+  setStats(key: string, stats: RunStats): void;
   markStartedHere(executionId: string): void;
 }
+
+/** Where a workflow's past-run figures are kept. */
+export const statsKey = (projectId: string | null, workflowName: string): string => `${projectId ?? ''}/${workflowName}`;
 
 /** Tabs kept at once; opening another drops the oldest. */
 const MAX_TABS = 8;
@@ -38,7 +42,7 @@ export function createRunViewStore() {
     closeTab: (executionId) => set((state) => ({ tabs: state.tabs.filter((id) => id !== executionId) })),
     selectStep: (selectedStep) => set({ selectedStep }),
     setSnapshot: (executionId, workflow) => set((state) => ({ snapshots: new Map(state.snapshots).set(executionId, workflow) })),
-    setStats: (workflowName, stats) => set((state) => ({ stats: new Map(state.stats).set(workflowName, stats) })),
+    setStats: (key, stats) => set((state) => ({ stats: new Map(state.stats).set(key, stats) })),
     markStartedHere: (executionId) => set((state) => ({ startedHere: new Set(state.startedHere).add(executionId) })),
   }));
 }

@@ -1,7 +1,7 @@
 // The editor's toolbar: file commands, undo and redo, layout, grid, help — each also a shortcut (see the help).
 import { useReactFlow } from '@xyflow/react';
 import type { ReactElement } from 'react';
-import { useActions, useAppStore, useEditorStore, useGraphStore } from '../app/hooks.js';
+import { useActions, useAppStore, useEditorStore, useGraphStore, useProjectsStore } from '../app/hooks.js';
 import { useCanvasActions } from '../canvas/use-canvas-actions.js';
 
 export interface ToolbarProps {
@@ -17,13 +17,18 @@ export function EditorToolbar({ openImport, exportAs }: ToolbarProps): ReactElem
   const actions = useActions();
   const canvas = useCanvasActions();
   const { fitView } = useReactFlow();
-  const hasProject = useAppStore((state) => state.projectId !== null);
+  const selected = useAppStore((state) => state.projectId);
+  // New and Import go to the project the header shows: the open workflow's.
+  const projectId = useGraphStore((state) => state.shown?.projectId ?? null) ?? selected;
+  const project = useProjectsStore((state) => state.projects.find((candidate) => candidate.id === projectId));
+  const hasProject = projectId !== null;
+  const into = project === undefined ? '' : ` in ${project.name}`;
   return (
     <div className="toolbar" role="toolbar" aria-label="Editor">
-      <button type="button" className="button button--small" onClick={() => void actions.newWorkflow()} disabled={!hasProject} title="New workflow (Alt+N)">New</button>
+      <button type="button" className="button button--small" onClick={() => void actions.newWorkflow()} disabled={!hasProject} title={`New workflow${into} (Alt+N)`}>New</button>
       <button type="button" className="button button--small" onClick={() => void actions.save()} title="Save (Ctrl+S)">Save</button>
       <button type="button" className="button button--small" onClick={() => void actions.saveAs()} title="Save as (Ctrl+Shift+S)">Save as…</button>
-      <button type="button" className="button button--small" onClick={openImport} disabled={!hasProject} title="Import a YAML or JSON file (Alt+O)">Import…</button>
+      <button type="button" className="button button--small" onClick={openImport} disabled={!hasProject} title={`Import a YAML or JSON file${into} (Alt+O)`}>Import…</button>
       <button type="button" className="button button--small" onClick={() => exportAs('yaml')} title="Export as YAML (Alt+E)">Export YAML</button>
       <button type="button" className="button button--small" onClick={() => exportAs('json')}>Export JSON</button>
       <span className="toolbar__gap" />

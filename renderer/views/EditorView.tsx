@@ -1,9 +1,9 @@
-// The Editor: toolbar, palette, the canvas, the inspector (and a run's step details), problems, and a disk conflict.
+// The Editor: the current project and the open workflow's name, toolbar, palette, the canvas, the inspector (and a run's step details), problems, and a disk conflict.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type ChangeEvent, type ReactElement } from 'react';
 import type { ActionInfo } from '../../shared/ipc.js';
 import { downloadText } from '../app/download.js';
-import { useActions, useAppStore, useGraphStore, useRunStore } from '../app/hooks.js';
+import { useActions, useAppStore, useGraphStore, useProjectsStore, useRunStore } from '../app/hooks.js';
 import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/node-size.js';
 import { useEditorShortcuts } from '../canvas/use-editor-shortcuts.js';
 import { WorkflowCanvas } from '../canvas/WorkflowCanvas.js';
@@ -14,27 +14,29 @@ import { EditorToolbar } from './EditorToolbar.js';
 import { Inspector } from './Inspector.js';
 import { Palette } from './Palette.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
+import { ProjectSwitcher } from './ProjectSwitcher.js';
 import { QuickAdd } from './QuickAdd.js';
 import { RunControls } from './RunControls.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { StepPanel } from './StepPanel.js';
+import { WorkflowList } from './WorkflowList.js';
 
 export function EditorView(): ReactElement {
   const shown = useGraphStore((state) => state.shown);
   const loading = useGraphStore((state) => state.loading);
-  const { newWorkflow } = useActions();
-  // Until the app knows its project there is nowhere to create a workflow: say so rather than ignore the click.
-  const hasProject = useAppStore((state) => state.projectId !== null);
   if (shown === null) {
     return (
       <section className="view" aria-labelledby="editor-title">
-        <header className="view__header"><h1 id="editor-title">Editor</h1></header>
-        <p className="muted empty">{loading !== null ? `Opening ${loading.name}…` : 'Open a workflow from Projects to see its steps here, or start a new one.'}</p>
-        {loading === null && (
-          <p>
-            <button type="button" className="button button--primary" onClick={() => void newWorkflow()} disabled={!hasProject} title={hasProject ? undefined : 'Open a project first'}>New workflow…</button>
-          </p>
-        )}
+        <header className="view__header">
+          <div className="view__title">
+            <div className="editor-title">
+              <ProjectSwitcher />
+              <span className="editor-title__slash" aria-hidden="true">/</span>
+              <h1 id="editor-title">Editor</h1>
+            </div>
+          </div>
+        </header>
+        {loading !== null ? <p className="muted empty">Opening {loading.name}…</p> : <ProjectWorkflows />}
       </section>
     );
   }
@@ -42,6 +44,22 @@ export function EditorView(): ReactElement {
     <ReactFlowProvider key={`${shown.projectId}/${shown.name}/${shown.file}`}>
       <EditorWorkspace />
     </ReactFlowProvider>
+  );
+}
+
+/** With nothing open: the current project's workflows to open, and a new one (saved in that project). */
+function ProjectWorkflows(): ReactElement {
+  const projectId = useAppStore((state) => state.projectId);
+  const project = useProjectsStore((state) => state.projects.find((candidate) => candidate.id === projectId));
+  const { newWorkflow } = useActions();
+  // Until the app knows its project there is nowhere to create a workflow: say so rather than ignore the click.
+  if (project === undefined) return <p className="muted empty">Choose a project above, or add one from Projects, to open or create its workflows.</p>;
+  return (
+    <div className="editor-start">
+      <p className="muted">Open one of {project.name}’s workflows, or start a new one (saved in <span className="mono">{project.path}/.codomyrmex/workflows</span>).</p>
+      <WorkflowList project={project} />
+      <p><button type="button" className="button button--primary" onClick={() => void newWorkflow()}>New workflow…</button></p>
+    </div>
   );
 }
 
@@ -80,7 +98,11 @@ function EditorWorkspace(): ReactElement {
     <section className="view view--editor" aria-labelledby="editor-title">
       <header className="view__header">
         <div className="view__title">
-          <h1 id="editor-title">{dirty && <span className="dirty-mark" aria-label="unsaved changes" title="Unsaved changes">● </span>}{shown.name}</h1>
+          <div className="editor-title">
+            <ProjectSwitcher />
+            <span className="editor-title__slash" aria-hidden="true">/</span>
+            <h1 id="editor-title">{dirty && <span className="dirty-mark" aria-label="unsaved changes" title="Unsaved changes">● </span>}{shown.name}</h1>
+          </div>
           {description ? <p className="muted">{description}</p> : null}
         </div>
         <RunControls />

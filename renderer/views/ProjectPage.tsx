@@ -10,10 +10,14 @@ export function ProjectPage({ projectId }: { projectId: string }): ReactElement 
   const card = useDashboardStore((state) => state.cards.find((candidate) => candidate.project.id === projectId));
   const page = useDashboardStore((state) => state.page);
   const sessions = useSessionsStore((state) => state.sessions);
-  const { openProjectPage, openRun, loadSessions, switchSession, showView } = useActions();
+  const { openProjectPage, loadProjectPage, openRun, loadSessions, switchSession, showView } = useActions();
   useEffect(() => {
     void loadSessions();
   }, [loadSessions]);
+  // However the page was opened (a card, "Create project", a reload), showing a project is what loads its data.
+  useEffect(() => {
+    void loadProjectPage(projectId);
+  }, [loadProjectPage, projectId]);
   const name = card?.project.name ?? 'Project';
   const own = sessions.filter((session) => session.projectId === projectId);
   return (

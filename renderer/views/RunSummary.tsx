@@ -1,9 +1,10 @@
-// The shown run in one line: its status, how many steps are done, and how long it has taken.
+// The shown run in one line: its status, how many of all its steps are done, and how long it has taken.
 import type { ReactElement } from 'react';
 import { TERMINAL_STEP_STATUSES } from '../../shared/model.js';
 import { formatDuration } from '../app/format-time.js';
-import { useRunStore } from '../app/hooks.js';
+import { useRunStore, useRunViewStore } from '../app/hooks.js';
 import { useNow } from '../app/use-now.js';
+import { stepTotal } from '../runs/run-progress.js';
 import { isRunActive, selectShownRun } from '../stores/run-selectors.js';
 import { StatusBadge } from './StatusBadge.js';
 
@@ -11,6 +12,7 @@ export function RunSummary(): ReactElement | null {
   const record = useRunStore(selectShownRun);
   const active = isRunActive(record);
   const now = useNow(active);
+  const ran = useRunViewStore((state) => (record === undefined ? undefined : state.snapshots.get(record.executionId)));
   const summary = record?.summary;
   if (record === undefined || summary == null) return null;
   let done = 0;
@@ -19,7 +21,7 @@ export function RunSummary(): ReactElement | null {
   return (
     <div className="run-summary" role="status" aria-label="Run status">
       <StatusBadge status={summary.status} />
-      <span className="muted">{done}/{record.steps.size} steps</span>
+      <span className="muted">{done}/{stepTotal(record.steps.size, ran)} steps</span>
       <span className="muted">{formatDuration(end === null ? null : Math.max(0, end - summary.startTime))}</span>
     </div>
   );

@@ -10,13 +10,11 @@ type Health = ProjectCard['workflows'][number];
 const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
 export const WorkflowHealthRow = memo(function WorkflowHealthRow({ projectId, health, disabled }: { projectId: string; health: Health; disabled: boolean }): ReactElement {
-  const { openWorkflow, selectProject, runWorkflow } = useActions();
+  const { openWorkflow, runWorkflow } = useActions();
   const name = health.workflowName;
   const last = health.lastRun;
-  const open = async (): Promise<void> => {
-    await selectProject(projectId);
-    await openWorkflow(name, projectId);
-  };
+  // Opening it makes its project the current one (see openWorkflow).
+  const open = (): Promise<boolean> => openWorkflow(name, projectId);
   return (
     <li className="health-row" data-workflow={name}>
       {health.hasFile && !disabled

@@ -80,7 +80,7 @@ test('information leaves by itself; errors stay as one stack with a count; neith
 });
 
 test('"Open folder" on a machine with no display says why and shows the path to copy', async ({ page, context }) => {
-  server = await serve('e2e-project', { DISPLAY: '', WAYLAND_DISPLAY: '' });
+  server = await serve('e2e-project', { env: { DISPLAY: '', WAYLAND_DISPLAY: '' } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const watch = watchPage(page);
   await page.goto(server.url);

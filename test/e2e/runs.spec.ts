@@ -136,7 +136,7 @@ test('a session is created, renamed and made current; a run started in it is lis
   const editor = page.getByRole('region', { name: 'Session release prep' });
   await editor.getByRole('textbox', { name: 'Session name' }).fill('nightly');
   await editor.getByRole('button', { name: 'Rename' }).click();
-  await expect(page.getByRole('combobox', { name: 'Current session' }).locator('option:checked')).toHaveText('nightly');
+  await expect(page.getByRole('combobox', { name: 'Current session' }).locator('option:checked')).toHaveText(/^nightly · /);
 
   await page.getByRole('button', { name: 'Projects' }).click();
   await page.getByRole('button', { name: /^long\b/ }).first().click();
@@ -144,7 +144,7 @@ test('a session is created, renamed and made current; a run started in it is lis
   await expect(node(page, 'quick')).toHaveAttribute('data-status', 'succeeded');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.reload();
-  await expect(page.getByRole('combobox', { name: 'Current session' }).locator('option:checked')).toHaveText('nightly');
+  await expect(page.getByRole('combobox', { name: 'Current session' }).locator('option:checked')).toHaveText(/^nightly · /);
   await page.getByRole('button', { name: 'Sessions' }).click();
   await expect(page.getByRole('list', { name: 'Runs in this session' }).getByRole('button')).toHaveCount(1);
   await expect(page.getByRole('list', { name: 'Runs in this session' })).toContainText('long');

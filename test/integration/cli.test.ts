@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAlive } from '../../electron/engine/process-runner.js';
 import { cli, cliProcess } from '../cli.js';
-import { tempDir } from '../helpers.js';
+import { newEngine, tempDir } from '../helpers.js';
+import { writeWorkflow } from './run-api.js';
 
 function file(dir: string, name: string, text: string): string {
   writeFileSync(join(dir, name), text);
@@ -130,5 +131,18 @@ describe('the codomyrmex CLI', () => {
         // already gone
       }
     }
+  });
+
+  it("records a run of a registered project's file under that project, as the app's history shows it", async () => {
+    const home = tempDir();
+    const folder = tempDir('codomyrmex-cli-project-');
+    const registering = newEngine(home);
+    const project = registering.projectManager.addProject(folder);
+    await registering.close();
+    const result = cli(['run', writeWorkflow(folder, 'good', GOOD), '--json'], home);
+    expect(result.code).toBe(0);
+    const { executionId } = JSON.parse(result.stdout);
+    const reading = newEngine(home);
+    expect(reading.getExecution(executionId)).toMatchObject({ projectId: project.id, origin: 'cli', status: 'completed' });
   });
 });

@@ -103,14 +103,14 @@ steps:
 });
 
 describe('runs in a session', () => {
-  it("run in the session's project folder with its environment and variables", async () => {
+  it("run in their project's folder with the session's environment and variables", async () => {
     const wf = `version: 1\nname: where\nsteps:\n  - { name: show, module: shell, action: run, parameters: { command: 'echo "dir=$(pwd)" >> "$CODOMYRMEX_OUTPUT"; echo "greeting=$GREETING" >> "$CODOMYRMEX_OUTPUT"; echo "target=$TARGET" >> "$CODOMYRMEX_OUTPUT"' } }\n`;
-    const { call, start, finished, engine } = newApi({ where: wf });
-    const other = engine.projectManager.addProject(tempDir('codomyrmex-other-'));
-    const session = await call('sessions.create', { name: 'work', projectId: other.id, env: { GREETING: 'hi' }, variables: { TARGET: 'dist' } });
+    const { call, start, finished, project } = newApi({ where: wf });
+    const session = await call('sessions.create', { name: 'work', projectId: project.id, env: { GREETING: 'hi' }, variables: { TARGET: 'dist' } });
     const run = await finished(await start('where', { sessionId: session.sessionId }));
     expect(run.sessionId).toBe(session.sessionId);
-    expect(run.steps.show!.outputs).toMatchObject({ dir: other.path, greeting: 'hi', target: 'dist' });
+    expect(run.projectId).toBe(project.id);
+    expect(run.steps.show!.outputs).toMatchObject({ dir: project.path, greeting: 'hi', target: 'dist' });
     expect((await call('runs.list', { sessionId: session.sessionId })).map((r) => r.executionId)).toEqual([run.executionId]);
   });
 

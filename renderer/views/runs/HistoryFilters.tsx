@@ -1,25 +1,33 @@
-// The history's filters: workflow, status, origin (who started it) and time range.
-import type { ReactElement } from 'react';
+// The history's filters: project (all by default), workflow, status, origin (who started it) and time range.
+import { useMemo, type ReactElement } from 'react';
 import { EXECUTION_STATUSES, RUN_ORIGINS, type ExecutionStatus, type RunOrigin } from '../../../shared/model.js';
-import { useActions, useAppStore, useHistoryStore, useProjectsStore } from '../../app/hooks.js';
+import { useActions, useHistoryStore, useProjectsStore } from '../../app/hooks.js';
 import type { TimeRange } from '../../stores/history-store.js';
 
 const RANGES: { value: TimeRange; label: string }[] = [
   { value: 'any', label: 'Any time' }, { value: 'hour', label: 'Last hour' }, { value: 'day', label: 'Last 24 hours' }, { value: 'week', label: 'Last 7 days' },
 ];
-const NO_WORKFLOWS: { name: string }[] = [];
 
 export function HistoryFilters(): ReactElement {
   const filters = useHistoryStore((state) => state.filters);
-  const projectId = useAppStore((state) => state.projectId);
-  const workflows = useProjectsStore((state) => (state.workflowsOf === projectId ? state.workflows : NO_WORKFLOWS));
+  const projects = useProjectsStore((state) => state.projects);
+  const names = useHistoryStore((state) => state.workflowNames);
+  // One project's workflows, or every name any project has (the project column tells same-named ones apart).
+  const workflows = useMemo(() => {
+    const lists = filters.projectId === null ? [...names.values()] : [names.get(filters.projectId) ?? []];
+    return [...new Set(lists.flat())].sort();
+  }, [names, filters.projectId]);
   const { filterHistory } = useActions();
   const orNull = <T extends string>(value: string): T | null => (value === '' ? null : (value as T));
   return (
     <div className="filters" role="group" aria-label="Filter runs">
+      <select className="input input--small" aria-label="Project" value={filters.projectId ?? ''} onChange={(event) => void filterHistory({ projectId: orNull(event.target.value) })}>
+        <option value="">All projects</option>
+        {projects.map((project) => <option key={project.id} value={project.id}>{project.name}</option>)}
+      </select>
       <select className="input input--small" aria-label="Workflow" value={filters.workflowName ?? ''} onChange={(event) => void filterHistory({ workflowName: orNull(event.target.value) })}>
         <option value="">All workflows</option>
-        {workflows.map((workflow) => <option key={workflow.name} value={workflow.name}>{workflow.name}</option>)}
+        {workflows.map((name) => <option key={name} value={name}>{name}</option>)}
       </select>
       <select className="input input--small" aria-label="Status" value={filters.status ?? ''} onChange={(event) => void filterHistory({ status: orNull<ExecutionStatus>(event.target.value) })}>
         <option value="">Any status</option>

@@ -1,8 +1,9 @@
-// One run, live or past: its progress and controls, its graph from the workflow it ran, the selected step's details
+// One run, live or past: its project and session, its progress and controls, its graph from the workflow it ran, the selected step's details
 // and log, and the timeline.
 import type { ReactElement } from 'react';
 import { formatStartTime } from '../../app/format-time.js';
-import { useRunStore, useRunViewStore } from '../../app/hooks.js';
+import { useProjectsStore, useRunStore, useRunViewStore, useSessionsStore } from '../../app/hooks.js';
+import { stepTotal } from '../../runs/run-progress.js';
 import { maxAttempts } from '../../runs/run-nodes.js';
 import { selectShownRun } from '../../stores/run-selectors.js';
 import { RunActionsBar } from './RunActionsBar.js';
@@ -19,6 +20,8 @@ export function RunDetailView(): ReactElement {
   const stepCount = useRunStore((state) => selectShownRun(state)?.steps.size ?? 0);
   const snapshot = useRunViewStore((state) => (executionId === null ? undefined : state.snapshots.get(executionId)));
   const selected = useRunViewStore((state) => state.selectedStep);
+  const project = useProjectsStore((state) => state.projects.find((candidate) => candidate.id === summary?.projectId));
+  const session = useSessionsStore((state) => state.sessions.find((candidate) => candidate.sessionId === summary?.sessionId));
   if (executionId === null || summary == null) return <p className="muted empty">Loading the run…</p>;
   const order = snapshot?.steps.map((step) => step.name) ?? NO_ORDER;
   return (
@@ -26,11 +29,14 @@ export function RunDetailView(): ReactElement {
       <header className="run-detail__header">
         <div className="view__title">
           <h2>{summary.workflowName} <span className="mono muted">{executionId.slice(0, 8)}</span></h2>
-          <p className="muted">started {formatStartTime(summary.startTime)} from {summary.origin}{summary.sessionId !== null ? ` in session ${summary.sessionId.slice(0, 8)}` : ''}</p>
+          <p className="muted">
+            {project !== undefined ? <>in <span className="run-detail__project" title={project.path}>{project.name}</span>, </> : summary.projectId === null ? 'in no project, ' : ''}
+            started {formatStartTime(summary.startTime)} from {summary.origin}{summary.sessionId !== null ? ` in session ${session?.name ?? summary.sessionId.slice(0, 8)}` : ''}
+          </p>
         </div>
         <RunActionsBar summary={summary} />
       </header>
-      <RunProgress total={Math.max(order.length, stepCount)} />
+      <RunProgress total={stepTotal(stepCount, snapshot)} />
       {summary.errors.length > 0 && <ul className="problems problems--banner">{summary.errors.map((error, index) => <li key={index}>{error}</li>)}</ul>}
       <div className="run-detail__body">
         {snapshot != null ? <RunCanvas workflow={snapshot} /> : <p className="muted canvas canvas--empty">{snapshot === null ? 'This run was recorded before workflows were kept with runs: its graph is not known.' : 'Loading the graph…'}</p>}

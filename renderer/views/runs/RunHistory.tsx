@@ -1,7 +1,7 @@
-// Every run of the project, newest first, filtered and paged; runs starting now join the first page live.
+// Every run, newest first, each naming its project, filtered and paged; runs starting now join the first page live.
 import { memo, useEffect, useMemo, type ReactElement } from 'react';
 import { formatDuration, formatStartTime } from '../../app/format-time.js';
-import { useActions, useAppStore, useHistoryStore, useRunStore } from '../../app/hooks.js';
+import { useActions, useHistoryStore, useProjectsStore, useRunStore } from '../../app/hooks.js';
 import { useNow } from '../../app/use-now.js';
 import { matchesFilters, PAGE_SIZE } from '../../stores/history-store.js';
 import { isRunActive } from '../../stores/run-selectors.js';
@@ -9,7 +9,8 @@ import { StatusBadge } from '../StatusBadge.js';
 import { HistoryFilters } from './HistoryFilters.js';
 
 export function RunHistory(): ReactElement {
-  const { loadHistory, pageHistory } = useActions();
+  const { loadHistory, pageHistory, loadWorkflowNames } = useActions();
+  const projects = useProjectsStore((state) => state.projects);
   const page = useHistoryStore((state) => state.page);
   const hasMore = useHistoryStore((state) => state.hasMore);
   const loading = useHistoryStore((state) => state.loading);
@@ -17,6 +18,9 @@ export function RunHistory(): ReactElement {
   useEffect(() => {
     void loadHistory();
   }, [loadHistory]);
+  useEffect(() => {
+    void loadWorkflowNames();
+  }, [loadWorkflowNames, projects]);
   return (
     <>
       <div className="view__header">
@@ -26,7 +30,7 @@ export function RunHistory(): ReactElement {
       {ids.length === 0 ? <p className="muted empty">{loading ? 'Loading runs…' : 'No runs match. Open a workflow and click Run.'}</p> : (
         <ul className="run-list" aria-label="Run history">
           <li className="run-row run-row--head" aria-hidden="true">
-            <span>Status</span><span>Workflow</span><span>Started</span><span>Duration</span><span>By</span>
+            <span>Status</span><span>Workflow</span><span>Project</span><span>Started</span><span>Duration</span><span>By</span>
           </li>
           {ids.map((executionId) => <RunRow key={executionId} executionId={executionId} />)}
         </ul>
@@ -45,7 +49,6 @@ function useLiveHistoryIds(): readonly string[] {
   const fetched = useHistoryStore((state) => state.ids);
   const page = useHistoryStore((state) => state.page);
   const filters = useHistoryStore((state) => state.filters);
-  const projectId = useAppStore((state) => state.projectId);
   const order = useRunStore((state) => state.order);
   const runs = useRunStore((state) => state.runs);
   return useMemo(() => {
@@ -54,12 +57,12 @@ function useLiveHistoryIds(): readonly string[] {
     const known = new Set(fetched);
     const fresh = order.filter((id) => {
       const summary = runs.get(id)?.summary;
-      return !known.has(id) && summary != null && matchesFilters(summary, filters, projectId, now);
+      return !known.has(id) && summary != null && matchesFilters(summary, filters, now);
     });
     if (fresh.length === 0) return fetched;
     const start = (id: string): number => runs.get(id)?.summary?.startTime ?? 0;
     return [...fresh, ...fetched].sort((a, b) => start(b) - start(a)).slice(0, PAGE_SIZE);
-  }, [fetched, page, filters, projectId, order, runs]);
+  }, [fetched, page, filters, order, runs]);
 }
 
 const RunRow = memo(function RunRow({ executionId }: { executionId: string }): ReactElement | null {
@@ -68,13 +71,17 @@ const RunRow = memo(function RunRow({ executionId }: { executionId: string }): R
   const now = useNow(active);
   const { openRun } = useActions();
   const summary = record?.summary;
+  const project = useProjectsStore((state) => (summary?.projectId == null ? null : state.projects.find((candidate) => candidate.id === summary.projectId) ?? null));
   if (summary == null) return null;
   const end = summary.endTime ?? (active ? now : null);
+  // A run outside every registered project (a CLI run of a loose file), or of a project forgotten since.
+  const projectName = project?.name ?? (summary.projectId === null ? 'no project' : 'a removed project');
   return (
     <li>
-      <button type="button" className="run-row" data-execution={executionId} data-run-status={summary.status} onClick={() => void openRun(executionId)} aria-label={`${summary.workflowName}, ${summary.status}, started ${formatStartTime(summary.startTime)}`}>
+      <button type="button" className="run-row" data-execution={executionId} data-run-status={summary.status} data-project={summary.projectId ?? ''} onClick={() => void openRun(executionId)} aria-label={`${summary.workflowName} of ${projectName}, ${summary.status}, started ${formatStartTime(summary.startTime)}`}>
         <span><StatusBadge status={summary.status} /></span>
         <span className="run-row__workflow">{summary.workflowName}</span>
+        <span className={project === null ? 'run-row__project muted' : 'run-row__project'} title={project?.path}>{project?.name ?? `(${projectName})`}</span>
         <span className="muted">{formatStartTime(summary.startTime)}</span>
         <span className="muted">{formatDuration(end === null ? null : Math.max(0, end - summary.startTime))}</span>
         <span className="muted">{summary.origin}{summary.sessionId !== null ? ' · session' : ''}</span>

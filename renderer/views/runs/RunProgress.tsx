@@ -5,13 +5,14 @@ import { useRunStore, useRunViewStore } from '../../app/hooks.js';
 import { useNow } from '../../app/use-now.js';
 import { runProgress } from '../../runs/run-progress.js';
 import { isRunActive, selectShownRun } from '../../stores/run-selectors.js';
+import { statsKey } from '../../stores/run-view-store.js';
 import { StatusBadge } from '../StatusBadge.js';
 
 export function RunProgress({ total }: { total: number }): ReactElement | null {
   const record = useRunStore(selectShownRun);
   const active = isRunActive(record);
   const now = useNow(active);
-  const stats = useRunViewStore((state) => (record?.summary == null ? undefined : state.stats.get(record.summary.workflowName)));
+  const stats = useRunViewStore((state) => (record?.summary == null ? undefined : state.stats.get(statsKey(record.summary.projectId, record.summary.workflowName))));
   const summary = record?.summary;
   if (record === undefined || summary == null) return null;
   const progress = runProgress(record.steps.values(), total, summary.startTime, summary.endTime, now, stats);

@@ -3,6 +3,7 @@ import type { WorkflowStep } from '../../../shared/model.js';
 import { createActions } from '../../../renderer/actions/create-actions.js';
 import { ApiError } from '../../../renderer/api/api-error.js';
 import { createBenchHook } from '../../../renderer/app/bench-hook.js';
+import { stepTotal } from '../../../renderer/runs/run-progress.js';
 import { applyEventBatch } from '../../../renderer/stores/apply-event-batch.js';
 import { createStores } from '../../../renderer/stores/stores.js';
 import { FakeApi, execution, stepRun, summary } from './fixtures.js';
@@ -47,7 +48,7 @@ describe('the actions over the client', () => {
     await actions.loadProjects();
     await actions.openWorkflow('diamond');
     await actions.startRun();
-    expect(api.calls.at(-1)).toEqual({ command: 'runs.start', request: { projectId: 'p1', workflowName: 'diamond' } });
+    expect(api.calls.find((call) => call.command === 'runs.start')).toEqual({ command: 'runs.start', request: { projectId: 'p1', workflowName: 'diamond' } });
     expect(stores.runs.getState().shownExecutionId).toBe('e1');
   });
 
@@ -96,5 +97,33 @@ describe('the actions over the client', () => {
     expect(frames).toHaveLength(1);
     frames[0]!();
     await expect(result).resolves.toMatchObject({ succeeded: 2, other: 0, startTime: 10, endTime: 20 });
+  });
+
+  it("the editor's run header counts every step of the workflow from the start, before events name them", async () => {
+    const { api, stores, actions } = app({ 'runs.get': () => null });
+    await actions.loadProjects();
+    await actions.openWorkflow('diamond');
+    await actions.startRun();
+    api.emit({ events: [{ type: 'step.updated', executionId: 'e1', step: 'a', run: stepRun('running') }] });
+    const record = stores.runs.getState().runs.get('e1')!;
+    expect(record.steps.size).toBe(1);
+    expect(stepTotal(record.steps.size, stores.runView.getState().snapshots.get('e1'))).toBe(2);
+  });
+
+  it("opening a project's page makes its project current; switching the editor's project closes the other's workflow", async () => {
+    const { stores, actions } = app();
+    await actions.loadProjects();
+    await actions.openWorkflow('diamond');
+    await actions.openProjectPage('p2');
+    expect(stores.app.getState().projectId).toBe('p2');
+    expect(stores.dashboard.getState().page).toEqual({ projectId: 'p2', history: null, runs: null });
+    // The open workflow stays open, and stays p1's: the editor's header names p1, and New goes there.
+    expect(stores.graph.getState().shown).toMatchObject({ projectId: 'p1', name: 'diamond' });
+    expect(await actions.switchProject('p1')).toBe(true);
+    expect(stores.graph.getState().shown).toMatchObject({ projectId: 'p1', name: 'diamond' });
+    expect(stores.app.getState().projectId).toBe('p1');
+    expect(await actions.switchProject('p2')).toBe(true);
+    expect(stores.graph.getState().shown).toBeNull();
+    expect(stores.app.getState().projectId).toBe('p2');
   });
 });

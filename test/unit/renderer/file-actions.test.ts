@@ -6,7 +6,7 @@ import { respondToDiskChange } from '../../../renderer/editor/disk-conflict.js';
 import { selectDirty } from '../../../renderer/stores/graph-store.js';
 import { createStores } from '../../../renderer/stores/stores.js';
 import { DOC, step, workflow } from './editor-fixtures.js';
-import { FakeApi } from './fixtures.js';
+import { FakeApi, execution, stepRun } from './fixtures.js';
 
 const saved = (revision: string): WorkflowDocument => ({ workflow: null, file: DOC.file, format: 'yaml', revision, problems: [] });
 
@@ -119,6 +119,43 @@ describe('unsaved changes', () => {
     const { actions, api } = setup({ 'workflows.save': () => saved('r2'), 'runs.start': () => ({ executionId: 'e1' }) });
     actions.rename('a', 'b');
     expect(await actions.startRun()).toBe('e1');
-    expect(api.calls.map((call) => call.command)).toEqual(['workflows.save', 'runs.start']);
+    // Then the run's record, so its header counts every step from the start.
+    expect(api.calls.map((call) => call.command)).toEqual(['workflows.save', 'runs.start', 'runs.get']);
+  });
+});
+
+describe('the run shown over the open workflow', () => {
+  /** The open workflow `w` of p1 shows its finished run e1. */
+  function showingItsRun(handlers: ConstructorParameters<typeof FakeApi>[0], answers: { prompt?: string | null } = {}) {
+    const setUp = setup(handlers, { confirm: true, ...answers });
+    setUp.stores.runs.getState().loadExecution(execution('e1', { a: stepRun('succeeded') }, { workflowName: 'w', projectId: 'p1', status: 'completed', endTime: 2_000 }));
+    setUp.stores.runs.getState().show('e1');
+    return setUp;
+  }
+
+  it("is dropped for a new workflow, an import and a copy saved under another name: none shows another workflow's run", async () => {
+    const fresh = showingItsRun({}, { prompt: 'fresh' });
+    expect(await fresh.actions.newWorkflow()).toBe(true);
+    expect(fresh.stores.runs.getState().shownExecutionId).toBeNull();
+
+    const imported = showingItsRun({ 'workflows.parse': () => ({ workflow: workflow([step('x')]), problems: [] }) });
+    expect(await imported.actions.importFile({ name: 'w.yaml', text: async () => 'version: 1' })).toBe(true);
+    expect(imported.stores.runs.getState().shownExecutionId).toBeNull();
+
+    const copy = showingItsRun({ 'workflows.save': () => saved('r9') }, { prompt: 'copy' });
+    expect(await copy.actions.saveAs()).toBe(true);
+    expect(copy.stores.runs.getState().shownExecutionId).toBeNull();
+  });
+
+  it("is dropped when a same-named workflow of another project opens, and kept when the workflow's own file is saved", async () => {
+    const other = showingItsRun({ 'workflows.get': () => ({ workflow: workflow([step('a')]), file: '/q/w.yaml', format: 'yaml', revision: 'q1', problems: [] }) });
+    expect(await other.actions.openWorkflow('w', 'p2')).toBe(true);
+    expect(other.stores.graph.getState().shown).toMatchObject({ projectId: 'p2', name: 'w' });
+    expect(other.stores.runs.getState().shownExecutionId).toBeNull();
+
+    const same = showingItsRun({ 'workflows.save': () => saved('r2') });
+    same.actions.rename('a', 'b');
+    expect(await same.actions.save()).toBe(true);
+    expect(same.stores.runs.getState().shownExecutionId).toBe('e1');
   });
 });

@@ -3,13 +3,13 @@ import { createHistoryStore, historyRequest, matchesFilters, NO_FILTERS, PAGE_SI
 import { summary } from './fixtures.js';
 
 describe('the run history', () => {
-  it('no filters ask for the project\'s first page, one row more than a page', () => {
-    expect(historyRequest(NO_FILTERS, 'p1', 0, 0)).toEqual({ projectId: 'p1', limit: PAGE_SIZE + 1, offset: 0 });
+  it('no filters ask for the first page of every project\'s runs, one row more than a page', () => {
+    expect(historyRequest(NO_FILTERS, 0, 0)).toEqual({ limit: PAGE_SIZE + 1, offset: 0 });
   });
 
   it('each filter becomes its field of runs.list, the time range a since', () => {
     const now = 10 * 86_400_000;
-    expect(historyRequest({ workflowName: 'ci', status: 'failed', origin: 'cli', range: 'day' }, 'p1', 2, now)).toEqual({
+    expect(historyRequest({ projectId: 'p1', workflowName: 'ci', status: 'failed', origin: 'cli', range: 'day' }, 2, now)).toEqual({
       projectId: 'p1', workflowName: 'ci', status: 'failed', origin: 'cli', since: now - 86_400_000, limit: PAGE_SIZE + 1, offset: 2 * PAGE_SIZE,
     });
   });
@@ -24,11 +24,22 @@ describe('the run history', () => {
     expect(store.getState().hasMore).toBe(true);
   });
 
+  it('choosing another project drops the workflow filter, whose names were the other project\'s', () => {
+    const store = createHistoryStore();
+    store.getState().setFilters({ projectId: 'p1', workflowName: 'ci' });
+    expect(store.getState().filters).toMatchObject({ projectId: 'p1', workflowName: 'ci' });
+    store.getState().setFilters({ status: 'failed' });
+    expect(store.getState().filters.workflowName).toBe('ci');
+    store.getState().setFilters({ projectId: 'p2' });
+    expect(store.getState().filters).toMatchObject({ projectId: 'p2', workflowName: null, status: 'failed' });
+  });
+
   it('a run that starts now joins the page only when it matches the filters', () => {
-    const run = summary('e1', { workflowName: 'ci', origin: 'mcp', startTime: 5_000 });
-    expect(matchesFilters(run, NO_FILTERS, 'p1', 6_000)).toBe(true);
-    expect(matchesFilters(run, { ...NO_FILTERS, origin: 'app' }, 'p1', 6_000)).toBe(false);
-    expect(matchesFilters(run, NO_FILTERS, 'other', 6_000)).toBe(false);
-    expect(matchesFilters(run, { ...NO_FILTERS, range: 'hour' }, 'p1', 5_000 + 3_600_001)).toBe(false);
+    const run = summary('e1', { workflowName: 'ci', origin: 'mcp', startTime: 5_000, projectId: 'p1' });
+    expect(matchesFilters(run, NO_FILTERS, 6_000)).toBe(true);
+    expect(matchesFilters(run, { ...NO_FILTERS, projectId: 'p1' }, 6_000)).toBe(true);
+    expect(matchesFilters(run, { ...NO_FILTERS, origin: 'app' }, 6_000)).toBe(false);
+    expect(matchesFilters(run, { ...NO_FILTERS, projectId: 'other' }, 6_000)).toBe(false);
+    expect(matchesFilters(run, { ...NO_FILTERS, range: 'hour' }, 5_000 + 3_600_001)).toBe(false);
   });
 });

@@ -1,0 +1,160 @@
+// Issue 10 end to end, "in the project the user means": two projects and a session — Run on the other project's card
+// runs in that project's own folder; a new workflow goes to the project the editor's header shows; the Runs history
+// names and filters by project; a project created from a template shows its page at once; no console error.
+import { expect, test, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type Served } from './serve.js';
+
+const SHOTS = 'test-results/e2e/screenshots';
+const SIZES = [{ width: 1440, height: 900 }, { width: 1024, height: 700 }];
+let server: Served;
+let alpha: string;
+let beta: string;
+let errors: string[];
+
+test.beforeEach(async ({ page }) => {
+  server = await serve('alpha-project', { others: ['beta-project'], named: true });
+  alpha = server.project;
+  beta = server.others[0]!;
+  errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+});
+
+test.afterEach(async () => {
+  await server.stop();
+  expect(errors, 'no console error on the views touched').toEqual([]);
+});
+
+const nav = (page: Page, view: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view }).click();
+const card = (page: Page, name: string) => page.getByRole('article', { name });
+const historyRows = (page: Page) => page.getByRole('list', { name: 'Run history' }).locator('.run-row:not(.run-row--head)');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}.png` });
+  }
+  await page.setViewportSize(SIZES[0]!);
+}
+
+/** Answers the app's own name dialog "New workflow…" opens; returns the dialog's text, which names the target project. */
+async function newWorkflow(page: Page, open: () => Promise<void>, name: string): Promise<string> {
+  await open();
+  const dialog = page.getByRole('dialog', { name: 'New workflow' });
+  await expect(dialog).toBeVisible();
+  const text = await dialog.innerText();
+  await dialog.getByRole('textbox', { name: 'Workflow name' }).fill(name);
+  await dialog.getByRole('textbox', { name: 'Workflow name' }).press('Enter');
+  await expect(dialog).toBeHidden();
+  return text;
+}
+
+test("a run started from another project's card works in that project's folder, never the session's project's", async ({ page }) => {
+  await page.setViewportSize(SIZES[0]!);
+  await page.goto(server.url);
+  await expect(card(page, 'beta')).toBeVisible();
+
+  // A session bound to alpha becomes current.
+  await nav(page, 'Sessions');
+  await page.getByLabel('Session name', { exact: true }).first().fill('work-alpha');
+  await page.getByRole('combobox', { name: 'Project of the new session' }).selectOption({ label: 'alpha' });
+  await page.getByRole('button', { name: 'Create session' }).click();
+  await expect(page.getByRole('combobox', { name: 'Current session' }).locator('option:checked')).toHaveText('work-alpha · alpha');
+
+  // Run on beta's card: beta's workflow checks it runs in beta's folder (its marker is only there).
+  await nav(page, 'Projects');
+  const betaRow = card(page, 'beta').locator('[data-workflow="analysis"]');
+  await betaRow.getByRole('button', { name: 'Run analysis' }).click();
+  await expect(betaRow.locator('.health-row__last')).toHaveAttribute('data-last-status', 'completed', { timeout: 20_000 });
+  expect(readFileSync(join(beta, 'ran-in.txt'), 'utf8').trim()).toBe(beta);
+  expect(existsSync(join(alpha, 'ran-in.txt'))).toBe(false);
+  await expect(page.getByText('Ran analysis of beta without the session "work-alpha": that session belongs to alpha.')).toBeVisible();
+
+  // Alpha's own run goes in the session, in alpha's folder.
+  const alphaRow = card(page, 'alpha').locator('[data-workflow="analysis"]');
+  await alphaRow.getByRole('button', { name: 'Run analysis' }).click();
+  await expect(alphaRow.locator('.health-row__last')).toHaveAttribute('data-last-status', 'completed', { timeout: 20_000 });
+  expect(readFileSync(join(alpha, 'ran-in.txt'), 'utf8').trim()).toBe(alpha);
+
+  // The history shows every project, naming each run's, and filters by project.
+  await nav(page, 'Runs');
+  const project = page.getByRole('group', { name: 'Filter runs' }).getByRole('combobox', { name: 'Project' });
+  await expect(project.locator('option:checked')).toHaveText('All projects');
+  await expect(historyRows(page)).toHaveCount(2);
+  await expect(page.getByRole('button', { name: /^analysis of beta, completed/ })).toContainText('app');
+  await expect(page.getByRole('button', { name: /^analysis of alpha, completed/ })).toContainText('app · session');
+  await expect(page.locator('.run-row--head')).toContainText('Project');
+  await shoot(page, 'projects-history');
+  await project.selectOption({ label: 'beta' });
+  await expect(historyRows(page)).toHaveCount(1);
+  await expect(historyRows(page).first().locator('.run-row__project')).toHaveText('beta');
+  await project.selectOption({ label: 'alpha' });
+  await expect(historyRows(page)).toHaveCount(1);
+  await expect(historyRows(page).first().locator('.run-row__project')).toHaveText('alpha');
+  await project.selectOption({ label: 'All projects' });
+  await expect(historyRows(page)).toHaveCount(2);
+  await page.getByRole('button', { name: /^analysis of alpha, completed/ }).click();
+  await expect(page.locator('.run-detail .view__title p')).toContainText(/^in alpha, started .* from app in session work-alpha$/);
+});
+
+test("a new workflow goes to the project the editor's header shows; its header never shows the last workflow's run", async ({ page }) => {
+  await page.setViewportSize(SIZES[0]!);
+  await page.goto(server.url);
+  await expect(card(page, 'alpha')).toBeVisible();
+  await card(page, 'alpha').getByRole('button', { name: 'analysis', exact: true }).click();
+  const header = page.getByRole('combobox', { name: 'Current project' });
+  await expect(header.locator('option:checked')).toHaveText('alpha');
+
+  // The run header counts all four steps from the start, and ends 4/4.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const status = page.getByRole('status', { name: 'Run status' });
+  await expect(status).toContainText('0/4 steps');
+  await expect(status).toContainText('4/4 steps', { timeout: 20_000 });
+  await shoot(page, 'projects-editor-header');
+
+  // Switching to beta closes alpha's workflow and offers beta's; New puts the workflow in beta.
+  await header.selectOption({ label: 'beta' });
+  await expect(page.getByRole('list', { name: 'Workflows of beta' }).getByRole('button', { name: /^analysis\b/ })).toBeVisible();
+  await expect(page.getByText(join(beta, '.codomyrmex', 'workflows'), { exact: true })).toBeVisible();
+  await shoot(page, 'projects-editor-empty');
+  const question = await newWorkflow(page, () => page.getByRole('button', { name: 'New workflow…' }).click(), 'fresh');
+  expect(question).toContain('In project "beta"');
+  await expect(page.getByRole('heading', { level: 1, name: /fresh/ })).toBeVisible();
+  await expect(header.locator('option:checked')).toHaveText('beta');
+  await expect(status).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByLabel('unsaved changes')).toHaveCount(0);
+  expect(existsSync(join(beta, '.codomyrmex', 'workflows', 'fresh.yaml'))).toBe(true);
+  expect(existsSync(join(alpha, '.codomyrmex', 'workflows', 'fresh.yaml'))).toBe(false);
+});
+
+test('a project created from a template opens on its page with its history and runs, and becomes current', async ({ page }) => {
+  const parent = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-parent-'));
+  try {
+    await page.setViewportSize(SIZES[0]!);
+    await page.goto(server.url);
+    await expect(card(page, 'alpha')).toBeVisible();
+    await page.getByRole('button', { name: 'New project' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New project' });
+    await dialog.getByRole('radio', { name: /^data_pipeline/ }).check();
+    await dialog.getByRole('textbox', { name: 'Project name' }).fill('gamma');
+    await dialog.getByRole('textbox', { name: 'Parent folder' }).fill(parent);
+    await dialog.getByRole('button', { name: 'Create project' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'gamma' })).toBeVisible();
+    // No further event arrives: the page loads its own history and runs as it opens.
+    await expect(page.getByText('No runs yet.')).toBeVisible();
+    await expect(page.getByText('Loading history…')).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'History, last 30 days' }).locator('canvas').first()).toBeVisible();
+    await shoot(page, 'projects-page');
+    await nav(page, 'Editor');
+    await expect(page.getByRole('combobox', { name: 'Current project' }).locator('option:checked')).toHaveText('gamma');
+    await expect(page.getByRole('list', { name: 'Workflows of gamma' }).getByRole('button', { name: /^etl\b/ })).toBeVisible();
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+});

@@ -150,9 +150,11 @@ describe.runIf(process.platform === 'linux')('signals to a command\'s process gr
   it('a finished command leaves no process behind, in its group or out of it', async () => {
     const [dir, home, mark] = [tempDir(), tempDir(), newMark()];
     const file = join(dir, 'quick.yaml');
-    writeFileSync(file, 'version: 1\nname: quick\nsteps:\n  - { name: a, module: shell, action: run, parameters: { command: "setsid sleep 60 & echo ok" } }\n');
-    const child = spawn(process.execPath, [BIN, 'run', file], { env: { ...process.env, CODOMYRMEX_HOME: home, [MARK]: mark }, stdio: 'ignore', detached: true });
+    // The step ends once its daemon has left its session.
+    writeFileSync(file, `version: 1\nname: quick\nsteps:\n  - { name: a, module: shell, action: run, parameters: { command: "setsid sh -c 'echo $$ > d.pid; exec sleep 60' & while [ ! -s d.pid ]; do sleep 0.05; done" } }\n`);
+    const child = spawn(process.execPath, [BIN, 'run', file], { cwd: dir, env: { ...process.env, CODOMYRMEX_HOME: home, [MARK]: mark }, stdio: 'ignore', detached: true });
     expect(await exitOf(child)).toBe(0);
+    expect(existsSync(join(dir, 'd.pid'))).toBe(true);
     expect(inGroup(child.pid!)).toEqual([]);
     expect(marked(mark)).toEqual([]);
   });

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { processHost } from './process-host-pool.js';
-import { endTrees, LeftoverSweeper, newProcessTag, PROCESS_TAG, processesSince, type TreeRoot } from './process-tree.js';
+import { endTree, LeftoverSweeper, newProcessTag, PROCESS_TAG, processesSince, type TreeRoot } from './process-tree.js';
 
 const IS_WINDOWS = process.platform === 'win32';
 /** Characters that only a shell understands; a command without them runs directly, as make does. */
@@ -117,7 +117,7 @@ export async function killProcessTree(pid: number | undefined, graceMs = KILL_GR
     spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
     return;
   }
-  await endTrees([{ pid, ...tree }], graceMs);
+  await endTree({ pid, ...tree }, graceMs);
 }
 
 function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {

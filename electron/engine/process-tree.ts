@@ -65,6 +65,8 @@ export function processesSince(): number {
 export class ProcessTable {
   private readonly byPid = new Map<number, ProcessEntry>();
   private readonly children = new Map<number, number[]>();
+  /** Environments read so far, NUL-led: one read per process however many trees are searched. */
+  private readonly environments = new Map<number, string>();
 
   constructor(entries: Iterable<ProcessEntry>) {
     for (const entry of entries) {
@@ -98,10 +100,24 @@ export class ProcessTable {
     if (root.tag !== undefined && IS_LINUX) {
       const since = root.since ?? 0;
       for (const entry of this.byPid.values()) {
-        if (!members.has(entry.pid) && entry.start >= since && carriesTag(entry.pid, root.tag)) add(entry.pid);
+        if (!members.has(entry.pid) && entry.start >= since && this.environment(entry.pid).includes(`\0${PROCESS_TAG}=${root.tag}\0`)) add(entry.pid);
       }
     }
     return members;
+  }
+
+  private environment(pid: number): string {
+    let text = this.environments.get(pid);
+    if (text === undefined) {
+      try {
+        // Variables are NUL-separated; the leading NUL makes the first one match like the rest.
+        text = `\0${readFileSync(`/proc/${pid}/environ`, 'latin1')}`;
+      } catch {
+        text = ''; // another user's process, or gone
+      }
+      this.environments.set(pid, text);
+    }
+    return text;
   }
 }
 
@@ -152,15 +168,6 @@ function readPs(): ProcessEntry[] {
   });
 }
 
-function carriesTag(pid: number, tag: string): boolean {
-  try {
-    // Variables are NUL-separated; the leading NUL makes the first one match like the rest.
-    return `\0${readFileSync(`/proc/${pid}/environ`, 'latin1')}`.includes(`\0${PROCESS_TAG}=${tag}\0`);
-  } catch {
-    return false; // another user's process, or gone
-  }
-}
-
 /** Processes seen in a tree, by pid with their start time: one that reused a pid is not taken for them. */
 type Seen = Map<number, number>;
 
@@ -201,6 +208,28 @@ export async function endTrees(roots: readonly TreeRoot[], graceMs: number): Pro
   await killTrees(roots, seen);
 }
 
+/** Trees waiting a moment to be ended together, by grace period. */
+const batches = new Map<number, { roots: TreeRoot[]; done: Promise<void> }>();
+
+/**
+ * `endTrees` for one tree, sharing its passes over /proc with the other trees asked for within a few milliseconds:
+ * cancelling a run of twenty steps costs one pass at a time, not twenty.
+ */
+export function endTree(root: TreeRoot, graceMs: number): Promise<void> {
+  let batch = batches.get(graceMs);
+  if (batch === undefined) {
+    const roots: TreeRoot[] = [];
+    const done = sleep(5).then(() => {
+      batches.delete(graceMs);
+      return endTrees(roots, graceMs);
+    });
+    batch = { roots, done };
+    batches.set(graceMs, batch);
+  }
+  batch.roots.push(root);
+  return batch.done;
+}
+
 /** SIGKILL to the trees, again until a pass finds nothing alive (a fork in flight is caught by the next pass). */
 export async function killTrees(roots: readonly TreeRoot[], seen: Seen = new Map()): Promise<void> {
   for (let pass = 0; pass < 20; pass++) {
@@ -228,23 +257,27 @@ function kill(target: number, signal: NodeJS.Signals): void {
 }
 
 /**
- * Ends what steps left behind once their own process has exited: a moment later, for every step that ended
- * meanwhile in one pass over /proc, so a burst of short steps costs one pass and not one each.
+ * Ends what steps left behind once their own process has exited: a moment later, and at most one pass over /proc
+ * every `spacingMs` for all the steps that ended meanwhile, so a burst of short steps costs a few passes, not one each.
  */
 export class LeftoverSweeper {
   private pending: TreeRoot[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private last = 0;
 
-  constructor(private readonly delayMs = 25) {}
+  constructor(private readonly delayMs = 25, private readonly spacingMs = 250) {}
 
   add(root: TreeRoot): void {
     // Elsewhere a pass spawns `ps`; there the step's group, killed at its exit, is what is ended.
     if (!IS_LINUX) return;
     this.pending.push({ ...root, exited: true });
-    this.timer ??= setTimeout(() => {
+    if (this.timer !== null) return;
+    const wait = Math.max(this.delayMs, this.last + this.spacingMs - performance.now());
+    this.timer = setTimeout(() => {
       this.timer = null;
+      this.last = performance.now();
       void killTrees(this.pending.splice(0));
-    }, this.delayMs);
+    }, wait);
   }
 
   /** The steps waiting for their pass, taken away (a process about to exit ends them itself). */

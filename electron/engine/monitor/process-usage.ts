@@ -1,6 +1,6 @@
 // CPU and memory of each running step's whole process tree: its descendants by parent links, whatever group or
 // session they moved to (`timeout` and `setsid` do), as process-tree finds them. On Linux one pass over /proc serves
-// every step — no `ps` spawned each second. Elsewhere the tree comes from pidtree and the figures from pidusage.
+// every step — no `ps` spawned each second. Elsewhere the tree comes from one `ps` and the figures from pidusage.
 import { ProcessTable, TICKS_PER_SECOND } from '../process-tree.js';
 
 export interface TreeUsage {
@@ -63,11 +63,13 @@ export function readProcTrees(leaders: readonly number[]): Map<number, Reading> 
 }
 
 async function readWithPidusage(leaders: readonly number[]): Promise<Map<number, Reading>> {
-  const [{ default: pidtree }, { default: pidusage }] = await Promise.all([import('pidtree'), import('pidusage')]);
+  const { default: pidusage } = await import('pidusage');
+  const table = ProcessTable.read();
   const readings = new Map<number, Reading>();
   for (const leader of leaders) {
     try {
-      const pids = [leader, ...(await pidtree(leader))];
+      const pids = [...table.tree({ pid: leader })];
+      if (pids.length === 0) continue;
       const stats = await pidusage(pids);
       let ticks = 0;
       let rss = 0;

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inGroup, killAll, MARK, marked } from '../process-census.mjs';
+import { inGroup, killAll, MARK, marked, treesWorkflow } from '../process-trees.mjs';
 
 const BIN = new URL('../../bin/codomyrmex.js', import.meta.url).pathname;
 const KILLS = 30;
@@ -36,18 +36,7 @@ function lastRecord(home) {
 /** Ctrl-C to the group of a run whose 20 steps each hold a tree: a `setsid`'d daemon ignoring SIGTERM, `timeout`, a sleep. */
 async function ctrlC(print) {
   const [dir, home, mark] = [temp('cdx-bench-faults-'), temp('cdx-bench-home-'), randomUUID()];
-  const steps = Array.from({ length: 20 }, (_, i) => `  - name: tree-${i}
-    module: shell
-    action: run
-    parameters:
-      command: |
-        setsid sh -c 'trap "" TERM; sleep 60' &
-        timeout 60 sh -c 'while :; do sleep 1; done' &
-        sleep 60 &
-        touch ${join(dir, `up-${i}`)}
-        wait
-`);
-  writeFileSync(join(dir, 'trees.yaml'), `version: 1\nname: trees\nconcurrency: 20\nsteps:\n${steps.join('')}`);
+  writeFileSync(join(dir, 'trees.yaml'), treesWorkflow(dir, 20));
   const { child, exit } = startCli(['run', join(dir, 'trees.yaml')], home, mark);
   await until(() => readdirSync(dir).filter((name) => name.startsWith('up-')).length === 20, 30_000, 'the 20 trees');
   await until(() => marked(mark).filter((p) => p.command === 'timeout').length === 20, 5000, 'the timeout-wrapped loops');

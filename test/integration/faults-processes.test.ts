@@ -7,32 +7,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAlive } from '../../electron/engine/process-runner.js';
-import { inGroup, killAll, MARK, marked } from '../../scripts/process-census.mjs';
+import { inGroup, killAll, MARK, marked, treesWorkflow } from '../../scripts/process-trees.mjs';
 import { BIN, cli } from '../cli.js';
 import { newEngine, run, sh, tempDir, workflow } from '../helpers.js';
 import { writeWorkflow } from './run-api.js';
 import { request, serve } from './serve-process.js';
 
 const STEPS = 10;
-
-/**
- * Ten steps, each a tree: a `setsid`'d daemon that ignores SIGTERM, a `timeout`-wrapped loop (timeout moves to its
- * own group), a plain background sleep; the step writes `up-N` once all are started.
- */
-function treesWorkflow(dir: string, steps = STEPS): string {
-  const step = (i: number) => `  - name: tree-${i}
-    module: shell
-    action: run
-    parameters:
-      command: |
-        setsid sh -c 'trap "" TERM; sleep 60' &
-        timeout 60 sh -c 'while :; do sleep 1; done' &
-        sleep 60 &
-        touch ${join(dir, `up-${i}`)}
-        wait
-`;
-  return `version: 1\nname: trees\nconcurrency: ${steps}\nsteps:\n${Array.from({ length: steps }, (_, i) => step(i + 1)).join('')}`;
-}
 
 const started: { mark: string }[] = [];
 afterEach(() => {
@@ -74,7 +55,7 @@ function expectAllGone(child: ChildProcess, mark: string, home: string, stderr: 
 
 function runDetached(dir: string, home: string, mark: string): ChildProcess {
   const file = join(dir, 'trees.yaml');
-  writeFileSync(file, treesWorkflow(dir));
+  writeFileSync(file, treesWorkflow(dir, STEPS));
   return spawn(process.execPath, [BIN, 'run', file], { env: { ...process.env, CODOMYRMEX_HOME: home, [MARK]: mark }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 }
 
@@ -93,34 +74,24 @@ describe.runIf(process.platform === 'linux')('signals to a command\'s process gr
     });
   }
 
-  it('SIGINT to `codomyrmex serve`\'s group cancels the run it started over the WebSocket, leaving nothing, exit 130', async () => {
-    const [dir, home, mark] = [tempDir(), tempDir(), newMark()];
-    writeWorkflow(dir, 'trees', treesWorkflow(dir));
-    const { child, url, stderr } = await serve(dir, home, { detached: true, env: { [MARK]: mark } });
-    const projectId = ((await request(url, 'app.info', {})) as { projectId: string }).projectId;
-    await request(url, 'runs.start', { projectId, workflowName: 'trees' });
-    await treesUp(dir, mark);
-    process.kill(-child.pid!, 'SIGINT');
-    expect(await exitOf(child)).toBe(130);
-    expect(stderr()).toContain('stopping (SIGINT)');
-    expectAllGone(child, mark, home, stderr());
-  });
-
-  it('SIGHUP (a closed terminal) to `codomyrmex serve`\'s group does the same, exit 129', async () => {
-    const [dir, home, mark] = [tempDir(), tempDir(), newMark()];
-    writeWorkflow(dir, 'trees', treesWorkflow(dir));
-    const { child, url, stderr } = await serve(dir, home, { detached: true, env: { [MARK]: mark } });
-    const projectId = ((await request(url, 'app.info', {})) as { projectId: string }).projectId;
-    await request(url, 'runs.start', { projectId, workflowName: 'trees' });
-    await treesUp(dir, mark);
-    process.kill(-child.pid!, 'SIGHUP');
-    expect(await exitOf(child)).toBe(129);
-    expectAllGone(child, mark, home, stderr());
-  });
+  for (const [signal, code, why] of [['SIGINT', 130, 'Ctrl-C'], ['SIGHUP', 129, 'a closed terminal']] as const) {
+    it(`${signal} (${why}) to \`codomyrmex serve\`'s group cancels the run it started over the WebSocket, leaving nothing, exit ${code}`, async () => {
+      const [dir, home, mark] = [tempDir(), tempDir(), newMark()];
+      writeWorkflow(dir, 'trees', treesWorkflow(dir, STEPS));
+      const { child, url, stderr } = await serve(dir, home, { detached: true, env: { [MARK]: mark } });
+      const projectId = ((await request(url, 'app.info', {})) as { projectId: string }).projectId;
+      await request(url, 'runs.start', { projectId, workflowName: 'trees' });
+      await treesUp(dir, mark);
+      process.kill(-child.pid!, signal);
+      expect(await exitOf(child)).toBe(code);
+      expect(stderr()).toContain(`stopping (${signal})`);
+      expectAllGone(child, mark, home, stderr());
+    });
+  }
 
   it('SIGTERM to `codomyrmex mcp`\'s group cancels the run an agent started, leaving nothing, exit 143', async () => {
     const [dir, home, mark] = [tempDir(), tempDir(), newMark()];
-    writeWorkflow(dir, 'trees', treesWorkflow(dir));
+    writeWorkflow(dir, 'trees', treesWorkflow(dir, STEPS));
     const child = spawn(process.execPath, [BIN, 'mcp', dir], { env: { ...process.env, CODOMYRMEX_HOME: home, [MARK]: mark }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const stderr = collect(child.stderr);
     const stdout = collect(child.stdout);

@@ -3,3 +3,4 @@ export declare const MARK: string;
 export declare function marked(mark: string): CensusEntry[];
 export declare function inGroup(pgid: number): CensusEntry[];
 export declare function killAll(entries: CensusEntry[]): void;
+export declare function treesWorkflow(dir: string, count: number): string;

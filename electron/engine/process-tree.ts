@@ -99,8 +99,14 @@ export class ProcessTable {
     }
     if (root.tag !== undefined && IS_LINUX) {
       const since = root.since ?? 0;
+      const needle = `\0${PROCESS_TAG}=${root.tag}\0`;
       for (const entry of this.byPid.values()) {
-        if (!members.has(entry.pid) && entry.start >= since && this.environment(entry.pid).includes(`\0${PROCESS_TAG}=${root.tag}\0`)) add(entry.pid);
+        if (members.has(entry.pid) || entry.start < since) continue;
+        // A process inherits the tag from its parent: one whose parent is as new as the step is found through that
+        // parent (an orphan's new parent, init or a subreaper, is older), so only the tops of new trees are read.
+        const parent = this.byPid.get(entry.ppid);
+        if (parent !== undefined && parent.start >= since) continue;
+        if (this.environment(entry.pid).includes(needle)) add(entry.pid);
       }
     }
     return members;
@@ -265,7 +271,7 @@ export class LeftoverSweeper {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private last = 0;
 
-  constructor(private readonly delayMs = 25, private readonly spacingMs = 250) {}
+  constructor(private readonly delayMs = 25, private readonly spacingMs = 500) {}
 
   add(root: TreeRoot): void {
     // Elsewhere a pass spawns `ps`; there the step's group, killed at its exit, is what is ended.

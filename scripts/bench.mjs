@@ -34,7 +34,12 @@ const dashboard = async (print) => {
   const { benchDashboard } = await import('./bench/dashboard.mjs');
   await withBrowser((browser) => benchDashboard(print, browser));
 };
-const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard };
+// Issue 11's fault figures, one module per area (processes here; others add theirs to the list), run in order.
+const faultModules = ['./bench/faults.mjs'];
+const faults = async (print) => {
+  for (const module of faultModules) await (await import(module)).benchFaults(print);
+};
+const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard, faults };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 

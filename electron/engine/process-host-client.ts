@@ -45,8 +45,13 @@ export interface HostProcess {
 /** Starts the host script with the environment commands inherit. */
 export type HostLauncher = (script: string, env: NodeJS.ProcessEnv) => HostProcess;
 
-/** The CLI's, serve's and MCP's launcher: a Node child with an IPC channel. */
-export const forkHost: HostLauncher = (script, env) => fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env, serialization: 'json' });
+/**
+ * The CLI's, serve's and MCP's launcher: a Node child with an IPC channel. It leads its own process group: a
+ * terminal's Ctrl-C, or a SIGKILL, to the engine's group does not reach it, so it lives to end its steps' trees when
+ * the engine cancels them or dies.
+ */
+export const forkHost: HostLauncher = (script, env) =>
+  fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env, serialization: 'json', detached: process.platform !== 'win32' });
 
 let launchHost: HostLauncher = forkHost;
 
@@ -72,13 +77,17 @@ export class ProcessHostClient {
   private nextId = 1;
   private dead = false;
   private up = false;
+  /** Resolves once the host process has exited. */
+  readonly exited: Promise<void>;
 
   private constructor(script: string) {
     this.baseEnv = { ...process.env };
     this.child = launchHost(script, this.baseEnv);
+    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
     this.child.on('message', (reply: HostReply) => this.onReply(reply));
     this.child.once('exit', () => this.onDeath());
-    this.child.once('error', () => this.onDeath());
+    // A failed start or a write to a host that has just died: the engine never throws (or prints a stack) for it.
+    this.child.on('error', () => this.onDeath());
     this.idle();
   }
 
@@ -108,11 +117,11 @@ export class ProcessHostClient {
     const pending: Pending = { pidWaiters: [], resolveExit };
     this.pending.set(id, pending);
     if (this.pending.size === 1) this.busy();
-    this.child.send({ t: 'spawn', id, ...request, env: this.changesFrom(request.env) } satisfies HostRequest);
+    this.send({ t: 'spawn', id, ...request, env: this.changesFrom(request.env) });
     const pid = (): Promise<number | null> => {
       if (!this.pending.has(id)) return Promise.resolve(null);
       const answer = new Promise<number | null>((resolve) => pending.pidWaiters.push(resolve));
-      if (pending.pidWaiters.length === 1) this.child.send({ t: 'pid', id } satisfies HostRequest);
+      if (pending.pidWaiters.length === 1) this.send({ t: 'pid', id });
       return answer;
     };
     return { pid, exit };
@@ -121,6 +130,17 @@ export class ProcessHostClient {
   close(): void {
     this.dead = true;
     if (this.child.connected) this.child.disconnect();
+  }
+
+  /** A host that died between two commands fails the command in flight (onDeath), never the engine with EPIPE. */
+  private send(request: HostRequest): void {
+    if (this.dead || !this.child.connected) {
+      queueMicrotask(() => this.onDeath());
+      return;
+    }
+    this.child.send(request, (error: Error | null) => {
+      if (error !== null) this.onDeath();
+    });
   }
 
   /** Only what differs from the environment the host started with crosses the pipe. */

@@ -60,6 +60,15 @@ export class ProcessHostPool {
     for (const host of this.hosts) host.close();
   }
 
+  /** Closes the hosts and waits (up to `limitMs`) until their processes have exited. */
+  async closeAndWait(limitMs = 2_000): Promise<void> {
+    this.close();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)));
+    await Promise.race([Promise.all(this.hosts.map((host) => host.exited)), limit]);
+    clearTimeout(timer);
+  }
+
   private grow(): void {
     if (this.hosts.length >= this.size) return;
     const host = this.startHost();
@@ -82,4 +91,14 @@ export function processHost(): ProcessHostPool | null {
     shared = process.env.CODOMYRMEX_PROCESS_HOST === 'off' ? null : ProcessHostPool.start(poolSize());
   }
   return shared;
+}
+
+/**
+ * Closes the process's hosts, if any started, and waits until they have exited: a command calls this last, so that
+ * no host outlives it (each ends the trees of the steps it still runs as it goes).
+ */
+export async function closeProcessHosts(): Promise<void> {
+  const pool = shared;
+  shared = undefined;
+  await pool?.closeAndWait();
 }

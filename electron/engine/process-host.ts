@@ -1,8 +1,10 @@
 // The process host: a small separate process that starts the steps' commands for the engine. Forking costs time in
 // proportion to the forking process's memory, so a lean process forks faster than the engine (or Electron) could.
-// It imports nothing but Node. When the engine goes away, it ends every process tree it started.
+// It imports nothing but Node. When the engine goes away, it ends every process tree it started; it leads its own
+// process group, so a terminal's Ctrl-C to the engine's group does not kill it before it could.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { killTreesNow, LeftoverSweeper, PROCESS_TAG, processesSince, type TreeRoot } from './process-tree.js';
 
 export type HostRequest =
   | {
@@ -27,7 +29,10 @@ export type HostReply =
   | { t: 'exit'; id: number; code: number | null; signal: NodeJS.Signals | null; startError?: string };
 
 const IS_WINDOWS = process.platform === 'win32';
-const running = new Map<number, ChildProcess>();
+/** A signalled host waits this long for its engine to cancel the steps before it ends their trees itself. */
+const SIGNAL_GRACE_MS = 3_000;
+const running = new Map<number, { child: ChildProcess; root: TreeRoot }>();
+const sweeper = new LeftoverSweeper();
 
 function send(reply: HostReply): void {
   // The engine may already be gone (a run that failed validation ends before its host is up): then say nothing. The
@@ -67,17 +72,22 @@ function start(request: Extract<HostRequest, { t: 'spawn' }>): void {
     return;
   }
   closeSync(fd);
+  const tag = request.env[PROCESS_TAG] ?? undefined;
+  const root: TreeRoot = { pid: child.pid ?? -1, since: processesSince(), ...(tag !== undefined ? { tag } : {}) };
   child.once('error', (error: NodeJS.ErrnoException) => {
     const startError = error.code === 'ENOENT' ? `command not found: ${request.file}` : error.message;
     send({ t: 'exit', id: request.id, code: 127, signal: null, startError });
   });
   child.once('exit', (code, signal) => {
     running.delete(request.id);
-    // Background children of the step must not outlive it: end its process group.
-    if (!IS_WINDOWS && child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
+    // Background children of the step must not outlive it: its group now, the rest of its tree a moment later.
+    if (!IS_WINDOWS && child.pid !== undefined) {
+      killGroup(child.pid, 'SIGKILL');
+      sweeper.add(root);
+    }
     send({ t: 'exit', id: request.id, code, signal });
   });
-  if (child.pid !== undefined) running.set(request.id, child);
+  if (child.pid !== undefined) running.set(request.id, { child, root });
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
@@ -94,14 +104,30 @@ process.on('message', (request: HostRequest) => {
     return;
   }
   // Nothing is sent for a command that has already ended: its exit reply is on its way and answers the question.
-  const pid = running.get(request.id)?.pid;
+  const pid = running.get(request.id)?.child.pid;
   if (pid !== undefined) send({ t: 'pid', id: request.id, pid });
 });
 
 send({ t: 'ready' });
 
-// The engine is gone (exited or crashed): nothing it started may keep running.
-process.on('disconnect', () => {
-  for (const child of running.values()) if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
-  process.exit(0);
-});
+/** Ends every tree this host started, those still running and those whose leftovers await their pass, and leaves. */
+function endAll(code: number): never {
+  const roots = [...[...running.values()].map((entry) => entry.root), ...sweeper.take()];
+  if (IS_WINDOWS) for (const { root } of running.values()) spawn('taskkill', ['/pid', String(root.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+  else killTreesNow(roots);
+  process.exit(code);
+}
+
+// The engine is gone (exited, or killed outright): nothing it started may keep running.
+process.on('disconnect', () => endAll(0));
+// It may have gone before this host was up.
+if (!process.connected) endAll(0);
+
+// Signalled directly (the host is out of the terminal's group, but a service manager may signal every process): the
+// engine, signalled too, cancels its runs and records them; without an engine that does, the host ends them itself.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.on(signal, () => {
+    if (!process.connected) endAll(code);
+    setTimeout(() => endAll(code), SIGNAL_GRACE_MS);
+  });
+}

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { processHost } from './process-host-pool.js';
+import { endTree, LeftoverSweeper, newProcessTag, PROCESS_TAG, processesSince, type TreeRoot } from './process-tree.js';
 
 const IS_WINDOWS = process.platform === 'win32';
 /** Characters that only a shell understands; a command without them runs directly, as make does. */
@@ -49,22 +50,32 @@ interface Started {
   exit: Promise<ProcessExit>;
 }
 
-/** Runs a command to its end; on abort its whole process tree is killed and the promise rejects with the reason. */
+/**
+ * Runs a command to its end; on abort its whole process tree is killed and, once none of it is left, the promise
+ * rejects with the reason. The tag in its environment finds the descendants that left its group and session.
+ */
 export async function runProcess(options: ProcessOptions): Promise<ProcessExit> {
   const { signal } = options;
   if (signal.aborted) throw signal.reason;
   const useShell = options.shell ?? (IS_WINDOWS || needsShell(options.command));
   const [file, ...args] = useShell === false ? options.command.trim().split(/\s+/) : [options.command];
+  const tag = newProcessTag();
+  const since = processesSince();
+  const env = { ...options.env, [PROCESS_TAG]: tag };
   const host = processHost();
   const started: Started = host !== null
-    ? host.run({ file: file!, args, shell: useShell, cwd: options.cwd, env: options.env, logPath: options.logPath })
-    : startHere(file!, args, useShell, options);
-  const onAbort = (): void => void started.pid().then((pid) => killProcessTree(pid ?? undefined));
+    ? host.run({ file: file!, args, shell: useShell, cwd: options.cwd, env, logPath: options.logPath })
+    : startHere(file!, args, useShell, { ...options, env }, { tag, since });
+  let killed: Promise<void> | undefined;
+  const onAbort = (): void => void (killed = started.pid().then((pid) => killProcessTree(pid ?? undefined, KILL_GRACE_MS, { tag, since })));
   signal.addEventListener('abort', onAbort, { once: true });
   const ended = options.onStart?.(() => started.pid());
   try {
     const exit = await started.exit;
-    if (signal.aborted) throw signal.reason;
+    if (signal.aborted) {
+      await killed;
+      throw signal.reason;
+    }
     return exit;
   } finally {
     ended?.();
@@ -72,8 +83,10 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessExit> 
   }
 }
 
+const sweeper = new LeftoverSweeper();
+
 /** The fallback where no process host runs: the same, from this process. */
-function startHere(file: string, args: string[], shell: boolean | string, options: ProcessOptions): Started {
+function startHere(file: string, args: string[], shell: boolean | string, options: ProcessOptions, tree: Omit<TreeRoot, 'pid'>): Started {
   const fd = options.logFd();
   const spawnOptions = { cwd: options.cwd, env: options.env, stdio: ['ignore', fd, fd] as ['ignore', number, number], detached: !IS_WINDOWS, windowsHide: true };
   const child: ChildProcess = shell === false ? spawn(file, args, spawnOptions) : spawn(file, { ...spawnOptions, shell });
@@ -82,8 +95,11 @@ function startHere(file: string, args: string[], shell: boolean | string, option
       resolve({ exitCode: 127, signal: null, startError: error.code === 'ENOENT' ? `command not found: ${file}` : error.message });
     });
     child.once('exit', (exitCode, exitSignal) => {
-      // Background children of the step must not outlive it: end its process group.
-      if (!IS_WINDOWS && child.pid !== undefined) signalAll([-child.pid], 'SIGKILL');
+      // Background children of the step must not outlive it: its group now, the rest of its tree a moment later.
+      if (!IS_WINDOWS && child.pid !== undefined) {
+        signalAll([-child.pid], 'SIGKILL');
+        sweeper.add({ pid: child.pid, ...tree });
+      }
       resolve({ exitCode, signal: exitSignal });
     });
   });
@@ -92,25 +108,16 @@ function startHere(file: string, args: string[], shell: boolean | string, option
 }
 
 /**
- * Ends a process and every descendant: SIGTERM to its group and to each descendant that left the group,
- * then SIGKILL to what is still there after a grace period.
+ * Ends a process and its whole tree (see process-tree): SIGTERM to every member, then SIGKILL to what is still there
+ * after a grace period; resolves once nothing of it is left.
  */
-export async function killProcessTree(pid: number | undefined, graceMs = KILL_GRACE_MS): Promise<void> {
+export async function killProcessTree(pid: number | undefined, graceMs = KILL_GRACE_MS, tree: Omit<TreeRoot, 'pid'> = {}): Promise<void> {
   if (pid === undefined) return;
   if (IS_WINDOWS) {
     spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
     return;
   }
-  // Imported on demand, as the resource monitor does: one import style keeps pidtree in its own chunk.
-  const { default: pidtree } = await import('pidtree');
-  const descendants = await pidtree(pid).catch(() => [] as number[]);
-  const targets = [-pid, pid, ...descendants];
-  signalAll(targets, 'SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, Math.min(graceMs, 50)));
-  const pids = [pid, ...descendants];
-  if (!pids.some(isAlive)) return;
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, graceMs - 50)));
-  signalAll(targets, 'SIGKILL');
+  await endTree({ pid, ...tree }, graceMs);
 }
 
 function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {

@@ -276,7 +276,7 @@ describe('the codomyrmex mcp process', () => {
     expect(stdout).toBe('');
   });
 
-  it('on SIGTERM cancels the steps it runs and exits 0, leaving the run recorded as cancelled', async () => {
+  it('on SIGTERM cancels the steps it runs and exits 143, leaving the run recorded as cancelled', async () => {
     const { ok, transport, home } = await startServer();
     await ok('create_workflow', { name: 'slow', steps: [{ name: 'wait', module: 'shell', action: 'run', parameters: { command: 'sleep 30' } }] });
     const { executionId } = await ok<{ executionId: string }>('start_workflow', { workflow_name: 'slow' });
@@ -288,7 +288,7 @@ describe('the codomyrmex mcp process', () => {
     const child = (transport as unknown as { _process: ChildProcess })._process;
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await exited).toBe(143);
     const history = JSON.parse(cli(['history', '--json'], home).stdout) as { executionId: string; status: string; origin: string }[];
     expect(history.find((run) => run.executionId === executionId)).toMatchObject({ status: 'cancelled', origin: 'mcp' });
   });

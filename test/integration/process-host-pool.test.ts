@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProcessHostPool, poolSize } from '../../electron/engine/process-host-pool.js';
@@ -46,6 +46,22 @@ describe('the process host pool', () => {
     process.kill(pid!, 'SIGKILL');
     expect((await run.exit).signal).toBe('SIGKILL');
     expect(await run.pid()).toBeNull();
+  });
+
+  it.runIf(process.platform === 'linux')('leads its own process group, and signalled alone, ends the trees it runs within its grace', async () => {
+    const dir = tempDir();
+    pool = ProcessHostPool.start(1);
+    const run = pool!.run(command(dir, 'tree', 'sh', ['-c', `setsid sh -c 'trap "" TERM; echo $$ > ${dir}/daemon.pid; exec sleep 60' & sleep 60`]));
+    const pid = (await run.pid())!;
+    await expect.poll(() => existsSync(join(dir, 'daemon.pid'))).toBe(true);
+    const daemon = Number(readFileSync(join(dir, 'daemon.pid'), 'utf8'));
+    const host = Number(readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1]!.split(' ')[1]);
+    expect(readFileSync(`/proc/${host}/stat`, 'latin1').split(') ')[1]!.split(' ')[2]).toBe(String(host));
+    // No engine cancels anything here: the host waits for one, then ends its trees itself.
+    process.kill(host, 'SIGTERM');
+    expect(await run.exit).toMatchObject({ startError: 'the process host stopped unexpectedly' });
+    expect(isAlive(pid)).toBe(false);
+    expect(isAlive(daemon)).toBe(false);
   });
 
   it('has one host per core, up to four, unless told otherwise', () => {

@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { RunDetail, WsServerMessage } from '../../shared/ipc.js';
+import type { RunDetail } from '../../shared/ipc.js';
 import { isAlive } from '../../electron/engine/process-runner.js';
-import { BIN } from '../cli.js';
 import { newEngine, tempDir } from '../helpers.js';
 import { apiOn, writeWorkflow } from './run-api.js';
+import { request, serve } from './serve-process.js';
 
 /** `first` records its runs and an output; `second` hangs (writing its pid) until the file `go` exists. */
 const CRASHY = `version: 1
@@ -17,36 +15,6 @@ steps:
   - { name: second, module: shell, action: run, dependencies: [first], parameters: { command: 'test -f go || { echo $$ > second.pid; sleep 30; }' } }
   - { name: third, module: control, action: noop, dependencies: [second] }
 `;
-
-/** Starts `codomyrmex serve DIR` and waits for the URL it prints first. */
-async function serve(dir: string, home: string) {
-  const child = spawn(process.execPath, [BIN, 'serve', dir], { env: { ...process.env, CODOMYRMEX_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<URL>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += String(chunk);
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(output);
-      if (match) resolve(new URL(match[0]));
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code} before printing its URL: ${output}`)));
-  });
-  return { child, url };
-}
-
-async function request(url: URL, command: string, payload: unknown): Promise<unknown> {
-  const socket = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, { headers: { Origin: url.origin } });
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  const reply = await new Promise<WsServerMessage>((resolve) => {
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as WsServerMessage;
-      if ('id' in message) resolve(message);
-    });
-    socket.send(JSON.stringify({ id: 1, command, request: payload }));
-  });
-  socket.close();
-  if (!('reply' in reply) || !reply.reply.ok) throw new Error(`${command} failed: ${JSON.stringify(reply)}`);
-  return reply.reply.value;
-}
 
 describe('a serve process killed mid-run', () => {
   it('leaves the run interrupted with its finished steps intact, and re-running from failed runs exactly the unfinished ones', async () => {

@@ -1,9 +1,9 @@
-// CPU and memory of each running step's whole process tree. A step is its own process group (see process-runner),
-// so on Linux one pass over /proc groups every process by its group — no `ps` spawned each second. Elsewhere the
-// tree comes from pidtree and the figures from pidusage.
-import { readdirSync, readFileSync } from 'node:fs';
+// CPU and memory of each running step's whole process tree: its descendants by parent links, whatever group or
+// session they moved to (`timeout` and `setsid` do), as process-tree finds them. On Linux one pass over /proc serves
+// every step — no `ps` spawned each second. Elsewhere the tree comes from one `ps` and the figures from pidusage.
+import { ProcessTable, TICKS_PER_SECOND } from '../process-tree.js';
 
-export interface GroupUsage {
+export interface TreeUsage {
   /** Share of one core used since the previous reading, 0..N (2 = two cores busy). */
   cpu: number;
   memMB: number;
@@ -11,28 +11,26 @@ export interface GroupUsage {
 }
 
 interface Reading {
-  /** Clock ticks of user + system time, summed over the group's live processes. */
+  /** Clock ticks of user + system time, summed over the tree's live processes. */
   ticks: number;
   rssPages: number;
   processes: number;
 }
 
-// USER_HZ is 100 on every Linux architecture Node runs on; the kernel reports /proc times in it.
-const TICKS_PER_SECOND = 100;
 const PAGE_BYTES = 4096;
 const MB = 1024 * 1024;
 
 export class ProcessUsage {
   private previous = new Map<number, { ticks: number; at: number }>();
 
-  /** Usage of the process groups led by `leaders` (step pids); a group that has ended is left out. */
-  async read(leaders: readonly number[], now = Date.now()): Promise<Map<number, GroupUsage>> {
+  /** Usage of the process trees of `leaders` (step pids); a tree that has ended is left out. */
+  async read(leaders: readonly number[], now = Date.now()): Promise<Map<number, TreeUsage>> {
     if (leaders.length === 0) {
       this.previous.clear();
       return new Map();
     }
-    const readings = process.platform === 'linux' ? readProcGroups(new Set(leaders)) : await readWithPidusage(leaders);
-    const usage = new Map<number, GroupUsage>();
+    const readings = process.platform === 'linux' ? readProcTrees(leaders) : await readWithPidusage(leaders);
+    const usage = new Map<number, TreeUsage>();
     const next = new Map<number, { ticks: number; at: number }>();
     for (const [leader, reading] of readings) {
       const before = this.previous.get(leader);
@@ -47,43 +45,31 @@ export class ProcessUsage {
   }
 }
 
-/** One pass over /proc/<pid>/stat: the fields after the command name hold the group (5), times (14, 15), rss (24). */
-export function readProcGroups(groups: ReadonlySet<number>): Map<number, Reading> {
+/** One pass over /proc for all the trees; a process in two trees (a step inside another's) counts in both. */
+export function readProcTrees(leaders: readonly number[]): Map<number, Reading> {
+  const table = ProcessTable.read();
   const readings = new Map<number, Reading>();
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return readings;
-  }
-  for (const entry of entries) {
-    const code = entry.charCodeAt(0);
-    if (code < 48 || code > 57) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
-    } catch {
-      continue; // it exited between the listing and the read
+  for (const leader of leaders) {
+    const reading = { ticks: 0, rssPages: 0, processes: 0 };
+    for (const pid of table.tree({ pid: leader })) {
+      const entry = table.get(pid)!;
+      reading.ticks += entry.ticks;
+      reading.rssPages += entry.rssPages;
+      reading.processes += 1;
     }
-    // The command name may hold spaces and parentheses: the fields start after its last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const group = Number(fields[2]);
-    if (!groups.has(group)) continue;
-    const reading = readings.get(group) ?? { ticks: 0, rssPages: 0, processes: 0 };
-    reading.ticks += Number(fields[11]) + Number(fields[12]);
-    reading.rssPages += Number(fields[21]);
-    reading.processes += 1;
-    readings.set(group, reading);
+    if (reading.processes > 0) readings.set(leader, reading);
   }
   return readings;
 }
 
 async function readWithPidusage(leaders: readonly number[]): Promise<Map<number, Reading>> {
-  const [{ default: pidtree }, { default: pidusage }] = await Promise.all([import('pidtree'), import('pidusage')]);
+  const { default: pidusage } = await import('pidusage');
+  const table = ProcessTable.read();
   const readings = new Map<number, Reading>();
   for (const leader of leaders) {
     try {
-      const pids = [leader, ...(await pidtree(leader))];
+      const pids = [...table.tree({ pid: leader })];
+      if (pids.length === 0) continue;
       const stats = await pidusage(pids);
       let ticks = 0;
       let rss = 0;

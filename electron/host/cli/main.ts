@@ -1,6 +1,7 @@
 // The `codomyrmex` command: parses arguments and loads only the code the chosen command needs.
 import { parseArgs } from 'node:util';
-import { processHost } from '../../engine/process-host-pool.js';
+import { closeProcessHosts, processHost } from '../../engine/process-host-pool.js';
+import { ignoreClosedOutput } from './stop-signals.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, interrupted: 130 } as const;
 
@@ -23,7 +24,8 @@ Options:
   -h, --help         this help
 
 Data (run history, logs) lives in $CODOMYRMEX_HOME, default the platform's app-data folder.
-Exit codes: 0 completed, 1 the workflow failed, 2 invalid input (nothing ran), 130 interrupted.`;
+Exit codes: 0 completed, 1 the workflow failed, 2 invalid input (nothing ran), 130 interrupted (Ctrl-C),
+143 stopped by SIGTERM, 129 by SIGHUP (a closed terminal): running steps are cancelled, their process trees ended.`;
 
 const OPTIONS = {
   param: { type: 'string', multiple: true },
@@ -75,16 +77,20 @@ function requireFile(rest: string[], command: string): string {
 }
 
 const argv = process.argv.slice(2);
+ignoreClosedOutput();
 main(argv).then(
-  (code) => {
+  // The hosts go before the command does: none outlives it, in its process group or out of it.
+  async (code) => {
     process.exitCode = code;
+    await closeProcessHosts();
   },
-  (error: unknown) => {
+  async (error: unknown) => {
     const debug = argv.includes('--debug');
     const err = error as Error & { code?: string };
     const usage = error instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS') === true;
     const invalid = usage || ['ValidationError', 'WorkflowError', 'ResourceError'].includes(err.name);
     process.stderr.write(`codomyrmex: ${debug && err.stack ? err.stack : err.message}\n`);
     process.exitCode = invalid ? EXIT.invalid : EXIT.failed;
+    await closeProcessHosts();
   },
 );

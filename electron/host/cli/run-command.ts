@@ -3,6 +3,7 @@ import type { WorkflowExecution } from '../../../shared/model.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { EXIT, UsageError, type CliValues } from './main.js';
 import { startProgress } from './progress.js';
+import { onStopSignal, STOP_SIGNALS, type StopSignal } from './stop-signals.js';
 
 export async function runCommand(file: string, values: CliValues): Promise<number> {
   const params = parseParams(values.param ?? []);
@@ -10,20 +11,18 @@ export async function runCommand(file: string, values: CliValues): Promise<numbe
   const engine = new OrchestrationEngine();
   const handle = engine.runWorkflowFile(file, { params, origin: 'cli', ...(concurrency !== undefined ? { concurrency } : {}) });
   const progress = startProgress(engine, handle.execution, values.json ? process.stderr : process.stdout);
-  let interrupted = false;
-  const onSignal = (): void => {
-    if (interrupted) process.exit(EXIT.interrupted);
-    interrupted = true;
-    progress.note('interrupted: stopping running steps (Ctrl-C again to leave now)');
+  let interrupted: StopSignal | undefined;
+  const stopListening = onStopSignal((signal) => {
+    interrupted = signal;
+    progress.note(`interrupted (${signal}): stopping running steps (Ctrl-C again to leave now)`);
     engine.cancelExecution(handle.executionId);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  });
   const execution = await handle.done;
   progress.stop(execution);
   await engine.close();
   if (values.json) process.stdout.write(`${JSON.stringify(cliRecord(execution))}\n`);
-  if (interrupted) return EXIT.interrupted;
+  stopListening();
+  if (interrupted !== undefined) return STOP_SIGNALS[interrupted];
   return execution.status === 'completed' ? EXIT.ok : EXIT.failed;
 }
 

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { EngineApi } from '../../engine/api.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { EXIT, UsageError, type CliValues } from '../cli/main.js';
+import { onStopSignal, STOP_SIGNALS, type StopSignal } from '../cli/stop-signals.js';
 import { packageVersion } from '../package-version.js';
 import { McpContext } from './mcp-context.js';
 import { createMcpServer } from './server.js';
@@ -23,10 +24,9 @@ export async function mcpCommand(folder: string, _values: CliValues): Promise<nu
   const server = createMcpServer(new McpContext(engine, api, project), version);
   const transport = new StdioServerTransport();
 
-  const stopped = new Promise<string>((resolveStop) => {
+  const stopped = new Promise<StopSignal | 'stdin closed' | 'transport closed'>((resolveStop) => {
     process.stdin.once('end', () => resolveStop('stdin closed'));
-    process.once('SIGINT', () => resolveStop('SIGINT'));
-    process.once('SIGTERM', () => resolveStop('SIGTERM'));
+    onStopSignal(resolveStop);
     transport.onclose = () => resolveStop('transport closed');
   });
   // A failure inside a tool is answered as that tool's error; one that escapes a callback is reported, never fatal.
@@ -39,6 +39,7 @@ export async function mcpCommand(folder: string, _values: CliValues): Promise<nu
   const why = await stopped;
   process.stderr.write(`codomyrmex mcp: stopping (${why}); running steps are cancelled\n`);
   await server.close().catch(report);
+  // Cancels the runs still going — each step's whole process tree ended — and records them as cancelled.
   await engine.close();
-  return EXIT.ok;
+  return why in STOP_SIGNALS ? STOP_SIGNALS[why as StopSignal] : EXIT.ok;
 }

@@ -4,7 +4,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EngineApi } from '../../engine/api.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
-import { EXIT, UsageError, type CliValues } from '../cli/main.js';
+import { UsageError, type CliValues } from '../cli/main.js';
+import { onStopSignal, STOP_SIGNALS, type StopSignal } from '../cli/stop-signals.js';
 import { packageVersion } from '../package-version.js';
 import { startBrowserServer } from './browser-server.js';
 import { findRendererDir } from './static-files.js';
@@ -26,20 +27,12 @@ export async function serveCommand(folder: string | undefined, values: CliValues
   const opened = project !== null ? `project "${project.name}" (${project.path})` : count === 0 ? 'no projects yet: the app opens on its welcome view' : `your ${count} registered project${count === 1 ? '' : 's'}`;
   process.stdout.write(`  ${opened}; data in ${engine.paths.home}\n  Ctrl-C stops the server and the runs it started.\n`);
 
-  await new Promise<void>((resolveStop) => {
-    let stopping = false;
-    const stop = (): void => {
-      if (stopping) process.exit(EXIT.interrupted);
-      stopping = true;
-      process.stderr.write('codomyrmex serve: stopping (running steps are cancelled; Ctrl-C again to leave now)\n');
-      resolveStop();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  const signal = await new Promise<StopSignal>((resolveStop) => onStopSignal(resolveStop));
+  process.stderr.write(`codomyrmex serve: stopping (${signal}); running steps are cancelled (Ctrl-C again to leave now)\n`);
   await server.close();
+  // Cancels the runs still going — each step's whole process tree ended — and records them as cancelled.
   await engine.close();
-  return EXIT.ok;
+  return STOP_SIGNALS[signal];
 }
 
 function parsePort(text: string | undefined): number {

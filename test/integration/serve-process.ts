@@ -1,0 +1,43 @@
+// Test helpers for `codomyrmex serve` as a real process: start it (optionally leading its own process group, as a
+// terminal starts a command), and send one contract command over its WebSocket.
+import { spawn, type ChildProcess } from 'node:child_process';
+import WebSocket from 'ws';
+import type { WsServerMessage } from '../../shared/ipc.js';
+import { BIN } from '../cli.js';
+
+/** Starts `codomyrmex serve DIR` and waits for the URL it prints first. */
+export async function serve(dir: string, home: string, options: { detached?: boolean; env?: Record<string, string> } = {}): Promise<{ child: ChildProcess; url: URL; stderr: () => string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', dir], {
+    env: { ...process.env, CODOMYRMEX_HOME: home, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
+  });
+  let output = '';
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => (errors += String(chunk)));
+  const url = await new Promise<URL>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += String(chunk);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(output);
+      if (match) resolve(new URL(match[0]));
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code} before printing its URL: ${output}${errors}`)));
+  });
+  return { child, url, stderr: () => errors };
+}
+
+/** One command over the server's WebSocket; its value, or an error naming the command. */
+export async function request(url: URL, command: string, payload: unknown): Promise<unknown> {
+  const socket = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, { headers: { Origin: url.origin } });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  const reply = await new Promise<WsServerMessage>((resolve) => {
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as WsServerMessage;
+      if ('id' in message) resolve(message);
+    });
+    socket.send(JSON.stringify({ id: 1, command, request: payload }));
+  });
+  socket.close();
+  if (!('reply' in reply) || !reply.reply.ok) throw new Error(`${command} failed: ${JSON.stringify(reply)}`);
+  return reply.reply.value;
+}

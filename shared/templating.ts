@@ -43,7 +43,10 @@ export function containsTemplate(value: unknown): boolean {
 }
 
 export interface TemplateScope {
+  /** Outputs of the steps that ended: succeeded, and failed ones (what they set before failing). */
   steps: Record<string, Record<string, unknown>>;
+  /** Steps that ended without succeeding (failed, skipped, cancelled): an output they did not set reads as empty. */
+  ended?: ReadonlySet<string>;
   params: Record<string, unknown>;
   env: Record<string, string | undefined>;
 }
@@ -65,9 +68,11 @@ function lookup(ref: TemplateRef, scope: TemplateScope): unknown {
   switch (ref.kind) {
     case 'steps': {
       const outputs = scope.steps[ref.step];
-      if (outputs === undefined) throw new Error(`\${{ ${ref.text} }}: step "${ref.step}" has no outputs (it did not succeed)`);
-      if (!(ref.key in outputs)) throw new Error(`\${{ ${ref.text} }}: step "${ref.step}" has no output "${ref.key}"`);
-      return outputs[ref.key];
+      // A step allowed to run after a failed or skipped one reads what that step set, and empty for the rest.
+      if (outputs !== undefined && ref.key in outputs) return outputs[ref.key];
+      if (scope.ended?.has(ref.step) === true) return '';
+      if (outputs === undefined) throw new Error(`\${{ ${ref.text} }}: step "${ref.step}" has not run yet`);
+      throw new Error(`\${{ ${ref.text} }}: step "${ref.step}" has no output "${ref.key}"`);
     }
     case 'params':
       if (!(ref.key in scope.params)) throw new Error(`\${{ ${ref.text} }}: no param "${ref.key}" was given`);

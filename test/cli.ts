@@ -4,8 +4,8 @@ import { join } from 'node:path';
 
 export const BIN = join(import.meta.dirname, '..', 'bin', 'codomyrmex.js');
 
-export function cli(args: string[], home: string, cwd?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CODOMYRMEX_HOME: home }, encoding: 'utf8' });
+export function cli(args: string[], home: string, cwd?: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env, CODOMYRMEX_HOME: home }, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -66,6 +66,7 @@ export class ExecutionRun {
   private readonly queue = new ReadyQueue<StepState>();
   private readonly justQueued: StepState[] = [];
   private readonly scope: TemplateScope;
+  private readonly ended = new Set<string>();
   private running = 0;
   private unfinished = 0;
   private cancelled = false;
@@ -76,7 +77,7 @@ export class ExecutionRun {
   constructor(private readonly options: ExecutionRunOptions) {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     const { execution, workflow } = options;
-    this.scope = { steps: {}, params: options.params, env: options.env };
+    this.scope = { steps: {}, ended: this.ended, params: options.params, env: options.env };
     this.states = workflow.steps.map((step, index) => {
       const state: StepState = {
         index,
@@ -296,7 +297,7 @@ export class ExecutionRun {
       this.scope.steps[state.step.name] = result.outputs;
       this.finishAndRelease(state, 'succeeded', null, { outputs: result.outputs, exitCode: result.exitCode ?? 0 });
     } else {
-      this.failAttempt(state, aborted ? reason : error, retriable);
+      this.failAttempt(state, aborted ? reason : error, retriable, error instanceof ActionFailure ? error : null);
     }
     // Released only once the step's end is recorded: a waiting step may start the moment they are free.
     if (state.holdsResources) {
@@ -307,9 +308,9 @@ export class ExecutionRun {
     this.checkDone();
   }
 
-  private failAttempt(state: StepState, error: unknown, retriable: boolean): void {
+  /** `failure` is what the action reported (its exit code and outputs), also when a timeout is the error. */
+  private failAttempt(state: StepState, error: unknown, retriable: boolean, failure = error instanceof ActionFailure ? error : null): void {
     const message = error instanceof Error ? error.message : String(error);
-    const failure = error instanceof ActionFailure ? error : null;
     const fields: Partial<StepRun> = { error: message, exitCode: failure?.exitCode ?? null, outputs: failure?.outputs ?? {} };
     const retry = state.step.retry;
     if (retriable && retry !== undefined && state.run.attempts <= retry.count && !this.cancelled) {
@@ -347,6 +348,11 @@ export class ExecutionRun {
     });
     log?.close();
     this.unfinished--;
+    if (status !== 'succeeded') {
+      // Steps allowed to run after this one read what it set before failing; a skipped one set nothing.
+      this.ended.add(state.step.name);
+      if (status === 'failed') this.scope.steps[state.step.name] = state.run.outputs;
+    }
   }
 
   private update(state: StepState, fields: Partial<StepRun>): void {

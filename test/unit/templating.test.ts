@@ -17,8 +17,15 @@ describe('templating', () => {
   });
 
   it('fails loudly on a reference it cannot resolve', () => {
-    expect(() => resolveTemplates('${{ steps.test.outputs.x }}', scope)).toThrow('step "test" has no outputs');
+    expect(() => resolveTemplates('${{ steps.test.outputs.x }}', scope)).toThrow('step "test" has not run yet');
+    expect(() => resolveTemplates('${{ steps.build.outputs.nope }}', scope)).toThrow('step "build" has no output "nope"');
     expect(() => resolveTemplates('${{ env.NOPE }}', scope)).toThrow('environment variable NOPE is not set');
+  });
+
+  it('reads what a failed step set, and empty for what it (or a skipped step) did not', () => {
+    const after = { ...scope, steps: { test: { exitCode: 3 } }, ended: new Set(['test', 'lint']) };
+    expect(resolveTemplates('exit ${{ steps.test.outputs.exitCode }}, ${{ steps.test.outputs.summary }}.', after)).toBe('exit 3, .');
+    expect(resolveTemplates('${{ steps.lint.outputs.exitCode }}', after)).toBe('');
   });
 
   it('collects references with their field paths', () => {

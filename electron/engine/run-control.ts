@@ -6,7 +6,7 @@ import { OrchestrationError, WorkflowError } from '../../shared/errors.js';
 import type { Project, RunOrigin, Session, Workflow, WorkflowExecution } from '../../shared/model.js';
 import { sessionAppliesTo } from '../../shared/session-scope.js';
 import { workingDirFor, type OrchestrationEngine } from './orchestration-engine.js';
-import type { ExecuteOptions } from './task-orchestrator.js';
+import type { ExecuteOptions, ExecutionHandle } from './task-orchestrator.js';
 import { loadWorkflowFile } from './workflow-file.js';
 
 export interface StartRequest {
@@ -54,6 +54,11 @@ export class RunControl {
    * that project — a run recorded before sessions were kept to their project is re-run without it, never in its folder.
    */
   rerun(executionId: string, from: 'start' | 'failed'): { executionId: string } {
+    return { executionId: this.startRerun(executionId, from).executionId };
+  }
+
+  /** As `rerun`, with the new run's handle (the CLI follows it live). */
+  startRerun(executionId: string, from: 'start' | 'failed'): ExecutionHandle {
     const record = this.engine.getExecution(executionId);
     if (record === null) throw new OrchestrationError(`unknown run "${executionId}"`);
     if (record.status === 'pending' || record.status === 'running') {
@@ -78,7 +83,7 @@ export class RunControl {
       rerunOf: record.executionId,
       ...(from === 'failed' ? { resumeFrom: record } : {}),
     };
-    return { executionId: this.engine.runWorkflow(workflow, options).executionId };
+    return this.engine.runWorkflow(workflow, options);
   }
 
   /** Cancels one step of a running run: false when the run or the step has already finished (or the run is unknown). */

@@ -125,6 +125,13 @@ export class RunStore implements RunRecorder {
     return toExecution(row, steps);
   }
 
+  /** Ids of the runs whose id starts with `prefix` (history shows the first 8 characters), at most `limit`. */
+  findExecutionIds(prefix: string, limit = 2): string[] {
+    this.flush();
+    const rows = this.database.prepare("SELECT execution_id FROM executions WHERE substr(execution_id, 1, length(@prefix)) = @prefix LIMIT @limit").all({ prefix, limit }) as { execution_id: string }[];
+    return rows.map((row) => row.execution_id);
+  }
+
   /** The workflow a run ran, as it was when it started; null for runs recorded before snapshots were kept. */
   getWorkflowSnapshot(executionId: string): Workflow | null {
     this.flush();

@@ -8,9 +8,10 @@ export const EXIT = { ok: 0, failed: 1, invalid: 2, interrupted: 130 } as const;
 const HELP = `Codomyrmex Orchestrator — run workflow DAGs for local projects.
 
 Usage:
-  codomyrmex run FILE [--param k=v]... [--concurrency N] [--json]
+  codomyrmex run FILE [--param k=v]... [--concurrency N] [--cwd DIR] [--json]
+  codomyrmex rerun ID [--from-failed] [--json]   run a past run again (--from-failed: keep what succeeded)
   codomyrmex validate FILE
-  codomyrmex history [--json] [--limit N] [--workflow NAME] [--status STATUS]
+  codomyrmex history [--json] [--limit N] [--project P] [--workflow NAME] [--status STATUS]
   codomyrmex serve [DIR] [--port N]   the app in a browser, on 127.0.0.1 behind a token (DIR registered as a
                                       project; without it, the projects already registered)
   codomyrmex mcp [DIR]                the orchestration tools for AI agents (MCP over stdio)
@@ -18,6 +19,11 @@ Usage:
 Options:
   --param k=v        set a workflow param (repeatable)
   --concurrency N    steps running at once (default: the workflow's, else logical cores)
+  --cwd DIR          where the steps run (default: the project root for a file under
+                     .codomyrmex/workflows/, else the file's folder; a step's cwd is relative to it)
+  --from-failed      rerun: keep the succeeded steps and their outputs, run the others
+                     (how an interrupted run is resumed)
+  --project P        history: only runs of this project (its id, name or folder)
   --json             print the final record(s) as JSON on stdout
   --port N           serve: the port to listen on (default: a free one)
   --debug            show stack traces
@@ -35,6 +41,9 @@ const OPTIONS = {
   limit: { type: 'string' },
   workflow: { type: 'string' },
   status: { type: 'string' },
+  cwd: { type: 'string' },
+  project: { type: 'string' },
+  'from-failed': { type: 'boolean' },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -56,6 +65,10 @@ async function main(argv: string[]): Promise<number> {
       // Started first, so that the hosts' own start-up overlaps with loading the engine.
       processHost();
       return (await import('./run-command.js')).runCommand(requireFile(rest, 'run'), values);
+    case 'rerun':
+      processHost();
+      if (rest.length !== 1) throw new UsageError(`codomyrmex rerun takes one run id, got ${rest.length === 0 ? 'none' : rest.join(' ')}`);
+      return (await import('./rerun-command.js')).rerunCommand(rest[0]!, values);
     case 'validate':
       return (await import('./validate-command.js')).validateCommand(requireFile(rest, 'validate'));
     case 'history':
@@ -67,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length > 1) throw new UsageError(`codomyrmex mcp takes at most one folder, got ${rest.join(' ')}`);
       return (await import('../mcp/mcp-command.js')).mcpCommand(rest[0] ?? process.cwd(), values);
     default:
-      throw new UsageError(`unknown command "${command}" (run, validate, history, serve, mcp; see codomyrmex --help)`);
+      throw new UsageError(`unknown command "${command}" (run, rerun, validate, history, serve, mcp; see codomyrmex --help)`);
   }
 }
 

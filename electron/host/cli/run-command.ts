@@ -1,6 +1,9 @@
 // `codomyrmex run FILE`: runs a workflow with live progress, Ctrl-C cancelling it, and the record as JSON on request.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { WorkflowExecution } from '../../../shared/model.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
+import type { ExecutionHandle } from '../../engine/task-orchestrator.js';
 import { EXIT, UsageError, type CliValues } from './main.js';
 import { startProgress } from './progress.js';
 import { onStopSignal, STOP_SIGNALS, type StopSignal } from './stop-signals.js';
@@ -9,7 +12,13 @@ export async function runCommand(file: string, values: CliValues): Promise<numbe
   const params = parseParams(values.param ?? []);
   const concurrency = values.concurrency === undefined ? undefined : parsePositiveInt(values.concurrency, '--concurrency');
   const engine = new OrchestrationEngine();
-  const handle = engine.runWorkflowFile(file, { params, origin: 'cli', ...(concurrency !== undefined ? { concurrency } : {}) });
+  const cwd = values.cwd === undefined ? undefined : existingDir(values.cwd);
+  const handle = engine.runWorkflowFile(file, { params, origin: 'cli', ...(concurrency !== undefined ? { concurrency } : {}), ...(cwd !== undefined ? { cwd } : {}) });
+  return followRun(engine, handle, values);
+}
+
+/** Live progress (or the record as JSON) until the run ends, Ctrl-C cancelling it; the exit code says how it ended. */
+export async function followRun(engine: OrchestrationEngine, handle: ExecutionHandle, values: CliValues): Promise<number> {
   const progress = startProgress(engine, handle.execution, values.json ? process.stderr : process.stdout);
   let interrupted: StopSignal | undefined;
   const stopListening = onStopSignal((signal) => {
@@ -31,11 +40,14 @@ export function cliRecord(execution: WorkflowExecution) {
   return {
     executionId: execution.executionId,
     workflowName: execution.workflowName,
+    workflowFile: execution.workflowFile,
+    projectId: execution.projectId,
     status: execution.status,
     origin: execution.origin,
     startTime: execution.startTime,
     endTime: execution.endTime,
     errors: execution.errors,
+    rerunOf: execution.rerunOf ?? null,
     steps: Object.fromEntries(
       Object.entries(execution.steps).map(([name, run]) => [
         name,
@@ -43,6 +55,12 @@ export function cliRecord(execution: WorkflowExecution) {
       ]),
     ),
   };
+}
+
+function existingDir(dir: string): string {
+  const path = resolve(dir);
+  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--cwd takes an existing folder, got "${dir}" (${path} is not one)`);
+  return path;
 }
 
 function parseParams(pairs: string[]): Record<string, string> {

@@ -79,7 +79,12 @@ export class OrchestrationEngine {
     this.sessions = new SessionStore(() => this.database());
     this.workflowManager = new WorkflowManager(this.registry, this.resourceManager, this.store, this.paths.workflows);
     const warn = (message: string): void => void process.stderr.write(`codomyrmex: ${message}\n`);
-    this.projectManager = new ProjectManager(new ProjectStore(() => this.database()), this.events, () => [...(options.templates ?? BUILTIN_TEMPLATES), ...loadUserTemplates(this.paths.templates, warn)]);
+    this.projectManager = new ProjectManager(
+      new ProjectStore(() => this.database()),
+      this.events,
+      () => [...(options.templates ?? BUILTIN_TEMPLATES), ...loadUserTemplates(this.paths.templates, warn)],
+      (project) => this.store.linkRunsToProject(project, sep),
+    );
     this.userResources = new UserResources(options.settings ?? openSettings(this.paths.home), this.resourceManager);
     this.userResources.load(warn);
     this.workflowWatcher = new WorkflowWatcher(this.events, this.projectManager);

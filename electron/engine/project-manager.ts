@@ -29,6 +29,8 @@ export class ProjectManager {
     private readonly store: ProjectStore,
     private readonly events: EventBus,
     private readonly templateSource: () => readonly ProjectTemplate[],
+    /** Called once for each newly registered project: runs made in its folder before are linked to it. */
+    private readonly onAdded: (project: Project) => void = () => {},
   ) {}
 
   private get templates(): Map<string, ProjectTemplate> {
@@ -61,7 +63,7 @@ export class ProjectManager {
     mkdirSync(path, { recursive: true });
     if (template !== undefined) writeTemplate(path, options.name, template);
     else mkdirSync(join(path, PROJECT_WORKFLOWS_DIR), { recursive: true });
-    return this.register({
+    return this.registerNew({
       id: randomUUID(),
       name: options.name,
       path,
@@ -78,7 +80,7 @@ export class ProjectManager {
     const existing = this.store.findByPath(path);
     if (existing !== null) return existing;
     if (!existsSync(path) || !statSync(path).isDirectory()) throw new OrchestrationError(`${path} is not a folder`);
-    return this.register({ id: randomUUID(), name: name ?? basename(path), path, template: null, status: 'active', createdAt: Date.now(), description: '' });
+    return this.registerNew({ id: randomUUID(), name: name ?? basename(path), path, template: null, status: 'active', createdAt: Date.now(), description: '' });
   }
 
   getProject(id: string): Project | null {
@@ -95,6 +97,17 @@ export class ProjectManager {
       const project = this.store.findByPath(dir);
       if (project !== null || dirname(dir) === dir) return project;
     }
+  }
+
+  /** A project by id, folder or name, or an error naming what is known. */
+  resolveProject(ref: string): Project {
+    const found = this.store.get(ref) ?? this.store.findByPath(resolve(ref));
+    if (found !== null) return found;
+    const projects = this.listProjects();
+    const named = projects.filter((project) => project.name === ref);
+    if (named.length === 1) return named[0]!;
+    if (named.length > 1) throw new OrchestrationError(`${named.length} projects are named "${ref}"; give its id (${named.map((p) => p.id).join(', ')})`);
+    throw new OrchestrationError(`unknown project "${ref}" (known: ${projects.map((p) => `${p.name} [${p.id}]`).join(', ') || 'none'})`);
   }
 
   listProjects(): Project[] {
@@ -116,6 +129,12 @@ export class ProjectManager {
 
   workflowsDir(project: Project): string {
     return join(project.path, PROJECT_WORKFLOWS_DIR);
+  }
+
+  private registerNew(project: Project): Project {
+    this.register(project);
+    this.onAdded(project);
+    return project;
   }
 
   private register(project: Project): Project {

@@ -8,6 +8,7 @@ import type { Db } from './database.js';
 
 export interface HistoryQuery {
   workflowName?: string;
+  workflowFile?: string;
   status?: ExecutionStatus;
   projectId?: string;
   sessionId?: string;
@@ -132,6 +133,13 @@ export class RunStore implements RunRecorder {
     return rows.map((row) => row.execution_id);
   }
 
+  /** Links the runs of workflow files inside the project's folder that no project claimed yet; returns how many. */
+  linkRunsToProject(project: { id: string; path: string }, sep: string): number {
+    this.flush();
+    return this.database.prepare(`UPDATE executions SET project_id = @id WHERE project_id IS NULL
+      AND substr(workflow_file, 1, length(@prefix)) = @prefix`).run({ id: project.id, prefix: project.path + sep }).changes;
+  }
+
   /** The workflow a run ran, as it was when it started; null for runs recorded before snapshots were kept. */
   getWorkflowSnapshot(executionId: string): Workflow | null {
     this.flush();
@@ -146,7 +154,7 @@ export class RunStore implements RunRecorder {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit ?? 100, offset: query.offset ?? 0 };
     const filters: [keyof HistoryQuery, string][] = [
-      ['workflowName', 'workflow_name'], ['status', 'status'], ['projectId', 'project_id'], ['sessionId', 'session_id'], ['origin', 'origin'],
+      ['workflowName', 'workflow_name'], ['workflowFile', 'workflow_file'], ['status', 'status'], ['projectId', 'project_id'], ['sessionId', 'session_id'], ['origin', 'origin'],
     ];
     for (const [key, column] of filters) {
       if (query[key] === undefined) continue;

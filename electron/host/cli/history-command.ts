@@ -1,5 +1,6 @@
 // `codomyrmex history`: past runs, newest first, as a table or JSON.
-import { EXECUTION_STATUSES, type ExecutionStatus } from '../../../shared/model.js';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { EXECUTION_STATUSES, type ExecutionStatus, type Project, type WorkflowExecution } from '../../../shared/model.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { EXIT, UsageError, type CliValues } from './main.js';
 import { cliRecord, parsePositiveInt } from './run-command.js';
@@ -11,11 +12,22 @@ export async function historyCommand(values: CliValues): Promise<number> {
     throw new UsageError(`--status takes one of ${EXECUTION_STATUSES.join(', ')}, got "${status}"`);
   }
   const engine = new OrchestrationEngine();
+  let project: Project | null = null;
+  if (values.project !== undefined) {
+    try {
+      project = engine.projectManager.resolveProject(values.project);
+    } catch (error) {
+      await engine.close();
+      throw new UsageError(`--project: ${(error as Error).message}`);
+    }
+  }
   const runs = engine.store.listExecutions({
     limit: values.limit === undefined ? 50 : parsePositiveInt(values.limit, '--limit'),
-    ...(values.workflow !== undefined ? { workflowName: values.workflow } : {}),
+    ...(values.workflow !== undefined ? workflowFilter(values.workflow) : {}),
+    ...(project !== null ? { projectId: project.id } : {}),
     ...(status !== undefined ? { status: status as ExecutionStatus } : {}),
   });
+  const projects = new Map(engine.projectManager.listProjects().map((known) => [known.id, known]));
   await engine.close();
   if (values.json) {
     process.stdout.write(`${JSON.stringify(runs.map(cliRecord))}\n`);
@@ -28,14 +40,30 @@ export async function historyCommand(values: CliValues): Promise<number> {
   const rows = runs.map((run) => [
     new Date(run.startTime).toISOString().replace('T', ' ').slice(0, 19),
     run.workflowName,
+    projects.get(run.projectId ?? '')?.name ?? '—',
+    fileOf(run, projects.get(run.projectId ?? '')),
     run.status,
     run.endTime === null ? '—' : formatDuration(run.endTime - run.startTime),
     `${Object.values(run.steps).filter((s) => s.status === 'succeeded').length}/${Object.keys(run.steps).length}`,
     run.origin,
     run.executionId.slice(0, 8),
   ]);
-  const header = ['STARTED', 'WORKFLOW', 'STATUS', 'DURATION', 'STEPS OK', 'FROM', 'ID'];
+  const header = ['STARTED', 'WORKFLOW', 'PROJECT', 'FILE', 'STATUS', 'DURATION', 'STEPS OK', 'FROM', 'ID'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
   for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
   return EXIT.ok;
+}
+
+/** `--workflow` takes a workflow's name, or its file (a path with a folder in it, or ending in .yaml/.yml/.json). */
+function workflowFilter(value: string): { workflowName: string } | { workflowFile: string } {
+  const looksLikeFile = /\.(ya?ml|json)$/i.test(value) || value.includes(sep) || value.includes('/');
+  return looksLikeFile ? { workflowFile: resolve(value) } : { workflowName: value };
+}
+
+/** The file relative to its project's folder, else as recorded; a run without a file (an API run) shows —. */
+function fileOf(run: WorkflowExecution, project: Project | undefined): string {
+  if (run.workflowFile === null) return '—';
+  if (project === undefined) return run.workflowFile;
+  const inside = relative(project.path, run.workflowFile);
+  return inside.startsWith('..') || isAbsolute(inside) ? run.workflowFile : inside;
 }

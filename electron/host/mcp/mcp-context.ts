@@ -28,16 +28,11 @@ export class McpContext {
   /** A project by id, name or folder; the server's own project when none is given. */
   resolveProject(ref: string | undefined, field = 'project'): Project {
     if (ref === undefined || ref === '') return this.project;
-    const manager = this.engine.projectManager;
-    const byId = manager.getProject(ref);
-    if (byId !== null) return byId;
-    const byPath = manager.findProjectByPath(ref);
-    if (byPath !== null) return byPath;
-    const projects = manager.listProjects();
-    const named = projects.filter((project) => project.name === ref);
-    if (named.length === 1) return named[0]!;
-    if (named.length > 1) throw new ToolError(`${field}: ${named.length} projects are named "${ref}"; give its id (${named.map((p) => p.id).join(', ')})`);
-    throw new ToolError(`${field}: unknown project "${ref}" (known: ${projects.map((p) => `${p.name} [${p.id}]`).join(', ') || 'none'})`);
+    try {
+      return this.engine.projectManager.resolveProject(ref);
+    } catch (error) {
+      throw new ToolError(`${field}: ${(error as Error).message}`);
+    }
   }
 }
 

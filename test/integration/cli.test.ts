@@ -85,7 +85,7 @@ describe('the codomyrmex CLI', () => {
     expect(history[0].steps.hello.outputs.who).toBe('second');
     expect(history[0].origin).toBe('cli');
     const table = cli(['history'], home).stdout;
-    expect(table).toMatch(/WORKFLOW\s+STATUS/);
+    expect(table).toMatch(/WORKFLOW\s+PROJECT\s+FILE\s+STATUS/);
     expect(table).toContain('completed');
   });
 

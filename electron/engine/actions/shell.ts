@@ -2,10 +2,12 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { z } from 'zod';
 import { runProcess } from '../process-runner.js';
 import { ATTEMPT_MARKER } from '../store/step-log.js';
 import { ActionFailure, defineAction, type ActionContext } from './action.js';
+import { stepEnvironment } from './step-env.js';
 
 const run = defineAction({
   module: 'shell',
@@ -26,14 +28,15 @@ const run = defineAction({
     const exit = await runProcess({
       command: params.command,
       cwd,
-      env: { ...context.env, ...params.env, CODOMYRMEX_OUTPUT: outputFile },
+      env: { ...stepEnvironment({ ...context.env, ...params.env }, cwd, params.env.PATH !== undefined), CODOMYRMEX_OUTPUT: outputFile },
       logPath: context.logPath,
       logFd: () => context.outputFd,
       signal: context.signal,
       ...(params.shell !== undefined ? { shell: params.shell } : {}),
       ...(context.trackProcess !== undefined ? { onStart: (pid: () => Promise<number | null>) => context.trackProcess!(pid) } : {}),
     });
-    const outputs: Record<string, unknown> = { ...readOutputFile(outputFile), exitCode: exit.exitCode, stdout: context.outputTail() };
+    // The log keeps a coloured command's escapes (the log panel renders them); captured values are plain text.
+    const outputs: Record<string, unknown> = { ...readOutputFile(outputFile), exitCode: exit.exitCode, stdout: stripVTControlCharacters(context.outputTail()) };
     if (exit.startError !== undefined) {
       context.log('stderr', `${exit.startError}\n`);
       throw new ActionFailure(exit.startError, 127, outputs);
@@ -57,14 +60,14 @@ function readOutputFile(file: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   for (const line of text.split(/\r?\n/)) {
     const eq = line.indexOf('=');
-    if (eq > 0) outputs[line.slice(0, eq).trim()] = line.slice(eq + 1);
+    if (eq > 0) outputs[stripVTControlCharacters(line.slice(0, eq)).trim()] = stripVTControlCharacters(line.slice(eq + 1));
   }
   return outputs;
 }
 
 function describeExit(exitCode: number | null, signal: NodeJS.Signals | null, context: ActionContext): string {
   // The last line the command printed in this attempt, not the engine's marker between attempts.
-  const lines = context.outputTail().trimEnd().split('\n');
+  const lines = stripVTControlCharacters(context.outputTail()).trimEnd().split('\n');
   const lastLine = lines.pop()?.trim();
   const printed = lastLine !== undefined && ATTEMPT_MARKER.test(lastLine) ? undefined : lastLine;
   const how = signal !== null ? `was killed by ${signal}` : `exited with code ${exitCode}`;

@@ -72,8 +72,12 @@ describe('codomyrmex rerun', () => {
     await new Promise((resolve) => child.on('exit', resolve));
     const orphan = Number(readFileSync(join(dir, 'test.pid'), 'utf8'));
     await expect.poll(() => isAlive(orphan), { timeout: 3000 }).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const [interrupted] = JSON.parse(cli(['history', '--json'], home).stdout);
     expect(interrupted.status).toBe('interrupted');
+    // It lasted until its last recorded event (the test step's start), not until the history was read a second later.
+    expect(interrupted.endTime).toBe(interrupted.steps.test.startTime);
+    expect(interrupted.steps.test).toMatchObject({ status: 'cancelled', endTime: interrupted.steps.test.startTime });
 
     appendFileSync(join(dir, 'fixed'), '');
     const resumed = cli(['rerun', interrupted.executionId, '--from-failed', '--json'], home);

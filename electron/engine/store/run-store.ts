@@ -187,14 +187,15 @@ export class RunStore implements RunRecorder {
       : (db.prepare(`SELECT ${LIST_COLUMNS} FROM executions WHERE execution_id = ? AND status IN ('pending', 'running')`).all(executionId) as ExecutionRow[]);
     const dead = live.filter((row) => !this.ownerAlive(row));
     if (dead.length === 0) return 0;
-    const now = Date.now();
     db.transaction(() => {
       for (const row of dead) {
-        db.prepare(`UPDATE step_runs SET status = 'cancelled', error = 'interrupted: the process running it stopped', end_time = COALESCE(end_time, @now)
-                    WHERE execution_id = @id AND status NOT IN ('succeeded', 'failed', 'skipped', 'cancelled')`).run({ id: row.execution_id, now });
-        const lastEnd = db.prepare('SELECT MAX(end_time) AS t FROM step_runs WHERE execution_id = ?').get(row.execution_id) as { t: number | null };
+        // The run ends at its last recorded event (a step's start or end), not when somebody next read the history.
+        const last = db.prepare('SELECT MAX(MAX(COALESCE(start_time, 0)), MAX(COALESCE(end_time, 0))) AS t FROM step_runs WHERE execution_id = ?').get(row.execution_id) as { t: number | null };
+        const end = Math.max(last.t ?? 0, row.start_time);
+        db.prepare(`UPDATE step_runs SET status = 'cancelled', error = 'interrupted: the process running it stopped', end_time = COALESCE(end_time, @end)
+                    WHERE execution_id = @id AND status NOT IN ('succeeded', 'failed', 'skipped', 'cancelled')`).run({ id: row.execution_id, end });
         db.prepare(`UPDATE executions SET status = 'interrupted', end_time = @end, errors = @errors WHERE execution_id = @id AND status IN ('pending', 'running')`)
-          .run({ id: row.execution_id, end: lastEnd.t ?? row.start_time, errors: JSON.stringify([...JSON.parse(row.errors) as string[], `interrupted: process ${row.owner_pid} on ${row.owner_host} stopped while the run was in progress`]) });
+          .run({ id: row.execution_id, end, errors: JSON.stringify([...JSON.parse(row.errors) as string[], `interrupted: process ${row.owner_pid} on ${row.owner_host} stopped while the run was in progress`]) });
       }
     })();
     return dead.length;

@@ -240,8 +240,9 @@ export class ExecutionRun {
   private listenForResources(waiting: boolean): void {
     if (waiting === this.waitingForResources) return;
     this.waitingForResources = waiting;
-    if (waiting) this.options.resources.on('released', this.onResourcesReleased);
-    else this.options.resources.off('released', this.onResourcesReleased);
+    const resources = this.options.resources;
+    if (waiting) resources.on('released', this.onResourcesReleased).on('poll', this.onResourcesReleased);
+    else resources.off('released', this.onResourcesReleased).off('poll', this.onResourcesReleased);
   }
 
   private startAttempt(state: StepState): void {

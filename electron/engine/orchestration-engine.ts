@@ -14,6 +14,7 @@ import type { StepTask } from './executor.js';
 import { PROJECT_WORKFLOWS_DIR, ProjectManager } from './project-manager.js';
 import { ResourceManager } from './resource-manager.js';
 import { openDatabase, type Db } from './store/database.js';
+import { MachineLeases } from './store/machine-leases.js';
 import { defaultHome, homePaths, type HomePaths } from './store/paths.js';
 import { SessionStore, ProjectStore } from './store/registry-store.js';
 import { RunStore } from './store/run-store.js';
@@ -52,7 +53,8 @@ export class OrchestrationEngine {
   readonly events = new EventBus();
   readonly paths: HomePaths;
   readonly registry: ActionRegistry;
-  readonly resourceManager = new ResourceManager();
+  /** Admits against leases every process on the machine shares (the database in the data folder). */
+  readonly resourceManager = new ResourceManager(new MachineLeases(() => this.database()));
   readonly store: RunStore;
   readonly workflowManager: WorkflowManager;
   readonly taskOrchestrator: TaskOrchestrator;

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { availableParallelism, totalmem } from 'node:os';
 import { ResourceError } from '../../shared/errors.js';
 import type { Resource, ResourceAllocation, ResourceType } from '../../shared/model.js';
+import type { LeaseShortfall, MachineLeases } from './store/machine-leases.js';
 
 const HISTORY_LIMIT = 10_000;
 
@@ -18,7 +19,12 @@ interface ResourceEvents {
   released: [ResourceAllocation];
   changed: [Resource];
   removed: [string];
+  /** Another process may have freed capacity: steps waiting on the machine's leases try again. */
+  poll: [];
 }
+
+/** How often steps waiting for capacity other processes hold look again. */
+const MACHINE_POLL_MS = 100;
 
 export class ResourceManager extends EventEmitter<ResourceEvents> {
   private readonly resources = new Map<string, Resource>();
@@ -26,8 +32,13 @@ export class ResourceManager extends EventEmitter<ResourceEvents> {
   private readonly allocations = new Map<string, Map<string, ResourceAllocation>>();
   private readonly used = new Map<string, number>();
   private readonly history: ResourceAllocation[] = [];
+  /** Resources found short on the machine since the last poll: asked again only after it, so waiting costs no writes. */
+  private readonly machineShort = new Map<string, number>();
+  private pollTimer: NodeJS.Timeout | null = null;
+  private leasesWork = true;
 
-  constructor() {
+  /** With `leases`, every allocation is also a lease on the machine's shared count (every process admits against it). */
+  constructor(private readonly leases: MachineLeases | null = null) {
     super();
     this.setMaxListeners(0);
     this.put({ id: 'cpu', type: 'cpu', capacity: availableParallelism(), unit: 'cores', builtin: true });
@@ -72,6 +83,16 @@ export class ResourceManager extends EventEmitter<ResourceEvents> {
   }
 
   allocateResource(resourceId: string, taskId: string, amount: number): ResourceAllocation {
+    this.checkAllocation(resourceId, taskId, amount);
+    const short = this.lease(taskId, { [resourceId]: amount });
+    if (short !== null) {
+      const resource = this.requireResource(resourceId);
+      throw new ResourceError(`resource "${resourceId}": ${taskId} asks for ${amount} ${resource.unit} but only ${short.available} of ${resource.capacity} are free on this machine (other processes hold the rest)`);
+    }
+    return this.allocateHere(resourceId, taskId, amount);
+  }
+
+  private checkAllocation(resourceId: string, taskId: string, amount: number): void {
     const resource = this.requireResource(resourceId);
     if (!(amount > 0)) throw new ResourceError(`resource "${resourceId}": amount must be positive, got ${amount} for ${taskId}`);
     if (amount > resource.capacity) {
@@ -82,6 +103,9 @@ export class ResourceManager extends EventEmitter<ResourceEvents> {
       throw new ResourceError(`resource "${resourceId}": ${taskId} asks for ${amount} ${resource.unit} but only ${available} of ${resource.capacity} are free`);
     }
     if (this.allocations.get(resourceId)?.has(taskId)) throw new ResourceError(`resource "${resourceId}" is already allocated to ${taskId}`);
+  }
+
+  private allocateHere(resourceId: string, taskId: string, amount: number): ResourceAllocation {
     const allocation: ResourceAllocation = { resourceId, taskId, amount, allocatedAt: Date.now(), releasedAt: null };
     let byTask = this.allocations.get(resourceId);
     if (byTask === undefined) this.allocations.set(resourceId, (byTask = new Map()));
@@ -97,8 +121,17 @@ export class ResourceManager extends EventEmitter<ResourceEvents> {
     for (const [resourceId, amount] of Object.entries(request)) {
       const available = this.getAvailableCapacity(resourceId);
       if (amount > available) return { resourceId, amount, available };
+      const machineFree = this.machineShort.get(resourceId);
+      if (machineFree !== undefined) return { resourceId, amount, available: machineFree };
     }
-    for (const [resourceId, amount] of Object.entries(request)) this.allocateResource(resourceId, taskId, amount);
+    for (const [resourceId, amount] of Object.entries(request)) this.checkAllocation(resourceId, taskId, amount);
+    const short = this.lease(taskId, request);
+    if (short !== null) {
+      this.machineShort.set(short.resourceId, short.available);
+      this.pollMachine();
+      return short;
+    }
+    for (const [resourceId, amount] of Object.entries(request)) this.allocateHere(resourceId, taskId, amount);
     return null;
   }
 
@@ -106,6 +139,8 @@ export class ResourceManager extends EventEmitter<ResourceEvents> {
     const allocation = this.allocations.get(resourceId)?.get(taskId);
     if (allocation === undefined) return;
     this.allocations.get(resourceId)!.delete(taskId);
+    this.machineShort.delete(resourceId);
+    if (this.leasesWork) this.leases?.release(taskId, resourceId);
     this.used.set(resourceId, (this.used.get(resourceId) ?? 0) - allocation.amount);
     allocation.releasedAt = Date.now();
     this.emit('released', allocation);
@@ -125,6 +160,26 @@ export class ResourceManager extends EventEmitter<ResourceEvents> {
   /** Past and live allocations, newest last (the last 10,000). */
   getUsageHistory(resourceId?: string): ResourceAllocation[] {
     return resourceId === undefined ? [...this.history] : this.history.filter((a) => a.resourceId === resourceId);
+  }
+
+  private lease(taskId: string, request: Readonly<Record<string, number>>): LeaseShortfall | null {
+    if (this.leases === null || !this.leasesWork) return null;
+    try {
+      return this.leases.acquire(taskId, request, (id) => this.requireResource(id).capacity);
+    } catch {
+      // A data folder that cannot be written (read-only, full disk) must not stop runs: admit against this process alone.
+      this.leasesWork = false;
+      return null;
+    }
+  }
+
+  private pollMachine(): void {
+    if (this.pollTimer !== null) return;
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = null;
+      this.machineShort.clear();
+      this.emit('poll');
+    }, MACHINE_POLL_MS);
   }
 
   private requireResource(id: string): Resource {

@@ -1,10 +1,10 @@
 // Run records in SQLite: written behind the scheduler one transaction per event-loop turn, read for history.
-import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { ExecutionStatus, RunOrigin, StepRun, Workflow, WorkflowExecution } from '../../../shared/model.js';
 import type { RunRecorder } from '../execution-run.js';
 import { isAlive } from '../process-runner.js';
 import type { Db } from './database.js';
+import { processStartToken } from './process-identity.js';
 
 export interface HistoryQuery {
   workflowName?: string;
@@ -312,17 +312,6 @@ function toStepRun(row: StepRow): StepRun {
     logPath: row.log_path,
     logTail: row.log_tail,
   };
-}
-
-/** Linux: the process's start time in clock ticks since boot, which tells a reused pid from the original. */
-function processStartToken(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 22; the command name (field 2) may contain spaces, so count from its closing parenthesis.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
 }
 
 export { LIVE as LIVE_EXECUTION_STATUSES };

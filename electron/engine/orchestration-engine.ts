@@ -53,8 +53,10 @@ export class OrchestrationEngine {
   readonly events = new EventBus();
   readonly paths: HomePaths;
   readonly registry: ActionRegistry;
-  /** Admits against leases every process on the machine shares (the database in the data folder). */
-  readonly resourceManager = new ResourceManager(new MachineLeases(() => this.database()));
+  /** What this process holds of the machine's resources, in the database every process shares. */
+  private readonly leases = new MachineLeases(() => this.database());
+  /** Admits against the leases of every process on the machine. */
+  readonly resourceManager = new ResourceManager(this.leases);
   readonly store: RunStore;
   readonly workflowManager: WorkflowManager;
   readonly taskOrchestrator: TaskOrchestrator;
@@ -258,6 +260,7 @@ export class OrchestrationEngine {
     await this.taskOrchestrator.cancelAll();
     this.logTailer.close();
     this.store.flush();
+    if (this.db !== null) this.leases.flush();
     this.db?.close();
     this.db = null;
   }

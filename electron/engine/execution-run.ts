@@ -31,6 +31,8 @@ export interface ExecutionRunOptions {
 interface StepState {
   index: number;
   priority: WorkflowStep['priority'];
+  /** 0 until the step first becomes ready; then the round it did, kept across retries. */
+  readySince: number;
   step: WorkflowStep;
   run: StepRun;
   taskId: string;
@@ -68,6 +70,8 @@ export class ExecutionRun {
   private readonly scope: TemplateScope;
   private readonly ended = new Set<string>();
   private running = 0;
+  /** Scheduling rounds so far: steps made ready in an earlier round go first among equal priorities. */
+  private rounds = 0;
   private unfinished = 0;
   private cancelled = false;
   private finished = false;
@@ -82,6 +86,7 @@ export class ExecutionRun {
       const state: StepState = {
         index,
         priority: step.priority,
+        readySince: 0,
         step,
         run: execution.steps[step.name]!,
         taskId: `${execution.executionId}:${step.name}`,
@@ -160,12 +165,14 @@ export class ExecutionRun {
 
   /** Puts steps whose dependencies are all done in the queue, or skips them; iterative so long chains cannot overflow. */
   private settle(initial: StepState[]): void {
+    const round = ++this.rounds;
     const work = [...initial];
     while (work.length > 0) {
       const state = work.pop()!;
       if (TERMINAL.has(state.run.status)) continue;
       const skip = this.cancelled ? 'the run was cancelled' : this.skipReason(state);
       if (skip === null) {
+        state.readySince ||= round;
         this.enqueue(state);
         continue;
       }

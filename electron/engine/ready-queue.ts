@@ -1,4 +1,5 @@
-// Ready steps ordered by priority (critical first), then by their place in the workflow: a binary heap.
+// Ready steps ordered by priority (critical first), then by when they first became ready, then by their place in the
+// workflow: a binary heap.
 import type { StepPriority } from '../../shared/model.js';
 
 const RANK: Record<StepPriority, number> = { critical: 3, high: 2, normal: 1, low: 0 };
@@ -6,6 +7,8 @@ const RANK: Record<StepPriority, number> = { critical: 3, high: 2, normal: 1, lo
 export interface Queued {
   index: number;
   priority: StepPriority;
+  /** When the step first became ready (a count of scheduling rounds): a retried step keeps its place in line. */
+  readySince: number;
 }
 
 export class ReadyQueue<T extends Queued> {
@@ -64,5 +67,6 @@ export class ReadyQueue<T extends Queued> {
 
 function before(a: Queued, b: Queued): boolean {
   const rank = RANK[a.priority] - RANK[b.priority];
-  return rank !== 0 ? rank > 0 : a.index < b.index;
+  if (rank !== 0) return rank > 0;
+  return a.readySince !== b.readySince ? a.readySince < b.readySince : a.index < b.index;
 }

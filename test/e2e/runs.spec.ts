@@ -29,6 +29,11 @@ async function runWorkflow(page: Page, name: string): Promise<void> {
   await expect(page.locator('.run-detail')).toBeVisible();
 }
 
+function hexToRgb(hex: string): string {
+  const value = Number.parseInt(hex.trim().slice(1), 16);
+  return `rgb(${value >> 16}, ${(value >> 8) & 255}, ${value & 255})`;
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -46,6 +51,9 @@ test('a run shows statuses and attempts change live, a step\'s coloured log, and
   await expect(flaky).toContainText('attempt 1/3');
   await expect(flaky).toHaveAttribute('data-status', 'succeeded');
   await expect(flaky).toContainText('attempt 2/3');
+  // Succeeded after a retry: the attempt count is not drawn in the warning (retrying) colour.
+  const colours = await flaky.evaluate((el) => ({ attempt: getComputedStyle(el.querySelector('.step-node__attempt')!).color, warning: getComputedStyle(el).getPropertyValue('--status-retrying') }));
+  expect(colours.attempt).not.toBe(hexToRgb(colours.warning));
   await expect(node(page, 'broken')).toHaveAttribute('data-status', 'failed');
   await expect(node(page, 'after-broken')).toHaveAttribute('data-status', 'skipped');
 

@@ -106,6 +106,21 @@ describe('the scheduler', () => {
     expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(400);
   });
 
+  it('keeps a retried step’s place in line: after its backoff it goes before steps that became ready later', async () => {
+    const engine = newEngine();
+    const dir = tempDir();
+    // One slot. "flaky" (last in the file) is ready with "start"; "later" and "last" only once "start" is done.
+    // flaky fails once, and during its 0.2 s backoff "later" takes the slot for 0.6 s; then flaky, not "last", is next.
+    const ex = await run(engine, workflow([
+      sh('start', 'echo start >> order'),
+      sh('later', 'echo later >> order; sleep 0.6', { dependencies: ['start'] }),
+      sh('last', 'echo last >> order', { dependencies: ['start'] }),
+      sh('flaky', 'echo flaky >> order; test -f tried || { touch tried; exit 1; }', { retry: { count: 1, delay: 0.2, backoff: 1 } }),
+    ]), { cwd: dir, concurrency: 1 });
+    expect(ex.status).toBe('completed');
+    expect(readFileSync(join(dir, 'order'), 'utf8').trim().split('\n')).toEqual(['start', 'flaky', 'later', 'flaky', 'last']);
+  });
+
   it('gives up after 1 + count attempts', async () => {
     const engine = newEngine();
     const ex = await run(engine, workflow([sh('always-bad', 'exit 2', { retry: { count: 2, delay: 0, backoff: 1 } })]));

@@ -102,6 +102,36 @@ await new Promise((done) => {
   ].join('\n'));
   rmSync(dir, { recursive: true, force: true });
   rmSync(home, { recursive: true, force: true });
+  await benchAdmission(print);
+}
+
+/**
+ * The machine lease's own cost, apart from process noise: this process's CPU time for the 400-step DAG of
+ * control.noop, each step declaring a resource (so each takes and returns a lease) against none (median of 7).
+ */
+export async function benchAdmission(print) {
+  const home = temp('cdx-bench-home-');
+  const engine = new OrchestrationEngine({ home });
+  const cpu = { plain: [], leased: [] };
+  for (let round = 0; round < 7; round++) {
+    for (const kind of ['plain', 'leased']) {
+      const steps = layeredSteps(20, 20, () => ({ module: 'control', action: 'noop', ...(kind === 'leased' ? { resources: { slots: 1 } } : {}) }));
+      engine.workflowManager.createWorkflow(`admission-${kind}`, steps, { saveTo: false, resources: { slots: { capacity: 1000 } } });
+      const started = process.cpuUsage();
+      const execution = await engine.runWorkflow(engine.workflowManager.getWorkflow(`admission-${kind}`), { cwd: home, concurrency: 4 }).done;
+      const used = process.cpuUsage(started);
+      if (execution.status !== 'completed') throw new Error(`admission run ended ${execution.status}`);
+      cpu[kind].push((used.user + used.system) / 1000);
+    }
+  }
+  await engine.close();
+  rmSync(home, { recursive: true, force: true });
+  const plain = median(cpu.plain);
+  const leased = median(cpu.leased);
+  print('admission: 400-step DAG of control.noop, CPU time of this process (median of 7)', [
+    `    no resources       ${plain.toFixed(1)} ms`,
+    `    a lease per step   ${leased.toFixed(1)} ms   cross-process admission: ${((leased - plain) / 400).toFixed(3)} ms/step added (goal ≤ 0.2)`,
+  ].join('\n'));
 }
 
 export async function benchHistory(print) {

@@ -189,7 +189,12 @@ describe('codomyrmex mcp', () => {
     const updated = await ok<{ revision: string; text: string }>('update_workflow', { name: 'greet', description: 'now described', base_revision: document.revision });
     expect(updated.text).toContain('now described');
     expect(await refused('update_workflow', { name: 'greet', description: 'stale', base_revision: document.revision })).toContain('changed on disk');
-    expect(await ok('validate_workflow', { name: 'greet' })).toEqual({ valid: true, problems: [] });
+    expect(await ok('validate_workflow', { name: 'greet' })).toEqual({ valid: true, problems: [], notes: [] });
+    const report = await ok('validate_workflow', { steps: [
+      { name: 'test', module: 'shell', action: 'run', parameters: { command: 'npm test' } },
+      { name: 'report', module: 'shell', action: 'run', parameters: { command: 'echo ${{ steps.test.outputs.exitCode }}' }, dependencies: ['test'], runWhen: 'always' },
+    ] });
+    expect(report).toEqual({ valid: true, problems: [], notes: [{ step: 'report', field: 'parameters.command', message: '${{ steps.test.outputs.exitCode }} is empty when "test" is skipped (this step has runWhen: always)' }] });
     const draft = await ok<{ valid: boolean; problems: { step?: string; field?: string; message: string }[] }>('validate_workflow', { steps: [{ name: 'x', module: 'shell', action: 'run', parameters: {} }] });
     expect(draft.valid).toBe(false);
     expect(draft.problems).toEqual([expect.objectContaining({ step: 'x', field: 'parameters.command', message: 'is required' })]);

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatProblem, ValidationError, type Problem } from '../../../shared/errors.js';
 import type { WorkflowDocument } from '../../../shared/ipc.js';
-import type { Project } from '../../../shared/model.js';
+import type { Project, Workflow } from '../../../shared/model.js';
+import { emptyReferenceNotes } from '../../../shared/empty-references.js';
 import { parseWorkflow } from '../../../shared/workflow-schema.js';
 import { ToolError, type McpContext } from './mcp-context.js';
 import { assertRunnable, stepInput, workflowRecord } from './step-input.js';
@@ -123,21 +124,27 @@ export function registerWorkflowTools(server: McpServer, ctx: McpContext): void 
   }));
 
   defineTool(server, 'validate_workflow', tool({
-    description: 'Checks a workflow as a run would, without running or writing anything: a saved one by name, or a definition given as steps (with name). Returns valid and every problem (step, field, message); a cycle names its steps.',
+    description: 'Checks a workflow as a run would, without running or writing anything: a saved one by name, or a definition given as steps (with name). Returns valid and every problem (step, field, message); a cycle names its steps. notes name the step-output references that can read empty (a step runs after one that may fail or be skipped) — not errors.',
     input: z.object({ name: nameArg.optional(), steps: z.array(stepInput).min(1).optional(), ...definitionArgs, project: projectArg }).strict(),
-    output: { valid: z.boolean(), problems: z.array(problemShape) },
+    output: { valid: z.boolean(), problems: z.array(problemShape), notes: z.array(problemShape) },
     annotations: { readOnlyHint: true },
     async run({ name, steps, description, params, env, concurrency, project: ref }) {
       if (steps === undefined) {
         if (name === undefined) throw new ToolError('give name (a saved workflow) or steps (a definition to check)');
         const project = ctx.resolveProject(ref);
         const document = await ctx.call('workflows.get', { projectId: project.id, name });
-        return { valid: document.problems.length === 0, problems: document.problems.map(problemView) };
+        return { valid: document.problems.length === 0, problems: document.problems.map(problemView), notes: notesOf(ctx, document.workflow, document.problems) };
       }
-      const problems = checkDefinition(ctx, workflowRecord({ name: name ?? 'draft', steps, description, params, env, concurrency }));
-      return { valid: problems.length === 0, problems: problems.map(problemView) };
+      const record = workflowRecord({ name: name ?? 'draft', steps, description, params, env, concurrency });
+      const problems = checkDefinition(ctx, record);
+      return { valid: problems.length === 0, problems: problems.map(problemView), notes: notesOf(ctx, problems.length === 0 ? parseWorkflow(record) : null, problems) };
     },
   }));
+}
+
+/** Only a valid workflow's references are worth a note: an invalid one's problems come first. */
+function notesOf(ctx: McpContext, workflow: Workflow | null, problems: readonly Problem[]) {
+  return workflow === null || problems.length > 0 ? [] : emptyReferenceNotes(workflow, ctx.engine.registry).map(problemView);
 }
 
 function checkDefinition(ctx: McpContext, record: Record<string, unknown>): Problem[] {

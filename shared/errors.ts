@@ -26,6 +26,11 @@ export class ResourceError extends OrchestrationError {
   override name = 'ResourceError';
 }
 
+/** Refused until the caller confirms it means it (adding a whole file system root or home folder as a project). */
+export class ConfirmationNeededError extends OrchestrationError {
+  override name = 'ConfirmationNeededError';
+}
+
 export class ValidationError extends OrchestrationError {
   override name = 'ValidationError';
   readonly problems: Problem[];

@@ -7,12 +7,18 @@ import type { Project, Resource, ResourceAllocation, Session, Workflow, Workflow
 import { EXECUTION_STATUSES, PROJECT_STATUSES, RUN_ORIGINS } from './model.js';
 import type { ProjectCard, ProjectHistory, TemplateInfo } from './dashboard.js';
 import type { SystemSample } from './monitor.js';
+import { nameSchema } from './workflow-schema.js';
 
 /** A response type, carried by the contract for the type checker only. */
 const returns = <T>(): T => undefined as unknown as T;
 
 const id = z.string().min(1).max(200);
+/** A name that looks something up: one that breaks the naming rule is simply not found. */
 const name = z.string().min(1).max(200);
+/** Names that are given: each held to its rule in shared/names.ts (README "Names"). */
+const workflowName = nameSchema('workflow');
+const projectName = nameSchema('project');
+const sessionName = nameSchema('session');
 const stringMap = z.record(z.string().min(1).max(200), z.string().max(100_000));
 /** The most log text one request returns; bigger logs are read in slices. */
 const MAX_LOG_SLICE = 4 * 1024 * 1024;
@@ -126,7 +132,7 @@ export const commands = {
   'workflows.save': {
     request: z.object({
       projectId: id,
-      name,
+      name: workflowName,
       workflow: z.record(z.string(), z.unknown()),
       baseRevision: z.string().max(200).nullable(),
       /** Overwrite even if the file changed on disk since baseRevision (the user chose "keep mine"). */
@@ -194,12 +200,12 @@ export const commands = {
   },
   'sessions.list': { request: z.object({}).strict(), response: returns<Session[]>() },
   'sessions.create': {
-    request: z.object({ name, projectId: id.optional(), env: stringMap.optional(), variables: stringMap.optional() }).strict(),
+    request: z.object({ name: sessionName, projectId: id.optional(), env: stringMap.optional(), variables: stringMap.optional() }).strict(),
     response: returns<Session>(),
   },
   /** Renames a session, binds it to a project, or replaces its variables and environment overrides. */
   'sessions.update': {
-    request: z.object({ sessionId: id, name: name.optional(), projectId: id.nullable().optional(), env: stringMap.optional(), variables: stringMap.optional() }).strict(),
+    request: z.object({ sessionId: id, name: sessionName.optional(), projectId: id.nullable().optional(), env: stringMap.optional(), variables: stringMap.optional() }).strict(),
     response: returns<Session>(),
   },
   'sessions.close': { request: z.object({ sessionId: id }).strict(), response: returns<Session>() },
@@ -219,10 +225,18 @@ export const commands = {
   'projects.dashboard': { request: z.object({ days: z.number().int().min(1).max(365).optional() }).strict(), response: returns<ProjectCard[]>() },
   'projects.history': { request: z.object({ projectId: id, days: z.number().int().min(1).max(365).optional() }).strict(), response: returns<ProjectHistory>() },
   /** Registers an existing folder as a project (or returns the project already there). */
-  'projects.add': { request: z.object({ path: z.string().min(1).max(4096), name: name.optional() }).strict(), response: returns<Project>() },
+  'projects.add': {
+    request: z.object({
+      path: z.string().min(1).max(4096),
+      name: projectName.optional(),
+      /** Needed to add a folder that holds much more than one project: a file system root or the home folder itself. */
+      confirmBroadFolder: z.boolean().optional(),
+    }).strict(),
+    response: returns<Project>(),
+  },
   /** Creates a project folder from a template (refused if the folder exists and is not empty). */
   'projects.create': {
-    request: z.object({ name, parentDir: z.string().min(1).max(4096), template: name.optional(), description: z.string().max(2000).optional() }).strict(),
+    request: z.object({ name: projectName, parentDir: z.string().min(1).max(4096), template: name.optional(), description: z.string().max(2000).optional() }).strict(),
     response: returns<Project>(),
   },
   /** The sample project (parallel branches, a retry, outputs passed on, a resource queue), created in the data folder
@@ -247,7 +261,8 @@ export type RequestOf<C extends Command> = z.input<(typeof commands)[C]['request
 export type ResponseOf<C extends Command> = (typeof commands)[C]['response'];
 export const COMMANDS = Object.keys(commands) as Command[];
 
-export type IpcErrorCode = 'unknown-command' | 'invalid-request' | 'not-found' | 'invalid-workflow' | 'conflict' | 'failed';
+/** `needs-confirmation`: the same request with its confirmation flag set would be done (see `projects.add`). */
+export type IpcErrorCode = 'unknown-command' | 'invalid-request' | 'not-found' | 'invalid-workflow' | 'conflict' | 'needs-confirmation' | 'failed';
 
 export interface IpcError {
   code: IpcErrorCode;

@@ -67,18 +67,19 @@ export function resolveTemplates<T>(value: T, scope: TemplateScope): T {
 function lookup(ref: TemplateRef, scope: TemplateScope): unknown {
   switch (ref.kind) {
     case 'steps': {
-      const outputs = scope.steps[ref.step];
+      // Own properties only: a step named `constructor` or `toString` is a plain name, never Object's method.
+      const outputs = Object.hasOwn(scope.steps, ref.step) ? scope.steps[ref.step] : undefined;
       // A step allowed to run after a failed or skipped one reads what that step set, and empty for the rest.
-      if (outputs !== undefined && ref.key in outputs) return outputs[ref.key];
+      if (outputs !== undefined && Object.hasOwn(outputs, ref.key)) return outputs[ref.key];
       if (scope.ended?.has(ref.step) === true) return '';
       if (outputs === undefined) throw new Error(`\${{ ${ref.text} }}: step "${ref.step}" has not run yet`);
       throw new Error(`\${{ ${ref.text} }}: step "${ref.step}" has no output "${ref.key}"`);
     }
     case 'params':
-      if (!(ref.key in scope.params)) throw new Error(`\${{ ${ref.text} }}: no param "${ref.key}" was given`);
+      if (!Object.hasOwn(scope.params, ref.key)) throw new Error(`\${{ ${ref.text} }}: no param "${ref.key}" was given`);
       return scope.params[ref.key];
     case 'env': {
-      const value = scope.env[ref.key];
+      const value = Object.hasOwn(scope.env, ref.key) ? scope.env[ref.key] : undefined;
       if (value === undefined) throw new Error(`\${{ ${ref.text} }}: environment variable ${ref.key} is not set`);
       return value;
     }
@@ -93,19 +94,28 @@ function stringify(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function visitStrings(value: unknown, path: string[], visit: (text: string, path: string[]) => void): void {
+/**
+ * Calls `visit` for every string inside a value. A list or map reached twice (a YAML alias shares it) is walked once,
+ * at the first path that reaches it: aliases of aliases would otherwise cost an exponential walk.
+ */
+function visitStrings(value: unknown, path: string[], visit: (text: string, path: string[]) => void, seen = new WeakSet<object>()): void {
   if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, index) => visitStrings(item, [...path, String(index)], visit));
   else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) visitStrings(item, [...path, key], visit);
+    if (seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) value.forEach((item, index) => visitStrings(item, [...path, String(index)], visit, seen));
+    else for (const [key, item] of Object.entries(value)) visitStrings(item, [...path, key], visit, seen);
   }
 }
 
-function mapStrings(value: unknown, map: (text: string) => unknown): unknown {
+/** The value with every string mapped; a list or map reached twice is mapped once and shared in the result, as it was. */
+function mapStrings(value: unknown, map: (text: string) => unknown, done = new Map<object, unknown>()): unknown {
   if (typeof value === 'string') return map(value);
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, map)]));
-  }
-  return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (done.has(value)) return done.get(value);
+  const mapped = Array.isArray(value)
+    ? value.map((item) => mapStrings(item, map, done))
+    : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, map, done)]));
+  done.set(value, mapped);
+  return mapped;
 }

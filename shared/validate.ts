@@ -100,9 +100,9 @@ function checkTemplates(workflow: Workflow, context: ValidationContext, hasCycle
       if (ref.kind === 'invalid') {
         at(step.name, field, `${expr} is not an expression (use steps.<name>.outputs.<key>, params.<key> or env.<KEY>)`);
       } else if (ref.kind === 'params') {
-        if (!(ref.key in workflow.params)) at(step.name, field, `${expr}: the workflow declares no param "${ref.key}"`);
+        if (!Object.hasOwn(workflow.params, ref.key)) at(step.name, field, `${expr}: the workflow declares no param "${ref.key}"`);
       } else if (ref.kind === 'env') {
-        if (!(ref.key in workflow.env) && context.env[ref.key] === undefined) {
+        if (!Object.hasOwn(workflow.env, ref.key) && !(Object.hasOwn(context.env, ref.key) && context.env[ref.key] !== undefined)) {
           at(step.name, field, `${expr}: environment variable ${ref.key} is set neither in the workflow's env nor in the environment`);
         }
       } else {
@@ -131,7 +131,8 @@ function checkTemplates(workflow: Workflow, context: ValidationContext, hasCycle
 function checkResources(workflow: Workflow, context: ValidationContext, at: Report): void {
   for (const step of workflow.steps) {
     for (const [id, amount] of Object.entries(step.resources)) {
-      const declared = workflow.resources[id];
+      // Own entries only: a resource named `toString` is unknown unless declared, never Object's method.
+      const declared = Object.hasOwn(workflow.resources, id) ? workflow.resources[id] : undefined;
       const known = declared !== undefined ? { capacity: declared.capacity, unit: declared.unit ?? 'units' } : context.resourceCapacities.get(id);
       if (known === undefined) {
         const ids = [...context.resourceCapacities.keys(), ...Object.keys(workflow.resources)];

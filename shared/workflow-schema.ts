@@ -2,9 +2,17 @@
 import { z } from 'zod';
 import { ValidationError, type Problem } from './errors.js';
 import { RUN_WHEN, STEP_PRIORITIES, type Workflow } from './model.js';
-import { STEP_NAME_PATTERN } from './step-name.js';
+import { nameProblem, STEP_NAME_PATTERN, type NameKind } from './names.js';
+import { shapeProblem } from './workflow-limits.js';
 
 export { STEP_NAME_PATTERN };
+
+/** A name of this kind, held to its rule in shared/names.ts: the one check every door goes through. */
+export const nameSchema = (kind: NameKind) =>
+  z.string().superRefine((name, context) => {
+    const problem = nameProblem(kind, name);
+    if (problem !== null) context.addIssue({ code: 'custom', message: `the ${kind} name ${problem}` });
+  });
 
 const retrySchema = z.object({
   count: z.number().int().min(0).max(100),
@@ -13,7 +21,7 @@ const retrySchema = z.object({
 });
 
 const stepSchema = z.looseObject({
-  name: z.string().regex(STEP_NAME_PATTERN, 'must be letters, digits, "_" or "-" (it is used in ${{ steps.<name> }})'),
+  name: nameSchema('step'),
   module: z.string().min(1),
   action: z.string().min(1),
   parameters: z.record(z.string(), z.unknown()).default({}),
@@ -44,7 +52,7 @@ const declaredResourceSchema = z.union([
 
 export const workflowFileSchema = z.looseObject({
   version: z.literal(1).default(1),
-  name: z.string().min(1),
+  name: nameSchema('workflow'),
   description: z.string().default(''),
   concurrency: z.number().int().positive().optional(),
   env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
@@ -55,6 +63,9 @@ export const workflowFileSchema = z.looseObject({
 
 /** Parses raw data (from YAML or JSON) into a Workflow, or throws a ValidationError naming every misplaced field. */
 export function parseWorkflow(raw: unknown, file?: string): Workflow {
+  // Before zod: its walk recurses (a deep value would overflow the stack) and it drops `__proto__` keys silently.
+  const shape = shapeProblem(raw);
+  if (shape !== null) throw new ValidationError([problemAt(shape.path, shape.message, raw, file)]);
   const result = workflowFileSchema.safeParse(raw);
   if (!result.success) throw new ValidationError(zodIssuesToProblems(result.error.issues, raw, file));
   const data = result.data;
@@ -89,19 +100,21 @@ export function zodIssuesToProblems(
   raw: unknown,
   file?: string,
 ): Problem[] {
-  return issues.map((issue) => {
-    const path = issue.path.map(String);
-    const problem: Problem = { message: issue.message, ...(file !== undefined ? { file } : {}) };
-    if (path[0] === 'steps' && path.length >= 2) {
-      const index = Number(path[1]);
-      const stepName = stepNameAt(raw, index);
-      problem.step = stepName ?? `#${index + 1}`;
-      if (path.length > 2) problem.field = path.slice(2).join('.');
-    } else if (path.length > 0) {
-      problem.field = path.join('.');
-    }
-    return problem;
-  });
+  return issues.map((issue) => problemAt(issue.path.map(String), issue.message, raw, file));
+}
+
+/** A problem at a path inside the raw workflow, naming the step (by name when it has a usable one) and the field. */
+function problemAt(path: readonly string[], message: string, raw: unknown, file?: string): Problem {
+  const problem: Problem = { message, ...(file !== undefined ? { file } : {}) };
+  if (path[0] === 'steps' && path.length >= 2) {
+    const index = Number(path[1]);
+    const stepName = stepNameAt(raw, index);
+    problem.step = stepName ?? `#${index + 1}`;
+    if (path.length > 2) problem.field = path.slice(2).join('.');
+  } else if (path.length > 0) {
+    problem.field = path.join('.');
+  }
+  return problem;
 }
 
 function stepNameAt(raw: unknown, index: number): string | undefined {
@@ -109,5 +122,6 @@ function stepNameAt(raw: unknown, index: number): string | undefined {
   const steps = (raw as { steps?: unknown }).steps;
   if (!Array.isArray(steps)) return undefined;
   const name = (steps[index] as { name?: unknown } | undefined)?.name;
-  return typeof name === 'string' ? name : undefined;
+  // A name that breaks the rule (300 characters, a line break) would make the message unreadable: the index says where.
+  return typeof name === 'string' && nameProblem('step', name) === null ? name : undefined;
 }

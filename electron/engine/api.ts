@@ -1,5 +1,5 @@
 // The contract's handlers: what every door (Electron IPC, browser-mode WebSocket) calls, validated the same way.
-import { OrchestrationError, ValidationError } from '../../shared/errors.js';
+import { ConfirmationNeededError, OrchestrationError, ValidationError } from '../../shared/errors.js';
 import { EventBatcher } from '../../shared/event-batcher.js';
 import { parseRequest, type AppInfo, type Command, type EditorContext, type EventBatch, type IpcError, type Reply, type RequestOf, type ResponseOf, type RunDetail, type RunLogSlice } from '../../shared/ipc.js';
 import type { RunOrigin } from '../../shared/model.js';
@@ -110,7 +110,7 @@ export class EngineApi {
       'resources.history': () => ({ system: engine.resourceMonitor.systemHistory() }),
       'projects.dashboard': ({ days }) => this.projects.dashboard(days),
       'projects.history': ({ projectId, days }) => this.projects.history(projectId, days),
-      'projects.add': ({ path, name }) => engine.projectManager.addProject(path, name),
+      'projects.add': ({ path, name, confirmBroadFolder }) => engine.projectManager.addProject(path, name, { confirmBroadFolder: confirmBroadFolder === true }),
       'projects.createSample': () => createSampleProject(engine.projectManager, engine.paths.home),
       'projects.create': ({ name, parentDir, template, description }) => engine.projectManager.createProject({ name, parentDir, ...(template !== undefined ? { template } : {}), ...(description !== undefined ? { description } : {}) }),
       'projects.update': ({ projectId, status }) => engine.projectManager.updateProjectStatus(projectId, status),
@@ -130,7 +130,7 @@ export class EngineApi {
   private readLog(executionId: string, step: string, offset?: number, length?: number): RunLogSlice {
     const execution = this.engine.getExecution(executionId);
     if (execution === null) throw new OrchestrationError(`unknown run "${executionId}"`);
-    const run = execution.steps[step];
+    const run = Object.hasOwn(execution.steps, step) ? execution.steps[step] : undefined;
     if (run === undefined) throw new OrchestrationError(`unknown step "${step}" in run "${executionId}" of ${execution.workflowName}`);
     // A running step's record names its log only once it ends; until then it is where ExecutionLogs puts it.
     return readLogSlice(run.logPath ?? this.engine.taskOrchestrator.logPathOf(executionId, step), offset, length);
@@ -152,6 +152,7 @@ function definedOnly<T extends object>(changes: T): { [K in keyof T]?: Exclude<T
 function toIpcError(error: unknown): IpcError {
   if (error instanceof ValidationError) return { code: 'invalid-workflow', message: error.message, problems: error.problems };
   if (error instanceof WorkflowConflictError) return { code: 'conflict', message: error.message };
+  if (error instanceof ConfirmationNeededError) return { code: 'needs-confirmation', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof OrchestrationError && /^unknown /.test(message)) return { code: 'not-found', message };
   return { code: 'failed', message };

@@ -1,9 +1,11 @@
 // ProjectManager: projects are folders on disk, created from templates or added as they are, kept in a registry.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { OrchestrationError } from '../../shared/errors.js';
+import { homedir } from 'node:os';
+import { basename, dirname, join, parse, resolve } from 'node:path';
+import { ConfirmationNeededError, OrchestrationError } from '../../shared/errors.js';
 import { PROJECT_STATUSES, type Project, type ProjectStatus } from '../../shared/model.js';
+import { nameProblem, shownName } from '../../shared/names.js';
 import type { EventBus } from './event-bus.js';
 import type { ProjectStore } from './store/registry-store.js';
 import type { ProjectTemplate } from './templates/template.js';
@@ -51,6 +53,8 @@ export class ProjectManager {
 
   /** Creates the folder (refusing to write into a non-empty one), lays out the template, registers the project. */
   createProject(options: CreateProjectOptions): Project {
+    // The name becomes the folder's name under parentDir: ".." or a separator would put the project somewhere else.
+    assertProjectName(options.name);
     const path = resolve(options.path ?? join(options.parentDir ?? process.cwd(), options.name));
     const template = options.template === undefined ? undefined : this.templates.get(options.template);
     if (options.template !== undefined && template === undefined) {
@@ -74,12 +78,20 @@ export class ProjectManager {
     });
   }
 
-  /** Registers an existing folder as a project (or returns the project already registered there). */
-  addProject(folder: string, name?: string): Project {
+  /**
+   * Registers an existing folder as a project (or returns the project already registered there). A file system root or
+   * the home folder itself holds far more than one project: adding one needs `confirmBroadFolder`.
+   */
+  addProject(folder: string, name?: string, options: { confirmBroadFolder?: boolean } = {}): Project {
+    if (name !== undefined) assertProjectName(name);
     const path = resolve(folder);
     const existing = this.store.findByPath(path);
     if (existing !== null) return existing;
     if (!existsSync(path) || !statSync(path).isDirectory()) throw new OrchestrationError(`${path} is not a folder`);
+    const broad = broadFolder(path);
+    if (broad !== null && options.confirmBroadFolder !== true) {
+      throw new ConfirmationNeededError(`${path} is ${broad}, not one project's folder: every workflow run there works on all of it; add the project's own folder, or confirm to add ${path} anyway`);
+    }
     return this.registerNew({ id: randomUUID(), name: name ?? basename(path), path, template: null, status: 'active', createdAt: Date.now(), description: '' });
   }
 
@@ -149,6 +161,18 @@ export class ProjectManager {
     if (project === null) throw new OrchestrationError(`unknown project "${id}"`);
     return project;
   }
+}
+
+function assertProjectName(name: string): void {
+  const problem = nameProblem('project', name);
+  if (problem !== null) throw new OrchestrationError(`the project name ${shownName(name)} ${problem}`);
+}
+
+/** What a folder too broad to be a project is ("a file system root", "your home folder"), or null for any other. */
+function broadFolder(path: string): string | null {
+  if (path === parse(path).root) return 'a file system root';
+  if (path === resolve(homedir())) return 'your home folder';
+  return null;
 }
 
 function writeTemplate(root: string, projectName: string, template: ProjectTemplate): void {

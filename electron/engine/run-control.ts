@@ -90,7 +90,7 @@ export class RunControl {
   cancelStep(executionId: string, step: string): boolean {
     if (this.engine.taskOrchestrator.isActive(executionId)) {
       const record = this.engine.getExecution(executionId);
-      if (record !== null && !(step in record.steps)) throw new OrchestrationError(`unknown step "${step}" in run "${executionId}" of ${record.workflowName}`);
+      if (record !== null && !Object.hasOwn(record.steps, step)) throw new OrchestrationError(`unknown step "${step}" in run "${executionId}" of ${record.workflowName}`);
       return this.engine.taskOrchestrator.cancelStep(executionId, step);
     }
     // As runs.cancel: a run that is not running (over, or never known) has nothing to cancel.
@@ -117,5 +117,5 @@ export class RunControl {
 
 /** A run's params that the workflow still declares: one removed from the file since must not refuse the re-run. */
 function declaredParams(workflow: Workflow, params: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params).filter(([key]) => key in workflow.params));
+  return Object.fromEntries(Object.entries(params).filter(([key]) => Object.hasOwn(workflow.params, key)));
 }

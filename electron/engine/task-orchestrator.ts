@@ -136,13 +136,13 @@ export function resolveRunParams(workflow: Workflow, given: Record<string, unkno
     problems.push({ ...(file !== undefined ? { file } : {}), field, message });
   };
   for (const key of Object.keys(given)) {
-    if (!(key in workflow.params)) {
+    if (!Object.hasOwn(workflow.params, key)) {
       const declared = Object.keys(workflow.params);
       at(`params.${key}`, `unknown param "${key}" (declared: ${declared.length > 0 ? declared.join(', ') : 'none'})`);
     }
   }
   for (const [key, declaration] of Object.entries(workflow.params)) {
-    if (key in given) params[key] = coerce(given[key], declaration.default);
+    if (Object.hasOwn(given, key)) params[key] = coerce(given[key], declaration.default);
     else if (declaration.default !== undefined) params[key] = declaration.default;
     else if (declaration.required !== false) at(`params.${key}`, `param "${key}" is required and has no default`);
   }
@@ -161,7 +161,7 @@ function newExecution(workflow: Workflow, params: Record<string, unknown>, optio
   const kept = options.resumeFrom?.steps ?? {};
   const steps: Record<string, StepRun> = {};
   for (const step of workflow.steps) {
-    const previous = kept[step.name];
+    const previous = Object.hasOwn(kept, step.name) ? kept[step.name] : undefined;
     steps[step.name] = previous?.status === 'succeeded' ? { ...previous } : pendingStep();
   }
   return {

@@ -146,6 +146,7 @@ export class WorkflowDocuments {
     const format = formatOf(file);
     const current = readWithRevision(file);
     if (current === null) throw new WorkflowError(`unknown workflow file ${file}: it was removed from disk`);
+    if (current.text === null) return { workflow: null, file, format, revision: current.revision, problems: [{ file, message: current.refused }] };
     try {
       const { workflow } = parseWorkflowText(current.text, file, format);
       return { workflow, file, format, revision: current.revision, problems: this.host.validate(workflow, file) };
@@ -164,7 +165,7 @@ export class WorkflowDocuments {
 /** The workflow name a file declares, or null when it does not read as a workflow. */
 function nameOf(file: string): string | null {
   const current = readWithRevision(file);
-  if (current === null) return null;
+  if (current?.text == null) return null;
   try {
     return parseWorkflowText(current.text, file, formatOf(file)).workflow.name;
   } catch {

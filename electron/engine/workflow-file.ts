@@ -1,15 +1,17 @@
 // Workflow files: load YAML or JSON with located errors; save atomically, keeping YAML comments, order and unknown keys.
 // Reading uses js-yaml (a fast parser: the run path loads files of hundreds of steps); saving edits the original text
-// through the \`yaml\` library's document model, which keeps comments.
+// through the \`yaml\` library's document model, which keeps comments. Every read is held to WORKFLOW_LIMITS.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { load as loadYaml, YAMLException } from 'js-yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { ValidationError } from '../../shared/errors.js';
 import type { Workflow, WorkflowStep } from '../../shared/model.js';
+import { sizeProblem, TOO_DEEP } from '../../shared/workflow-limits.js';
 import { parseWorkflow } from '../../shared/workflow-schema.js';
-import { yamlLibrary } from './yaml-document.js';
+import { readWithRevision } from './workflow-revision.js';
+import { parseYamlDocument, yamlLibrary } from './yaml-document.js';
 
 export type WorkflowFormat = 'yaml' | 'json';
 
@@ -26,36 +28,45 @@ export function formatOf(file: string): WorkflowFormat {
 }
 
 export function loadWorkflowFile(file: string): LoadedWorkflow {
-  let text: string;
+  let read: ReturnType<typeof readWithRevision>;
   try {
-    text = readFileSync(file, 'utf8');
+    read = readWithRevision(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ValidationError([{ file, message: code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as Error).message}` }]);
+    throw new ValidationError([{ file, message: `cannot read: ${(error as Error).message}` }]);
   }
-  return parseWorkflowText(text, file, formatOf(file));
+  if (read === null) throw new ValidationError([{ file, message: 'no such file' }]);
+  if (read.text === null) throw new ValidationError([{ file, message: read.refused }]);
+  return parseWorkflowText(read.text, file, formatOf(file));
 }
 
+/** Parses a workflow's text within WORKFLOW_LIMITS; every failure is a ValidationError naming the file. */
 export function parseWorkflowText(text: string, file: string, format: WorkflowFormat): LoadedWorkflow {
-  if (format === 'json') {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      throw new ValidationError([{ file, message: `invalid JSON: ${(error as Error).message}` }]);
-    }
-    return { workflow: parseWorkflow(raw, file), file, format, text };
-  }
-  let raw: unknown;
+  // Texts that come from no file (an import, a request) are held to the files' limit too.
+  const tooLarge = text.length > WORKFLOW_TEXT_CHECK ? sizeProblem(Buffer.byteLength(text)) : null;
+  if (tooLarge !== null) throw new ValidationError([{ file, message: tooLarge }]);
+  // Aliases come back as shared objects (js-yaml expands nothing); parseWorkflow counts what they would expand to.
+  return { workflow: parseWorkflow(parseRaw(text, file, format), file), file, format, text };
+}
+
+/** Below this many characters a text cannot reach the byte limit (a character is at most 4 bytes): no need to count. */
+const WORKFLOW_TEXT_CHECK = 2 * 1024 * 1024;
+
+function parseRaw(text: string, file: string, format: WorkflowFormat): unknown {
   try {
-    raw = loadYaml(text, { filename: file });
+    return format === 'json' ? JSON.parse(text) : loadYaml(text, { filename: file });
   } catch (error) {
+    // Both parsers recurse once per level of nesting: a 100,000-deep file overflows the stack long before it ends.
+    if (isStackOverflow(error)) throw new ValidationError([{ file, message: TOO_DEEP }]);
+    if (format === 'json') throw new ValidationError([{ file, message: `invalid JSON: ${(error as Error).message}` }]);
     if (!(error instanceof YAMLException)) throw error;
     const { line, column } = error.mark ?? {};
     const at = line === undefined ? '' : ` at line ${line + 1}, column ${(column ?? 0) + 1}`;
     throw new ValidationError([{ file, message: `invalid YAML${at}: ${error.reason}` }]);
   }
-  return { workflow: parseWorkflow(raw, file), file, format, text };
+}
+
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 /** The workflow as a file holds it: defaults left out, keys in the documented order. */
@@ -96,8 +107,8 @@ const STEP_KEYS = new Set(['name', 'module', 'action', 'parameters', 'dependenci
 export function renderWorkflow(workflow: Workflow, format: WorkflowFormat, previousText: string | null = null): string {
   const data = serializeWorkflow(workflow);
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
-  const document = previousText === null ? null : yamlLibrary().parseDocument(previousText);
-  if (document === null || document.errors.length > 0) return toYaml(data);
+  const document = previousText === null ? null : parseYamlDocument(previousText);
+  if (document === null) return toYaml(data);
   document.contents = mergeNode(document, document.contents as YamlNode | null, data, WORKFLOW_KEYS) as typeof document.contents;
   return document.toString({ lineWidth: 0 });
 }

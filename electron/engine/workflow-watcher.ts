@@ -199,7 +199,9 @@ export class WorkflowWatcher {
 }
 
 /** The workflow's own name when the file reads as one, else its file name (as `workflows.list` shows it). */
-function nameIn(text: string, file: string): string {
+function nameIn(text: string | null, file: string): string {
+  // A file refused before parsing (too large, not UTF-8) is announced by its file name; the list says what is wrong.
+  if (text === null) return baseName(file);
   try {
     return parseWorkflowText(text, file, formatOf(file)).workflow.name;
   } catch {

@@ -33,7 +33,8 @@ export function startEngine(options: EngineHostOptions): EngineHost {
   let projectId: string | null = null;
   if (options.project != null) {
     try {
-      projectId = engine.projectManager.addProject(options.project).id;
+      // Named on the command line (or where the user started it): that is the confirmation a broad folder needs.
+      projectId = engine.projectManager.addProject(options.project, undefined, { confirmBroadFolder: true }).id;
     } catch (error) {
       console.error(`Codomyrmex Orchestrator: cannot open project ${options.project}: ${(error as Error).message}`);
     }

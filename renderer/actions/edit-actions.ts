@@ -6,7 +6,7 @@ import type { WorkflowStep } from '../../shared/model.js';
 import { copySteps, parseClipboard, pasteSteps, topLeft, type ClipboardContent } from '../editor/clipboard.js';
 import { addSteps, connect, createStep, moveSteps, reconnect, removeElements, updateStep, type ConnectResult, type Dependency, type XY } from '../editor/graph-edits.js';
 import { renameStep } from '../editor/rename-step.js';
-import { baseNameFor, isValidStepName, uniqueName } from '../editor/step-names.js';
+import { baseNameFor, stepNameProblem, uniqueName } from '../editor/step-names.js';
 import type { Stores } from '../stores/stores.js';
 
 /** Where a paste lands when no cursor position is given: beside the copied steps. */
@@ -56,7 +56,8 @@ export function createEditActions(stores: Stores) {
   const rename = (from: string, to: string): boolean => {
     const workflow = graph.getState().workflow;
     if (workflow === null || from === to) return false;
-    if (!isValidStepName(to)) return refuse(`"${to}" is not a step name: use letters, digits, "_" or "-"`), false;
+    const problem = stepNameProblem(to);
+    if (problem !== null) return refuse(problem), false;
     if (workflow.steps.some((step) => step.name === to)) return refuse(`a step named "${to}" already exists`), false;
     const renamed = graph.getState().edit(`rename ${from}`, (current) => renameStep(current, from, to));
     if (renamed) graph.getState().select([to]);

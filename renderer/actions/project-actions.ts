@@ -4,6 +4,7 @@ import type { OrchestratorApi } from '../../shared/ipc.js';
 import type { ProjectStatus } from '../../shared/model.js';
 import { toApiError } from '../api/api-error.js';
 import type { Stores } from '../stores/stores.js';
+import { toApiError } from '../api/api-error.js';
 import { attempt } from './attempt.js';
 import type { ConfirmQuestion, Dialogs } from './dialogs.js';
 
@@ -28,7 +29,15 @@ export function createProjectActions(client: OrchestratorApi, stores: Stores, di
   const addFolder = async (path: string): Promise<boolean> => {
     const trimmed = path.trim();
     if (trimmed === '') return false;
-    const project = await attempt(notices, () => client.invoke('projects.add', { path: trimmed }));
+    const add = (confirmBroadFolder: boolean) => client.invoke('projects.add', { path: trimmed, ...(confirmBroadFolder ? { confirmBroadFolder } : {}) });
+    // A file system root or the home folder is added only once the user says so: the engine names what it is.
+    const project = await attempt(notices, () =>
+      add(false).catch((error: unknown) => {
+        const failure = toApiError(error);
+        if (failure.code !== 'needs-confirmation') throw failure;
+        return dialogs.confirm(`${failure.message}.\n\nAdd it anyway?`) ? add(true) : undefined;
+      }),
+    );
     if (project === undefined) return false;
     projects.getState().upsertProjects([project]);
     await reload();

@@ -1,5 +1,5 @@
 // Step names the editor makes up: `shell-run`, `shell-run-2`, … — unique in the workflow and valid in `${{ steps.<name> }}`.
-import { STEP_NAME_PATTERN } from '../../shared/step-name.js';
+import { nameProblem, shownName } from '../../shared/names.js';
 
 /** The name a new step of this action starts from: module and action, made safe for templates. */
 export function baseNameFor(module: string, action: string): string {
@@ -17,6 +17,8 @@ export function uniqueName(base: string, taken: ReadonlySet<string>): string {
   }
 }
 
-export function isValidStepName(name: string): boolean {
-  return STEP_NAME_PATTERN.test(name);
+/** Why `name` cannot be a step's name (the rule every door holds it to), or null. */
+export function stepNameProblem(name: string): string | null {
+  const problem = nameProblem('step', name);
+  return problem === null ? null : `${shownName(name)} is not a usable step name: it ${problem}`;
 }

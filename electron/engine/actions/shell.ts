@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { z } from 'zod';
+import { RESERVED_KEY } from '../../../shared/names.js';
 import { runProcess } from '../process-runner.js';
 import { ATTEMPT_MARKER } from '../store/step-log.js';
 import { ActionFailure, defineAction, type ActionContext } from './action.js';
@@ -60,7 +61,9 @@ function readOutputFile(file: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   for (const line of text.split(/\r?\n/)) {
     const eq = line.indexOf('=');
-    if (eq > 0) outputs[stripVTControlCharacters(line.slice(0, eq)).trim()] = stripVTControlCharacters(line.slice(eq + 1));
+    const key = stripVTControlCharacters(line.slice(0, eq)).trim();
+    // `__proto__=…` would set the object's prototype rather than an output: it is no output name.
+    if (eq > 0 && key !== RESERVED_KEY) outputs[key] = stripVTControlCharacters(line.slice(eq + 1));
   }
   return outputs;
 }

@@ -1,4 +1,5 @@
 // A step's log on disk: one file per step that both its process (by fd) and the engine append to.
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -114,9 +115,19 @@ export class ExecutionLogs {
 
   forStep(step: string): StepLog {
     const follower = this.tailer === null ? null : { tailer: this.tailer, executionId: this.executionId, step };
-    return new StepLog(join(this.dir, `${step}.log`), () => {
+    return new StepLog(join(this.dir, stepLogFileName(step)), () => {
       if (!this.dirReady) mkdirSync(this.dir, { recursive: true });
       this.dirReady = true;
     }, follower);
   }
+}
+
+/**
+ * A step's log file name: the start of its name (readable in a folder listing) and a hash of the whole name (unique),
+ * so no name's length or characters can make a path the file system refuses. Older runs named the file `<step>.log`;
+ * their records keep the path they wrote, so they still read.
+ */
+export function stepLogFileName(step: string): string {
+  const readable = step.slice(0, 32).replace(/[^A-Za-z0-9_-]/g, '_');
+  return `${readable}-${createHash('sha1').update(step).digest('hex').slice(0, 10)}.log`;
 }

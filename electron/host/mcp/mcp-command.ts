@@ -18,7 +18,8 @@ export async function mcpCommand(folder: string, _values: CliValues): Promise<nu
   console.info = console.error;
 
   const engine = new OrchestrationEngine();
-  const project = engine.projectManager.addProject(dir);
+  // Named on the command line (or where the user started it): that is the confirmation a broad folder needs.
+  const project = engine.projectManager.addProject(dir, undefined, { confirmBroadFolder: true });
   const version = packageVersion();
   const api = new EngineApi(engine, { mode: 'browser', version, projectId: project.id, origin: 'mcp' });
   const server = createMcpServer(new McpContext(engine, api, project), version);

@@ -18,7 +18,8 @@ export async function serveCommand(folder: string | undefined, values: CliValues
   if (rendererDir === null) throw new UsageError('codomyrmex serve: the app is not built (no dist/renderer/index.html); run `npm run build` first');
 
   const engine = new OrchestrationEngine();
-  const project = dir === null ? null : engine.projectManager.addProject(dir);
+  // Named on the command line (or where the user started it): that is the confirmation a broad folder needs.
+  const project = dir === null ? null : engine.projectManager.addProject(dir, undefined, { confirmBroadFolder: true });
   const api = new EngineApi(engine, { mode: 'browser', version: packageVersion(), projectId: project?.id ?? null });
   const server = await startBrowserServer({ api, rendererDir, port });
   // The first line is the contract with users and scripts (as Jupyter's): everything needed to open the app.

@@ -16,7 +16,6 @@ const id = z.string().min(1).max(200);
 /** A name that looks something up: one that breaks the naming rule is simply not found. */
 const name = z.string().min(1).max(200);
 /** Names that are given: each held to its rule in shared/names.ts (README "Names"). */
-const workflowName = nameSchema('workflow');
 const projectName = nameSchema('project');
 const sessionName = nameSchema('session');
 const stringMap = z.record(z.string().min(1).max(200), z.string().max(100_000));
@@ -132,7 +131,8 @@ export const commands = {
   'workflows.save': {
     request: z.object({
       projectId: id,
-      name: workflowName,
+      // The workflow name rule is checked by the save itself, so the refusal names the field as a workflow problem.
+      name,
       workflow: z.record(z.string(), z.unknown()),
       baseRevision: z.string().max(200).nullable(),
       /** Overwrite even if the file changed on disk since baseRevision (the user chose "keep mine"). */

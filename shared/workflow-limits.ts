@@ -61,15 +61,18 @@ export function shapeProblem(value: unknown): ShapeProblem | null {
       continue;
     }
     for (const key of Object.keys(item)) {
-      if (key === RESERVED_KEY) return { path: pathOf(frame), message: `"${RESERVED_KEY}" cannot be a key or a name (it is reserved)` };
+      if (key === RESERVED_KEY) return { path: [...pathOf(frame), key], message: `"${RESERVED_KEY}" cannot be a key or a name (it is reserved)` };
       stack.push({ value: (item as Record<string, unknown>)[key], depth: frame.depth + 1, key, parent: frame });
     }
   }
   return null;
 }
 
+/** Where a frame sits, from the top: its first levels name the step and field; the rest of a deep path says nothing. */
 function pathOf(frame: Frame): string[] {
   const path: string[] = [];
   for (let at: Frame | null = frame; at !== null && at.parent !== null; at = at.parent) path.unshift(at.key);
-  return path;
+  return path.length > SHOWN_LEVELS ? [...path.slice(0, SHOWN_LEVELS), '…'] : path;
 }
+
+const SHOWN_LEVELS = 6;

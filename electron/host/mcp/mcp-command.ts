@@ -1,5 +1,4 @@
 // `codomyrmex mcp [DIR]`: the orchestration tools over MCP on stdio — stdout carries the protocol only, words go to stderr.
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EngineApi } from '../../engine/api.js';
@@ -9,6 +8,7 @@ import { onStopSignal, STOP_SIGNALS, type StopSignal } from '../cli/stop-signals
 import { packageVersion } from '../package-version.js';
 import { McpContext } from './mcp-context.js';
 import { createMcpServer } from './server.js';
+import { stdioTransport } from './stdio-transport.js';
 
 export async function mcpCommand(folder: string, _values: CliValues): Promise<number> {
   const dir = resolve(folder);
@@ -23,7 +23,7 @@ export async function mcpCommand(folder: string, _values: CliValues): Promise<nu
   const version = packageVersion();
   const api = new EngineApi(engine, { mode: 'browser', version, projectId: project.id, origin: 'mcp' });
   const server = createMcpServer(new McpContext(engine, api, project), version);
-  const transport = new StdioServerTransport();
+  const transport = stdioTransport();
 
   const stopped = new Promise<StopSignal | 'stdin closed' | 'transport closed'>((resolveStop) => {
     process.stdin.once('end', () => resolveStop('stdin closed'));

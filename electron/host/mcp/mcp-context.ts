@@ -7,6 +7,11 @@ import type { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 /** A tool's refusal: its message goes back to the agent as an `isError` result, the server keeps answering. */
 export class ToolError extends Error {
   override name = 'ToolError';
+
+  /** `not-found` when what was asked for does not exist: a resource read answers it with MCP's not-found code. */
+  constructor(message: string, readonly code: 'not-found' | 'refused' = 'refused') {
+    super(message);
+  }
 }
 
 export class McpContext {
@@ -22,7 +27,7 @@ export class McpContext {
     const reply = await this.api.dispatch(command, request);
     if (reply.ok) return reply.value as ResponseOf<C>;
     // The contract's messages already name the field and, for a workflow, every problem (a cycle names its steps).
-    throw new ToolError(reply.error.message);
+    throw new ToolError(reply.error.message, reply.error.code === 'not-found' ? 'not-found' : 'refused');
   }
 
   /** A project by id, name or folder; the server's own project when none is given. */
@@ -31,7 +36,9 @@ export class McpContext {
     try {
       return this.engine.projectManager.resolveProject(ref);
     } catch (error) {
-      throw new ToolError(`${field}: ${(error as Error).message}`);
+      const message = (error as Error).message;
+      // The engine's words for a missing thing, as toIpcError reads them: a resource read answers it as not found.
+      throw new ToolError(`${field}: ${message}`, /^unknown /.test(message) ? 'not-found' : 'refused');
     }
   }
 }

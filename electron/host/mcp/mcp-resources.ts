@@ -1,6 +1,6 @@
 // MCP resources an agent can read: every project's workflow files, runs as JSON, and each step's full log.
-import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ReadResourceResult, Resource } from '@modelcontextprotocol/sdk/types.js';
+import { ResourceTemplate, type McpServer, type ReadResourceTemplateCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpError, type ReadResourceResult, type Resource } from '@modelcontextprotocol/sdk/types.js';
 import { readFileSync } from 'node:fs';
 import { ToolError, type McpContext } from './mcp-context.js';
 import { readStepLog } from './run-logs.js';
@@ -19,38 +19,53 @@ function variable(value: string | string[] | undefined, name: string): string {
   return decodeURIComponent(text);
 }
 
+/** MCP's code for a resource that does not exist (the spec's -32002; the SDK has no name for it). */
+export const RESOURCE_NOT_FOUND = -32002;
+
+/** A read whose subject does not exist (unknown run, step, project or workflow) is answered as not found, not as a crash. */
+function readOrNotFound(read: ReadResourceTemplateCallback): ReadResourceTemplateCallback {
+  return async (uri, variables, extra) => {
+    try {
+      return await read(uri, variables, extra);
+    } catch (error) {
+      if (error instanceof ToolError && error.code === 'not-found') throw new McpError(RESOURCE_NOT_FOUND, `Resource not found: ${error.message}`, { uri: uri.href });
+      throw error;
+    }
+  };
+}
+
 export function registerMcpResources(server: McpServer, ctx: McpContext): void {
   server.registerResource(
     'workflow-file',
     new ResourceTemplate('codomyrmex://workflows/{project}/{name}', { list: () => listWorkflows(ctx) }),
     { description: 'A project\'s workflow file (<project>/.codomyrmex/workflows/<name>.yaml), as on disk. {project} is the project\'s id.' },
-    async (uri, variables): Promise<ReadResourceResult> => {
+    readOrNotFound(async (uri, variables): Promise<ReadResourceResult> => {
       const project = ctx.resolveProject(variable(variables.project, 'project'));
       const document = await ctx.call('workflows.get', { projectId: project.id, name: variable(variables.name, 'workflow name') });
       return { contents: [{ uri: uri.href, mimeType: document.format === 'json' ? 'application/json' : 'application/yaml', text: readFileSync(document.file, 'utf8') }] };
-    },
+    }),
   );
 
   server.registerResource(
     'run',
     new ResourceTemplate('codomyrmex://runs/{executionId}', { list: async () => ({ resources: (await recentRuns(ctx)).map((run) => ({ uri: `codomyrmex://runs/${encodeURIComponent(run.executionId)}`, name: `${run.workflowName} ${run.executionId} (${run.status})`, mimeType: 'application/json' })) }) }),
     { description: 'A run as JSON: status, each step\'s status, outputs and log tail (as get_execution returns it).', mimeType: 'application/json' },
-    async (uri, variables): Promise<ReadResourceResult> => {
+    readOrNotFound(async (uri, variables): Promise<ReadResourceResult> => {
       const executionId = variable(variables.executionId, 'execution id');
       const execution = await ctx.call('runs.get', { executionId });
-      if (execution === null) throw new ToolError(`unknown execution "${executionId}"`);
+      if (execution === null) throw new ToolError(`unknown execution "${executionId}"`, 'not-found');
       return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(summariseRun(execution), null, 2) }] };
-    },
+    }),
   );
 
   server.registerResource(
     'step-log',
     new ResourceTemplate('codomyrmex://runs/{executionId}/logs/{step}', { list: () => listLogs(ctx) }),
     { description: 'A step\'s full log (stdout and stderr as written, retries marked), up to 4 MB; larger logs are read in slices with get_step_log.', mimeType: 'text/plain' },
-    async (uri, variables): Promise<ReadResourceResult> => {
+    readOrNotFound(async (uri, variables): Promise<ReadResourceResult> => {
       const slice = await readStepLog(ctx, variable(variables.executionId, 'execution id'), variable(variables.step, 'step'), 0, MAX_LOG_READ);
       return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: slice.text }] };
-    },
+    }),
   );
 }
 

@@ -18,7 +18,7 @@ export const DEFAULT_LOG_SLICE = 256 * 1024;
 export async function readStepLog(ctx: McpContext, executionId: string, step: string, offset?: number, length?: number): Promise<LogSlice> {
   const execution = requireExecution(ctx.engine, executionId);
   const run = Object.hasOwn(execution.steps, step) ? execution.steps[step] : undefined;
-  if (run === undefined) throw new ToolError(`run ${executionId} (${execution.workflowName}) has no step "${step}" (steps: ${Object.keys(execution.steps).join(', ')})`);
+  if (run === undefined) throw new ToolError(`run ${executionId} (${execution.workflowName}) has no step "${step}" (steps: ${Object.keys(execution.steps).join(', ')})`, 'not-found');
   const request = { executionId, step, ...(offset !== undefined ? { offset } : {}), length: length ?? DEFAULT_LOG_SLICE };
   const reply = await ctx.api.dispatch('runs.log', request);
   if (reply.ok) {

@@ -85,7 +85,7 @@ export function lastLines(text: string, count: number): string {
 
 export function requireExecution(engine: OrchestrationEngine, executionId: string): WorkflowExecution {
   const execution = engine.getExecution(executionId);
-  if (execution === null) throw new ToolError(`unknown execution "${executionId}" (list_executions shows recent runs)`);
+  if (execution === null) throw new ToolError(`unknown execution "${executionId}" (list_executions shows recent runs)`, 'not-found');
   return execution;
 }
 

@@ -1,0 +1,57 @@
+// Runs the built `codomyrmex serve` as a real process and speaks the contract to it over one WebSocket.
+import { spawn, type ChildProcess } from 'node:child_process';
+import WebSocket from 'ws';
+import type { EngineEvent } from '../shared/events.js';
+import type { Reply, WsServerMessage } from '../shared/ipc.js';
+import { BIN } from './cli.js';
+
+/** Starts `codomyrmex serve DIR` and waits for the URL it prints first. */
+export async function serve(dir: string, home: string): Promise<{ child: ChildProcess; url: URL }> {
+  const child = spawn(process.execPath, [BIN, 'serve', dir], { env: { ...process.env, CODOMYRMEX_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<URL>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += String(chunk);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(output);
+      if (match) resolve(new URL(match[0]));
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code} before printing its URL: ${output}`)));
+  });
+  return { child, url };
+}
+
+/** One request on its own socket: the value of a reply that must succeed. */
+export async function request(url: URL, command: string, payload: unknown): Promise<unknown> {
+  const socket = await connect(url);
+  try {
+    const reply = await socket.send(command, payload);
+    if (!reply.ok) throw new Error(`${command} failed: ${JSON.stringify(reply)}`);
+    return reply.value;
+  } finally {
+    socket.close();
+  }
+}
+
+/** A socket that can have many requests in flight (each reply found by its id) and keeps the events pushed to it. */
+export async function connect(url: URL) {
+  const socket = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, { headers: { Origin: url.origin } });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  const waiting = new Map<number, (reply: Reply) => void>();
+  const events: EngineEvent[] = [];
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as WsServerMessage;
+    if ('events' in message) events.push(...message.events);
+    else waiting.get(message.id)?.(message.reply);
+  });
+  let nextId = 1;
+  return {
+    events,
+    send(command: string, payload: unknown): Promise<Reply> {
+      const id = nextId++;
+      const reply = new Promise<Reply>((resolve) => waiting.set(id, resolve));
+      socket.send(JSON.stringify({ id, command, request: payload }));
+      return reply;
+    },
+    close: () => socket.close(),
+  };
+}

@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Project, Session } from '../../../shared/model.js';
+import { nameSchema } from '../../../shared/workflow-schema.js';
 import type { McpContext } from './mcp-context.js';
 import { defineTool, tool } from './tool-kit.js';
 
@@ -25,7 +26,7 @@ export function registerProjectTools(server: McpServer, ctx: McpContext): void {
   defineTool(server, 'create_project', tool({
     description: `Upstream tool. Creates a project folder from a template (its files, .codomyrmex/config.json and workflows) and registers it, so the app lists it. template defaults to "${DEFAULT_TEMPLATE}" as upstream; "none" makes an empty project. path defaults to <CODOMYRMEX_HOME>/projects/<name>; a relative path is taken from the server's project folder. A folder that exists and is not empty is refused.`,
     input: z.object({
-      name: z.string().min(1).max(200),
+      name: nameSchema('project'),
       template: z.string().min(1).optional().describe('A template name (list_templates), or "none".'),
       description: z.string().optional(),
       path: z.string().min(1).optional().describe('The new project\'s folder.'),
@@ -82,7 +83,7 @@ export function registerProjectTools(server: McpServer, ctx: McpContext): void {
   defineTool(server, 'create_session', tool({
     description: 'Creates a session bound to a project (default: the server\'s): runs started with its session_id are grouped under it, with its environment overrides.',
     input: z.object({
-      name: z.string().min(1).max(200),
+      name: nameSchema('session'),
       project: z.string().min(1).optional().describe('Project id, name or folder; default: the server\'s project.'),
       env: z.record(z.string().min(1), z.string()).optional().describe('Environment overrides for the session\'s runs.'),
       variables: z.record(z.string().min(1), z.string()).optional(),

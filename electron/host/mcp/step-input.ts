@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import { ValidationError, formatProblem } from '../../../shared/errors.js';
 import { RUN_WHEN, STEP_PRIORITIES, type Workflow } from '../../../shared/model.js';
-import { parseWorkflow } from '../../../shared/workflow-schema.js';
+import { nameSchema, parseWorkflow } from '../../../shared/workflow-schema.js';
 import type { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { ToolError } from './mcp-context.js';
 
 export const stepInput = z.object({
-  name: z.string().min(1).max(200).describe('Unique in the workflow; dependencies and ${{ steps.<name>.outputs.<key> }} refer to it (letters, digits, "_", "-").'),
+  name: nameSchema('step').describe('Unique in the workflow; dependencies and ${{ steps.<name>.outputs.<key> }} refer to it (letters, digits, "_", "-"; at most 64).'),
   module: z.string().min(1).describe('The action\'s module, e.g. "shell" (list_actions shows them all).'),
   action: z.string().min(1).describe('The action, e.g. "run" for shell.run.'),
   parameters: z.record(z.string(), z.unknown()).optional().describe('The action\'s parameters, e.g. { "command": "npm test" } for shell.run.'),

@@ -34,10 +34,13 @@ const dashboard = async (print) => {
   const { benchDashboard } = await import('./bench/dashboard.mjs');
   await withBrowser((browser) => benchDashboard(print, browser));
 };
-// Issue 11's fault figures, one module per area (processes here; others add theirs to the list), run in order.
-const faultModules = ['./bench/faults.mjs'];
+// Issue 11's fault figures, one module per area (processes, parsing; others add theirs to the list), run in order.
+const faultBenches = [
+  async (print) => (await import('./bench/faults.mjs')).benchFaults(print),
+  async (print) => (await import('./bench/faults-parsing.mjs')).benchParsingFaults(print),
+];
 const faults = async (print) => {
-  for (const module of faultModules) await (await import(module)).benchFaults(print);
+  for (const bench of faultBenches) await bench(print);
 };
 const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard, faults };
 

@@ -32,46 +32,66 @@ export function sizeProblem(bytes: number): string | null {
 /** What a parser's stack overflow means for the user (both YAML parsers recurse once per level of nesting). */
 export const TOO_DEEP = `nested deeper than ${WORKFLOW_LIMITS.maxDepth} levels (too deep)`;
 
-interface Frame {
-  value: unknown;
-  depth: number;
+/** Where a value sits: its key and its parent's place (kept only on the walk that names a problem's path). */
+interface Place {
   key: string;
-  parent: Frame | null;
+  parent: Place | null;
 }
 
 /**
  * Why a parsed value breaks the limits (too many values, too deep, a `__proto__` key), or null. The walk uses its own
  * stack, so 100,000 levels cannot overflow the call stack, and stops at the first limit it meets, so an alias bomb
- * costs at most `maxNodes` steps.
+ * costs at most `maxNodes` steps. The first walk keeps no paths (an alias bomb is refused twice as fast without them);
+ * a problem that has a place is found again by a walk that names it.
  */
 export function shapeProblem(value: unknown): ShapeProblem | null {
+  const found = walk(value, false);
+  if (found === null) return null;
+  const located = found.path === null ? (walk(value, true) ?? found) : found;
+  return { path: located.path ?? [], message: located.message };
+}
+
+/** A problem the walk met; its path is null when the walk kept no places. */
+interface Found {
+  path: string[] | null;
+  message: string;
+}
+
+function walk(root: unknown, track: boolean): Found | null {
   const { maxDepth, maxNodes } = WORKFLOW_LIMITS;
-  const stack: Frame[] = [{ value, depth: 0, key: '', parent: null }];
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  const places: (Place | null)[] = [null];
   let nodes = 0;
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    if (++nodes + stack.length > maxNodes) {
+  while (values.length > 0) {
+    const item = values.pop();
+    const depth = depths.pop()!;
+    const place = places.pop()!;
+    if (++nodes + values.length > maxNodes) {
       return { path: [], message: `expands to more than ${maxNodes.toLocaleString('en')} values (too many aliases or nodes)` };
     }
-    const item = frame.value;
     if (typeof item !== 'object' || item === null) continue;
-    if (frame.depth >= maxDepth) return { path: pathOf(frame), message: TOO_DEEP };
-    if (Array.isArray(item)) {
-      for (let index = item.length - 1; index >= 0; index--) stack.push({ value: item[index], depth: frame.depth + 1, key: String(index), parent: frame });
-      continue;
+    if (depth >= maxDepth) return { path: track ? pathOf(place) : null, message: TOO_DEEP };
+    const keys = Array.isArray(item) ? null : Object.keys(item);
+    if (keys?.includes(RESERVED_KEY)) {
+      return { path: track ? [...pathOf(place), RESERVED_KEY] : null, message: `"${RESERVED_KEY}" cannot be a key or a name (it is reserved)` };
     }
-    for (const key of Object.keys(item)) {
-      if (key === RESERVED_KEY) return { path: [...pathOf(frame), key], message: `"${RESERVED_KEY}" cannot be a key or a name (it is reserved)` };
-      stack.push({ value: (item as Record<string, unknown>)[key], depth: frame.depth + 1, key, parent: frame });
+    const count = keys === null ? (item as unknown[]).length : keys.length;
+    // Pushed last to first, so the walk meets them in order and a problem is named where a reader would look first.
+    for (let index = count - 1; index >= 0; index--) {
+      const key = keys === null ? index : keys[index]!;
+      values.push((item as Record<string | number, unknown>)[key]);
+      depths.push(depth + 1);
+      places.push(track ? { key: String(key), parent: place } : null);
     }
   }
   return null;
 }
 
-/** Where a frame sits, from the top: its first levels name the step and field; the rest of a deep path says nothing. */
-function pathOf(frame: Frame): string[] {
+/** Where a value sits, from the top: its first levels name the step and field; the rest of a deep path says nothing. */
+function pathOf(place: Place | null): string[] {
   const path: string[] = [];
-  for (let at: Frame | null = frame; at !== null && at.parent !== null; at = at.parent) path.unshift(at.key);
+  for (let at = place; at !== null; at = at.parent) path.unshift(at.key);
   return path.length > SHOWN_LEVELS ? [...path.slice(0, SHOWN_LEVELS), '…'] : path;
 }
 

@@ -1,6 +1,7 @@
 // The names users give steps, workflows, projects and sessions: one length limit and character rule for each, used by
 // the contract's schemas, the workflow schema and the engine, so the CLI, the editor, browser mode and MCP agree.
 // Kept free of zod so the renderer's first chunk can check a name without loading it.
+import { OrchestrationError } from './errors.js';
 
 /** Step names appear in `${{ steps.<name> }}`, in logs and on the canvas. */
 export const STEP_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
@@ -49,4 +50,10 @@ export function nameProblem(kind: NameKind, name: string): string | null {
 /** A short, readable description of a name for messages: long names are cut, so a message stays one line. */
 export function shownName(name: string): string {
   return name.length > 40 ? `"${name.slice(0, 32)}…" (${name.length} characters)` : `"${name}"`;
+}
+
+/** Throws, naming the rule, when `name` cannot be a name of this kind: for doors that reach the engine without a schema. */
+export function assertName(kind: NameKind, name: string): void {
+  const problem = nameProblem(kind, name);
+  if (problem !== null) throw new OrchestrationError(`the ${kind} name ${shownName(name)} ${problem}`);
 }

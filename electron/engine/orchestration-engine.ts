@@ -5,6 +5,7 @@ import { freemem, loadavg, totalmem } from 'node:os';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { OrchestrationError, WorkflowError } from '../../shared/errors.js';
 import type { RunOrigin, Session, Workflow, WorkflowExecution } from '../../shared/model.js';
+import { assertName } from '../../shared/names.js';
 import { sessionAppliesTo } from '../../shared/session-scope.js';
 import type { SubWorkflowRequest, SubWorkflowResult } from './actions/action.js';
 import { createBuiltinRegistry } from './actions/builtin.js';
@@ -115,6 +116,7 @@ export class OrchestrationEngine {
   }
 
   createSession(name: string, options: { projectId?: string | null; env?: Record<string, string>; variables?: Record<string, string> } = {}): string {
+    assertName('session', name);
     if (options.projectId != null && this.projectManager.getProject(options.projectId) === null) {
       throw new OrchestrationError(`unknown project "${options.projectId}"`);
     }
@@ -141,6 +143,7 @@ export class OrchestrationEngine {
 
   updateSession(sessionId: string, changes: Partial<Pick<Session, 'name' | 'env' | 'variables' | 'status' | 'projectId'>>): Session {
     const session = this.requireSession(sessionId);
+    if (changes.name !== undefined) assertName('session', changes.name);
     if (changes.projectId != null && this.projectManager.getProject(changes.projectId) === null) {
       throw new OrchestrationError(`unknown project "${changes.projectId}" for session "${session.name}"`);
     }

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { ConfirmationNeededError, OrchestrationError } from '../../shared/errors.js';
 import { PROJECT_STATUSES, type Project, type ProjectStatus } from '../../shared/model.js';
-import { nameProblem, shownName } from '../../shared/names.js';
+import { assertName } from '../../shared/names.js';
 import type { EventBus } from './event-bus.js';
 import type { ProjectStore } from './store/registry-store.js';
 import type { ProjectTemplate } from './templates/template.js';
@@ -54,7 +54,7 @@ export class ProjectManager {
   /** Creates the folder (refusing to write into a non-empty one), lays out the template, registers the project. */
   createProject(options: CreateProjectOptions): Project {
     // The name becomes the folder's name under parentDir: ".." or a separator would put the project somewhere else.
-    assertProjectName(options.name);
+    assertName('project', options.name);
     const path = resolve(options.path ?? join(options.parentDir ?? process.cwd(), options.name));
     const template = options.template === undefined ? undefined : this.templates.get(options.template);
     if (options.template !== undefined && template === undefined) {
@@ -83,7 +83,7 @@ export class ProjectManager {
    * the home folder itself holds far more than one project: adding one needs `confirmBroadFolder`.
    */
   addProject(folder: string, name?: string, options: { confirmBroadFolder?: boolean } = {}): Project {
-    if (name !== undefined) assertProjectName(name);
+    if (name !== undefined) assertName('project', name);
     const path = resolve(folder);
     const existing = this.store.findByPath(path);
     if (existing !== null) return existing;
@@ -161,11 +161,6 @@ export class ProjectManager {
     if (project === null) throw new OrchestrationError(`unknown project "${id}"`);
     return project;
   }
-}
-
-function assertProjectName(name: string): void {
-  const problem = nameProblem('project', name);
-  if (problem !== null) throw new OrchestrationError(`the project name ${shownName(name)} ${problem}`);
 }
 
 /** What a folder too broad to be a project is ("a file system root", "your home folder"), or null for any other. */

@@ -97,6 +97,15 @@ steps:
   });
 });
 
+describe('session names', () => {
+  it('are held to their rule by the contract and by the engine itself', async () => {
+    const { engine, refusal } = newApi({});
+    const error = await refusal('sessions.create', { name: 'two\nlines' });
+    expect(error).toMatchObject({ code: 'invalid-request', message: expect.stringContaining('the session name must not hold control characters') });
+    expect(() => engine.createSession('x'.repeat(101))).toThrow('the session name "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (101 characters) is 101 characters long; a session name has at most 100');
+  });
+});
+
 describe('project folders stay where they belong', () => {
   it('projects.create refuses a name holding .. or a path separator, and makes no folder', async () => {
     const { refusal } = newApi({});

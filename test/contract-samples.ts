@@ -107,4 +107,10 @@ export const INVALID_PAYLOADS: [string, unknown, string][] = [
   ['projects.open', { projectId: 'p', target: 'browser' }, 'target'],
   ['projects.dashboard', { days: 0 }, 'days'],
   ['templates.saveFromProject', { projectId: 'p', name: '../evil' }, 'name'],
+  ['projects.create', { name: '../x', parentDir: '/tmp' }, 'name'],
+  ['projects.create', { name: 'p'.repeat(101), parentDir: '/tmp' }, 'name'],
+  ['projects.add', { path: '/tmp', name: 'a/b' }, 'name'],
+  ['projects.add', { path: '/', confirmBroadFolder: 'yes' }, 'confirmBroadFolder'],
+  ['sessions.create', { name: 'two\nlines' }, 'name'],
+  ['sessions.update', { sessionId: 's', name: '__proto__' }, 'name'],
 ];

@@ -70,6 +70,8 @@ describe('hostile workflow files', () => {
     }
     expect((bomb as { ok: true; value: WorkflowDocument }).value).toMatchObject({ workflow: null, problems: [{ file: files.bomb, message: LIMITS.bomb }] });
     expect((large as { ok: true; value: WorkflowDocument }).value).toMatchObject({ workflow: null, problems: [{ file: files.large, message: expect.stringContaining(LIMITS.large) }] });
+    // Running one is refused as invalid input, as `codomyrmex run` refuses it.
+    expect(await socket.send('runs.start', { projectId, workflowName: 'bomb' })).toMatchObject({ ok: false, error: { code: 'invalid-workflow', problems: [{ file: files.bomb, message: LIMITS.bomb }] } });
 
     // The watcher (on while a page listens) reads each new bad file and announces it by its file name.
     const wrote = { bomb2: join(dir, 'bomb2.yaml'), deep2: join(dir, 'deep2.json') };

@@ -1,7 +1,9 @@
 // The names users give steps, workflows, projects and sessions: one length limit and character rule for each, used by
-// the contract's schemas, the workflow schema and the engine, so the CLI, the editor, browser mode and MCP agree.
+// the contract's schemas, the workflow schema and the engine, so the CLI, the editor, browser mode and MCP agree. A
+// workflow's own rule is in workflow-name.ts (the editor's name dialog says it as the user types); it is used here.
 // Kept free of zod so the renderer's first chunk can check a name without loading it.
 import { OrchestrationError } from './errors.js';
+import { WORKFLOW_NAME_MAX, workflowNameProblem } from './workflow-name.js';
 
 /** Step names appear in `${{ steps.<name> }}`, in logs and on the canvas. */
 export const STEP_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;

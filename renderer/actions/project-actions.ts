@@ -4,7 +4,6 @@ import type { OrchestratorApi } from '../../shared/ipc.js';
 import type { ProjectStatus } from '../../shared/model.js';
 import { toApiError } from '../api/api-error.js';
 import type { Stores } from '../stores/stores.js';
-import { toApiError } from '../api/api-error.js';
 import { attempt } from './attempt.js';
 import type { ConfirmQuestion, Dialogs } from './dialogs.js';
 
@@ -22,6 +21,13 @@ export const forgetQuestion = (name: string): ConfirmQuestion => ({
   danger: true,
 });
 
+/** Asked before a file system root or the home folder becomes a project; the engine's refusal says what the folder is. */
+export const broadFolderQuestion = (path: string, why: string): ConfirmQuestion => ({
+  title: `Add ${path} as a project?`,
+  message: `${why}.`,
+  confirmLabel: 'Add anyway',
+});
+
 export function createProjectActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs, reload: () => Promise<void>, select: (projectId: string) => Promise<void>, openWorkflow: (name: string, projectId: string) => Promise<boolean>, openPage: (projectId: string) => Promise<void>) {
   const { app, projects, dashboard, notices } = stores;
   const info = (message: string): void => notices.getState().report({ message, code: 'info', problems: [] });
@@ -32,10 +38,10 @@ export function createProjectActions(client: OrchestratorApi, stores: Stores, di
     const add = (confirmBroadFolder: boolean) => client.invoke('projects.add', { path: trimmed, ...(confirmBroadFolder ? { confirmBroadFolder } : {}) });
     // A file system root or the home folder is added only once the user says so: the engine names what it is.
     const project = await attempt(notices, () =>
-      add(false).catch((error: unknown) => {
+      add(false).catch(async (error: unknown) => {
         const failure = toApiError(error);
         if (failure.code !== 'needs-confirmation') throw failure;
-        return dialogs.confirm(`${failure.message}.\n\nAdd it anyway?`) ? add(true) : undefined;
+        return (await dialogs.confirm(broadFolderQuestion(trimmed, failure.message))) ? add(true) : undefined;
       }),
     );
     if (project === undefined) return false;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestOf } from '../../../shared/ipc.js';
 import { createActions } from '../../../renderer/actions/create-actions.js';
+import type { ConfirmQuestion } from '../../../renderer/actions/dialogs.js';
 import { ApiError } from '../../../renderer/api/api-error.js';
 import { createStores } from '../../../renderer/stores/stores.js';
 import { FakeApi } from './fixtures.js';
@@ -20,7 +21,11 @@ function app(answer: boolean) {
     'app.info': () => ({ version: '0.1.0', mode: 'browser', home: '/h', platform: 'linux', projectId: null }),
   });
   const stores = createStores();
-  const dialogs = { confirm: (message: string) => (questions.push(message), answer), prompt: () => null };
+  const dialogs = {
+    confirm: async (question: ConfirmQuestion) => (questions.push(`${question.title} ${question.message} [${question.confirmLabel}]`), answer),
+    prompt: async () => null,
+    showPath: async () => undefined,
+  };
   return { api, stores, questions, actions: createActions(api, stores, dialogs) };
 }
 
@@ -28,7 +33,7 @@ describe('adding a folder that holds more than one project', () => {
   it('asks first, naming what the folder is, and adds it with the confirmation flag when the user agrees', async () => {
     const { api, questions, actions } = app(true);
     expect(await actions.addFolder('/')).toBe(true);
-    expect(questions).toEqual([expect.stringMatching(/^\/ is a file system root, not one project's folder: .*\.\n\nAdd it anyway\?$/)]);
+    expect(questions).toEqual([expect.stringMatching(/^Add \/ as a project\? \/ is a file system root, not one project's folder: .*\. \[Add anyway\]$/)]);
     expect(api.calls.filter((call) => call.command === 'projects.add').map((call) => call.request)).toEqual([{ path: '/' }, { path: '/', confirmBroadFolder: true }]);
   });
 

@@ -7,7 +7,7 @@ import type { WorkflowDocument, WorkflowEntry } from '../../shared/ipc.js';
 import { cli } from '../cli.js';
 import { tempDir } from '../helpers.js';
 import { writeHostileFiles } from '../hostile-files.js';
-import { connect, serve } from '../serve-process.js';
+import { connect, serve } from './serve-process.js';
 
 /** Each refusal must come long before this: a parser that hangs or walks an alias bomb fails the test instead. */
 const REFUSED_WITHIN_MS = 10_000;

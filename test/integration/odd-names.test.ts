@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply, RunDetail } from '../../shared/ipc.js';
 import { cli } from '../cli.js';
 import { tempDir } from '../helpers.js';
-import { connect, serve } from '../serve-process.js';
+import { connect, serve } from './serve-process.js';
 import { newApi } from './run-api.js';
 
 const LONG = 's'.repeat(300);

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { RunDetail } from '../../shared/ipc.js';
 import { isAlive } from '../../electron/engine/process-runner.js';
 import { newEngine, tempDir } from '../helpers.js';
-import { request, serve } from '../serve-process.js';
 import { apiOn, writeWorkflow } from './run-api.js';
 import { request, serve } from './serve-process.js';
 

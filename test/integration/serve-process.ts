@@ -1,8 +1,9 @@
 // Test helpers for `codomyrmex serve` as a real process: start it (optionally leading its own process group, as a
-// terminal starts a command), and send one contract command over its WebSocket.
+// terminal starts a command), and send one contract command over its WebSocket, or many over one.
 import { spawn, type ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
-import type { WsServerMessage } from '../../shared/ipc.js';
+import type { EngineEvent } from '../../shared/events.js';
+import type { Reply, WsServerMessage } from '../../shared/ipc.js';
 import { BIN } from '../cli.js';
 
 /** Starts `codomyrmex serve DIR` and waits for the URL it prints first. */
@@ -40,4 +41,28 @@ export async function request(url: URL, command: string, payload: unknown): Prom
   socket.close();
   if (!('reply' in reply) || !reply.reply.ok) throw new Error(`${command} failed: ${JSON.stringify(reply)}`);
   return reply.reply.value;
+}
+
+/** A socket that can have many requests in flight (each reply found by its id) and keeps the events pushed to it. */
+export async function connect(url: URL) {
+  const socket = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, { headers: { Origin: url.origin } });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  const waiting = new Map<number, (reply: Reply) => void>();
+  const events: EngineEvent[] = [];
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as WsServerMessage;
+    if ('events' in message) events.push(...message.events);
+    else waiting.get(message.id)?.(message.reply);
+  });
+  let nextId = 1;
+  return {
+    events,
+    send(command: string, payload: unknown): Promise<Reply> {
+      const id = nextId++;
+      const reply = new Promise<Reply>((resolve) => waiting.set(id, resolve));
+      socket.send(JSON.stringify({ id, command, request: payload }));
+      return reply;
+    },
+    close: () => socket.close(),
+  };
 }

@@ -4,6 +4,17 @@ import type { MonitorSample } from './monitor.js';
 
 export type ExecutionSummary = Omit<WorkflowExecution, 'steps'>;
 
+/**
+ * Something the user must know that no request asked about: the run database was unreadable and moved aside, records
+ * cannot be saved (a full disk) or are saved again, the settings file is broken. Also printed on the CLI's stderr.
+ */
+export interface EngineNotice {
+  id: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+  time: number;
+}
+
 export type EngineEvent =
   | { type: 'execution.updated'; execution: ExecutionSummary }
   | { type: 'step.updated'; executionId: string; step: string; run: StepRun }
@@ -22,7 +33,9 @@ export type EngineEvent =
   /** The resource monitor's sample of the machine and of every running step, once a second while a door listens. */
   | { type: 'resource.sample'; sample: MonitorSample }
   /** A project's workflow file was written or removed, by us or by anyone else; revision null when removed. */
-  | { type: 'workflow.changed'; projectId: string; name: string; file: string; revision: string | null };
+  | { type: 'workflow.changed'; projectId: string; name: string; file: string; revision: string | null }
+  /** A new notice for the user (see EngineNotice); `resolves` names an earlier one it ends (records saved again). */
+  | { type: 'notice'; notice: EngineNotice; resolves?: string };
 
 export type EngineEventType = EngineEvent['type'];
 

@@ -2,7 +2,7 @@
 // zod-validated requests and typed responses, and the events the engine pushes. Nothing else crosses the boundary.
 import { z } from 'zod';
 import type { Problem } from './errors.js';
-import type { EngineEvent } from './events.js';
+import type { EngineEvent, EngineNotice } from './events.js';
 import type { Project, Resource, ResourceAllocation, Session, Workflow, WorkflowExecution } from './model.js';
 import { EXECUTION_STATUSES, PROJECT_STATUSES, RUN_ORIGINS } from './model.js';
 import type { ProjectCard, ProjectHistory, TemplateInfo } from './dashboard.js';
@@ -111,6 +111,8 @@ export interface AppInfo {
   platform: string;
   /** The project the app opened on (browser mode's DIR), if any. */
   projectId: string | null;
+  /** Notices the engine raised before this door connected that still hold (a database moved aside, a broken settings file). */
+  notices?: EngineNotice[];
 }
 
 export const commands = {

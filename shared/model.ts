@@ -87,6 +87,11 @@ export interface StepRun {
   logPath: string | null;
   /** The last lines of the log, capped. */
   logTail: string;
+  /**
+   * The run this step's result was taken from, when a re-run from failed kept it instead of running it again (its
+   * times, outputs and log are that run's); null or absent when the step ran in this run.
+   */
+  reusedFrom?: string | null;
 }
 
 export interface WorkflowExecution {
@@ -104,6 +109,12 @@ export interface WorkflowExecution {
   steps: Record<string, StepRun>;
   /** The run this one re-runs (runs.rerun), for history; null or absent for a first run. */
   rerunOf?: string | null;
+  /** A re-run from failed that kept some steps of an earlier run: left out of durations and success rates. */
+  partial?: boolean;
+  /** Why the run ended as it did, by the rule in README ("Ended cancelled: step "x" was cancelled"); null while it runs. */
+  outcome?: string | null;
+  /** Why the stored record cannot be read in full (a garbled field or step row); null or absent when it is whole. */
+  damaged?: string | null;
 }
 
 export type ResourceType = 'cpu' | 'memory' | 'gpu' | 'custom';

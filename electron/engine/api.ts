@@ -80,7 +80,7 @@ export class EngineApi {
   private createHandlers(): Handlers {
     const engine = this.engine;
     return {
-      'app.info': () => ({ version: this.context.version, mode: this.context.mode, home: engine.paths.home, platform: process.platform, projectId: this.context.projectId }),
+      'app.info': () => ({ version: this.context.version, mode: this.context.mode, home: engine.paths.home, platform: process.platform, projectId: this.context.projectId, notices: engine.notices.list() }),
       'projects.list': () => engine.projectManager.listProjects(),
       'workflows.list': ({ projectId }) => this.documents.list(this.engine.projectManager.requireProject(projectId)),
       'workflows.get': ({ projectId, name }) => this.documents.get(this.engine.projectManager.requireProject(projectId), name),
@@ -94,7 +94,7 @@ export class EngineApi {
       'runs.cancelStep': ({ executionId, step }) => ({ cancelled: this.runs.cancelStep(executionId, step) }),
       'runs.rerun': ({ executionId, from }) => this.runs.rerun(executionId, from),
       'runs.log': ({ executionId, step, offset, length }) => this.readLog(executionId, step, offset, length),
-      'runs.stats': ({ workflowName, projectId, limit }) => runStats(engine.store.database, { workflowName, projectId, limit }),
+      'runs.stats': ({ workflowName, projectId, limit }) => engine.store.read((db) => runStats(db, { workflowName, projectId, limit })),
       'runs.get': ({ executionId }) => this.runDetail(executionId),
       'runs.list': ({ limit, ...filters }) => engine.store.listExecutions({ ...filters, limit: limit ?? 100, withSteps: false }),
       'sessions.list': () => engine.listSessions(),

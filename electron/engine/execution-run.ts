@@ -377,9 +377,14 @@ export class ExecutionRun {
     this.finished = true;
     this.listenForResources(false);
     const { execution, recorder } = this.options;
-    const failed = this.states.filter((s) => (s.run.status === 'failed' && !s.step.continueOnError) || (s.run.status === 'cancelled' && s.cancelRequested));
-    execution.status = this.cancelled ? 'cancelled' : failed.length > 0 ? 'failed' : 'completed';
-    execution.errors = failed.map((s) => `${s.step.name}: ${s.run.error ?? s.run.status}`);
+    const failed = this.states.filter((s) => s.run.status === 'failed' && !s.step.continueOnError);
+    const cancelled = this.states.filter((s) => s.run.status === 'cancelled' && s.cancelRequested);
+    const { status, outcome } = endOf(this.cancelled, failed.map((s) => s.step.name), cancelled.map((s) => s.step.name));
+    execution.status = status;
+    execution.outcome = outcome;
+    // Appended: a storage fault may have marked the run already.
+    const wrong = this.states.filter((s) => failed.includes(s) || cancelled.includes(s));
+    execution.errors = [...execution.errors, ...wrong.map((s) => `${s.step.name}: ${s.run.error ?? s.run.status}`)];
     execution.endTime = Date.now();
     recorder.executionChanged(execution);
     this.emitExecution();
@@ -392,6 +397,26 @@ export class ExecutionRun {
     const { steps: _steps, ...summary } = execution;
     events.emit({ type: 'execution.updated', execution: { ...summary, errors: [...summary.errors] } });
   }
+}
+
+/**
+ * How a run ends (README, "How a run ends"): cancelling the run ends it `cancelled`; otherwise a failed step (one
+ * without continueOnError) ends it `failed`, whatever else was cancelled; otherwise a step the user cancelled ends it
+ * `cancelled`; otherwise it `completed`. The outcome says which, in one line the run view shows.
+ */
+export function endOf(runCancelled: boolean, failed: readonly string[], cancelled: readonly string[]): { status: WorkflowExecution['status']; outcome: string | null } {
+  if (runCancelled) return { status: 'cancelled', outcome: 'Ended cancelled: the run was cancelled' };
+  if (failed.length > 0) {
+    const also = cancelled.length > 0 ? `; ${stepsPhrase(cancelled)} cancelled` : '';
+    return { status: 'failed', outcome: `Ended failed: ${stepsPhrase(failed)} failed${also}` };
+  }
+  if (cancelled.length > 0) return { status: 'cancelled', outcome: `Ended cancelled: ${stepsPhrase(cancelled)} cancelled and no step failed` };
+  return { status: 'completed', outcome: null };
+}
+
+function stepsPhrase(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`).join(', ');
+  return names.length === 1 ? `step ${quoted} was` : `steps ${quoted} were`;
 }
 
 function round(seconds: number): number {

@@ -60,7 +60,12 @@ export class LogTailer {
   untrack(log: TailedLog): { capped: boolean } {
     const tailed = this.logs.get(log);
     if (tailed === undefined) return { capped: false };
-    this.poll(tailed, true);
+    try {
+      this.poll(tailed, true);
+    } catch (error) {
+      // The step is over whatever its log's last read or cap did (a full disk): the run must go on.
+      process.emitWarning(`cannot finish the log ${tailed.log.path}: ${(error as Error).message}`);
+    }
     this.logs.delete(log);
     if (this.logs.size === 0 && this.timer !== null) {
       clearInterval(this.timer);

@@ -14,8 +14,10 @@ import { EventBus } from './event-bus.js';
 import type { StepTask } from './executor.js';
 import { PROJECT_WORKFLOWS_DIR, ProjectManager } from './project-manager.js';
 import { ResourceManager } from './resource-manager.js';
-import { openDatabase, type Db } from './store/database.js';
+import { DatabaseFile } from './store/database-file.js';
 import { MachineLeases } from './store/machine-leases.js';
+import type { Db } from './store/database.js';
+import { EngineNotices } from './notices.js';
 import { defaultHome, homePaths, type HomePaths } from './store/paths.js';
 import { SessionStore, ProjectStore } from './store/registry-store.js';
 import { RunStore } from './store/run-store.js';
@@ -52,7 +54,11 @@ export interface RunFileOptions extends Partial<Omit<ExecuteOptions, 'file'>> {
 
 export class OrchestrationEngine {
   readonly events = new EventBus();
+  /** What the user must know that no request asked (storage faults, broken files): stderr, events, and kept for late doors. */
+  readonly notices = new EngineNotices(this.events, (message) => void process.stderr.write(`codomyrmex: ${message}\n`));
   readonly paths: HomePaths;
+  /** The run database: a garbled file is moved aside and replaced, a failing disk reported, never fatal. */
+  readonly databaseFile: DatabaseFile;
   readonly registry: ActionRegistry;
   /** What this process holds of the machine's resources, in the database every process shares. */
   private readonly leases = new MachineLeases(() => this.database());
@@ -75,22 +81,24 @@ export class OrchestrationEngine {
   private readonly sessions: SessionStore;
   private readonly startedAt = Date.now();
   private readonly depth = new Map<string, number>();
-  private db: Db | null = null;
-
   constructor(options: EngineOptions = {}) {
     this.paths = homePaths(options.home ?? defaultHome());
     this.registry = options.registry ?? createBuiltinRegistry();
-    this.store = new RunStore(() => this.database(), (id) => this.taskOrchestrator.isActive(id));
-    this.sessions = new SessionStore(() => this.database());
+    this.databaseFile = new DatabaseFile(this.paths.database, this.notices);
+    this.store = new RunStore(this.databaseFile, (id) => this.taskOrchestrator.isActive(id), this.notices, (execution) => {
+      const { steps: _steps, ...summary } = execution;
+      this.events.emit({ type: 'execution.updated', execution: { ...summary, errors: [...summary.errors] } });
+    });
+    this.sessions = new SessionStore(this.databaseFile);
     this.workflowManager = new WorkflowManager(this.registry, this.resourceManager, this.store, this.paths.workflows);
     const warn = (message: string): void => void process.stderr.write(`codomyrmex: ${message}\n`);
     this.projectManager = new ProjectManager(
-      new ProjectStore(() => this.database()),
+      new ProjectStore(this.databaseFile),
       this.events,
       () => [...(options.templates ?? BUILTIN_TEMPLATES), ...loadUserTemplates(this.paths.templates, warn)],
       (project) => this.store.linkRunsToProject(project, sep),
     );
-    this.userResources = new UserResources(options.settings ?? openSettings(this.paths.home), this.resourceManager);
+    this.userResources = new UserResources(options.settings ?? openSettings(this.paths.home, (message) => void this.notices.raise('warning', message)), this.resourceManager);
     this.userResources.load(warn);
     this.workflowWatcher = new WorkflowWatcher(this.events, this.projectManager);
     this.logTailer = new LogTailer(this.events, options.logCapBytes ?? logCapFromEnv() ?? DEFAULT_LOG_CAP_BYTES);
@@ -112,7 +120,7 @@ export class OrchestrationEngine {
   }
 
   private database(): Db {
-    return (this.db ??= openDatabase(this.paths.database));
+    return this.databaseFile.connection;
   }
 
   createSession(name: string, options: { projectId?: string | null; env?: Record<string, string>; variables?: Record<string, string> } = {}): string {
@@ -223,9 +231,9 @@ export class OrchestrationEngine {
   }
 
   getHealthStatus() {
-    let database: 'ok' | string = 'ok';
+    let database: 'ok' | string = this.store.failing ? `records cannot be saved to ${this.paths.database} (retrying)` : 'ok';
     try {
-      this.database().prepare('SELECT 1').get();
+      this.databaseFile.use((db) => db.prepare('SELECT 1').get());
     } catch (error) {
       database = (error as Error).message;
     }
@@ -262,10 +270,15 @@ export class OrchestrationEngine {
     this.resourceMonitor.stop();
     await this.taskOrchestrator.cancelAll();
     this.logTailer.close();
-    this.store.flush();
-    if (this.db !== null) this.leases.flush();
-    this.db?.close();
-    this.db = null;
+    this.store.close();
+    if (this.databaseFile.isOpen) {
+      try {
+        this.leases.flush();
+      } catch {
+        // A failing disk: the leases of a process that is gone are reclaimed by the next one that needs the room.
+      }
+    }
+    this.databaseFile.close();
   }
 
   private async runSubWorkflow(request: SubWorkflowRequest, parent: StepTask): Promise<SubWorkflowResult> {

@@ -15,11 +15,11 @@ export class ProjectApi {
   constructor(private readonly engine: OrchestrationEngine) {}
 
   dashboard(days?: number) {
-    return projectCards(this.engine.store.database, this.engine.projectManager, { days });
+    return this.engine.store.read((db) => projectCards(db, this.engine.projectManager, { days }));
   }
 
   history(projectId: string, days?: number) {
-    return projectHistory(this.engine.store.database, this.engine.projectManager.requireProject(projectId), { days });
+    return this.engine.store.read((db) => projectHistory(db, this.engine.projectManager.requireProject(projectId), { days }));
   }
 
   remove(projectId: string): { removed: boolean } {

@@ -25,7 +25,7 @@ export interface ExecuteOptions {
   /** Environment overrides (a session's), on top of the process's and the workflow's. */
   env?: Record<string, string>;
   concurrency?: number;
-  /** An earlier record of this workflow: its succeeded steps are kept with their outputs, the rest run again. */
+  /** An earlier record of this workflow: its succeeded steps are kept (marked reused) with their outputs, the rest run again. */
   resumeFrom?: WorkflowExecution;
   /** The run this one re-runs, recorded for history. */
   rerunOf?: string | null;
@@ -160,9 +160,16 @@ function coerce(value: unknown, like: unknown): unknown {
 function newExecution(workflow: Workflow, params: Record<string, unknown>, options: ExecuteOptions): WorkflowExecution {
   const kept = options.resumeFrom?.steps ?? {};
   const steps: Record<string, StepRun> = {};
+  let reused = false;
   for (const step of workflow.steps) {
     const previous = Object.hasOwn(kept, step.name) ? kept[step.name] : undefined;
-    steps[step.name] = previous?.status === 'succeeded' ? { ...previous } : pendingStep();
+    if (previous?.status === 'succeeded') {
+      // Marked, not run again: its times, outputs and log are those of the run that ran it (the first, along a chain of re-runs).
+      steps[step.name] = { ...previous, reusedFrom: previous.reusedFrom ?? options.resumeFrom!.executionId };
+      reused = true;
+    } else {
+      steps[step.name] = pendingStep();
+    }
   }
   return {
     executionId: randomUUID(),
@@ -178,6 +185,8 @@ function newExecution(workflow: Workflow, params: Record<string, unknown>, optio
     errors: [],
     steps,
     rerunOf: options.rerunOf ?? null,
+    partial: reused,
+    outcome: null,
   };
 }
 

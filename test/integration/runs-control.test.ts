@@ -29,7 +29,9 @@ describe('re-running a run', () => {
     const second = await finished(executionId);
     expect(executionId).not.toBe(first.executionId);
     expect(second).toMatchObject({ status: 'completed', rerunOf: first.executionId, params: { target: 'out' }, origin: 'app' });
-    expect(second.steps.a).toEqual(first.steps.a);
+    // a is not run again: it keeps its record from the first run, marked as reused from it.
+    expect(second.steps.a).toEqual({ ...first.steps.a, reusedFrom: first.executionId });
+    expect(second.partial).toBe(true);
     expect(second.steps.b).toMatchObject({ status: 'succeeded', attempts: 1, outputs: { to: 'out' } });
     expect(second.steps.c!.status).toBe('succeeded');
     expect(lines(join(dir, 'a.count'))).toBe(1);
@@ -73,7 +75,7 @@ describe('re-running a run', () => {
 });
 
 describe('cancelling one step', () => {
-  it("kills its process tree; its dependents are skipped, independent branches go on, the run ends failed", async () => {
+  it("kills its process tree; its dependents are skipped, independent branches go on, the run ends cancelled (no step failed)", async () => {
     const pids = tempDir();
     const wf = `version: 1
 name: branches
@@ -93,7 +95,8 @@ steps:
     expect(() => process.kill(shell, 0)).toThrow();
     // The background child was re-parented to init when its shell died: dead, it may wait a moment there to be reaped.
     await expect.poll(() => isAlive(child), { timeout: 3000 }).toBe(false);
-    expect(run.status).toBe('failed');
+    expect(run.status).toBe('cancelled');
+    expect(run.outcome).toBe('Ended cancelled: step "long" was cancelled and no step failed');
     expect(run.steps.long).toMatchObject({ status: 'cancelled', error: 'cancelled by the user' });
     expect(run.steps.after).toMatchObject({ status: 'skipped', reason: 'dependency "long" was cancelled' });
     expect(run.steps.other!.status).toBe('succeeded');

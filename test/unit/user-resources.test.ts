@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResourceManager } from '../../electron/engine/resource-manager.js';
@@ -53,13 +53,27 @@ describe('user-defined resources', () => {
     expect(warnings.join('\n')).toMatch(/"cpu"/);
   });
 
-  it('starts empty from a corrupt settings file, and the next save repairs it', async () => {
+  it('keeps a settings file with a syntax error: a copy beside it, a warning naming it, and no change saved over it', async () => {
     const home = tempDir();
-    writeFileSync(join(home, `${SETTINGS_NAME}.json`), '{ not json');
-    const { users } = userResources(home);
+    const file = join(home, `${SETTINGS_NAME}.json`);
+    const broken = '{ "resources": [{ "id": "gpu", "capacity": 1 }], }';
+    writeFileSync(file, broken);
+    const warnings: string[] = [];
+    const users = new UserResources(openSettings(home, (message) => warnings.push(message)), new ResourceManager());
     expect(() => users.load()).not.toThrow();
     expect(users.list()).toEqual([]);
-    await users.define({ id: 'gpu', capacity: 1 });
-    expect(JSON.parse(readFileSync(join(home, `${SETTINGS_NAME}.json`), 'utf8'))).toEqual({ resources: [{ id: 'gpu', type: 'custom', capacity: 1, unit: 'units' }] });
+    const copies = readdirSync(home).filter((name) => name.startsWith(`${SETTINGS_NAME}.json.bad-`));
+    expect(copies).toHaveLength(1);
+    expect(readFileSync(join(home, copies[0]!), 'utf8')).toBe(broken);
+    expect(warnings).toEqual([expect.stringContaining(`the settings file ${file} is not valid JSON`)]);
+    await expect(users.define({ id: 'db', capacity: 4 })).rejects.toThrow(`cannot save the settings: ${file} is not valid JSON`);
+    expect(readFileSync(file, 'utf8')).toBe(broken);
+    // A restart on the same broken file finds the copy it made, rather than one more.
+    new UserResources(openSettings(home, () => {}), new ResourceManager()).load();
+    expect(readdirSync(home).filter((name) => name.startsWith(`${SETTINGS_NAME}.json.bad-`))).toEqual(copies);
+    // Fixed by hand: changes are saved again, next to what the file held.
+    writeFileSync(file, '{ "resources": [{ "id": "gpu", "capacity": 1 }] }');
+    await users.define({ id: 'db', capacity: 4 });
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { resources: { id: string }[] }).resources.map((r) => r.id)).toEqual(['gpu', 'db']);
   });
 });

@@ -52,9 +52,17 @@ export class UserResources {
 
   /** Adds or changes a user-defined resource and saves it. */
   async define(declaration: ResourceDeclaration): Promise<Resource> {
+    const previous = this.resources.getResource(declaration.id);
     const resource = this.resources.registerResource(declaration);
     const { id, type, capacity, unit } = resource;
-    await this.settings.set(KEY, [...this.list().filter((d) => d.id !== id), { id, type, capacity, unit }]);
+    try {
+      await this.settings.set(KEY, [...this.list().filter((d) => d.id !== id), { id, type, capacity, unit }]);
+    } catch (error) {
+      // Not saved, so not declared either: what the monitor shows is what the next start will load.
+      if (previous === undefined) this.resources.removeResource(id);
+      else this.resources.registerResource(previous);
+      throw error;
+    }
     return resource;
   }
 
@@ -62,7 +70,7 @@ export class UserResources {
     const saved = this.list();
     if (!this.resources.listResources().some((r) => r.id === id)) throw new ResourceError(`unknown resource "${id}"`);
     if (!saved.some((d) => d.id === id)) throw new ResourceError(`"${id}" is not a user-defined resource (user-defined: ${saved.map((d) => d.id).join(', ') || 'none'})`);
-    this.resources.removeResource(id);
     await this.settings.set(KEY, saved.filter((d) => d.id !== id));
+    this.resources.removeResource(id);
   }
 }

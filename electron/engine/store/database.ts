@@ -66,6 +66,16 @@ const MIGRATIONS: string[] = [
    CREATE INDEX executions_by_session ON executions (session_id, start_time DESC);`,
   // Issue 6: the dashboard's last run of every workflow of every project, read from the index alone.
   `CREATE INDEX IF NOT EXISTS executions_by_project_workflow ON executions (project_id, workflow_name, start_time);`,
+  // Issues 10 and 11: steps a re-run from failed kept (reused, not run again), such partial re-runs (left out of the
+  // figures), and the rule's one line on how a run ended. Earlier re-runs: a step that ended before its re-run began
+  // was kept from the run it re-ran.
+  `ALTER TABLE step_runs ADD COLUMN reused_from TEXT;
+   ALTER TABLE executions ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE executions ADD COLUMN outcome TEXT;
+   UPDATE step_runs SET reused_from = (SELECT e.rerun_of FROM executions e WHERE e.execution_id = step_runs.execution_id)
+     WHERE end_time IS NOT NULL AND end_time < (SELECT e.start_time FROM executions e WHERE e.execution_id = step_runs.execution_id AND e.rerun_of IS NOT NULL);
+   UPDATE executions SET partial = 1
+     WHERE rerun_of IS NOT NULL AND EXISTS (SELECT 1 FROM step_runs s WHERE s.execution_id = executions.execution_id AND s.reused_from IS NOT NULL);`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -3,6 +3,7 @@
 import { hostname } from 'node:os';
 import { isAlive } from '../process-runner.js';
 import type { Db } from './database.js';
+import { storageErrorKind } from './storage-error.js';
 import { processStartToken } from './process-identity.js';
 
 export interface LeaseShortfall {
@@ -50,7 +51,14 @@ export class MachineLeases {
   acquire(taskId: string, request: Readonly<Record<string, number>>, capacity: (resourceId: string) => number): LeaseShortfall | null {
     const grow = Object.entries(request).filter(([id, amount]) => this.amount(this.used, id) + amount > this.amount(this.held, id));
     if (grow.length > 0) {
-      const short = this.grow(grow, capacity);
+      let short: LeaseShortfall | null = null;
+      try {
+        short = this.grow(grow, capacity);
+      } catch (error) {
+        // A database that cannot be written (a full or read-only disk) must not stop the run: this process admits on
+        // its own count until the disk is back, and the machine-wide rows catch up at the next grow.
+        if (storageErrorKind(error) === 'other') throw error;
+      }
       if (short !== null) return short;
     }
     const task = this.byTask.get(taskId) ?? new Map<string, number>();
@@ -74,7 +82,16 @@ export class MachineLeases {
     if (task.size === 0) this.byTask.delete(taskId);
     if (!this.shrinkScheduled) {
       this.shrinkScheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => this.flushQuietly());
+    }
+  }
+
+  /** As flush, from the end of a turn: a failing disk leaves the rows as they are, shrunk at the next release. */
+  private flushQuietly(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      if (storageErrorKind(error) === 'other') throw error;
     }
   }
 

@@ -1,9 +1,12 @@
 // The dashboard's figures, straight from the run store: per project and workflow, the last run, the success rate
-// and median duration over a window (30 days by default), and day-by-day counts for the small charts.
+// and median duration over a window (30 days by default), and day-by-day counts for the small charts. Damaged
+// records are left out; partial re-runs (steps kept from an earlier run) count as `other`, outside the success rate
+// and the durations, since they neither ran the whole workflow nor took its time.
 import type { DailyRuns, WorkflowHealth } from '../../../shared/dashboard.js';
 import type { ExecutionStatus } from '../../../shared/model.js';
 import type { Db } from './database.js';
 import { median } from './median.js';
+import { HEALTHY_RUN_SQL } from './run-rows.js';
 
 export interface StatsWindow {
   /** Epoch ms; defaults to now. */
@@ -17,6 +20,7 @@ interface WindowRow {
   status: ExecutionStatus;
   start_time: number;
   duration: number | null;
+  partial: boolean;
 }
 
 interface LastRow {
@@ -41,10 +45,10 @@ export function workflowHealth(db: Db, projectIds: readonly string[], window: St
 
   // Raw rows (arrays, not objects): tens of thousands of them are the bulk of the dashboard's cost.
   const rows = (db.prepare(`
-    SELECT project_id, workflow_name, status, start_time, end_time - start_time
+    SELECT project_id, workflow_name, status, start_time, end_time - start_time, partial
     FROM executions
-    WHERE start_time >= @since AND project_id IN (SELECT value FROM json_each(@ids))`).raw().all({ since, ids }) as [string, string, ExecutionStatus, number, number | null][])
-    .map(([project_id, workflow_name, status, start_time, duration]): WindowRow => ({ project_id, workflow_name, status, start_time, duration }));
+    WHERE start_time >= @since AND project_id IN (SELECT value FROM json_each(@ids)) AND ${HEALTHY_RUN_SQL}`).raw().all({ since, ids }) as [string, string, ExecutionStatus, number, number | null, number][])
+    .map(([project_id, workflow_name, status, start_time, duration, partial]): WindowRow => ({ project_id, workflow_name, status, start_time, duration, partial: partial === 1 }));
   const durations = new Map<WorkflowHealth, { all: number[]; byDay: Map<string, number[]> }>();
   for (const row of rows) {
     // Local days computed here, not by SQLite's 'localtime', which costs a time-zone lookup per row.
@@ -52,10 +56,11 @@ export function workflowHealth(db: Db, projectIds: readonly string[], window: St
     const health = entry(result, row.project_id, row.workflow_name, dayList);
     health.runs++;
     const daily = health.daily[index]!;
-    if (row.status === 'completed') daily.completed++;
+    if (row.partial) daily.other++;
+    else if (row.status === 'completed') daily.completed++;
     else if (row.status === 'failed') daily.failed++;
     else daily.other++;
-    if (row.status === 'completed' && row.duration !== null) {
+    if (row.status === 'completed' && !row.partial && row.duration !== null) {
       const bucket: { all: number[]; byDay: Map<string, number[]> } = durations.get(health) ?? { all: [], byDay: new Map() };
       bucket.all.push(row.duration);
       const sameDay = bucket.byDay.get(daily.day);
@@ -80,7 +85,7 @@ export function workflowHealth(db: Db, projectIds: readonly string[], window: St
   // (project, workflow, start) index alone, then that one row of each.
   const newest = db.prepare(`
     SELECT project_id, workflow_name, MAX(start_time) AS start_time
-    FROM executions WHERE project_id IN (SELECT value FROM json_each(@ids))
+    FROM executions WHERE project_id IN (SELECT value FROM json_each(@ids)) AND typeof(start_time) = 'integer'
     GROUP BY project_id, workflow_name`).raw().all({ ids }) as [string, string, number][];
   const row = db.prepare(`
     SELECT project_id, workflow_name, execution_id, status, start_time, end_time FROM executions
@@ -91,7 +96,7 @@ export function workflowHealth(db: Db, projectIds: readonly string[], window: St
       executionId: row.execution_id,
       status: row.status,
       startTime: row.start_time,
-      durationMs: row.end_time === null ? null : row.end_time - row.start_time,
+      durationMs: typeof row.end_time !== 'number' ? null : row.end_time - row.start_time,
     };
   }
   return new Map([...result].map(([id, byWorkflow]) => [id, [...byWorkflow.values()].sort((a, b) => a.workflowName.localeCompare(b.workflowName))]));

@@ -1,6 +1,14 @@
-// Sessions and the project registry in SQLite, beside the run records they point to.
+// Sessions and the project registry in SQLite, beside the run records they point to. Each store remembers the rows
+// this process has seen, and writes them again when a fresh database replaces a garbled one, so a running app or
+// server keeps its projects and sessions.
 import type { Project, ProjectStatus, Session, SessionStatus } from '../../../shared/model.js';
 import type { Db } from './database.js';
+
+/** The database file as the registry uses it (see DatabaseFile). */
+export interface RegistryFile {
+  use<T>(work: (db: Db) => T): T;
+  onReset(listener: () => void): void;
+}
 
 interface SessionRow {
   session_id: string;
@@ -23,52 +31,77 @@ interface ProjectRow {
 }
 
 export class SessionStore {
-  constructor(private readonly db: () => Db) {}
+  private readonly seen = new Map<string, Session>();
+
+  constructor(private readonly file: RegistryFile) {
+    file.onReset(() => {
+      for (const session of this.seen.values()) this.save(session);
+    });
+  }
 
   save(session: Session): void {
-    this.db().prepare(`INSERT INTO sessions (session_id, name, project_id, created_at, status, variables, env)
+    this.seen.set(session.sessionId, session);
+    this.file.use((db) => db.prepare(`INSERT INTO sessions (session_id, name, project_id, created_at, status, variables, env)
       VALUES (@sessionId, @name, @projectId, @createdAt, @status, @variables, @env)
       ON CONFLICT (session_id) DO UPDATE SET name = excluded.name, project_id = excluded.project_id, status = excluded.status,
         variables = excluded.variables, env = excluded.env`)
-      .run({ ...session, variables: JSON.stringify(session.variables), env: JSON.stringify(session.env) });
+      .run({ ...session, variables: JSON.stringify(session.variables), env: JSON.stringify(session.env) }));
   }
 
   get(sessionId: string): Session | null {
-    const row = this.db().prepare('SELECT * FROM sessions WHERE session_id = ?').get(sessionId) as SessionRow | undefined;
-    return row === undefined ? null : toSession(row);
+    const row = this.file.use((db) => db.prepare('SELECT * FROM sessions WHERE session_id = ?').get(sessionId) as SessionRow | undefined);
+    return row === undefined ? null : this.remember(toSession(row));
   }
 
   list(): Session[] {
-    return (this.db().prepare('SELECT * FROM sessions ORDER BY created_at DESC').all() as SessionRow[]).map(toSession);
+    return this.file.use((db) => db.prepare('SELECT * FROM sessions ORDER BY created_at DESC').all() as SessionRow[]).map((row) => this.remember(toSession(row)));
+  }
+
+  private remember(session: Session): Session {
+    this.seen.set(session.sessionId, session);
+    return session;
   }
 }
 
 export class ProjectStore {
-  constructor(private readonly db: () => Db) {}
+  private readonly seen = new Map<string, Project>();
+
+  constructor(private readonly file: RegistryFile) {
+    file.onReset(() => {
+      for (const project of this.seen.values()) this.save(project);
+    });
+  }
 
   save(project: Project): void {
-    this.db().prepare(`INSERT INTO projects (id, name, path, template, status, created_at, description)
+    this.seen.set(project.id, project);
+    this.file.use((db) => db.prepare(`INSERT INTO projects (id, name, path, template, status, created_at, description)
       VALUES (@id, @name, @path, @template, @status, @createdAt, @description)
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, path = excluded.path, template = excluded.template,
-        status = excluded.status, description = excluded.description`).run(project);
+        status = excluded.status, description = excluded.description`).run(project));
   }
 
   get(id: string): Project | null {
-    const row = this.db().prepare('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined;
-    return row === undefined ? null : toProject(row);
+    const row = this.file.use((db) => db.prepare('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined);
+    return row === undefined ? null : this.remember(toProject(row));
   }
 
   findByPath(path: string): Project | null {
-    const row = this.db().prepare('SELECT * FROM projects WHERE path = ?').get(path) as ProjectRow | undefined;
-    return row === undefined ? null : toProject(row);
+    const row = this.file.use((db) => db.prepare('SELECT * FROM projects WHERE path = ?').get(path) as ProjectRow | undefined);
+    return row === undefined ? null : this.remember(toProject(row));
   }
 
   list(): Project[] {
-    return (this.db().prepare('SELECT * FROM projects ORDER BY created_at DESC').all() as ProjectRow[]).map(toProject);
+    return this.file.use((db) => db.prepare('SELECT * FROM projects ORDER BY created_at DESC').all() as ProjectRow[]).map((row) => this.remember(toProject(row)));
   }
 
   remove(id: string): void {
-    this.db().prepare('DELETE FROM projects WHERE id = ?').run(id);
+    this.seen.delete(id);
+    this.file.use((db) => db.prepare('DELETE FROM projects WHERE id = ?').run(id));
+  }
+
+  private remember(project: Project): Project {
+    this.seen.set(project.id, project);
+    return project;
   }
 }
 
@@ -79,8 +112,8 @@ function toSession(row: SessionRow): Session {
     projectId: row.project_id,
     createdAt: row.created_at,
     status: row.status,
-    variables: JSON.parse(row.variables) as Record<string, string>,
-    env: JSON.parse(row.env) as Record<string, string>,
+    variables: parseMap(row.variables),
+    env: parseMap(row.env),
   };
 }
 
@@ -94,4 +127,14 @@ function toProject(row: ProjectRow): Project {
     createdAt: row.created_at,
     description: row.description,
   };
+}
+
+/** A garbled map reads as empty: one bad session row never hides the list. */
+function parseMap(text: string): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }

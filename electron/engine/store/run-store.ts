@@ -1,10 +1,16 @@
-// Run records in SQLite: written behind the scheduler one transaction per event-loop turn, read for history.
+// Run records in SQLite: written behind the scheduler one transaction per event-loop turn, read for history. A write
+// that fails (a full disk, a read-only or failing file) never stops a run: the records stay in memory, the runs are
+// marked, the user is told, and the write is retried until it goes through.
 import { hostname } from 'node:os';
-import type { ExecutionStatus, RunOrigin, StepRun, Workflow, WorkflowExecution } from '../../../shared/model.js';
+import { TERMINAL_EXECUTION_STATUSES, type ExecutionStatus, type RunOrigin, type StepRun, type Workflow, type WorkflowExecution } from '../../../shared/model.js';
 import type { RunRecorder } from '../execution-run.js';
 import { isAlive } from '../process-runner.js';
 import type { Db } from './database.js';
 import { processStartToken } from './process-identity.js';
+import type { DatabaseFile, Notify } from './database-file.js';
+import { DAMAGED_STEP_COLUMN, toExecution, type ExecutionRow, type StepRow } from './run-rows.js';
+import { prepareWrites, writeBatch, type RunWrites } from './run-writes.js';
+import { describeFault } from './storage-error.js';
 
 export interface HistoryQuery {
   workflowName?: string;
@@ -23,66 +29,64 @@ export interface HistoryQuery {
   withSteps?: boolean;
 }
 
-interface ExecutionRow {
-  execution_id: string;
-  workflow_name: string;
-  workflow_file: string | null;
-  session_id: string | null;
-  project_id: string | null;
-  status: ExecutionStatus;
-  origin: RunOrigin;
-  start_time: number;
-  end_time: number | null;
-  params: string;
-  errors: string;
-  owner_pid: number | null;
-  owner_host: string | null;
-  owner_start: string | null;
-  /** Absent on a database an older version wrote and has not migrated (never here: openDatabase migrates). */
-  workflow?: string | null;
-  rerun_of?: string | null;
-}
-
-interface StepRow {
-  execution_id: string;
-  name: string;
-  status: StepRun['status'];
-  attempts: number;
-  start_time: number | null;
-  end_time: number | null;
-  exit_code: number | null;
-  error: string | null;
-  outputs: string;
-  reason: string | null;
-  log_path: string | null;
-  log_tail: string;
-}
+/** How long a failed write waits before it is tried again. */
+export const RETRY_MS = 1000;
 
 const LIVE: readonly ExecutionStatus[] = ['pending', 'running'];
-const LIST_COLUMNS = 'execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, rerun_of';
+const LIST_COLUMNS = `execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid,
+  owner_host, owner_start, rerun_of, partial, outcome`;
+const FILTERS: [keyof HistoryQuery, string][] = [
+  ['workflowName', 'workflow_name'], ['workflowFile', 'workflow_file'], ['status', 'status'], ['projectId', 'project_id'], ['sessionId', 'session_id'], ['origin', 'origin'],
+];
+
+interface Started {
+  execution: WorkflowExecution;
+  workflow: string | null;
+}
 
 export class RunStore implements RunRecorder {
-  private db: Db | null = null;
-  private readonly started: { execution: WorkflowExecution; workflow: string | null }[] = [];
+  private readonly started: Started[] = [];
   private readonly dirtyExecutions = new Map<string, WorkflowExecution>();
   private readonly dirtySteps = new Map<string, { executionId: string; name: string; run: StepRun }>();
+  /** Runs of this process until their end is saved: written again into a fresh database, read from here while unsaved. */
+  private readonly live = new Map<string, Started>();
   private flushScheduled = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private fault: { since: number; notice: string; message: string } | null = null;
   private readonly owner = { pid: process.pid, host: hostname(), start: processStartToken(process.pid) };
 
-  /** `open` runs on first use, so a CLI run can start its first steps before the database is opened. */
   constructor(
-    private readonly open: () => Db,
+    /** Opened on first use, so a CLI run can start its first steps before the database is opened. */
+    private readonly file: DatabaseFile,
     /** Executions running in this process right now: never reported as interrupted. */
     private readonly isLiveHere: (executionId: string) => boolean,
-  ) {}
+    private readonly notify: Notify,
+    /** Tells the doors a run changed outside the scheduler (marked with a storage fault). */
+    private readonly announce: (execution: WorkflowExecution) => void = () => {},
+  ) {
+    file.onReset(() => {
+      // The fresh database knows nothing of the runs going on: write each again, in full.
+      const queued = new Set(this.started.map((entry) => entry.execution.executionId));
+      for (const entry of this.live.values()) if (!queued.has(entry.execution.executionId)) this.started.push(entry);
+      this.schedule();
+    });
+  }
 
   get database(): Db {
-    return (this.db ??= this.open());
+    return this.file.connection;
+  }
+
+  /** A read through the database file: a garbled file found on the way is replaced, and the read done again. */
+  read<T>(work: (db: Db) => T): T {
+    return this.file.use(work);
   }
 
   /** Records a new run and the workflow it runs (kept as it is now, so later edits never change the record). */
   executionStarted(execution: WorkflowExecution, workflow?: Workflow): void {
-    this.started.push({ execution, workflow: workflow === undefined ? null : JSON.stringify(workflow) });
+    const entry = { execution, workflow: workflow === undefined ? null : JSON.stringify(workflow) };
+    this.started.push(entry);
+    this.live.set(execution.executionId, entry);
+    if (this.fault !== null) this.markFault(execution);
     this.schedule();
   }
 
@@ -96,67 +100,79 @@ export class RunStore implements RunRecorder {
     this.schedule();
   }
 
-  /** Writes everything pending now, in one transaction. */
-  flush(): void {
+  /** True while records cannot be written (they are kept in memory and retried). */
+  get failing(): boolean {
+    return this.fault !== null;
+  }
+
+  /** Writes everything pending now, in one transaction; false when it could not (kept, and retried soon). */
+  flush(): boolean {
     this.flushScheduled = false;
-    if (this.started.length === 0 && this.dirtyExecutions.size === 0 && this.dirtySteps.size === 0) return;
-    const db = this.database;
-    const statements = this.statements(db);
-    db.transaction(() => {
-      for (const { execution, workflow } of this.started.splice(0)) {
-        statements.insertExecution.run({ ...executionParams(execution, this.owner), workflow, rerunOf: execution.rerunOf ?? null });
-        let position = 0;
-        for (const [name, run] of Object.entries(execution.steps)) {
-          statements.insertStep.run({ ...stepParams(execution.executionId, name, run), position: position++ });
-        }
-      }
-      for (const execution of this.dirtyExecutions.values()) statements.updateExecution.run(executionParams(execution, this.owner));
-      for (const { executionId, name, run } of this.dirtySteps.values()) statements.updateStep.run(stepParams(executionId, name, run));
-    })();
+    if (this.started.length === 0 && this.dirtyExecutions.size === 0 && this.dirtySteps.size === 0) return true;
+    const started = this.started.slice();
+    try {
+      this.file.verify();
+      this.file.use((db) => db.transaction(() => writeBatch(this.statements(db), this.owner, started, this.dirtyExecutions.values(), this.dirtySteps.values()))());
+    } catch (error) {
+      this.failed(error);
+      return false;
+    }
+    this.started.splice(0, started.length);
+    for (const execution of this.dirtyExecutions.values()) {
+      if (TERMINAL_EXECUTION_STATUSES.has(execution.status)) this.live.delete(execution.executionId);
+    }
     this.dirtyExecutions.clear();
     this.dirtySteps.clear();
+    if (this.fault !== null) this.recovered();
+    return true;
   }
 
   getExecution(executionId: string): WorkflowExecution | null {
     this.flush();
+    if (this.fault !== null && this.live.has(executionId)) return snapshotOf(this.live.get(executionId)!.execution);
     this.reconcileInterrupted(executionId);
-    const row = this.database.prepare(`SELECT ${LIST_COLUMNS} FROM executions WHERE execution_id = ?`).get(executionId) as ExecutionRow | undefined;
-    if (row === undefined) return null;
-    const steps = this.database.prepare('SELECT * FROM step_runs WHERE execution_id = ? ORDER BY position').all(executionId) as StepRow[];
-    return toExecution(row, steps);
+    return this.read((db) => {
+      const row = db.prepare(`SELECT ${LIST_COLUMNS} FROM executions WHERE execution_id = ?`).get(executionId) as ExecutionRow | undefined;
+      if (row === undefined) return null;
+      return toExecution(row, db.prepare('SELECT * FROM step_runs WHERE execution_id = ? ORDER BY position').all(executionId) as StepRow[]);
+    });
   }
 
   /** Ids of the runs whose id starts with `prefix` (history shows the first 8 characters), at most `limit`. */
   findExecutionIds(prefix: string, limit = 2): string[] {
     this.flush();
-    const rows = this.database.prepare("SELECT execution_id FROM executions WHERE substr(execution_id, 1, length(@prefix)) = @prefix LIMIT @limit").all({ prefix, limit }) as { execution_id: string }[];
+    const rows = this.read((db) => db.prepare('SELECT execution_id FROM executions WHERE substr(execution_id, 1, length(@prefix)) = @prefix LIMIT @limit').all({ prefix, limit }) as { execution_id: string }[]);
     return rows.map((row) => row.execution_id);
   }
 
   /** Links the runs of workflow files inside the project's folder that no project claimed yet; returns how many. */
   linkRunsToProject(project: { id: string; path: string }, sep: string): number {
     this.flush();
-    return this.database.prepare(`UPDATE executions SET project_id = @id WHERE project_id IS NULL
-      AND substr(workflow_file, 1, length(@prefix)) = @prefix`).run({ id: project.id, prefix: project.path + sep }).changes;
+    return this.read((db) => db.prepare(`UPDATE executions SET project_id = @id WHERE project_id IS NULL
+      AND substr(workflow_file, 1, length(@prefix)) = @prefix`).run({ id: project.id, prefix: project.path + sep }).changes);
   }
 
-  /** The workflow a run ran, as it was when it started; null for runs recorded before snapshots were kept. */
+  /** The workflow a run ran, as it was when it started; null for runs recorded before snapshots were kept (or garbled). */
   getWorkflowSnapshot(executionId: string): Workflow | null {
     this.flush();
-    const row = this.database.prepare('SELECT workflow FROM executions WHERE execution_id = ?').get(executionId) as { workflow: string | null } | undefined;
-    return row?.workflow == null ? null : (JSON.parse(row.workflow) as Workflow);
+    const unsaved = this.live.get(executionId);
+    if (this.fault !== null && unsaved !== undefined) return unsaved.workflow === null ? null : (JSON.parse(unsaved.workflow) as Workflow);
+    const row = this.read((db) => db.prepare('SELECT workflow FROM executions WHERE execution_id = ?').get(executionId) as { workflow: string | null } | undefined);
+    if (row?.workflow == null) return null;
+    try {
+      return JSON.parse(row.workflow) as Workflow;
+    } catch {
+      return null;
+    }
   }
 
-  /** Past runs, newest first. */
+  /** Past runs, newest first; runs of this process not yet saved (a storage fault) on the first page too. */
   listExecutions(query: HistoryQuery = {}): WorkflowExecution[] {
     this.flush();
     this.reconcileInterrupted();
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit ?? 100, offset: query.offset ?? 0 };
-    const filters: [keyof HistoryQuery, string][] = [
-      ['workflowName', 'workflow_name'], ['workflowFile', 'workflow_file'], ['status', 'status'], ['projectId', 'project_id'], ['sessionId', 'session_id'], ['origin', 'origin'],
-    ];
-    for (const [key, column] of filters) {
+    for (const [key, column] of FILTERS) {
       if (query[key] === undefined) continue;
       where.push(`${column} = @${key}`);
       params[key] = query[key];
@@ -170,18 +186,40 @@ export class RunStore implements RunRecorder {
       params.until = query.until;
     }
     // The snapshot can be big and a list never shows it: every column but that one.
-    const sql = `SELECT ${LIST_COLUMNS} FROM executions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start_time DESC, rowid DESC LIMIT @limit OFFSET @offset`;
-    const rows = this.database.prepare(sql).all(params) as ExecutionRow[];
-    if (query.withSteps === false) return rows.map((row) => toExecution(row, []));
-    return rows.map((row) => toExecution(row, this.stepsOf(row.execution_id)));
+    const sql = `SELECT ${LIST_COLUMNS}, ${DAMAGED_STEP_COLUMN} FROM executions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY start_time DESC, rowid DESC LIMIT @limit OFFSET @offset`;
+    const runs = this.read((db) => {
+      const rows = db.prepare(sql).all(params) as ExecutionRow[];
+      const steps = db.prepare('SELECT * FROM step_runs WHERE execution_id = ? ORDER BY position');
+      return rows.map((row) => toExecution(row, query.withSteps === false ? [] : (steps.all(row.execution_id) as StepRow[])));
+    });
+    return this.withUnsaved(runs, query);
   }
 
   /**
    * A run whose process died stays `running` in the database; report it `interrupted`, finished steps intact
-   * and unfinished ones cancelled, the next time anybody reads the history.
+   * and unfinished ones cancelled, the next time anybody reads the history. Skipped while writes fail.
    */
   reconcileInterrupted(executionId?: string): number {
-    const db = this.database;
+    if (this.fault !== null) return 0;
+    try {
+      return this.read((db) => this.markInterrupted(db, executionId));
+    } catch (error) {
+      this.failed(error);
+      return 0;
+    }
+  }
+
+  /** Writes what is pending; says what could not be saved when the store still fails (the process is ending). */
+  close(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (!this.flush()) {
+      this.notify.raise('error', `the records of ${this.live.size} run(s) could not be saved to ${this.file.path} before exit: ${this.fault?.message ?? 'unknown error'}`);
+    }
+  }
+
+  private markInterrupted(db: Db, executionId?: string): number {
     const live = executionId === undefined
       ? (db.prepare(`SELECT ${LIST_COLUMNS} FROM executions WHERE status IN ('pending', 'running')`).all() as ExecutionRow[])
       : (db.prepare(`SELECT ${LIST_COLUMNS} FROM executions WHERE execution_id = ? AND status IN ('pending', 'running')`).all(executionId) as ExecutionRow[]);
@@ -190,12 +228,14 @@ export class RunStore implements RunRecorder {
     db.transaction(() => {
       for (const row of dead) {
         // The run ends at its last recorded event (a step's start or end), not when somebody next read the history.
-        const last = db.prepare('SELECT MAX(MAX(COALESCE(start_time, 0)), MAX(COALESCE(end_time, 0))) AS t FROM step_runs WHERE execution_id = ?').get(row.execution_id) as { t: number | null };
-        const end = Math.max(last.t ?? 0, row.start_time);
+        const last = db.prepare(`SELECT MAX(MAX(COALESCE(start_time, 0)), MAX(COALESCE(end_time, 0))) AS t FROM step_runs
+                                 WHERE execution_id = ? AND typeof(COALESCE(start_time, 0)) = 'integer' AND typeof(COALESCE(end_time, 0)) = 'integer'`).get(row.execution_id) as { t: number | null };
+        const end = Math.max(last.t ?? 0, typeof row.start_time === 'number' ? row.start_time : 0);
         db.prepare(`UPDATE step_runs SET status = 'cancelled', error = 'interrupted: the process running it stopped', end_time = COALESCE(end_time, @end)
                     WHERE execution_id = @id AND status NOT IN ('succeeded', 'failed', 'skipped', 'cancelled')`).run({ id: row.execution_id, end });
-        db.prepare(`UPDATE executions SET status = 'interrupted', end_time = @end, errors = @errors WHERE execution_id = @id AND status IN ('pending', 'running')`)
-          .run({ id: row.execution_id, end, errors: JSON.stringify([...JSON.parse(row.errors) as string[], `interrupted: process ${row.owner_pid} on ${row.owner_host} stopped while the run was in progress`]) });
+        const errors = [...toExecution(row, []).errors, `interrupted: process ${row.owner_pid} on ${row.owner_host} stopped while the run was in progress`];
+        db.prepare(`UPDATE executions SET status = 'interrupted', end_time = @end, errors = @errors, outcome = @outcome WHERE execution_id = @id AND status IN ('pending', 'running')`)
+          .run({ id: row.execution_id, end, errors: JSON.stringify(errors), outcome: 'Ended interrupted: the process running it stopped' });
       }
     })();
     return dead.length;
@@ -211,107 +251,72 @@ export class RunStore implements RunRecorder {
     return row.owner_start === null || processStartToken(row.owner_pid) === row.owner_start;
   }
 
-  private stepsOf(executionId: string): StepRow[] {
-    return this.database.prepare('SELECT * FROM step_runs WHERE execution_id = ? ORDER BY position').all(executionId) as StepRow[];
+  /** While writes fail, this process's runs are in memory only: they join the first page of the list. */
+  private withUnsaved(runs: WorkflowExecution[], query: HistoryQuery): WorkflowExecution[] {
+    if (this.fault === null || (query.offset ?? 0) > 0) return runs;
+    const listed = new Set(runs.map((run) => run.executionId));
+    const unsaved = [...this.live.values()].map((entry) => entry.execution).filter((execution) => !listed.has(execution.executionId) && matches(execution, query));
+    if (unsaved.length === 0) return runs;
+    const shown = unsaved.map((execution) => (query.withSteps === false ? { ...snapshotOf(execution), steps: {} } : snapshotOf(execution)));
+    return [...shown, ...runs].sort((a, b) => b.startTime - a.startTime).slice(0, query.limit ?? 100);
+  }
+
+  private failed(error: unknown): void {
+    if (this.fault === null) {
+      const message = describeFault(error);
+      const notice = this.notify.raise('error', `could not save run records to ${this.file.path}: ${message}; runs go on, their records are kept in memory and saved once this is fixed`);
+      this.fault = { since: Date.now(), notice, message };
+      for (const { execution } of this.live.values()) this.markFault(execution);
+    }
+    // Retried on a timer: nothing else may write for a while (a run that only waits on a long step).
+    if (this.retryTimer === null) {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.flush();
+      }, RETRY_MS);
+      this.retryTimer.unref();
+    }
+  }
+
+  private recovered(): void {
+    const fault = this.fault!;
+    this.fault = null;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const seconds = Math.max(1, Math.round((Date.now() - fault.since) / 1000));
+    this.notify.raise('info', `run records are saved again to ${this.file.path} (they could not be saved for ${seconds} s)`, fault.notice);
+  }
+
+  /** The run keeps the fault in its record: its history says it was not saved as it went. */
+  private markFault(execution: WorkflowExecution): void {
+    execution.errors.push(`storage: the record could not be saved as the run went (${this.fault!.message}); it was kept in memory and saved later`);
+    this.dirtyExecutions.set(execution.executionId, execution);
+    this.announce(execution);
   }
 
   private schedule(): void {
-    if (this.flushScheduled) return;
+    if (this.flushScheduled || this.retryTimer !== null) return;
     this.flushScheduled = true;
     setImmediate(() => this.flush());
   }
 
-  private cached: { db: Db; statements: ReturnType<typeof prepareWrites> } | null = null;
-  private statements(db: Db): ReturnType<typeof prepareWrites> {
+  private cached: { db: Db; statements: RunWrites } | null = null;
+  private statements(db: Db): RunWrites {
     if (this.cached?.db !== db) this.cached = { db, statements: prepareWrites(db) };
     return this.cached.statements;
   }
 }
 
-function prepareWrites(db: Db) {
-  return {
-    insertExecution: db.prepare(`INSERT INTO executions (execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, workflow, rerun_of)
-      VALUES (@executionId, @workflowName, @workflowFile, @sessionId, @projectId, @status, @origin, @startTime, @endTime, @params, @errors, @ownerPid, @ownerHost, @ownerStart, @workflow, @rerunOf)
-      ON CONFLICT (execution_id) DO UPDATE SET status = excluded.status, end_time = excluded.end_time, errors = excluded.errors,
-        owner_pid = excluded.owner_pid, owner_host = excluded.owner_host, owner_start = excluded.owner_start`),
-    updateExecution: db.prepare('UPDATE executions SET status = @status, end_time = @endTime, errors = @errors WHERE execution_id = @executionId'),
-    insertStep: db.prepare(`INSERT INTO step_runs (execution_id, name, position, status, attempts, start_time, end_time, exit_code, error, outputs, reason, log_path, log_tail)
-      VALUES (@executionId, @name, @position, @status, @attempts, @startTime, @endTime, @exitCode, @error, @outputs, @reason, @logPath, @logTail)
-      ON CONFLICT (execution_id, name) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, start_time = excluded.start_time,
-        end_time = excluded.end_time, exit_code = excluded.exit_code, error = excluded.error, outputs = excluded.outputs, reason = excluded.reason,
-        log_path = excluded.log_path, log_tail = excluded.log_tail`),
-    updateStep: db.prepare(`UPDATE step_runs SET status = @status, attempts = @attempts, start_time = @startTime, end_time = @endTime, exit_code = @exitCode,
-      error = @error, outputs = @outputs, reason = @reason, log_path = @logPath, log_tail = @logTail WHERE execution_id = @executionId AND name = @name`),
-  };
+function matches(execution: WorkflowExecution, query: HistoryQuery): boolean {
+  for (const [key] of FILTERS) {
+    if (query[key] !== undefined && execution[key as keyof WorkflowExecution] !== query[key]) return false;
+  }
+  return (query.since === undefined || execution.startTime >= query.since) && (query.until === undefined || execution.startTime < query.until);
 }
 
-function executionParams(execution: WorkflowExecution, owner: { pid: number; host: string; start: string | null }) {
-  return {
-    executionId: execution.executionId,
-    workflowName: execution.workflowName,
-    workflowFile: execution.workflowFile,
-    sessionId: execution.sessionId,
-    projectId: execution.projectId,
-    status: execution.status,
-    origin: execution.origin,
-    startTime: execution.startTime,
-    endTime: execution.endTime,
-    params: JSON.stringify(execution.params),
-    errors: JSON.stringify(execution.errors),
-    ownerPid: owner.pid,
-    ownerHost: owner.host,
-    ownerStart: owner.start,
-  };
-}
-
-function stepParams(executionId: string, name: string, run: StepRun) {
-  return {
-    executionId,
-    name,
-    status: run.status,
-    attempts: run.attempts,
-    startTime: run.startTime,
-    endTime: run.endTime,
-    exitCode: run.exitCode,
-    error: run.error,
-    outputs: JSON.stringify(run.outputs),
-    reason: run.reason,
-    logPath: run.logPath,
-    logTail: run.logTail,
-  };
-}
-
-function toExecution(row: ExecutionRow, steps: StepRow[]): WorkflowExecution {
-  return {
-    executionId: row.execution_id,
-    workflowName: row.workflow_name,
-    workflowFile: row.workflow_file,
-    sessionId: row.session_id,
-    projectId: row.project_id,
-    status: row.status,
-    origin: row.origin,
-    startTime: row.start_time,
-    endTime: row.end_time,
-    params: JSON.parse(row.params) as Record<string, unknown>,
-    errors: JSON.parse(row.errors) as string[],
-    steps: Object.fromEntries(steps.map((step) => [step.name, toStepRun(step)])),
-    rerunOf: row.rerun_of ?? null,
-  };
-}
-
-function toStepRun(row: StepRow): StepRun {
-  return {
-    status: row.status,
-    attempts: row.attempts,
-    startTime: row.start_time,
-    endTime: row.end_time,
-    exitCode: row.exit_code,
-    error: row.error,
-    outputs: JSON.parse(row.outputs) as Record<string, unknown>,
-    reason: row.reason,
-    logPath: row.log_path,
-    logTail: row.log_tail,
-  };
+/** A copy of a live record, so a reader never sees it change under it. */
+function snapshotOf(execution: WorkflowExecution): WorkflowExecution {
+  return { ...execution, errors: [...execution.errors], steps: Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, { ...run }])) };
 }
 
 export { LIVE as LIVE_EXECUTION_STATUSES };

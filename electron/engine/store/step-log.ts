@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { storageErrorKind } from './storage-error.js';
 
 /** Who follows a log while its step runs (the LogTailer): told when the file starts and when the step is over. */
 export interface LogFollower {
@@ -52,8 +53,13 @@ export class StepLog {
     return this.fd !== null || this.shared;
   }
 
+  /** The engine's own lines (attempt markers, in-process actions' output); a full disk loses them, never the run. */
   write(text: string): void {
-    writeSync(this.outputFd, text);
+    try {
+      writeSync(this.outputFd, text);
+    } catch (error) {
+      if (storageErrorKind(error) !== 'fault') throw error;
+    }
   }
 
   size(): number {
@@ -77,6 +83,16 @@ export class StepLog {
   tail(bytes = LOG_TAIL_BYTES): string {
     if (this.fd === null && !this.shared) return '';
     if (this.fd === null && !existsSync(this.path)) return '';
+    try {
+      return this.readTail(bytes);
+    } catch (error) {
+      // A log that cannot be opened (a full or failing disk) leaves the record without a tail, not the run without an end.
+      if (storageErrorKind(error) !== 'fault') throw error;
+      return '';
+    }
+  }
+
+  private readTail(bytes: number): string {
     const size = this.size();
     const start = Math.max(0, size - bytes);
     let text = this.read(start, size - start).toString('utf8');

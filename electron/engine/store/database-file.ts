@@ -1,0 +1,158 @@
+// The run database as a file that can go bad: opened on first use, checked for a garbled or truncated file, and when
+// it is one, moved aside (`orchestrator.db.corrupt-<time>`), replaced by a fresh database holding what could still be
+// read, and the user told — so a broken file never stops the app, `serve`, the CLI or MCP.
+import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { openDatabase, type Db } from './database.js';
+import { salvage, type Salvaged } from './salvage.js';
+import { storageErrorKind } from './storage-error.js';
+
+const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const HEADER_BYTES = 100;
+
+export interface Notify {
+  /** Tells the user; `resolves` names an earlier notice this one ends. Returns the notice's id. */
+  raise(level: 'info' | 'warning' | 'error', message: string, resolves?: string): string;
+}
+
+/** Thrown when the file on disk is not (or no longer) a whole SQLite database. */
+class GarbledDatabase extends Error {
+  readonly code = 'SQLITE_NOTADB';
+}
+
+export class DatabaseFile {
+  private db: Db | null = null;
+  private readonly resetListeners: (() => void)[] = [];
+
+  constructor(
+    readonly path: string,
+    private readonly notify: Notify,
+  ) {}
+
+  /** The open connection; opening a garbled file moves it aside and starts a fresh one. */
+  get connection(): Db {
+    if (this.db !== null) return this.db;
+    try {
+      checkFile(this.path);
+      this.db = openDatabase(this.path);
+    } catch (error) {
+      if (storageErrorKind(error) !== 'corrupt') throw error;
+      this.replace(error);
+    }
+    return this.db!;
+  }
+
+  get isOpen(): boolean {
+    return this.db !== null;
+  }
+
+  /** Runs a read or a write; a garbled file found on the way is moved aside and the work done again on a fresh one. */
+  use<T>(work: (db: Db) => T): T {
+    const db = this.connection;
+    try {
+      return work(db);
+    } catch (error) {
+      if (storageErrorKind(error) !== 'corrupt') throw error;
+      this.replace(error);
+      return work(this.connection);
+    }
+  }
+
+  /**
+   * A cheap look at the file's header before a write: SQLite's page cache keeps answering from memory after the file
+   * under it was overwritten, so without this a garbled file is only found by the next process to open it.
+   */
+  verify(): void {
+    if (this.db === null) return;
+    try {
+      checkHeader(this.path);
+    } catch (error) {
+      if (storageErrorKind(error) === 'corrupt') this.replace(error);
+    }
+  }
+
+  /** Called after a fresh database replaced a garbled one: the stores write again what they hold in memory. */
+  onReset(listener: () => void): void {
+    this.resetListeners.push(listener);
+  }
+
+  close(): void {
+    try {
+      this.db?.close();
+    } catch {
+      // Closing checkpoints the WAL: on a full or failing disk that fails, and the WAL keeps the data for next time.
+    }
+    this.db = null;
+  }
+
+  private replace(cause: unknown): void {
+    const old = this.db;
+    this.db = null;
+    const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    // The old connection keeps its open files through the rename, so it can still be read from below.
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(this.path + suffix)) renameSync(this.path + suffix, aside + suffix);
+    }
+    const fresh = openDatabase(this.path);
+    let saved: Salvaged | null = null;
+    const source = old ?? openReadOnly(aside);
+    if (source !== null) {
+      try {
+        saved = salvage(source, fresh);
+      } catch {
+        saved = null;
+      }
+      try {
+        source.close();
+      } catch {
+        // Its file is garbled: nothing to close cleanly.
+      }
+    }
+    rmSync(`${aside}-shm`, { force: true });
+    this.db = fresh;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const kept = saved === null || saved.executions + saved.projects === 0 ? 'nothing could be read from it'
+      : `${saved.executions} runs, ${saved.projects} projects and ${saved.sessions} sessions were read from it`;
+    this.notify.raise('error', `the run database ${this.path} was unreadable (${reason}): moved it aside to ${aside} and started a fresh one (${kept}); `
+      + `keep that file to recover more (sqlite3 "${aside}" .recover) or delete it`);
+    for (const listener of this.resetListeners) listener();
+  }
+}
+
+function openReadOnly(path: string): Db | null {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('schema_version');
+    return db;
+  } catch {
+    return null;
+  }
+}
+
+/** Before SQLite opens it: a file that is not a database, or shorter than its header says with no WAL to make up. */
+function checkFile(path: string): void {
+  if (!existsSync(path) || statSync(path).size === 0) return;
+  const header = checkHeader(path);
+  const walSize = existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0;
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  const pages = header.readUInt32BE(28);
+  // The page count is valid only when the change counter matches its version-valid-for copy (SQLite's file format §1.3).
+  const countValid = header.readUInt32BE(24) === header.readUInt32BE(92);
+  const size = statSync(path).size;
+  if (walSize === 0 && countValid && pages > 0 && size < pages * pageSize) {
+    throw new GarbledDatabase(`the file is truncated: ${size} of ${pages * pageSize} bytes`);
+  }
+}
+
+function checkHeader(path: string): Buffer {
+  const header = Buffer.alloc(HEADER_BYTES);
+  const fd = openSync(path, 'r');
+  try {
+    const read = readSync(fd, header, 0, HEADER_BYTES, 0);
+    if (read < HEADER_BYTES && fstatSync(fd).size > 0) throw new GarbledDatabase(`the file is truncated: ${read} bytes, shorter than a database header`);
+  } finally {
+    closeSync(fd);
+  }
+  if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new GarbledDatabase('file is not a database');
+  return header;
+}

@@ -1,0 +1,129 @@
+// Stored run rows into records, field by field: a garbled field (bad JSON, a time that is not a number, an unknown
+// status) marks the run `damaged` with the reason instead of hiding it or every other run; and the SQL that keeps
+// damaged runs out of the figures.
+import { EXECUTION_STATUSES, STEP_STATUSES, type ExecutionStatus, type RunOrigin, type StepRun, type WorkflowExecution } from '../../../shared/model.js';
+
+export interface ExecutionRow {
+  execution_id: string;
+  workflow_name: string;
+  workflow_file: string | null;
+  session_id: string | null;
+  project_id: string | null;
+  status: ExecutionStatus;
+  origin: RunOrigin;
+  start_time: unknown;
+  end_time: unknown;
+  params: string;
+  errors: string;
+  owner_pid: number | null;
+  owner_host: string | null;
+  owner_start: string | null;
+  rerun_of?: string | null;
+  partial?: number | null;
+  outcome?: string | null;
+  /** The first step row of the run that cannot be read, found by SQL when the steps themselves are not read. */
+  damaged_step?: string | null;
+}
+
+export interface StepRow {
+  execution_id: string;
+  name: string;
+  status: StepRun['status'];
+  attempts: unknown;
+  start_time: unknown;
+  end_time: unknown;
+  exit_code: number | null;
+  error: string | null;
+  outputs: string;
+  reason: string | null;
+  log_path: string | null;
+  log_tail: string;
+  reused_from?: string | null;
+}
+
+const quoted = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
+
+/** A step row every field of which reads (alias `s`). */
+export const HEALTHY_STEP_SQL = `(json_valid(s.outputs) AND typeof(s.attempts) = 'integer' AND s.status IN (${quoted(STEP_STATUSES)})
+  AND (s.start_time IS NULL OR typeof(s.start_time) = 'integer') AND (s.end_time IS NULL OR typeof(s.end_time) = 'integer'))`;
+
+/** A run row (of table `executions`, unaliased) that reads in full, with every step row: what the figures count. */
+export const HEALTHY_RUN_SQL = `(typeof(executions.start_time) = 'integer' AND (executions.end_time IS NULL OR typeof(executions.end_time) = 'integer')
+  AND json_valid(executions.params) AND json_valid(executions.errors)
+  AND NOT EXISTS (SELECT 1 FROM step_runs s WHERE s.execution_id = executions.execution_id AND NOT ${HEALTHY_STEP_SQL}))`;
+
+/** The list's extra column naming a run's first unreadable step row. */
+export const DAMAGED_STEP_COLUMN = `(SELECT s.name FROM step_runs s WHERE s.execution_id = executions.execution_id AND NOT ${HEALTHY_STEP_SQL} LIMIT 1) AS damaged_step`;
+
+export function toExecution(row: ExecutionRow, steps: StepRow[]): WorkflowExecution {
+  const damage: string[] = [];
+  const status = EXECUTION_STATUSES.includes(row.status) ? row.status : (damage.push(`status "${String(row.status)}" is unknown`), 'failed');
+  const execution: WorkflowExecution = {
+    executionId: row.execution_id,
+    workflowName: row.workflow_name,
+    workflowFile: row.workflow_file,
+    sessionId: row.session_id,
+    projectId: row.project_id,
+    status,
+    origin: row.origin,
+    startTime: readTime(row.start_time, 'start time', damage) ?? 0,
+    endTime: row.end_time === null ? null : readTime(row.end_time, 'end time', damage),
+    params: readJson(row.params, 'params', damage, isObject, {}),
+    errors: readJson(row.errors, 'errors', damage, isStringList, []),
+    steps: Object.fromEntries(steps.map((step) => [step.name, toStepRun(step, damage)])),
+    rerunOf: row.rerun_of ?? null,
+    partial: row.partial === 1,
+    outcome: row.outcome ?? null,
+  };
+  if (steps.length === 0 && row.damaged_step != null) damage.push(`step "${row.damaged_step}": its stored row is unreadable`);
+  if (damage.length > 0) execution.damaged = `unreadable record: ${damage.join('; ')}`;
+  return execution;
+}
+
+function toStepRun(row: StepRow, runDamage: string[]): StepRun {
+  const damage: string[] = [];
+  const status = STEP_STATUSES.includes(row.status) ? row.status : (damage.push(`status "${String(row.status)}" is unknown`), 'failed');
+  const run: StepRun = {
+    status,
+    attempts: typeof row.attempts === 'number' && Number.isInteger(row.attempts) ? row.attempts : (damage.push('attempts is not a number'), 0),
+    startTime: row.start_time === null ? null : readTime(row.start_time, 'start time', damage),
+    endTime: row.end_time === null ? null : readTime(row.end_time, 'end time', damage),
+    exitCode: row.exit_code,
+    error: row.error,
+    outputs: readJson(row.outputs, 'outputs', damage, isObject, {}),
+    reason: row.reason,
+    logPath: row.log_path,
+    logTail: row.log_tail,
+    reusedFrom: row.reused_from ?? null,
+  };
+  if (damage.length > 0) {
+    runDamage.push(`step "${row.name}": ${damage.join(', ')}`);
+    run.error = run.error ?? `unreadable record: ${damage.join(', ')}`;
+  }
+  return run;
+}
+
+function readTime(value: unknown, field: string, damage: string[]): number | null {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  damage.push(`${field} ${JSON.stringify(value)} is not a time`);
+  return null;
+}
+
+function readJson<T>(text: string, field: string, damage: string[], valid: (value: unknown) => value is T, fallback: T): T {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (valid(value)) return value;
+  } catch {
+    // Reported below with the others.
+  }
+  damage.push(`${field} is not valid JSON of the right shape`);
+  return fallback;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}

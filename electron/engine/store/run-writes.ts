@@ -1,0 +1,85 @@
+// The run store's write statements and the records' fields as their parameters: every write is an upsert, so a batch
+// can be written again in full (after a failed commit, or into a fresh database that replaced a garbled one).
+import type { StepRun, WorkflowExecution } from '../../../shared/model.js';
+import type { Db } from './database.js';
+
+export interface Owner {
+  pid: number;
+  host: string;
+  start: string | null;
+}
+
+export type RunWrites = ReturnType<typeof prepareWrites>;
+
+export function prepareWrites(db: Db) {
+  return {
+    insertExecution: db.prepare(`INSERT INTO executions (execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, workflow, rerun_of, partial, outcome)
+      VALUES (@executionId, @workflowName, @workflowFile, @sessionId, @projectId, @status, @origin, @startTime, @endTime, @params, @errors, @ownerPid, @ownerHost, @ownerStart, @workflow, @rerunOf, @partial, @outcome)
+      ON CONFLICT (execution_id) DO UPDATE SET status = excluded.status, end_time = excluded.end_time, errors = excluded.errors,
+        owner_pid = excluded.owner_pid, owner_host = excluded.owner_host, owner_start = excluded.owner_start, outcome = excluded.outcome`),
+    updateExecution: db.prepare('UPDATE executions SET status = @status, end_time = @endTime, errors = @errors, outcome = @outcome WHERE execution_id = @executionId'),
+    insertStep: db.prepare(`INSERT INTO step_runs (execution_id, name, position, status, attempts, start_time, end_time, exit_code, error, outputs, reason, log_path, log_tail, reused_from)
+      VALUES (@executionId, @name, @position, @status, @attempts, @startTime, @endTime, @exitCode, @error, @outputs, @reason, @logPath, @logTail, @reusedFrom)
+      ON CONFLICT (execution_id, name) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, start_time = excluded.start_time,
+        end_time = excluded.end_time, exit_code = excluded.exit_code, error = excluded.error, outputs = excluded.outputs, reason = excluded.reason,
+        log_path = excluded.log_path, log_tail = excluded.log_tail, reused_from = excluded.reused_from`),
+    updateStep: db.prepare(`UPDATE step_runs SET status = @status, attempts = @attempts, start_time = @startTime, end_time = @endTime, exit_code = @exitCode,
+      error = @error, outputs = @outputs, reason = @reason, log_path = @logPath, log_tail = @logTail WHERE execution_id = @executionId AND name = @name`),
+  };
+}
+
+export function executionParams(execution: WorkflowExecution, owner: Owner) {
+  return {
+    executionId: execution.executionId,
+    workflowName: execution.workflowName,
+    workflowFile: execution.workflowFile,
+    sessionId: execution.sessionId,
+    projectId: execution.projectId,
+    status: execution.status,
+    origin: execution.origin,
+    startTime: execution.startTime,
+    endTime: execution.endTime,
+    params: JSON.stringify(execution.params),
+    errors: JSON.stringify(execution.errors),
+    ownerPid: owner.pid,
+    ownerHost: owner.host,
+    ownerStart: owner.start,
+    outcome: execution.outcome ?? null,
+  };
+}
+
+export function stepParams(executionId: string, name: string, run: StepRun) {
+  return {
+    executionId,
+    name,
+    status: run.status,
+    attempts: run.attempts,
+    startTime: run.startTime,
+    endTime: run.endTime,
+    exitCode: run.exitCode,
+    error: run.error,
+    outputs: JSON.stringify(run.outputs),
+    reason: run.reason,
+    logPath: run.logPath,
+    logTail: run.logTail,
+  };
+}
+
+/** Writes a batch in one transaction: new runs with all their steps, then changed runs and steps. */
+export function writeBatch(
+  writes: RunWrites,
+  owner: Owner,
+  started: readonly { execution: WorkflowExecution; workflow: string | null }[],
+  executions: Iterable<WorkflowExecution>,
+  steps: Iterable<{ executionId: string; name: string; run: StepRun }>,
+): void {
+  for (const { execution, workflow } of started) {
+    writes.insertExecution.run({ ...executionParams(execution, owner), workflow, rerunOf: execution.rerunOf ?? null, partial: execution.partial === true ? 1 : 0 });
+    let position = 0;
+    for (const [name, run] of Object.entries(execution.steps)) {
+      writes.insertStep.run({ ...stepParams(execution.executionId, name, run), position: position++, reusedFrom: run.reusedFrom ?? null });
+    }
+  }
+  for (const execution of executions) writes.updateExecution.run(executionParams(execution, owner));
+  for (const { executionId, name, run } of steps) writes.updateStep.run(stepParams(executionId, name, run));
+}

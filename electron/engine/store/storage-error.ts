@@ -1,0 +1,33 @@
+// What kind of storage error a database or file operation threw: a garbled file (moved aside and replaced), a fault
+// that passes (full disk, read-only or failing device, locked file: kept in memory and retried), or a bug.
+export type StorageErrorKind = 'corrupt' | 'fault' | 'other';
+
+const CORRUPT = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
+/** SQLite's extended codes share their primary code's prefix (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED …). */
+const FAULT_PREFIXES = ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_PERM', 'SQLITE_PROTOCOL'];
+const FS_FAULTS = new Set(['ENOSPC', 'EROFS', 'EIO', 'EACCES', 'EPERM', 'EDQUOT', 'EBUSY']);
+
+export function storageErrorKind(error: unknown): StorageErrorKind {
+  const code = codeOf(error);
+  if (code === null) return 'other';
+  if (CORRUPT.has(code)) return 'corrupt';
+  if (FS_FAULTS.has(code) || FAULT_PREFIXES.some((prefix) => code === prefix || code.startsWith(`${prefix}_`))) return 'fault';
+  return 'other';
+}
+
+/** The fault in plain words, for a one-line notice: "the disk is full", "the file is read-only". */
+export function describeFault(error: unknown): string {
+  const code = codeOf(error) ?? '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC' || code === 'EDQUOT') return `the disk is full (${detail})`;
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return `the file or its disk is read-only (${detail})`;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return `another process holds the database locked (${detail})`;
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM') return `the file cannot be opened (${detail})`;
+  return `an input/output error (${detail})`;
+}
+
+function codeOf(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : null;
+}

@@ -5,6 +5,7 @@ import type { DailyRuns, ProjectCard, ProjectHistory } from '../../shared/dashbo
 import type { ExecutionStatus, Project } from '../../shared/model.js';
 import type { ProjectManager } from './project-manager.js';
 import type { Db } from './store/database.js';
+import { HEALTHY_RUN_SQL } from './store/run-rows.js';
 import { emptyDays, workflowHealth, type StatsWindow } from './store/project-stats.js';
 import { baseName, workflowFiles } from './workflow-files.js';
 
@@ -43,7 +44,7 @@ export function projectHistory(db: Db, project: Project, window: StatsWindow = {
   const since = Date.parse(`${daily[0]!.day}T00:00:00`);
   const rows = db.prepare(`
     SELECT execution_id, workflow_name, start_time, end_time - start_time AS duration, status FROM executions
-    WHERE project_id = @projectId AND start_time >= @since AND end_time IS NOT NULL
+    WHERE project_id = @projectId AND start_time >= @since AND end_time IS NOT NULL AND partial = 0 AND ${HEALTHY_RUN_SQL}
     ORDER BY start_time DESC LIMIT ${MAX_DURATIONS}`).all({ projectId: project.id, since }) as { execution_id: string; workflow_name: string; start_time: number; duration: number; status: ExecutionStatus }[];
   return {
     daily,

@@ -46,7 +46,7 @@ describe('a serve process killed mid-run', () => {
     writeFileSync(join(dir, 'go'), '');
     const resumed: RunDetail = await finished((await call('runs.rerun', { executionId, from: 'failed' })).executionId);
     expect(resumed).toMatchObject({ status: 'completed', rerunOf: executionId });
-    expect(resumed.steps.first).toEqual(interrupted.steps.first);
+    expect(resumed.steps.first).toEqual({ ...interrupted.steps.first, reusedFrom: executionId });
     expect(resumed.steps.second).toMatchObject({ status: 'succeeded', attempts: 1 });
     expect(resumed.steps.third!.status).toBe('succeeded');
     expect(readFileSync(join(dir, 'first.count'), 'utf8')).toBe('ran\n');

@@ -6,8 +6,15 @@ import type { EngineEvent } from '../../shared/events.js';
 import type { Reply, WsServerMessage } from '../../shared/ipc.js';
 import { BIN } from '../cli.js';
 
+export interface Served {
+  child: ChildProcess;
+  url: URL;
+  /** Everything it wrote on stderr so far. */
+  stderr: () => string;
+}
+
 /** Starts `codomyrmex serve DIR` and waits for the URL it prints first. */
-export async function serve(dir: string, home: string, options: { detached?: boolean; env?: Record<string, string> } = {}): Promise<{ child: ChildProcess; url: URL; stderr: () => string }> {
+export async function serve(dir: string, home: string, options: { detached?: boolean; env?: Record<string, string> } = {}): Promise<Served> {
   const child = spawn(process.execPath, [BIN, 'serve', dir], {
     env: { ...process.env, CODOMYRMEX_HOME: home, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,20 +34,27 @@ export async function serve(dir: string, home: string, options: { detached?: boo
   return { child, url, stderr: () => errors };
 }
 
-/** One command over the server's WebSocket; its value, or an error naming the command. */
-export async function request(url: URL, command: string, payload: unknown): Promise<unknown> {
+/** One command over the server's WebSocket; the reply as it came (ok or refused). */
+export async function reply(url: URL, command: string, payload: unknown): Promise<Reply> {
   const socket = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, { headers: { Origin: url.origin } });
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  const reply = await new Promise<WsServerMessage>((resolve) => {
+  const message = await new Promise<WsServerMessage>((resolve) => {
     socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as WsServerMessage;
-      if ('id' in message) resolve(message);
+      const parsed = JSON.parse(String(data)) as WsServerMessage;
+      if ('id' in parsed) resolve(parsed);
     });
     socket.send(JSON.stringify({ id: 1, command, request: payload }));
   });
   socket.close();
-  if (!('reply' in reply) || !reply.reply.ok) throw new Error(`${command} failed: ${JSON.stringify(reply)}`);
-  return reply.reply.value;
+  if (!('reply' in message)) throw new Error(`${command}: no reply`);
+  return message.reply;
+}
+
+/** One command that must succeed: its value, or an error naming the command. */
+export async function request(url: URL, command: string, payload: unknown): Promise<unknown> {
+  const answer = await reply(url, command, payload);
+  if (!answer.ok) throw new Error(`${command} failed: ${JSON.stringify(answer)}`);
+  return answer.value;
 }
 
 /** A socket that can have many requests in flight (each reply found by its id) and keeps the events pushed to it. */

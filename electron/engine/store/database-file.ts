@@ -1,7 +1,7 @@
 // The run database as a file that can go bad: opened on first use, checked for a garbled or truncated file, and when
 // it is one, moved aside (`orchestrator.db.corrupt-<time>`), replaced by a fresh database holding what could still be
 // read, and the user told — so a broken file never stops the app, `serve`, the CLI or MCP.
-import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from './database.js';
 import { salvage, type Salvaged } from './salvage.js';
@@ -95,7 +95,7 @@ export class DatabaseFile {
     }
     const fresh = openDatabase(this.path);
     let saved: Salvaged | null = null;
-    const source = old ?? openReadOnly(aside);
+    const source = old ?? openAside(aside);
     if (source !== null) {
       try {
         saved = salvage(source, fresh);
@@ -119,9 +119,16 @@ export class DatabaseFile {
   }
 }
 
-function openReadOnly(path: string): Db | null {
+/** The moved-aside file, opened to read what it still holds. */
+function openAside(path: string): Db | null {
   try {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
+    // SQLite refuses a file shorter than its header says; padded with zeros to that size, the pages before the cut
+    // read again (and the padding costs `.recover` nothing).
+    const header = checkHeader(path);
+    const size = statSync(path).size;
+    const full = pageSizeOf(header) * header.readUInt32BE(28);
+    if (full > size && full <= size * 64) truncateSync(path, full);
+    const db = new Database(path, { fileMustExist: true });
     db.pragma('schema_version');
     return db;
   } catch {
@@ -129,12 +136,16 @@ function openReadOnly(path: string): Db | null {
   }
 }
 
+function pageSizeOf(header: Buffer): number {
+  return header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+}
+
 /** Before SQLite opens it: a file that is not a database, or shorter than its header says with no WAL to make up. */
 function checkFile(path: string): void {
   if (!existsSync(path) || statSync(path).size === 0) return;
   const header = checkHeader(path);
   const walSize = existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0;
-  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  const pageSize = pageSizeOf(header);
   const pages = header.readUInt32BE(28);
   // The page count is valid only when the change counter matches its version-valid-for copy (SQLite's file format §1.3).
   const countValid = header.readUInt32BE(24) === header.readUInt32BE(92);

@@ -1,6 +1,7 @@
 // The run store's write statements and the records' fields as their parameters: every write is an upsert, so a batch
 // can be written again in full (after a failed commit, or into a fresh database that replaced a garbled one).
 import type { StepRun, WorkflowExecution } from '../../../shared/model.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 
 export interface Owner {
@@ -9,9 +10,14 @@ export interface Owner {
   start: string | null;
 }
 
-export type RunWrites = ReturnType<typeof prepareWrites>;
+export interface RunWrites {
+  insertExecution: Statement;
+  updateExecution: Statement;
+  insertStep: Statement;
+  updateStep: Statement;
+}
 
-export function prepareWrites(db: Db) {
+export function prepareWrites(db: Db): RunWrites {
   return {
     insertExecution: db.prepare(`INSERT INTO executions (execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, workflow, rerun_of, partial, outcome)
       VALUES (@executionId, @workflowName, @workflowFile, @sessionId, @projectId, @status, @origin, @startTime, @endTime, @params, @errors, @ownerPid, @ownerHost, @ownerStart, @workflow, @rerunOf, @partial, @outcome)

@@ -42,7 +42,7 @@ export async function historyCommand(values: CliValues): Promise<number> {
     run.workflowName,
     projects.get(run.projectId ?? '')?.name ?? '—',
     fileOf(run, projects.get(run.projectId ?? '')),
-    run.status,
+    run.damaged != null ? `${run.status} (damaged)` : run.status,
     run.endTime === null ? '—' : formatDuration(run.endTime - run.startTime),
     `${Object.values(run.steps).filter((s) => s.status === 'succeeded').length}/${Object.keys(run.steps).length}`,
     run.origin,

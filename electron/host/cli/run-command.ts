@@ -48,10 +48,15 @@ export function cliRecord(execution: WorkflowExecution) {
     endTime: execution.endTime,
     errors: execution.errors,
     rerunOf: execution.rerunOf ?? null,
+    ...(execution.outcome != null ? { outcome: execution.outcome } : {}),
+    ...(execution.damaged != null ? { damaged: execution.damaged } : {}),
     steps: Object.fromEntries(
       Object.entries(execution.steps).map(([name, run]) => [
         name,
-        { status: run.status, attempts: run.attempts, exitCode: run.exitCode, startTime: run.startTime, endTime: run.endTime, outputs: run.outputs, error: run.error },
+        {
+          status: run.status, attempts: run.attempts, exitCode: run.exitCode, startTime: run.startTime, endTime: run.endTime, outputs: run.outputs, error: run.error,
+          ...(run.reusedFrom != null ? { reusedFrom: run.reusedFrom } : {}),
+        },
       ]),
     ),
   };

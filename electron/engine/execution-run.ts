@@ -408,15 +408,17 @@ export function endOf(runCancelled: boolean, failed: readonly string[], cancelle
   if (runCancelled) return { status: 'cancelled', outcome: 'Ended cancelled: the run was cancelled' };
   if (failed.length > 0) {
     const also = cancelled.length > 0 ? `; ${stepsPhrase(cancelled)} cancelled` : '';
-    return { status: 'failed', outcome: `Ended failed: ${stepsPhrase(failed)} failed${also}` };
+    return { status: 'failed', outcome: `Ended failed: ${stepsPhrase(failed, false)} failed${also}` };
   }
   if (cancelled.length > 0) return { status: 'cancelled', outcome: `Ended cancelled: ${stepsPhrase(cancelled)} cancelled and no step failed` };
   return { status: 'completed', outcome: null };
 }
 
-function stepsPhrase(names: readonly string[]): string {
+/** `step "x" was` / `steps "x", "y" were` (or without the verb). */
+function stepsPhrase(names: readonly string[], withVerb = true): string {
   const quoted = names.map((name) => `"${name}"`).join(', ');
-  return names.length === 1 ? `step ${quoted} was` : `steps ${quoted} were`;
+  const one = names.length === 1;
+  return `${one ? 'step' : 'steps'} ${quoted}${withVerb ? (one ? ' was' : ' were') : ''}`;
 }
 
 function round(seconds: number): number {

@@ -21,6 +21,8 @@ export function createWorkflowActions(client: OrchestratorApi, stores: Stores, d
   const loadProjects = async (): Promise<void> => {
     const info = await attempt(notices, () => client.invoke('app.info', {}));
     if (info !== undefined) app.getState().setInfo(info);
+    // What the engine had to say before this window connected (a database moved aside, a broken settings file).
+    if (info?.notices !== undefined && info.notices.length > 0) notices.getState().fromEngine(info.notices.map((notice) => ({ notice })));
     const list = await attempt(notices, () => client.invoke('projects.list', {}));
     if (list === undefined) return;
     projects.getState().setProjects(list);

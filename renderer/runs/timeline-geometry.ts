@@ -11,6 +11,8 @@ export interface TimelineBar {
   width: number;
   startTime: number | null;
   endTime: number | null;
+  /** Kept from an earlier run by a re-run from failed: it did not run in this one, so it has no bar here. */
+  reused?: string;
 }
 
 export interface TimelineTick {
@@ -25,7 +27,7 @@ const STEP_SIZES = [100, 250, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_
 
 export function timelineSpan(runStart: number, runEnd: number | null, steps: Iterable<StepRun>, now: number): { start: number; end: number } {
   let end = runEnd ?? now;
-  for (const run of steps) end = Math.max(end, run.endTime ?? (run.startTime !== null ? now : 0));
+  for (const run of steps) if (run.reusedFrom == null) end = Math.max(end, run.endTime ?? (run.startTime !== null ? now : 0));
   return { start: runStart, end: Math.max(end, runStart + 1) };
 }
 
@@ -34,6 +36,7 @@ export function timelineBars(order: readonly string[], steps: ReadonlyMap<string
   return order.flatMap((step): TimelineBar[] => {
     const run = steps.get(step);
     if (run === undefined) return [];
+    if (run.reusedFrom != null) return [{ step, status: run.status, attempts: run.attempts, left: 0, width: 0, startTime: null, endTime: null, reused: run.reusedFrom }];
     if (run.startTime === null) return [{ step, status: run.status, attempts: run.attempts, left: 0, width: 0, startTime: null, endTime: null }];
     const from = Math.max(0, (run.startTime - span.start) / length);
     const to = Math.min(1, ((run.endTime ?? now) - span.start) / length);

@@ -1,4 +1,5 @@
 // Routes one event batch to the stores it concerns: each store changes once per batch, never once per event.
+import type { EngineNotice } from '../../shared/events.js';
 import type { EventBatch } from '../../shared/ipc.js';
 import type { Project, Session } from '../../shared/model.js';
 import type { MonitorSample } from '../../shared/monitor.js';
@@ -13,6 +14,7 @@ export function applyEventBatch(stores: Stores, batch: EventBatch): void {
   const sessions: Session[] = [];
   const projects: Project[] = [];
   const samples: MonitorSample[] = [];
+  const notices: { notice: EngineNotice; resolves?: string }[] = [];
   const runProjects = new Set<string>();
   let resourcesChanged = false;
   for (const event of batch.events) {
@@ -39,6 +41,9 @@ export function applyEventBatch(stores: Stores, batch: EventBatch): void {
       case 'project.updated':
         projects.push(event.project);
         break;
+      case 'notice':
+        notices.push(event);
+        break;
     }
   }
   // Called from one socket message or IPC callback: React batches these sets into a single commit.
@@ -48,6 +53,7 @@ export function applyEventBatch(stores: Stores, batch: EventBatch): void {
   if (sessions.length > 0) stores.sessions.getState().upsertSessions(sessions);
   if (projects.length > 0) stores.projects.getState().upsertProjects(projects);
   if (samples.length > 0) stores.monitor.getState().append(samples);
+  if (notices.length > 0) stores.notices.getState().fromEngine(notices);
   if (runProjects.size > 0 && stores.dashboard.getState().loaded) stores.dashboard.getState().markStale(runProjects);
   // applyAllocations counts as a change itself: the store still changes once per batch.
   if (resourcesChanged && allocations.length === 0 && stores.resources.getState().loaded) stores.resources.getState().noteChange();

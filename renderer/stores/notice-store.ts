@@ -2,6 +2,7 @@
 // closed, kept as one stack (the same error again counts up instead of piling on).
 import { createStore } from 'zustand/vanilla';
 import type { Problem } from '../../shared/errors.js';
+import type { EngineNotice } from '../../shared/events.js';
 
 export interface Notice {
   id: number;
@@ -10,6 +11,8 @@ export interface Notice {
   problems: Problem[];
   /** How many times this message was reported while shown. */
   count: number;
+  /** The engine notice this shows (EngineNotice.id), so a later one that resolves it can take it away. */
+  source?: string;
 }
 
 export interface NoticeState {
@@ -18,6 +21,8 @@ export interface NoticeState {
   dismiss(id: number): void;
   /** Closes every error at once (the stack's "Dismiss all"). */
   dismissErrors(): void;
+  /** Shows the engine's notices (storage faults, a database moved aside, broken settings); `resolves` ends an earlier one. */
+  fromEngine(notices: readonly { notice: EngineNotice; resolves?: string }[]): void;
 }
 
 /** Long enough to read a sentence, short enough not to linger over the work. */
@@ -62,6 +67,14 @@ export function createNoticeStore(infoMs = INFO_NOTICE_MS) {
         set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }));
       },
       dismissErrors: () => set((state) => ({ notices: state.notices.filter((notice) => !isError(notice)) })),
+      fromEngine: (incoming) => {
+        for (const { notice, resolves } of incoming) {
+          if (resolves !== undefined) for (const shown of get().notices.filter((n) => n.source === resolves)) get().dismiss(shown.id);
+          // The same notice again (app.info after a reconnect) is the one already shown.
+          if (get().notices.some((shown) => shown.source === notice.id)) continue;
+          get().report({ message: notice.message, code: notice.level, problems: [], source: notice.id });
+        }
+      },
     };
   });
 }

@@ -1,6 +1,8 @@
 // Issue 5 end to end: live statuses and attempts, live logs, cancel a step (its process is gone), re-run from failed,
 // a reload mid-run, a server killed mid-run then resumed, and sessions.
 import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, type Served } from './serve.js';
@@ -79,13 +81,27 @@ test('a run shows statuses and attempts change live, a step\'s coloured log, and
   await expect(page.locator('.run-detail')).not.toHaveAttribute('data-execution', firstRun!);
   await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed');
   for (const step of ['setup', 'flaky', 'chatty', 'broken', 'after-broken']) await expect(node(page, step)).toHaveAttribute('data-status', 'succeeded');
-  // Kept, not re-run: the kept step still has the outputs of the first run.
+  // Kept, not re-run: drawn as reused from the first run (no duration, no bar on the timeline), with its outputs.
+  for (const step of ['setup', 'flaky', 'chatty']) {
+    await expect(node(page, step)).toHaveAttribute('data-reused', firstRun!);
+    await expect(node(page, step)).toContainText(`reused from run ${firstRun!.slice(0, 8)}`);
+  }
+  for (const step of ['broken', 'after-broken']) await expect(node(page, step)).not.toHaveAttribute('data-reused');
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByRole('button', { name: `setup: reused from run ${firstRun!.slice(0, 8)}` })).toBeVisible();
+  await expect(timeline.locator('.timeline__bar')).toHaveCount(2);
   await node(page, 'setup').click();
-  await expect(page.getByRole('complementary', { name: 'Step setup' })).toContainText('built = yes');
+  const panel = page.getByRole('complementary', { name: 'Step setup' });
+  await expect(panel).toContainText('built = yes');
+  await expect(panel).toContainText(`not run again: kept from run ${firstRun!.slice(0, 8)}`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/run-rerun-reused-1440.png` });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: `${SHOTS}/run-rerun-reused-1024.png` });
   await expect(page.getByRole('tab')).toHaveCount(3);
 });
 
-test('cancelling the long step kills its process; the run goes on as after a failure', async ({ page }) => {
+test('cancelling the long step kills its process, skips its dependent, and the run ends cancelled, saying why', async ({ page }) => {
   await runWorkflow(page, 'long');
   await expect(node(page, 'long')).toHaveAttribute('data-status', 'running');
   const pidFile = join(server.project, 'long.pid');
@@ -98,7 +114,10 @@ test('cancelling the long step kills its process; the run goes on as after a fai
   await expect(node(page, 'long')).toHaveAttribute('data-status', 'cancelled');
   await expect.poll(() => alive(pid)).toBe(false);
   await expect(node(page, 'quick')).toHaveAttribute('data-status', 'succeeded');
-  await expect(page.locator('.run-detail')).not.toHaveAttribute('data-run-status', 'running');
+  await expect(node(page, 'after-long')).toHaveAttribute('data-status', 'skipped');
+  await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'cancelled');
+  await expect(page.getByRole('note').filter({ hasText: 'Ended cancelled' })).toHaveText('Ended cancelled: step "long" was cancelled and no step failed');
+  await page.screenshot({ path: `${SHOTS}/run-cancelled-step.png` });
 });
 
 test('a page reloaded mid-run finds the run still live and watches it finish', async ({ page }) => {
@@ -132,6 +151,35 @@ test('a server killed mid-run comes back with the run interrupted, finished step
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed', { timeout: 20_000 });
   for (const step of ['first', 'wait', 'last']) await expect(node(page, step)).toHaveAttribute('data-status', 'succeeded');
+});
+
+test('after a restart on damaged data: the damaged run is marked in history, the broken settings file is named in a notice', async ({ page }) => {
+  await page.goto(server.url);
+  await expect(page.getByRole('navigation')).toBeVisible();
+  await server.kill();
+  const file = join(server.project, '.codomyrmex', 'workflows', 'tiny.yaml');
+  writeFileSync(file, 'version: 1\nname: tiny\nsteps:\n  - { name: one, module: control, action: noop }\n');
+  const env = { ...process.env, CODOMYRMEX_HOME: server.home };
+  for (let i = 0; i < 2; i++) expect(spawnSync(process.execPath, ['bin/codomyrmex.js', 'run', file], { env }).status).toBe(0);
+  const db = new Database(join(server.home, 'orchestrator.db'));
+  db.prepare(`UPDATE executions SET params = '{"oops' WHERE rowid = (SELECT min(rowid) FROM executions)`).run();
+  db.close();
+  writeFileSync(join(server.home, 'settings.json'), '{ "resources": [ { "id": "gpu", "capacity": 1 } ]');
+  const restarted = await server.restart();
+  others.push(restarted);
+  await page.goto(restarted.url);
+  await expect(page.getByRole('alert').filter({ hasText: 'settings.json is not valid JSON' })).toBeVisible();
+  await page.getByRole('button', { name: 'Runs' }).click();
+  const rows = page.getByRole('list', { name: 'Run history' }).locator('.run-row[data-execution]');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.and(page.locator('[data-damaged]'))).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^tiny of .*, completed, damaged record/ })).toBeVisible();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/history-damaged-1440.png` });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: `${SHOTS}/history-damaged-1024.png` });
+  await page.getByRole('button', { name: /^tiny of .*, completed, damaged record/ }).click();
+  await expect(page.getByRole('note').filter({ hasText: 'stored record is damaged' })).toContainText('params is not valid JSON');
 });
 
 test('a session is created, renamed and made current; a run started in it is listed in it', async ({ page }) => {

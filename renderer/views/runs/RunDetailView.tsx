@@ -37,6 +37,8 @@ export function RunDetailView(): ReactElement {
         <RunActionsBar summary={summary} />
       </header>
       <RunProgress total={stepTotal(stepCount, snapshot)} />
+      {summary.damaged != null && <p className="run-damaged" role="note">This run's stored record is damaged — {summary.damaged}. What could be read is shown; the figures leave it out.</p>}
+      {summary.outcome != null && <p className="run-outcome" data-status={summary.status} role="note">{summary.outcome}</p>}
       {summary.errors.length > 0 && <ul className="problems problems--banner">{summary.errors.map((error, index) => <li key={index}>{error}</li>)}</ul>}
       <div className="run-detail__body">
         {snapshot != null ? <RunCanvas workflow={snapshot} /> : <p className="muted canvas canvas--empty">{snapshot === null ? 'This run was recorded before workflows were kept with runs: its graph is not known.' : 'Loading the graph…'}</p>}

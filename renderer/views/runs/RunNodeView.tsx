@@ -1,5 +1,5 @@
 // One step of a run's canvas, memoised: status colour, attempt counter ("attempt 2/3"), duration ticking while it
-// runs, and why a queued step waits. It reads its own step run, so a change re-renders only that node.
+// runs, why a queued step waits, and a step kept from an earlier run drawn as reused. It reads its own step run, so a change re-renders only that node.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { formatDuration } from '../../app/format-time.js';
@@ -20,6 +20,8 @@ export const RunNodeView = memo(function RunNodeView({ data, sourcePosition, tar
   const most = 1 + (data.step.retry?.count ?? 0);
   const status = run?.status ?? 'pending';
   const waiting = status === 'queued' || status === 'skipped' ? run?.reason : null;
+  const reused = run?.reusedFrom ?? null;
+  if (reused !== null) return <ReusedNode name={data.name} status={status} from={reused} selected={selected} sourcePosition={sourcePosition} targetPosition={targetPosition} />;
   return (
     <div className="step-node step-node--run" data-step={data.name} data-status={status} data-selected={selected || undefined} title={run?.error ?? run?.reason ?? undefined}>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
@@ -37,3 +39,19 @@ export const RunNodeView = memo(function RunNodeView({ data, sourcePosition, tar
     </div>
   );
 });
+
+/** A step a re-run from failed kept from an earlier run: drawn apart (dashed, no duration), never as if it ran again. */
+function ReusedNode({ name, status, from, selected, sourcePosition, targetPosition }: { name: string; status: string; from: string; selected: boolean } & Pick<NodeProps<StepNode>, 'sourcePosition' | 'targetPosition'>): ReactElement {
+  return (
+    <div className="step-node step-node--run step-node--reused" data-step={name} data-status={status} data-reused={from} data-selected={selected || undefined} title={`Not run again: its result is kept from run ${from}`}>
+      <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
+      <div className="step-node__head">
+        <span className="step-node__icon" aria-hidden="true">↺</span>
+        <span className="step-node__name">{name}</span>
+      </div>
+      <div className="step-node__action">reused from run {from.slice(0, 8)}</div>
+      <div className="step-node__meta"><span className="step-node__status">reused</span></div>
+      <Handle type="source" position={sourcePosition ?? Position.Right} isConnectable={false} />
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 // The run as a Gantt chart: one row per step, a bar from its start to its end (growing while it runs), coloured by
-// status. Retries show as a striped bar with its attempt count: the engine records one start and end per step, and
+// status; a step a re-run kept from an earlier run has no bar, only a note naming that run. Retries show as a striped bar with its attempt count: the engine records one start and end per step, and
 // the log's "--- attempt N ---" markers carry no times, so attempt boundaries cannot be placed honestly.
 import { memo, useMemo, type ReactElement } from 'react';
 import { formatDuration } from '../../app/format-time.js';
@@ -29,8 +29,9 @@ export const RunTimeline = memo(function RunTimeline({ order }: { order: readonl
       <ol className="timeline__rows">
         {bars.map((bar) => (
           <li key={bar.step} className="timeline__row" data-selected={bar.step === selected || undefined}>
-            <button type="button" className="timeline__label" onClick={() => selectRunStep(bar.step)} aria-label={`${bar.step}: ${bar.status}, ${formatDuration(bar.startTime === null ? null : (bar.endTime ?? now) - bar.startTime)}${bar.attempts > 1 ? `, ${bar.attempts} attempts` : ''}`}>{bar.step}</button>
+            <button type="button" className="timeline__label" onClick={() => selectRunStep(bar.step)} aria-label={bar.reused !== undefined ? `${bar.step}: reused from run ${bar.reused.slice(0, 8)}` : `${bar.step}: ${bar.status}, ${formatDuration(bar.startTime === null ? null : (bar.endTime ?? now) - bar.startTime)}${bar.attempts > 1 ? `, ${bar.attempts} attempts` : ''}`}>{bar.step}</button>
             <div className="timeline__track">
+              {bar.reused !== undefined && <span className="timeline__reused muted">reused from run {bar.reused.slice(0, 8)}</span>}
               {bar.startTime !== null && (
                 <span className="timeline__bar" data-status={bar.status} data-retried={bar.attempts > 1 || undefined} style={{ left: percent(bar.left), width: percent(bar.width) }}>
                   {bar.attempts > 1 && <span className="timeline__attempts">×{bar.attempts}</span>}

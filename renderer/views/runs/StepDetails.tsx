@@ -1,4 +1,5 @@
-// The selected step of the shown run: status, attempts, timing, exit code, reason, outputs, Cancel step, its log.
+// The selected step of the shown run: status (and the run it was reused from), attempts, timing, exit code, reason,
+// outputs, Cancel step, its log.
 import type { ReactElement } from 'react';
 import { TERMINAL_STEP_STATUSES } from '../../../shared/model.js';
 import { formatDuration } from '../../app/format-time.js';
@@ -13,7 +14,7 @@ export function StepDetails({ executionId, step, most }: { executionId: string; 
   const run = useRunStore(selectShownStep(step));
   const live = run?.status === 'running' || run?.status === 'retrying';
   const now = useNow(live);
-  const { cancelStep, selectRunStep } = useActions();
+  const { cancelStep, selectRunStep, openRun } = useActions();
   const cancellable = run !== undefined && !TERMINAL_STEP_STATUSES.has(run.status);
   const outputs = Object.entries(run?.outputs ?? {});
   return (
@@ -27,7 +28,8 @@ export function StepDetails({ executionId, step, most }: { executionId: string; 
       </header>
       {run === undefined ? <p className="muted">Not reached in this run.</p> : (
         <dl className="facts">
-          <dt>Status</dt><dd><StatusBadge status={run.status} /></dd>
+          <dt>Status</dt><dd><StatusBadge status={run.status} />{run.reusedFrom != null && <> reused</>}</dd>
+          {run.reusedFrom != null && <><dt>Reused</dt><dd>not run again: kept from run <button type="button" className="link-button mono" onClick={() => void openRun(run.reusedFrom!)}>{run.reusedFrom.slice(0, 8)}</button> (its times, outputs and log)</dd></>}
           <dt>Attempts</dt><dd>{run.attempts} of {Math.max(most, run.attempts)}</dd>
           <dt>Duration</dt><dd>{formatDuration(!live && run.endTime === null ? null : durationOf(run.startTime, run.endTime, now))}</dd>
           {run.exitCode !== null && <><dt>Exit code</dt><dd>{run.exitCode}</dd></>}

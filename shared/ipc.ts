@@ -159,11 +159,14 @@ export const commands = {
     response: returns<{ executionId: string }>(),
   },
   'runs.cancel': { request: z.object({ executionId: id }).strict(), response: returns<{ cancelled: boolean }>() },
-  /** Cancels one running or waiting step: its process tree is killed, the rest of the run goes on as after a failure. */
+  /**
+   * Cancels one running or waiting step: its process tree is killed, its dependents are skipped, independent branches
+   * go on; the run then ends `cancelled` unless a step failed (README, "How a run ends").
+   */
   'runs.cancelStep': { request: z.object({ executionId: id, step: name }).strict(), response: returns<{ cancelled: boolean }>() },
   /**
    * Runs a finished run again as a new run (same workflow file, params and session): `from: 'start'` re-runs every
-   * step; `from: 'failed'` keeps the steps that succeeded (with their outputs) and re-runs the rest — which is also
+   * step; `from: 'failed'` keeps the steps that succeeded (with their outputs, marked `reusedFrom`) and re-runs the rest — which is also
    * how an `interrupted` run is resumed.
    */
   'runs.rerun': {

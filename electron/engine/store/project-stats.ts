@@ -6,7 +6,7 @@ import type { DailyRuns, WorkflowHealth } from '../../../shared/dashboard.js';
 import type { ExecutionStatus } from '../../../shared/model.js';
 import type { Db } from './database.js';
 import { median } from './median.js';
-import { HEALTHY_RUN_SQL } from './run-rows.js';
+import { READABLE_RUN_SQL } from './run-rows.js';
 
 export interface StatsWindow {
   /** Epoch ms; defaults to now. */
@@ -47,7 +47,7 @@ export function workflowHealth(db: Db, projectIds: readonly string[], window: St
   const rows = (db.prepare(`
     SELECT project_id, workflow_name, status, start_time, end_time - start_time, partial
     FROM executions
-    WHERE start_time >= @since AND project_id IN (SELECT value FROM json_each(@ids)) AND ${HEALTHY_RUN_SQL}`).raw().all({ since, ids }) as [string, string, ExecutionStatus, number, number | null, number][])
+    WHERE start_time >= @since AND project_id IN (SELECT value FROM json_each(@ids)) AND ${READABLE_RUN_SQL}`).raw().all({ since, ids }) as [string, string, ExecutionStatus, number, number | null, number][])
     .map(([project_id, workflow_name, status, start_time, duration, partial]): WindowRow => ({ project_id, workflow_name, status, start_time, duration, partial: partial === 1 }));
   const durations = new Map<WorkflowHealth, { all: number[]; byDay: Map<string, number[]> }>();
   for (const row of rows) {

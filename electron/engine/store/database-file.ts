@@ -77,11 +77,7 @@ export class DatabaseFile {
   }
 
   close(): void {
-    try {
-      this.db?.close();
-    } catch {
-      // Closing checkpoints the WAL: on a full or failing disk that fails, and the WAL keeps the data for next time.
-    }
+    if (this.db !== null) closeQuietly(this.db);
     this.db = null;
   }
 
@@ -93,29 +89,54 @@ export class DatabaseFile {
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(this.path + suffix)) renameSync(this.path + suffix, aside + suffix);
     }
-    const fresh = openDatabase(this.path);
-    let saved: Salvaged | null = null;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    // What still reads goes to memory first: the old connection must be closed before a fresh file takes the path,
+    // since closing deletes its WAL and shared-memory files by name — the fresh database's, by then.
     const source = old ?? openAside(aside);
+    let memory: Db | null = null;
+    let saved: Salvaged | null = null;
     if (source !== null) {
       try {
-        saved = salvage(source, fresh);
+        memory = openDatabase(':memory:');
+        saved = salvage(source, memory);
       } catch {
         saved = null;
       }
+      closeQuietly(source);
+    }
+    let fresh: Db;
+    try {
+      fresh = openDatabase(this.path);
+    } catch (error) {
+      // Told now, or never: the next attempt finds no garbled file to move.
+      this.notify.raise('error', `the run database ${this.path} was unreadable (${reason}): moved it aside to ${aside}; a fresh one could not be created yet (${(error as Error).message})`);
+      if (memory !== null) closeQuietly(memory);
+      throw error;
+    }
+    if (memory !== null) {
       try {
-        source.close();
+        if (saved !== null) salvage(memory, fresh);
       } catch {
-        // Its file is garbled: nothing to close cleanly.
+        saved = null;
       }
+      closeQuietly(memory);
     }
     rmSync(`${aside}-shm`, { force: true });
     this.db = fresh;
-    const reason = cause instanceof Error ? cause.message : String(cause);
     const kept = saved === null || saved.executions + saved.projects === 0 ? 'nothing could be read from it'
       : `${saved.executions} runs, ${saved.projects} projects and ${saved.sessions} sessions were read from it`;
     this.notify.raise('error', `the run database ${this.path} was unreadable (${reason}): moved it aside to ${aside} and started a fresh one (${kept}); `
       + `keep that file to recover more (sqlite3 "${aside}" .recover) or delete it`);
     for (const listener of this.resetListeners) listener();
+  }
+}
+
+/** Closing checkpoints the WAL: on a garbled, full or failing file that fails, and there is nothing more to do. */
+function closeQuietly(db: Db): void {
+  try {
+    db.close();
+  } catch {
+    // The WAL keeps what the checkpoint could not write, for the next open.
   }
 }
 

@@ -159,6 +159,8 @@ describe('a garbled database', () => {
     await finished(url, first.executionId);
     const db = join(home, 'orchestrator.db');
     writeFileSync(db, Buffer.alloc(statSync(db).size, 'garbage! '));
+    // Commits look at the file's header at most once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
 
     const second = (await request(url, 'runs.start', { projectId, workflowName: 'quick' })) as { executionId: string };
     expect((await finished(url, second.executionId)).status).toBe('completed');

@@ -89,7 +89,7 @@ describe('a full disk under serve', () => {
     const filler = fill(home);
 
     await expect.poll(() => notices(url), { timeout: 10_000 }).toContainEqual(expect.stringMatching(`could not save run records to ${join(home, 'orchestrator.db')}: the disk is full`));
-    expect(stderr()).toContain('could not save run records');
+    await expect.poll(stderr).toContain('could not save run records');
     // Still answering, the unsaved run included, marked with the fault.
     const listed = (await request(url, 'runs.list', { projectId })) as WorkflowExecution[];
     expect(listed.map((run) => run.executionId)).toContain(executionId);
@@ -165,7 +165,7 @@ describe('a garbled database', () => {
     const second = (await request(url, 'runs.start', { projectId, workflowName: 'quick' })) as { executionId: string };
     expect((await finished(url, second.executionId)).status).toBe('completed');
     expect(await notices(url)).toContainEqual(expect.stringContaining(`the run database ${db} was unreadable (file is not a database): moved it aside to`));
-    expect(stderr()).toContain(`the run database ${db} was unreadable`);
+    await expect.poll(stderr).toContain(`the run database ${db} was unreadable`);
     expect(asideCopies(home)).toHaveLength(1);
     // The fresh file holds the run and the project, for this process and the next.
     expect(((await request(url, 'projects.list', {})) as { id: string }[]).map((p) => p.id)).toContain(projectId);

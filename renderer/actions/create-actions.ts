@@ -65,7 +65,11 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     ...projectActions,
     ...resourceActions,
     refresh,
-    showView: (view: View) => stores.app.getState().showView(view),
+    /** Shows a view; Projects pressed while it shows a project's page goes back to all projects, as a user expects. */
+    showView: (view: View) => {
+      if (view === 'projects' && stores.app.getState().view === 'projects') stores.dashboard.getState().openPage(null);
+      stores.app.getState().showView(view);
+    },
     selectStep: (step: string | null) => stores.graph.getState().selectStep(step),
     dismissNotice: (id: number) => stores.notices.getState().dismiss(id),
     dismissErrors: () => stores.notices.getState().dismissErrors(),

@@ -28,6 +28,18 @@ function app(overrides: ConstructorParameters<typeof FakeApi>[0] = {}) {
 }
 
 describe('the actions over the client', () => {
+  it("pressing Projects while a project's page shows goes back to all projects; from another view it keeps the page", () => {
+    const { stores, actions } = app();
+    actions.showView('projects');
+    stores.dashboard.getState().openPage('p1');
+    actions.showView('editor');
+    actions.showView('projects');
+    expect(stores.dashboard.getState().page?.projectId).toBe('p1');
+    actions.showView('projects');
+    expect(stores.dashboard.getState().page).toBeNull();
+    expect(stores.app.getState().view).toBe('projects');
+  });
+
   it('start-up loads app info, the projects and the current project\'s workflows', async () => {
     const { stores, actions } = app();
     await actions.loadProjects();

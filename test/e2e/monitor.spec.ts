@@ -89,3 +89,22 @@ test('a resource of capacity 1 makes the second of two steps wait, queued with i
   await page.getByRole('button', { name: 'Remove e2e-lock' }).click();
   await expect(row).toHaveCount(0);
 });
+
+test("the monitor counts a step's whole process tree: a timeout-wrapped busy loop shows its CPU and both processes", async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /^spin\b/ }).first().click();
+  await expect(page.locator('[data-step="spin"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('[data-step="spin"]')).toHaveAttribute('data-status', 'running');
+  await nav(page, 'Resources');
+  const row = page.locator('[data-step-usage="spin"]');
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  // `timeout` and the shell it runs: two processes at least, the loop's CPU counted (a loaded machine gives it less
+  // than a whole core, but never nothing).
+  await expect.poll(async () => numberIn(await row.locator('td').nth(4).textContent()), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(async () => numberIn(await row.locator('td').nth(2).textContent()), { timeout: 15_000 }).toBeGreaterThan(20);
+  await page.screenshot({ path: `${SHOTS}/monitor-spin.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Open the run of spin' }).click();
+  await page.getByRole('button', { name: /Cancel run/ }).first().click();
+  await expect(page.locator('[data-step="spin"]')).toHaveAttribute('data-status', /cancelled|failed/, { timeout: 15_000 });
+});

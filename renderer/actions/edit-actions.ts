@@ -4,12 +4,13 @@
 import type { ActionInfo } from '../../shared/ipc.js';
 import type { WorkflowStep } from '../../shared/model.js';
 import { copySteps, parseClipboard, pasteSteps, topLeft, type ClipboardContent } from '../editor/clipboard.js';
+import { freeSpotForStep } from '../editor/free-spot.js';
 import { addSteps, connect, createStep, moveSteps, reconnect, removeElements, updateStep, type ConnectResult, type Dependency, type XY } from '../editor/graph-edits.js';
 import { renameStep } from '../editor/rename-step.js';
 import { baseNameFor, stepNameProblem, uniqueName } from '../editor/step-names.js';
 import type { Stores } from '../stores/stores.js';
 
-/** Where a paste lands when no cursor position is given: beside the copied steps. */
+/** Where a paste lands when no cursor position is given: beside the copied steps (moved on where that is taken). */
 const PASTE_OFFSET = 40;
 
 export function createEditActions(stores: Stores) {
@@ -23,11 +24,13 @@ export function createEditActions(stores: Stores) {
     return graph.getState().edit(label, () => result.workflow);
   };
 
+  /** Adds a step with its top-left corner at `at`, or as near as it goes without covering another step. */
   const addAction = (info: Pick<ActionInfo, 'module' | 'action'>, at: XY): string | null => {
     const workflow = graph.getState().workflow;
     if (workflow === null) return null;
     const name = uniqueName(baseNameFor(info.module, info.action), new Set(workflow.steps.map((step) => step.name)));
-    graph.getState().edit(`add ${name}`, (current) => addSteps(current, [createStep(info.module, info.action, name, at)]));
+    const spot = freeSpotForStep(workflow.steps, at);
+    graph.getState().edit(`add ${name}`, (current) => addSteps(current, [createStep(info.module, info.action, name, spot)]));
     graph.getState().select([name]);
     return name;
   };

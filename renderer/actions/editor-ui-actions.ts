@@ -1,4 +1,4 @@
-// Actions over the editor's UI state: quick add, help, grid, the palette search, focusing a step.
+// Actions over the editor's UI state: quick add, help, grid, minimap, the palette search, focusing a step, fitting.
 import type { XY } from '../editor/graph-edits.js';
 import type { Stores } from '../stores/stores.js';
 
@@ -9,6 +9,9 @@ export function createEditorUiActions(stores: Stores) {
     setHelpOpen: (open: boolean) => editor.getState().setHelpOpen(open),
     toggleSnapToGrid: () => editor.getState().toggleSnapToGrid(),
     setPaletteQuery: (query: string) => editor.getState().setPaletteQuery(query),
+    setMinimap: (shown: boolean) => editor.getState().setMinimap(shown),
+    /** Asks the canvas to fit the workflow in view, with its own rules (readable zoom, clear of the minimap). */
+    fitCanvas: () => editor.getState().requestFit(),
     /** Selects a step and asks the canvas to centre on it (a click on one of its problems). */
     focusStep: (step: string) => {
       graph.getState().select([step]);

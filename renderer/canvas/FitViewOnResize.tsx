@@ -1,13 +1,17 @@
-// Keeps the whole workflow in view when the canvas changes size (the step panel opens, the window is resized).
-import { useReactFlow, useStore, type FitViewOptions } from '@xyflow/react';
-import { useEffect } from 'react';
+// Keeps the whole workflow in view while the canvas opens and changes size (the step panel opens, the window is
+// resized): before the first paint at each size, so the steps never show unfitted.
+import { useReactFlow, useStore } from '@xyflow/react';
+import { useLayoutEffect } from 'react';
+import type { FitRule } from './fit-view.js';
+import { useFitWorkflow } from './use-fit-workflow.js';
 
-export function FitViewOnResize({ options }: { options: FitViewOptions }): null {
+export function FitViewOnResize({ rule }: { rule: FitRule }): null {
   const width = useStore((state) => state.width);
   const height = useStore((state) => state.height);
-  const { fitView } = useReactFlow();
-  useEffect(() => {
-    if (width > 0 && height > 0) void fitView(options);
-  }, [width, height, fitView, options]);
+  const { getNodes } = useReactFlow();
+  const fit = useFitWorkflow();
+  useLayoutEffect(() => {
+    if (width > 0 && height > 0) fit(getNodes(), rule);
+  }, [width, height, fit, getNodes, rule]);
   return null;
 }

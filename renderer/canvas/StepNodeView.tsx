@@ -1,16 +1,15 @@
-// One step on the canvas, memoised: its name, module.action, a badge when invalid and — in a run — status,
-// attempts and duration. It reads its own problem and run state, so a change re-renders only the nodes it concerns.
+// One step on the canvas, memoised: its action's glyph, name and summary, a badge when invalid and — in a run —
+// status, attempts and duration. It reads its own problem and run state, so a change re-renders only the nodes it
+// concerns; panning and zooming re-render none.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { formatDuration } from '../app/format-time.js';
 import { useRunStore, useValidationStore } from '../app/hooks.js';
 import { useNow } from '../app/use-now.js';
 import { selectShownStep } from '../stores/run-selectors.js';
+import { STATUS_ICONS } from './status-icons.js';
 import type { StepNode } from './step-nodes.js';
-
-const STATUS_ICONS: Record<string, string> = {
-  pending: '○', queued: '◌', running: '◐', retrying: '↻', succeeded: '✓', failed: '✕', skipped: '⤼', cancelled: '⊘',
-};
+import { StepNodeFace } from './StepNodeFace.js';
 
 export const StepNodeView = memo(function StepNodeView({ data, selected, sourcePosition, targetPosition }: NodeProps<StepNode>): ReactElement {
   const run = useRunStore(selectShownStep(data.name));
@@ -20,19 +19,16 @@ export const StepNodeView = memo(function StepNodeView({ data, selected, sourceP
   const end = run?.endTime ?? (live ? now : null);
   const duration = run?.startTime != null && end !== null ? Math.max(0, end - run.startTime) : null;
   const title = problem ?? run?.reason ?? run?.error ?? undefined;
-  // Why a queued step waits (a resource, a slot) replaces its action line, as on the run view's canvas.
+  // Why a queued step waits (a resource, a slot) replaces its summary, as on the run view's canvas.
   const waiting = run?.status === 'queued' ? run.reason : null;
+  const badge = problem !== undefined ? <span className="step-node__problem" role="img" aria-label={`${data.name} is invalid: ${problem}`}>!</span> : null;
   return (
     <div className="step-node" data-step={data.name} data-status={run?.status} data-selected={selected || undefined} data-invalid={problem !== undefined || undefined} title={title}>
       <Handle type="target" position={targetPosition ?? Position.Left} aria-label={`Dependencies of ${data.name}`} />
-      <div className="step-node__head">
-        <span className="step-node__icon" aria-hidden="true">{run === undefined ? '◇' : STATUS_ICONS[run.status]}</span>
-        <span className="step-node__name">{data.name}</span>
-        {problem !== undefined && <span className="step-node__problem" role="img" aria-label={`${data.name} is invalid: ${problem}`}>!</span>}
-      </div>
-      <div className="step-node__action" data-reason={waiting ?? undefined}>{waiting ?? `${data.module}.${data.action}`}</div>
-      {run !== undefined && (
+      <StepNodeFace data={data} waiting={waiting} badge={badge} />
+      {run === undefined ? <div className="step-node__action">{data.module}.{data.action}</div> : (
         <div className="step-node__meta">
+          <span className="step-node__icon" aria-hidden="true">{STATUS_ICONS[run.status]}</span>
           <span className="step-node__status">{run.status}</span>
           {run.attempts > 1 && <span className="step-node__attempt">attempt {run.attempts}/{Math.max(run.attempts, 1 + (data.step.retry?.count ?? 0))}</span>}
           <span>{formatDuration(duration)}</span>

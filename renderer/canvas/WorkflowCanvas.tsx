@@ -1,8 +1,12 @@
 // The editable React Flow canvas: step nodes, dependency edges, drop target for the palette, minimap and controls.
 import { Background, ConnectionLineType, ControlButton, Controls, MiniMap, ReactFlow, SelectionMode, useStore, type Edge, type NodeTypes } from '@xyflow/react';
-import { useState, type ReactElement, type RefObject } from 'react';
-import { useEditorStore, useGraphStore } from '../app/hooks.js';
+import type { ReactElement, RefObject } from 'react';
+import { useActions, useEditorStore, useGraphStore } from '../app/hooks.js';
 import type { XY } from '../editor/graph-edits.js';
+import { DEFAULT_EDGE_OPTIONS } from './edge-style.js';
+import { fitReach, fitRule, MIN_ZOOM, MINIMAP_SIZES, NARROW_CANVAS } from './fit-view.js';
+import { FitIcon } from './FitIcon.js';
+import { FitOnRequest } from './FitOnRequest.js';
 import { FitViewOnResize } from './FitViewOnResize.js';
 import { FocusOnRequest } from './FocusOnRequest.js';
 import type { StepNode } from './step-nodes.js';
@@ -12,7 +16,6 @@ import { selectZoomLevel, ZoomDetail } from './ZoomDetail.js';
 
 // Outside the component: a new nodeTypes object per render would remount every node.
 const NODE_TYPES: NodeTypes = { step: StepNodeView };
-const FIT_VIEW = { padding: 0.2, maxZoom: 1.25 };
 const SNAP_GRID: [number, number] = [20, 20];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -33,8 +36,14 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
   // thousands of edge components at every pan/zoom frame. Deleting a step still drops its dependencies (removeElements).
   const overview = useStore((state) => selectZoomLevel(state) === 'overview');
   const shownEdges = overview && nodes.length > LARGE_GRAPH ? NO_EDGES : edges;
-  const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
-  const minimap = minimapChoice ?? nodes.length <= MINIMAP_LIMIT;
+  const minimapChoice = useEditorStore((state) => state.minimap);
+  const { setMinimap, fitCanvas } = useActions();
+  const narrow = useStore((state) => state.width > 0 && state.width < NARROW_CANVAS);
+  // On a narrow canvas (beside the inspector in a small window) the minimap would hide much of it: off unless asked for.
+  const minimap = minimapChoice ?? (nodes.length <= MINIMAP_LIMIT && !narrow);
+  const minimapSize = minimap ? MINIMAP_SIZES[narrow ? 'narrow' : 'wide'] : null;
+  const reach = fitReach(nodes.length);
+  const rule = fitRule(reach, minimapSize);
   return (
     <div className="canvas" aria-label="Workflow graph" ref={canvasRef} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop} onMouseMove={handlers.onMouseMove}>
       <ReactFlow<StepNode>
@@ -42,9 +51,9 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
         edges={shownEdges}
         nodeTypes={NODE_TYPES}
         colorMode="system"
-        fitView
-        fitViewOptions={FIT_VIEW}
-        minZoom={0.05}
+        minZoom={MIN_ZOOM}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+        defaultMarkerColor={null}
         onNodesChange={handlers.onNodesChange}
         onEdgesChange={handlers.onEdgesChange}
         onDelete={handlers.onDelete}
@@ -63,11 +72,13 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
         onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
       >
         <Background gap={20} size={1} />
-        <Controls aria-label="Zoom controls">
-          <ControlButton onClick={() => setMinimapChoice(!minimap)} aria-label="Show minimap" title="Show minimap" aria-pressed={minimap}>▣</ControlButton>
+        <Controls aria-label="Zoom controls" orientation="horizontal" showFitView={false}>
+          <ControlButton onClick={fitCanvas} aria-label="Fit view" title="Fit view (F)"><FitIcon /></ControlButton>
+          <ControlButton onClick={() => setMinimap(!minimap)} aria-label="Show minimap" title="Show minimap" aria-pressed={minimap}>▣</ControlButton>
         </Controls>
-        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" />}
-        {pristine && <FitViewOnResize options={FIT_VIEW} />}
+        {minimapSize !== null && <MiniMap pannable zoomable ariaLabel="Minimap" style={minimapSize} />}
+        {pristine && <FitViewOnResize rule={rule} />}
+        <FitOnRequest reach={reach} minimap={minimapSize} />
         <FocusOnRequest />
         <ZoomDetail canvasRef={canvasRef} />
       </ReactFlow>

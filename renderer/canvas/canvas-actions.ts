@@ -6,13 +6,15 @@ import type { Stores } from '../stores/stores.js';
 import { layoutPositions, type LayoutDirection } from './layout.js';
 import type { StepNode } from './step-nodes.js';
 
-export function createCanvasActions(stores: Pick<Stores, 'graph'>) {
-  const { graph } = stores;
+export function createCanvasActions(stores: Pick<Stores, 'graph' | 'editor'>) {
+  const { graph, editor } = stores;
 
-  /** Lays every step out again, as one undo entry. */
+  /** Lays every step out again, as one undo entry, and brings the whole new layout into view, however far out. */
   const layout = (direction: LayoutDirection): boolean => {
     graph.getState().setDirection(direction);
-    return graph.getState().edit(`layout ${direction}`, (workflow) => moveSteps(workflow, layoutPositions(workflow.steps, direction)));
+    const moved = graph.getState().edit(`layout ${direction}`, (workflow) => moveSteps(workflow, layoutPositions(workflow.steps, direction)));
+    editor.getState().requestFit(true);
+    return moved;
   };
 
   return {

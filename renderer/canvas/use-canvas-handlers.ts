@@ -4,6 +4,7 @@ import { useCallback, useMemo, type DragEvent, type MouseEvent, type RefObject }
 import { useActions } from '../app/hooks.js';
 import type { XY } from '../editor/graph-edits.js';
 import { readDraggedAction } from './action-drag.js';
+import { NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
 import { useCanvasActions } from './use-canvas-actions.js';
 import type { StepNode } from './step-nodes.js';
 
@@ -40,7 +41,9 @@ export function useCanvasHandlers(pointer: RefObject<XY | null>) {
     const dragged = readDraggedAction(event.dataTransfer);
     if (dragged === null) return;
     event.preventDefault();
-    actions.addAction(dragged, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    // The step is centred where it is dropped, as the hand that dropped it expects.
+    const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    actions.addAction(dragged, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
   }, [actions, screenToFlowPosition]);
   const onMouseMove = useCallback((event: MouseEvent) => {
     pointer.current = { x: event.clientX, y: event.clientY };

@@ -18,7 +18,7 @@ export interface ShortcutHosts {
 export function useEditorShortcuts(hosts: ShortcutHosts): void {
   const actions = useActions();
   const canvas = useCanvasActions();
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
   useEffect(() => {
     const cursor = (): XY => {
       if (hosts.pointer.current !== null) return hosts.pointer.current;
@@ -41,7 +41,7 @@ export function useEditorShortcuts(hosts: ShortcutHosts): void {
       },
       help: () => actions.setHelpOpen(true),
       layout: canvas.toggleLayout,
-      fitView: () => fitView({ padding: 0.2, duration: 200 }),
+      fitView: actions.fitCanvas,
       snap: actions.toggleSnapToGrid,
       newWorkflow: actions.newWorkflow,
       import: hosts.openImport,
@@ -61,5 +61,5 @@ export function useEditorShortcuts(hosts: ShortcutHosts): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, canvas, hosts, screenToFlowPosition, fitView]);
+  }, [actions, canvas, hosts, screenToFlowPosition]);
 }

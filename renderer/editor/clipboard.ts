@@ -1,6 +1,7 @@
 // Copy and paste of steps: the selection with the dependencies among its own steps, pasted under fresh unique names
 // with its references renamed the same way — into this workflow or another.
 import type { Workflow, WorkflowStep } from '../../shared/model.js';
+import { freeShift, nodeBoxes, stepBoxes } from './free-spot.js';
 import { positionOf, withPosition, type XY } from './graph-edits.js';
 import { renameInStep } from './rename-step.js';
 import { uniqueName } from './step-names.js';
@@ -40,7 +41,8 @@ export function parseClipboard(text: string): ClipboardContent | null {
 
 /**
  * Adds the clipboard's steps under names unique in `workflow`, references inside the pasted set renamed to match;
- * the group keeps its shape, its top-left corner at `at`.
+ * the group keeps its shape, its top-left corner at `at` — or, where that would cover a step (the originals, an earlier
+ * paste), at the nearest place where it covers none.
  */
 export function pasteSteps(workflow: Workflow, content: ClipboardContent, at: XY): { workflow: Workflow; names: string[] } {
   const taken = new Set(workflow.steps.map((step) => step.name));
@@ -51,10 +53,12 @@ export function pasteSteps(workflow: Workflow, content: ClipboardContent, at: XY
     renames.set(step.name, name);
   }
   const origin = topLeft(content.steps);
-  const pasted = content.steps.map((step, index) => {
+  const shape = content.steps.map((step, index) => {
     const position = positionOf(step) ?? { x: origin.x + index * 40, y: origin.y + index * 40 };
-    return withPosition(renameInStep(step, renames), { x: at.x + position.x - origin.x, y: at.y + position.y - origin.y });
+    return { x: position.x - origin.x, y: position.y - origin.y };
   });
+  const corner = freeShift(nodeBoxes(shape), stepBoxes(workflow.steps), at);
+  const pasted = content.steps.map((step, index) => withPosition(renameInStep(step, renames), { x: corner.x + shape[index]!.x, y: corner.y + shape[index]!.y }));
   return { workflow: { ...workflow, steps: [...workflow.steps, ...pasted] }, names: pasted.map((step) => step.name) };
 }
 

@@ -23,6 +23,10 @@ export interface EditorState {
   conflict: DiskConflict | null;
   /** A step the canvas should centre on next (from the problems panel). */
   focusRequest: { step: string; seq: number } | null;
+  /** The last request to fit the workflow in view (the Fit button, F, an auto-layout — `whole`); the canvas answers each. */
+  fitRequest: { seq: number; whole: boolean };
+  /** The user's choice to show the minimap; null until they make one (then the canvas decides by size). */
+  minimap: boolean | null;
   setCatalog(actions: ActionInfo[], context: EditorContext): void;
   setPaletteQuery(query: string): void;
   openQuickAdd(quickAdd: { at: XY; screen: XY } | null): void;
@@ -31,6 +35,8 @@ export interface EditorState {
   setClipboard(content: ClipboardContent): void;
   setConflict(conflict: DiskConflict | null): void;
   requestFocus(step: string): void;
+  requestFit(whole?: boolean): void;
+  setMinimap(shown: boolean): void;
 }
 
 export function createEditorStore() {
@@ -44,6 +50,8 @@ export function createEditorStore() {
     clipboard: null,
     conflict: null,
     focusRequest: null,
+    fitRequest: { seq: 0, whole: false },
+    minimap: null,
     setCatalog: (actions, context) => set({ actions, context }),
     setPaletteQuery: (paletteQuery) => set({ paletteQuery }),
     openQuickAdd: (quickAdd) => set({ quickAdd }),
@@ -52,6 +60,8 @@ export function createEditorStore() {
     setClipboard: (clipboard) => set({ clipboard }),
     setConflict: (conflict) => set({ conflict }),
     requestFocus: (step) => set({ focusRequest: { step, seq: (get().focusRequest?.seq ?? 0) + 1 } }),
+    requestFit: (whole = false) => set({ fitRequest: { seq: get().fitRequest.seq + 1, whole } }),
+    setMinimap: (minimap) => set({ minimap }),
   }));
 }
 

@@ -1,5 +1,4 @@
 // The editor's toolbar: file commands, undo and redo, layout, grid, help — each also a shortcut (see the help).
-import { useReactFlow } from '@xyflow/react';
 import type { ReactElement } from 'react';
 import { useActions, useAppStore, useEditorStore, useGraphStore, useProjectsStore } from '../app/hooks.js';
 import { useCanvasActions } from '../canvas/use-canvas-actions.js';
@@ -16,7 +15,6 @@ export function EditorToolbar({ openImport, exportAs }: ToolbarProps): ReactElem
   const snap = useEditorStore((state) => state.snapToGrid);
   const actions = useActions();
   const canvas = useCanvasActions();
-  const { fitView } = useReactFlow();
   const selected = useAppStore((state) => state.projectId);
   // New and Import go to the project the header shows: the open workflow's.
   const projectId = useGraphStore((state) => state.shown?.projectId ?? null) ?? selected;
@@ -36,7 +34,7 @@ export function EditorToolbar({ openImport, exportAs }: ToolbarProps): ReactElem
       <button type="button" className="button button--small" onClick={actions.redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">↷</button>
       <button type="button" className="button button--small" onClick={() => canvas.layout('LR')} aria-pressed={direction === 'LR'} title="Auto-layout left to right (L toggles)">Layout →</button>
       <button type="button" className="button button--small" onClick={() => canvas.layout('TB')} aria-pressed={direction === 'TB'} title="Auto-layout top to bottom (L toggles)">Layout ↓</button>
-      <button type="button" className="button button--small" onClick={() => void fitView({ padding: 0.2, duration: 200 })} title="Fit view (F)">Fit</button>
+      <button type="button" className="button button--small" onClick={actions.fitCanvas} title="Fit view (F)">Fit</button>
       <button type="button" className="button button--small" onClick={actions.toggleSnapToGrid} aria-pressed={snap} title="Snap to grid (G)">Grid</button>
       <button type="button" className="button button--small" onClick={() => actions.setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (? or F1)">?</button>
     </div>

@@ -2,11 +2,14 @@
 // common fields, and its problems. Every change is an undoable edit.
 import { useMemo, type ReactElement } from 'react';
 import { useActions, useEditorStore, useGraphStore, useValidationStore } from '../app/hooks.js';
-import { paramFields } from '../editor/param-fields.js';
+import { paramFields, type FieldKind } from '../editor/param-fields.js';
 import { setParameter } from '../editor/step-fields.js';
 import { CommonFields } from './inspector/CommonFields.js';
+import { InspectorRow } from './inspector/InspectorRow.js';
 import { ParamInput } from './inspector/ParamInput.js';
 import { StepNameInput } from './inspector/StepNameInput.js';
+
+const WIDE_KINDS: ReadonlySet<FieldKind> = new Set(['multiline', 'list', 'map']);
 
 export function Inspector({ name }: { name: string }): ReactElement | null {
   const step = useGraphStore((state) => state.workflow?.steps.find((candidate) => candidate.name === name));
@@ -21,27 +24,29 @@ export function Inspector({ name }: { name: string }): ReactElement | null {
         <h2>Step</h2>
         <button type="button" className="icon-button" aria-label="Close the inspector" onClick={() => selectStep(null)}>✕</button>
       </header>
-      <div className="field">
-        <label className="field__label" htmlFor="inspector-name">Name</label>
-        <StepNameInput name={step.name} />
+      <div className="inspector__grid">
+        <InspectorRow label="Name" htmlFor="inspector-name"><StepNameInput name={step.name} /></InspectorRow>
+        <InspectorRow label="Action"><span className="mono" title={info?.description}>{step.module}.{step.action}</span></InspectorRow>
       </div>
-      <p className="mono muted" title={info?.description}>{step.module}.{step.action}</p>
       {problems !== undefined && (
         <ul className="problems problems--inline" aria-label={`Problems of ${name}`}>
           {problems.split('\n').map((line, index) => <li key={index}>{line}</li>)}
         </ul>
       )}
       {fields.length > 0 && (
-        <div className="inspector__section">
+        <div className="inspector__section inspector__grid">
           <h3>Parameters</h3>
           {fields.map((field) => (
-            <div className="field" key={field.key}>
-              <label className="field__label" htmlFor={`param-${field.key}`}>
-                {field.key}{field.required ? <span aria-hidden="true"> *</span> : null}
-              </label>
+            <InspectorRow
+              key={field.key}
+              // A map labels itself (its legend); long text and lists take the whole width under their label.
+              label={field.kind === 'map' ? undefined : <>{field.key}{field.required ? <span aria-hidden="true"> *</span> : null}</>}
+              htmlFor={`param-${field.key}`}
+              wide={WIDE_KINDS.has(field.kind)}
+              hint={field.description}
+            >
               <ParamInput id={`param-${field.key}`} field={field} value={step.parameters[field.key]} onChange={(value) => void changeStep(step.name, `parameters.${field.key}`, (s) => setParameter(s, field.key, value))} />
-              {field.description !== '' && <p className="field__hint">{field.description}</p>}
-            </div>
+            </InspectorRow>
           ))}
         </div>
       )}

@@ -4,7 +4,7 @@ import type { ActionInfo } from '../../shared/ipc.js';
 import { useActions, useEditorStore } from '../app/hooks.js';
 import { ACTION_DRAG_TYPE } from '../canvas/action-drag.js';
 import { filterActions } from '../stores/editor-store.js';
-import { actionGlyph } from './action-glyph.js';
+import { actionGlyph } from '../canvas/action-glyph.js';
 
 export function Palette({ onAdd }: { onAdd(info: ActionInfo): void }): ReactElement {
   const actions = useEditorStore((state) => state.actions);
@@ -32,7 +32,7 @@ const PaletteItem = memo(function PaletteItem({ info, onAdd }: { info: ActionInf
       <button type="button" className="palette__item" draggable onDragStart={onDragStart} onClick={() => onAdd(info)} title={info.description} data-action={`${info.module}.${info.action}`} aria-label={`Add ${info.module}.${info.action}: ${info.description}`}>
         <span className="palette__icon" aria-hidden="true">{actionGlyph(info.icon)}</span>
         <span className="palette__text">
-          <span className="palette__name mono">{info.module}.{info.action}</span>
+          <span className="palette__name mono" title={`${info.module}.${info.action}`}>{info.module}.{info.action}</span>
           <span className="palette__description">{info.description}</span>
         </span>
       </button>

@@ -1,20 +1,24 @@
 // A run's graph, read-only, drawn from the workflow the run ran (its snapshot), never from today's file.
-import { Background, Controls, ReactFlow, ReactFlowProvider, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
+import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
 import { useMemo, type ReactElement } from 'react';
 import type { Workflow } from '../../../shared/model.js';
 import { useActions } from '../../app/hooks.js';
 import type { StepNode } from '../../canvas/step-nodes.js';
+import { DEFAULT_EDGE_OPTIONS } from '../../canvas/edge-style.js';
+import { FitIcon } from '../../canvas/FitIcon.js';
+import { fitReach, fitRule, MIN_ZOOM, type FitRule } from '../../canvas/fit-view.js';
 import { FitViewOnResize } from '../../canvas/FitViewOnResize.js';
+import { useFitWorkflow } from '../../canvas/use-fit-workflow.js';
 import { runGraph } from '../../runs/run-nodes.js';
 import { RunNodeView } from './RunNodeView.js';
 
 const NODE_TYPES: NodeTypes = { step: RunNodeView };
-const FIT_VIEW = { padding: 0.2, maxZoom: 1.1 };
 
 export function RunCanvas({ workflow }: { workflow: Workflow }): ReactElement {
   const { nodes, edges } = useMemo(() => runGraph(workflow), [workflow]);
   const { selectRunStep } = useActions();
   const onNodeClick: NodeMouseHandler<StepNode> = (_event, node) => selectRunStep(node.id);
+  const rule = fitRule(fitReach(nodes.length), null);
   return (
     <div className="canvas" aria-label="Run graph">
       <ReactFlowProvider>
@@ -23,9 +27,9 @@ export function RunCanvas({ workflow }: { workflow: Workflow }): ReactElement {
           edges={edges}
           nodeTypes={NODE_TYPES}
           colorMode="system"
-          fitView
-          fitViewOptions={FIT_VIEW}
-          minZoom={0.05}
+          minZoom={MIN_ZOOM}
+          defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+          defaultMarkerColor={null}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}
@@ -35,10 +39,18 @@ export function RunCanvas({ workflow }: { workflow: Workflow }): ReactElement {
           onlyRenderVisibleElements={nodes.length > 300}
         >
           <Background gap={20} size={1} />
-          <Controls aria-label="Zoom controls" showInteractive={false} />
-          <FitViewOnResize options={FIT_VIEW} />
+          <Controls aria-label="Zoom controls" orientation="horizontal" showInteractive={false} showFitView={false}>
+            <FitButton rule={rule} />
+          </Controls>
+          <FitViewOnResize rule={rule} />
         </ReactFlow>
       </ReactFlowProvider>
     </div>
   );
+}
+
+function FitButton({ rule }: { rule: FitRule }): ReactElement {
+  const { getNodes } = useReactFlow();
+  const fit = useFitWorkflow();
+  return <ControlButton onClick={() => fit(getNodes(), rule, 200)} aria-label="Fit view" title="Fit view"><FitIcon /></ControlButton>;
 }

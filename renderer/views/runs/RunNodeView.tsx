@@ -1,16 +1,15 @@
-// One step of a run's canvas, memoised: status colour, attempt counter ("attempt 2/3"), duration ticking while it
-// runs, why a queued step waits, and a step kept from an earlier run drawn as reused. It reads its own step run, so a change re-renders only that node.
+// One step of a run's canvas, memoised: its action's glyph, name and summary, status colour, attempt counter
+// ("attempt 2/3"), duration ticking while it runs, why a queued or skipped step waits, and a step kept from an earlier
+// run drawn as reused. It reads its own step run, so a change re-renders only that node.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { formatDuration } from '../../app/format-time.js';
 import { useRunStore, useRunViewStore } from '../../app/hooks.js';
 import { useNow } from '../../app/use-now.js';
+import { STATUS_ICONS } from '../../canvas/status-icons.js';
 import type { StepNode } from '../../canvas/step-nodes.js';
+import { StepNodeFace } from '../../canvas/StepNodeFace.js';
 import { durationOf, selectShownStep } from '../../stores/run-selectors.js';
-
-export const STATUS_ICONS: Record<string, string> = {
-  pending: '○', queued: '◌', running: '◐', retrying: '↻', succeeded: '✓', failed: '✕', skipped: '⤼', cancelled: '⊘',
-};
 
 export const RunNodeView = memo(function RunNodeView({ data, sourcePosition, targetPosition }: NodeProps<StepNode>): ReactElement {
   const run = useRunStore(selectShownStep(data.name));
@@ -19,18 +18,15 @@ export const RunNodeView = memo(function RunNodeView({ data, sourcePosition, tar
   const now = useNow(live);
   const most = 1 + (data.step.retry?.count ?? 0);
   const status = run?.status ?? 'pending';
-  const waiting = status === 'queued' || status === 'skipped' ? run?.reason : null;
+  const waiting = status === 'queued' || status === 'skipped' ? run?.reason ?? null : null;
   const reused = run?.reusedFrom ?? null;
   if (reused !== null) return <ReusedNode name={data.name} status={status} from={reused} selected={selected} sourcePosition={sourcePosition} targetPosition={targetPosition} />;
   return (
     <div className="step-node step-node--run" data-step={data.name} data-status={status} data-selected={selected || undefined} title={run?.error ?? run?.reason ?? undefined}>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
-      <div className="step-node__head">
-        <span className="step-node__icon" aria-hidden="true">{STATUS_ICONS[status]}</span>
-        <span className="step-node__name">{data.name}</span>
-      </div>
-      <div className="step-node__action">{waiting ?? `${data.module}.${data.action}`}</div>
+      <StepNodeFace data={data} waiting={waiting} />
       <div className="step-node__meta">
+        <span className="step-node__icon" aria-hidden="true">{STATUS_ICONS[status]}</span>
         <span className="step-node__status">{status}</span>
         {(most > 1 || (run?.attempts ?? 0) > 1) && run !== undefined && run.attempts > 0 && <span className="step-node__attempt">attempt {run.attempts}/{Math.max(most, run.attempts)}</span>}
         <span>{formatDuration(run === undefined || (!live && run.endTime === null) ? null : durationOf(run.startTime, run.endTime, now))}</span>

@@ -1,0 +1,24 @@
+// The face both canvases give a step: its action's glyph and name, then one line saying what it does (the reason it
+// waits, while it is queued). Whole texts show on hover; the summary is worked out again only when the step changes.
+import { useMemo, type ReactElement, type ReactNode } from 'react';
+import { useEditorStore } from '../app/hooks.js';
+import { glyphOf } from './action-glyph.js';
+import type { StepNodeData } from './step-nodes.js';
+import { stepSummary } from './step-summary.js';
+
+export function StepNodeFace({ data, waiting, badge }: { data: StepNodeData; waiting: string | null; badge?: ReactNode }): ReactElement {
+  const glyph = useEditorStore((state) => glyphOf(state.actions, data.module, data.action));
+  const summary = useMemo(() => stepSummary(data.step), [data.step]);
+  const kind = `${data.module}.${data.action}`;
+  const line = waiting ?? summary ?? kind;
+  return (
+    <>
+      <div className="step-node__head">
+        <span className="step-node__glyph" aria-hidden="true" title={kind}>{glyph}</span>
+        <span className="step-node__name" title={data.name}>{data.name}</span>
+        {badge}
+      </div>
+      <div className="step-node__summary" data-reason={waiting ?? undefined} title={line}>{line}</div>
+    </>
+  );
+}

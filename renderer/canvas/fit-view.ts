@@ -1,0 +1,112 @@
+// How a canvas fits a workflow into view: a small workflow never below a readable zoom, a medium one never so far out
+// that its names vanish, a large one whole — and every step clear of the controls and the minimap, which sit in a
+// strip along the canvas's bottom edge.
+import { FAR_ZOOM } from './ZoomDetail.js';
+
+/** The furthest out a user may zoom (a 5,000-step overview). */
+export const MIN_ZOOM = 0.05;
+/** Fitting never zooms in past this: a lone step would otherwise fill the canvas. */
+export const FIT_MAX_ZOOM = 1.25;
+/** The zoom at which a step's name and summary read comfortably (its 11.5 px summary stays above 8.5 px). */
+export const READABLE_ZOOM = 0.75;
+/**
+ * Up to this many steps a workflow is small: fitting keeps it readable even when that leaves part of it out of view
+ * (a narrow canvas beside the inspector). Past it, seeing the graph matters more than reading every step.
+ */
+export const SMALL_WORKFLOW = 8;
+/** Up to this many steps fitting stops where names are still drawn (ZoomDetail.tsx); past it the graph fits whole. */
+export const MEDIUM_WORKFLOW = 30;
+
+/** How hard a fit may zoom out: by the workflow's size, or `whole` (after an auto-layout: show all of it). */
+export type FitReach = 'small' | 'medium' | 'large' | 'whole';
+
+export const fitReach = (stepCount: number): FitReach =>
+  stepCount <= SMALL_WORKFLOW ? 'small' : stepCount <= MEDIUM_WORKFLOW ? 'medium' : 'large';
+
+const FLOOR: Record<FitReach, number> = { small: READABLE_ZOOM, medium: FAR_ZOOM, large: MIN_ZOOM, whole: MIN_ZOOM };
+
+/** The minimap's size on screen: smaller on a narrow canvas, where the full size would hide half of it. */
+export type MinimapSize = { width: number; height: number };
+export const MINIMAP_SIZES = { wide: { width: 168, height: 104 }, narrow: { width: 120, height: 76 } } as const;
+/** Below this canvas width the minimap is the narrow one, and hidden unless the user asks for it. */
+export const NARROW_CANVAS = 560;
+/** React Flow's margin around its panels (controls, minimap). */
+const PANEL_MARGIN = 15;
+/** The zoom controls, laid out in a row at the bottom left. */
+const CONTROLS_HEIGHT = 28;
+const EDGE_PADDING = 24;
+
+/** How far a fit may zoom either way, and the room it leaves clear along each edge (px). */
+export interface FitRule {
+  minZoom: number;
+  maxZoom: number;
+  padding: { top: number; right: number; bottom: number; left: number };
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const rules = new Map<string, FitRule>();
+
+/** The rule for a canvas; the same object for the same answers, so effects that depend on it do not re-run. */
+export function fitRule(reach: FitReach, minimap: MinimapSize | null): FitRule {
+  const key = `${reach}/${minimap?.height ?? 0}`;
+  let rule = rules.get(key);
+  if (rule === undefined) {
+    const strip = (minimap?.height ?? CONTROLS_HEIGHT) + PANEL_MARGIN + 12;
+    rule = { minZoom: FLOOR[reach], maxZoom: FIT_MAX_ZOOM, padding: { top: EDGE_PADDING, right: EDGE_PADDING, bottom: strip, left: EDGE_PADDING } };
+    rules.set(key, rule);
+  }
+  return rule;
+}
+
+/**
+ * The viewport that shows `bounds` in a canvas of `size` under `rule`: centred where it fits. Where the zoom is held at
+ * its floor and it does not, `focus` (the selected steps) is centred as far as the graph allows — or, with no focus,
+ * the graph's top-left corner, where a workflow starts, stays in view rather than its middle.
+ */
+export function viewportFor(bounds: Bounds, size: { width: number; height: number }, rule: FitRule, focus: Bounds | null = null): Viewport {
+  const { top, right, bottom, left } = rule.padding;
+  const room = { width: Math.max(1, size.width - left - right), height: Math.max(1, size.height - top - bottom) };
+  const wanted = Math.min(room.width / Math.max(1, bounds.width), room.height / Math.max(1, bounds.height));
+  const zoom = Math.min(rule.maxZoom, Math.max(rule.minZoom, wanted));
+  const along = (start: number, extent: number, space: number, margin: number, focusStart?: number, focusExtent?: number): number => {
+    if (extent * zoom <= space) return margin + (space - extent * zoom) / 2 - start * zoom;
+    const showStart = margin - start * zoom;
+    if (focusStart === undefined || focusExtent === undefined) return showStart;
+    const showEnd = margin + space - (start + extent) * zoom;
+    const centred = margin + space / 2 - (focusStart + focusExtent / 2) * zoom;
+    return Math.min(showStart, Math.max(showEnd, centred));
+  };
+  return {
+    x: along(bounds.x, bounds.width, room.width, left, focus?.x, focus?.width),
+    y: along(bounds.y, bounds.height, room.height, top, focus?.y, focus?.height),
+    zoom,
+  };
+}
+
+/** The box around nodes at their positions, with their sizes (measured, else given). */
+export function nodesBounds(nodes: readonly { position: { x: number; y: number }; width?: number; height?: number; measured?: { width?: number; height?: number } }[]): Bounds | null {
+  if (nodes.length === 0) return null;
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const node of nodes) {
+    x1 = Math.min(x1, node.position.x);
+    y1 = Math.min(y1, node.position.y);
+    x2 = Math.max(x2, node.position.x + (node.measured?.width ?? node.width ?? 0));
+    y2 = Math.max(y2, node.position.y + (node.measured?.height ?? node.height ?? 0));
+  }
+  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+}

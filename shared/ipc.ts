@@ -7,6 +7,7 @@ import type { Project, Resource, ResourceAllocation, Session, Workflow, Workflow
 import { EXECUTION_STATUSES, PROJECT_STATUSES, RUN_ORIGINS } from './model.js';
 import type { ProjectCard, ProjectHistory, TemplateInfo } from './dashboard.js';
 import type { SystemSample } from './monitor.js';
+import { RESOURCE_ID_PATTERN, RESOURCE_ID_RULE } from './resource-text.js';
 import { nameSchema } from './workflow-schema.js';
 
 /** A response type, carried by the contract for the type checker only. */
@@ -220,7 +221,7 @@ export const commands = {
   },
   /** Adds or changes a user-defined resource (kept in the settings, shared by every door). */
   'resources.define': {
-    request: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), capacity: z.number().positive().max(1e12), type: z.enum(['cpu', 'memory', 'gpu', 'custom']).optional(), unit: z.string().max(32).optional() }).strict(),
+    request: z.object({ id: z.string().regex(RESOURCE_ID_PATTERN, `a resource id may ${RESOURCE_ID_RULE}`), capacity: z.number().positive().max(1e12), type: z.enum(['cpu', 'memory', 'gpu', 'custom']).optional(), unit: z.string().max(32).optional() }).strict(),
     response: returns<Resource>(),
   },
   'resources.remove': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<{ removed: boolean }>() },

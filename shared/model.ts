@@ -130,6 +130,8 @@ export interface Resource {
 export interface ResourceAllocation {
   resourceId: string;
   taskId: string;
+  /** Who holds it, in the user's words ("<workflow> › <step>"); the taskId is for the engine. */
+  holder?: string;
   amount: number;
   allocatedAt: number;
   releasedAt: number | null;

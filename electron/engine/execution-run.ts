@@ -4,6 +4,7 @@ import { resolveTemplates, type TemplateScope } from '../../shared/templating.js
 import { ActionFailure, type ActionResult } from './actions/action.js';
 import type { EventBus } from './event-bus.js';
 import type { Executor } from './executor.js';
+import { resourceQueueReason } from './queue-reason.js';
 import { ReadyQueue } from './ready-queue.js';
 import type { ResourceManager } from './resource-manager.js';
 import { attemptMarker, type ExecutionLogs, type StepLog } from './store/step-log.js';
@@ -36,6 +37,8 @@ interface StepState {
   step: WorkflowStep;
   run: StepRun;
   taskId: string;
+  /** The step as people name it ("<workflow> › <step>"), on its resource allocations. */
+  holder: string;
   /** Dependencies not yet finished. */
   remaining: number;
   dependents: StepState[];
@@ -90,6 +93,7 @@ export class ExecutionRun {
         step,
         run: execution.steps[step.name]!,
         taskId: `${execution.executionId}:${step.name}`,
+        holder: `${execution.workflowName} › ${step.name}`,
         remaining: 0,
         dependents: [],
         controller: null,
@@ -231,13 +235,13 @@ export class ExecutionRun {
   private admitResources(state: StepState, resources: ResourceManager): boolean {
     const request = state.step.resources;
     for (const _ in request) {
-      const missing = resources.tryAllocateAll(state.taskId, request);
+      const missing = resources.tryAllocateAll(state.taskId, request, state.holder);
       if (missing === null) {
         state.holdsResources = true;
         return true;
       }
-      const unit = resources.getResource(missing.resourceId)?.unit ?? '';
-      const reason = `waiting for ${missing.resourceId}: needs ${missing.amount} ${unit}, ${missing.available} free`;
+      const resource = resources.getResource(missing.resourceId) ?? { id: missing.resourceId, unit: '' };
+      const reason = resourceQueueReason(resource, missing, resources.getAllocations(missing.resourceId));
       if (state.run.reason !== reason) this.update(state, { status: 'queued', reason });
       return false;
     }

@@ -82,31 +82,33 @@ export class ResourceManager extends EventEmitter<ResourceEvents> {
     return resource.capacity - (this.used.get(resourceId) ?? 0);
   }
 
-  allocateResource(resourceId: string, taskId: string, amount: number): ResourceAllocation {
-    this.checkAllocation(resourceId, taskId, amount);
+  /** `holder` names the task for people ("<workflow> › <step>"); messages and the monitor use it over the taskId. */
+  allocateResource(resourceId: string, taskId: string, amount: number, holder?: string): ResourceAllocation {
+    this.checkAllocation(resourceId, taskId, amount, holder);
     const short = this.lease(taskId, { [resourceId]: amount });
     if (short !== null) {
       const resource = this.requireResource(resourceId);
-      throw new ResourceError(`resource "${resourceId}": ${taskId} asks for ${amount} ${resource.unit} but only ${short.available} of ${resource.capacity} are free on this machine (other processes hold the rest)`);
+      throw new ResourceError(`resource "${resourceId}": ${holder ?? taskId} asks for ${amount} ${resource.unit} but only ${short.available} of ${resource.capacity} are free on this machine (other processes hold the rest)`);
     }
-    return this.allocateHere(resourceId, taskId, amount);
+    return this.allocateHere(resourceId, taskId, amount, holder);
   }
 
-  private checkAllocation(resourceId: string, taskId: string, amount: number): void {
+  private checkAllocation(resourceId: string, taskId: string, amount: number, holder?: string): void {
     const resource = this.requireResource(resourceId);
-    if (!(amount > 0)) throw new ResourceError(`resource "${resourceId}": amount must be positive, got ${amount} for ${taskId}`);
+    const who = holder ?? taskId;
+    if (!(amount > 0)) throw new ResourceError(`resource "${resourceId}": amount must be positive, got ${amount} for ${who}`);
     if (amount > resource.capacity) {
-      throw new ResourceError(`resource "${resourceId}": ${taskId} asks for ${amount} ${resource.unit} but its capacity is ${resource.capacity}`);
+      throw new ResourceError(`resource "${resourceId}": ${who} asks for ${amount} ${resource.unit} but its capacity is ${resource.capacity}`);
     }
     const available = this.getAvailableCapacity(resourceId);
     if (amount > available) {
-      throw new ResourceError(`resource "${resourceId}": ${taskId} asks for ${amount} ${resource.unit} but only ${available} of ${resource.capacity} are free`);
+      throw new ResourceError(`resource "${resourceId}": ${who} asks for ${amount} ${resource.unit} but only ${available} of ${resource.capacity} are free`);
     }
-    if (this.allocations.get(resourceId)?.has(taskId)) throw new ResourceError(`resource "${resourceId}" is already allocated to ${taskId}`);
+    if (this.allocations.get(resourceId)?.has(taskId)) throw new ResourceError(`resource "${resourceId}" is already allocated to ${who}`);
   }
 
-  private allocateHere(resourceId: string, taskId: string, amount: number): ResourceAllocation {
-    const allocation: ResourceAllocation = { resourceId, taskId, amount, allocatedAt: Date.now(), releasedAt: null };
+  private allocateHere(resourceId: string, taskId: string, amount: number, holder?: string): ResourceAllocation {
+    const allocation: ResourceAllocation = { resourceId, taskId, ...(holder !== undefined ? { holder } : {}), amount, allocatedAt: Date.now(), releasedAt: null };
     let byTask = this.allocations.get(resourceId);
     if (byTask === undefined) this.allocations.set(resourceId, (byTask = new Map()));
     byTask.set(taskId, allocation);
@@ -117,21 +119,21 @@ export class ResourceManager extends EventEmitter<ResourceEvents> {
   }
 
   /** Allocates every amount or none; returns the first resource that does not fit, or null when all were allocated. */
-  tryAllocateAll(taskId: string, request: Readonly<Record<string, number>>): { resourceId: string; amount: number; available: number } | null {
+  tryAllocateAll(taskId: string, request: Readonly<Record<string, number>>, holder?: string): { resourceId: string; amount: number; available: number } | null {
     for (const [resourceId, amount] of Object.entries(request)) {
       const available = this.getAvailableCapacity(resourceId);
       if (amount > available) return { resourceId, amount, available };
       const machineFree = this.machineShort.get(resourceId);
       if (machineFree !== undefined) return { resourceId, amount, available: machineFree };
     }
-    for (const [resourceId, amount] of Object.entries(request)) this.checkAllocation(resourceId, taskId, amount);
+    for (const [resourceId, amount] of Object.entries(request)) this.checkAllocation(resourceId, taskId, amount, holder);
     const short = this.lease(taskId, request);
     if (short !== null) {
       this.machineShort.set(short.resourceId, short.available);
       this.pollMachine();
       return short;
     }
-    for (const [resourceId, amount] of Object.entries(request)) this.allocateHere(resourceId, taskId, amount);
+    for (const [resourceId, amount] of Object.entries(request)) this.allocateHere(resourceId, taskId, amount, holder);
     return null;
   }
 

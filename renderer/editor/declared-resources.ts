@@ -21,6 +21,3 @@ export function declaredResources(context: EditorContext | null, workflow: Pick<
   const machine = (id: string): number => (id === 'cpu' ? 0 : id === 'memory' ? 1 : 2);
   return [...byId.values()].sort((a, b) => machine(a.id) - machine(b.id) || a.id.localeCompare(b.id));
 }
-
-/** "4 cores", "1 slot": a capacity with its unit, as the inspector and the queue reasons write it. */
-export const amountWithUnit = (amount: number, unit: string): string => (unit === '' ? String(amount) : `${amount} ${unit}`);

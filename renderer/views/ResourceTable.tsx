@@ -1,19 +1,23 @@
 // The declared resources: capacity, what is allocated now and to which step, what is available, which steps wait
 // for it (with their reason); user-defined ones can be edited or removed, built-in ones are read-only.
 import { memo, type ReactElement } from 'react';
+import { amountWithUnit } from '../../shared/resource-text.js';
 import type { ResourceDeclaration } from '../actions/resource-actions.js';
 import { useActions, useResourcesStore, useRunStore } from '../app/hooks.js';
 import type { ResourceEntry } from '../stores/resources-store.js';
 
 const round = (value: number): string => String(Math.round(value * 100) / 100);
 
-const WaitingStep = memo(function WaitingStep({ executionId, step, amount }: { executionId: string; step: string; amount: number }): ReactElement {
+const WaitingStep = memo(function WaitingStep({ executionId, step, amount, unit }: { executionId: string; step: string; amount: number; unit: string }): ReactElement {
   const reason = useRunStore((state) => state.runs.get(executionId)?.steps.get(step)?.reason ?? null);
+  // The run by its workflow's name, as the canvas and the runs list name it.
+  const workflow = useRunStore((state) => state.runs.get(executionId)?.summary?.workflowName ?? null);
   const { openRun } = useActions();
+  const name = workflow === null ? step : `${workflow} › ${step}`;
   return (
     <li className="waiting" data-waiting-step={step}>
-      <button type="button" className="link-button mono" aria-label={`Open the run of ${step}`} onClick={() => void openRun(executionId)}>{step}</button>
-      <span className="muted"> needs {round(amount)}{reason !== null ? ` — ${reason}` : ''}</span>
+      <button type="button" className="link-button mono" aria-label={`Open the run of ${step}`} onClick={() => void openRun(executionId)}>{name}</button>
+      <span className="muted"> — {reason ?? `needs ${amountWithUnit(amount, unit)}`}</span>
     </li>
   );
 });
@@ -29,14 +33,14 @@ function ResourceRow({ resource, onEdit }: { resource: ResourceEntry; onEdit(dec
       <td>
         <meter className="meter" min={0} max={resource.capacity} value={used} aria-label={`${resource.id} in use`}>{round(used)}</meter>
         <ul className="cell-list" aria-label={`Allocations of ${resource.id}`}>
-          {resource.allocations.map((allocation) => <li key={`${allocation.taskId}/${allocation.allocatedAt}`} className="mono">{allocation.taskId} ({round(allocation.amount)})</li>)}
+          {resource.allocations.map((allocation) => <li key={`${allocation.taskId}/${allocation.allocatedAt}`} className="mono">{allocation.holder ?? allocation.taskId} ({amountWithUnit(allocation.amount, resource.unit)})</li>)}
         </ul>
       </td>
       <td data-column="available">{round(resource.available)} {resource.unit}</td>
       <td>
         {resource.waiting.length === 0 ? <span className="muted">—</span> : (
           <ul className="cell-list" aria-label={`Waiting for ${resource.id}`}>
-            {resource.waiting.map((entry) => <WaitingStep key={`${entry.executionId}/${entry.step}`} {...entry} />)}
+            {resource.waiting.map((entry) => <WaitingStep key={`${entry.executionId}/${entry.step}`} {...entry} unit={resource.unit} />)}
           </ul>
         )}
       </td>

@@ -2,7 +2,8 @@
 // resource's capacity beside it; "Add a resource" offers the declared ones the step does not ask for yet.
 import { useEffect, useId, useMemo, useState, type ReactElement } from 'react';
 import { useEditorStore, useGraphStore } from '../../app/hooks.js';
-import { amountWithUnit, declaredResources, type DeclaredResourceOption } from '../../editor/declared-resources.js';
+import { amountWithUnit } from '../../../shared/resource-text.js';
+import { declaredResources, type DeclaredResourceOption } from '../../editor/declared-resources.js';
 
 export interface ResourceInputProps {
   value: Record<string, number>;

@@ -1,0 +1,20 @@
+// Why a queued step waits for a resource, in the words the canvas and the monitor show: how much of which resource it
+// needs and how much is free, in the resource's unit, and who holds it — runs and steps by name, never by id.
+import type { Resource, ResourceAllocation } from '../../shared/model.js';
+import { amountWithUnit } from '../../shared/resource-text.js';
+
+/** Who holds an allocation: its holder's name ("<workflow> › <step>") where the allocation carries one. */
+export const holderOf = (allocation: ResourceAllocation): string => allocation.holder ?? allocation.taskId;
+
+export function resourceQueueReason(
+  resource: Pick<Resource, 'id' | 'unit'>,
+  missing: { amount: number; available: number },
+  holders: readonly ResourceAllocation[],
+): string {
+  const needs = `needs ${amountWithUnit(missing.amount, resource.unit)} of ${resource.id}, ${amountWithUnit(missing.available, resource.unit)} free`;
+  if (holders.length === 0) return `waiting for ${resource.id}: ${needs}`;
+  // Three names say enough; a crowd is counted.
+  const named = holders.slice(0, 3).map((allocation) => `${holderOf(allocation)} (${amountWithUnit(allocation.amount, '')})`);
+  const more = holders.length > 3 ? ` and ${holders.length - 3} more` : '';
+  return `waiting for ${resource.id}: ${needs} — held by ${named.join(', ')}${more}`;
+}

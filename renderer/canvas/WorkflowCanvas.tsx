@@ -72,7 +72,8 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
         onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
       >
         <Background gap={20} size={1} />
-        <Controls aria-label="Zoom controls" orientation="horizontal" showFitView={false}>
+        {/* Narrow, the lock goes: the row of controls and the minimap must both fit along the bottom edge. */}
+        <Controls aria-label="Zoom controls" orientation="horizontal" showFitView={false} showInteractive={!narrow}>
           <ControlButton onClick={fitCanvas} aria-label="Fit view" title="Fit view (F)"><FitIcon /></ControlButton>
           <ControlButton onClick={() => setMinimap(!minimap)} aria-label="Show minimap" title="Show minimap" aria-pressed={minimap}>▣</ControlButton>
         </Controls>

@@ -27,7 +27,7 @@ const FLOOR: Record<FitReach, number> = { small: READABLE_ZOOM, medium: FAR_ZOOM
 
 /** The minimap's size on screen: smaller on a narrow canvas, where the full size would hide half of it. */
 export type MinimapSize = { width: number; height: number };
-export const MINIMAP_SIZES = { wide: { width: 168, height: 104 }, narrow: { width: 120, height: 76 } } as const;
+export const MINIMAP_SIZES = { wide: { width: 168, height: 104 }, narrow: { width: 104, height: 66 } } as const;
 /** Below this canvas width the minimap is the narrow one, and hidden unless the user asks for it. */
 export const NARROW_CANVAS = 560;
 /** React Flow's margin around its panels (controls, minimap). */

@@ -12,6 +12,7 @@ import { FocusOnRequest } from './FocusOnRequest.js';
 import type { StepNode } from './step-nodes.js';
 import { StepNodeView } from './StepNodeView.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
+import { useViewHold } from './use-view-hold.js';
 import { selectZoomLevel, ZoomDetail } from './ZoomDetail.js';
 
 // Outside the component: a new nodeTypes object per render would remount every node.
@@ -28,8 +29,7 @@ const NO_EDGES: Edge[] = [];
 export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY | null>; canvasRef: RefObject<HTMLDivElement | null> }): ReactElement {
   const nodes = useGraphStore((state) => state.nodes);
   const edges = useGraphStore((state) => state.edges);
-  // Until the first edit the whole workflow stays in view as the canvas resizes; after it, the user's view is kept.
-  const pristine = useGraphStore((state) => state.history.past.length === 0 && state.history.future.length === 0);
+  const { held, onMoveStart } = useViewHold();
   const snapToGrid = useEditorStore((state) => state.snapToGrid);
   const handlers = useCanvasHandlers(pointer);
   // Zoomed out to an overview of a big workflow its edges are under 0.15 px wide: React Flow is given none, sparing
@@ -54,6 +54,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
         minZoom={MIN_ZOOM}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
         defaultMarkerColor={null}
+        onMoveStart={onMoveStart}
         onNodesChange={handlers.onNodesChange}
         onEdgesChange={handlers.onEdgesChange}
         onDelete={handlers.onDelete}
@@ -78,7 +79,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           <ControlButton onClick={() => setMinimap(!minimap)} aria-label="Show minimap" title="Show minimap" aria-pressed={minimap}>▣</ControlButton>
         </Controls>
         {minimapSize !== null && <MiniMap pannable zoomable ariaLabel="Minimap" style={minimapSize} />}
-        {pristine && <FitViewOnResize rule={rule} />}
+        {!held && <FitViewOnResize rule={rule} />}
         <FitOnRequest reach={reach} minimap={minimapSize} />
         <FocusOnRequest />
         <ZoomDetail canvasRef={canvasRef} />

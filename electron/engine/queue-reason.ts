@@ -6,15 +6,16 @@ import { amountWithUnit } from '../../shared/resource-text.js';
 /** Who holds an allocation: its holder's name ("<workflow> › <step>") where the allocation carries one. */
 export const holderOf = (allocation: ResourceAllocation): string => allocation.holder ?? allocation.taskId;
 
+/** "needs 1 slot of db, 0 free — held by ci › migrate (1)": what is missing first, as a canvas node shows it. */
 export function resourceQueueReason(
   resource: Pick<Resource, 'id' | 'unit'>,
   missing: { amount: number; available: number },
   holders: readonly ResourceAllocation[],
 ): string {
-  const needs = `needs ${amountWithUnit(missing.amount, resource.unit)} of ${resource.id}, ${amountWithUnit(missing.available, resource.unit)} free`;
-  if (holders.length === 0) return `waiting for ${resource.id}: ${needs}`;
+  const needs = `needs ${amountWithUnit(missing.amount, resource.unit)} of ${resource.id}, ${amountWithUnit(missing.available, '')} free`;
+  if (holders.length === 0) return needs;
   // Three names say enough; a crowd is counted.
   const named = holders.slice(0, 3).map((allocation) => `${holderOf(allocation)} (${amountWithUnit(allocation.amount, '')})`);
   const more = holders.length > 3 ? ` and ${holders.length - 3} more` : '';
-  return `waiting for ${resource.id}: ${needs} — held by ${named.join(', ')}${more}`;
+  return `${needs} — held by ${named.join(', ')}${more}`;
 }

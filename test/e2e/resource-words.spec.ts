@@ -112,7 +112,7 @@ test('a step queued for a resource names the run and step that hold it, with the
   await expect(queued).toHaveCount(1);
   const holder = await page.locator('[data-step][data-status="running"]').getAttribute('data-step');
   const reason = queued.locator('[data-reason]');
-  await expect(reason).toHaveText(`waiting for db: needs 1 slot of db, 0 slot free — held by queue › ${holder} (1)`);
+  await expect(reason).toHaveText(`needs 1 slot of db, 0 free — held by queue › ${holder} (1)`);
   expect(await reason.textContent()).not.toMatch(UUID);
   // The run canvas draws its edges with arrowheads too, and its steps with their glyphs.
   await expect(queued.locator('.step-node__glyph')).toHaveText('❯');
@@ -123,7 +123,8 @@ test('a step queued for a resource names the run and step that hold it, with the
   await expect(row.getByRole('list', { name: 'Allocations of db' })).toHaveText(`queue › ${holder} (1 slot)`);
   const waiting = row.getByRole('list', { name: 'Waiting for db' });
   await expect(waiting).toContainText(`queue › ${holder === 'migrate' ? 'seed' : 'migrate'}`);
-  await expect(waiting).toContainText('needs 1 slot of db, 0 slot free');
+  await expect(waiting).toContainText('needs 1 slot of db, 0 free');
   expect(await row.textContent()).not.toMatch(UUID);
-  await page.screenshot({ path: `${SHOTS}/queued-reason-monitor.png`, fullPage: true });
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/queued-reason-monitor.png` });
 });

@@ -172,7 +172,7 @@ describe('the scheduler', () => {
     const [a, b] = [ex.steps.first!, ex.steps.second!].sort((x, y) => x.startTime! - y.startTime!);
     expect(b!.startTime!).toBeGreaterThanOrEqual(a!.endTime!);
     // The run and the holder by their names, with the resource's unit; never the execution's id.
-    expect(reasons).toContain('waiting for db: needs 1 connections of db, 0 connections free — held by test › first (1)');
+    expect(reasons).toContain('needs 1 connections of db, 0 free — held by test › first (1)');
     expect(reasons.join('\n')).not.toContain(ex.executionId);
     expect(engine.resourceManager.getAvailableCapacity('db')).toBe(1);
   });

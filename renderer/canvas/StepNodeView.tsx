@@ -25,8 +25,8 @@ export const StepNodeView = memo(function StepNodeView({ data, selected, sourceP
   return (
     <div className="step-node" data-step={data.name} data-status={run?.status} data-selected={selected || undefined} data-invalid={problem !== undefined || undefined} title={title}>
       <Handle type="target" position={targetPosition ?? Position.Left} aria-label={`Dependencies of ${data.name}`} />
-      <StepNodeFace data={data} waiting={waiting} badge={badge} />
-      {run === undefined ? <div className="step-node__action">{data.module}.{data.action}</div> : (
+      <StepNodeFace data={data} waiting={waiting} badge={badge} withKind={run === undefined} />
+      {run !== undefined && (
         <div className="step-node__meta">
           <span className="step-node__icon" aria-hidden="true">{STATUS_ICONS[run.status]}</span>
           <span className="step-node__status">{run.status}</span>

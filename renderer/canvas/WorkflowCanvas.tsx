@@ -3,6 +3,7 @@ import { Background, ConnectionLineType, ControlButton, Controls, MiniMap, React
 import type { ReactElement, RefObject } from 'react';
 import { useActions, useEditorStore, useGraphStore } from '../app/hooks.js';
 import type { XY } from '../editor/graph-edits.js';
+import { ActionGlyphsProvider } from './ActionGlyphs.js';
 import { DEFAULT_EDGE_OPTIONS } from './edge-style.js';
 import { fitReach, fitRule, MIN_ZOOM, MINIMAP_SIZES, NARROW_CANVAS } from './fit-view.js';
 import { FitIcon } from './FitIcon.js';
@@ -46,44 +47,46 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
   const rule = fitRule(reach, minimapSize);
   return (
     <div className="canvas" aria-label="Workflow graph" ref={canvasRef} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop} onMouseMove={handlers.onMouseMove}>
-      <ReactFlow<StepNode>
-        nodes={nodes}
-        edges={shownEdges}
-        nodeTypes={NODE_TYPES}
-        colorMode="system"
-        minZoom={MIN_ZOOM}
-        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-        defaultMarkerColor={null}
-        onMoveStart={onMoveStart}
-        onNodesChange={handlers.onNodesChange}
-        onEdgesChange={handlers.onEdgesChange}
-        onDelete={handlers.onDelete}
-        onConnect={handlers.onConnect}
-        onReconnect={handlers.onReconnect}
-        onNodeDragStop={handlers.onNodeDragStop}
-        onNodeClick={handlers.onNodeClick}
-        connectionLineType={ConnectionLineType.Bezier}
-        deleteKeyCode={DELETE_KEYS}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionKeyCode="Shift"
-        selectionMode={SelectionMode.Partial}
-        snapToGrid={snapToGrid}
-        snapGrid={SNAP_GRID}
-        edgesFocusable
-        onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
-      >
-        <Background gap={20} size={1} />
-        {/* Narrow, the lock goes: the row of controls and the minimap must both fit along the bottom edge. */}
-        <Controls aria-label="Zoom controls" orientation="horizontal" showFitView={false} showInteractive={!narrow}>
-          <ControlButton onClick={fitCanvas} aria-label="Fit view" title="Fit view (F)"><FitIcon /></ControlButton>
-          <ControlButton onClick={() => setMinimap(!minimap)} aria-label="Show minimap" title="Show minimap" aria-pressed={minimap}>▣</ControlButton>
-        </Controls>
-        {minimapSize !== null && <MiniMap pannable zoomable ariaLabel="Minimap" style={minimapSize} />}
-        {!held && <FitViewOnResize rule={rule} />}
-        <FitOnRequest reach={reach} minimap={minimapSize} />
-        <FocusOnRequest />
-        <ZoomDetail canvasRef={canvasRef} />
-      </ReactFlow>
+      <ActionGlyphsProvider>
+        <ReactFlow<StepNode>
+          nodes={nodes}
+          edges={shownEdges}
+          nodeTypes={NODE_TYPES}
+          colorMode="system"
+          minZoom={MIN_ZOOM}
+          defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+          defaultMarkerColor={null}
+          onMoveStart={onMoveStart}
+          onNodesChange={handlers.onNodesChange}
+          onEdgesChange={handlers.onEdgesChange}
+          onDelete={handlers.onDelete}
+          onConnect={handlers.onConnect}
+          onReconnect={handlers.onReconnect}
+          onNodeDragStop={handlers.onNodeDragStop}
+          onNodeClick={handlers.onNodeClick}
+          connectionLineType={ConnectionLineType.Bezier}
+          deleteKeyCode={DELETE_KEYS}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionKeyCode="Shift"
+          selectionMode={SelectionMode.Partial}
+          snapToGrid={snapToGrid}
+          snapGrid={SNAP_GRID}
+          edgesFocusable
+          onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
+        >
+          <Background gap={20} size={1} />
+          {/* Narrow, the lock goes: the row of controls and the minimap must both fit along the bottom edge. */}
+          <Controls aria-label="Zoom controls" orientation="horizontal" showFitView={false} showInteractive={!narrow}>
+            <ControlButton onClick={fitCanvas} aria-label="Fit view" title="Fit view (F)"><FitIcon /></ControlButton>
+            <ControlButton onClick={() => setMinimap(!minimap)} aria-label="Show minimap" title="Show minimap" aria-pressed={minimap}>▣</ControlButton>
+          </Controls>
+          {minimapSize !== null && <MiniMap pannable zoomable ariaLabel="Minimap" style={minimapSize} />}
+          {!held && <FitViewOnResize rule={rule} />}
+          <FitOnRequest reach={reach} minimap={minimapSize} />
+          <FocusOnRequest />
+          <ZoomDetail canvasRef={canvasRef} />
+        </ReactFlow>
+      </ActionGlyphsProvider>
     </div>
   );
 }

@@ -10,15 +10,9 @@ const UNKNOWN = '◆';
 
 export const actionGlyph = (icon: string): string => GLYPHS[icon] ?? UNKNOWN;
 
-// One index per catalogue (it changes only when reloaded): every step node looks its glyph up at each store change.
-const indexes = new WeakMap<readonly ActionInfo[], Map<string, string>>();
+/** `module.action` → glyph, for every action of a catalogue. */
+export const glyphIndex = (actions: readonly ActionInfo[]): ReadonlyMap<string, string> =>
+  new Map(actions.map((info) => [`${info.module}.${info.action}`, actionGlyph(info.icon)]));
 
-/** The glyph of `module.action` in the catalogue `actions`. */
-export function glyphOf(actions: readonly ActionInfo[], module: string, action: string): string {
-  let index = indexes.get(actions);
-  if (index === undefined) {
-    index = new Map(actions.map((info) => [`${info.module}.${info.action}`, actionGlyph(info.icon)]));
-    indexes.set(actions, index);
-  }
-  return index.get(`${module}.${action}`) ?? UNKNOWN;
-}
+/** The glyph of `kind` ("module.action") in an index; the unknown glyph for an action the catalogue lacks. */
+export const glyphOf = (index: ReadonlyMap<string, string>, kind: string): string => index.get(kind) ?? UNKNOWN;

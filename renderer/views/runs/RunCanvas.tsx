@@ -4,6 +4,7 @@ import { useMemo, type ReactElement } from 'react';
 import type { Workflow } from '../../../shared/model.js';
 import { useActions } from '../../app/hooks.js';
 import type { StepNode } from '../../canvas/step-nodes.js';
+import { ActionGlyphsProvider } from '../../canvas/ActionGlyphs.js';
 import { DEFAULT_EDGE_OPTIONS } from '../../canvas/edge-style.js';
 import { FitIcon } from '../../canvas/FitIcon.js';
 import { fitReach, fitRule, MIN_ZOOM, type FitRule } from '../../canvas/fit-view.js';
@@ -22,28 +23,30 @@ export function RunCanvas({ workflow }: { workflow: Workflow }): ReactElement {
   return (
     <div className="canvas" aria-label="Run graph">
       <ReactFlowProvider>
-        <ReactFlow<StepNode>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          colorMode="system"
-          minZoom={MIN_ZOOM}
-          defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-          defaultMarkerColor={null}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          deleteKeyCode={null}
-          onNodeClick={onNodeClick}
-          onPaneClick={() => selectRunStep(null)}
-          onlyRenderVisibleElements={nodes.length > 300}
-        >
-          <Background gap={20} size={1} />
-          <Controls aria-label="Zoom controls" orientation="horizontal" showInteractive={false} showFitView={false}>
-            <FitButton rule={rule} />
-          </Controls>
-          <FitViewOnResize rule={rule} />
-        </ReactFlow>
+        <ActionGlyphsProvider>
+          <ReactFlow<StepNode>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            colorMode="system"
+            minZoom={MIN_ZOOM}
+            defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+            defaultMarkerColor={null}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable={false}
+            deleteKeyCode={null}
+            onNodeClick={onNodeClick}
+            onPaneClick={() => selectRunStep(null)}
+            onlyRenderVisibleElements={nodes.length > 300}
+          >
+            <Background gap={20} size={1} />
+            <Controls aria-label="Zoom controls" orientation="horizontal" showInteractive={false} showFitView={false}>
+              <FitButton rule={rule} />
+            </Controls>
+            <FitViewOnResize rule={rule} />
+          </ReactFlow>
+        </ActionGlyphsProvider>
       </ReactFlowProvider>
     </div>
   );

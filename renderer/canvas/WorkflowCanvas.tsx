@@ -46,7 +46,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
   const reach = fitReach(nodes.length);
   const rule = fitRule(reach, minimapSize);
   return (
-    <div className="canvas" aria-label="Workflow graph" ref={canvasRef} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop} onMouseMove={handlers.onMouseMove}>
+    <div className="canvas" aria-label="Workflow graph" ref={canvasRef} data-large={nodes.length > LARGE_GRAPH || undefined} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop} onMouseMove={handlers.onMouseMove}>
       <ActionGlyphsProvider>
         <ReactFlow<StepNode>
           nodes={nodes}

@@ -9,11 +9,12 @@ import { useNow } from '../app/use-now.js';
 import { selectShownStep } from '../stores/run-selectors.js';
 import { STATUS_ICONS } from './status-icons.js';
 import type { StepNode } from './step-nodes.js';
-import { StepNodeFace } from './StepNodeFace.js';
+import { stepFace, useStepFace } from './step-face.js';
 
 export const StepNodeView = memo(function StepNodeView({ data, selected, sourcePosition, targetPosition }: NodeProps<StepNode>): ReactElement {
   const run = useRunStore(selectShownStep(data.name));
   const problem = useValidationStore((state) => state.byStep.get(data.name));
+  const face = useStepFace(data);
   const live = run?.status === 'running' || run?.status === 'retrying';
   const now = useNow(live);
   const end = run?.endTime ?? (live ? now : null);
@@ -25,7 +26,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected, sourceP
   return (
     <div className="step-node" data-step={data.name} data-status={run?.status} data-selected={selected || undefined} data-invalid={problem !== undefined || undefined} title={title}>
       <Handle type="target" position={targetPosition ?? Position.Left} aria-label={`Dependencies of ${data.name}`} />
-      <StepNodeFace data={data} waiting={waiting} badge={badge} withKind={run === undefined} />
+      {stepFace(data.name, face, waiting, badge, run === undefined)}
       {run !== undefined && (
         <div className="step-node__meta">
           <span className="step-node__icon" aria-hidden="true">{STATUS_ICONS[run.status]}</span>

@@ -8,12 +8,13 @@ import { useRunStore, useRunViewStore } from '../../app/hooks.js';
 import { useNow } from '../../app/use-now.js';
 import { STATUS_ICONS } from '../../canvas/status-icons.js';
 import type { StepNode } from '../../canvas/step-nodes.js';
-import { StepNodeFace } from '../../canvas/StepNodeFace.js';
+import { stepFace, useStepFace } from '../../canvas/step-face.js';
 import { durationOf, selectShownStep } from '../../stores/run-selectors.js';
 
 export const RunNodeView = memo(function RunNodeView({ data, sourcePosition, targetPosition }: NodeProps<StepNode>): ReactElement {
   const run = useRunStore(selectShownStep(data.name));
   const selected = useRunViewStore((state) => state.selectedStep === data.name);
+  const face = useStepFace(data);
   const live = run?.status === 'running' || run?.status === 'retrying';
   const now = useNow(live);
   const most = 1 + (data.step.retry?.count ?? 0);
@@ -24,7 +25,7 @@ export const RunNodeView = memo(function RunNodeView({ data, sourcePosition, tar
   return (
     <div className="step-node step-node--run" data-step={data.name} data-status={status} data-selected={selected || undefined} title={run?.error ?? run?.reason ?? undefined}>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
-      <StepNodeFace data={data} waiting={waiting} />
+      {stepFace(data.name, face, waiting)}
       <div className="step-node__meta">
         <span className="step-node__icon" aria-hidden="true">{STATUS_ICONS[status]}</span>
         <span className="step-node__status">{status}</span>

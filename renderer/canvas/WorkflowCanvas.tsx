@@ -4,7 +4,7 @@ import type { ReactElement, RefObject } from 'react';
 import { useActions, useEditorStore, useGraphStore } from '../app/hooks.js';
 import type { XY } from '../editor/graph-edits.js';
 import { ActionGlyphsProvider } from './ActionGlyphs.js';
-import { DEFAULT_EDGE_OPTIONS } from './edge-style.js';
+import { EDGE_PROPS } from './edge-style.js';
 import { fitReach, fitRule, MIN_ZOOM, MINIMAP_SIZES, NARROW_CANVAS } from './fit-view.js';
 import { FitIcon } from './FitIcon.js';
 import { FitOnRequest } from './FitOnRequest.js';
@@ -54,8 +54,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           nodeTypes={NODE_TYPES}
           colorMode="system"
           minZoom={MIN_ZOOM}
-          defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-          defaultMarkerColor={null}
+          {...EDGE_PROPS}
           onMoveStart={onMoveStart}
           onNodesChange={handlers.onNodesChange}
           onEdgesChange={handlers.onEdgesChange}

@@ -5,6 +5,9 @@ import type { DefaultEdgeOptions, MarkerType } from '@xyflow/react';
 // React Flow's MarkerType value, spelt out: this module is small and type imports keep it so.
 const ARROW_CLOSED = 'arrowclosed' as MarkerType;
 
-export const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
+const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
   markerEnd: { type: ARROW_CLOSED, width: 14, height: 14 },
 };
+
+/** Both canvases' edge props: arrowheads, coloured by the stylesheet (a null marker colour leaves it to CSS). */
+export const EDGE_PROPS = { defaultEdgeOptions: DEFAULT_EDGE_OPTIONS, defaultMarkerColor: null } as const;

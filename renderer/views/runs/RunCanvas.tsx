@@ -5,7 +5,7 @@ import type { Workflow } from '../../../shared/model.js';
 import { useActions } from '../../app/hooks.js';
 import type { StepNode } from '../../canvas/step-nodes.js';
 import { ActionGlyphsProvider } from '../../canvas/ActionGlyphs.js';
-import { DEFAULT_EDGE_OPTIONS } from '../../canvas/edge-style.js';
+import { EDGE_PROPS } from '../../canvas/edge-style.js';
 import { FitIcon } from '../../canvas/FitIcon.js';
 import { fitReach, fitRule, MIN_ZOOM, type FitRule } from '../../canvas/fit-view.js';
 import { FitViewOnResize } from '../../canvas/FitViewOnResize.js';
@@ -30,8 +30,7 @@ export function RunCanvas({ workflow }: { workflow: Workflow }): ReactElement {
             nodeTypes={NODE_TYPES}
             colorMode="system"
             minZoom={MIN_ZOOM}
-            defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-            defaultMarkerColor={null}
+            {...EDGE_PROPS}
             nodesDraggable={false}
             nodesConnectable={false}
             elementsSelectable={false}

@@ -13,7 +13,8 @@ export function resourceQueueReason(
   holders: readonly ResourceAllocation[],
 ): string {
   const needs = `needs ${amountWithUnit(missing.amount, resource.unit)} of ${resource.id}, ${amountWithUnit(missing.available, '')} free`;
-  if (holders.length === 0) return needs;
+  // Nothing here holds it, yet it is short: another process on the machine (a `codomyrmex run`, serve, mcp) leases it.
+  if (holders.length === 0) return `${needs} — held by another process on this machine`;
   // Three names say enough; a crowd is counted.
   const named = holders.slice(0, 3).map((allocation) => `${holderOf(allocation)} (${amountWithUnit(allocation.amount, '')})`);
   const more = holders.length > 3 ? ` and ${holders.length - 3} more` : '';

@@ -8,7 +8,11 @@ const held = (holder: string | undefined, amount: number, taskId = '9f1c2a7e-000
 
 describe('the reason a queued step gives for waiting on a resource', () => {
   it('says how much it needs and how much is free, without a unit when the resource has none', () => {
-    expect(resourceQueueReason({ id: 'db', unit: '' }, { amount: 1, available: 0 }, [])).toBe('needs 1 of db, 0 free');
+    expect(resourceQueueReason({ id: 'db', unit: '' }, { amount: 1, available: 0 }, [held('ci › migrate', 1)])).toBe('needs 1 of db, 0 free — held by ci › migrate (1)');
+  });
+
+  it('says another process holds it when nothing in this one does (a machine lease)', () => {
+    expect(resourceQueueReason({ id: 'db', unit: '' }, { amount: 1, available: 0 }, [])).toBe('needs 1 of db, 0 free — held by another process on this machine');
   });
 
   it('writes amounts in the resource unit and names the holders by workflow and step', () => {
@@ -23,7 +27,7 @@ describe('the reason a queued step gives for waiting on a resource', () => {
   });
 
   it('rounds fractions a float sum leaves behind', () => {
-    expect(resourceQueueReason({ id: 'cpu', unit: 'cores' }, { amount: 0.3, available: 0.1 + 0.2 - 0.3 + 0.2 }, []))
-      .toBe('needs 0.3 cores of cpu, 0.2 free');
+    expect(resourceQueueReason({ id: 'cpu', unit: 'cores' }, { amount: 0.3, available: 0.1 + 0.2 - 0.3 + 0.2 }, [held('ci › a', 0.1 + 0.2)]))
+      .toBe('needs 0.3 cores of cpu, 0.2 free — held by ci › a (0.3)');
   });
 });

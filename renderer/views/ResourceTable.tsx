@@ -22,12 +22,19 @@ const WaitingStep = memo(function WaitingStep({ executionId, step, amount, unit 
   );
 });
 
+/** Who declared a resource the user cannot edit here: the engine (cpu, memory) or a workflow file it ran. */
+function ResourceOrigin({ resource }: { resource: ResourceEntry }): ReactElement | null {
+  if (resource.userDefined) return null;
+  if (resource.builtin) return <span className="badge resource-builtin">built-in</span>;
+  return <span className="badge resource-builtin" title="Declared under resources: in a workflow file that ran; edit it there">from a workflow</span>;
+}
+
 function ResourceRow({ resource, onEdit }: { resource: ResourceEntry; onEdit(declaration: ResourceDeclaration): void }): ReactElement {
   const { removeResource } = useActions();
   const used = resource.capacity - resource.available;
   return (
     <tr data-resource={resource.id}>
-      <td className="mono">{resource.id}{resource.userDefined ? '' : <span className="badge resource-builtin">built-in</span>}</td>
+      <td className="mono">{resource.id}<ResourceOrigin resource={resource} /></td>
       <td>{resource.type}</td>
       <td>{round(resource.capacity)} {resource.unit}</td>
       <td>

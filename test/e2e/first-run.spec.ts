@@ -42,6 +42,10 @@ test('the welcome view offers the sample project, whose workflow runs to success
   await page.screenshot({ path: `${SHOTS}/sample-queued-1440.png` });
   for (const step of STEPS) await expect(page.locator(`[data-step="${step}"]`)).toHaveAttribute('data-status', 'succeeded', { timeout: 30_000 });
   await page.screenshot({ path: `${SHOTS}/sample-succeeded-1440.png` });
+  // The workflow's own resource is listed as the workflow's, not as one built in.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Resources' }).click();
+  await expect(page.locator('[data-resource="sample-db"]')).toContainText('from a workflow');
+  await expect(page.locator('[data-resource="cpu"]')).toContainText('built-in');
 
   // Registered now: the next visit opens on the projects, not the welcome.
   await page.reload();

@@ -1,7 +1,7 @@
 // `npm run bench -- --baseline REV [sections…]`: the same sections measured on this tree's build and on REV's build,
 // section by section in one run (alternating, so both see the same machine load), printed one under the other.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -16,8 +16,16 @@ function baselineTree(rev) {
     mkdirSync(join(dir, '..'), { recursive: true });
     execFileSync('git', ['-C', ROOT, 'worktree', 'add', '--detach', '--force', dir, commit], { stdio: 'ignore' });
   }
-  // The baseline shares this tree's installed packages: a bench compares our code, not dependency versions.
-  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // The baseline shares this tree's installed packages when its lockfile is the same (a bench compares our code, not
+  // dependency versions); a baseline that depended on other packages gets its own install, once.
+  if (!existsSync(join(dir, 'node_modules'))) {
+    const lockfile = (tree) => readFileSync(join(tree, 'package-lock.json'), 'utf8');
+    if (lockfile(dir) === lockfile(ROOT)) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    else {
+      process.stdout.write(`installing the baseline's own dependencies (its lockfile differs) in ${dir} …\n`);
+      execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+    }
+  }
   if (!existsSync(join(dir, 'dist', 'cli'))) {
     process.stdout.write(`building the baseline ${commit.slice(0, 12)} in ${dir} …\n`);
     execFileSync(process.execPath, ['scripts/build.mjs', '--no-types'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -31,6 +31,7 @@ import { WorkflowManager } from './workflow-manager.js';
 import { WorkflowWatcher } from './workflow-watcher.js';
 import { ResourceMonitor } from './resource-monitor.js';
 import { RunningProcesses } from './running-processes.js';
+import { RunRetention } from './run-retention.js';
 import { openSettings, type SettingsStore } from './settings/settings-store.js';
 import { UserResources } from './settings/user-resources.js';
 import { loadUserTemplates } from './templates/user-templates.js';
@@ -78,6 +79,8 @@ export class OrchestrationEngine {
   readonly resourceMonitor = new ResourceMonitor({ runningProcesses: () => this.runningProcesses.list() });
   /** Resources users declared (`gpu: 1`), kept in the settings. */
   readonly userResources: UserResources;
+  /** Prunes old runs and their logs: on demand, and by the `retention` setting at most once a day. */
+  readonly retention: RunRetention;
   private readonly sessions: SessionStore;
   private readonly startedAt = Date.now();
   private readonly depth = new Map<string, number>();
@@ -98,7 +101,9 @@ export class OrchestrationEngine {
       () => [...(options.templates ?? BUILTIN_TEMPLATES), ...loadUserTemplates(this.paths.templates, warn)],
       (project) => this.store.linkRunsToProject(project, sep),
     );
-    this.userResources = new UserResources(options.settings ?? openSettings(this.paths.home, (message) => void this.notices.raise('warning', message)), this.resourceManager);
+    const settings = options.settings ?? openSettings(this.paths.home, (message) => void this.notices.raise('warning', message));
+    this.userResources = new UserResources(settings, this.resourceManager);
+    this.retention = new RunRetention(this.store, this.paths.logs, this.paths.home, settings, warn);
     this.userResources.load(warn);
     this.workflowWatcher = new WorkflowWatcher(this.events, this.projectManager);
     this.logTailer = new LogTailer(this.events, options.logCapBytes ?? logCapFromEnv() ?? DEFAULT_LOG_CAP_BYTES);
@@ -270,6 +275,7 @@ export class OrchestrationEngine {
     this.resourceMonitor.stop();
     await this.taskOrchestrator.cancelAll();
     this.logTailer.close();
+    this.retention.finish();
     this.store.close();
     if (this.databaseFile.isOpen) {
       try {

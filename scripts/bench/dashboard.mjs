@@ -87,6 +87,8 @@ export async function benchDashboard(print, browser) {
   const root = mkdtempSync(join(tmpdir(), 'cdx-bench-projects-'));
   const seeding = performance.now();
   await seed(home, root);
+  // The 90 days of runs stay: serve's retention prune (30 days by default) would remove most of them as it starts.
+  writeFileSync(join(home, 'settings.json'), JSON.stringify({ retention: { keepDays: 365 } }));
   const seededMs = performance.now() - seeding;
   const server = await startServe(join(root, 'project-00'), { home });
   try {

@@ -12,6 +12,8 @@ Usage:
   codomyrmex rerun ID [--from-failed] [--json]   run a past run again (--from-failed: keep what succeeded)
   codomyrmex validate FILE
   codomyrmex history [--json] [--limit N] [--project P] [--workflow NAME] [--status STATUS]
+  codomyrmex prune [--older-than AGE] [--dry-run] [--json]   remove finished runs' records and logs (AGE: 7d,
+                                      12h, 2w; 0d every finished run; without it, the retention setting)
   codomyrmex serve [DIR] [--port N]   the app in a browser, on 127.0.0.1 behind a token (DIR registered as a
                                       project; without it, the projects already registered)
   codomyrmex mcp [DIR]                the orchestration tools for AI agents (MCP over stdio)
@@ -24,6 +26,8 @@ Options:
   --from-failed      rerun: keep the succeeded steps and their outputs, run the others
                      (how an interrupted run is resumed)
   --project P        history: only runs of this project (its id, name or folder)
+  --older-than AGE   prune: runs that started longer ago than AGE (h, d or w)
+  --dry-run          prune: list the runs it would remove (id, workflow), remove nothing
   --json             print the final record(s) as JSON on stdout
   --port N           serve: the port to listen on (default: a free one)
   --debug            show stack traces
@@ -45,6 +49,8 @@ const OPTIONS = {
   project: { type: 'string' },
   'from-failed': { type: 'boolean' },
   port: { type: 'string' },
+  'older-than': { type: 'string' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -73,6 +79,9 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./validate-command.js')).validateCommand(requireFile(rest, 'validate'));
     case 'history':
       return (await import('./history-command.js')).historyCommand(values);
+    case 'prune':
+      if (rest.length > 0) throw new UsageError(`codomyrmex prune takes no arguments but options, got ${rest.join(' ')}`);
+      return (await import('./prune-command.js')).pruneCommand(values);
     case 'serve':
       if (rest.length > 1) throw new UsageError(`codomyrmex serve takes at most one folder, got ${rest.join(' ')}`);
       return (await import('../serve/serve-command.js')).serveCommand(rest[0], values);
@@ -80,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length > 1) throw new UsageError(`codomyrmex mcp takes at most one folder, got ${rest.join(' ')}`);
       return (await import('../mcp/mcp-command.js')).mcpCommand(rest[0] ?? process.cwd(), values);
     default:
-      throw new UsageError(`unknown command "${command}" (run, rerun, validate, history, serve, mcp; see codomyrmex --help)`);
+      throw new UsageError(`unknown command "${command}" (run, rerun, validate, history, prune, serve, mcp; see codomyrmex --help)`);
   }
 }
 

@@ -20,6 +20,8 @@ export async function runCommand(file: string, values: CliValues): Promise<numbe
 /** Live progress (or the record as JSON) until the run ends, Ctrl-C cancelling it; the exit code says how it ended. */
 export async function followRun(engine: OrchestrationEngine, handle: ExecutionHandle, values: CliValues): Promise<number> {
   const progress = startProgress(engine, handle.execution, values.json ? process.stderr : process.stdout);
+  // Old runs go by the retention setting once a day, after this run's first steps started (or as it ends).
+  engine.retention.scheduleIfDue();
   let interrupted: StopSignal | undefined;
   const stopListening = onStopSignal((signal) => {
     interrupted = signal;

@@ -27,6 +27,8 @@ export async function serveCommand(folder: string | undefined, values: CliValues
   const count = engine.projectManager.listProjects().length;
   const opened = project !== null ? `project "${project.name}" (${project.path})` : count === 0 ? 'no projects yet: the app opens on its welcome view' : `your ${count} registered project${count === 1 ? '' : 's'}`;
   process.stdout.write(`  ${opened}; data in ${engine.paths.home}\n  Ctrl-C stops the server and the runs it started.\n`);
+  // After the server is up: old runs go by the retention setting, once a day while it stays up.
+  engine.retention.keepPruning();
 
   const signal = await new Promise<StopSignal>((resolveStop) => onStopSignal(resolveStop));
   process.stderr.write(`codomyrmex serve: stopping (${signal}); running steps are cancelled (Ctrl-C again to leave now)\n`);

@@ -20,20 +20,64 @@ const retrySchema = z.object({
   backoff: z.number().min(1).default(1),
 });
 
+/** null, as the upstream Python Codomyrmex writes an unset field (`"timeout": null`), reads as the field left out. */
+const unsetWhenNull = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === null ? undefined : value), schema);
+
+/** The upstream's WorkflowStep fields we read as aliases: `max_retries` is `retry.count`; `retry_count` is its run-time counter. */
+export const upstreamStepFields = {
+  max_retries: unsetWhenNull(z.number().int().min(0).max(100).optional()),
+  retry_count: unsetWhenNull(z.number().int().min(0).optional()),
+};
+
 const stepSchema = z.looseObject({
   name: nameSchema('step'),
   module: z.string().min(1),
   action: z.string().min(1),
-  parameters: z.record(z.string(), z.unknown()).default({}),
-  dependencies: z.array(z.string()).default([]),
-  timeout: z.number().positive().optional(),
-  retry: z.union([z.number().int().min(0).transform((count) => ({ count, delay: 0, backoff: 1 })), retrySchema]).optional(),
-  resources: z.record(z.string(), z.number().positive()).default({}),
-  runWhen: z.enum(RUN_WHEN).default('success'),
-  continueOnError: z.boolean().default(false),
-  priority: z.enum(STEP_PRIORITIES).default('normal'),
-  ui: z.record(z.string(), z.unknown()).optional(),
+  parameters: unsetWhenNull(z.record(z.string(), z.unknown()).default({})),
+  dependencies: unsetWhenNull(z.array(z.string()).default([])),
+  timeout: unsetWhenNull(z.number().positive().optional()),
+  retry: unsetWhenNull(z.union([z.number().int().min(0).transform((count) => ({ count, delay: 0, backoff: 1 })), retrySchema]).optional()),
+  resources: unsetWhenNull(z.record(z.string(), z.number().positive()).default({})),
+  runWhen: unsetWhenNull(z.enum(RUN_WHEN).default('success')),
+  continueOnError: unsetWhenNull(z.boolean().default(false)),
+  priority: unsetWhenNull(z.enum(STEP_PRIORITIES).default('normal')),
+  ui: unsetWhenNull(z.record(z.string(), z.unknown()).optional()),
+  ...upstreamStepFields,
+}).superRefine((step, context) => {
+  // Loose so `ui` and `x-*` stay free for tools; any other key is most likely a misspelling that would silently do nothing.
+  for (const key of Object.keys(step)) {
+    if (STEP_KEYS.has(key) || key.startsWith('x-')) continue;
+    context.addIssue({ code: 'custom', path: [key], message: `unknown step field "${key}"${didYouMean(key, STEP_KEYS)} (tools may add keys under ui or named x-…)` });
+  }
 });
+
+/** Every key a step may carry (ours and the upstream's aliases); a file's save manages exactly these. */
+export const STEP_KEYS: ReadonlySet<string> = new Set([
+  'name', 'module', 'action', 'parameters', 'dependencies', 'timeout', 'retry', 'resources', 'runWhen', 'continueOnError', 'priority', 'ui',
+  ...Object.keys(upstreamStepFields),
+]);
+
+/** ` (did you mean "dependencies"?)` when a known key is within a few edits of `key`, else nothing. */
+export function didYouMean(key: string, known: Iterable<string>): string {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best === undefined ? '' : ` (did you mean "${best}"?)`;
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const paramSchema = z.union([
@@ -84,7 +128,7 @@ export function parseWorkflow(raw: unknown, file?: string): Workflow {
       parameters: step.parameters,
       dependencies: step.dependencies,
       ...(step.timeout !== undefined ? { timeout: step.timeout } : {}),
-      ...(step.retry !== undefined ? { retry: step.retry } : {}),
+      ...retryOf(step),
       resources: step.resources,
       runWhen: step.runWhen,
       continueOnError: step.continueOnError,
@@ -92,6 +136,13 @@ export function parseWorkflow(raw: unknown, file?: string): Workflow {
       ...(step.ui !== undefined ? { ui: step.ui } : {}),
     })),
   };
+}
+
+/** Our `retry`, or the upstream's `max_retries` as its count (`retry` wins when a file has both). */
+function retryOf(step: z.output<typeof stepSchema>): { retry?: { count: number; delay: number; backoff: number } } {
+  if (step.retry !== undefined) return { retry: step.retry };
+  if (step.max_retries !== undefined && step.max_retries > 0) return { retry: { count: step.max_retries, delay: 0, backoff: 1 } };
+  return {};
 }
 
 /** Maps zod's issue paths (`steps.2.parameters.x`) to problems that name the step and the field. */

@@ -9,7 +9,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import { ValidationError } from '../../shared/errors.js';
 import type { Workflow, WorkflowStep } from '../../shared/model.js';
 import { sizeProblem, TOO_DEEP } from '../../shared/workflow-limits.js';
-import { parseWorkflow } from '../../shared/workflow-schema.js';
+import { parseWorkflow, STEP_KEYS } from '../../shared/workflow-schema.js';
 import { readWithRevision } from './workflow-revision.js';
 import { parseYamlDocument, yamlLibrary } from './yaml-document.js';
 
@@ -101,7 +101,6 @@ function serializeStep(step: WorkflowStep): Record<string, unknown> {
 }
 
 const WORKFLOW_KEYS = new Set(['version', 'name', 'description', 'concurrency', 'env', 'params', 'resources', 'steps']);
-const STEP_KEYS = new Set(['name', 'module', 'action', 'parameters', 'dependencies', 'timeout', 'retry', 'resources', 'runWhen', 'continueOnError', 'priority', 'ui']);
 
 /** The text to write: the previous YAML text edited in place (comments kept), or a fresh rendering. */
 export function renderWorkflow(workflow: Workflow, format: WorkflowFormat, previousText: string | null = null): string {

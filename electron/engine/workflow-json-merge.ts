@@ -1,11 +1,10 @@
 // Saving a JSON workflow over its previous text: keys we do not manage (top-level and per step) and key order survive,
 // as they do for YAML (workflow-file.ts); JSON has no comments to keep.
 import type { Workflow } from '../../shared/model.js';
-import { workflowFileSchema } from '../../shared/workflow-schema.js';
+import { STEP_KEYS, workflowFileSchema } from '../../shared/workflow-schema.js';
 import { serializeWorkflow } from './workflow-file.js';
 
 const WORKFLOW_KEYS: ReadonlySet<string> = new Set(Object.keys(workflowFileSchema.shape));
-const STEP_KEYS: ReadonlySet<string> = new Set(Object.keys(workflowFileSchema.shape.steps.element.shape));
 
 /** The JSON text to write: the new workflow laid over the previous file's data (null: no usable previous text). */
 export function renderJsonOver(workflow: Workflow, previousText: string | null): string {

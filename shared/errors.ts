@@ -10,29 +10,45 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * Every error of ours carries a stable `code` (documented in README "Error codes") and the moment it arose, as the
+ * upstream guide's OrchestrationError does: callers branch on the code, never on the message.
+ */
 export class OrchestrationError extends Error {
   override name = 'OrchestrationError';
+  readonly code: string = 'orchestration-error';
+  readonly timestamp = new Date();
 }
 
 export class WorkflowError extends OrchestrationError {
   override name = 'WorkflowError';
+  override readonly code: string = 'workflow-error';
 }
 
 export class TaskError extends OrchestrationError {
   override name = 'TaskError';
+  override readonly code: string = 'task-error';
 }
 
 export class ResourceError extends OrchestrationError {
   override name = 'ResourceError';
+  override readonly code: string = 'resource-error';
 }
 
 /** Refused until the caller confirms it means it (adding a whole file system root or home folder as a project). */
 export class ConfirmationNeededError extends OrchestrationError {
   override name = 'ConfirmationNeededError';
+  override readonly code: string = 'confirmation-needed';
+}
+
+/** The code of any thrown value: ours carry one; anything else is `internal` (a bug, not a refusal). */
+export function errorCode(error: unknown): string {
+  return error instanceof OrchestrationError ? error.code : 'internal';
 }
 
 export class ValidationError extends OrchestrationError {
   override name = 'ValidationError';
+  override readonly code: string = 'validation-error';
   readonly problems: Problem[];
 
   constructor(problems: Problem[]) {

@@ -47,7 +47,7 @@ const stepSchema = z.looseObject({
   // Loose so `ui` and `x-*` stay free for tools; any other key is most likely a misspelling that would silently do nothing.
   for (const key of Object.keys(step)) {
     if (STEP_KEYS.has(key) || key.startsWith('x-')) continue;
-    context.addIssue({ code: 'custom', path: [key], message: `unknown step field "${key}"${didYouMean(key, STEP_KEYS)} (tools may add keys under ui or named x-…)` });
+    context.addIssue({ code: 'custom', path: [key], message: unknownKeyMessage(key) });
   }
 });
 
@@ -56,6 +56,11 @@ export const STEP_KEYS: ReadonlySet<string> = new Set([
   'name', 'module', 'action', 'parameters', 'dependencies', 'timeout', 'retry', 'resources', 'runWhen', 'continueOnError', 'priority', 'ui',
   ...Object.keys(upstreamStepFields),
 ]);
+
+function unknownKeyMessage(key: string): string {
+  const suggestion = didYouMean(key, STEP_KEYS);
+  return suggestion !== '' ? `unknown step field${suggestion}` : 'unknown step field (keys for tools go under ui or start with "x-")';
+}
 
 /** ` (did you mean "dependencies"?)` when a known key is within a few edits of `key`, else nothing. */
 export function didYouMean(key: string, known: Iterable<string>): string {

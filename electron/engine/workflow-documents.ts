@@ -15,6 +15,7 @@ import { baseName, workflowFiles } from './workflow-files.js';
 /** Refused because the file on disk is not the one the caller thinks it is; doors reply with the code `conflict`. */
 export class WorkflowConflictError extends WorkflowError {
   override name = 'WorkflowConflictError';
+  override readonly code: string = 'workflow-conflict';
 }
 
 export interface DocumentHost {

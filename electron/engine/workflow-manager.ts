@@ -10,8 +10,13 @@ import type { ResourceManager } from './resource-manager.js';
 import type { HistoryQuery, RunStore } from './store/run-store.js';
 import { loadWorkflowFile, saveWorkflowFile, type LoadedWorkflow } from './workflow-file.js';
 
-/** A step as callers write it: name, module and action, the rest defaulted. */
-export type StepInput = Pick<WorkflowStep, 'name' | 'module' | 'action'> & Partial<Omit<WorkflowStep, 'name' | 'module' | 'action'>>;
+/**
+ * A step as callers write it: name, module and action, the rest defaulted. The upstream's fields read as aliases
+ * (shared/workflow-schema.ts): `max_retries` is `retry`'s count, `retry_count` is ignored, `timeout: null` is none.
+ */
+export type StepInput = Pick<WorkflowStep, 'name' | 'module' | 'action'>
+  & Partial<Omit<WorkflowStep, 'name' | 'module' | 'action' | 'timeout'>>
+  & { timeout?: number | null; max_retries?: number | null; retry_count?: number | null };
 
 export interface CreateWorkflowOptions {
   description?: string;

@@ -7,7 +7,7 @@ export type ApiErrorCode = IpcErrorCode | 'disconnected' | 'timeout';
 
 export class ApiError extends OrchestrationError {
   override name = 'ApiError';
-  readonly code: ApiErrorCode;
+  override readonly code: ApiErrorCode;
   readonly problems: Problem[];
 
   constructor(code: ApiErrorCode, message: string, problems: Problem[] = []) {

@@ -69,6 +69,7 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
 /** A step that ran and failed: carries its exit code and whatever outputs it produced. */
 export class ActionFailure extends TaskError {
   override name = 'ActionFailure';
+  override readonly code: string = 'action-failed';
   constructor(
     message: string,
     readonly exitCode: number | null = null,

@@ -1,6 +1,7 @@
 // The `codomyrmex` command: parses arguments and loads only the code the chosen command needs.
 import { parseArgs } from 'node:util';
 import { closeProcessHosts, processHost } from '../../engine/process-host-pool.js';
+import { errorCode, OrchestrationError, ValidationError } from '../../../shared/errors.js';
 import { ignoreClosedOutput } from './stop-signals.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, interrupted: 130 } as const;
@@ -93,6 +94,17 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+function jsonError(error: unknown, usage: boolean): Record<string, unknown> {
+  const err = error instanceof Error ? error : new Error(String(error));
+  return {
+    code: usage ? 'usage-error' : errorCode(error),
+    name: err.name,
+    message: err.message,
+    timestamp: (error instanceof OrchestrationError ? error.timestamp : new Date()).toISOString(),
+    ...(error instanceof ValidationError ? { problems: error.problems } : {}),
+  };
+}
+
 function requireFile(rest: string[], command: string): string {
   if (rest.length !== 1) throw new UsageError(`codomyrmex ${command} takes one workflow file, got ${rest.length === 0 ? 'none' : rest.join(' ')}`);
   return rest[0]!;
@@ -112,6 +124,8 @@ main(argv).then(
     const usage = error instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS') === true;
     const invalid = usage || ['ValidationError', 'WorkflowError', 'ResourceError'].includes(err.name);
     process.stderr.write(`codomyrmex: ${debug && err.stack ? err.stack : err.message}\n`);
+    // With --json, a script reads the refusal too: its stable code (README "Error codes"), message and when it arose.
+    if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ error: jsonError(error, usage) })}\n`);
     process.exitCode = invalid ? EXIT.invalid : EXIT.failed;
     await closeProcessHosts();
   },

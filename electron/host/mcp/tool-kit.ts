@@ -2,6 +2,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
+import { errorCode, OrchestrationError } from '../../../shared/errors.js';
+import { ToolError } from './mcp-context.js';
 
 export interface ToolSpec<I extends z.ZodObject, O extends z.ZodRawShape> {
   description: string;
@@ -23,7 +25,10 @@ export function defineTool(server: McpServer, name: string, spec: ToolSpec<z.Zod
       if (!(error instanceof Error) || !['ToolError', 'OrchestrationError', 'WorkflowError', 'ValidationError', 'ResourceError', 'TaskError', 'WorkflowConflictError'].includes(error.name)) {
         process.stderr.write(`codomyrmex mcp: ${name} failed: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
       }
-      return { isError: true, content: [{ type: 'text', text: `${name}: ${message}` }] };
+      // The code (README "Error codes") on a line of its own for an agent, and in _meta for a program.
+      const code = error instanceof ToolError ? error.code : errorCode(error);
+      const timestamp = (error instanceof ToolError || error instanceof OrchestrationError ? error.timestamp : new Date()).toISOString();
+      return { isError: true, content: [{ type: 'text', text: `${name}: ${message}\ncode: ${code}` }], _meta: { code, timestamp } };
     }
   };
   server.registerTool(

@@ -5,8 +5,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../cli.js';
-import { tempDir } from '../helpers.js';
+import { newEngine, tempDir } from '../helpers.js';
 import { mcpProcess } from '../mcp-process.js';
+import { apiOn } from './run-api.js';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -100,5 +101,39 @@ describe('upstream Codomyrmex calls over MCP', () => {
     expect(result.content[0]!.text).toMatch(/\ncode: validation-error$/);
     expect(result._meta.code).toBe('validation-error');
     expect(Date.parse(result._meta.timestamp)).not.toBeNaN();
+  });
+});
+
+describe('upstream Codomyrmex steps through the library and browser mode', () => {
+  it('createWorkflow reads max_retries as the retry count', () => {
+    const workflow = newEngine().workflowManager.createWorkflow('flaky', [upstreamStep('flaky', 'true')], { saveTo: false });
+    expect(workflow.steps[0]!.retry).toEqual({ count: 3, delay: 0, backoff: 1 });
+    expect(workflow.steps[0]!.timeout).toBeUndefined();
+  });
+
+  it('workflows.save (the browser and app door) takes upstream steps and refuses a misspelt key with its problem', async () => {
+    const { call, refusal, project } = apiOn(newEngine(), {});
+    const saved = await call('workflows.save', { projectId: project.id, name: 'flaky', workflow: { name: 'flaky', steps: [upstreamStep('flaky', 'true')] }, baseRevision: null });
+    expect(saved.workflow?.steps[0]!.retry?.count).toBe(3);
+    const text = readFileSync(saved.file, 'utf8');
+    expect(text).toMatch(/retry:\s+count: 3/);
+    expect(text).not.toMatch(/max_retries|retry_count|timeout/);
+    const error = await refusal('workflows.save', { projectId: project.id, name: 'typo', workflow: { name: 'typo', steps: [{ name: 'a', module: 'shell', action: 'run', parameters: { command: 'true' }, dependencys: [] }] }, baseRevision: null });
+    expect(error.problems).toEqual([expect.objectContaining({ step: 'a', field: 'dependencys', message: 'unknown step field (did you mean "dependencies"?)' })]);
+  });
+});
+
+describe('an upstream YAML file saved by the editor', () => {
+  it('keeps its x-* keys and comments and writes max_retries back as retry', async () => {
+    const yaml = '# ours\nname: keep\nsteps:\n  - name: a\n    module: shell\n    action: run\n    parameters: { command: "true" }\n    timeout: null\n    retry_count: 0\n    max_retries: 2\n    x-owner: ci\n';
+    const { call, project, dir } = apiOn(newEngine(), { keep: yaml });
+    const opened = await call('workflows.get', { projectId: project.id, name: 'keep' });
+    expect(opened.problems).toEqual([]);
+    await call('workflows.save', { projectId: project.id, name: 'keep', workflow: { ...opened.workflow!, description: 'edited' }, baseRevision: opened.revision });
+    const text = readFileSync(join(dir, '.codomyrmex', 'workflows', 'keep.yaml'), 'utf8');
+    expect(text).toContain('# ours');
+    expect(text).toContain('x-owner: ci');
+    expect(text).toMatch(/retry:\s+count: 2/);
+    expect(text).not.toMatch(/max_retries|retry_count|timeout/);
   });
 });

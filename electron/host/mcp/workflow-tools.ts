@@ -69,7 +69,7 @@ export function registerWorkflowTools(server: McpServer, ctx: McpContext): void 
   }));
 
   defineTool(server, 'create_workflow', tool({
-    description: 'Upstream tool. Creates a workflow file from steps ({name, module, action, parameters, dependencies, timeout, retry, resources, runWhen, continueOnError, priority}). It is checked as a run would check it (unknown actions, bad parameters, dependency cycles…) and refused with every problem named; an existing workflow of that name is refused unless overwrite is true.',
+    description: 'Upstream tool. Creates a workflow file from steps ({name, module, action, parameters, dependencies, timeout, retry, resources, runWhen, continueOnError, priority}; the upstream fields max_retries, retry_count and a null timeout are accepted too). It is checked as a run would check it (unknown actions, bad parameters, dependency cycles…) and refused with every problem named; an existing workflow of that name is refused unless overwrite is true.',
     input: z.object({ name: nameArg, steps: z.array(stepInput).min(1), ...definitionArgs, project: projectArg, overwrite: z.boolean().optional().describe('Replace an existing workflow of that name (default false).') }).strict(),
     output: { workflow_name: z.string(), steps_count: z.number(), description: z.string(), ...documentShape },
     async run({ name, steps, description, params, env, concurrency, project: ref, overwrite }) {

@@ -15,8 +15,12 @@ export function resourceIdProblem(id: string): string | null {
   return null;
 }
 
-/** "1 slot", "2 cores", or a bare "1" when the resource has no unit; float sums (0.1 + 0.2) rounded off. */
+/**
+ * "1 slot", "2 cores", or a bare "1" when the resource has no unit; float sums (0.1 + 0.2) rounded off. The default
+ * unit of a declared resource is the plural "units", said "1 unit" for one.
+ */
 export const amountWithUnit = (amount: number, unit: string): string => {
-  const shown = String(Math.round(amount * 1000) / 1000);
-  return unit === '' ? shown : `${shown} ${unit}`;
+  const rounded = Math.round(amount * 1000) / 1000;
+  if (unit === '') return String(rounded);
+  return `${rounded} ${rounded === 1 && unit === 'units' ? 'unit' : unit}`;
 };

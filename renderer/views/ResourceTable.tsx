@@ -36,14 +36,14 @@ function ResourceRow({ resource, onEdit }: { resource: ResourceEntry; onEdit(dec
     <tr data-resource={resource.id}>
       <td className="mono">{resource.id}<ResourceOrigin resource={resource} /></td>
       <td>{resource.type}</td>
-      <td>{round(resource.capacity)} {resource.unit}</td>
+      <td>{amountWithUnit(resource.capacity, resource.unit)}</td>
       <td>
         <meter className="meter" min={0} max={resource.capacity} value={used} aria-label={`${resource.id} in use`}>{round(used)}</meter>
         <ul className="cell-list" aria-label={`Allocations of ${resource.id}`}>
           {resource.allocations.map((allocation) => <li key={`${allocation.taskId}/${allocation.allocatedAt}`} className="mono">{allocation.holder ?? allocation.taskId} ({amountWithUnit(allocation.amount, resource.unit)})</li>)}
         </ul>
       </td>
-      <td data-column="available">{round(resource.available)} {resource.unit}</td>
+      <td data-column="available">{amountWithUnit(resource.available, resource.unit)}</td>
       <td>
         {resource.waiting.length === 0 ? <span className="muted">—</span> : (
           <ul className="cell-list" aria-label={`Waiting for ${resource.id}`}>

@@ -25,4 +25,10 @@ describe('resource ids in plain words', () => {
     expect(amountWithUnit(1, '')).toBe('1');
     expect(amountWithUnit(0.1 + 0.2, 'GB')).toBe('0.3 GB');
   });
+
+  it('says one of the default unit as "1 unit", and keeps the plural for other amounts', () => {
+    expect(amountWithUnit(1, 'units')).toBe('1 unit');
+    expect(amountWithUnit(0, 'units')).toBe('0 units');
+    expect(amountWithUnit(3, 'units')).toBe('3 units');
+  });
 });

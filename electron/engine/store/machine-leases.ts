@@ -1,10 +1,8 @@
 // Resource leases every process on this machine shares (in $CODOMYRMEX_HOME's database): several CLIs, serve, MCP and the
 // app admit `cpu`, `memory` and user resources against one count. A lease whose holder died is reclaimed.
-import { hostname } from 'node:os';
-import { isAlive } from '../process-runner.js';
 import type { Db } from './database.js';
 import { storageErrorKind } from './storage-error.js';
-import { processStartToken } from './process-identity.js';
+import { stillRunning, thisProcess } from './process-identity.js';
 
 export interface LeaseShortfall {
   resourceId: string;
@@ -36,7 +34,7 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS machine_leases (
  * in the same turn — the usual case in a DAG — so costs no database write at all.
  */
 export class MachineLeases {
-  private readonly holder = { pid: process.pid, host: hostname(), start: processStartToken(process.pid) };
+  private readonly holder = thisProcess();
   private prepared: { db: Db; statements: ReturnType<typeof prepare> } | null = null;
   /** What this process's rows say it holds, by resource. */
   private readonly held = new Map<string, number>();
@@ -140,8 +138,7 @@ export class MachineLeases {
     const { statements } = this.statements();
     let reclaimed = 0;
     for (const holder of statements.holders.all({ host: this.holder.host, pid: this.holder.pid }) as Holder[]) {
-      const alive = isAlive(holder.holder_pid) && (holder.holder_start === null || processStartToken(holder.holder_pid) === holder.holder_start);
-      if (!alive) reclaimed += statements.reclaim.run({ pid: holder.holder_pid, host: this.holder.host }).changes;
+      if (!stillRunning(holder.holder_pid, holder.holder_start)) reclaimed += statements.reclaim.run({ pid: holder.holder_pid, host: this.holder.host }).changes;
     }
     return reclaimed;
   }

@@ -1,5 +1,14 @@
 // Who a process is, beyond its pid: its start time, so that a pid reused by another process is not taken for the original.
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { isAlive } from '../process-runner.js';
+
+/** How a stored row names the process that owns it (a run) or holds it (a lease). */
+export interface ProcessIdentity {
+  pid: number;
+  host: string;
+  start: string | null;
+}
 
 /** Linux: the process's start time in clock ticks since boot; null elsewhere or when it is gone. */
 export function processStartToken(pid: number): string | null {
@@ -10,4 +19,17 @@ export function processStartToken(pid: number): string | null {
   } catch {
     return null;
   }
+}
+
+/** This process, as the rows it writes name it. */
+export function thisProcess(): ProcessIdentity {
+  return { pid: process.pid, host: hostname(), start: processStartToken(process.pid) };
+}
+
+/**
+ * Whether a process of this machine named by a row still runs: alive and not a zombie, and — where the row kept its
+ * start time — not a pid reused by an unrelated process since.
+ */
+export function stillRunning(pid: number, start: string | null): boolean {
+  return isAlive(pid) && (start === null || processStartToken(pid) === start);
 }

@@ -1,12 +1,10 @@
 // Run records in SQLite: written behind the scheduler one transaction per event-loop turn, read for history. A write
 // that fails (a full disk, a read-only or failing file) never stops a run: the records stay in memory, the runs are
 // marked, the user is told, and the write is retried until it goes through.
-import { hostname } from 'node:os';
 import { TERMINAL_EXECUTION_STATUSES, type ExecutionStatus, type RunOrigin, type StepRun, type Workflow, type WorkflowExecution } from '../../../shared/model.js';
 import type { RunRecorder } from '../execution-run.js';
-import { isAlive } from '../process-runner.js';
 import type { Db } from './database.js';
-import { processStartToken } from './process-identity.js';
+import { stillRunning, thisProcess } from './process-identity.js';
 import type { DatabaseFile, Notify } from './database-file.js';
 import { DAMAGED_STEP_COLUMN, toExecution, type ExecutionRow, type StepRow } from './run-rows.js';
 import { prepareWrites, writeBatch, type RunWrites } from './run-writes.js';
@@ -53,7 +51,7 @@ export class RunStore implements RunRecorder {
   private flushScheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private fault: { since: number; notice: string; message: string } | null = null;
-  private readonly owner = { pid: process.pid, host: hostname(), start: processStartToken(process.pid) };
+  private readonly owner = thisProcess();
 
   constructor(
     /** Opened on first use, so a CLI run can start its first steps before the database is opened. */
@@ -246,9 +244,7 @@ export class RunStore implements RunRecorder {
       return this.isLiveHere(row.execution_id);
     }
     if (row.owner_host !== this.owner.host) return true; // Another machine sharing the folder: we cannot tell.
-    if (row.owner_pid === null || !isAlive(row.owner_pid)) return false;
-    // The pid may have been reused by an unrelated process since.
-    return row.owner_start === null || processStartToken(row.owner_pid) === row.owner_start;
+    return row.owner_pid !== null && stillRunning(row.owner_pid, row.owner_start);
   }
 
   /** While writes fail, this process's runs are in memory only: they join the first page of the list. */

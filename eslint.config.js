@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const BLOCKING_DIALOGS = ['prompt', 'alert', 'confirm'];
-const NO_BLOCKING_DIALOG = 'Ask through the app\'s Dialogs (renderer/actions/dialogs.ts): window.prompt does not exist in Electron.';
+const NO_BLOCKING_DIALOG = 'Ask through the app\'s Dialogs (renderer/ui/dialogs.ts): window.prompt does not exist in Electron.';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'coverage/**', 'test-results/**'] },
@@ -61,7 +61,7 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['electron/host/**/*.ts'],
+    files: ['electron/doors/**/*.ts'],
     rules: restrict([
       { group: ['electron', 'electron/*', 'electron-store', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'host/ runs without Electron.' },
     ]),

@@ -6,12 +6,12 @@ import './styles/canvas.css';
 import './styles/runs.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createActions } from './actions/create-actions.js';
+import { createActions } from './app/create-actions.js';
 import { createClient } from './api/create-client.js';
 import { App } from './app/App.js';
 import { connect } from './app/connect.js';
 import { AppContext } from './app/hooks.js';
-import { createStores } from './stores/stores.js';
+import { createStores } from './app/stores.js';
 
 const client = createClient();
 let storage: Storage | null = null;

@@ -34,10 +34,10 @@ const only = (name) => !process.argv.includes(`--no-${name}`);
 // Each part clears only its own output, so parts can be rebuilt alone (`--no-renderer`, `--no-electron`, `--no-types`).
 for (const part of ['dist/cli', 'dist/engine', 'dist/process-host.js', 'dist/electron/utility-host.js']) rmSync(part, { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: { main: 'electron/host/cli/main.ts' }, outdir: 'dist/cli', splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
+  build({ ...common, entryPoints: { main: 'electron/doors/cli/main.ts' }, outdir: 'dist/cli', splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
   build({ ...common, entryPoints: { index: 'electron/engine/index.ts' }, outdir: 'dist/engine' }),
   // The process host stays tiny: Node built-ins only, no banner, so it starts and forks as fast as a bare script.
-  build({ ...common, banner: {}, entryPoints: { 'process-host': 'electron/engine/process-host.ts' }, outdir: 'dist', sourcemap: false }),
+  build({ ...common, banner: {}, entryPoints: { 'process-host': 'electron/engine/processes/process-host.ts' }, outdir: 'dist', sourcemap: false }),
   // Its adapter for Electron's utility processes (the desktop app cannot fork: see electron/main/utility-host.ts).
   build({ ...common, banner: {}, entryPoints: { 'electron/utility-host': 'electron/main/utility-host-main.ts' }, outdir: 'dist', sourcemap: false }),
 ]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { OrchestrationEngine, type EngineOptions } from '../electron/engine/orchestration-engine.js';
-import type { StepInput } from '../electron/engine/workflow-manager.js';
+import type { StepInput } from '../electron/engine/workflows/workflow-manager.js';
 import { parseWorkflow } from '../shared/workflow-schema.js';
 import type { Workflow } from '../shared/model.js';
 

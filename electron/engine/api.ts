@@ -4,12 +4,12 @@ import { EventBatcher } from '../../shared/event-batcher.js';
 import { parseRequest, type AppInfo, type Command, type EditorContext, type EventBatch, type IpcError, type Reply, type RequestOf, type ResponseOf, type RunDetail, type RunLogSlice } from '../../shared/ipc.js';
 import type { RunOrigin } from '../../shared/model.js';
 import type { OrchestrationEngine } from './orchestration-engine.js';
-import { RunControl } from './run-control.js';
-import { createSampleProject } from './sample-project.js';
+import { RunControl } from './runs/run-control.js';
+import { createSampleProject } from './projects/sample-project.js';
 import { readLogSlice } from './store/log-reader.js';
 import { runStats } from './store/run-stats.js';
-import { WorkflowConflictError, WorkflowDocuments } from './workflow-documents.js';
-import { ProjectApi } from './project-api.js';
+import { WorkflowConflictError, WorkflowDocuments } from './workflows/workflow-documents.js';
+import { ProjectApi } from './projects/project-api.js';
 
 export interface ApiContext {
   mode: AppInfo['mode'];

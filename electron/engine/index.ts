@@ -2,17 +2,17 @@
 export { OrchestrationEngine, getOrchestrationEngine, workingDirFor, type EngineOptions } from './orchestration-engine.js';
 /** The contract's handlers over an engine, for embedding the app's API (and the runs bench). */
 export { EngineApi, type ApiContext } from './api.js';
-export { WorkflowManager, type StepInput, type CreateWorkflowOptions } from './workflow-manager.js';
-export { TaskOrchestrator, resolveRunParams, type ExecuteOptions, type ExecutionHandle } from './task-orchestrator.js';
-export { ResourceManager, type ResourceDeclaration } from './resource-manager.js';
-export { ProjectManager, type CreateProjectOptions } from './project-manager.js';
-export { ResourceMonitor, type MonitorSample, type RunningProcess, type StepUsage, type SystemSample } from './resource-monitor.js';
+export { WorkflowManager, type StepInput, type CreateWorkflowOptions } from './workflows/workflow-manager.js';
+export { TaskOrchestrator, resolveRunParams, type ExecuteOptions, type ExecutionHandle } from './runs/task-orchestrator.js';
+export { ResourceManager, type ResourceDeclaration } from './resources/resource-manager.js';
+export { ProjectManager, type CreateProjectOptions } from './projects/project-manager.js';
+export { ResourceMonitor, type MonitorSample, type RunningProcess, type StepUsage, type SystemSample } from './resources/resource-monitor.js';
 export { ActionRegistry, type ActionInfo } from './actions/registry.js';
 export { createBuiltinRegistry } from './actions/builtin.js';
 export { defineAction, ActionFailure, type ActionDefinition, type ActionContext, type ActionResult } from './actions/action.js';
-export { loadWorkflowFile, saveWorkflowFile, renderWorkflow, type LoadedWorkflow } from './workflow-file.js';
-export { BUILTIN_TEMPLATES } from './templates/index.js';
-export type { ProjectTemplate } from './templates/template.js';
+export { loadWorkflowFile, saveWorkflowFile, renderWorkflow, type LoadedWorkflow } from './workflows/workflow-file.js';
+export { BUILTIN_TEMPLATES } from './projects/templates/index.js';
+export type { ProjectTemplate } from './projects/templates/template.js';
 export * from '../../shared/model.js';
 export * from '../../shared/errors.js';
 export type { EngineEvent, ExecutionSummary } from '../../shared/events.js';

@@ -1,7 +1,7 @@
 // The app's lifecycle: one instance, the engine hosted in main, the contract bound to IPC, one hardened window.
 import { join } from 'node:path';
 import { app, dialog, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
-import { setHostLauncher } from '../engine/process-host-client.js';
+import { setHostLauncher } from '../engine/processes/process-host-client.js';
 import { defaultHome } from '../engine/store/paths.js';
 import { appLocation, isAppUrl, mainDirOf, preloadPath } from './app-location.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
@@ -9,7 +9,7 @@ import { createAppWindow, focusWindow } from './app-window.js';
 import { appVersion } from './app-version.js';
 import { guardUnsavedEdits } from './close-prompt.js';
 import { handleDownloads } from './downloads.js';
-import { startEngine, startupProject, type EngineHost } from './engine-host.js';
+import { startEngine, startupProject, type MainEngine } from './main-engine.js';
 import { contentSecurityPolicy, hardenSession } from './hardening.js';
 import { bindContract, pushEvents } from './ipc-binding.js';
 import { menuTemplate } from './menu.js';
@@ -27,7 +27,7 @@ export interface LaunchOptions {
 }
 
 export interface RunningApp {
-  host: EngineHost;
+  main: MainEngine;
   window(): BrowserWindow | null;
   /** Closes the engine (cancelling what runs) and unbinds IPC; what quitting does. */
   shutdown(): Promise<void>;
@@ -64,17 +64,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   if (location.kind === 'app') handleAppProtocol(location.root, contentSecurityPolicy(location));
   // Steps' process hosts run as utility processes: the runAsNode fuse leaves child_process.fork unusable here.
   setHostLauncher(utilityHostLauncher(join(mainDir, 'utility-host.js')));
-  const host = startEngine({ version: appVersion(app.isPackaged, app.getVersion(), mainDir), home: defaultHome(env), project: startupProject(options.argv ?? process.argv, env) });
+  const main = startEngine({ version: appVersion(app.isPackaged, app.getVersion(), mainDir), home: defaultHome(env), project: startupProject(options.argv ?? process.argv, env) });
   hardenSession(session.defaultSession, location);
   handleDownloads(session.defaultSession, location, () => app.getPath('downloads'));
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name, {
-    openDataFolder: () => void shell.openPath(host.engine.paths.home),
-    openLogsFolder: () => void shell.openPath(host.engine.paths.logs),
+    openDataFolder: () => void shell.openPath(main.engine.paths.home),
+    openLogsFolder: () => void shell.openPath(main.engine.paths.logs),
   }, development)));
   const isOurs = (url: string): boolean => isAppUrl(url, location);
-  const unbind = bindContract(ipcMain, host.api, isOurs);
-  const stopEvents = pushEvents(host.api, () => (window !== null && !window.isDestroyed() ? window.webContents : null));
-  const stopBadge = showRunningRuns(host.engine.events, app, host.engine.taskOrchestrator.activeExecutionIds());
+  const unbind = bindContract(ipcMain, main.api, isOurs);
+  const stopEvents = pushEvents(main.api, () => (window !== null && !window.isDestroyed() ? window.webContents : null));
+  const stopBadge = showRunningRuns(main.engine.events, app, main.engine.taskOrchestrator.activeExecutionIds());
   const stateStore = options.stateStore ?? (await electronWindowStateStore());
   const open = (): BrowserWindow => {
     const created = createAppWindow({ location, preload: preloadPath(mainDir), stateStore, shell, devTools: development });
@@ -91,7 +91,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   const shutdown = (): Promise<void> => (closed ??= (async () => {
     stopEvents();
     unbind();
-    await host.engine.close();
+    await main.engine.close();
     stopBadge();
   })());
   // After the windows closed (one with unsaved edits may keep the app running: see close-prompt.ts), quitting waits
@@ -101,5 +101,5 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     event.preventDefault();
     void shutdown().finally(() => app.quit());
   });
-  return { host, window: () => window, shutdown };
+  return { main, window: () => window, shutdown };
 }

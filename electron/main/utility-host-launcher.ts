@@ -2,8 +2,8 @@
 // child_process.fork works in Electron only through ELECTRON_RUN_AS_NODE, which the runAsNode fuse turns off.
 import { EventEmitter } from 'node:events';
 import { utilityProcess, type UtilityProcess } from 'electron';
-import type { HostReply, HostRequest } from '../engine/process-host.js';
-import type { HostLauncher, HostProcess } from '../engine/process-host-client.js';
+import type { HostReply, HostRequest } from '../engine/processes/process-host.js';
+import type { HostLauncher, HostProcess } from '../engine/processes/process-host-client.js';
 import { ENGINE_PID_ENV, UTILITY_DISCONNECT } from './utility-host-channel.js';
 
 /** How long a host gets to end its trees and exit after a disconnect before it is killed. */

@@ -1,8 +1,8 @@
 // The app's frame: navigation on the left (notices at its foot), the current view beside it, connection state on top,
 // and the question dialogs.
 import { Suspense, type ReactElement } from 'react';
-import { ProjectsView } from '../views/ProjectsView.js';
-import { QuestionDialogs } from '../views/QuestionDialogs.js';
+import { ProjectsView } from '../projects/ProjectsView.js';
+import { QuestionDialogs } from '../ui/QuestionDialogs.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { useAppStore } from './hooks.js';
 import { EditorView, ResourcesView, RunsView, SessionsView } from './lazy-views.js';

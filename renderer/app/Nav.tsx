@@ -1,7 +1,7 @@
 // The left navigation: one button per view (the current one marked aria-current), the session, and notices at its foot.
 import type { ReactElement } from 'react';
-import type { View } from '../stores/app-store.js';
-import { CurrentSession } from './CurrentSession.js';
+import type { View } from './app-store.js';
+import { CurrentSession } from '../sessions/CurrentSession.js';
 import { useActions, useAppStore } from './hooks.js';
 import { NoticeList } from './NoticeList.js';
 

@@ -2,7 +2,7 @@
 // errors as one stack — the newest on top, a count, the others a click away — until closed.
 import { useState, type ReactElement } from 'react';
 import { formatProblem } from '../../shared/errors.js';
-import { isError, type Notice } from '../stores/notice-store.js';
+import { isError, type Notice } from './notice-store.js';
 import { useActions, useNoticeStore } from './hooks.js';
 
 export function NoticeList(): ReactElement | null {

@@ -1,8 +1,8 @@
 // `window.__codomyrmexBench`: starts a run through the same client and stores, and reports when its last state is on
 // screen. scripts/bench/ui.mjs reads it; it adds no power the UI does not already have.
 import type { OrchestratorApi } from '../../shared/ipc.js';
-import { countSucceeded, isRunFinished, selectShownStep } from '../stores/run-selectors.js';
-import type { Stores } from '../stores/stores.js';
+import { countSucceeded, isRunFinished, selectShownStep } from '../runs/run-selectors.js';
+import type { Stores } from './stores.js';
 
 export interface BenchResult {
   succeeded: number;

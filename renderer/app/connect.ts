@@ -3,10 +3,10 @@
 // nothing else caught.
 import type { RendererClient } from '../api/client.js';
 import { toApiError } from '../api/api-error.js';
-import type { Actions } from '../actions/create-actions.js';
-import { applyEventBatch } from '../stores/apply-event-batch.js';
-import { selectDirty } from '../stores/graph-store.js';
-import type { Stores } from '../stores/stores.js';
+import type { Actions } from './create-actions.js';
+import { applyEventBatch } from './apply-event-batch.js';
+import { selectDirty } from '../editor/graph-store.js';
+import type { Stores } from './stores.js';
 import { createBenchHook } from './bench-hook.js';
 import { browserNotifier } from './browser-notifier.js';
 import { bindDocumentTitle } from './document-title.js';

@@ -1,23 +1,23 @@
 // How components reach the stores and actions: a context carries them, typed selector hooks read them.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { Actions } from '../actions/create-actions.js';
-import type { AppState } from '../stores/app-store.js';
-import type { DashboardState } from '../stores/dashboard-store.js';
-import type { DialogState } from '../stores/dialog-store.js';
-import type { EditorState } from '../stores/editor-store.js';
-import type { GraphState } from '../stores/graph-store.js';
-import type { HistoryState } from '../stores/history-store.js';
-import type { LogState } from '../stores/log-store.js';
-import type { MonitorState } from '../stores/monitor-store.js';
-import type { NoticeState } from '../stores/notice-store.js';
-import type { ProjectsState } from '../stores/projects-store.js';
-import type { ResourcesState } from '../stores/resources-store.js';
-import type { RunState } from '../stores/run-store.js';
-import type { RunViewState } from '../stores/run-view-store.js';
-import type { SessionsState } from '../stores/sessions-store.js';
-import type { ValidationState } from '../stores/validation-store.js';
-import type { Stores } from '../stores/stores.js';
+import type { Actions } from './create-actions.js';
+import type { AppState } from './app-store.js';
+import type { DashboardState } from '../projects/dashboard-store.js';
+import type { DialogState } from '../ui/dialog-store.js';
+import type { EditorState } from '../editor/editor-store.js';
+import type { GraphState } from '../editor/graph-store.js';
+import type { RunHistoryState } from '../runs/run-history-store.js';
+import type { LogState } from '../runs/log-store.js';
+import type { MonitorState } from '../resources/monitor-store.js';
+import type { NoticeState } from './notice-store.js';
+import type { ProjectsState } from '../projects/projects-store.js';
+import type { ResourcesState } from '../resources/resources-store.js';
+import type { RunState } from '../runs/live-run-store.js';
+import type { RunViewState } from '../runs/run-view-store.js';
+import type { SessionsState } from '../sessions/sessions-store.js';
+import type { ValidationState } from '../editor/validation-store.js';
+import type { Stores } from './stores.js';
 
 export interface AppContextValue {
   stores: Stores;
@@ -44,7 +44,7 @@ export const useEditorStore = <T>(selector: (state: EditorState) => T): T => use
 export const useValidationStore = <T>(selector: (state: ValidationState) => T): T => useStore(useApp().stores.validation, selector);
 export const useRunViewStore = <T>(selector: (state: RunViewState) => T): T => useStore(useApp().stores.runView, selector);
 export const useLogStore = <T>(selector: (state: LogState) => T): T => useStore(useApp().stores.logs, selector);
-export const useHistoryStore = <T>(selector: (state: HistoryState) => T): T => useStore(useApp().stores.history, selector);
+export const useRunHistoryStore = <T>(selector: (state: RunHistoryState) => T): T => useStore(useApp().stores.history, selector);
 export const useDashboardStore = <T>(selector: (state: DashboardState) => T): T => useStore(useApp().stores.dashboard, selector);
 export const useDialogStore = <T>(selector: (state: DialogState) => T): T => useStore(useApp().stores.dialogs, selector);
 export const useMonitorStore = <T>(selector: (state: MonitorState) => T): T => useStore(useApp().stores.monitor, selector);

@@ -3,10 +3,10 @@
 import { lazy } from 'react';
 
 const loaders = {
-  editor: () => import('../views/EditorView.js').then((module) => ({ default: module.EditorView })),
-  runs: () => import('../views/RunsView.js').then((module) => ({ default: module.RunsView })),
-  sessions: () => import('../views/SessionsView.js').then((module) => ({ default: module.SessionsView })),
-  resources: () => import('../views/ResourcesView.js').then((module) => ({ default: module.ResourcesView })),
+  editor: () => import('../editor/EditorView.js').then((module) => ({ default: module.EditorView })),
+  runs: () => import('../runs/RunsView.js').then((module) => ({ default: module.RunsView })),
+  sessions: () => import('../sessions/SessionsView.js').then((module) => ({ default: module.SessionsView })),
+  resources: () => import('../resources/ResourcesView.js').then((module) => ({ default: module.ResourcesView })),
 };
 
 export const EditorView = lazy(loaders.editor);

@@ -1,6 +1,6 @@
 // Tells the user when a run they started from this page finishes: one desktop notification per run.
 import { shouldNotify, notificationText } from '../runs/run-notifications.js';
-import type { Stores } from '../stores/stores.js';
+import type { Stores } from './stores.js';
 import type { ExecutionStatus } from '../../shared/model.js';
 import type { Notifier } from './browser-notifier.js';
 

@@ -1,8 +1,8 @@
 // The start-up requests in order of need: the dashboard alone first when it is the view shown (the server answers a
 // burst in arrival order, so anything sent beside it delays its cards), the rest once its cards are painted, and the
 // editor's catalogue when idle or as soon as the editor is opened, whichever comes first.
-import type { Actions } from '../actions/create-actions.js';
-import type { Stores } from '../stores/stores.js';
+import type { Actions } from './create-actions.js';
+import type { Stores } from './stores.js';
 import { preloadViews } from './lazy-views.js';
 
 /** Resolves after the next paint: a frame, then a task, so the paint itself is not delayed by what follows. */

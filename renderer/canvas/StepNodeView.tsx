@@ -6,7 +6,7 @@ import { memo, type ReactElement } from 'react';
 import { formatDuration } from '../app/format-time.js';
 import { useRunStore, useValidationStore } from '../app/hooks.js';
 import { useNow } from '../app/use-now.js';
-import { selectShownStep } from '../stores/run-selectors.js';
+import { selectShownStep } from '../runs/run-selectors.js';
 import { STATUS_ICONS } from './status-icons.js';
 import type { StepNode } from './step-nodes.js';
 import { stepFace, useStepFace } from './step-face.js';

@@ -2,7 +2,7 @@
 // view (which creates every store and the other actions) loads neither library.
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { moveSteps } from '../editor/graph-edits.js';
-import type { Stores } from '../stores/stores.js';
+import type { Stores } from '../app/stores.js';
 import { layoutPositions, type LayoutDirection } from './layout.js';
 import type { StepNode } from './step-nodes.js';
 

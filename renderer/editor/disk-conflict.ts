@@ -1,5 +1,5 @@
 // What the editor does when its file changes on disk: nothing (our own save, another file), reload, or ask.
-import type { OpenDocument } from '../stores/graph-store.js';
+import type { OpenDocument } from './graph-store.js';
 
 export type DiskChangeResponse = 'ignore' | 'reload' | 'conflict';
 

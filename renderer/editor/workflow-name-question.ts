@@ -1,7 +1,7 @@
 // The question "New workflow…" and "Save as…" ask: a name checked inside the dialog against the engine's own name rule
 // and the names the target project already has, with that project named so the user sees where the file goes.
 import { workflowNameProblem } from '../../shared/workflow-name.js';
-import type { PromptQuestion } from '../actions/dialogs.js';
+import type { PromptQuestion } from '../ui/dialogs.js';
 
 export interface WorkflowNameRequest {
   title: string;

@@ -20,7 +20,7 @@ async function loadModules() {
           export { catalogFromActionInfos } from './shared/action-catalog.ts';
           export { parseWorkflow } from './shared/workflow-schema.ts';
           export { createBuiltinRegistry } from './electron/engine/actions/builtin.ts';
-          export { ResourceManager } from './electron/engine/resource-manager.ts';`,
+          export { ResourceManager } from './electron/engine/resources/resource-manager.ts';`,
         resolveDir: ROOT,
         loader: 'ts',
       },

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { COMMANDS, type WsServerMessage } from '../../shared/ipc.js';
 import type { EngineEvent } from '../../shared/events.js';
 import { EngineApi } from '../../electron/engine/api.js';
-import { startBrowserServer, type BrowserServer } from '../../electron/host/serve/browser-server.js';
+import { startBrowserServer, type BrowserServer } from '../../electron/doors/serve/browser-server.js';
 import { INVALID_PAYLOADS, sampleRequests } from '../contract-samples.js';
 import { newEngine, tempDir } from '../helpers.js';
 

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { projectCards } from '../../electron/engine/project-dashboard.js';
+import { projectCards } from '../../electron/engine/projects/project-dashboard.js';
 import { OrchestrationEngine } from '../../electron/engine/orchestration-engine.js';
 import { cli } from '../cli.js';
 import { tempDir } from '../helpers.js';

@@ -13,7 +13,7 @@ const UPSTREAM = ['execute_workflow', 'create_workflow', 'list_workflows', 'crea
 /** Builds the CLI when the MCP door's sources are newer than the build (npm test builds first, so it rarely runs). */
 beforeAll(() => {
   const built = join(ROOT, 'dist', 'cli', 'main.js');
-  const sources = join(ROOT, 'electron', 'host', 'mcp');
+  const sources = join(ROOT, 'electron', 'doors', 'mcp');
   const newest = Math.max(...readdirSync(sources).map((file) => statSync(join(sources, file)).mtimeMs));
   const hasMcp = existsSync(join(ROOT, 'dist', 'cli', 'chunks')) && readdirSync(join(ROOT, 'dist', 'cli', 'chunks')).some((file) => file.startsWith('mcp-command-'));
   if (!existsSync(built) || !hasMcp || statSync(built).mtimeMs < newest) {

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSampleProject, findSampleDir } from '../../electron/engine/sample-project.js';
-import { loadWorkflowFile } from '../../electron/engine/workflow-file.js';
+import { createSampleProject, findSampleDir } from '../../electron/engine/projects/sample-project.js';
+import { loadWorkflowFile } from '../../electron/engine/workflows/workflow-file.js';
 import type { EngineEvent } from '../../shared/events.js';
 import { newEngine } from '../helpers.js';
 

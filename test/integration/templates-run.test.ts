@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES } from '../../electron/engine/templates/index.js';
+import { BUILTIN_TEMPLATES } from '../../electron/engine/projects/templates/index.js';
 import { newEngine, tempDir } from '../helpers.js';
 
 describe('built-in project templates', () => {

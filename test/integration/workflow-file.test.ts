@@ -1,7 +1,7 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWorkflowFile, saveWorkflowFile } from '../../electron/engine/workflow-file.js';
+import { loadWorkflowFile, saveWorkflowFile } from '../../electron/engine/workflows/workflow-file.js';
 import { ValidationError } from '../../shared/errors.js';
 import { tempDir } from '../helpers.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { EngineApi } from '../../electron/engine/api.js';
-import { revisionOf } from '../../electron/engine/workflow-revision.js';
+import { revisionOf } from '../../electron/engine/workflows/workflow-revision.js';
 import type { EngineEvent } from '../../shared/events.js';
 import { newEngine, tempDir } from '../helpers.js';
 
@@ -107,7 +107,7 @@ describe('the workflow watcher', () => {
   it('never keeps the process alive: a process that watches, hears a change and closes exits by itself', async () => {
     const work = tempDir('codomyrmex-watcher-exit-');
     const entry = join(work, 'entry.ts');
-    const watcherModule = join(import.meta.dirname, '..', '..', 'electron', 'engine', 'workflow-watcher.ts');
+    const watcherModule = join(import.meta.dirname, '..', '..', 'electron', 'engine', 'workflows', 'workflow-watcher.ts');
     const busModule = join(import.meta.dirname, '..', '..', 'electron', 'engine', 'event-bus.ts');
     writeFileSync(entry, `
       import { mkdirSync, writeFileSync } from 'node:fs';

@@ -12,11 +12,11 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 describe('the renderer\'s lint fence', () => {
   it('refuses window.prompt, alert and confirm, bare or through window', async () => {
     const code = 'export const a = (): unknown => [window.prompt("x"), alert("y"), confirm("z"), globalThis.confirm("w")];\n';
-    expect(await ruleIds(code, 'renderer/actions/bad.ts')).toEqual(['no-restricted-properties', 'no-restricted-globals', 'no-restricted-globals', 'no-restricted-properties']);
+    expect(await ruleIds(code, 'renderer/editor/bad.ts')).toEqual(['no-restricted-properties', 'no-restricted-globals', 'no-restricted-globals', 'no-restricted-properties']);
   });
 
   it('leaves other folders and other window members alone', async () => {
-    expect(await ruleIds('export const a = (): unknown => window.location.href;\n', 'renderer/actions/fine.ts')).toEqual([]);
+    expect(await ruleIds('export const a = (): unknown => window.location.href;\n', 'renderer/editor/fine.ts')).toEqual([]);
     expect(await ruleIds('export const a = (text: string): unknown => globalThis.confirm?.(text);\n', 'scripts/bench/x.ts')).toEqual([]);
   });
 });

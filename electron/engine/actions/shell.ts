@@ -5,7 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { z } from 'zod';
 import { RESERVED_KEY } from '../../../shared/names.js';
-import { runProcess } from '../process-runner.js';
+import { runProcess } from '../processes/process-runner.js';
 import { ATTEMPT_MARKER } from '../store/step-log.js';
 import { ActionFailure, defineAction, type ActionContext } from './action.js';
 import { stepEnvironment } from './step-env.js';

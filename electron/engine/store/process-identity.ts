@@ -1,7 +1,7 @@
 // Who a process is, beyond its pid: its start time, so that a pid reused by another process is not taken for the original.
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { isAlive } from '../process-runner.js';
+import { isAlive } from '../processes/process-runner.js';
 
 /** How a stored row names the process that owns it (a run) or holds it (a lease). */
 export interface ProcessIdentity {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { launchApp } from '../../../electron/main/app.js';
 import { appLocation, isAppUrl } from '../../../electron/main/app-location.js';
-import { startupProject } from '../../../electron/main/engine-host.js';
+import { startupProject } from '../../../electron/main/main-engine.js';
 import { app, resetFakeElectron, state } from './fake-electron.js';
 import { APP_URL, MAIN_DIR, invoke, launch, memoryStore } from './launch.js';
 
@@ -38,8 +38,8 @@ describe('the app', () => {
   it('opens on the project given with --project, like `codomyrmex serve DIR`', async () => {
     const { app: running, project } = await launch();
     const info = await invoke('app.info', {});
-    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', projectId: running.host.projectId } });
-    expect(running.host.engine.projectManager.getProject(running.host.projectId!)?.path).toBe(project);
+    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', projectId: running.main.projectId } });
+    expect(running.main.engine.projectManager.getProject(running.main.projectId!)?.path).toBe(project);
   });
 
   it('starts on the project list when the --project folder does not exist', async () => {
@@ -47,7 +47,7 @@ describe('the app', () => {
     const home = mkdtempSync(join(tmpdir(), 'codomyrmex-electron-home-'));
     const running = await launchApp({ mainDir: MAIN_DIR, argv: ['--project', '/no/such/folder'], env: { CODOMYRMEX_HOME: home }, stateStore: memoryStore() });
     try {
-      expect(running?.host.projectId).toBeNull();
+      expect(running?.main.projectId).toBeNull();
       expect(errors).toHaveBeenCalledWith(expect.stringContaining('cannot open project /no/such/folder'));
     } finally {
       await running?.shutdown();
@@ -58,7 +58,7 @@ describe('the app', () => {
 
   it('waits for the engine to stop its runs before quitting, once its windows have closed', async () => {
     const { app: running } = await launch();
-    const close = vi.spyOn(running.host.engine, 'close');
+    const close = vi.spyOn(running.main.engine, 'close');
     // Before the windows close, a window with unsaved edits may still keep the app (and its engine) running.
     app.emit('before-quit', { preventDefault: vi.fn() });
     expect(close).not.toHaveBeenCalled();

@@ -25,7 +25,7 @@ describe('events pushed to the window', () => {
         const step = `s${(chunk * 100 + i) % 1000}`;
         const event = { type: 'step.updated' as const, executionId: 'e1', step, run: run(STATUSES[chunk % STATUSES.length]!, chunk) };
         expected.set(step, event.run);
-        app.host.engine.events.emit(event);
+        app.main.engine.events.emit(event);
       }
       await new Promise((resolve) => setTimeout(resolve, chunk % 10 === 0 ? 5 : 0));
     }
@@ -50,7 +50,7 @@ describe('events pushed to the window', () => {
     await app.shutdown();
     const send = state.windows[0]!.webContents.send;
     send.mockClear();
-    app.host.engine.events.emit({ type: 'step.log', executionId: 'e1', step: 'a', text: 'late\n' });
+    app.main.engine.events.emit({ type: 'step.log', executionId: 'e1', step: 'a', text: 'late\n' });
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(send).not.toHaveBeenCalled();
   });

@@ -73,7 +73,7 @@ describe('the contract bound in main', () => {
 describe('invalid requests', () => {
   it('are refused with typed errors and never throw', async () => {
     const { app } = await launch();
-    const projectId = app.host.projectId!;
+    const projectId = app.main.projectId!;
     const cases: [unknown, unknown, string][] = [
       ['workflows.list', { projectId: 42 }, 'invalid-request'],
       ['workflows.list', {}, 'invalid-request'],
@@ -99,7 +99,7 @@ describe('invalid requests', () => {
 
   it('from a frame that is not the app are refused before the engine sees them', async () => {
     const { app } = await launch();
-    const projectId = app.host.projectId!;
+    const projectId = app.main.projectId!;
     const foreign = ['https://evil.example/', 'file:///etc/passwd', 'file:///tmp/index.html', 'about:blank', 'data:text/html,hi', 'not a url', ''];
     for (const url of foreign) {
       const reply = await invoke('runs.start', { projectId, workflowName: 'diamond' }, url);

@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HostReply } from '../../../electron/engine/process-host.js';
-import { ProcessHostClient, forkHost, setHostLauncher } from '../../../electron/engine/process-host-client.js';
-import { isAlive } from '../../../electron/engine/process-runner.js';
+import type { HostReply } from '../../../electron/engine/processes/process-host.js';
+import { ProcessHostClient, forkHost, setHostLauncher } from '../../../electron/engine/processes/process-host-client.js';
+import { isAlive } from '../../../electron/engine/processes/process-runner.js';
 import { ENGINE_PID_ENV, UTILITY_DISCONNECT } from '../../../electron/main/utility-host-channel.js';
 import { utilityHostLauncher } from '../../../electron/main/utility-host-launcher.js';
 import { tempDir } from '../../helpers.js';
@@ -143,7 +143,7 @@ describe('the default host launcher (CLI, serve, MCP)', () => {
     // A real engine process using the client with its default launcher, bundled from the sources.
     const engine = join(dir, 'engine.mjs');
     await build({
-      stdin: { contents: `import { ProcessHostClient } from ${JSON.stringify(join(ROOT, 'electron/engine/process-host-client.ts'))};
+      stdin: { contents: `import { ProcessHostClient } from ${JSON.stringify(join(ROOT, 'electron/engine/processes/process-host-client.ts'))};
         const client = ProcessHostClient.start(${JSON.stringify(HOST_SCRIPT)});
         client.run(${JSON.stringify(treeCommand(dir))});
         setInterval(() => {}, 1000);`, resolveDir: ROOT, loader: 'ts' },

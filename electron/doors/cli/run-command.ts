@@ -1,0 +1,87 @@
+// `codomyrmex run FILE`: runs a workflow with live progress, Ctrl-C cancelling it, and the record as JSON on request.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { WorkflowExecution } from '../../../shared/model.js';
+import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
+import type { ExecutionHandle } from '../../engine/runs/task-orchestrator.js';
+import { EXIT, UsageError, type CliValues } from './main.js';
+import { startProgress } from './progress.js';
+import { onStopSignal, STOP_SIGNALS, type StopSignal } from './stop-signals.js';
+
+export async function runCommand(file: string, values: CliValues): Promise<number> {
+  const params = parseParams(values.param ?? []);
+  const concurrency = values.concurrency === undefined ? undefined : parsePositiveInt(values.concurrency, '--concurrency');
+  const engine = new OrchestrationEngine();
+  const cwd = values.cwd === undefined ? undefined : existingDir(values.cwd);
+  const handle = engine.runWorkflowFile(file, { params, origin: 'cli', ...(concurrency !== undefined ? { concurrency } : {}), ...(cwd !== undefined ? { cwd } : {}) });
+  return followRun(engine, handle, values);
+}
+
+/** Live progress (or the record as JSON) until the run ends, Ctrl-C cancelling it; the exit code says how it ended. */
+export async function followRun(engine: OrchestrationEngine, handle: ExecutionHandle, values: CliValues): Promise<number> {
+  const progress = startProgress(engine, handle.execution, values.json ? process.stderr : process.stdout);
+  // Old runs go by the retention setting once a day, after this run's first steps started (or as it ends).
+  engine.retention.scheduleIfDue();
+  let interrupted: StopSignal | undefined;
+  const stopListening = onStopSignal((signal) => {
+    interrupted = signal;
+    progress.note(`interrupted (${signal}): stopping running steps (Ctrl-C again to leave now)`);
+    engine.cancelExecution(handle.executionId);
+  });
+  const execution = await handle.done;
+  progress.stop(execution);
+  await engine.close();
+  if (values.json) process.stdout.write(`${JSON.stringify(cliRecord(execution))}\n`);
+  stopListening();
+  if (interrupted !== undefined) return STOP_SIGNALS[interrupted];
+  return execution.status === 'completed' ? EXIT.ok : EXIT.failed;
+}
+
+/** The record `--json` prints: the documented shape, one object. */
+export function cliRecord(execution: WorkflowExecution) {
+  return {
+    executionId: execution.executionId,
+    workflowName: execution.workflowName,
+    workflowFile: execution.workflowFile,
+    projectId: execution.projectId,
+    status: execution.status,
+    origin: execution.origin,
+    startTime: execution.startTime,
+    endTime: execution.endTime,
+    errors: execution.errors,
+    rerunOf: execution.rerunOf ?? null,
+    ...(execution.outcome != null ? { outcome: execution.outcome } : {}),
+    ...(execution.damaged != null ? { damaged: execution.damaged } : {}),
+    steps: Object.fromEntries(
+      Object.entries(execution.steps).map(([name, run]) => [
+        name,
+        {
+          status: run.status, attempts: run.attempts, exitCode: run.exitCode, startTime: run.startTime, endTime: run.endTime, outputs: run.outputs, error: run.error,
+          ...(run.reusedFrom != null ? { reusedFrom: run.reusedFrom } : {}),
+        },
+      ]),
+    ),
+  };
+}
+
+function existingDir(dir: string): string {
+  const path = resolve(dir);
+  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--cwd takes an existing folder, got "${dir}" (${path} is not one)`);
+  return path;
+}
+
+function parseParams(pairs: string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--param takes key=value, got "${pair}"`);
+    params[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return params;
+}
+
+export function parsePositiveInt(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${flag} takes a whole number of at least 1, got "${text}"`);
+  return value;
+}

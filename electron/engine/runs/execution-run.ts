@@ -1,0 +1,430 @@
+// One workflow execution in progress: dependency counting, runWhen, admission (slots and resources), retries, cancel.
+import type { StepRun, Workflow, WorkflowExecution, WorkflowStep } from '../../../shared/model.js';
+import { resolveTemplates, type TemplateScope } from '../../../shared/templating.js';
+import { ActionFailure, type ActionResult } from '../actions/action.js';
+import type { EventBus } from '../event-bus.js';
+import type { Executor } from './executor.js';
+import { resourceQueueReason } from './queue-reason.js';
+import { ReadyQueue } from './ready-queue.js';
+import type { ResourceManager } from '../resources/resource-manager.js';
+import { attemptMarker, type ExecutionLogs, type StepLog } from '../store/step-log.js';
+
+export interface RunRecorder {
+  stepChanged(executionId: string, step: string, run: StepRun): void;
+  executionChanged(execution: WorkflowExecution): void;
+}
+
+export interface ExecutionRunOptions {
+  /** The record, with every step present: pending, or kept from an earlier run when resuming. */
+  execution: WorkflowExecution;
+  workflow: Workflow;
+  concurrency: number;
+  cwd: string;
+  env: Record<string, string>;
+  params: Record<string, unknown>;
+  executor: Executor;
+  resources: ResourceManager;
+  recorder: RunRecorder;
+  events: EventBus;
+  logs: ExecutionLogs;
+}
+
+interface StepState {
+  index: number;
+  priority: WorkflowStep['priority'];
+  /** 0 until the step first becomes ready; then the round it did, kept across retries. */
+  readySince: number;
+  step: WorkflowStep;
+  run: StepRun;
+  taskId: string;
+  /** The step as people name it ("<workflow> › <step>"), on its resource allocations. */
+  holder: string;
+  /** Dependencies not yet finished. */
+  remaining: number;
+  dependents: StepState[];
+  controller: AbortController | null;
+  timer: NodeJS.Timeout | null;
+  log: StepLog | null;
+  holdsResources: boolean;
+  cancelRequested: boolean;
+}
+
+class StepTimeout extends Error {
+  constructor(readonly seconds: number) {
+    super(`timed out after ${seconds}s`);
+  }
+}
+
+class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+const TERMINAL = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+
+export class ExecutionRun {
+  readonly done: Promise<WorkflowExecution>;
+  private resolveDone!: (execution: WorkflowExecution) => void;
+  private readonly states: StepState[];
+  private readonly byName = new Map<string, StepState>();
+  private readonly queue = new ReadyQueue<StepState>();
+  private readonly justQueued: StepState[] = [];
+  private readonly scope: TemplateScope;
+  private readonly ended = new Set<string>();
+  private running = 0;
+  /** Scheduling rounds so far: steps made ready in an earlier round go first among equal priorities. */
+  private rounds = 0;
+  private unfinished = 0;
+  private cancelled = false;
+  private finished = false;
+  private waitingForResources = false;
+  private readonly onResourcesReleased = (): void => this.pump();
+
+  constructor(private readonly options: ExecutionRunOptions) {
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    const { execution, workflow } = options;
+    this.scope = { steps: {}, ended: this.ended, params: options.params, env: options.env };
+    this.states = workflow.steps.map((step, index) => {
+      const state: StepState = {
+        index,
+        priority: step.priority,
+        readySince: 0,
+        step,
+        run: execution.steps[step.name]!,
+        taskId: `${execution.executionId}:${step.name}`,
+        holder: `${execution.workflowName} › ${step.name}`,
+        remaining: 0,
+        dependents: [],
+        controller: null,
+        timer: null,
+        log: null,
+        holdsResources: false,
+        cancelRequested: false,
+      };
+      this.byName.set(step.name, state);
+      return state;
+    });
+    for (const state of this.states) {
+      if (TERMINAL.has(state.run.status)) {
+        if (state.run.status === 'succeeded') this.scope.steps[state.step.name] = state.run.outputs;
+      } else {
+        this.unfinished++;
+      }
+      for (const dep of state.step.dependencies) {
+        const upstream = this.byName.get(dep)!;
+        upstream.dependents.push(state);
+        if (!TERMINAL.has(upstream.run.status)) state.remaining++;
+      }
+    }
+  }
+
+  get executionId(): string {
+    return this.options.execution.executionId;
+  }
+
+  start(): Promise<WorkflowExecution> {
+    const { execution } = this.options;
+    execution.status = 'running';
+    this.options.recorder.executionChanged(execution);
+    this.emitExecution();
+    const ready = this.states.filter((state) => state.remaining === 0 && !TERMINAL.has(state.run.status));
+    this.settle(ready);
+    this.pump();
+    this.checkDone();
+    return this.done;
+  }
+
+  /** Cancels the run: running steps' process trees are killed, nothing else starts. */
+  cancel(): void {
+    if (this.finished || this.cancelled) return;
+    this.cancelled = true;
+    for (const state of this.queue.drain()) this.finish(state, 'cancelled', 'the run was cancelled');
+    for (const state of this.states) {
+      if (state.run.status === 'running') state.controller?.abort(new Cancelled());
+      else if (!TERMINAL.has(state.run.status)) {
+        if (state.timer !== null) clearTimeout(state.timer);
+        this.finish(state, 'cancelled', 'the run was cancelled');
+      }
+    }
+    this.checkDone();
+  }
+
+  /** Cancels one step; its dependents follow their runWhen. Returns false when the step had already finished. */
+  cancelStep(name: string): boolean {
+    const state = this.byName.get(name);
+    if (state === undefined || TERMINAL.has(state.run.status) || this.finished) return false;
+    state.cancelRequested = true;
+    if (state.run.status === 'running') {
+      state.controller?.abort(new Cancelled());
+    } else {
+      if (state.timer !== null) clearTimeout(state.timer);
+      this.queue.remove((queued) => queued === state);
+      this.finishAndRelease(state, 'cancelled', 'cancelled by the user');
+      this.pump();
+      this.checkDone();
+    }
+    return true;
+  }
+
+  /** Puts steps whose dependencies are all done in the queue, or skips them; iterative so long chains cannot overflow. */
+  private settle(initial: StepState[]): void {
+    const round = ++this.rounds;
+    const work = [...initial];
+    while (work.length > 0) {
+      const state = work.pop()!;
+      if (TERMINAL.has(state.run.status)) continue;
+      const skip = this.cancelled ? 'the run was cancelled' : this.skipReason(state);
+      if (skip === null) {
+        state.readySince ||= round;
+        this.enqueue(state);
+        continue;
+      }
+      this.finish(state, this.cancelled ? 'cancelled' : 'skipped', skip);
+      for (const dependent of state.dependents) if (--dependent.remaining === 0) work.push(dependent);
+    }
+  }
+
+  /** Why a step whose dependencies are done must not run, or null when its runWhen holds. */
+  private skipReason(state: StepState): string | null {
+    const { runWhen, dependencies } = state.step;
+    if (runWhen === 'always') return null;
+    let broken: string | null = null;
+    for (const dep of dependencies) {
+      const upstream = this.byName.get(dep)!;
+      const ok = upstream.run.status === 'succeeded' || (upstream.run.status === 'failed' && upstream.step.continueOnError);
+      if (!ok) {
+        broken = `dependency "${dep}" ${upstream.run.status === 'skipped' ? 'was skipped' : upstream.run.status === 'cancelled' ? 'was cancelled' : 'failed'}`;
+        break;
+      }
+    }
+    if (runWhen === 'success') return broken;
+    return broken === null ? 'no dependency failed' : null;
+  }
+
+  private enqueue(state: StepState): void {
+    if (state.run.status !== 'pending') this.update(state, { status: 'pending', reason: null });
+    this.queue.push(state);
+    this.justQueued.push(state);
+  }
+
+  private pump(): void {
+    if (this.cancelled || this.finished) {
+      this.justQueued.length = 0;
+      return;
+    }
+    const { concurrency, resources } = this.options;
+    let deferred: StepState[] | null = null;
+    while (this.running < concurrency && this.queue.size > 0) {
+      const state = this.queue.pop()!;
+      if (!this.admitResources(state, resources)) {
+        (deferred ??= []).push(state);
+        continue;
+      }
+      this.startAttempt(state);
+    }
+    if (deferred !== null) for (const state of deferred) this.queue.push(state);
+    this.listenForResources(deferred !== null);
+    // Steps queued since the last pump that did not get a slot now show why they wait; each is looked at once.
+    for (const state of this.justQueued) {
+      if (state.run.status === 'pending') this.update(state, { status: 'queued', reason: `waiting for a free slot (concurrency ${concurrency})` });
+    }
+    this.justQueued.length = 0;
+  }
+
+  private admitResources(state: StepState, resources: ResourceManager): boolean {
+    const request = state.step.resources;
+    for (const _ in request) {
+      const missing = resources.tryAllocateAll(state.taskId, request, state.holder);
+      if (missing === null) {
+        state.holdsResources = true;
+        return true;
+      }
+      const resource = resources.getResource(missing.resourceId) ?? { id: missing.resourceId, unit: '' };
+      const reason = resourceQueueReason(resource, missing, resources.getAllocations(missing.resourceId));
+      if (state.run.reason !== reason) this.update(state, { status: 'queued', reason });
+      return false;
+    }
+    return true;
+  }
+
+  private listenForResources(waiting: boolean): void {
+    if (waiting === this.waitingForResources) return;
+    this.waitingForResources = waiting;
+    const resources = this.options.resources;
+    if (waiting) resources.on('released', this.onResourcesReleased).on('poll', this.onResourcesReleased);
+    else resources.off('released', this.onResourcesReleased).off('poll', this.onResourcesReleased);
+  }
+
+  private startAttempt(state: StepState): void {
+    const { execution, executor } = this.options;
+    this.running++;
+    const attempt = state.run.attempts + 1;
+    const now = Date.now();
+    this.update(state, { status: 'running', attempts: attempt, startTime: state.run.startTime ?? now, reason: null, error: null });
+    let parameters: Record<string, unknown>;
+    try {
+      parameters = resolveTemplates(state.step.parameters, this.scope);
+    } catch (error) {
+      this.endAttempt(state, null, error, false);
+      return;
+    }
+    const controller = new AbortController();
+    state.controller = controller;
+    if (state.step.timeout !== undefined) {
+      const seconds = state.step.timeout;
+      state.timer = setTimeout(() => controller.abort(new StepTimeout(seconds)), seconds * 1000);
+    }
+    state.log ??= this.options.logs.forStep(state.step.name);
+    if (attempt > 1) state.log.write(`\n${attemptMarker(attempt)}\n`);
+    executor
+      .execute({
+        executionId: execution.executionId,
+        step: state.step.name,
+        module: state.step.module,
+        action: state.step.action,
+        parameters,
+        attempt,
+        cwd: this.options.cwd,
+        env: this.options.env,
+        signal: controller.signal,
+        log: state.log,
+      })
+      .then(
+        (result) => this.endAttempt(state, result, null, true),
+        (error: unknown) => this.endAttempt(state, null, error, true),
+      );
+  }
+
+  private endAttempt(state: StepState, result: ActionResult | null, error: unknown, retriable: boolean): void {
+    this.running--;
+    if (state.timer !== null) clearTimeout(state.timer);
+    state.timer = null;
+    const reason = state.controller?.signal.reason as unknown;
+    const aborted = state.controller?.signal.aborted === true;
+    state.controller = null;
+    if (aborted && reason instanceof Cancelled) {
+      this.finishAndRelease(state, 'cancelled', state.cancelRequested ? 'cancelled by the user' : 'the run was cancelled');
+    } else if (!aborted && result !== null) {
+      this.scope.steps[state.step.name] = result.outputs;
+      this.finishAndRelease(state, 'succeeded', null, { outputs: result.outputs, exitCode: result.exitCode ?? 0 });
+    } else {
+      this.failAttempt(state, aborted ? reason : error, retriable, error instanceof ActionFailure ? error : null);
+    }
+    // Released only once the step's end is recorded: a waiting step may start the moment they are free.
+    if (state.holdsResources) {
+      state.holdsResources = false;
+      this.options.resources.releaseTask(state.taskId);
+    }
+    this.pump();
+    this.checkDone();
+  }
+
+  /** `failure` is what the action reported (its exit code and outputs), also when a timeout is the error. */
+  private failAttempt(state: StepState, error: unknown, retriable: boolean, failure = error instanceof ActionFailure ? error : null): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const fields: Partial<StepRun> = { error: message, exitCode: failure?.exitCode ?? null, outputs: failure?.outputs ?? {} };
+    const retry = state.step.retry;
+    if (retriable && retry !== undefined && state.run.attempts <= retry.count && !this.cancelled) {
+      const delay = retry.delay * retry.backoff ** (state.run.attempts - 1);
+      this.update(state, { ...fields, status: 'retrying', reason: `attempt ${state.run.attempts} failed: ${message}; retrying in ${round(delay)}s` });
+      state.timer = setTimeout(() => {
+        state.timer = null;
+        this.enqueue(state);
+        this.pump();
+      }, delay * 1000);
+      return;
+    }
+    this.finishAndRelease(state, 'failed', null, fields);
+  }
+
+  /** Ends a step and lets its dependents move. */
+  private finishAndRelease(state: StepState, status: StepRun['status'], reason: string | null, fields: Partial<StepRun> = {}): void {
+    this.finish(state, status, reason, fields);
+    const ready = state.dependents.filter((dependent) => --dependent.remaining === 0);
+    if (ready.length > 0) this.settle(ready);
+  }
+
+  private finish(state: StepState, status: StepRun['status'], reason: string | null, fields: Partial<StepRun> = {}): void {
+    const log = state.log;
+    // The step's last output reaches the doors, and its log its final size, before its end is recorded.
+    log?.stopFollowing();
+    const logged = log !== null && log.opened;
+    this.update(state, {
+      ...fields,
+      status,
+      reason,
+      endTime: Date.now(),
+      ...(status === 'cancelled' && fields.error === undefined ? { error: reason } : {}),
+      ...(logged ? { logPath: log.path, logTail: log.tail() } : {}),
+    });
+    log?.close();
+    this.unfinished--;
+    if (status !== 'succeeded') {
+      // Steps allowed to run after this one read what it set before failing; a skipped one set nothing.
+      this.ended.add(state.step.name);
+      if (status === 'failed') this.scope.steps[state.step.name] = state.run.outputs;
+    }
+  }
+
+  private update(state: StepState, fields: Partial<StepRun>): void {
+    Object.assign(state.run, fields);
+    const { recorder, events, execution } = this.options;
+    recorder.stepChanged(execution.executionId, state.step.name, state.run);
+    if (events.wants('step.updated')) {
+      events.emit({ type: 'step.updated', executionId: execution.executionId, step: state.step.name, run: { ...state.run } });
+    }
+  }
+
+  private checkDone(): void {
+    if (this.finished || this.unfinished > 0 || this.running > 0) return;
+    this.finished = true;
+    this.listenForResources(false);
+    const { execution, recorder } = this.options;
+    const failed = this.states.filter((s) => s.run.status === 'failed' && !s.step.continueOnError);
+    const cancelled = this.states.filter((s) => s.run.status === 'cancelled' && s.cancelRequested);
+    const { status, outcome } = endOf(this.cancelled, failed.map((s) => s.step.name), cancelled.map((s) => s.step.name));
+    execution.status = status;
+    execution.outcome = outcome;
+    // Appended: a storage fault may have marked the run already.
+    const wrong = this.states.filter((s) => failed.includes(s) || cancelled.includes(s));
+    execution.errors = [...execution.errors, ...wrong.map((s) => `${s.step.name}: ${s.run.error ?? s.run.status}`)];
+    execution.endTime = Date.now();
+    recorder.executionChanged(execution);
+    this.emitExecution();
+    this.resolveDone(execution);
+  }
+
+  private emitExecution(): void {
+    const { events, execution } = this.options;
+    if (!events.wants('execution.updated')) return;
+    const { steps: _steps, ...summary } = execution;
+    events.emit({ type: 'execution.updated', execution: { ...summary, errors: [...summary.errors] } });
+  }
+}
+
+/**
+ * How a run ends (README, "How a run ends"): cancelling the run ends it `cancelled`; otherwise a failed step (one
+ * without continueOnError) ends it `failed`, whatever else was cancelled; otherwise a step the user cancelled ends it
+ * `cancelled`; otherwise it `completed`. The outcome says which, in one line the run view shows.
+ */
+export function endOf(runCancelled: boolean, failed: readonly string[], cancelled: readonly string[]): { status: WorkflowExecution['status']; outcome: string | null } {
+  if (runCancelled) return { status: 'cancelled', outcome: 'Ended cancelled: the run was cancelled' };
+  if (failed.length > 0) {
+    const also = cancelled.length > 0 ? `; ${stepsPhrase(cancelled)} cancelled` : '';
+    return { status: 'failed', outcome: `Ended failed: ${stepsPhrase(failed, false)} failed${also}` };
+  }
+  if (cancelled.length > 0) return { status: 'cancelled', outcome: `Ended cancelled: ${stepsPhrase(cancelled)} cancelled and no step failed` };
+  return { status: 'completed', outcome: null };
+}
+
+/** `step "x" was` / `steps "x", "y" were` (or without the verb). */
+function stepsPhrase(names: readonly string[], withVerb = true): string {
+  const quoted = names.map((name) => `"${name}"`).join(', ');
+  const one = names.length === 1;
+  return `${one ? 'step' : 'steps'} ${quoted}${withVerb ? (one ? ' was' : ' were') : ''}`;
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}

@@ -1,0 +1,201 @@
+// TaskOrchestrator: turns a validated workflow into a running execution and keeps track of the live ones.
+import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { ValidationError, type Problem } from '../../../shared/errors.js';
+import type { RunOrigin, StepRun, Workflow, WorkflowExecution } from '../../../shared/model.js';
+import type { SubWorkflowRequest, SubWorkflowResult } from '../actions/action.js';
+import type { ActionRegistry } from '../actions/registry.js';
+import type { EventBus } from '../event-bus.js';
+import { ExecutionRun } from './execution-run.js';
+import { LocalExecutor, type Executor, type StepTask } from './executor.js';
+import type { RunningProcesses } from '../processes/running-processes.js';
+import type { ResourceManager } from '../resources/resource-manager.js';
+import type { RunStore } from '../store/run-store.js';
+import { ExecutionLogs, type LogFollower } from '../store/step-log.js';
+import type { WorkflowManager } from '../workflows/workflow-manager.js';
+
+export interface ExecuteOptions {
+  params?: Record<string, unknown>;
+  origin?: RunOrigin;
+  sessionId?: string | null;
+  projectId?: string | null;
+  /** The steps' working directory. */
+  cwd: string;
+  file?: string | null;
+  /** Environment overrides (a session's), on top of the process's and the workflow's. */
+  env?: Record<string, string>;
+  concurrency?: number;
+  /** An earlier record of this workflow: its succeeded steps are kept (marked reused) with their outputs, the rest run again. */
+  resumeFrom?: WorkflowExecution;
+  /** The run this one re-runs, recorded for history. */
+  rerunOf?: string | null;
+}
+
+export interface ExecutionHandle {
+  executionId: string;
+  execution: WorkflowExecution;
+  done: Promise<WorkflowExecution>;
+}
+
+export interface TaskOrchestratorDeps {
+  registry: ActionRegistry;
+  resources: ResourceManager;
+  store: RunStore;
+  events: EventBus;
+  workflows: WorkflowManager;
+  logsRoot: string;
+  /** Follows running steps' logs (live pushes, the cap on disk). */
+  logTailer?: LogFollower;
+  runSubWorkflow: (request: SubWorkflowRequest, parent: StepTask) => Promise<SubWorkflowResult>;
+  executor?: Executor;
+  /** Where local step processes are tracked while they run (the resource monitor reads it). */
+  processes?: RunningProcesses;
+}
+
+export class TaskOrchestrator {
+  private readonly active = new Map<string, ExecutionRun>();
+  private readonly executor: Executor;
+
+  constructor(private readonly deps: TaskOrchestratorDeps) {
+    this.executor = deps.executor ?? new LocalExecutor(deps.registry, deps.runSubWorkflow, deps.processes);
+  }
+
+  /** Validates, records and starts a run; resolves `done` when every step has finished. */
+  start(workflow: Workflow, options: ExecuteOptions): ExecutionHandle {
+    const file = options.file ?? undefined;
+    this.declareResources(workflow);
+    this.deps.workflows.assertValid(workflow, file);
+    const params = resolveRunParams(workflow, options.params ?? {}, file);
+    const execution = newExecution(workflow, params, options);
+    const run = new ExecutionRun({
+      execution,
+      workflow,
+      concurrency: options.concurrency ?? workflow.concurrency ?? availableParallelism(),
+      cwd: options.cwd,
+      env: { ...processEnv(), ...workflow.env, ...options.env },
+      params,
+      executor: this.executor,
+      resources: this.deps.resources,
+      recorder: this.deps.store,
+      events: this.deps.events,
+      logs: new ExecutionLogs(this.deps.logsRoot, execution.executionId, this.deps.logTailer ?? null),
+    });
+    this.active.set(execution.executionId, run);
+    this.deps.store.executionStarted(execution, workflow);
+    const done = run.start().finally(() => {
+      this.active.delete(execution.executionId);
+      this.deps.store.flush();
+    });
+    return { executionId: execution.executionId, execution, done };
+  }
+
+  cancel(executionId: string): boolean {
+    const run = this.active.get(executionId);
+    if (run === undefined) return false;
+    run.cancel();
+    return true;
+  }
+
+  cancelStep(executionId: string, step: string): boolean {
+    return this.active.get(executionId)?.cancelStep(step) ?? false;
+  }
+
+  /** Where a step's log is (or will be) on disk. */
+  logPathOf(executionId: string, step: string): string {
+    return new ExecutionLogs(this.deps.logsRoot, executionId).forStep(step).path;
+  }
+
+  isActive(executionId: string): boolean {
+    return this.active.has(executionId);
+  }
+
+  activeExecutionIds(): string[] {
+    return [...this.active.keys()];
+  }
+
+  async cancelAll(): Promise<void> {
+    const runs = [...this.active.values()];
+    for (const run of runs) run.cancel();
+    await Promise.all(runs.map((run) => run.done));
+  }
+
+  /** A workflow may declare resources (`gpu: 1`); known ones keep their capacity. */
+  private declareResources(workflow: Workflow): void {
+    for (const [id, declared] of Object.entries(workflow.resources)) {
+      if (this.deps.resources.getResource(id) !== undefined) continue;
+      this.deps.resources.registerResource({ id, capacity: declared.capacity, ...(declared.type ? { type: declared.type } : {}), ...(declared.unit ? { unit: declared.unit } : {}) });
+    }
+  }
+}
+
+/** The run's params: declared defaults, overridden by what was given, typed like their defaults. */
+export function resolveRunParams(workflow: Workflow, given: Record<string, unknown>, file?: string): Record<string, unknown> {
+  const problems: Problem[] = [];
+  const params: Record<string, unknown> = {};
+  const at = (field: string, message: string): void => {
+    problems.push({ ...(file !== undefined ? { file } : {}), field, message });
+  };
+  for (const key of Object.keys(given)) {
+    if (!Object.hasOwn(workflow.params, key)) {
+      const declared = Object.keys(workflow.params);
+      at(`params.${key}`, `unknown param "${key}" (declared: ${declared.length > 0 ? declared.join(', ') : 'none'})`);
+    }
+  }
+  for (const [key, declaration] of Object.entries(workflow.params)) {
+    if (Object.hasOwn(given, key)) params[key] = coerce(given[key], declaration.default);
+    else if (declaration.default !== undefined) params[key] = declaration.default;
+    else if (declaration.required !== false) at(`params.${key}`, `param "${key}" is required and has no default`);
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  return params;
+}
+
+function coerce(value: unknown, like: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (typeof like === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof like === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+function newExecution(workflow: Workflow, params: Record<string, unknown>, options: ExecuteOptions): WorkflowExecution {
+  const kept = options.resumeFrom?.steps ?? {};
+  const steps: Record<string, StepRun> = {};
+  let reused = false;
+  for (const step of workflow.steps) {
+    const previous = Object.hasOwn(kept, step.name) ? kept[step.name] : undefined;
+    if (previous?.status === 'succeeded') {
+      // Marked, not run again: its times, outputs and log are those of the run that ran it (the first, along a chain of re-runs).
+      steps[step.name] = { ...previous, reusedFrom: previous.reusedFrom ?? options.resumeFrom!.executionId };
+      reused = true;
+    } else {
+      steps[step.name] = pendingStep();
+    }
+  }
+  return {
+    executionId: randomUUID(),
+    workflowName: workflow.name,
+    workflowFile: options.file ?? null,
+    sessionId: options.sessionId ?? null,
+    projectId: options.projectId ?? null,
+    status: 'pending',
+    origin: options.origin ?? 'api',
+    startTime: Date.now(),
+    endTime: null,
+    params,
+    errors: [],
+    steps,
+    rerunOf: options.rerunOf ?? null,
+    partial: reused,
+    outcome: null,
+  };
+}
+
+function pendingStep(): StepRun {
+  return { status: 'pending', attempts: 0, startTime: null, endTime: null, exitCode: null, error: null, outputs: {}, reason: null, logPath: null, logTail: '' };
+}
+
+function processEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  return env;
+}

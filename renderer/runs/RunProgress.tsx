@@ -1,0 +1,29 @@
+// The shown run in numbers: n of m steps done, elapsed time ticking, and an estimate of what is left from past runs.
+import type { ReactElement } from 'react';
+import { formatDuration } from '../app/format-time.js';
+import { useRunStore, useRunViewStore } from '../app/hooks.js';
+import { useNow } from '../app/use-now.js';
+import { runProgress } from './run-progress.js';
+import { isRunActive, selectShownRun } from './run-selectors.js';
+import { statsKey } from './run-view-store.js';
+import { StatusBadge } from '../ui/StatusBadge.js';
+
+export function RunProgress({ total }: { total: number }): ReactElement | null {
+  const record = useRunStore(selectShownRun);
+  const active = isRunActive(record);
+  const now = useNow(active);
+  const stats = useRunViewStore((state) => (record?.summary == null ? undefined : state.stats.get(statsKey(record.summary.projectId, record.summary.workflowName))));
+  const summary = record?.summary;
+  if (record === undefined || summary == null) return null;
+  const progress = runProgress(record.steps.values(), total, summary.startTime, summary.endTime, now, stats);
+  return (
+    <div className="run-progress" role="status" aria-label="Run progress">
+      <StatusBadge status={summary.status} />
+      <span><strong>{progress.done}</strong> of {progress.total} steps done</span>
+      <progress className="run-progress__bar" max={Math.max(1, progress.total)} value={progress.done} aria-label="Steps done" />
+      <span className="muted">elapsed {formatDuration(progress.elapsedMs)}</span>
+      {progress.remainingMs !== null && <span className="muted">about {formatDuration(progress.remainingMs)} left</span>}
+      {stats !== undefined && stats.runs > 0 && summary.endTime !== null && stats.medianDurationMs !== null && <span className="muted">usually {formatDuration(stats.medianDurationMs)}</span>}
+    </div>
+  );
+}

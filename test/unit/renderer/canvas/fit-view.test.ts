@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { fitReach, fitRule, MINIMAP_SIZES, READABLE_ZOOM, viewportFor, type Bounds, type Viewport } from '../../../../renderer/canvas/fit-view.js';
+import { FAR_ZOOM } from '../../../../renderer/canvas/ZoomDetail.js';
+
+/** Where `bounds` lands on screen under `viewport`. */
+const onScreen = (bounds: Bounds, { x, y, zoom }: Viewport) => ({ left: x + bounds.x * zoom, top: y + bounds.y * zoom, right: x + (bounds.x + bounds.width) * zoom, bottom: y + (bounds.y + bounds.height) * zoom });
+
+const pair: Bounds = { x: 0, y: 0, width: 512, height: 76 };
+const wide: Bounds = { x: 0, y: 0, width: 2336, height: 300 };
+
+describe('fitting a workflow into view', () => {
+  it('classes workflows by size: up to 8 steps small, up to 30 medium, then large', () => {
+    expect([1, 8, 9, 30, 31].map(fitReach)).toEqual(['small', 'small', 'medium', 'medium', 'large']);
+  });
+
+  it('keeps a small workflow at a readable zoom in a narrow canvas, its start in view', () => {
+    const viewport = viewportFor(pair, { width: 270, height: 500 }, fitRule('small', null));
+    expect(viewport.zoom).toBe(READABLE_ZOOM);
+    expect(onScreen(pair, viewport).left).toBe(fitRule('small', null).padding.left);
+  });
+
+  it('centres a small workflow that fits, never zooming in past 1.25', () => {
+    const viewport = viewportFor(pair, { width: 1200, height: 600 }, fitRule('small', null));
+    expect(viewport.zoom).toBe(1.25);
+    const box = onScreen(pair, viewport);
+    expect(Math.round(box.left)).toBe(Math.round(1200 - box.right));
+  });
+
+  it('fits a large workflow whole, however far out, and a medium one no further out than names are drawn', () => {
+    const size = { width: 600, height: 500 };
+    const whole = viewportFor(wide, size, fitRule('large', null));
+    const box = onScreen(wide, whole);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(600);
+    expect(viewportFor(wide, size, fitRule('medium', null)).zoom).toBe(FAR_ZOOM);
+    expect(viewportFor(wide, size, fitRule('whole', null)).zoom).toBeCloseTo(whole.zoom);
+  });
+
+  it('leaves the strip of the minimap and the controls clear of every step', () => {
+    const rule = fitRule('large', MINIMAP_SIZES.wide);
+    const box = onScreen(wide, viewportFor(wide, { width: 900, height: 400 }, rule));
+    expect(box.bottom).toBeLessThanOrEqual(400 - MINIMAP_SIZES.wide.height - 15);
+    expect(rule.padding.bottom).toBeGreaterThan(fitRule('large', null).padding.bottom);
+  });
+
+  it('where the graph does not fit, keeps the selected step in view, centred as far as the graph allows', () => {
+    const focus: Bounds = { x: 1200, y: 100, width: 220, height: 76 };
+    const size = { width: 500, height: 400 };
+    const viewport = viewportFor(wide, size, fitRule('small', null), focus);
+    const seen = onScreen(focus, viewport);
+    expect(seen.left).toBeGreaterThanOrEqual(0);
+    expect(seen.right).toBeLessThanOrEqual(500);
+    // At the graph's end the view stops at its edge rather than showing empty space past it.
+    const last = viewportFor(wide, size, fitRule('small', null), { x: 2116, y: 100, width: 220, height: 76 });
+    expect(Math.round(onScreen(wide, last).right)).toBe(500 - 24);
+  });
+
+  it('gives the same rule object for the same answers (effects depending on it do not re-run)', () => {
+    expect(fitRule('small', MINIMAP_SIZES.narrow)).toBe(fitRule('small', MINIMAP_SIZES.narrow));
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { timelineBars, timelineSpan, timelineTicks } from '../../../../renderer/runs/timeline-geometry.js';
+import { stepRun } from '../fixtures.js';
+
+describe('the run timeline', () => {
+  const steps = new Map([
+    ['a', stepRun('succeeded', { startTime: 1_000, endTime: 3_000 })],
+    ['b', stepRun('succeeded', { startTime: 3_000, endTime: 11_000, attempts: 2 })],
+    ['c', stepRun('pending')],
+  ]);
+
+  it('bars sit at their start and end as fractions of the run', () => {
+    const span = timelineSpan(1_000, 11_000, steps.values(), 50_000);
+    const bars = timelineBars(['a', 'b', 'c'], steps, span, 50_000);
+    expect(bars[0]).toMatchObject({ step: 'a', left: 0, width: 0.2 });
+    expect(bars[1]).toMatchObject({ step: 'b', left: 0.2, width: 0.8, attempts: 2 });
+    expect(bars[2]).toMatchObject({ step: 'c', startTime: null, width: 0 });
+  });
+
+  it('a running step grows to now, and the axis with it', () => {
+    const live = new Map([['a', stepRun('running', { startTime: 1_000, endTime: null })]]);
+    const span = timelineSpan(1_000, null, live.values(), 5_000);
+    expect(span).toEqual({ start: 1_000, end: 5_000 });
+    expect(timelineBars(['a'], live, span, 5_000)[0]).toMatchObject({ left: 0, width: 1 });
+  });
+
+  it('a step of a millisecond still gets a visible bar', () => {
+    const quick = new Map([['a', stepRun('succeeded', { startTime: 1_000, endTime: 1_001 })]]);
+    const bar = timelineBars(['a'], quick, { start: 1_000, end: 101_000 }, 0)[0]!;
+    expect(bar.width).toBeGreaterThan(0.001);
+  });
+
+  it('ticks fall at round intervals from zero', () => {
+    expect(timelineTicks({ start: 0, end: 10_000 }).map((tick) => tick.label)).toEqual(['0 ms', '2 s', '4 s', '6 s', '8 s', '10 s']);
+  });
+});

@@ -24,6 +24,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
+    // The templates' scripts are real files, linted as what they are: Node ES modules, and the page's own script.
+    files: ['templates/*/files/**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node }, sourceType: 'module' },
+  },
+  {
+    files: ['templates/*/files/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: restrict([
       { group: ['**/electron/**', 'electron', 'node:*', '**/renderer/**'], message: 'shared/ is pure: it imports neither the engine, Electron, Node nor the renderer.' },

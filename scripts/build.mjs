@@ -42,9 +42,12 @@ await Promise.all([
   build({ ...common, banner: {}, entryPoints: { 'electron/utility-host': 'electron/main/utility-host-main.ts' }, outdir: 'dist', sourcemap: false }),
 ]);
 
-// The sample project is data: its files are copied as they are, beside the code that lays it out (sample-project.ts).
-rmSync('dist/samples', { recursive: true, force: true });
-cpSync('samples', 'dist/samples', { recursive: true });
+// The sample project and the built-in templates are data: their files are copied as they are, beside the code that
+// finds them (sample-project.ts, templates/index.ts).
+for (const data of ['samples', 'templates']) {
+  rmSync(`dist/${data}`, { recursive: true, force: true });
+  cpSync(data, `dist/${data}`, { recursive: true });
+}
 
 // Vite builds: the renderer, then Electron's main and preload (where their configs exist).
 const vite = (config) => execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', ...(config ? ['--config', config] : [])], { stdio: 'inherit' });

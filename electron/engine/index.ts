@@ -11,7 +11,7 @@ export { ActionRegistry, type ActionInfo } from './actions/registry.js';
 export { createBuiltinRegistry } from './actions/builtin.js';
 export { defineAction, ActionFailure, type ActionDefinition, type ActionContext, type ActionResult } from './actions/action.js';
 export { loadWorkflowFile, saveWorkflowFile, renderWorkflow, type LoadedWorkflow } from './workflows/workflow-file.js';
-export { BUILTIN_TEMPLATES } from './projects/templates/index.js';
+export { builtinTemplates } from './projects/templates/index.js';
 export type { ProjectTemplate } from './projects/templates/template.js';
 export * from '../../shared/model.js';
 export * from '../../shared/errors.js';

@@ -22,7 +22,7 @@ import { defaultHome, homePaths, type HomePaths } from './store/paths.js';
 import { SessionStore, ProjectStore } from './store/registry-store.js';
 import { RunStore } from './store/run-store.js';
 import { TaskOrchestrator, type ExecuteOptions, type ExecutionHandle } from './runs/task-orchestrator.js';
-import { BUILTIN_TEMPLATES } from './projects/templates/index.js';
+import { builtinTemplates } from './projects/templates/index.js';
 import type { ProjectTemplate } from './projects/templates/template.js';
 import { LogTailer } from './runs/log-tailer.js';
 import { DEFAULT_LOG_CAP_BYTES } from './store/log-cap.js';
@@ -34,7 +34,7 @@ import { RunningProcesses } from './processes/running-processes.js';
 import { RunRetention } from './runs/run-retention.js';
 import { openSettings, type SettingsStore } from './store/settings-store.js';
 import { UserResources } from './resources/user-resources.js';
-import { loadUserTemplates } from './projects/templates/user-templates.js';
+import { loadTemplates } from './projects/templates/template-folder.js';
 
 const MAX_SUB_WORKFLOW_DEPTH = 8;
 
@@ -98,7 +98,7 @@ export class OrchestrationEngine {
     this.projectManager = new ProjectManager(
       new ProjectStore(this.databaseFile),
       this.events,
-      () => [...(options.templates ?? BUILTIN_TEMPLATES), ...loadUserTemplates(this.paths.templates, warn)],
+      () => [...(options.templates ?? builtinTemplates()), ...loadTemplates(this.paths.templates, warn)],
       (project) => this.store.linkRunsToProject(project, sep),
     );
     const settings = options.settings ?? openSettings(this.paths.home, (message) => void this.notices.raise('warning', message));

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES } from '../../electron/engine/projects/templates/index.js';
+import { builtinTemplates } from '../../electron/engine/projects/templates/index.js';
 import { newEngine, tempDir } from '../helpers.js';
 
 describe('built-in project templates', () => {
   it('ship web_application, data_pipeline, ai_analysis and node_package', () => {
-    expect(BUILTIN_TEMPLATES.map((t) => t.name).sort()).toEqual(['ai_analysis', 'data_pipeline', 'node_package', 'web_application']);
+    expect(builtinTemplates().map((t) => t.name).sort()).toEqual(['ai_analysis', 'data_pipeline', 'node_package', 'web_application']);
   });
 
-  for (const template of BUILTIN_TEMPLATES) {
+  for (const template of builtinTemplates()) {
     it(`${template.name}: every workflow runs to success right after the project is created`, async () => {
       const engine = newEngine();
       const project = engine.projectManager.createProject({ name: `demo-${template.name}`, parentDir: tempDir(), template: template.name });

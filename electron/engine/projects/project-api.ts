@@ -5,11 +5,9 @@ import type { ResourceStatus } from '../../../shared/ipc.js';
 import type { OrchestrationEngine } from '../orchestration-engine.js';
 import { openInOs } from '../processes/os-open.js';
 import { projectCards, projectHistory } from './project-dashboard.js';
-import { BUILTIN_TEMPLATES } from './templates/index.js';
+import { isBuiltinTemplate } from './templates/index.js';
 import type { ProjectTemplate } from './templates/template.js';
 import { saveUserTemplate, templateFromProject } from './templates/user-templates.js';
-
-const BUILTIN_NAMES = new Set(BUILTIN_TEMPLATES.map((t) => t.name));
 
 export class ProjectApi {
   constructor(private readonly engine: OrchestrationEngine) {}
@@ -39,7 +37,7 @@ export class ProjectApi {
   }
 
   saveTemplate(projectId: string, name: string, description?: string): TemplateInfo {
-    if (BUILTIN_NAMES.has(name)) throw new OrchestrationError(`"${name}" is a built-in template; choose another name`);
+    if (isBuiltinTemplate(name)) throw new OrchestrationError(`"${name}" is a built-in template; choose another name`);
     const project = this.engine.projectManager.requireProject(projectId);
     const template = templateFromProject(project.path, this.engine.projectManager.workflowsDir(project), name, description ?? `Made from ${project.name}`);
     saveUserTemplate(this.engine.paths.templates, template);
@@ -78,5 +76,5 @@ export class ProjectApi {
 }
 
 function templateInfo(template: ProjectTemplate): TemplateInfo {
-  return { name: template.name, description: template.description, workflows: Object.keys(template.workflows).sort(), builtin: BUILTIN_NAMES.has(template.name) };
+  return { name: template.name, description: template.description, workflows: Object.keys(template.workflows).sort(), builtin: isBuiltinTemplate(template.name) };
 }

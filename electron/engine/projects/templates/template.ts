@@ -12,4 +12,6 @@ export interface ProjectTemplate {
   config: Record<string, unknown>;
   /** Workflow name → YAML text, written to `.codomyrmex/workflows/<name>.yaml`. */
   workflows: Record<string, string>;
+  /** Where the template comes in the list the app offers; templates without one follow, by name. */
+  order?: number;
 }

@@ -1,36 +1,10 @@
-// Templates users make from their own projects: a project's workflows (and config) saved as JSON under
-// $CODOMYRMEX_HOME/templates, loaded beside the built-in ones at start.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+// Templates users make from their own projects: a project's workflows (and config) saved as a template folder under
+// $CODOMYRMEX_HOME/templates, loaded beside the built-in ones at start by the same loader (template-folder.ts).
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { z } from 'zod';
 import { OrchestrationError } from '../../../../shared/errors.js';
-import { writeFileAtomic } from '../../workflows/workflow-file.js';
 import type { ProjectTemplate } from './template.js';
-
-const TEMPLATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
-const templateSchema = z.object({
-  name: z.string().regex(TEMPLATE_NAME),
-  description: z.string(),
-  directories: z.array(z.string()),
-  files: z.record(z.string(), z.string()),
-  config: z.record(z.string(), z.unknown()),
-  workflows: z.record(z.string(), z.string()),
-});
-
-/** Reads every saved template; a broken file is skipped with a warning naming it. */
-export function loadUserTemplates(dir: string, warn: (message: string) => void = () => {}): ProjectTemplate[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((file) => file.endsWith('.json')).sort().flatMap((file) => {
-    const path = join(dir, file);
-    try {
-      return [templateSchema.parse(JSON.parse(readFileSync(path, 'utf8')))];
-    } catch (error) {
-      warn(`templates: skipped ${path}: ${error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message}`);
-      return [];
-    }
-  });
-}
+import { TEMPLATE_NAME, writeTemplateFolder } from './template-folder.js';
 
 /** The template a project makes: its workflow files as they are (comments kept) and its config, no other files. */
 export function templateFromProject(projectPath: string, workflowsDir: string, name: string, description: string): ProjectTemplate {
@@ -47,7 +21,10 @@ export function templateFromProject(projectPath: string, workflowsDir: string, n
   return { name, description, directories: [], files: {}, config, workflows };
 }
 
+/** Saved as a folder, the built-in templates' shape; the same template in the older single-file form goes, so the two
+ * cannot disagree. */
 export function saveUserTemplate(dir: string, template: ProjectTemplate): void {
   mkdirSync(dir, { recursive: true });
-  writeFileAtomic(join(dir, `${template.name}.json`), `${JSON.stringify(template, null, 2)}\n`);
+  writeTemplateFolder(join(dir, template.name), template);
+  rmSync(join(dir, `${template.name}.json`), { force: true });
 }

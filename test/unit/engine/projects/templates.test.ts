@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createBuiltinRegistry } from '../../../../electron/engine/actions/builtin.js';
-import { BUILTIN_TEMPLATES, builtinTemplate } from '../../../../electron/engine/projects/templates/index.js';
+import { builtinTemplate, builtinTemplates } from '../../../../electron/engine/projects/templates/index.js';
 import type { ProjectTemplate } from '../../../../electron/engine/projects/templates/template.js';
 import type { Workflow } from '../../../../shared/model.js';
 import { validateWorkflow } from '../../../../shared/validate.js';
@@ -30,7 +30,7 @@ function scriptsRun(workflow: Workflow): string[] {
   return commands.flatMap((command) => [...command.matchAll(/\bnode ((?:[\w.-]+\/)+[\w.-]+\.m?js)\b/g)].map((match) => match[1]!));
 }
 
-describe.each(BUILTIN_TEMPLATES.map((template) => [template.name, template] as const))('the %s template', (_name, template) => {
+describe.each(builtinTemplates().map((template) => [template.name, template] as const))('the %s template', (_name, template) => {
   it('ships two or three workflows, each named as its file', () => {
     const workflows = workflowsOf(template);
     expect(workflows.length).toBeGreaterThanOrEqual(2);
@@ -94,7 +94,7 @@ describe.each(BUILTIN_TEMPLATES.map((template) => [template.name, template] as c
 
 describe('builtinTemplate', () => {
   it('finds the templates by their upstream names', () => {
-    expect(BUILTIN_TEMPLATES.map((template) => template.name)).toEqual(['web_application', 'data_pipeline', 'ai_analysis', 'node_package']);
+    expect(builtinTemplates().map((template) => template.name)).toEqual(['web_application', 'data_pipeline', 'ai_analysis', 'node_package']);
     expect(builtinTemplate('data_pipeline')?.name).toBe('data_pipeline');
     expect(builtinTemplate('nope')).toBeUndefined();
   });

@@ -1,7 +1,8 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadUserTemplates, saveUserTemplate, templateFromProject } from '../../../../electron/engine/projects/templates/user-templates.js';
+import { loadTemplates } from '../../../../electron/engine/projects/templates/template-folder.js';
+import { saveUserTemplate, templateFromProject } from '../../../../electron/engine/projects/templates/user-templates.js';
 import { newEngine, tempDir } from '../../../helpers.js';
 
 const FIXTURE = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'e2e-project');
@@ -12,7 +13,7 @@ describe('user templates', () => {
     cpSync(FIXTURE, project, { recursive: true });
     const dir = tempDir();
     saveUserTemplate(dir, templateFromProject(project, join(project, '.codomyrmex', 'workflows'), 'my-ci', 'Our CI'));
-    const [template] = loadUserTemplates(dir);
+    const [template] = loadTemplates(dir);
     expect(template).toMatchObject({ name: 'my-ci', description: 'Our CI' });
     expect(Object.keys(template!.workflows).sort()).toEqual(['broken', 'diamond']);
     const engine = newEngine();
@@ -33,7 +34,7 @@ describe('user templates', () => {
     writeFileSync(join(dir, 'bad.json'), '{"name": 3}');
     writeFileSync(join(dir, 'worse.json'), 'not json');
     const warnings: string[] = [];
-    expect(loadUserTemplates(dir, (m) => warnings.push(m))).toEqual([]);
+    expect(loadTemplates(dir, (m) => warnings.push(m))).toEqual([]);
     expect(warnings).toHaveLength(2);
     expect(existsSync(join(dir, 'bad.json'))).toBe(true);
   });

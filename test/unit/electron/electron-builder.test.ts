@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
@@ -12,6 +12,8 @@ const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electr
 const { validateConfiguration } = fromBuilder('app-builder-lib/out/util/config/config.js') as { validateConfiguration(config: unknown, logger: unknown): Promise<void> };
 const { DebugLogger } = fromBuilder('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 const validate = (candidate: unknown): Promise<void> => validateConfiguration(candidate, new DebugLogger(false));
+// The names and extensions electron-builder leaves out of every app, whatever the files patterns say.
+const { excludedNames, excludedExts } = fromBuilder('app-builder-lib/out/fileMatcher.js') as { excludedNames: string; excludedExts: string };
 
 describe('the packaging config', () => {
   it("is valid against electron-builder's schema", async () => {
@@ -39,5 +41,16 @@ describe('the packaging config', () => {
     expect(config.files).toContain('dist/**/*');
     expect((config.extraMetadata as { main: string }).main).toBe('dist/electron/main.js');
     for (const built of ['dist/electron/main.js', 'dist/electron/utility-host.js', 'dist/process-host.js']) expect(existsSync(join(ROOT, built)), built).toBe(true);
+  });
+
+  it('packs the built-in templates: the build puts them under dist/, and electron-builder leaves none of their files out', () => {
+    const names = new Set(excludedNames.split(','));
+    const extensions = excludedExts.split(',');
+    const files = readdirSync(join(ROOT, 'templates'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(ROOT.length + 1));
+    expect(files.length).toBeGreaterThan(40);
+    for (const file of files) {
+      expect(existsSync(join(ROOT, 'dist', file)), `dist/${file}`).toBe(true);
+      expect(file.split(/[\\/]/).filter((part) => names.has(part) || extensions.some((ext) => part.endsWith(`.${ext}`))), file).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 // Test helpers: temporary data folders and projects, engines on them, and small workflow builders.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -18,6 +18,12 @@ export function tempDir(prefix = 'codomyrmex-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** Every file below a folder, as sorted "/"-separated paths relative to it; none when it does not exist. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/')).sort();
 }
 
 export function newEngine(home = tempDir('codomyrmex-home-'), options: Omit<EngineOptions, 'home'> = {}): OrchestrationEngine {

@@ -4,16 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
+import { filesUnder, tempDir } from '../helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TEMPLATES = join(ROOT, 'templates');
 const NAMES = readdirSync(TEMPLATES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/')).sort();
-}
 
 /** Builds the engine when templates/ or its sources are newer than the build (npm test builds first, so it rarely runs). */
 beforeAll(() => {

@@ -8,14 +8,10 @@ import type { ProjectTemplate } from '../../electron/engine/templates/template.j
 import { loadTemplateFolder, loadTemplates, writeTemplateFolder } from '../../electron/engine/templates/template-folder.js';
 import { saveUserTemplate } from '../../electron/engine/templates/user-templates.js';
 import { loadWorkflowFile } from '../../electron/engine/workflow-file.js';
-import { newEngine, tempDir } from '../helpers.js';
+import { filesUnder, newEngine, tempDir } from '../helpers.js';
 
 const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
 const FOLDERS = readdirSync(TEMPLATES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
 
 function writeFiles(root: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
@@ -42,8 +38,8 @@ describe('the built-in templates folder', () => {
 
   it.each(FOLDERS)('%s: every JSON file parses, and template.json names its folder', (name) => {
     const json = filesUnder(join(TEMPLATES, name)).filter((file) => file.endsWith('.json'));
-    expect(json).toContain(join(TEMPLATES, name, 'template.json'));
-    for (const file of json) expect(() => JSON.parse(readFileSync(file, 'utf8')), file).not.toThrow();
+    expect(json).toContain('template.json');
+    for (const file of json) expect(() => JSON.parse(readFileSync(join(TEMPLATES, name, file), 'utf8')), file).not.toThrow();
     expect(JSON.parse(readFileSync(join(TEMPLATES, name, 'template.json'), 'utf8')).name).toBe(name);
   });
 
@@ -61,7 +57,7 @@ describe('the built-in templates folder', () => {
   });
 
   it.each(FOLDERS)('%s: stores no dot file, which a package could leave out, but its project gets its .gitignore', (name) => {
-    for (const file of filesUnder(join(TEMPLATES, name))) expect(file.slice(TEMPLATES.length).split('/').some((part) => part.startsWith('.')), file).toBe(false);
+    for (const file of filesUnder(join(TEMPLATES, name))) expect(file.split('/').some((part) => part.startsWith('.')), file).toBe(false);
     expect(builtinTemplates().find((template) => template.name === name)!.files['.gitignore']).toBe(readFileSync(join(TEMPLATES, name, 'files', 'dot_gitignore'), 'utf8'));
   });
 });

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from '../../helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
@@ -46,11 +47,11 @@ describe('the packaging config', () => {
   it('packs the built-in templates: the build puts them under dist/, and electron-builder leaves none of their files out', () => {
     const names = new Set(excludedNames.split(','));
     const extensions = excludedExts.split(',');
-    const files = readdirSync(join(ROOT, 'templates'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(ROOT.length + 1));
+    const files = filesUnder(join(ROOT, 'templates')).map((file) => `templates/${file}`);
     expect(files.length).toBeGreaterThan(40);
     for (const file of files) {
       expect(existsSync(join(ROOT, 'dist', file)), `dist/${file}`).toBe(true);
-      expect(file.split(/[\\/]/).filter((part) => names.has(part) || extensions.some((ext) => part.endsWith(`.${ext}`))), file).toEqual([]);
+      expect(file.split('/').filter((part) => names.has(part) || extensions.some((ext) => part.endsWith(`.${ext}`))), file).toEqual([]);
     }
   });
 });

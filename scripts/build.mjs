@@ -43,7 +43,7 @@ await Promise.all([
 ]);
 
 // The sample project and the built-in templates are data: their files are copied as they are, beside the code that
-// finds them (sample-project.ts, templates/index.ts).
+// finds them (electron/engine/projects/: sample-project.ts, templates/index.ts).
 for (const data of ['samples', 'templates']) {
   rmSync(`dist/${data}`, { recursive: true, force: true });
   cpSync(data, `dist/${data}`, { recursive: true });

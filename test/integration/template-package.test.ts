@@ -10,10 +10,12 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const TEMPLATES = join(ROOT, 'templates');
 const NAMES = readdirSync(TEMPLATES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 
-/** Builds the engine when templates/ or its sources are newer than the build (npm test builds first, so it rarely runs). */
+/** Builds the engine when templates/ or the code that reads it is newer than the build (npm test builds first, so it
+ * rarely runs). */
 beforeAll(() => {
   const built = join(ROOT, 'dist', 'engine', 'index.js');
-  const newest = Math.max(...filesUnder(TEMPLATES).map((file) => statSync(join(TEMPLATES, file)).mtimeMs));
+  const sources = [TEMPLATES, join(ROOT, 'electron', 'engine', 'projects')];
+  const newest = Math.max(...sources.flatMap((dir) => filesUnder(dir).map((file) => statSync(join(dir, file)).mtimeMs)));
   if (!existsSync(built) || !existsSync(join(ROOT, 'dist', 'templates')) || statSync(built).mtimeMs < newest) {
     execFileSync(process.execPath, ['scripts/build.mjs', '--no-renderer', '--no-electron', '--no-types'], { cwd: ROOT, stdio: 'inherit' });
   }

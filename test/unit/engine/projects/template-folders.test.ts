@@ -3,14 +3,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinTemplates, findTemplatesDir } from '../../electron/engine/templates/index.js';
-import type { ProjectTemplate } from '../../electron/engine/templates/template.js';
-import { loadTemplateFolder, loadTemplates, writeTemplateFolder } from '../../electron/engine/templates/template-folder.js';
-import { saveUserTemplate } from '../../electron/engine/templates/user-templates.js';
-import { loadWorkflowFile } from '../../electron/engine/workflow-file.js';
-import { filesUnder, newEngine, tempDir } from '../helpers.js';
+import { builtinTemplates, findTemplatesDir } from '../../../../electron/engine/projects/templates/index.js';
+import type { ProjectTemplate } from '../../../../electron/engine/projects/templates/template.js';
+import { loadTemplateFolder, loadTemplates, writeTemplateFolder } from '../../../../electron/engine/projects/templates/template-folder.js';
+import { saveUserTemplate } from '../../../../electron/engine/projects/templates/user-templates.js';
+import { loadWorkflowFile } from '../../../../electron/engine/workflows/workflow-file.js';
+import { filesUnder, newEngine, tempDir } from '../../../helpers.js';
 
-const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
+const TEMPLATES = join(import.meta.dirname, '..', '..', '..', '..', 'templates');
 const FOLDERS = readdirSync(TEMPLATES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 
 function writeFiles(root: string, files: Record<string, string>): void {

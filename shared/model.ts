@@ -137,8 +137,29 @@ export interface ResourceAllocation {
   releasedAt: number | null;
 }
 
-export const PROJECT_STATUSES = ['planning', 'active', 'paused', 'completed', 'archived'] as const;
+/** The upstream's ProjectStatus values; `failed` is set by hand or, when the project opts in, by its health check. */
+export const PROJECT_STATUSES = ['planning', 'active', 'paused', 'completed', 'archived', 'failed'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/**
+ * A project's status following its runs (opt-in): `active` while any of its runs goes; when the last one ends,
+ * `failed` if the last run of the `healthCheck` workflow failed, else `restingStatus` (the status it had by hand).
+ */
+export interface StatusFollowsRuns {
+  /** The workflow whose last run says whether the project is healthy; null: no health check, never `failed`. */
+  healthCheck: string | null;
+  /** What the project returns to when no run goes and its health check passed: the status last set by hand. */
+  restingStatus: ProjectStatus;
+}
+
+/** The last status change runs made, so every door can say why a project's status is what it is. */
+export interface ProjectStatusChange {
+  from: ProjectStatus;
+  to: ProjectStatus;
+  reason: string;
+  executionId: string | null;
+  time: number;
+}
 
 export interface Project {
   id: string;
@@ -148,6 +169,10 @@ export interface Project {
   status: ProjectStatus;
   createdAt: number;
   description: string;
+  /** Set when the project's status follows its runs; absent (off) by default. */
+  statusFollowsRuns?: StatusFollowsRuns;
+  /** The last change runs made to the status (absent when they never changed it). */
+  lastStatusChange?: ProjectStatusChange;
 }
 
 export const SESSION_STATUSES = ['active', 'closed'] as const;

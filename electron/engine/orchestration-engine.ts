@@ -146,6 +146,12 @@ export class OrchestrationEngine {
     return session.sessionId;
   }
 
+  /** Saves a session made elsewhere (an upstream import) under its own id. */
+  restoreSession(session: Session): void {
+    assertName('session', session.name);
+    this.saveSession(session);
+  }
+
   getSession(sessionId: string): Session | null {
     return this.sessions.get(sessionId);
   }

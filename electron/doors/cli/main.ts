@@ -15,6 +15,8 @@ Usage:
   codomyrmex history [--json] [--limit N] [--project P] [--workflow NAME] [--status STATUS]
   codomyrmex prune [--older-than AGE] [--dry-run] [--json]   remove finished runs' records and logs (AGE: 7d,
                                       12h, 2w; 0d every finished run; without it, the retention setting)
+  codomyrmex import UPSTREAM-DIR [--into DIR] [--json]   convert a Python Codomyrmex data folder (its workflows,
+                                      projects, sessions) into projects under DIR; the folder itself is only read
   codomyrmex serve [DIR] [--port N]   the app in a browser, on 127.0.0.1 behind a token (DIR registered as a
                                       project; without it, the projects already registered)
   codomyrmex mcp [DIR]                the orchestration tools for AI agents (MCP over stdio)
@@ -29,6 +31,7 @@ Options:
   --project P        history: only runs of this project (its id, name or folder)
   --older-than AGE   prune: runs that started longer ago than AGE (h, d or w)
   --dry-run          prune: list the runs it would remove (id, workflow), remove nothing
+  --into DIR         import: where the projects' folders go (default: UPSTREAM-DIR-imported beside it)
   --json             print the final record(s) as JSON on stdout
   --port N           serve: the port to listen on (default: a free one)
   --debug            show stack traces
@@ -52,6 +55,7 @@ const OPTIONS = {
   port: { type: 'string' },
   'older-than': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  into: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -83,6 +87,9 @@ async function main(argv: string[]): Promise<number> {
     case 'prune':
       if (rest.length > 0) throw new UsageError(`codomyrmex prune takes no arguments but options, got ${rest.join(' ')}`);
       return (await import('./prune-command.js')).pruneCommand(values);
+    case 'import':
+      if (rest.length !== 1) throw new UsageError(`codomyrmex import takes one upstream data folder, got ${rest.length === 0 ? 'none' : rest.join(' ')}`);
+      return (await import('./import-command.js')).importCommand(rest[0]!, values);
     case 'serve':
       if (rest.length > 1) throw new UsageError(`codomyrmex serve takes at most one folder, got ${rest.join(' ')}`);
       return (await import('../serve/serve-command.js')).serveCommand(rest[0], values);
@@ -90,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length > 1) throw new UsageError(`codomyrmex mcp takes at most one folder, got ${rest.join(' ')}`);
       return (await import('../mcp/mcp-command.js')).mcpCommand(rest[0] ?? process.cwd(), values);
     default:
-      throw new UsageError(`unknown command "${command}" (run, rerun, validate, history, prune, serve, mcp; see codomyrmex --help)`);
+      throw new UsageError(`unknown command "${command}" (run, rerun, validate, history, prune, import, serve, mcp; see codomyrmex --help)`);
   }
 }
 

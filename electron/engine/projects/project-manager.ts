@@ -82,7 +82,7 @@ export class ProjectManager {
    * Registers an existing folder as a project (or returns the project already registered there). A file system root or
    * the home folder itself holds far more than one project: adding one needs `confirmBroadFolder`.
    */
-  addProject(folder: string, name?: string, options: { confirmBroadFolder?: boolean } = {}): Project {
+  addProject(folder: string, name?: string, options: { confirmBroadFolder?: boolean; details?: Partial<Pick<Project, 'template' | 'status' | 'description' | 'createdAt'>> } = {}): Project {
     if (name !== undefined) assertName('project', name);
     const path = resolve(folder);
     const existing = this.store.findByPath(path);
@@ -92,7 +92,7 @@ export class ProjectManager {
     if (broad !== null && options.confirmBroadFolder !== true) {
       throw new ConfirmationNeededError(`${path} is ${broad}, not one project's folder: every workflow run there works on all of it; add the project's own folder, or confirm to add ${path} anyway`);
     }
-    return this.registerNew({ id: randomUUID(), name: name ?? basename(path), path, template: null, status: 'active', createdAt: Date.now(), description: '' });
+    return this.registerNew({ id: randomUUID(), name: name ?? basename(path), path, template: null, status: 'active', createdAt: Date.now(), description: '', ...options.details });
   }
 
   getProject(id: string): Project | null {
@@ -126,10 +126,30 @@ export class ProjectManager {
     return this.store.list();
   }
 
+  /** Sets the status by hand; when the status follows runs, it is also the one the project returns to after them. */
   updateProjectStatus(id: string, status: ProjectStatus): Project {
     if (!PROJECT_STATUSES.includes(status)) throw new OrchestrationError(`unknown project status "${status}" (known: ${PROJECT_STATUSES.join(', ')})`);
     const project = this.requireProject(id);
-    return this.register({ ...project, status });
+    const follows = project.statusFollowsRuns;
+    return this.register({ ...project, status, ...(follows !== undefined ? { statusFollowsRuns: { ...follows, restingStatus: restingFor(status) } } : {}) });
+  }
+
+  /**
+   * Turns the status following runs on (with the workflow whose last run is the health check, or none) or off (null).
+   * Turned on, the status it has now is the one it returns to after runs.
+   */
+  setStatusFollowsRuns(id: string, follows: { healthCheck: string | null } | null): Project {
+    const project = this.requireProject(id);
+    if (follows?.healthCheck != null) assertName('workflow', follows.healthCheck);
+    const { statusFollowsRuns: previous, ...rest } = project;
+    if (follows === null) return this.register(rest);
+    return this.register({ ...rest, statusFollowsRuns: { healthCheck: follows.healthCheck, restingStatus: previous?.restingStatus ?? restingFor(project.status) } });
+  }
+
+  /** A status change runs made (see ProjectStatusFollower): saved with its reason, and announced as any update is. */
+  recordStatusChange(id: string, to: ProjectStatus, reason: string, executionId: string | null): Project {
+    const project = this.requireProject(id);
+    return this.register({ ...project, status: to, lastStatusChange: { from: project.status, to, reason, executionId, time: Date.now() } });
   }
 
   /** Removes the project from the registry; its files stay unless `deleteFiles` is set. */
@@ -161,6 +181,11 @@ export class ProjectManager {
     if (project === null) throw new OrchestrationError(`unknown project "${id}"`);
     return project;
   }
+}
+
+/** `failed` says what a health check found, never where the project rests: a project set failed by hand rests active. */
+function restingFor(status: ProjectStatus): ProjectStatus {
+  return status === 'failed' ? 'active' : status;
 }
 
 /** What a folder too broad to be a project is ("a file system root", "your home folder"), or null for any other. */

@@ -76,6 +76,9 @@ const MIGRATIONS: string[] = [
      WHERE end_time IS NOT NULL AND end_time < (SELECT e.start_time FROM executions e WHERE e.execution_id = step_runs.execution_id AND e.rerun_of IS NOT NULL);
    UPDATE executions SET partial = 1
      WHERE rerun_of IS NOT NULL AND EXISTS (SELECT 1 FROM step_runs s WHERE s.execution_id = executions.execution_id AND s.reused_from IS NOT NULL);`,
+  // Issue 13: a project's status following its runs (opt-in, JSON) and the last change runs made to it (JSON).
+  `ALTER TABLE projects ADD COLUMN status_follows_runs TEXT;
+   ALTER TABLE projects ADD COLUMN last_status_change TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

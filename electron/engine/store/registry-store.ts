@@ -1,7 +1,7 @@
 // Sessions and the project registry in SQLite, beside the run records they point to. Each store remembers the rows
 // this process has seen, and writes them again when a fresh database replaces a garbled one, so a running app or
 // server keeps its projects and sessions.
-import type { Project, ProjectStatus, Session, SessionStatus } from '../../../shared/model.js';
+import type { Project, ProjectStatus, ProjectStatusChange, Session, SessionStatus, StatusFollowsRuns } from '../../../shared/model.js';
 import type { Db } from './database.js';
 
 /** The database file as the registry uses it (see DatabaseFile). */
@@ -28,6 +28,8 @@ interface ProjectRow {
   status: ProjectStatus;
   created_at: number;
   description: string;
+  status_follows_runs: string | null;
+  last_status_change: string | null;
 }
 
 export class SessionStore {
@@ -74,10 +76,21 @@ export class ProjectStore {
 
   save(project: Project): void {
     this.seen.set(project.id, project);
-    this.file.use((db) => db.prepare(`INSERT INTO projects (id, name, path, template, status, created_at, description)
-      VALUES (@id, @name, @path, @template, @status, @createdAt, @description)
+    this.file.use((db) => db.prepare(`INSERT INTO projects (id, name, path, template, status, created_at, description, status_follows_runs, last_status_change)
+      VALUES (@id, @name, @path, @template, @status, @createdAt, @description, @statusFollowsRuns, @lastStatusChange)
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, path = excluded.path, template = excluded.template,
-        status = excluded.status, description = excluded.description`).run(project));
+        status = excluded.status, description = excluded.description, status_follows_runs = excluded.status_follows_runs,
+        last_status_change = excluded.last_status_change`).run({
+      id: project.id,
+      name: project.name,
+      path: project.path,
+      template: project.template,
+      status: project.status,
+      createdAt: project.createdAt,
+      description: project.description,
+      statusFollowsRuns: project.statusFollowsRuns === undefined ? null : JSON.stringify(project.statusFollowsRuns),
+      lastStatusChange: project.lastStatusChange === undefined ? null : JSON.stringify(project.lastStatusChange),
+    }));
   }
 
   get(id: string): Project | null {
@@ -126,7 +139,24 @@ function toProject(row: ProjectRow): Project {
     status: row.status,
     createdAt: row.created_at,
     description: row.description,
+    ...optional('statusFollowsRuns', parseObject<StatusFollowsRuns>(row.status_follows_runs)),
+    ...optional('lastStatusChange', parseObject<ProjectStatusChange>(row.last_status_change)),
   };
+}
+
+function optional<K extends string, V>(key: K, value: V | null): Partial<Record<K, V>> {
+  return value === null ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** A garbled JSON column reads as absent: the project still lists, following its runs off. */
+function parseObject<T>(text: string | null): T | null {
+  if (text === null) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as T) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A garbled map reads as empty: one bad session row never hides the list. */

@@ -248,7 +248,14 @@ export const commands = {
   /** The sample project (parallel branches, a retry, outputs passed on, a resource queue), created in the data folder
    * on first use and registered; asked again, the same project. */
   'projects.createSample': { request: z.object({}).strict(), response: returns<Project>() },
-  'projects.update': { request: z.object({ projectId: id, status: z.enum(PROJECT_STATUSES) }).strict(), response: returns<Project>() },
+  /**
+   * Sets the status by hand, and/or turns the status following runs on (`{ healthCheck }`: the workflow whose last
+   * run decides `failed`, or null for none) or off (null). Status first: following starts from the status set.
+   */
+  'projects.update': {
+    request: z.object({ projectId: id, status: z.enum(PROJECT_STATUSES).optional(), statusFollowsRuns: z.object({ healthCheck: name.nullable() }).strict().nullable().optional() }).strict(),
+    response: returns<Project>(),
+  },
   /** Forgets a project; its folder and files are never touched. */
   'projects.remove': { request: z.object({ projectId: id }).strict(), response: returns<{ removed: boolean }>() },
   /** Opens the project's folder in the file manager, or a terminal there, on the machine the engine runs on. */

@@ -113,7 +113,7 @@ export class EngineApi {
       'projects.add': ({ path, name, confirmBroadFolder }) => engine.projectManager.addProject(path, name, { confirmBroadFolder: confirmBroadFolder === true }),
       'projects.createSample': () => createSampleProject(engine.projectManager, engine.paths.home),
       'projects.create': ({ name, parentDir, template, description }) => engine.projectManager.createProject({ name, parentDir, ...(template !== undefined ? { template } : {}), ...(description !== undefined ? { description } : {}) }),
-      'projects.update': ({ projectId, status }) => engine.projectManager.updateProjectStatus(projectId, status),
+      'projects.update': ({ projectId, status, statusFollowsRuns }) => engine.projectManager.updateProject(projectId, { ...(status !== undefined ? { status } : {}), ...(statusFollowsRuns !== undefined ? { statusFollowsRuns } : {}) }),
       'projects.remove': ({ projectId }) => this.projects.remove(projectId),
       'projects.open': ({ projectId, target }) => this.projects.open(projectId, target),
       'templates.list': () => this.projects.templates(),

@@ -13,6 +13,7 @@ import type { ActionRegistry } from './actions/registry.js';
 import { EventBus } from './event-bus.js';
 import type { StepTask } from './runs/executor.js';
 import { PROJECT_WORKFLOWS_DIR, ProjectManager } from './projects/project-manager.js';
+import { ProjectStatusFollower } from './projects/project-status-follower.js';
 import { ResourceManager } from './resources/resource-manager.js';
 import { DatabaseFile } from './store/database-file.js';
 import { MachineLeases } from './resources/machine-leases.js';
@@ -118,6 +119,8 @@ export class OrchestrationEngine {
       processes: this.runningProcesses,
       runSubWorkflow: (request, parent) => this.runSubWorkflow(request, parent),
     });
+    // Opt-in per project: a project that never turned it on costs one lookup per run start and end.
+    new ProjectStatusFollower(this.projectManager, this.store, this.notices).listen(this.events);
     this.resourceManager.on('allocated', (allocation) => this.events.wants('resource.allocated') && this.events.emit({ type: 'resource.allocated', allocation }));
     this.resourceManager.on('released', (allocation) => this.events.wants('resource.released') && this.events.emit({ type: 'resource.released', allocation }));
     this.resourceManager.on('changed', (resource) => this.events.emit({ type: 'resource.changed', id: resource.id, resource }));

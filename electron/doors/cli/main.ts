@@ -15,6 +15,10 @@ Usage:
   codomyrmex history [--json] [--limit N] [--project P] [--workflow NAME] [--status STATUS]
   codomyrmex prune [--older-than AGE] [--dry-run] [--json]   remove finished runs' records and logs (AGE: 7d,
                                       12h, 2w; 0d every finished run; without it, the retention setting)
+  codomyrmex projects [--json]        the registered projects: status, and why runs last changed it
+  codomyrmex projects set NAME [--status S] [--status-follows-runs on|off] [--health-check WORKFLOW|none]
+                                      set the status by hand, or let it follow the project's runs: active while
+                                      they go, then failed when the health check's last run failed
   codomyrmex import UPSTREAM-DIR [--into DIR] [--json]   convert a Python Codomyrmex data folder (its workflows,
                                       projects, sessions) into projects under DIR; the folder itself is only read
   codomyrmex serve [DIR] [--port N]   the app in a browser, on 127.0.0.1 behind a token (DIR registered as a
@@ -56,6 +60,8 @@ const OPTIONS = {
   'older-than': { type: 'string' },
   'dry-run': { type: 'boolean' },
   into: { type: 'string' },
+  'status-follows-runs': { type: 'string' },
+  'health-check': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -87,6 +93,8 @@ async function main(argv: string[]): Promise<number> {
     case 'prune':
       if (rest.length > 0) throw new UsageError(`codomyrmex prune takes no arguments but options, got ${rest.join(' ')}`);
       return (await import('./prune-command.js')).pruneCommand(values);
+    case 'projects':
+      return (await import('./projects-command.js')).projectsCommand(rest, values);
     case 'import':
       if (rest.length !== 1) throw new UsageError(`codomyrmex import takes one upstream data folder, got ${rest.length === 0 ? 'none' : rest.join(' ')}`);
       return (await import('./import-command.js')).importCommand(rest[0]!, values);
@@ -97,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length > 1) throw new UsageError(`codomyrmex mcp takes at most one folder, got ${rest.join(' ')}`);
       return (await import('../mcp/mcp-command.js')).mcpCommand(rest[0] ?? process.cwd(), values);
     default:
-      throw new UsageError(`unknown command "${command}" (run, rerun, validate, history, prune, import, serve, mcp; see codomyrmex --help)`);
+      throw new UsageError(`unknown command "${command}" (run, rerun, validate, history, prune, projects, import, serve, mcp; see codomyrmex --help)`);
   }
 }
 

@@ -11,13 +11,22 @@ import { defineTool, tool } from './tool-kit.js';
 /** The upstream's default template for create_project. */
 const DEFAULT_TEMPLATE = 'ai_analysis';
 
-const projectShape = { id: z.string(), name: z.string(), type: z.string(), template: z.string().nullable(), status: z.string(), path: z.string(), description: z.string(), created_at: z.string() };
+const projectShape = {
+  id: z.string(), name: z.string(), type: z.string(), template: z.string().nullable(), status: z.string(), path: z.string(), description: z.string(), created_at: z.string(),
+  /** Set when the status follows the project's runs (off: absent). */
+  status_follows_runs: z.object({ health_check: z.string().nullable(), resting_status: z.string() }).optional(),
+  /** The last change runs made to the status, and why. */
+  last_status_change: z.object({ from: z.string(), to: z.string(), reason: z.string(), execution_id: z.string().nullable(), time: z.string() }).optional(),
+};
 const sessionShape = { sessionId: z.string(), name: z.string(), projectId: z.string().nullable(), status: z.string(), createdAt: z.number(), variables: z.record(z.string(), z.string()), env: z.record(z.string(), z.string()) };
 
 const projectView = (project: Project) => ({
   id: project.id, name: project.name, type: project.template ?? 'custom', template: project.template, status: project.status,
   path: project.path, description: project.description, created_at: new Date(project.createdAt).toISOString(),
+  ...(project.statusFollowsRuns ? { status_follows_runs: { health_check: project.statusFollowsRuns.healthCheck, resting_status: project.statusFollowsRuns.restingStatus } } : {}),
+  ...(project.lastStatusChange ? { last_status_change: { ...lastChange(project.lastStatusChange) } } : {}),
 });
+const lastChange = ({ from, to, reason, executionId, time }: NonNullable<Project['lastStatusChange']>) => ({ from, to, reason, execution_id: executionId, time: new Date(time).toISOString() });
 const sessionView = (session: Session) => ({ ...session, variables: session.variables ?? {}, env: session.env ?? {} });
 
 export function registerProjectTools(server: McpServer, ctx: McpContext): void {
@@ -48,7 +57,7 @@ export function registerProjectTools(server: McpServer, ctx: McpContext): void {
   }));
 
   defineTool(server, 'list_projects', tool({
-    description: 'Upstream tool. Every registered project (the app\'s project list), with its folder, template and status.',
+    description: 'Upstream tool. Every registered project (the app\'s project list), with its folder, template and status; status_follows_runs and last_status_change say when and why runs set the status.',
     input: z.object({}).strict(),
     output: { projects: z.array(z.object(projectShape)), count: z.number() },
     annotations: { readOnlyHint: true },

@@ -146,6 +146,14 @@ export class ProjectManager {
     return this.register({ ...rest, statusFollowsRuns: { healthCheck: follows.healthCheck, restingStatus: previous?.restingStatus ?? restingFor(project.status) } });
   }
 
+  /** What `projects.update` and `codomyrmex projects set` change: the status by hand first, then following runs. */
+  updateProject(id: string, changes: { status?: ProjectStatus; statusFollowsRuns?: { healthCheck: string | null } | null }): Project {
+    let project = this.requireProject(id);
+    if (changes.status !== undefined) project = this.updateProjectStatus(id, changes.status);
+    if (changes.statusFollowsRuns !== undefined) project = this.setStatusFollowsRuns(id, changes.statusFollowsRuns);
+    return project;
+  }
+
   /** A status change runs made (see ProjectStatusFollower): saved with its reason, and announced as any update is. */
   recordStatusChange(id: string, to: ProjectStatus, reason: string, executionId: string | null): Project {
     const project = this.requireProject(id);

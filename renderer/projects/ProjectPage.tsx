@@ -1,15 +1,19 @@
 // A project's page: its workflows with their health, its history as charts, its runs and its sessions.
 import { useEffect, type ReactElement } from 'react';
 import { formatDuration, formatStartTime } from '../app/format-time.js';
-import { useActions, useDashboardStore, useSessionsStore } from '../app/hooks.js';
+import { useActions, useDashboardStore, useProjectsStore, useSessionsStore } from '../app/hooks.js';
 import { ProjectHistoryCharts } from './ProjectHistoryCharts.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
+import { ProjectStatusFollow } from './ProjectStatusFollow.js';
 import { WorkflowHealthRow } from './WorkflowHealthRow.js';
 
 export function ProjectPage({ projectId }: { projectId: string }): ReactElement {
   const card = useDashboardStore((state) => state.cards.find((candidate) => candidate.project.id === projectId));
   const page = useDashboardStore((state) => state.page);
   const sessions = useSessionsStore((state) => state.sessions);
+  // The registry's copy follows project.updated events at once (a status set by runs); the card's, its next refetch.
+  const live = useProjectsStore((state) => state.projects.find((candidate) => candidate.id === projectId));
+  const project = live ?? card?.project;
   const { openProjectPage, loadProjectPage, openRun, loadSessions, switchSession, showView } = useActions();
   useEffect(() => {
     void loadSessions();
@@ -28,8 +32,9 @@ export function ProjectPage({ projectId }: { projectId: string }): ReactElement 
           <h1 id="project-page-title">{name}</h1>
           {card !== undefined && <span className="mono muted">{card.project.path}</span>}
         </div>
-        {card !== undefined && <span className={`badge badge--${card.project.status}`}>{card.project.status}</span>}
+        {project !== undefined && <span className={`badge badge--${project.status}`} role="status" aria-label={`Project status: ${project.status}`} data-status={project.status}>{project.status}</span>}
       </header>
+      {project !== undefined && <ProjectStatusFollow project={project} workflows={card?.workflows.map((health) => health.workflowName) ?? []} disabled={card?.missing === true} />}
       <section aria-labelledby="page-workflows">
         <h2 id="page-workflows" className="section-title">Workflows</h2>
         {card === undefined || card.workflows.length === 0

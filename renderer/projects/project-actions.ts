@@ -1,6 +1,6 @@
 // Actions that change the project registry: add a folder, create from a template or the sample, set a status, forget a project,
 // open its folder or a terminal there, save it as a template. Each refreshes the dashboard it changes.
-import type { OrchestratorApi } from '../../shared/ipc.js';
+import type { OrchestratorApi, RequestOf } from '../../shared/ipc.js';
 import type { ProjectStatus } from '../../shared/model.js';
 import { toApiError } from '../api/api-error.js';
 import type { Stores } from '../app/stores.js';
@@ -75,12 +75,15 @@ export function createProjectActions(client: OrchestratorApi, stores: Stores, di
     return true;
   };
 
-  const setProjectStatus = async (projectId: string, status: ProjectStatus): Promise<void> => {
-    const project = await attempt(notices, () => client.invoke('projects.update', { projectId, status }));
+  const updateProject = async (projectId: string, changes: Omit<RequestOf<'projects.update'>, 'projectId'>): Promise<void> => {
+    const project = await attempt(notices, () => client.invoke('projects.update', { projectId, ...changes }));
     if (project === undefined) return;
     projects.getState().upsertProjects([project]);
     dashboard.getState().setCards(dashboard.getState().cards.map((card) => (card.project.id === projectId ? { ...card, project } : card)));
   };
+  const setProjectStatus = (projectId: string, status: ProjectStatus): Promise<void> => updateProject(projectId, { status });
+  /** Lets the status follow the project's runs (with the workflow whose last run decides `failed`), or not (null). */
+  const setStatusFollowsRuns = (projectId: string, follows: { healthCheck: string | null } | null): Promise<void> => updateProject(projectId, { statusFollowsRuns: follows });
 
   const forgetProject = async (projectId: string): Promise<boolean> => {
     const card = dashboard.getState().cards.find((candidate) => candidate.project.id === projectId);
@@ -126,5 +129,5 @@ export function createProjectActions(client: OrchestratorApi, stores: Stores, di
     return true;
   };
 
-  return { addFolder, createProject, createSampleProject, setProjectStatus, forgetProject, openProjectIn, saveAsTemplate };
+  return { addFolder, createProject, createSampleProject, setProjectStatus, setStatusFollowsRuns, forgetProject, openProjectIn, saveAsTemplate };
 }

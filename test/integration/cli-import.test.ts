@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWorkflowFile } from '../../electron/engine/workflow-file.js';
+import { loadWorkflowFile } from '../../electron/engine/workflows/workflow-file.js';
 import { cli } from '../cli.js';
 import { newEngine, tempDir } from '../helpers.js';
 import { hashTree, saveUpstreamProject, saveUpstreamSession, saveUpstreamWorkflow, upstreamStep } from '../upstream-data.js';

@@ -6,7 +6,7 @@ import type { ExecutionSummary } from '../../../shared/events.js';
 import type { Project, ProjectStatus } from '../../../shared/model.js';
 import type { EventBus } from '../event-bus.js';
 import type { EngineNotices } from '../notices.js';
-import type { ProjectManager } from '../project-manager.js';
+import type { ProjectManager } from './project-manager.js';
 import type { RunStore } from '../store/run-store.js';
 
 /** How many of the health check's latest runs are read to find the last one that finished with a verdict. */

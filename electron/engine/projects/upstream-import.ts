@@ -8,7 +8,7 @@ import type { Project, ProjectStatus, Session } from '../../../shared/model.js';
 import { nameProblem } from '../../../shared/names.js';
 import { workflowNameProblem } from '../../../shared/workflow-name.js';
 import type { OrchestrationEngine } from '../orchestration-engine.js';
-import { parseWorkflowText, renderWorkflow, writeFileAtomic } from '../workflow-file.js';
+import { parseWorkflowText, renderWorkflow, writeFileAtomic } from '../workflows/workflow-file.js';
 import { UPSTREAM_WORKFLOW_DIRS, type UpstreamFolder, type UpstreamProject, type UpstreamSession, type UpstreamWorkflowFile } from './upstream-folder.js';
 
 export type ImportKind = 'project' | 'workflow' | 'session';

@@ -104,6 +104,8 @@ export const INVALID_PAYLOADS: [string, unknown, string][] = [
   ['resources.define', { id: 'gpu', capacity: -1 }, 'capacity'],
   ['resources.define', { id: '../gpu', capacity: 1 }, 'id'],
   ['projects.update', { projectId: 'p', status: 'exploded' }, 'status'],
+  ['projects.update', { projectId: 'p', statusFollowsRuns: { healthCheck: 3 } }, 'statusFollowsRuns'],
+  ['projects.update', { projectId: 'p', statusFollowsRuns: { healthCheck: 'ci', restingStatus: 'failed' } }, 'statusFollowsRuns'],
   ['projects.open', { projectId: 'p', target: 'browser' }, 'target'],
   ['projects.dashboard', { days: 0 }, 'days'],
   ['templates.saveFromProject', { projectId: 'p', name: '../evil' }, 'name'],

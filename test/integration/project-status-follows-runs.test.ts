@@ -7,6 +7,7 @@ import type { OrchestrationEngine } from '../../electron/engine/orchestration-en
 import type { ProjectStatus } from '../../shared/model.js';
 import { cli } from '../cli.js';
 import { newEngine, sh, tempDir, workflow } from '../helpers.js';
+import { mcpProcess } from '../mcp-process.js';
 
 function setUp(status: ProjectStatus = 'completed') {
   const engine = newEngine();
@@ -86,6 +87,33 @@ describe('project status following runs', () => {
     await runOf('ci', 'exit 1').done;
     expect(current()).toMatchObject({ status: 'archived' });
     expect(current().statusFollowsRuns).toBeUndefined();
+  });
+});
+
+describe('over MCP', () => {
+  it('a health check run by an agent sets the project failed, and list_projects says so and why', async () => {
+    const home = tempDir('codomyrmex-home-');
+    const dir = tempDir();
+    mkdirSync(join(dir, '.codomyrmex', 'workflows'), { recursive: true });
+    writeFileSync(join(dir, '.codomyrmex', 'workflows', 'ci.yaml'), 'version: 1\nname: ci\nsteps:\n  - { name: test, module: shell, action: run, parameters: { command: "exit 1" } }\n');
+    const engine = newEngine(home);
+    const project = engine.projectManager.addProject(dir, 'shop');
+    engine.projectManager.setStatusFollowsRuns(project.id, { healthCheck: 'ci' });
+    const mcp = await mcpProcess(dir, home);
+    try {
+      const run = await mcp.call('tools/call', { name: 'execute_workflow', arguments: { workflow_name: 'ci' } });
+      expect((run.result!.structuredContent as { status: string }).status).toBe('failed');
+      const listed = await mcp.call('tools/call', { name: 'list_projects', arguments: {} });
+      const [shop] = (listed.result!.structuredContent as { projects: Record<string, unknown>[] }).projects;
+      expect(shop).toMatchObject({
+        name: 'shop',
+        status: 'failed',
+        status_follows_runs: { health_check: 'ci', resting_status: 'active' },
+        last_status_change: { from: 'active', to: 'failed', reason: expect.stringContaining('the last run of its health check "ci" failed') },
+      });
+    } finally {
+      mcp.child.kill();
+    }
   });
 });
 

@@ -1,36 +1,23 @@
 // Issue 13 end to end: on a project's page the user lets its status follow its runs with a health check; a failing
 // health-check run sets the project failed, with the reason on the page and a notice; a passing one sets it back.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { consoleErrors, shoot, SIZES } from './page-watch.js';
 import { serve, type Served } from './serve.js';
 
-const SHOTS = 'test-results/e2e/screenshots';
-const SIZES = [{ width: 1440, height: 900 }, { width: 1024, height: 700 }];
 let server: Served;
 let errors: string[];
 
 test.beforeEach(async ({ page }) => {
   server = await serve('vitals-project', { named: true });
-  errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  errors = consoleErrors(page);
 });
 
 test.afterEach(async () => {
   await server.stop();
   expect(errors, 'no console error').toEqual([]);
 });
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}.png` });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
 
 test('a project whose status follows its runs goes active, then failed after a failing health check, then back', async ({ page }) => {
   await page.setViewportSize(SIZES[0]!);

@@ -35,6 +35,23 @@ export class ResourceError extends OrchestrationError {
   override readonly code: string = 'resource-error';
 }
 
+/** What a request names does not exist; the contract answers `not-found`, the CLI exits 2 (nothing ran). */
+export class NotFoundError extends OrchestrationError {
+  override name = 'NotFoundError';
+  override readonly code: string = 'not-found';
+
+  /** What kind of thing was looked for, so a door can say it without reading the message. */
+  constructor(readonly what: 'project' | 'workflow' | 'run' | 'step' | 'session' | 'resource' | 'template', message: string) {
+    super(message);
+  }
+}
+
+/** Refused because the thing changed since the caller read it (a file saved elsewhere); the contract answers `conflict`. */
+export class ConflictError extends OrchestrationError {
+  override name = 'ConflictError';
+  override readonly code: string = 'conflict';
+}
+
 /** Refused until the caller confirms it means it (adding a whole file system root or home folder as a project). */
 export class ConfirmationNeededError extends OrchestrationError {
   override name = 'ConfirmationNeededError';

@@ -1,5 +1,5 @@
 // The contract's handlers: what every door (Electron IPC, browser-mode WebSocket) calls, validated the same way.
-import { ConfirmationNeededError, OrchestrationError, ValidationError } from '../../shared/errors.js';
+import { ConfirmationNeededError, ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { EventBatcher } from '../../shared/event-batcher.js';
 import { parseRequest, type AppInfo, type Command, type EditorContext, type EventBatch, type IpcError, type Reply, type RequestOf, type ResponseOf, type RunDetail, type RunLogSlice } from '../../shared/ipc.js';
 import type { RunOrigin } from '../../shared/model.js';
@@ -8,7 +8,7 @@ import { RunControl } from './runs/run-control.js';
 import { createSampleProject } from './projects/sample-project.js';
 import { readLogSlice } from './store/log-reader.js';
 import { runStats } from './store/run-stats.js';
-import { WorkflowConflictError, WorkflowDocuments } from './workflows/workflow-documents.js';
+import { WorkflowDocuments } from './workflows/workflow-documents.js';
 import { ProjectApi } from './projects/project-api.js';
 
 export interface ApiContext {
@@ -129,9 +129,9 @@ export class EngineApi {
 
   private readLog(executionId: string, step: string, offset?: number, length?: number): RunLogSlice {
     const execution = this.engine.getExecution(executionId);
-    if (execution === null) throw new OrchestrationError(`unknown run "${executionId}"`);
+    if (execution === null) throw new NotFoundError('run', `unknown run "${executionId}"`);
     const run = Object.hasOwn(execution.steps, step) ? execution.steps[step] : undefined;
-    if (run === undefined) throw new OrchestrationError(`unknown step "${step}" in run "${executionId}" of ${execution.workflowName}`);
+    if (run === undefined) throw new NotFoundError('step', `unknown step "${step}" in run "${executionId}" of ${execution.workflowName}`);
     // A running step's record names its log only once it ends; until then it is where ExecutionLogs puts it.
     return readLogSlice(run.logPath ?? this.engine.taskOrchestrator.logPathOf(executionId, step), offset, length);
   }
@@ -150,10 +150,10 @@ function definedOnly<T extends object>(changes: T): { [K in keyof T]?: Exclude<T
 }
 
 function toIpcError(error: unknown): IpcError {
-  if (error instanceof ValidationError) return { code: 'invalid-workflow', message: error.message, problems: error.problems };
-  if (error instanceof WorkflowConflictError) return { code: 'conflict', message: error.message };
-  if (error instanceof ConfirmationNeededError) return { code: 'needs-confirmation', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof OrchestrationError && /^unknown /.test(message)) return { code: 'not-found', message };
+  if (error instanceof ValidationError) return { code: 'invalid-workflow', message, problems: error.problems };
+  if (error instanceof ConflictError) return { code: 'conflict', message };
+  if (error instanceof ConfirmationNeededError) return { code: 'needs-confirmation', message };
+  if (error instanceof NotFoundError) return { code: 'not-found', message };
   return { code: 'failed', message };
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { freemem, loadavg, totalmem } from 'node:os';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { OrchestrationError, WorkflowError } from '../../shared/errors.js';
+import { NotFoundError, OrchestrationError, WorkflowError } from '../../shared/errors.js';
 import type { RunOrigin, Session, Workflow, WorkflowExecution } from '../../shared/model.js';
 import { assertName } from '../../shared/names.js';
 import { sessionAppliesTo } from '../../shared/session-scope.js';
@@ -134,7 +134,7 @@ export class OrchestrationEngine {
   createSession(name: string, options: { projectId?: string | null; env?: Record<string, string>; variables?: Record<string, string> } = {}): string {
     assertName('session', name);
     if (options.projectId != null && this.projectManager.getProject(options.projectId) === null) {
-      throw new OrchestrationError(`unknown project "${options.projectId}"`);
+      throw new NotFoundError('project', `unknown project "${options.projectId}"`);
     }
     const session: Session = {
       sessionId: randomUUID(),
@@ -167,7 +167,7 @@ export class OrchestrationEngine {
     const session = this.requireSession(sessionId);
     if (changes.name !== undefined) assertName('session', changes.name);
     if (changes.projectId != null && this.projectManager.getProject(changes.projectId) === null) {
-      throw new OrchestrationError(`unknown project "${changes.projectId}" for session "${session.name}"`);
+      throw new NotFoundError('project', `unknown project "${changes.projectId}" for session "${session.name}"`);
     }
     const updated = { ...session, ...changes };
     this.saveSession(updated);
@@ -194,7 +194,7 @@ export class OrchestrationEngine {
       workflow = this.workflowManager.loadWorkflowFile(projectFile);
       file = projectFile;
     }
-    if (workflow === undefined) throw new WorkflowError(`unknown workflow "${workflowName}"${project ? ` (looked in ${this.projectManager.workflowsDir(project)})` : ''}`);
+    if (workflow === undefined) throw new NotFoundError('workflow', `unknown workflow "${workflowName}"${project ? ` (looked in ${this.projectManager.workflowsDir(project)})` : ''}`);
     return this.runWorkflow(workflow, {
       params,
       origin,
@@ -305,7 +305,7 @@ export class OrchestrationEngine {
       handle = this.runWorkflowFile(file, { params: request.params, origin: 'api', cwd: parent.cwd, env: {} });
     } else {
       const workflow = this.workflowManager.getWorkflow(request.name!);
-      if (workflow === undefined) throw new WorkflowError(`unknown workflow "${request.name}"`);
+      if (workflow === undefined) throw new NotFoundError('workflow', `unknown workflow "${request.name}"`);
       handle = this.runWorkflow(workflow, { params: request.params, origin: 'api', cwd: parent.cwd });
     }
     this.depth.set(handle.executionId, depth);
@@ -323,7 +323,7 @@ export class OrchestrationEngine {
 
   private requireSession(sessionId: string): Session {
     const session = this.sessions.get(sessionId);
-    if (session === null) throw new OrchestrationError(`unknown session "${sessionId}"`);
+    if (session === null) throw new NotFoundError('session', `unknown session "${sessionId}"`);
     return session;
   }
 

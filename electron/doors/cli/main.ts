@@ -1,7 +1,7 @@
 // The `codomyrmex` command: parses arguments and loads only the code the chosen command needs.
 import { parseArgs } from 'node:util';
 import { closeProcessHosts, processHost } from '../../engine/processes/process-host-pool.js';
-import { errorCode, OrchestrationError, ValidationError } from '../../../shared/errors.js';
+import { errorCode, NotFoundError, OrchestrationError, ResourceError, ValidationError, WorkflowError } from '../../../shared/errors.js';
 import { ignoreClosedOutput } from './stop-signals.js';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, interrupted: 130 } as const;
@@ -137,7 +137,7 @@ main(argv).then(
     const debug = argv.includes('--debug');
     const err = error as Error & { code?: string };
     const usage = error instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS') === true;
-    const invalid = usage || ['ValidationError', 'WorkflowError', 'ResourceError'].includes(err.name);
+    const invalid = usage || [ValidationError, WorkflowError, ResourceError, NotFoundError].some((type) => error instanceof type);
     process.stderr.write(`codomyrmex: ${debug && err.stack ? err.stack : err.message}\n`);
     // With --json, a script reads the refusal too: its stable code (README "Error codes"), message and when it arose.
     if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ error: jsonError(error, usage) })}\n`);

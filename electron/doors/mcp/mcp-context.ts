@@ -1,4 +1,5 @@
 // What every MCP tool works with: the engine, the contract's validated handlers, the server's project, and errors that read well.
+import { NotFoundError } from '../../../shared/errors.js';
 import type { Command, IpcErrorCode, RequestOf, ResponseOf } from '../../../shared/ipc.js';
 import type { Project } from '../../../shared/model.js';
 import type { EngineApi } from '../../engine/api.js';
@@ -51,9 +52,8 @@ export class McpContext {
     try {
       return this.engine.projectManager.resolveProject(ref);
     } catch (error) {
-      const message = (error as Error).message;
-      // The engine's words for a missing thing, as toIpcError reads them: a resource read answers it as not found.
-      throw new ToolError(`${field}: ${message}`, /^unknown /.test(message) ? 'not-found' : 'refused');
+      // A missing project, as toIpcError maps it: a resource read answers it as not found.
+      throw new ToolError(`${field}: ${(error as Error).message}`, error instanceof NotFoundError ? 'not-found' : 'refused');
     }
   }
 }

@@ -63,7 +63,7 @@ export function registerRunTools(server: McpServer, ctx: McpContext): void {
     annotations: { readOnlyHint: true },
     async run({ execution_id, log_lines, wait_seconds }, signal) {
       const execution = await ctx.call('runs.get', { executionId: execution_id });
-      if (execution === null) throw new ToolError(`unknown execution "${execution_id}" (list_executions shows recent runs)`);
+      if (execution === null) throw new ToolError(`unknown execution "${execution_id}" (list_executions shows recent runs)`, 'not-found');
       return summariseRun(await waitForRun(ctx.engine, execution_id, wait_seconds ?? 0, signal), log_lines);
     },
   }));
@@ -75,7 +75,7 @@ export function registerRunTools(server: McpServer, ctx: McpContext): void {
     annotations: { destructiveHint: true },
     async run({ execution_id }, signal) {
       const before = await ctx.call('runs.get', { executionId: execution_id });
-      if (before === null) throw new ToolError(`unknown execution "${execution_id}" (list_executions shows recent runs)`);
+      if (before === null) throw new ToolError(`unknown execution "${execution_id}" (list_executions shows recent runs)`, 'not-found');
       const { cancelled } = await ctx.call('runs.cancel', { executionId: execution_id });
       // Cancelling kills process trees; the status settles once they are gone.
       const after = cancelled ? await waitForRun(ctx.engine, execution_id, 10, signal) : before;

@@ -22,7 +22,7 @@ export function defineTool(server: McpServer, name: string, spec: ToolSpec<z.Zod
     } catch (error) {
       // Whatever a tool throws comes back as its result: one agent's bad call never takes the server down.
       const message = error instanceof Error ? error.message : String(error);
-      if (!(error instanceof Error) || !['ToolError', 'OrchestrationError', 'WorkflowError', 'ValidationError', 'ResourceError', 'TaskError', 'WorkflowConflictError'].includes(error.name)) {
+      if (!(error instanceof ToolError || error instanceof OrchestrationError)) {
         process.stderr.write(`codomyrmex mcp: ${name} failed: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
       }
       // The code (README "Error codes") on a line of its own for an agent, and in _meta for a program.

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, resolve } from 'node:path';
-import { ConfirmationNeededError, OrchestrationError } from '../../../shared/errors.js';
+import { ConfirmationNeededError, NotFoundError, OrchestrationError } from '../../../shared/errors.js';
 import { PROJECT_STATUSES, type Project, type ProjectStatus } from '../../../shared/model.js';
 import { assertName } from '../../../shared/names.js';
 import type { EventBus } from '../event-bus.js';
@@ -58,7 +58,7 @@ export class ProjectManager {
     const path = resolve(options.path ?? join(options.parentDir ?? process.cwd(), options.name));
     const template = options.template === undefined ? undefined : this.templates.get(options.template);
     if (options.template !== undefined && template === undefined) {
-      throw new OrchestrationError(`unknown template "${options.template}" (known: ${[...this.templates.keys()].join(', ')})`);
+      throw new NotFoundError('template', `unknown template "${options.template}" (known: ${[...this.templates.keys()].join(', ')})`);
     }
     if (this.store.findByPath(path) !== null) throw new OrchestrationError(`${path} is already a registered project`);
     if (existsSync(path) && readdirSync(path).length > 0) {
@@ -119,7 +119,7 @@ export class ProjectManager {
     const named = projects.filter((project) => project.name === ref);
     if (named.length === 1) return named[0]!;
     if (named.length > 1) throw new OrchestrationError(`${named.length} projects are named "${ref}"; give its id (${named.map((p) => p.id).join(', ')})`);
-    throw new OrchestrationError(`unknown project "${ref}" (known: ${projects.map((p) => `${p.name} [${p.id}]`).join(', ') || 'none'})`);
+    throw new NotFoundError('project', `unknown project "${ref}" (known: ${projects.map((p) => `${p.name} [${p.id}]`).join(', ') || 'none'})`);
   }
 
   listProjects(): Project[] {
@@ -186,7 +186,7 @@ export class ProjectManager {
   /** The project, or an error naming the unknown id (every door answers it as not-found). */
   requireProject(id: string): Project {
     const project = this.store.get(id);
-    if (project === null) throw new OrchestrationError(`unknown project "${id}"`);
+    if (project === null) throw new NotFoundError('project', `unknown project "${id}"`);
     return project;
   }
 }

@@ -1,7 +1,7 @@
 // ResourceManager: declared resources with capacities, all-or-nothing allocation to tasks, and usage history.
 import { EventEmitter } from 'node:events';
 import { availableParallelism, totalmem } from 'node:os';
-import { ResourceError } from '../../../shared/errors.js';
+import { NotFoundError, ResourceError } from '../../../shared/errors.js';
 import type { Resource, ResourceAllocation, ResourceType } from '../../../shared/model.js';
 import type { LeaseShortfall, MachineLeases } from './machine-leases.js';
 
@@ -186,7 +186,7 @@ export class ResourceManager extends EventEmitter<ResourceEvents> {
 
   private requireResource(id: string): Resource {
     const resource = this.resources.get(id);
-    if (resource === undefined) throw new ResourceError(`unknown resource "${id}" (known: ${[...this.resources.keys()].join(', ')})`);
+    if (resource === undefined) throw new NotFoundError('resource', `unknown resource "${id}" (known: ${[...this.resources.keys()].join(', ')})`);
     return resource;
   }
 

@@ -1,7 +1,7 @@
 // User-defined resources (a `gpu: 1`, a `db: 4`): kept in the settings store and registered with the ResourceManager
 // at start, so they survive restarts and are shared by every door.
 import { z } from 'zod';
-import { ResourceError } from '../../../shared/errors.js';
+import { NotFoundError, ResourceError } from '../../../shared/errors.js';
 import type { Resource } from '../../../shared/model.js';
 import type { ResourceDeclaration, ResourceManager } from './resource-manager.js';
 import type { SettingsStore } from '../store/settings-store.js';
@@ -68,7 +68,7 @@ export class UserResources {
 
   async remove(id: string): Promise<void> {
     const saved = this.list();
-    if (!this.resources.listResources().some((r) => r.id === id)) throw new ResourceError(`unknown resource "${id}"`);
+    if (!this.resources.listResources().some((r) => r.id === id)) throw new NotFoundError('resource', `unknown resource "${id}"`);
     if (!saved.some((d) => d.id === id)) throw new ResourceError(`"${id}" is not a user-defined resource (user-defined: ${saved.map((d) => d.id).join(', ') || 'none'})`);
     await this.settings.set(KEY, saved.filter((d) => d.id !== id));
     this.resources.removeResource(id);

@@ -2,7 +2,7 @@
 // its failed steps (also how an interrupted run is resumed), and cancel one step. A run always works in its own
 // project's folder; a session only lends its environment, and only to runs of its own project (see session-scope.ts).
 import { existsSync } from 'node:fs';
-import { OrchestrationError, WorkflowError } from '../../../shared/errors.js';
+import { NotFoundError, OrchestrationError, WorkflowError } from '../../../shared/errors.js';
 import type { Project, RunOrigin, Session, Workflow, WorkflowExecution } from '../../../shared/model.js';
 import { sessionAppliesTo } from '../../../shared/session-scope.js';
 import { workingDirFor, type OrchestrationEngine } from '../orchestration-engine.js';
@@ -60,7 +60,7 @@ export class RunControl {
   /** As `rerun`, with the new run's handle (the CLI follows it live). */
   startRerun(executionId: string, from: 'start' | 'failed'): ExecutionHandle {
     const record = this.engine.getExecution(executionId);
-    if (record === null) throw new OrchestrationError(`unknown run "${executionId}"`);
+    if (record === null) throw new NotFoundError('run', `unknown run "${executionId}"`);
     if (record.status === 'pending' || record.status === 'running') {
       throw new OrchestrationError(`run "${executionId}" of ${record.workflowName} is still running: cancel it or wait for its end before re-running it`);
     }
@@ -90,7 +90,7 @@ export class RunControl {
   cancelStep(executionId: string, step: string): boolean {
     if (this.engine.taskOrchestrator.isActive(executionId)) {
       const record = this.engine.getExecution(executionId);
-      if (record !== null && !Object.hasOwn(record.steps, step)) throw new OrchestrationError(`unknown step "${step}" in run "${executionId}" of ${record.workflowName}`);
+      if (record !== null && !Object.hasOwn(record.steps, step)) throw new NotFoundError('step', `unknown step "${step}" in run "${executionId}" of ${record.workflowName}`);
       return this.engine.taskOrchestrator.cancelStep(executionId, step);
     }
     // As runs.cancel: a run that is not running (over, or never known) has nothing to cancel.
@@ -107,7 +107,7 @@ export class RunControl {
   private sessionContext(sessionId: string | null): SessionContext {
     if (sessionId === null) return { sessionId: null, env: {} };
     const session: Session | null = this.engine.getSession(sessionId);
-    if (session === null) throw new OrchestrationError(`unknown session "${sessionId}"`);
+    if (session === null) throw new NotFoundError('session', `unknown session "${sessionId}"`);
     if (session.status === 'closed') throw new OrchestrationError(`session "${session.name}" is closed: it starts no new runs (start it in an open session)`);
     // Variables and environment overrides both reach the steps as environment variables, as in startWorkflowInSession.
     return { sessionId: session.sessionId, env: { ...session.env, ...session.variables } };

@@ -2,7 +2,7 @@
 // its revision; a save against a revision the file no longer has is a conflict, never a silent overwrite.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ValidationError, WorkflowError, type Problem } from '../../../shared/errors.js';
+import { ConflictError, NotFoundError, ValidationError, type Problem } from '../../../shared/errors.js';
 import type { RequestOf, WorkflowDocument, WorkflowEntry } from '../../../shared/ipc.js';
 import type { Project, Workflow } from '../../../shared/model.js';
 import { workflowNameProblem } from '../../../shared/workflow-name.js';
@@ -13,7 +13,7 @@ import { readWithRevision, revisionOf } from './workflow-revision.js';
 import { baseName, workflowFiles } from './find-workflows.js';
 
 /** Refused because the file on disk is not the one the caller thinks it is; doors reply with the code `conflict`. */
-export class WorkflowConflictError extends WorkflowError {
+export class WorkflowConflictError extends ConflictError {
   override name = 'WorkflowConflictError';
   override readonly code: string = 'workflow-conflict';
 }
@@ -64,7 +64,7 @@ export class WorkflowDocuments {
     const file = this.locate(project, name);
     if (file !== null) return file;
     const known = this.files(project).map((f) => nameOf(f) ?? baseName(f));
-    throw new WorkflowError(`unknown workflow "${name}" in project "${project.name}" (known: ${known.join(', ') || 'none'})`);
+    throw new NotFoundError('workflow', `unknown workflow "${name}" in project "${project.name}" (known: ${known.join(', ') || 'none'})`);
   }
 
   get(project: Project, name: string): WorkflowDocument {
@@ -146,7 +146,7 @@ export class WorkflowDocuments {
   private read(file: string): WorkflowDocument {
     const format = formatOf(file);
     const current = readWithRevision(file);
-    if (current === null) throw new WorkflowError(`unknown workflow file ${file}: it was removed from disk`);
+    if (current === null) throw new NotFoundError('workflow', `unknown workflow file ${file}: it was removed from disk`);
     if (current.text === null) return { workflow: null, file, format, revision: current.revision, problems: [{ file, message: current.refused }] };
     try {
       const { workflow } = parseWorkflowText(current.text, file, format);

@@ -1,7 +1,7 @@
 // WorkflowManager: the workflows this engine knows (created in code or loaded from files), their validation and files.
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ValidationError, WorkflowError, type Problem } from '../../../shared/errors.js';
+import { NotFoundError, ValidationError, WorkflowError, type Problem } from '../../../shared/errors.js';
 import type { Workflow, WorkflowStep } from '../../../shared/model.js';
 import { validateWorkflow as validate } from '../../../shared/validate.js';
 import { parseWorkflow } from '../../../shared/workflow-schema.js';
@@ -152,7 +152,7 @@ export class WorkflowManager {
     const entry = this.workflows.get(name);
     if (entry === undefined) {
       const known = [...this.workflows.keys()];
-      throw new WorkflowError(`unknown workflow "${name}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`);
+      throw new NotFoundError('workflow', `unknown workflow "${name}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`);
     }
     return entry;
   }

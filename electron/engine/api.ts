@@ -39,7 +39,7 @@ export class EngineApi {
       folderCreated: (project) => engine.workflowWatcher.watchProject(project),
     });
     this.projects = new ProjectApi(engine);
-    this.runs = new RunControl(engine, context.origin ?? 'app', (project, name) => this.documents.require(project, name));
+    this.runs = new RunControl(engine, context.origin ?? 'app', (project, name) => this.documents.load(project, name));
     this.handlers = this.createHandlers();
   }
 

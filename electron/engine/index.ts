@@ -3,7 +3,7 @@ export { OrchestrationEngine, getOrchestrationEngine, workingDirFor, type Engine
 /** The contract's handlers over an engine, for embedding the app's API (and the runs bench). */
 export { EngineApi, type ApiContext } from './api.js';
 export { WorkflowManager, type StepInput, type CreateWorkflowOptions } from './workflows/workflow-manager.js';
-export { TaskOrchestrator, resolveRunParams, type ExecuteOptions, type ExecutionHandle } from './runs/task-orchestrator.js';
+export { TaskOrchestrator, resolveRunParams, type RunOptions, type ExecutionHandle } from './runs/task-orchestrator.js';
 export { ResourceManager, type ResourceDeclaration } from './resources/resource-manager.js';
 export { ProjectManager, type CreateProjectOptions } from './projects/project-manager.js';
 export { ResourceMonitor, type MonitorSample, type RunningProcess, type StepUsage, type SystemSample } from './resources/resource-monitor.js';

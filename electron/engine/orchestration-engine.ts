@@ -22,7 +22,7 @@ import { EngineNotices } from './notices.js';
 import { defaultHome, homePaths, type HomePaths } from './store/paths.js';
 import { SessionStore, ProjectStore } from './store/registry-store.js';
 import { RunStore } from './store/run-store.js';
-import { TaskOrchestrator, type ExecuteOptions, type ExecutionHandle } from './runs/task-orchestrator.js';
+import { TaskOrchestrator, type ExecutionHandle, type RunOptions } from './runs/task-orchestrator.js';
 import { builtinTemplates } from './projects/templates/index.js';
 import type { ProjectTemplate } from './projects/templates/template.js';
 import { LogTailer } from './runs/log-tailer.js';
@@ -48,10 +48,6 @@ export interface EngineOptions {
   logCapBytes?: number;
   /** Where settings live (user-defined resources); defaults to settings.json in the data folder. */
   settings?: SettingsStore;
-}
-
-export interface RunFileOptions extends Partial<Omit<ExecuteOptions, 'file'>> {
-  origin?: RunOrigin;
 }
 
 export class OrchestrationEngine {
@@ -184,8 +180,7 @@ export class OrchestrationEngine {
   }
 
   startWorkflowInSession(sessionId: string, workflowName: string, params: Record<string, unknown> = {}, origin: RunOrigin = 'api'): ExecutionHandle {
-    const session = this.requireSession(sessionId);
-    if (session.status === 'closed') throw new OrchestrationError(`session "${session.name}" is closed`);
+    const session = this.openSession(sessionId);
     const project = session.projectId === null ? null : this.projectManager.getProject(session.projectId);
     const projectFile = project === null ? null : join(this.projectManager.workflowsDir(project), `${workflowName}.yaml`);
     let workflow = this.workflowManager.getWorkflow(workflowName);
@@ -204,31 +199,35 @@ export class OrchestrationEngine {
       // Without a project, a session works where its caller is, as the upstream toolkit does.
       cwd: project?.path ?? process.cwd(),
       file,
-      env: { ...session.env, ...session.variables },
     });
   }
 
   /** Runs a workflow file; its folder (or its project's, for `.codomyrmex/workflows/`) is the working directory. */
-  runWorkflowFile(file: string, options: RunFileOptions = {}): ExecutionHandle {
+  runWorkflowFile(file: string, options: RunOptions = {}): ExecutionHandle {
     const path = resolve(file);
-    const { workflow } = loadWorkflowFile(path);
-    return this.runWorkflow(workflow, { ...options, file: path, cwd: options.cwd ?? workingDirFor(path) });
+    return this.runWorkflow(loadWorkflowFile(path).workflow, { ...options, file: path });
   }
 
   /**
-   * Starts a run, recorded under its project: the one named, else the registered project holding its file (or its
-   * working directory). A session of another project is refused: its folder, environment and history are that
-   * project's, and a run must never silently mix two projects.
+   * Starts a run: every door's runs come through here, with the workflow already loaded. It is recorded under its
+   * project: the one named, else the registered project holding its file (or its working directory). Its session must
+   * be open and of that project (its folder, environment and history are that project's: a run never silently mixes
+   * two), and lends the steps its environment and variables.
    */
-  runWorkflow(workflow: Workflow, options: ExecuteOptions): ExecutionHandle {
-    const projectId = options.projectId !== undefined ? options.projectId : (this.projectManager.findProjectContaining(options.file ?? options.cwd)?.id ?? null);
-    if (options.sessionId != null) this.assertSessionApplies(options.sessionId, projectId, workflow.name);
-    return this.taskOrchestrator.start(workflow, { ...options, projectId });
+  runWorkflow(workflow: Workflow, options: RunOptions = {}): ExecutionHandle {
+    const file = options.file ?? null;
+    const cwd = options.cwd ?? (file !== null ? workingDirFor(file) : process.cwd());
+    const projectId = options.projectId !== undefined ? options.projectId : (this.projectManager.findProjectContaining(file ?? cwd)?.id ?? null);
+    const session = options.sessionId == null ? null : this.sessionFor(options.sessionId, projectId, workflow.name);
+    // Variables and environment overrides both reach the steps as environment variables.
+    const env = session === null ? {} : { ...session.env, ...session.variables };
+    return this.taskOrchestrator.start(workflow, { ...options, file, cwd, projectId, env });
   }
 
-  private assertSessionApplies(sessionId: string, projectId: string | null, workflowName: string): void {
-    const session = this.requireSession(sessionId);
-    if (sessionAppliesTo(session, projectId)) return;
+  /** The session a new run of `projectId` is started in: it must exist, be open, and be bound to no other project. */
+  private sessionFor(sessionId: string, projectId: string | null, workflowName: string): Session {
+    const session = this.openSession(sessionId);
+    if (sessionAppliesTo(session, projectId)) return session;
     const bound = this.projectManager.getProject(session.projectId!)?.name ?? session.projectId;
     const own = projectId === null ? null : (this.projectManager.getProject(projectId)?.name ?? projectId);
     throw new OrchestrationError(own === null
@@ -302,7 +301,7 @@ export class OrchestrationEngine {
     let handle: ExecutionHandle;
     if (request.file !== undefined) {
       const file = isAbsolute(request.file) ? request.file : resolve(parent.cwd, request.file);
-      handle = this.runWorkflowFile(file, { params: request.params, origin: 'api', cwd: parent.cwd, env: {} });
+      handle = this.runWorkflowFile(file, { params: request.params, origin: 'api', cwd: parent.cwd });
     } else {
       const workflow = this.workflowManager.getWorkflow(request.name!);
       if (workflow === undefined) throw new NotFoundError('workflow', `unknown workflow "${request.name}"`);
@@ -324,6 +323,13 @@ export class OrchestrationEngine {
   private requireSession(sessionId: string): Session {
     const session = this.sessions.get(sessionId);
     if (session === null) throw new NotFoundError('session', `unknown session "${sessionId}"`);
+    return session;
+  }
+
+  /** A session that starts new runs: closed ones keep their history but start none. */
+  private openSession(sessionId: string): Session {
+    const session = this.requireSession(sessionId);
+    if (session.status === 'closed') throw new OrchestrationError(`session "${session.name}" is closed: it starts no new runs (start it in an open session)`);
     return session;
   }
 

@@ -128,6 +128,41 @@ describe('runs in a session', () => {
   });
 });
 
+describe('starting a run', () => {
+  it('goes one way from every door: a closed session is refused with the same words by the contract, the engine and a workflow handed to it', async () => {
+    const { call, refusal, engine, project } = newApi({ flaky: FLAKY });
+    const session = await call('sessions.create', { name: 'nightly', projectId: project.id });
+    await call('sessions.close', { sessionId: session.sessionId });
+    const words = 'session "nightly" is closed: it starts no new runs (start it in an open session)';
+    expect((await refusal('runs.start', { projectId: project.id, workflowName: 'flaky', sessionId: session.sessionId })).message).toBe(words);
+    expect(() => engine.startWorkflowInSession(session.sessionId, 'flaky')).toThrow(words);
+    const workflow = engine.workflowManager.loadWorkflowFile(join(project.path, '.codomyrmex', 'workflows', 'flaky.yaml'));
+    expect(() => engine.runWorkflow(workflow, { projectId: project.id, sessionId: session.sessionId })).toThrow(words);
+    expect(() => engine.runWorkflow(workflow, { projectId: project.id, sessionId: 'nope' })).toThrow('unknown session "nope"');
+    expect(await call('runs.list', { workflowName: 'flaky' })).toEqual([]);
+  });
+
+  it('lends the session\'s environment and variables to a workflow handed to the engine, in the folder of the file it came from', async () => {
+    const wf = `version: 1\nname: where\nsteps:\n  - { name: show, module: shell, action: run, parameters: { command: 'echo "dir=$(pwd)" >> "$CODOMYRMEX_OUTPUT"; echo "greeting=$GREETING" >> "$CODOMYRMEX_OUTPUT"; echo "target=$TARGET" >> "$CODOMYRMEX_OUTPUT"' } }\n`;
+    const { call, engine, project } = newApi({ where: wf });
+    const session = await call('sessions.create', { name: 'work', projectId: project.id, env: { GREETING: 'hi', TARGET: 'env' }, variables: { TARGET: 'dist' } });
+    const file = join(project.path, '.codomyrmex', 'workflows', 'where.yaml');
+    const run = await engine.runWorkflow(engine.workflowManager.loadWorkflowFile(file), { file, sessionId: session.sessionId }).done;
+    // Variables win over the session's environment overrides of the same name.
+    expect(run).toMatchObject({ projectId: project.id, sessionId: session.sessionId, workflowFile: file });
+    expect(run.steps.show!.outputs).toEqual({ dir: project.path, greeting: 'hi', target: 'dist', exitCode: 0, stdout: '' });
+  });
+
+  it('starts the workflow the editor shows under a name from the file holding it, and names the problems of a file of that name that is no workflow', async () => {
+    const { call, refusal, finished, project } = newApi({ renamed: FLAKY.replace('name: flaky', 'name: other'), broken: 'version: 1\nname: broken\nsteps: nope\n' });
+    writeFileSync(join(project.path, 'fixed'), '');
+    const run = await finished((await call('runs.start', { projectId: project.id, workflowName: 'other' })).executionId);
+    expect(run).toMatchObject({ workflowName: 'other', status: 'completed', workflowFile: join(project.path, '.codomyrmex', 'workflows', 'renamed.yaml') });
+    expect(await refusal('runs.start', { projectId: project.id, workflowName: 'broken' })).toMatchObject({ code: 'invalid-workflow', problems: [expect.objectContaining({ file: join(project.path, '.codomyrmex', 'workflows', 'broken.yaml'), field: 'steps' })] });
+    expect(await refusal('runs.start', { projectId: project.id, workflowName: 'missing' })).toEqual({ code: 'not-found', message: `unknown workflow "missing" in project "${project.name}" (known: broken, other)` });
+  });
+});
+
 describe('sessions', () => {
   it('are renamed, rebound, given new variables and closed; an unknown project or session is refused', async () => {
     const { call, refusal, project } = newApi({});

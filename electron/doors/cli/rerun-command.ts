@@ -4,12 +4,14 @@ import { OrchestrationError } from '../../../shared/errors.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { RunControl } from '../../engine/runs/run-control.js';
 import type { ExecutionHandle } from '../../engine/runs/task-orchestrator.js';
+import { loadWorkflowFile } from '../../engine/workflows/workflow-file.js';
 import { UsageError, type CliValues } from './main.js';
 import { followRun } from './run-command.js';
 
 export async function rerunCommand(id: string, values: CliValues): Promise<number> {
   const engine = new OrchestrationEngine();
-  const control = new RunControl(engine, 'cli', (project, name) => join(engine.projectManager.workflowsDir(project), `${name}.yaml`));
+  // A re-run reads its own run's file; the by-name lookup is only for starting a new run (not a CLI command).
+  const control = new RunControl(engine, 'cli', (project, name) => loadWorkflowFile(join(engine.projectManager.workflowsDir(project), `${name}.yaml`)));
   let handle: ExecutionHandle;
   try {
     handle = control.startRerun(resolveId(engine, id), values['from-failed'] === true ? 'failed' : 'start');

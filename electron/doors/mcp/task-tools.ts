@@ -43,10 +43,9 @@ export function registerTaskTools(server: McpServer, ctx: McpContext): void {
       const stepName = STEP_NAME_PATTERN.test(taskName) ? taskName : taskName.replace(/[^A-Za-z0-9_-]/g, '_').replace(/^-/, '_');
       const step = { name: stepName, module: args.module, action: args.action, parameters: args.parameters ?? {}, timeout: args.timeout, retry: args.retry, resources: args.resources, priority: args.priority };
       const workflow: Workflow = assertRunnable(ctx.engine, workflowRecord({ name: taskName, steps: [step] }), `task "${taskName}"`);
-      const session = args.session_id === undefined ? null : ctx.engine.getSession(args.session_id);
-      if (args.session_id !== undefined && session === null) throw new ToolError(`session_id: unknown session "${args.session_id}" (list_sessions shows them)`);
+      if (args.session_id !== undefined && ctx.engine.getSession(args.session_id) === null) throw new ToolError(`session_id: unknown session "${args.session_id}" (list_sessions shows them)`, 'not-found');
       // No contract command runs a workflow that has no file; the engine runs it directly, recorded like any other run.
-      const handle = ctx.engine.runWorkflow(workflow, { cwd: project.path, origin: 'mcp', projectId: project.id, sessionId: session?.sessionId ?? null, env: { ...session?.env, ...session?.variables } });
+      const handle = ctx.engine.runWorkflow(workflow, { cwd: project.path, origin: 'mcp', projectId: project.id, sessionId: args.session_id ?? null });
       tasks.set(taskName, handle.executionId);
       const wait = args.wait === false ? 0 : (args.wait_seconds ?? DEFAULT_WAIT_SECONDS);
       const execution = summariseRun(await waitForRun(ctx.engine, handle.executionId, wait, signal), args.log_lines);

@@ -3,45 +3,33 @@
 // project's folder; a session only lends its environment, and only to runs of its own project (see session-scope.ts).
 import { existsSync } from 'node:fs';
 import { NotFoundError, OrchestrationError, WorkflowError } from '../../../shared/errors.js';
-import type { Project, RunOrigin, Session, Workflow, WorkflowExecution } from '../../../shared/model.js';
+import type { RequestOf } from '../../../shared/ipc.js';
+import type { Project, RunOrigin, Workflow, WorkflowExecution } from '../../../shared/model.js';
 import { sessionAppliesTo } from '../../../shared/session-scope.js';
 import { workingDirFor, type OrchestrationEngine } from '../orchestration-engine.js';
-import type { ExecuteOptions, ExecutionHandle } from './task-orchestrator.js';
-import { loadWorkflowFile } from '../workflows/workflow-file.js';
-
-export interface StartRequest {
-  projectId: string;
-  workflowName: string;
-  params?: Record<string, unknown>;
-  sessionId?: string;
-}
-
-/** What a session gives a run: its record under the session, its environment overrides and variables. */
-interface SessionContext {
-  sessionId: string | null;
-  env: Record<string, string>;
-}
+import type { ExecutionHandle } from './task-orchestrator.js';
+import { loadWorkflowFile, type LoadedWorkflow } from '../workflows/workflow-file.js';
 
 export class RunControl {
   constructor(
     private readonly engine: OrchestrationEngine,
     private readonly origin: RunOrigin,
-    /** The file of a project's workflow by name (the editor's lookup, so a run finds what the editor shows). */
-    private readonly workflowFile: (project: Project, name: string) => string,
+    /** A project's workflow by name, loaded (the editor's lookup, so a run finds what the editor shows). */
+    private readonly loadWorkflow: (project: Project, name: string) => LoadedWorkflow,
   ) {}
 
-  start(request: StartRequest): { executionId: string } {
+  start(request: RequestOf<'runs.start'>): { executionId: string } {
     const project = this.engine.projectManager.requireProject(request.projectId);
-    const file = this.workflowFile(project, request.workflowName);
-    const session = this.sessionContext(request.sessionId ?? null);
+    // Loaded once here and handed on: the run records the file and never reads it again to start.
+    const { workflow, file } = this.loadWorkflow(project, request.workflowName);
     // The engine refuses a session of another project (runWorkflow): the renderer never sends one.
-    const handle = this.engine.runWorkflowFile(file, {
+    const handle = this.engine.runWorkflow(workflow, {
       params: request.params ?? {},
       origin: this.origin,
       projectId: project.id,
-      sessionId: session.sessionId,
+      sessionId: request.sessionId ?? null,
       cwd: project.path,
-      env: session.env,
+      file,
     });
     return { executionId: handle.executionId };
   }
@@ -70,20 +58,17 @@ export class RunControl {
     const workflow = this.workflowOf(record);
     const project = record.projectId === null ? null : this.engine.projectManager.getProject(record.projectId);
     const recorded = record.sessionId === null ? null : this.engine.getSession(record.sessionId);
-    const session = this.sessionContext(recorded !== null && !sessionAppliesTo(recorded, record.projectId) ? null : record.sessionId);
-    const options: ExecuteOptions = {
+    return this.engine.runWorkflow(workflow, {
       params: declaredParams(workflow, record.params),
       origin: this.origin,
-      sessionId: session.sessionId,
+      sessionId: recorded !== null && !sessionAppliesTo(recorded, record.projectId) ? null : record.sessionId,
       // Unset lets the engine find the project holding the file (one registered since the run, say).
       ...(record.projectId !== null ? { projectId: record.projectId } : {}),
       cwd: project?.path ?? (record.workflowFile !== null ? workingDirFor(record.workflowFile) : process.cwd()),
       file: record.workflowFile,
-      env: session.env,
       rerunOf: record.executionId,
       ...(from === 'failed' ? { resumeFrom: record } : {}),
-    };
-    return this.engine.runWorkflow(workflow, options);
+    });
   }
 
   /** Cancels one step of a running run: false when the run or the step has already finished (or the run is unknown). */
@@ -103,16 +88,6 @@ export class RunControl {
     if (snapshot !== null) return snapshot;
     throw new WorkflowError(`cannot re-run "${record.executionId}": its workflow file ${record.workflowFile ?? '(none)'} is gone and the run kept no copy of ${record.workflowName}`);
   }
-
-  private sessionContext(sessionId: string | null): SessionContext {
-    if (sessionId === null) return { sessionId: null, env: {} };
-    const session: Session | null = this.engine.getSession(sessionId);
-    if (session === null) throw new NotFoundError('session', `unknown session "${sessionId}"`);
-    if (session.status === 'closed') throw new OrchestrationError(`session "${session.name}" is closed: it starts no new runs (start it in an open session)`);
-    // Variables and environment overrides both reach the steps as environment variables, as in startWorkflowInSession.
-    return { sessionId: session.sessionId, env: { ...session.env, ...session.variables } };
-  }
-
 }
 
 /** A run's params that the workflow still declares: one removed from the file since must not refuse the re-run. */

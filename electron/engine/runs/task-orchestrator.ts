@@ -14,22 +14,32 @@ import type { RunStore } from '../store/run-store.js';
 import { ExecutionLogs, type LogFollower } from '../store/step-log.js';
 import type { WorkflowManager } from '../workflows/workflow-manager.js';
 
-export interface ExecuteOptions {
+/** What starts a run, from every door: one shape from the request to the scheduler (OrchestrationEngine.runWorkflow). */
+export interface RunOptions {
   params?: Record<string, unknown>;
   origin?: RunOrigin;
+  /** The session the run is recorded under: its environment and variables reach the steps. */
   sessionId?: string | null;
+  /** The run's project; unset, the registered project holding its file (or its working directory). */
   projectId?: string | null;
-  /** The steps' working directory. */
-  cwd: string;
+  /** The steps' working directory; unset, the file's folder (its project's, for `.codomyrmex/workflows/`), else the process's. */
+  cwd?: string;
+  /** The file the workflow was loaded from: recorded with the run, read again by a re-run. */
   file?: string | null;
-  /** Environment overrides (a session's), on top of the process's and the workflow's. */
-  env?: Record<string, string>;
   concurrency?: number;
   /** An earlier record of this workflow: its succeeded steps are kept (marked reused) with their outputs, the rest run again. */
   resumeFrom?: WorkflowExecution;
   /** The run this one re-runs, recorded for history. */
   rerunOf?: string | null;
 }
+
+/** A run's options once the engine has resolved them: where it works, its project, and its session's environment. */
+export type ResolvedRunOptions = RunOptions & {
+  cwd: string;
+  projectId: string | null;
+  /** Environment overrides (the session's), on top of the process's and the workflow's. */
+  env: Record<string, string>;
+};
 
 export interface ExecutionHandle {
   executionId: string;
@@ -61,7 +71,7 @@ export class TaskOrchestrator {
   }
 
   /** Validates, records and starts a run; resolves `done` when every step has finished. */
-  start(workflow: Workflow, options: ExecuteOptions): ExecutionHandle {
+  start(workflow: Workflow, options: ResolvedRunOptions): ExecutionHandle {
     const file = options.file ?? undefined;
     this.declareResources(workflow);
     this.deps.workflows.assertValid(workflow, file);
@@ -157,7 +167,7 @@ function coerce(value: unknown, like: unknown): unknown {
   return value;
 }
 
-function newExecution(workflow: Workflow, params: Record<string, unknown>, options: ExecuteOptions): WorkflowExecution {
+function newExecution(workflow: Workflow, params: Record<string, unknown>, options: ResolvedRunOptions): WorkflowExecution {
   const kept = options.resumeFrom?.steps ?? {};
   const steps: Record<string, StepRun> = {};
   let reused = false;
@@ -176,7 +186,7 @@ function newExecution(workflow: Workflow, params: Record<string, unknown>, optio
     workflowName: workflow.name,
     workflowFile: options.file ?? null,
     sessionId: options.sessionId ?? null,
-    projectId: options.projectId ?? null,
+    projectId: options.projectId,
     status: 'pending',
     origin: options.origin ?? 'api',
     startTime: Date.now(),

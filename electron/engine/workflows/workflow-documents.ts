@@ -7,7 +7,7 @@ import type { RequestOf, WorkflowDocument, WorkflowEntry } from '../../../shared
 import type { Project, Workflow } from '../../../shared/model.js';
 import { workflowNameProblem } from '../../../shared/workflow-name.js';
 import { parseWorkflow } from '../../../shared/workflow-schema.js';
-import { formatOf, parseWorkflowText, renderWorkflow, writeFileAtomic, type WorkflowFormat } from './workflow-file.js';
+import { formatOf, loadWorkflowFile, parseWorkflowText, renderWorkflow, writeFileAtomic, type LoadedWorkflow, type WorkflowFormat } from './workflow-file.js';
 import { renderJsonOver } from './workflow-json-merge.js';
 import { readWithRevision, revisionOf } from './workflow-revision.js';
 import { baseName, workflowFiles } from './find-workflows.js';
@@ -51,20 +51,17 @@ export class WorkflowDocuments {
 
   /** The file holding the workflow of that name (or, for a file that is no workflow, of that file name); null if none. */
   locate(project: Project, name: string): string | null {
-    const files = this.files(project);
-    const named = files.filter((file) => baseName(file) === name);
-    // The usual case first: `<name>.yaml` holds the workflow `name`; reading every file is for the rest.
-    for (const file of [...named, ...files.filter((f) => !named.includes(f))]) {
-      if (nameOf(file) === name) return file;
-    }
-    return named.find((file) => nameOf(file) === null) ?? null;
+    return this.find(project, name)?.file ?? null;
+  }
+
+  /** The workflow of that name as a run starts it: read and parsed once, its file named; a file that is no workflow throws its problems. */
+  load(project: Project, name: string): LoadedWorkflow {
+    const found = this.find(project, name) ?? this.notFound(project, name);
+    return found.loaded ?? loadWorkflowFile(found.file);
   }
 
   require(project: Project, name: string): string {
-    const file = this.locate(project, name);
-    if (file !== null) return file;
-    const known = this.files(project).map((f) => nameOf(f) ?? baseName(f));
-    throw new NotFoundError('workflow', `unknown workflow "${name}" in project "${project.name}" (known: ${known.join(', ') || 'none'})`);
+    return (this.find(project, name) ?? this.notFound(project, name)).file;
   }
 
   get(project: Project, name: string): WorkflowDocument {
@@ -157,18 +154,36 @@ export class WorkflowDocuments {
     }
   }
 
+  /** The file of workflow `name` with what it read as; `loaded` is null for a file of that name that is no workflow. */
+  private find(project: Project, name: string): { file: string; loaded: LoadedWorkflow | null } | null {
+    const files = this.files(project);
+    const named = files.filter((file) => baseName(file) === name);
+    // The usual case first: `<name>.yaml` holds the workflow `name`; reading every file is for the rest.
+    for (const file of [...named, ...files.filter((f) => !named.includes(f))]) {
+      const loaded = readWorkflow(file);
+      if (loaded?.workflow.name === name) return { file, loaded };
+    }
+    const unreadable = named.find((file) => readWorkflow(file) === null);
+    return unreadable === undefined ? null : { file: unreadable, loaded: null };
+  }
+
+  private notFound(project: Project, name: string): never {
+    const known = this.files(project).map((f) => readWorkflow(f)?.workflow.name ?? baseName(f));
+    throw new NotFoundError('workflow', `unknown workflow "${name}" in project "${project.name}" (known: ${known.join(', ') || 'none'})`);
+  }
+
   private files(project: Project): string[] {
     const dir = this.host.workflowsDir(project);
     return workflowFiles(dir).map((file) => join(dir, file));
   }
 }
 
-/** The workflow name a file declares, or null when it does not read as a workflow. */
-function nameOf(file: string): string | null {
+/** The workflow a file holds, or null when it does not read as one. */
+function readWorkflow(file: string): LoadedWorkflow | null {
   const current = readWithRevision(file);
   if (current?.text == null) return null;
   try {
-    return parseWorkflowText(current.text, file, formatOf(file)).workflow.name;
+    return parseWorkflowText(current.text, file, formatOf(file));
   } catch {
     return null;
   }

@@ -2,7 +2,7 @@
 // stands in for Node's IPC channel, so the host script (dist/process-host.js, given as the first argument) runs
 // unchanged. A utility process has no channel that closes when main dies, so main's pid is watched instead.
 import { pathToFileURL } from 'node:url';
-import { isAlive } from '../engine/processes/process-runner.js';
+import { isAlive } from '../engine/processes/process-liveness.js';
 import { ENGINE_PID_ENV, UTILITY_DISCONNECT } from './utility-host-channel.js';
 
 /** Electron's `process.parentPort`, as far as the host needs it. */

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAlive } from '../../electron/engine/processes/process-runner.js';
+import { isAlive } from '../../electron/engine/processes/process-liveness.js';
 import { cli, cliProcess } from '../cli.js';
 import { tempDir } from '../helpers.js';
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isAlive } from '../../electron/engine/processes/process-runner.js';
+import { isAlive } from '../../electron/engine/processes/process-liveness.js';
 import { inGroup, killAll, MARK, marked, treesWorkflow } from '../../scripts/process-trees.mjs';
 import { BIN, cli } from '../cli.js';
 import { newEngine, run, sh, tempDir, workflow } from '../helpers.js';

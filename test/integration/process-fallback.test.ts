@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAlive } from '../../electron/engine/processes/process-runner.js';
+import { isAlive } from '../../electron/engine/processes/process-liveness.js';
 import { newEngine, run, sh, tempDir, workflow } from '../helpers.js';
 
 // Without the process host (not built, or turned off), the engine starts commands itself, with the same behaviour.

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProcessHostPool, poolSize } from '../../electron/engine/processes/process-host-pool.js';
-import { isAlive } from '../../electron/engine/processes/process-runner.js';
+import { isAlive } from '../../electron/engine/processes/process-liveness.js';
 import { tempDir } from '../helpers.js';
 
 let pool: ProcessHostPool | null = null;

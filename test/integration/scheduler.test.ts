@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAlive } from '../../electron/engine/processes/process-runner.js';
+import { isAlive } from '../../electron/engine/processes/process-liveness.js';
 import { newEngine, run, sh, tempDir, workflow } from '../helpers.js';
 
 const started = (ex: { steps: Record<string, { startTime: number | null }> }, name: string) => ex.steps[name]!.startTime!;

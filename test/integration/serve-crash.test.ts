@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunDetail } from '../../shared/ipc.js';
-import { isAlive } from '../../electron/engine/processes/process-runner.js';
+import { isAlive } from '../../electron/engine/processes/process-liveness.js';
 import { newEngine, tempDir } from '../helpers.js';
 import { apiOn, writeWorkflow } from './run-api.js';
 import { request, serve } from './serve-process.js';

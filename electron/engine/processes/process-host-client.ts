@@ -4,22 +4,17 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostReply, HostRequest } from './process-host.js';
-
-export interface HostExit {
-  exitCode: number | null;
-  signal: NodeJS.Signals | null;
-  startError?: string;
-}
+import type { ProcessExit } from './spawn-command.js';
 
 export interface HostRun {
   /** Asks the host for the pid (null once the process has ended); only killing a tree needs it. */
   pid(): Promise<number | null>;
-  exit: Promise<HostExit>;
+  exit: Promise<ProcessExit>;
 }
 
 interface Pending {
   pidWaiters: ((pid: number | null) => void)[];
-  resolveExit(exit: HostExit): void;
+  resolveExit(exit: ProcessExit): void;
 }
 
 /**
@@ -112,8 +107,8 @@ export class ProcessHostClient {
 
   run(request: Omit<Extract<HostRequest, { t: 'spawn' }>, 't' | 'id' | 'env'> & { env: Record<string, string> }): HostRun {
     const id = this.nextId++;
-    let resolveExit!: (exit: HostExit) => void;
-    const exit = new Promise<HostExit>((resolve) => (resolveExit = resolve));
+    let resolveExit!: (exit: ProcessExit) => void;
+    const exit = new Promise<ProcessExit>((resolve) => (resolveExit = resolve));
     const pending: Pending = { pidWaiters: [], resolveExit };
     this.pending.set(id, pending);
     if (this.pending.size === 1) this.busy();

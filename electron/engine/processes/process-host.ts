@@ -2,9 +2,10 @@
 // proportion to the forking process's memory, so a lean process forks faster than the engine (or Electron) could.
 // It imports nothing but Node. When the engine goes away, it ends every process tree it started; it leads its own
 // process group, so a terminal's Ctrl-C to the engine's group does not kill it before it could.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { killTreesNow, LeftoverSweeper, PROCESS_TAG, processesSince, type TreeRoot } from './process-tree.js';
+import { killTreesNow, LeftoverSweeper, type TreeRoot } from './process-tree.js';
+import { spawnCommand } from './spawn-command.js';
 
 export type HostRequest =
   | {
@@ -31,7 +32,7 @@ export type HostReply =
 const IS_WINDOWS = process.platform === 'win32';
 /** A signalled host waits this long for its engine to cancel the steps before it ends their trees itself. */
 const SIGNAL_GRACE_MS = 3_000;
-const running = new Map<number, { child: ChildProcess; root: TreeRoot }>();
+const running = new Map<number, { pid: number; root: TreeRoot }>();
 const sweeper = new LeftoverSweeper();
 
 function send(reply: HostReply): void {
@@ -62,40 +63,13 @@ function start(request: Extract<HostRequest, { t: 'spawn' }>): void {
     send({ t: 'exit', id: request.id, code: 127, signal: null, startError: `cannot open the step's log ${request.logPath}: ${(error as Error).message}` });
     return;
   }
-  const options = { cwd: request.cwd, env: environment(request.env), stdio: ['ignore', fd, fd] as ['ignore', number, number], detached: !IS_WINDOWS, windowsHide: true };
-  let child: ChildProcess;
-  try {
-    child = request.shell === false ? spawn(request.file, request.args, options) : spawn(request.file, { ...options, shell: request.shell });
-  } catch (error) {
-    closeSync(fd);
-    send({ t: 'exit', id: request.id, code: 127, signal: null, startError: (error as Error).message });
-    return;
-  }
+  const started = spawnCommand({ ...request, env: environment(request.env) }, fd, sweeper);
   closeSync(fd);
-  const tag = request.env[PROCESS_TAG] ?? undefined;
-  const root: TreeRoot = { pid: child.pid ?? -1, since: processesSince(), ...(tag !== undefined ? { tag } : {}) };
-  child.once('error', (error: NodeJS.ErrnoException) => {
-    const startError = error.code === 'ENOENT' ? `command not found: ${request.file}` : error.message;
-    send({ t: 'exit', id: request.id, code: 127, signal: null, startError });
-  });
-  child.once('exit', (code, signal) => {
+  if (started.pid !== null) running.set(request.id, { pid: started.pid, root: started.root });
+  void started.exit.then(({ exitCode, signal, startError }) => {
     running.delete(request.id);
-    // Background children of the step must not outlive it: its group now, the rest of its tree a moment later.
-    if (!IS_WINDOWS && child.pid !== undefined) {
-      killGroup(child.pid, 'SIGKILL');
-      sweeper.add(root);
-    }
-    send({ t: 'exit', id: request.id, code, signal });
+    send({ t: 'exit', id: request.id, code: exitCode, signal, ...(startError !== undefined ? { startError } : {}) });
   });
-  if (child.pid !== undefined) running.set(request.id, { child, root });
-}
-
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // Already gone.
-  }
 }
 
 process.on('message', (request: HostRequest) => {
@@ -104,7 +78,7 @@ process.on('message', (request: HostRequest) => {
     return;
   }
   // Nothing is sent for a command that has already ended: its exit reply is on its way and answers the question.
-  const pid = running.get(request.id)?.child.pid;
+  const pid = running.get(request.id)?.pid;
   if (pid !== undefined) send({ t: 'pid', id: request.id, pid });
 });
 

@@ -1,8 +1,8 @@
 // Starts a step's command as its own process group, with output straight to its log file, and kills the whole tree.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { processHost } from './process-host-pool.js';
 import { endTree, LeftoverSweeper, newProcessTag, PROCESS_TAG, processesSince, type TreeRoot } from './process-tree.js';
+import { spawnCommand, type ProcessExit } from './spawn-command.js';
 
 const IS_WINDOWS = process.platform === 'win32';
 /** Characters that only a shell understands; a command without them runs directly, as make does. */
@@ -22,13 +22,6 @@ export interface ProcessOptions {
   shell?: boolean | string;
   /** Called once the process started, with its pid; returns what to call when it ends. */
   onStart?: (pid: () => Promise<number | null>) => () => void;
-}
-
-export interface ProcessExit {
-  exitCode: number | null;
-  signal: NodeJS.Signals | null;
-  /** Why the process could not start (no such command), if it could not. */
-  startError?: string;
 }
 
 /** Words a shell understands itself, with no program of that name to run (make keeps a list like this too). */
@@ -65,7 +58,7 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessExit> 
   const host = processHost();
   const started: Started = host !== null
     ? host.run({ file: file!, args, shell: useShell, cwd: options.cwd, env, logPath: options.logPath })
-    : startHere(file!, args, useShell, { ...options, env }, { tag, since });
+    : startHere(file!, args, useShell, { ...options, env });
   let killed: Promise<void> | undefined;
   const onAbort = (): void => void (killed = started.pid().then((pid) => killProcessTree(pid ?? undefined, KILL_GRACE_MS, { tag, since })));
   signal.addEventListener('abort', onAbort, { once: true });
@@ -85,26 +78,11 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessExit> 
 
 const sweeper = new LeftoverSweeper();
 
-/** The fallback where no process host runs: the same, from this process. */
-function startHere(file: string, args: string[], shell: boolean | string, options: ProcessOptions, tree: Omit<TreeRoot, 'pid'>): Started {
-  const fd = options.logFd();
-  const spawnOptions = { cwd: options.cwd, env: options.env, stdio: ['ignore', fd, fd] as ['ignore', number, number], detached: !IS_WINDOWS, windowsHide: true };
-  const child: ChildProcess = shell === false ? spawn(file, args, spawnOptions) : spawn(file, { ...spawnOptions, shell });
-  const exit = new Promise<ProcessExit>((resolve) => {
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      resolve({ exitCode: 127, signal: null, startError: error.code === 'ENOENT' ? `command not found: ${file}` : error.message });
-    });
-    child.once('exit', (exitCode, exitSignal) => {
-      // Background children of the step must not outlive it: its group now, the rest of its tree a moment later.
-      if (!IS_WINDOWS && child.pid !== undefined) {
-        signalAll([-child.pid], 'SIGKILL');
-        sweeper.add({ pid: child.pid, ...tree });
-      }
-      resolve({ exitCode, signal: exitSignal });
-    });
-  });
-  const pid = Promise.resolve(child.pid ?? null);
-  return { pid: () => pid, exit };
+/** The fallback where no process host runs: the same start, from this process. */
+function startHere(file: string, args: string[], shell: boolean | string, options: ProcessOptions): Started {
+  const started = spawnCommand({ file, args, shell, cwd: options.cwd, env: options.env }, options.logFd(), sweeper);
+  const pid = Promise.resolve(started.pid);
+  return { pid: () => pid, exit: started.exit };
 }
 
 /**
@@ -118,29 +96,4 @@ export async function killProcessTree(pid: number | undefined, graceMs = KILL_GR
     return;
   }
   await endTree({ pid, ...tree }, graceMs);
-}
-
-function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
-  for (const target of pids) {
-    try {
-      process.kill(target, signal);
-    } catch {
-      // Already gone.
-    }
-  }
-}
-
-/** True while the process exists and has not exited; a zombie waiting to be reaped counts as gone. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
 }

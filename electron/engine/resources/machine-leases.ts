@@ -2,7 +2,8 @@
 // app admit `cpu`, `memory` and user resources against one count. A lease whose holder died is reclaimed.
 import type { Db } from '../store/database.js';
 import { storageErrorKind } from '../store/storage-error.js';
-import { stillRunning, thisProcess } from '../store/process-identity.js';
+import { stillRunning } from '../processes/process-liveness.js';
+import { thisProcess } from '../store/process-identity.js';
 
 export interface LeaseShortfall {
   resourceId: string;

@@ -4,7 +4,8 @@
 import { TERMINAL_EXECUTION_STATUSES, type ExecutionStatus, type RunOrigin, type StepRun, type Workflow, type WorkflowExecution } from '../../../shared/model.js';
 import type { RunRecorder } from '../runs/execution-run.js';
 import type { Db } from './database.js';
-import { stillRunning, thisProcess } from './process-identity.js';
+import { stillRunning } from '../processes/process-liveness.js';
+import { thisProcess } from './process-identity.js';
 import type { DatabaseFile, Notify } from './database-file.js';
 import { DAMAGED_STEP_COLUMN, toExecution, type ExecutionRow, type StepRow } from './run-rows.js';
 import { prepareWrites, writeBatch, type RunWrites } from './run-writes.js';

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostReply } from '../../../electron/engine/processes/process-host.js';
 import { ProcessHostClient, forkHost, setHostLauncher } from '../../../electron/engine/processes/process-host-client.js';
-import { isAlive } from '../../../electron/engine/processes/process-runner.js';
+import { isAlive } from '../../../electron/engine/processes/process-liveness.js';
 import { ENGINE_PID_ENV, UTILITY_DISCONNECT } from '../../../electron/main/utility-host-channel.js';
 import { utilityHostLauncher } from '../../../electron/main/utility-host-launcher.js';
 import { tempDir } from '../../helpers.js';

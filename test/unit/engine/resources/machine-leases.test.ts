@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../electron/engine/store/database.js';
 import { MachineLeases } from '../../../../electron/engine/resources/machine-leases.js';
-import { processStartToken } from '../../../../electron/engine/store/process-identity.js';
+import { processStartToken } from '../../../../electron/engine/processes/process-liveness.js';
 import { tempDir } from '../../../helpers.js';
 
 const capacity = () => 2;

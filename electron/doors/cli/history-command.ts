@@ -2,6 +2,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { EXECUTION_STATUSES, type ExecutionStatus, type Project, type WorkflowExecution } from '../../../shared/model.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
+import { isWorkflowFile } from '../../engine/workflows/find-workflows.js';
 import { EXIT, UsageError, type CliValues } from './main.js';
 import { cliRecord, parsePositiveInt } from './run-command.js';
 import { formatDuration } from './progress.js';
@@ -56,7 +57,7 @@ export async function historyCommand(values: CliValues): Promise<number> {
 
 /** `--workflow` takes a workflow's name, or its file (a path with a folder in it, or ending in .yaml/.yml/.json). */
 function workflowFilter(value: string): { workflowName: string } | { workflowFile: string } {
-  const looksLikeFile = /\.(ya?ml|json)$/i.test(value) || value.includes(sep) || value.includes('/');
+  const looksLikeFile = isWorkflowFile(value) || value.includes(sep) || value.includes('/');
   return looksLikeFile ? { workflowFile: resolve(value) } : { workflowName: value };
 }
 

@@ -1,10 +1,11 @@
 // Projects (upstream: create_project, list_projects), their templates, and sessions over MCP.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Project, Session } from '../../../shared/model.js';
 import { nameSchema } from '../../../shared/workflow-schema.js';
+import { baseName, workflowFiles } from '../../engine/workflows/find-workflows.js';
 import type { McpContext } from './mcp-context.js';
 import { defineTool, tool } from './tool-kit.js';
 
@@ -48,7 +49,7 @@ export function registerProjectTools(server: McpServer, ctx: McpContext): void {
         name, path: folder, ...(chosen !== 'none' ? { template: chosen } : {}), ...(description !== undefined ? { description } : {}),
       });
       const workflowsDir = ctx.engine.projectManager.workflowsDir(project);
-      const workflows = existsSync(workflowsDir) ? readdirSync(workflowsDir).filter((f) => /\.(ya?ml|json)$/i.test(f)).map((f) => f.replace(/\.(ya?ml|json)$/i, '')).sort() : [];
+      const workflows = workflowFiles(workflowsDir).map(baseName).sort();
       return {
         project_name: project.name, project_type: project.template ?? 'custom', project_path: project.path, template_used: project.template,
         workflows, files: listFiles(project.path), project: projectView(project),

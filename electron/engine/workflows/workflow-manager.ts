@@ -1,13 +1,14 @@
 // WorkflowManager: the workflows this engine knows (created in code or loaded from files), their validation and files.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { NotFoundError, ValidationError, WorkflowError, type Problem } from '../../../shared/errors.js';
+import { NotFoundError, ValidationError, type Problem } from '../../../shared/errors.js';
 import type { Workflow, WorkflowStep } from '../../../shared/model.js';
 import { validateWorkflow as validate } from '../../../shared/validate.js';
 import { parseWorkflow } from '../../../shared/workflow-schema.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
 import type { HistoryQuery, RunStore } from '../store/run-store.js';
+import { workflowFiles } from './find-workflows.js';
 import { loadWorkflowFile, saveWorkflowFile, type LoadedWorkflow } from './workflow-file.js';
 
 /**
@@ -82,8 +83,7 @@ export class WorkflowManager {
     const loaded: Workflow[] = [];
     const problems: Problem[] = [];
     if (!existsSync(dir)) return { loaded, problems };
-    for (const entry of readdirSync(dir).sort()) {
-      if (!/\.(ya?ml|json)$/i.test(entry)) continue;
+    for (const entry of workflowFiles(dir)) {
       try {
         loaded.push(this.loadWorkflowFile(join(dir, entry)));
       } catch (error) {

@@ -5,7 +5,7 @@ import type { Project } from '../../../shared/model.js';
 import type { EventBus } from '../event-bus.js';
 import { formatOf, parseWorkflowText } from './workflow-file.js';
 import { readWithRevision } from './workflow-revision.js';
-import { baseName, WORKFLOW_FILE, workflowFiles } from './find-workflows.js';
+import { baseName, isWorkflowFile, workflowFiles } from './find-workflows.js';
 
 /** Editors and tools write a file in bursts (truncate, write, rename): one announcement per burst. */
 const DEBOUNCE_MS = 50;
@@ -155,7 +155,7 @@ export class WorkflowWatcher {
     const project = this.folders.get(dir)?.project;
     if (project === undefined) return;
     // Without a file name (some platforms, overflow) every file of the folder may have changed.
-    const files = file === null ? [...new Set([...workflowFiles(dir), ...this.knownIn(dir)])] : WORKFLOW_FILE.test(file) ? [file] : [];
+    const files = file === null ? [...new Set([...workflowFiles(dir), ...this.knownIn(dir)])] : isWorkflowFile(file) ? [file] : [];
     for (const name of files) {
       const path = join(dir, name);
       clearTimeout(this.pending.get(path));

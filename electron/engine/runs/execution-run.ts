@@ -7,12 +7,8 @@ import type { Executor } from './executor.js';
 import { resourceQueueReason } from './queue-reason.js';
 import { ReadyQueue } from './ready-queue.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
+import type { RunRecorder } from '../store/run-recorder.js';
 import { attemptMarker, type ExecutionLogs, type StepLog } from '../store/step-log.js';
-
-export interface RunRecorder {
-  stepChanged(executionId: string, step: string, run: StepRun): void;
-  executionChanged(execution: WorkflowExecution): void;
-}
 
 export interface ExecutionRunOptions {
   /** The record, with every step present: pending, or kept from an earlier run when resuming. */

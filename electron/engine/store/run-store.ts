@@ -2,7 +2,7 @@
 // that fails (a full disk, a read-only or failing file) never stops a run: the records stay in memory, the runs are
 // marked, the user is told, and the write is retried until it goes through.
 import { TERMINAL_EXECUTION_STATUSES, type ExecutionStatus, type RunOrigin, type StepRun, type Workflow, type WorkflowExecution } from '../../../shared/model.js';
-import type { RunRecorder } from '../runs/execution-run.js';
+import type { RunRecorder } from './run-recorder.js';
 import type { Db } from './database.js';
 import { stillRunning } from '../processes/process-liveness.js';
 import { thisProcess } from './process-identity.js';

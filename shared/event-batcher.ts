@@ -2,6 +2,7 @@
 // ones (final states stay exact), log text is concatenated — and capped, so a step printing 100 MB never floods a
 // door: each push carries at most the last LIVE_LOG_CHARS of a step's output, behind a marker counting the rest.
 import { liveLogMarker, type EngineEvent } from './events.js';
+import { utf8Length } from './utf8-length.js';
 
 /** The most log text of one step one push carries (characters); the full log is on disk. */
 export const LIVE_LOG_CHARS = 64 * 1024;
@@ -110,19 +111,4 @@ function renderLog({ event, content, skipped, offset }: PendingLog): StepLogEven
     ...(offset !== undefined ? { offset } : {}),
     ...(skipped > 0 ? { skipped } : {}),
   };
-}
-
-/** Bytes of `text[from, to)` in UTF-8, without encoding it (this module runs in browsers too, without Buffer). */
-export function utf8Length(text: string, from = 0, to = text.length): number {
-  let bytes = 0;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }

@@ -102,6 +102,7 @@ export interface ActionInfo {
   icon: string;
   outputs: readonly string[];
   openOutputs: boolean;
+  /** The parameter schema as JSON Schema, for the editor's forms. */
   paramsSchema: unknown;
 }
 

@@ -7,7 +7,8 @@ export { TaskOrchestrator, resolveRunParams, type RunOptions, type ExecutionHand
 export { ResourceManager, type ResourceDeclaration } from './resources/resource-manager.js';
 export { ProjectManager, type CreateProjectOptions } from './projects/project-manager.js';
 export { ResourceMonitor, type MonitorSample, type RunningProcess, type StepUsage, type SystemSample } from './resources/resource-monitor.js';
-export { ActionRegistry, type ActionInfo } from './actions/registry.js';
+export { ActionRegistry } from './actions/registry.js';
+export type { ActionInfo } from '../../shared/ipc.js';
 export { createBuiltinRegistry } from './actions/builtin.js';
 export { defineAction, ActionFailure, type ActionDefinition, type ActionContext, type ActionResult } from './actions/action.js';
 export { loadWorkflowFile, saveWorkflowFile, renderWorkflow, type LoadedWorkflow } from './workflows/workflow-file.js';

@@ -2,6 +2,7 @@
 // cap so a step printing 100 MB costs the page a few hundred KiB; older text stays on disk, read back in slices.
 import { createStore } from 'zustand/vanilla';
 import { liveLogMarker } from '../../shared/events.js';
+import { utf8Length } from '../../shared/utf8-length.js';
 
 /** Live text kept per step. */
 export const LOG_CAP = 256 * 1024;
@@ -50,21 +51,6 @@ export interface LogState {
 }
 
 export const logKey = (executionId: string, step: string): string => `${executionId}\u0000${step}`;
-
-/** UTF-8 size of a string, without allocating its bytes. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 interface Draft {
   lines: string[];

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LIVE_LOG_CHARS, utf8Length } from '../../shared/event-batcher.js';
+import { LIVE_LOG_CHARS } from '../../shared/event-batcher.js';
+import { utf8Length } from '../../shared/utf8-length.js';
 import type { EngineEvent } from '../../shared/events.js';
 import type { EventBatch } from '../../shared/ipc.js';
 import { newApi } from './run-api.js';

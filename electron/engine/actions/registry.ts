@@ -1,20 +1,10 @@
 // The open registry of actions: modules register theirs; the validator and the editor read it.
 import { z } from 'zod';
 import { OrchestrationError } from '../../../shared/errors.js';
+import type { ActionInfo } from '../../../shared/ipc.js';
 import type { ActionCatalog, ActionSpec } from '../../../shared/validate.js';
 import type { ActionDefinition } from './action.js';
 import { paramProblem } from '../../../shared/param-problem.js';
-
-export interface ActionInfo {
-  module: string;
-  action: string;
-  description: string;
-  icon: string;
-  outputs: readonly string[];
-  openOutputs: boolean;
-  /** The parameter schema as JSON Schema, for the editor's forms. */
-  paramsSchema: unknown;
-}
 
 export class ActionRegistry implements ActionCatalog {
   private readonly actions = new Map<string, ActionDefinition>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EventBatcher, LIVE_LOG_CHARS, utf8Length } from '../../../shared/event-batcher.js';
+import { EventBatcher, LIVE_LOG_CHARS } from '../../../shared/event-batcher.js';
+import { utf8Length } from '../../../shared/utf8-length.js';
 import { liveLogMarker, type EngineEvent } from '../../../shared/events.js';
 
 type StepLogEvent = Extract<EngineEvent, { type: 'step.log' }>;

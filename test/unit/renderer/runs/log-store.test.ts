@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogStore, LOG_CAP, logKey, utf8Length, visibleLineCount } from '../../../../renderer/runs/log-store.js';
+import { createLogStore, LOG_CAP, logKey, visibleLineCount } from '../../../../renderer/runs/log-store.js';
+import { utf8Length } from '../../../../shared/utf8-length.js';
 
 const buffer = (store: ReturnType<typeof createLogStore>, step = 'build') => store.getState().buffers.get(logKey('e1', step))!;
 const log = (text: string, step = 'build') => ({ executionId: 'e1', step, text });

@@ -2,7 +2,7 @@
 // one per step (a thousand steps would each re-run a selector at every editor change).
 import { createContext, useMemo, type ReactElement, type ReactNode } from 'react';
 import { useEditorStore } from '../app/hooks.js';
-import { glyphIndex } from './action-glyph.js';
+import { glyphIndex } from './step-icons.js';
 
 export const ActionGlyphs = createContext<ReadonlyMap<string, string>>(new Map());
 

@@ -3,22 +3,18 @@
 // concerns; panning and zooming re-render none.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
-import { formatDuration } from '../app/format-time.js';
 import { useRunStore, useValidationStore } from '../app/hooks.js';
 import { useNow } from '../app/use-now.js';
 import { selectShownStep } from '../runs/run-selectors.js';
-import { STATUS_ICONS } from './status-icons.js';
 import type { StepNode } from './step-nodes.js';
 import { stepFace, useStepFace } from './step-face.js';
+import { stepStatus, ticking } from './step-status.js';
 
 export const StepNodeView = memo(function StepNodeView({ data, selected, sourcePosition, targetPosition }: NodeProps<StepNode>): ReactElement {
   const run = useRunStore(selectShownStep(data.name));
   const problem = useValidationStore((state) => state.byStep.get(data.name));
   const face = useStepFace(data);
-  const live = run?.status === 'running' || run?.status === 'retrying';
-  const now = useNow(live);
-  const end = run?.endTime ?? (live ? now : null);
-  const duration = run?.startTime != null && end !== null ? Math.max(0, end - run.startTime) : null;
+  const now = useNow(ticking(run));
   const title = problem ?? run?.reason ?? run?.error ?? undefined;
   // Why a queued step waits (a resource, a slot) replaces its summary, as on the run view's canvas.
   const waiting = run?.status === 'queued' ? run.reason : null;
@@ -27,14 +23,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected, sourceP
     <div className="step-node" data-step={data.name} data-status={run?.status} data-selected={selected || undefined} data-invalid={problem !== undefined || undefined} title={title}>
       <Handle type="target" position={targetPosition ?? Position.Left} aria-label={`Dependencies of ${data.name}`} />
       {stepFace(data.name, face, waiting, badge, run === undefined)}
-      {run !== undefined && (
-        <div className="step-node__meta">
-          <span className="step-node__icon" aria-hidden="true">{STATUS_ICONS[run.status]}</span>
-          <span className="step-node__status">{run.status}</span>
-          {run.attempts > 1 && <span className="step-node__attempt">attempt {run.attempts}/{Math.max(run.attempts, 1 + (data.step.retry?.count ?? 0))}</span>}
-          <span>{formatDuration(duration)}</span>
-        </div>
-      )}
+      {run !== undefined && stepStatus(run.status, run, data.step.retry?.count ?? 0, now)}
       <Handle type="source" position={sourcePosition ?? Position.Right} aria-label={`Make another step depend on ${data.name}`} />
     </div>
   );

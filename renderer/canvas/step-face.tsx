@@ -3,7 +3,7 @@
 // A hook and a plain function, not a component: a zoom on a big workflow mounts thousands of nodes at once, and one
 // component fewer per node is measurably cheaper there (scripts/bench/canvas.mjs).
 import { useContext, useMemo, type ReactElement, type ReactNode } from 'react';
-import { glyphOf } from './action-glyph.js';
+import { glyphOf } from './step-icons.js';
 import { ActionGlyphs } from './ActionGlyphs.js';
 import type { StepNodeData } from './step-nodes.js';
 import { stepSummary } from './step-summary.js';

@@ -4,7 +4,7 @@ import type { ActionInfo } from '../../shared/ipc.js';
 import { useActions, useEditorStore } from '../app/hooks.js';
 import { ACTION_DRAG_TYPE } from '../canvas/action-drag.js';
 import { filterActions } from './editor-store.js';
-import { actionGlyph } from '../canvas/action-glyph.js';
+import { actionGlyph } from '../canvas/step-icons.js';
 
 export function Palette({ onAdd }: { onAdd(info: ActionInfo): void }): ReactElement {
   const actions = useEditorStore((state) => state.actions);

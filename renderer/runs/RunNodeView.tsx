@@ -3,21 +3,19 @@
 // run drawn as reused. It reads its own step run, so a change re-renders only that node.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
-import { formatDuration } from '../app/format-time.js';
 import { useRunStore, useRunViewStore } from '../app/hooks.js';
 import { useNow } from '../app/use-now.js';
-import { STATUS_ICONS } from '../canvas/status-icons.js';
+import { REUSED_ICON } from '../canvas/step-icons.js';
 import type { StepNode } from '../canvas/step-nodes.js';
 import { stepFace, useStepFace } from '../canvas/step-face.js';
-import { durationOf, selectShownStep } from './run-selectors.js';
+import { stepStatus, ticking } from '../canvas/step-status.js';
+import { selectShownStep } from './run-selectors.js';
 
 export const RunNodeView = memo(function RunNodeView({ data, sourcePosition, targetPosition }: NodeProps<StepNode>): ReactElement {
   const run = useRunStore(selectShownStep(data.name));
   const selected = useRunViewStore((state) => state.selectedStep === data.name);
   const face = useStepFace(data);
-  const live = run?.status === 'running' || run?.status === 'retrying';
-  const now = useNow(live);
-  const most = 1 + (data.step.retry?.count ?? 0);
+  const now = useNow(ticking(run));
   const status = run?.status ?? 'pending';
   const waiting = status === 'queued' || status === 'skipped' ? run?.reason ?? null : null;
   const reused = run?.reusedFrom ?? null;
@@ -26,12 +24,7 @@ export const RunNodeView = memo(function RunNodeView({ data, sourcePosition, tar
     <div className="step-node step-node--run" data-step={data.name} data-status={status} data-selected={selected || undefined} title={run?.error ?? run?.reason ?? undefined}>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
       {stepFace(data.name, face, waiting)}
-      <div className="step-node__meta">
-        <span className="step-node__icon" aria-hidden="true">{STATUS_ICONS[status]}</span>
-        <span className="step-node__status">{status}</span>
-        {(most > 1 || (run?.attempts ?? 0) > 1) && run !== undefined && run.attempts > 0 && <span className="step-node__attempt">attempt {run.attempts}/{Math.max(most, run.attempts)}</span>}
-        <span>{formatDuration(run === undefined || (!live && run.endTime === null) ? null : durationOf(run.startTime, run.endTime, now))}</span>
-      </div>
+      {stepStatus(status, run, data.step.retry?.count ?? 0, now)}
       <Handle type="source" position={sourcePosition ?? Position.Right} isConnectable={false} />
     </div>
   );
@@ -43,7 +36,7 @@ function ReusedNode({ name, status, from, selected, sourcePosition, targetPositi
     <div className="step-node step-node--run step-node--reused" data-step={name} data-status={status} data-reused={from} data-selected={selected || undefined} title={`Not run again: its result is kept from run ${from}`}>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
       <div className="step-node__head">
-        <span className="step-node__icon" aria-hidden="true">↺</span>
+        <span className="step-node__icon" aria-hidden="true">{REUSED_ICON}</span>
         <span className="step-node__name">{name}</span>
       </div>
       <div className="step-node__action">reused from run {from.slice(0, 8)}</div>

@@ -1,5 +1,14 @@
-// The engine names an icon per action ("terminal", "clock"); the palette and the canvas's steps show it as one glyph.
+// Every glyph a step is drawn with, in one table: its action's (the engine names an icon per action, "terminal",
+// "clock"; the palette shows it too) and its status's, beside the status word on both canvases (the colour says it
+// too, but not to everyone).
 import type { ActionInfo } from '../../shared/ipc.js';
+import type { StepStatus } from '../../shared/model.js';
+
+export const STATUS_ICONS: Record<StepStatus, string> = {
+  pending: '○', queued: '◌', running: '◐', retrying: '↻', succeeded: '✓', failed: '✕', skipped: '⤼', cancelled: '⊘',
+};
+/** A step a re-run kept from an earlier run, instead of its status. */
+export const REUSED_ICON = '↺';
 
 const GLYPHS: Record<string, string> = {
   terminal: '❯', clock: '◷', circle: '○', 'x-circle': '⊗', file: '▤', 'file-text': '▤', globe: '◍', search: '⌕', workflow: '⇶',

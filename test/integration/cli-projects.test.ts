@@ -48,6 +48,9 @@ describe('every CLI run belongs to a project', () => {
     expect(table).toMatch(/lint\s+web\s+ci\/lint\.yaml\s+completed/);
     expect(table).toMatch(/build\s+web\s+\.codomyrmex\/workflows\/build\.yaml\s+completed/);
     expect(cli(['history', '--project', 'nope'], home)).toMatchObject({ code: 2, stderr: expect.stringContaining('--project: unknown project "nope" (known: ') });
+    const json = cli(['history', '--project', 'nope', '--json'], home);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'not-found', name: 'NotFoundError', message: expect.stringMatching(/^--project: unknown project "nope" \(known: /) } });
   });
 
   it('runs the steps in --cwd DIR when given, refusing a folder that does not exist', () => {

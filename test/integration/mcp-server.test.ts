@@ -234,10 +234,12 @@ describe('codomyrmex mcp refuses bad input, naming what is wrong, and keeps answ
 
   it('names an unknown workflow, execution, project and step', async () => {
     const { refused, ok, client } = await startServer();
-    expect(await refused('execute_workflow', { workflow_name: 'nope' })).toContain('unknown workflow "nope"');
-    expect(await refused('get_execution', { execution_id: 'no-such-run' })).toContain('unknown execution "no-such-run"');
-    expect(await refused('cancel_execution', { execution_id: 'no-such-run' })).toContain('unknown execution "no-such-run"');
-    expect(await refused('list_workflows', { project: 'elsewhere' })).toContain('unknown project "elsewhere"');
+    // Each says so with the same code, by the error's type (not its words): README "Error codes".
+    expect(await refused('execute_workflow', { workflow_name: 'nope' })).toMatch(/unknown workflow "nope".*\ncode: not-found$/s);
+    expect(await refused('get_execution', { execution_id: 'no-such-run' })).toMatch(/unknown execution "no-such-run".*\ncode: not-found$/s);
+    expect(await refused('cancel_execution', { execution_id: 'no-such-run' })).toMatch(/unknown execution "no-such-run".*\ncode: not-found$/s);
+    expect(await refused('list_workflows', { project: 'elsewhere' })).toMatch(/unknown project "elsewhere".*\ncode: not-found$/s);
+    expect(await refused('execute_task', { module: 'control', action: 'noop', session_id: 'gone' })).toMatch(/unknown session "gone".*\ncode: not-found$/s);
     await expect(client.readResource({ uri: 'codomyrmex://runs/no-such-run/logs/x' })).rejects.toThrow(/unknown execution "no-such-run"/);
     await ok('create_workflow', { name: 'greet', steps: hello() });
     const run = await ok<Run>('execute_workflow', { workflow_name: 'greet' });

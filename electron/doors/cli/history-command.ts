@@ -1,5 +1,6 @@
 // `codomyrmex history`: past runs, newest first, as a table or JSON.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { NotFoundError } from '../../../shared/errors.js';
 import { EXECUTION_STATUSES, type ExecutionStatus, type Project, type WorkflowExecution } from '../../../shared/model.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { isWorkflowFile } from '../../engine/workflows/find-workflows.js';
@@ -19,6 +20,8 @@ export async function historyCommand(values: CliValues): Promise<number> {
       project = engine.projectManager.resolveProject(values.project);
     } catch (error) {
       await engine.close();
+      // Exit 2 either way; a script reading --json learns that the project does not exist, by its code.
+      if (error instanceof NotFoundError) throw new NotFoundError(error.what, `--project: ${error.message}`);
       throw new UsageError(`--project: ${(error as Error).message}`);
     }
   }

@@ -1,8 +1,10 @@
 // Templates users make from their own projects: a project's workflows (and config) saved as a template folder under
 // $CODOMYRMEX_HOME/templates, loaded beside the built-in ones at start by the same loader (template-folder.ts).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { OrchestrationError } from '../../../../shared/errors.js';
+import { baseName, workflowFiles } from '../../workflows/find-workflows.js';
+import { formatOf } from '../../workflows/workflow-file.js';
 import type { ProjectTemplate } from './template.js';
 import { TEMPLATE_NAME, writeTemplateFolder } from './template-folder.js';
 
@@ -10,10 +12,9 @@ import { TEMPLATE_NAME, writeTemplateFolder } from './template-folder.js';
 export function templateFromProject(projectPath: string, workflowsDir: string, name: string, description: string): ProjectTemplate {
   if (!TEMPLATE_NAME.test(name)) throw new OrchestrationError(`template name "${name}" must start with a letter or digit and hold only letters, digits, "_" or "-" (64 at most)`);
   const workflows: Record<string, string> = {};
-  if (existsSync(workflowsDir)) {
-    for (const file of readdirSync(workflowsDir).filter((f) => /\.ya?ml$/i.test(f)).sort()) {
-      workflows[basename(file).replace(/\.ya?ml$/i, '')] = readFileSync(join(workflowsDir, file), 'utf8');
-    }
+  // A template's workflows are written back as YAML: a JSON one would not read as what its name says.
+  for (const file of workflowFiles(workflowsDir).filter((f) => formatOf(f) === 'yaml')) {
+    workflows[baseName(file)] = readFileSync(join(workflowsDir, file), 'utf8');
   }
   if (Object.keys(workflows).length === 0) throw new OrchestrationError(`${projectPath} has no YAML workflows in ${workflowsDir} to make a template of`);
   const configFile = join(projectPath, '.codomyrmex', 'config.json');

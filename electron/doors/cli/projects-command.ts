@@ -1,5 +1,6 @@
 // `codomyrmex projects [--json]` lists the registered projects with their status and why runs last changed it;
 // `codomyrmex projects set NAME [--status S] [--status-follows-runs on|off] [--health-check WORKFLOW|none]` changes them.
+import { NotFoundError } from '../../../shared/errors.js';
 import { PROJECT_STATUSES, type Project, type ProjectStatus } from '../../../shared/model.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { EXIT, UsageError, type CliValues } from './main.js';
@@ -16,6 +17,8 @@ export async function projectsCommand(rest: string[], values: CliValues): Promis
       try {
         target = engine.projectManager.resolveProject(name!);
       } catch (error) {
+        // Exit 2 either way; --json says not-found when no project is of that name.
+        if (error instanceof NotFoundError) throw error;
         throw new UsageError((error as Error).message);
       }
       const project = engine.projectManager.updateProject(target.id, changes);

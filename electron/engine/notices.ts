@@ -2,6 +2,7 @@
 // they happen, pushed to every door as events, and kept while they hold so a window that connects later shows them.
 import type { EngineNotice } from '../../shared/events.js';
 import type { EventBus } from './event-bus.js';
+import { engineLog } from './logging/engine-log.js';
 
 /** A door that connects late sees at most this many; older ones were printed and pushed already. */
 const KEPT = 10;
@@ -22,6 +23,7 @@ export class EngineNotices {
     this.current.push(notice);
     if (this.current.length > KEPT) this.current.shift();
     this.print(message);
+    engineLog()[level]({ notice: notice.id, ...(resolves !== undefined ? { resolves } : {}) }, message);
     this.events.emit({ type: 'notice', notice, ...(resolves !== undefined ? { resolves } : {}) });
     return notice.id;
   }

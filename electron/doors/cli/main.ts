@@ -38,6 +38,9 @@ Options:
   --into DIR         import: where the projects' folders go (default: UPSTREAM-DIR-imported beside it)
   --json             print the final record(s) as JSON on stdout
   --port N           serve: the port to listen on (default: a free one)
+  --log-level LEVEL  the engine's log: debug, info, warning, error, critical or off (default info, to
+                     $CODOMYRMEX_HOME/logs/codomyrmex.log; a level chosen here or in $CODOMYRMEX_LOG_LEVEL
+                     is shown on stderr too)
   --debug            show stack traces
   -h, --help         this help
 
@@ -62,10 +65,14 @@ const OPTIONS = {
   into: { type: 'string' },
   'status-follows-runs': { type: 'string' },
   'health-check': { type: 'string' },
+  'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Writes out the engine's log before the process ends (set once the log is set up). */
+let closeLog = async (): Promise<void> => {};
 
 /** A user's mistake on the command line: one message, exit 2, no stack. */
 export class UsageError extends Error {}
@@ -77,6 +84,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return command === undefined && !values.help ? EXIT.invalid : EXIT.ok;
   }
+  // Loaded with the engine (pino is part of it), not before: `--help` and a mistyped command stay instant.
+  const log = await import('./cli-log.js');
+  const refused = log.setUpCliLog(values['log-level'], process.env);
+  if (refused !== null) throw new UsageError(refused);
+  closeLog = log.closeCliLog;
   switch (command) {
     case 'run':
       // Started first, so that the hosts' own start-up overlaps with loading the engine.
@@ -132,6 +144,7 @@ main(argv).then(
   async (code) => {
     process.exitCode = code;
     await closeProcessHosts();
+    await closeLog();
   },
   async (error: unknown) => {
     const debug = argv.includes('--debug');
@@ -143,5 +156,6 @@ main(argv).then(
     if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ error: jsonError(error, usage) })}\n`);
     process.exitCode = invalid ? EXIT.invalid : EXIT.failed;
     await closeProcessHosts();
+    await closeLog();
   },
 );

@@ -5,6 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { z } from 'zod';
 import { RESERVED_KEY } from '../../../shared/names.js';
+import { logStepCommand } from '../logging/step-command.js';
 import { runProcess } from '../processes/process-runner.js';
 import { ATTEMPT_MARKER } from '../store/step-log.js';
 import { ActionFailure, defineAction, type ActionContext } from './action.js';
@@ -26,10 +27,12 @@ const run = defineAction({
   async run(params, context) {
     const outputFile = join(tmpdir(), `codomyrmex-${process.pid}-${context.executionId}-${context.step}-${context.attempt}.out`);
     const cwd = params.cwd === undefined ? context.cwd : isAbsolute(params.cwd) ? params.cwd : resolve(context.cwd, params.cwd);
+    const env = { ...stepEnvironment({ ...context.env, ...params.env }, cwd, params.env.PATH !== undefined), CODOMYRMEX_OUTPUT: outputFile };
+    logStepCommand({ executionId: context.executionId, step: context.step, attempt: context.attempt, command: params.command, cwd, env });
     const exit = await runProcess({
       command: params.command,
       cwd,
-      env: { ...stepEnvironment({ ...context.env, ...params.env }, cwd, params.env.PATH !== undefined), CODOMYRMEX_OUTPUT: outputFile },
+      env,
       logPath: context.logPath,
       logFd: () => context.outputFd,
       signal: context.signal,

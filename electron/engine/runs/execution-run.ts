@@ -4,6 +4,7 @@ import { resolveTemplates, type TemplateScope } from '../../../shared/templating
 import { ActionFailure, type ActionResult } from '../actions/action.js';
 import type { EventBus } from '../event-bus.js';
 import type { Executor } from './executor.js';
+import { RunLog } from './logging/run-log.js';
 import { resourceQueueReason } from './queue-reason.js';
 import { ReadyQueue } from './ready-queue.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
@@ -76,11 +77,13 @@ export class ExecutionRun {
   private finished = false;
   private waitingForResources = false;
   private readonly onResourcesReleased = (): void => this.pump();
+  private readonly log: RunLog;
 
   constructor(private readonly options: ExecutionRunOptions) {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     const { execution, workflow } = options;
     this.scope = { steps: {}, ended: this.ended, params: options.params, env: options.env };
+    this.log = new RunLog(workflow.name, execution.executionId);
     this.states = workflow.steps.map((step, index) => {
       const state: StepState = {
         index,
@@ -124,6 +127,7 @@ export class ExecutionRun {
     execution.status = 'running';
     this.options.recorder.executionChanged(execution);
     this.emitExecution();
+    this.log.runStarted(this.states.length, this.states.length - this.unfinished);
     const ready = this.states.filter((state) => state.remaining === 0 && !TERMINAL.has(state.run.status));
     this.settle(ready);
     this.pump();
@@ -223,7 +227,9 @@ export class ExecutionRun {
     this.listenForResources(deferred !== null);
     // Steps queued since the last pump that did not get a slot now show why they wait; each is looked at once.
     for (const state of this.justQueued) {
-      if (state.run.status === 'pending') this.update(state, { status: 'queued', reason: `waiting for a free slot (concurrency ${concurrency})` });
+      if (state.run.status !== 'pending') continue;
+      this.update(state, { status: 'queued', reason: `waiting for a free slot (concurrency ${concurrency})` });
+      this.log.stepWaiting(state.step.name, state.run.reason!, false);
     }
     this.justQueued.length = 0;
   }
@@ -238,7 +244,10 @@ export class ExecutionRun {
       }
       const resource = resources.getResource(missing.resourceId) ?? { id: missing.resourceId, unit: '' };
       const reason = resourceQueueReason(resource, missing, resources.getAllocations(missing.resourceId));
-      if (state.run.reason !== reason) this.update(state, { status: 'queued', reason });
+      if (state.run.reason !== reason) {
+        this.update(state, { status: 'queued', reason });
+        this.log.stepWaiting(state.step.name, reason, true);
+      }
       return false;
     }
     return true;
@@ -258,6 +267,7 @@ export class ExecutionRun {
     const attempt = state.run.attempts + 1;
     const now = Date.now();
     this.update(state, { status: 'running', attempts: attempt, startTime: state.run.startTime ?? now, reason: null, error: null });
+    this.log.stepStarted(state.step.name, attempt, `${state.step.module}.${state.step.action}`);
     let parameters: Record<string, unknown>;
     try {
       parameters = resolveTemplates(state.step.parameters, this.scope);
@@ -319,11 +329,13 @@ export class ExecutionRun {
   /** `failure` is what the action reported (its exit code and outputs), also when a timeout is the error. */
   private failAttempt(state: StepState, error: unknown, retriable: boolean, failure = error instanceof ActionFailure ? error : null): void {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof StepTimeout) this.log.stepTimedOut(state.step.name, state.run.attempts, error.seconds);
     const fields: Partial<StepRun> = { error: message, exitCode: failure?.exitCode ?? null, outputs: failure?.outputs ?? {} };
     const retry = state.step.retry;
     if (retriable && retry !== undefined && state.run.attempts <= retry.count && !this.cancelled) {
       const delay = retry.delay * retry.backoff ** (state.run.attempts - 1);
       this.update(state, { ...fields, status: 'retrying', reason: `attempt ${state.run.attempts} failed: ${message}; retrying in ${round(delay)}s` });
+      this.log.stepRetrying(state.step.name, state.run.attempts, round(delay), message);
       state.timer = setTimeout(() => {
         state.timer = null;
         this.enqueue(state);
@@ -355,6 +367,7 @@ export class ExecutionRun {
       ...(logged ? { logPath: log.path, logTail: log.tail() } : {}),
     });
     log?.close();
+    this.log.stepEnded(state.step.name, state.run);
     this.unfinished--;
     if (status !== 'succeeded') {
       // Steps allowed to run after this one read what it set before failing; a skipped one set nothing.
@@ -388,6 +401,7 @@ export class ExecutionRun {
     execution.endTime = Date.now();
     recorder.executionChanged(execution);
     this.emitExecution();
+    this.log.runEnded(execution);
     this.resolveDone(execution);
   }
 

@@ -2,6 +2,7 @@
 // status) marks the run `damaged` with the reason instead of hiding it or every other run; and the SQL that keeps
 // damaged runs out of the figures.
 import { EXECUTION_STATUSES, STEP_STATUSES, type ExecutionStatus, type RunOrigin, type StepRun, type WorkflowExecution } from '../../../shared/model.js';
+import { logDamagedRun } from '../logging/damaged-runs.js';
 
 export interface ExecutionRow {
   execution_id: string;
@@ -82,7 +83,10 @@ export function toExecution(row: ExecutionRow, steps: StepRow[]): WorkflowExecut
     outcome: row.outcome ?? null,
   };
   if (steps.length === 0 && row.damaged_step != null) damage.push(`step "${row.damaged_step}": its stored row is unreadable`);
-  if (damage.length > 0) execution.damaged = `unreadable record: ${damage.join('; ')}`;
+  if (damage.length > 0) {
+    execution.damaged = `unreadable record: ${damage.join('; ')}`;
+    logDamagedRun(execution.executionId, execution.workflowName, execution.damaged);
+  }
   return execution;
 }
 

@@ -1,0 +1,52 @@
+// What a run tells the engine's log: its start and end, each step's start, wait, retry, timeout and end.
+import type { StepRun, WorkflowExecution } from '../../../shared/model.js';
+import { closeRunLog, openRunLog, type EngineLogger } from './engine-log.js';
+
+export class RunLog {
+  private readonly log: EngineLogger;
+  private readonly started = Date.now();
+
+  constructor(
+    workflow: string,
+    private readonly executionId: string,
+  ) {
+    this.log = openRunLog(workflow, executionId);
+  }
+
+  runStarted(steps: number, kept: number): void {
+    this.log.info({ steps, ...(kept > 0 ? { kept } : {}) }, 'run started');
+  }
+
+  stepStarted(step: string, attempt: number, action: string): void {
+    this.log.info({ step, attempt, action }, 'step started');
+  }
+
+  /** A step that cannot start yet: for resources (info), for a concurrency slot (debug: every step of a wide DAG waits). */
+  stepWaiting(step: string, reason: string, forResources: boolean): void {
+    if (forResources) this.log.info({ step, reason }, 'step waiting');
+    else this.log.debug({ step, reason }, 'step waiting');
+  }
+
+  stepRetrying(step: string, attempt: number, delaySeconds: number, error: string): void {
+    this.log.info({ step, attempt, delaySeconds, error }, 'step retrying');
+  }
+
+  stepTimedOut(step: string, attempt: number, timeoutSeconds: number): void {
+    this.log.info({ step, attempt, timeoutSeconds }, 'step timed out');
+  }
+
+  stepEnded(step: string, run: StepRun): void {
+    const durationMs = run.startTime !== null && run.endTime !== null ? run.endTime - run.startTime : null;
+    const fields = { step, status: run.status, attempts: run.attempts, durationMs, ...(run.exitCode !== null ? { exitCode: run.exitCode } : {}) };
+    if (run.status === 'failed') this.log.error({ ...fields, error: run.error }, 'step failed');
+    else if (run.status === 'succeeded') this.log.info(fields, 'step finished');
+    else this.log.info({ ...fields, reason: run.reason }, `step ${run.status}`);
+  }
+
+  runEnded(execution: WorkflowExecution): void {
+    const fields = { status: execution.status, durationMs: Date.now() - this.started, ...(execution.outcome ? { outcome: execution.outcome } : {}) };
+    if (execution.status === 'failed') this.log.error({ ...fields, errors: execution.errors }, 'run finished');
+    else this.log.info(fields, 'run finished');
+    closeRunLog(this.executionId);
+  }
+}

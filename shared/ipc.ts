@@ -6,6 +6,7 @@ import type { EngineEvent, EngineNotice } from './events.js';
 import type { Project, Resource, ResourceAllocation, Session, Workflow, WorkflowExecution } from './model.js';
 import { EXECUTION_STATUSES, PROJECT_STATUSES, RUN_ORIGINS } from './model.js';
 import type { ProjectCard, ProjectHistory, TemplateInfo } from './dashboard.js';
+import type { EngineLogPage } from './engine-log.js';
 import type { SystemSample } from './monitor.js';
 import { RESOURCE_ID_PATTERN, RESOURCE_ID_RULE } from './resource-text.js';
 import { nameSchema } from './workflow-schema.js';
@@ -268,6 +269,17 @@ export const commands = {
     response: returns<TemplateInfo>(),
   },
   'actions.list': { request: z.object({}).strict(), response: returns<ActionInfo[]>() },
+  /**
+   * The engine's own log ($CODOMYRMEX_HOME/logs/codomyrmex.log, every process's records): without a cursor its last
+   * `limit` records (default 2000); with the cursor a read returned, the records written since (the panel follows).
+   */
+  'engineLog.read': {
+    request: z.object({
+      cursor: z.object({ file: z.string().min(1).max(4096), offset: z.number().int().min(0) }).strict().nullable().optional(),
+      limit: z.number().int().min(1).max(10_000).optional(),
+    }).strict(),
+    response: returns<EngineLogPage>(),
+  },
 } as const;
 
 export type Command = keyof typeof commands;

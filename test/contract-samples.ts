@@ -65,6 +65,7 @@ export function sampleRequests(ids: SampleIds): { [C in Command]: RequestOf<C> }
     'templates.list': {},
     'templates.saveFromProject': { projectId: ids.projectId, name: 'sample-template' },
     'actions.list': {},
+    'engineLog.read': { cursor: null, limit: 100 },
   };
 }
 
@@ -115,4 +116,7 @@ export const INVALID_PAYLOADS: [string, unknown, string][] = [
   ['projects.add', { path: '/', confirmBroadFolder: 'yes' }, 'confirmBroadFolder'],
   ['sessions.create', { name: 'two\nlines' }, 'name'],
   ['sessions.update', { sessionId: 's', name: '__proto__' }, 'name'],
+  ['engineLog.read', { limit: 0 }, 'limit'],
+  ['engineLog.read', { cursor: { file: 'codomyrmex.1.log', offset: -5 } }, 'cursor.offset'],
 ];
+

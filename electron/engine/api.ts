@@ -6,6 +6,7 @@ import type { RunOrigin } from '../../shared/model.js';
 import type { OrchestrationEngine } from './orchestration-engine.js';
 import { RunControl } from './runs/run-control.js';
 import { createSampleProject } from './projects/sample-project.js';
+import { readEngineLog } from './logging/engine-log-reader.js';
 import { readLogSlice } from './store/log-reader.js';
 import { runStats } from './store/run-stats.js';
 import { WorkflowDocuments } from './workflows/workflow-documents.js';
@@ -119,6 +120,7 @@ export class EngineApi {
       'templates.list': () => this.projects.templates(),
       'templates.saveFromProject': ({ projectId, name, description }) => this.projects.saveTemplate(projectId, name, description),
       'actions.list': () => engine.registry.list(),
+      'engineLog.read': (request) => readEngineLog(engine.paths.logs, request),
     };
   }
 

@@ -9,7 +9,8 @@ import { createAppWindow, focusWindow } from './app-window.js';
 import { appVersion } from './app-version.js';
 import { guardUnsavedEdits } from './close-prompt.js';
 import { handleDownloads } from './downloads.js';
-import { startEngine, startupProject, type MainEngine } from './main-engine.js';
+import { closeEngineLog } from '../engine/logging/engine-log.js';
+import { startEngine, startupLogLevel, startupProject, type MainEngine } from './main-engine.js';
 import { contentSecurityPolicy, hardenSession } from './hardening.js';
 import { bindContract, pushEvents } from './ipc-binding.js';
 import { menuTemplate } from './menu.js';
@@ -64,7 +65,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   if (location.kind === 'app') handleAppProtocol(location.root, contentSecurityPolicy(location));
   // Steps' process hosts run as utility processes: the runAsNode fuse leaves child_process.fork unusable here.
   setHostLauncher(utilityHostLauncher(join(mainDir, 'utility-host.js')));
-  const main = startEngine({ version: appVersion(app.isPackaged, app.getVersion(), mainDir), home: defaultHome(env), project: startupProject(options.argv ?? process.argv, env) });
+  const main = startEngine({ version: appVersion(app.isPackaged, app.getVersion(), mainDir), home: defaultHome(env), project: startupProject(options.argv ?? process.argv, env), logLevel: startupLogLevel(options.argv ?? process.argv), env });
   hardenSession(session.defaultSession, location);
   handleDownloads(session.defaultSession, location, () => app.getPath('downloads'));
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name, {
@@ -92,6 +93,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     stopEvents();
     unbind();
     await main.engine.close();
+    await closeEngineLog();
     stopBadge();
   })());
   // After the windows closed (one with unsaved edits may keep the app running: see close-prompt.ts), quitting waits

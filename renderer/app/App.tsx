@@ -5,7 +5,7 @@ import { ProjectsView } from '../projects/ProjectsView.js';
 import { QuestionDialogs } from '../ui/QuestionDialogs.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { useAppStore } from './hooks.js';
-import { EditorView, ResourcesView, RunsView, SessionsView } from './lazy-views.js';
+import { EditorView, EngineLogView, ResourcesView, RunsView, SessionsView } from './lazy-views.js';
 import { Nav } from './Nav.js';
 import { ViewErrorBoundary } from './ViewErrorBoundary.js';
 
@@ -15,6 +15,7 @@ const VIEW_COMPONENTS = {
   runs: RunsView,
   sessions: SessionsView,
   resources: ResourcesView,
+  logs: EngineLogView,
 } as const;
 
 export function App(): ReactElement {

@@ -11,6 +11,7 @@ const ITEMS: { view: View; label: string; icon: string }[] = [
   { view: 'runs', label: 'Runs', icon: '▷' },
   { view: 'sessions', label: 'Sessions', icon: '◎' },
   { view: 'resources', label: 'Resources', icon: '▤' },
+  { view: 'logs', label: 'Engine log', icon: '≡' },
 ];
 
 export function Nav(): ReactElement {

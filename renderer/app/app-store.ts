@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { AppInfo } from '../../shared/ipc.js';
 import type { ConnectionState } from '../api/client.js';
 
-export const VIEWS = ['projects', 'editor', 'runs', 'sessions', 'resources'] as const;
+export const VIEWS = ['projects', 'editor', 'runs', 'sessions', 'resources', 'logs'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface AppState {

@@ -12,6 +12,7 @@ import { createEditorUiActions } from '../editor/editor-ui-actions.js';
 import { createFileActions } from '../editor/file-actions.js';
 import { createHistoryActions } from '../runs/run-history-actions.js';
 import { createLogActions } from '../runs/log-actions.js';
+import { createEngineLogActions } from '../engine-log/engine-log-actions.js';
 import { createProjectActions } from '../projects/project-actions.js';
 import { createResourceActions } from '../resources/resource-actions.js';
 import { createRunActions } from '../runs/run-actions.js';
@@ -24,6 +25,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
   const runs = createRunActions(client, stores, files.save, notifier);
   const history = createHistoryActions(client, stores);
   const logs = createLogActions(client, stores);
+  const engineLog = createEngineLogActions(client, stores);
   const sessions = createSessionActions(client, stores);
   const catalog = createCatalogActions(client, stores);
   const edits = createEditActions(stores);
@@ -57,6 +59,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     ...runs,
     ...history,
     ...logs,
+    ...engineLog,
     ...sessions,
     ...catalog,
     ...edits,

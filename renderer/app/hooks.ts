@@ -6,6 +6,7 @@ import type { AppState } from './app-store.js';
 import type { DashboardState } from '../projects/dashboard-store.js';
 import type { DialogState } from '../ui/dialog-store.js';
 import type { EditorState } from '../editor/editor-store.js';
+import type { EngineLogState } from '../engine-log/engine-log-store.js';
 import type { GraphState } from '../editor/graph-store.js';
 import type { RunHistoryState } from '../runs/run-history-store.js';
 import type { LogState } from '../runs/log-store.js';
@@ -47,4 +48,5 @@ export const useLogStore = <T>(selector: (state: LogState) => T): T => useStore(
 export const useRunHistoryStore = <T>(selector: (state: RunHistoryState) => T): T => useStore(useApp().stores.history, selector);
 export const useDashboardStore = <T>(selector: (state: DashboardState) => T): T => useStore(useApp().stores.dashboard, selector);
 export const useDialogStore = <T>(selector: (state: DialogState) => T): T => useStore(useApp().stores.dialogs, selector);
+export const useEngineLogStore = <T>(selector: (state: EngineLogState) => T): T => useStore(useApp().stores.engineLog, selector);
 export const useMonitorStore = <T>(selector: (state: MonitorState) => T): T => useStore(useApp().stores.monitor, selector);

@@ -7,12 +7,14 @@ const loaders = {
   runs: () => import('../runs/RunsView.js').then((module) => ({ default: module.RunsView })),
   sessions: () => import('../sessions/SessionsView.js').then((module) => ({ default: module.SessionsView })),
   resources: () => import('../resources/ResourcesView.js').then((module) => ({ default: module.ResourcesView })),
+  logs: () => import('../engine-log/EngineLogView.js').then((module) => ({ default: module.EngineLogView })),
 };
 
 export const EditorView = lazy(loaders.editor);
 export const RunsView = lazy(loaders.runs);
 export const SessionsView = lazy(loaders.sessions);
 export const ResourcesView = lazy(loaders.resources);
+export const EngineLogView = lazy(loaders.logs);
 
 /** Fetches every view's chunk ahead of a click (once the first view is drawn), so switching rarely shows a fallback. */
 export function preloadViews(): void {

@@ -7,6 +7,7 @@ import { createGraphStore } from '../editor/graph-store.js';
 import { createRunHistoryStore } from '../runs/run-history-store.js';
 import { createLogStore } from '../runs/log-store.js';
 import { createMonitorStore } from '../resources/monitor-store.js';
+import { createEngineLogStore } from '../engine-log/engine-log-store.js';
 import { createNoticeStore } from './notice-store.js';
 import { createProjectsStore } from '../projects/projects-store.js';
 import { createResourcesStore } from '../resources/resources-store.js';
@@ -32,6 +33,7 @@ export function createStores(storage: KeyValueStorage | null = null) {
     resources: createResourcesStore(),
     dashboard: createDashboardStore(),
     monitor: createMonitorStore(),
+    engineLog: createEngineLogStore(),
     sessions: createSessionsStore(storage),
   };
 }

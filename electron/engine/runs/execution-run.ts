@@ -4,7 +4,7 @@ import { resolveTemplates, type TemplateScope } from '../../../shared/templating
 import { ActionFailure, type ActionResult } from '../actions/action.js';
 import type { EventBus } from '../event-bus.js';
 import type { Executor } from './executor.js';
-import { RunLog } from './logging/run-log.js';
+import { RunLog } from '../logging/run-log.js';
 import { resourceQueueReason } from './queue-reason.js';
 import { ReadyQueue } from './ready-queue.js';
 import type { ResourceManager } from '../resources/resource-manager.js';

@@ -1,0 +1,19 @@
+// One record of the engine's log: its time, level, message, workflow › step and the rest of its fields.
+import { memo, type ReactElement } from 'react';
+import type { EngineLogRecord } from '../../shared/engine-log.js';
+
+function Row({ record, top }: { record: EngineLogRecord; top: number }): ReactElement {
+  const where = [record.workflow, record.step].filter((part) => part !== undefined).join(' › ');
+  const fields = Object.entries(record.fields).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join('  ');
+  return (
+    <div className="engine-log__row" data-level={record.level} style={{ transform: `translateY(${top}px)` }} title={`${record.time}${record.executionId ? ` · run ${record.executionId}` : ''}${record.pid !== null ? ` · pid ${record.pid}` : ''}`}>
+      <time className="engine-log__time" dateTime={record.time}>{record.time.slice(11, 19)}</time>
+      <span className="engine-log__badge">{record.level}</span>
+      <span className="engine-log__msg">{record.msg}</span>
+      {where !== '' && <span className="engine-log__where">{where}</span>}
+      {fields !== '' && <span className="muted engine-log__fields">{fields}</span>}
+    </div>
+  );
+}
+
+export const EngineLogRow = memo(Row);

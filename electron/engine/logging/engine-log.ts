@@ -48,9 +48,24 @@ export function engineLog(): EngineLogger {
   return root;
 }
 
-/** The guide's `get_logger(name)`: the engine's logger with the caller's name on each record. */
-export function getLogger(name: string): EngineLogger {
-  return root.child({ name });
+/** A named logger: the five levels, each a pino log function (`info('text')`, `info({ fields }, 'text')`). */
+export type NamedLogger = Pick<EngineLogger, LogLevel | 'isLevelEnabled'>;
+
+/**
+ * The guide's `get_logger(name)`: the engine's logger with the caller's name on each record. Like Python's, it may be
+ * taken before logging is set up (at a module's top): each call goes to the logger as set up at that moment.
+ */
+export function getLogger(name: string): NamedLogger {
+  let bound: { root: EngineLogger; child: EngineLogger } | null = null;
+  const current = (): EngineLogger => (bound !== null && bound.root === root ? bound : (bound = { root, child: root.child({ name }) })).child;
+  return {
+    debug: (...args: Parameters<EngineLogger['debug']>) => current().debug(...args),
+    info: (...args: Parameters<EngineLogger['info']>) => current().info(...args),
+    warning: (...args: Parameters<EngineLogger['warning']>) => current().warning(...args),
+    error: (...args: Parameters<EngineLogger['error']>) => current().error(...args),
+    critical: (...args: Parameters<EngineLogger['critical']>) => current().critical(...args),
+    isLevelEnabled: (level) => current().isLevelEnabled(level),
+  };
 }
 
 /** A run's logger: each record carries its workflow and executionId; steps read it back through `stepLog`. */

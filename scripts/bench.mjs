@@ -42,7 +42,8 @@ const faultBenches = [
 const faults = async (print) => {
   for (const bench of faultBenches) await bench(print);
 };
-const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard, faults };
+const logging = async (print) => (await import('./bench/logging.mjs')).benchLogging(print);
+const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard, faults, logging };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 

@@ -15,16 +15,17 @@ const zodEnglishOnly = {
   },
 };
 
-// pino-roll requires all of date-fns (~370 kB, ~30 ms to load at the first log record of every command) for the five
-// functions it uses — and those only for date-named files, which we do not use; its own per-function files are a
-// quarter of that.
-const dateFnsUsedByPinoRoll = {
-  name: 'date-fns-used-by-pino-roll',
+// pino-roll requires date-fns (all of it: ~370 kB, ~30 ms to load) only for date-named files and time-based rotation,
+// which the engine log does not use (it rotates by size; electron/engine/logging/rolling-log-file.ts). Its five
+// functions are bundled as stubs that say so, should a future option reach them.
+const dateFnsUnusedByPinoRoll = {
+  name: 'date-fns-unused-by-pino-roll',
   setup(build) {
     build.onResolve({ filter: /^date-fns$/ }, (args) => (args.importer.includes(`${sep}pino-roll${sep}`) ? { path: 'date-fns', namespace: 'pino-roll-date-fns' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'pino-roll-date-fns' }, () => ({
-      contents: ['format', 'addDays', 'addHours', 'parse', 'isValid'].map((name) => `export { ${name} } from 'date-fns/${name}';`).join('\n'),
-      resolveDir: 'node_modules/pino-roll',
+      contents: ['format', 'addDays', 'addHours', 'parse', 'isValid']
+        .map((name) => `export function ${name}() { throw new Error('pino-roll: date-based file names and rotation are not part of this build (date-fns.${name})'); }`)
+        .join('\n'),
     }));
   },
 };
@@ -39,7 +40,7 @@ const common = {
   // Native and CommonJS-only dependencies stay in node_modules; the rest is bundled so start-up resolves few files.
   external: ['better-sqlite3'],
   banner: { js: 'import { createRequire as __codomyrmexRequire } from "node:module"; const require = __codomyrmexRequire(import.meta.url);' },
-  plugins: [zodEnglishOnly, dateFnsUsedByPinoRoll],
+  plugins: [zodEnglishOnly, dateFnsUnusedByPinoRoll],
   logLevel: 'warning',
 };
 

@@ -27,8 +27,8 @@ export function atLeast(level: LogLevel, threshold: LogLevel): boolean {
 
 /** One record of the engine's log, as the log panel reads it back from the file. */
 export interface EngineLogRecord {
-  /** ISO time the record was written. */
-  time: string;
+  /** When the record was written (epoch milliseconds, as pino writes it: the cheapest time to take). */
+  time: number;
   level: LogLevel;
   msg: string;
   /** The process that wrote it (the app, `serve`, a `codomyrmex run`: they share one file). */

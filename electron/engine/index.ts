@@ -12,7 +12,7 @@ export type { ActionInfo } from '../../shared/ipc.js';
 export { createBuiltinRegistry } from './actions/builtin.js';
 export { defineAction, ActionFailure, type ActionDefinition, type ActionContext, type ActionResult } from './actions/action.js';
 /** The guide's logging: `setupLogging({ level })`, `getLogger(name).debug/info/warning/error/critical`, `closeLogging()`. */
-export { setupLogging, closeLogging, type SetupLoggingOptions } from './logging/setup-logging.js';
+export { setupLogging, flushLogging, closeLogging, type SetupLoggingOptions } from './logging/setup-logging.js';
 export { getLogger, type NamedLogger } from './logging/engine-log.js';
 export type { LogLevel, LogThreshold } from '../../shared/engine-log.js';
 export { loadWorkflowFile, saveWorkflowFile, renderWorkflow, type LoadedWorkflow } from './workflows/workflow-file.js';

@@ -6,8 +6,8 @@ function Row({ record, top }: { record: EngineLogRecord; top: number }): ReactEl
   const where = [record.workflow, record.step].filter((part) => part !== undefined).join(' › ');
   const fields = Object.entries(record.fields).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join('  ');
   return (
-    <div className="engine-log__row" data-level={record.level} style={{ transform: `translateY(${top}px)` }} title={`${record.time}${record.executionId ? ` · run ${record.executionId}` : ''}${record.pid !== null ? ` · pid ${record.pid}` : ''}`}>
-      <time className="engine-log__time" dateTime={record.time}>{record.time.slice(11, 19)}</time>
+    <div className="engine-log__row" data-level={record.level} style={{ transform: `translateY(${top}px)` }} title={`${new Date(record.time).toISOString()}${record.executionId ? ` · run ${record.executionId}` : ''}${record.pid !== null ? ` · pid ${record.pid}` : ''}`}>
+      <time className="engine-log__time" dateTime={new Date(record.time).toISOString()}>{new Date(record.time).toTimeString().slice(0, 8)}</time>
       <span className="engine-log__badge">{record.level}</span>
       <span className="engine-log__msg">{record.msg}</span>
       {where !== '' && <span className="engine-log__where">{where}</span>}

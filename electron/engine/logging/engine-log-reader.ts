@@ -111,9 +111,10 @@ function toRecord(line: string): EngineLogRecord | null {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const { time, level, msg, pid, workflow, executionId, step, ...fields } = value as Record<string, unknown>;
-  if (typeof time !== 'string' || typeof level !== 'string' || !LEVELS.has(level) || typeof msg !== 'string') return null;
+  const when = typeof time === 'number' ? time : typeof time === 'string' ? Date.parse(time) : NaN;
+  if (!Number.isFinite(when) || typeof level !== 'string' || !LEVELS.has(level) || typeof msg !== 'string') return null;
   return {
-    time,
+    time: when,
     level: level as LogLevel,
     msg,
     pid: typeof pid === 'number' ? pid : null,

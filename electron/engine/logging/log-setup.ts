@@ -18,6 +18,6 @@ export function chooseLogLevel(flag: string | undefined, env: NodeJS.ProcessEnv)
 }
 
 /** A chosen level applies to the file and to stderr (never stdout: MCP's protocol and `--json` records live there). */
-export function setUpEngineLog(logsDir: string, level: LogThreshold | null, env: NodeJS.ProcessEnv): void {
-  configureEngineLog({ logsDir, level: level ?? 'info', stderrLevel: level ?? 'off', rotation: rotationFromEnv(env) });
+export function setUpEngineLog(logsDir: string, level: LogThreshold | null, env: NodeJS.ProcessEnv, stderr = level !== null): void {
+  configureEngineLog({ logsDir, level: level ?? 'info', stderrLevel: stderr ? (level ?? 'info') : 'off', rotation: rotationFromEnv(env) });
 }

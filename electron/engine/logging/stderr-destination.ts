@@ -22,7 +22,7 @@ export function readableLine(line: string): string {
   } catch {
     return line.trimEnd();
   }
-  const time = typeof record.time === 'string' ? record.time.slice(11, 19) : '';
+  const time = typeof record.time === 'number' ? new Date(record.time).toTimeString().slice(0, 8) : '';
   const where = SHOWN_FIRST.map((key) => record[key]).filter((value) => typeof value === 'string').join(' › ');
   const rest = Object.entries(record)
     .filter(([key]) => !LEFT_OUT.has(key))

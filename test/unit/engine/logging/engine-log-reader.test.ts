@@ -5,7 +5,7 @@ import { MAX_READ_BYTES, readEngineLog } from '../../../../electron/engine/loggi
 import { tempDir } from '../../../helpers.js';
 
 const line = (msg: string, level = 'info', extra: Record<string, unknown> = {}): string =>
-  `${JSON.stringify({ level, time: '2026-12-01T10:00:00.000Z', pid: 7, workflow: 'ci', executionId: 'e1', step: 's', msg, ...extra })}\n`;
+  `${JSON.stringify({ level, time: 1_764_583_200_000, pid: 7, workflow: 'ci', executionId: 'e1', step: 's', msg, ...extra })}\n`;
 
 describe('reading the engine log back', () => {
   it('has nothing (and no cursor) before anything was logged', () => {
@@ -19,7 +19,7 @@ describe('reading the engine log back', () => {
     const page = readEngineLog(dir);
     expect(page.damaged).toBe(2);
     expect(page.records.map((record) => record.msg)).toEqual(['run started', 'step finished']);
-    expect(page.records[1]).toEqual({ time: '2026-12-01T10:00:00.000Z', level: 'info', msg: 'step finished', pid: 7, workflow: 'ci', executionId: 'e1', step: 's', fields: { status: 'succeeded', durationMs: 5 } });
+    expect(page.records[1]).toEqual({ time: 1_764_583_200_000, level: 'info', msg: 'step finished', pid: 7, workflow: 'ci', executionId: 'e1', step: 's', fields: { status: 'succeeded', durationMs: 5 } });
   });
 
   it('follows what another process appends after the cursor, leaving a half-written line for the next read', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineLogPage, EngineLogRecord } from '../../../../shared/engine-log.js';
 import { createEngineLogStore, ENGINE_LOG_CAP, filterEngineLog } from '../../../../renderer/engine-log/engine-log-store.js';
 
-const record = (msg: string, level: EngineLogRecord['level'], extra: Partial<EngineLogRecord> = {}): EngineLogRecord => ({ time: '2026-12-01T10:00:00.000Z', level, msg, pid: 1, fields: {}, ...extra });
+const record = (msg: string, level: EngineLogRecord['level'], extra: Partial<EngineLogRecord> = {}): EngineLogRecord => ({ time: 1_764_583_200_000, level, msg, pid: 1, fields: {}, ...extra });
 const page = (records: EngineLogRecord[], offset: number, damaged = 0): EngineLogPage => ({ records, cursor: { file: '/h/logs/codomyrmex.1.log', offset }, damaged, path: '/h/logs/codomyrmex.log' });
 
 describe('the engine log view’s records', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { launchApp } from '../../../electron/main/app.js';
 import { appLocation, isAppUrl } from '../../../electron/main/app-location.js';
-import { startupProject } from '../../../electron/main/main-engine.js';
+import { startupLogLevel, startupProject } from '../../../electron/main/main-engine.js';
+import type { EngineLogPage } from '../../../shared/engine-log.js';
 import { app, resetFakeElectron, state } from './fake-electron.js';
 import { APP_URL, MAIN_DIR, invoke, launch, memoryStore } from './launch.js';
 
@@ -77,6 +78,34 @@ describe('the app', () => {
     await launch();
     const labels = (state.menu as { label?: string; role?: string }[]).map((item) => item.label ?? item.role);
     expect(labels).toEqual(process.platform === 'darwin' ? ['Codomyrmex Orchestrator', '&File', '&Edit', '&View', '&Window', '&Help'] : ['&File', '&Edit', '&View', '&Window', '&Help']);
+  });
+});
+
+describe('the app’s engine log', () => {
+  it('logs at the level CODOMYRMEX_LOG_LEVEL names, to the data folder’s log the Engine log view reads', async () => {
+    const { project } = await launch({ env: { CODOMYRMEX_LOG_LEVEL: 'debug' } });
+    const projectId = ((await invoke('app.info', {})) as { value: { projectId: string } }).value.projectId;
+    expect(project).toBeTruthy();
+    const started = (await invoke('runs.start', { projectId, workflowName: 'diamond' })) as { ok: true; value: { executionId: string } };
+    await vi.waitFor(async () => {
+      const page = ((await invoke('engineLog.read', {})) as { value: EngineLogPage }).value;
+      expect(page.records.find((record) => record.msg === 'run finished')).toMatchObject({ executionId: started.value.executionId, workflow: 'diamond', fields: { status: 'completed' } });
+      expect(page.records.find((record) => record.msg === 'step command')).toMatchObject({ step: 'prepare', level: 'debug' });
+    }, { timeout: 10_000, interval: 100 });
+  });
+
+  it('opens with a level that is none, saying why on stderr', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await launch({ env: { CODOMYRMEX_LOG_LEVEL: 'chatty' } });
+    expect(error).toHaveBeenCalledWith('Codomyrmex Orchestrator: CODOMYRMEX_LOG_LEVEL takes debug, info, warning, error, critical or off; got "chatty"; the log stays at info');
+    expect(state.windows).toHaveLength(1);
+    error.mockRestore();
+  });
+
+  it('takes --log-level and --log-level= from its command line', () => {
+    expect(startupLogLevel(['electron', 'main.js', '--log-level', 'debug'])).toBe('debug');
+    expect(startupLogLevel(['app', '--log-level=ERROR'])).toBe('ERROR');
+    expect(startupLogLevel(['app'])).toBeUndefined();
   });
 });
 

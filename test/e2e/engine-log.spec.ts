@@ -4,9 +4,9 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BIN } from '../cli.js';
 import { serve, type Served } from './serve.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'codomyrmex.js');
 const SHOTS = 'test-results/e2e/screenshots';
 let server: Served;
 

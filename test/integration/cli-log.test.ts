@@ -67,6 +67,18 @@ describe('the engine log from the CLI', () => {
     expect(result.stderr).toContain('"msg":"step failed"');
   });
 
+  it('records a run refused for an invalid workflow as a warning naming its problems', () => {
+    const home = tempDir();
+    const flow = workflowFile('version: 1\nname: cyclic\nsteps:\n  - { name: a, module: control, action: noop, dependencies: [b] }\n  - { name: b, module: control, action: noop, dependencies: [a] }\n');
+    // validate checks without running: nothing logged; run refuses (exit 2) and the log says why.
+    expect(cli(['validate', flow], home).code).toBe(2);
+    expect(cli(['run', flow], home).code).toBe(2);
+    const [refused, ...rest] = records(home);
+    expect(rest).toEqual([]);
+    expect(refused).toMatchObject({ level: 'warning', msg: 'run refused', workflow: 'cyclic', file: flow });
+    expect(JSON.stringify(refused!.problems)).toContain('cycle');
+  });
+
   it('by default logs info to the file and nothing to stderr (the CLI’s own lines stay as they were)', () => {
     const home = tempDir();
     const result = cli(['run', workflowFile(ENV_FLOW)], home);

@@ -1,6 +1,13 @@
 // What a run tells the engine's log: its start and end, each step's start, wait, retry, timeout and end.
 import type { StepRun, WorkflowExecution } from '../../../shared/model.js';
-import { closeRunLog, openRunLog, type EngineLogger } from './engine-log.js';
+import { ValidationError } from '../../../shared/errors.js';
+import { closeRunLog, engineLog, openRunLog, type EngineLogger } from './engine-log.js';
+
+/** A run that never started: its workflow or params are invalid (the caller hears why too). */
+export function logRunRefused(workflow: string, file: string | null, error: unknown): void {
+  const problems = error instanceof ValidationError ? error.problems : undefined;
+  engineLog().warning({ workflow, file, error: error instanceof Error ? error.message : String(error), ...(problems ? { problems } : {}) }, 'run refused');
+}
 
 export class RunLog {
   private readonly log: EngineLogger;

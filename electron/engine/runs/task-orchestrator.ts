@@ -6,6 +6,7 @@ import type { RunOrigin, StepRun, Workflow, WorkflowExecution } from '../../../s
 import type { SubWorkflowRequest, SubWorkflowResult } from '../actions/action.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { EventBus } from '../event-bus.js';
+import { logRunRefused } from '../logging/run-log.js';
 import { ExecutionRun } from './execution-run.js';
 import { LocalExecutor, type Executor, type StepTask } from './executor.js';
 import type { RunningProcesses } from '../processes/running-processes.js';
@@ -74,8 +75,14 @@ export class TaskOrchestrator {
   start(workflow: Workflow, options: ResolvedRunOptions): ExecutionHandle {
     const file = options.file ?? undefined;
     this.declareResources(workflow);
-    this.deps.workflows.assertValid(workflow, file);
-    const params = resolveRunParams(workflow, options.params ?? {}, file);
+    let params: Record<string, unknown>;
+    try {
+      this.deps.workflows.assertValid(workflow, file);
+      params = resolveRunParams(workflow, options.params ?? {}, file);
+    } catch (error) {
+      logRunRefused(workflow.name, file ?? null, error);
+      throw error;
+    }
     const execution = newExecution(workflow, params, options);
     const run = new ExecutionRun({
       execution,

@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN } from '../cli.js';
+import { consoleErrors, shoot } from './page-watch.js';
 import { serve, type Served } from './serve.js';
 
-const SHOTS = 'test-results/e2e/screenshots';
 let server: Served;
 
 test.beforeEach(async () => {
@@ -19,7 +19,7 @@ test.afterEach(async () => {
 });
 
 test('a run’s records show in the Engine log; filtering to warning hides the info ones and keeps the failure', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
+  const errors = consoleErrors(page);
   await page.goto(server.url);
   await page.getByRole('button', { name: /^diamond\b/ }).first().click();
   await expect(page.locator('[data-step="prepare"]')).toBeVisible();
@@ -42,18 +42,17 @@ test('a run’s records show in the Engine log; filtering to warning hides the i
   const failed = records.locator('[data-level="error"]', { hasText: 'step failed' });
   await expect(failed).toContainText('failing › boom');
   await expect(failed).toContainText('exitCode=3');
-  await page.screenshot({ path: `${SHOTS}/engine-log-1440.png` });
+  await shoot(page, 'engine-log');
 
   await page.getByLabel('Level').selectOption('warning');
   await expect(records.locator('[data-level="info"]')).toHaveCount(0);
   await expect(failed).toBeVisible();
   await expect(page.getByText(/^\d+ of \d+ records/)).toBeVisible();
+  await shoot(page, 'engine-log-warning');
 
   await page.getByLabel('Level').selectOption('info');
   await page.getByRole('searchbox', { name: 'Search the engine log' }).fill('diamond › left');
   await expect(records.locator('.engine-log__row')).toHaveCount(2);
   await expect(records.locator('.engine-log__row').first()).toContainText('step started');
-  await page.getByRole('searchbox', { name: 'Search the engine log' }).fill('');
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: `${SHOTS}/engine-log-1024.png` });
+  expect(errors).toEqual([]);
 });

@@ -84,7 +84,8 @@ describe('the engine log from the CLI', () => {
     const result = cli(['run', workflowFile(ENV_FLOW)], home);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('{"level"');
-    expect(records(home).map((record) => record.level)).toEqual(['info', 'info', 'info', 'info']);
+    // Run start, the step's end, run end: a step's start and command are debug.
+    expect(records(home).map((record) => [record.level, record.msg])).toEqual([['info', 'run started'], ['info', 'step finished'], ['info', 'run finished']]);
     expect(readlinkSync(join(home, 'logs', 'codomyrmex.log'))).toBe('codomyrmex.1.log');
   });
 

@@ -1,6 +1,7 @@
 // The start-up requests in order of need: the dashboard alone first when it is the view shown (the server answers a
 // burst in arrival order, so anything sent beside it delays its cards), the rest once its cards are painted, and the
-// editor's catalogue when idle or as soon as the editor is opened, whichever comes first.
+// editor's catalogue when idle or as soon as the editor is opened, whichever comes first; the editor's chunk right after
+// the first paint, the other views' chunks when the page is truly idle.
 import type { Actions } from './create-actions.js';
 import type { Stores } from './stores.js';
 import { preloadViews } from './lazy-views.js';
@@ -8,9 +9,9 @@ import { preloadViews } from './lazy-views.js';
 /** Resolves after the next paint: a frame, then a task, so the paint itself is not delayed by what follows. */
 const afterPaint = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-/** When the page is idle, but no later than `timeoutMs`; a timer where the browser has no idle callback. */
-const whenIdle = (run: () => void, timeoutMs: number): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: timeoutMs });
+/** When the page is idle, but no later than `timeoutMs` (if given); a timer where the browser has no idle callback. */
+const whenIdle = (run: () => void, timeoutMs?: number): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
   else setTimeout(run, 0);
 };
 
@@ -32,10 +33,12 @@ export function startUp(stores: Stores, actions: Actions): () => void {
     void actions.loadProjects();
     void actions.findLiveRuns();
     void actions.loadSessions();
-    whenIdle(() => {
-      loadCatalogOnce();
-      preloadViews();
-    }, 1000);
+    // The editor's chunk at once: a workflow clicked on the first screen then opens without fetching and compiling
+    // it. The other views only in true idle time (no deadline): parsing their chunks must not hold up a big canvas
+    // that is opening or panning (issue 16).
+    preloadViews(['editor']);
+    whenIdle(loadCatalogOnce, 1000);
+    whenIdle(() => preloadViews(['runs', 'sessions', 'resources']));
   });
   return offView;
 }

@@ -1,6 +1,6 @@
 // The editable React Flow canvas: step nodes, dependency edges, drop target for the palette, minimap and controls.
-import { Background, ConnectionLineType, ControlButton, Controls, MiniMap, ReactFlow, SelectionMode, useStore, type Edge, type NodeTypes } from '@xyflow/react';
-import type { ReactElement, RefObject } from 'react';
+import { Background, ConnectionLineType, ControlButton, Controls, MiniMap, ReactFlow, SelectionMode, useStore, type NodeTypes } from '@xyflow/react';
+import { useCallback, type ReactElement, type RefObject } from 'react';
 import { useActions, useEditorStore, useGraphStore } from '../app/hooks.js';
 import type { XY } from '../editor/graph-edits.js';
 import { ActionGlyphsProvider } from './ActionGlyphs.js';
@@ -10,35 +10,40 @@ import { FitIcon } from './FitIcon.js';
 import { FitOnRequest } from './FitOnRequest.js';
 import { FitViewOnResize } from './FitViewOnResize.js';
 import { FocusOnRequest } from './FocusOnRequest.js';
+import { OverviewLayer } from './OverviewLayer.js';
 import type { StepNode } from './step-nodes.js';
 import { StepNodeView } from './StepNodeView.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
+import { LARGE_GRAPH, useOverview, useOverviewClick } from './use-overview.js';
 import { useViewHold } from './use-view-hold.js';
-import { selectZoomLevel, ZoomDetail } from './ZoomDetail.js';
+import { ZoomDetail } from './ZoomDetail.js';
 
 // Outside the component: a new nodeTypes object per render would remount every node.
 const NODE_TYPES: NodeTypes = { step: StepNodeView };
 const SNAP_GRID: [number, number] = [20, 20];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-/** Past this many steps only the visible ones are rendered (measured: see scripts/bench/canvas.mjs). */
-const LARGE_GRAPH = 300;
 /** Past this many steps the minimap starts hidden: it repaints every step at each pan/zoom frame. */
 const MINIMAP_LIMIT = 2000;
-const NO_EDGES: Edge[] = [];
 
 export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY | null>; canvasRef: RefObject<HTMLDivElement | null> }): ReactElement {
   const nodes = useGraphStore((state) => state.nodes);
   const edges = useGraphStore((state) => state.edges);
-  const { held, onMoveStart } = useViewHold();
+  const vertical = useGraphStore((state) => state.direction === 'TB');
+  const { held, hold, onMoveStart } = useViewHold();
   const snapToGrid = useEditorStore((state) => state.snapToGrid);
   const handlers = useCanvasHandlers(pointer);
-  // Zoomed out to an overview of a big workflow its edges are under 0.15 px wide: React Flow is given none, sparing
-  // thousands of edge components at every pan/zoom frame. Deleting a step still drops its dependencies (removeElements).
-  const overview = useStore((state) => selectZoomLevel(state) === 'overview');
-  const shownEdges = overview && nodes.length > LARGE_GRAPH ? NO_EDGES : edges;
+  // Zoomed out past reading on a big workflow, steps and dependencies are drawn on one <canvas> (OverviewLayer) and
+  // React Flow renders none of them. Deleting a step still drops its dependencies (removeElements).
+  const { overview, shownNodes, shownEdges } = useOverview(nodes, edges);
   const minimapChoice = useEditorStore((state) => state.minimap);
-  const { setMinimap, fitCanvas } = useActions();
+  const { setMinimap, fitCanvas, focusStep } = useActions();
+  // A click on a drawn step selects it and zooms in on it; the view then stays where the user took it.
+  const openStep = useCallback((step: string) => {
+    hold();
+    focusStep(step);
+  }, [hold, focusStep]);
+  const onOverviewClick = useOverviewClick(nodes, openStep);
   const narrow = useStore((state) => state.width > 0 && state.width < NARROW_CANVAS);
   // On a narrow canvas (beside the inspector in a small window) the minimap would hide much of it: off unless asked for.
   const minimap = minimapChoice ?? (nodes.length <= MINIMAP_LIMIT && !narrow);
@@ -49,7 +54,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
     <div className="canvas" aria-label="Workflow graph" ref={canvasRef} data-large={nodes.length > LARGE_GRAPH || undefined} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop} onMouseMove={handlers.onMouseMove}>
       <ActionGlyphsProvider>
         <ReactFlow<StepNode>
-          nodes={nodes}
+          nodes={shownNodes}
           edges={shownEdges}
           nodeTypes={NODE_TYPES}
           colorMode="system"
@@ -63,6 +68,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           onReconnect={handlers.onReconnect}
           onNodeDragStop={handlers.onNodeDragStop}
           onNodeClick={handlers.onNodeClick}
+          onPaneClick={overview ? onOverviewClick : undefined}
           connectionLineType={ConnectionLineType.Bezier}
           deleteKeyCode={DELETE_KEYS}
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -74,12 +80,13 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
         >
           <Background gap={20} size={1} />
+          {overview && <OverviewLayer nodes={nodes} edges={edges} vertical={vertical} showProblems minimap={minimapSize} />}
           {/* Narrow, the lock goes: the row of controls and the minimap must both fit along the bottom edge. */}
           <Controls aria-label="Zoom controls" orientation="horizontal" showFitView={false} showInteractive={!narrow}>
             <ControlButton onClick={fitCanvas} aria-label="Fit view" title="Fit view (F)"><FitIcon /></ControlButton>
             <ControlButton onClick={() => setMinimap(!minimap)} aria-label="Show minimap" title="Show minimap" aria-pressed={minimap}>▣</ControlButton>
           </Controls>
-          {minimapSize !== null && <MiniMap pannable zoomable ariaLabel="Minimap" style={minimapSize} />}
+          {minimapSize !== null && !overview && <MiniMap pannable zoomable ariaLabel="Minimap" style={minimapSize} />}
           {!held && <FitViewOnResize rule={rule} />}
           <FitOnRequest reach={reach} minimap={minimapSize} />
           <FocusOnRequest />

@@ -3,7 +3,7 @@
 import type { Edge, Node, Position } from '@xyflow/react';
 import type { Workflow, WorkflowStep } from '../../shared/model.js';
 import { dependenciesOf, edgeId, positionOf, type XY } from '../editor/graph-edits.js';
-import { NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
+import { HANDLE_SIZE, NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
 
 // React Flow's Position values, spelt out: a value import of @xyflow/react would pull the whole library into the
 // first view's chunks, since the graph store (created at start-up) builds nodes with this module.
@@ -14,6 +14,21 @@ const BOTTOM = 'bottom' as Position;
 
 export type StepNodeData = { name: string; module: string; action: string; step: WorkflowStep };
 export type StepNode = Node<StepNodeData, 'step'>;
+
+/** Where a handle on `side` sits in a step node (canvas.css centres a HANDLE_SIZE dot on the middle of that edge). */
+function handleAt(side: Position, type: 'source' | 'target'): NonNullable<Node['handles']>[number] {
+  const half = HANDLE_SIZE / 2;
+  const x = side === LEFT ? -half : side === RIGHT ? NODE_WIDTH - half : NODE_WIDTH / 2 - half;
+  const y = side === TOP ? -half : side === BOTTOM ? NODE_HEIGHT - half : NODE_HEIGHT / 2 - half;
+  return { type, position: side, x, y, width: HANDLE_SIZE, height: HANDLE_SIZE };
+}
+
+// Handles known up front: React Flow otherwise renders every never-measured node once, visible or not, to find them —
+// on opening 5,000 steps that was all 5,000 nodes mounted before the off-screen ones were culled.
+const HANDLES = {
+  horizontal: [handleAt(LEFT, 'target'), handleAt(RIGHT, 'source')],
+  vertical: [handleAt(TOP, 'target'), handleAt(BOTTOM, 'source')],
+};
 
 function nodeOf(step: WorkflowStep, previous: StepNode | undefined, at: XY, vertical: boolean): StepNode {
   return {
@@ -26,6 +41,7 @@ function nodeOf(step: WorkflowStep, previous: StepNode | undefined, at: XY, vert
     height: NODE_HEIGHT,
     sourcePosition: vertical ? BOTTOM : RIGHT,
     targetPosition: vertical ? TOP : LEFT,
+    handles: vertical ? HANDLES.vertical : HANDLES.horizontal,
     ...(previous?.measured !== undefined ? { measured: previous.measured } : {}),
     ...(previous?.selected === true ? { selected: true } : {}),
   };

@@ -6,7 +6,7 @@ import { useCallback, useContext, useEffect, useState } from 'react';
 import { AppContext } from '../app/hooks.js';
 import { placedSteps } from '../editor/placed-steps.js';
 
-export function useViewHold(): { held: boolean; onMoveStart: OnMoveStart } {
+export function useViewHold(): { held: boolean; hold: () => void; onMoveStart: OnMoveStart } {
   const graph = useContext(AppContext)?.stores.graph;
   const [held, setHeld] = useState(false);
   useEffect(() => {
@@ -19,5 +19,6 @@ export function useViewHold(): { held: boolean; onMoveStart: OnMoveStart } {
   const onMoveStart = useCallback<OnMoveStart>((event) => {
     if (event !== null) setHeld(true);
   }, []);
-  return { held, onMoveStart };
+  const hold = useCallback(() => setHeld(true), []);
+  return { held, hold, onMoveStart };
 }

@@ -1,14 +1,17 @@
 // A run's graph, read-only, drawn from the workflow the run ran (its snapshot), never from today's file.
 import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
-import { useMemo, type ReactElement } from 'react';
+import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import type { Workflow } from '../../shared/model.js';
-import { useActions } from '../app/hooks.js';
+import { useActions, useRunViewStore } from '../app/hooks.js';
 import type { StepNode } from '../canvas/step-nodes.js';
 import { ActionGlyphsProvider } from '../canvas/ActionGlyphs.js';
 import { EDGE_PROPS } from '../canvas/edge-style.js';
 import { FitIcon } from '../canvas/FitIcon.js';
 import { fitReach, fitRule, MIN_ZOOM, type FitRule } from '../canvas/fit-view.js';
 import { FitViewOnResize } from '../canvas/FitViewOnResize.js';
+import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/node-size.js';
+import { OverviewLayer } from '../canvas/OverviewLayer.js';
+import { LARGE_GRAPH, useOverview, useOverviewClick } from '../canvas/use-overview.js';
 import { useFitWorkflow } from '../canvas/use-fit-workflow.js';
 import { runGraph } from './run-nodes.js';
 import { RunNodeView } from './RunNodeView.js';
@@ -16,38 +19,61 @@ import { RunNodeView } from './RunNodeView.js';
 const NODE_TYPES: NodeTypes = { step: RunNodeView };
 
 export function RunCanvas({ workflow }: { workflow: Workflow }): ReactElement {
-  const { nodes, edges } = useMemo(() => runGraph(workflow), [workflow]);
-  const { selectRunStep } = useActions();
-  const onNodeClick: NodeMouseHandler<StepNode> = (_event, node) => selectRunStep(node.id);
-  const rule = fitRule(fitReach(nodes.length), null);
   return (
     <div className="canvas" aria-label="Run graph">
       <ReactFlowProvider>
         <ActionGlyphsProvider>
-          <ReactFlow<StepNode>
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={NODE_TYPES}
-            colorMode="system"
-            minZoom={MIN_ZOOM}
-            {...EDGE_PROPS}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            elementsSelectable={false}
-            deleteKeyCode={null}
-            onNodeClick={onNodeClick}
-            onPaneClick={() => selectRunStep(null)}
-            onlyRenderVisibleElements={nodes.length > 300}
-          >
-            <Background gap={20} size={1} />
-            <Controls aria-label="Zoom controls" orientation="horizontal" showInteractive={false} showFitView={false}>
-              <FitButton rule={rule} />
-            </Controls>
-            <FitViewOnResize rule={rule} />
-          </ReactFlow>
+          <RunFlow workflow={workflow} />
         </ActionGlyphsProvider>
       </ReactFlowProvider>
     </div>
+  );
+}
+
+/** Inside the provider: the overview's hooks read React Flow's viewport. */
+function RunFlow({ workflow }: { workflow: Workflow }): ReactElement {
+  const { nodes, edges } = useMemo(() => runGraph(workflow), [workflow]);
+  const { selectRunStep } = useActions();
+  const selectedStep = useRunViewStore((state) => state.selectedStep);
+  const { setCenter, getZoom } = useReactFlow();
+  const onNodeClick: NodeMouseHandler<StepNode> = (_event, node) => selectRunStep(node.id);
+  const rule = fitRule(fitReach(nodes.length), null);
+  const { overview, shownNodes, shownEdges } = useOverview(nodes, edges);
+  // Zoomed out, a click on a drawn step selects it and zooms in on it, as the editor does; the view then stays there
+  // as the step panel opens beside it, rather than fitting the whole graph again (until another run's graph shows).
+  const [heldFor, setHeldFor] = useState<Workflow | null>(null);
+  const held = heldFor === workflow;
+  const openStep = useCallback((step: string, at: { x: number; y: number }) => {
+    setHeldFor(workflow);
+    selectRunStep(step);
+    void setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), 0.9), duration: 200 });
+  }, [workflow, selectRunStep, setCenter, getZoom]);
+  const onOverviewClick = useOverviewClick(nodes, openStep);
+  return (
+    <ReactFlow<StepNode>
+      nodes={shownNodes}
+      edges={shownEdges}
+      nodeTypes={NODE_TYPES}
+      colorMode="system"
+      minZoom={MIN_ZOOM}
+      {...EDGE_PROPS}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      deleteKeyCode={null}
+      onNodeClick={onNodeClick}
+      onPaneClick={(event) => {
+        if (!overview || !onOverviewClick(event)) selectRunStep(null);
+      }}
+      onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
+    >
+      <Background gap={20} size={1} />
+      {overview && <OverviewLayer nodes={nodes} edges={edges} vertical={false} showProblems={false} selectedStep={selectedStep} />}
+      <Controls aria-label="Zoom controls" orientation="horizontal" showInteractive={false} showFitView={false}>
+        <FitButton rule={rule} />
+      </Controls>
+      {!held && <FitViewOnResize rule={rule} />}
+    </ReactFlow>
   );
 }
 

@@ -1,0 +1,188 @@
+// Draws a big workflow zoomed out past reading on one 2D canvas — a box per step filled with its run status, a curve
+// per dependency — instead of thousands of DOM nodes; and finds the step under a point there. Pure: no React.
+import { NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
+
+export interface OverviewNode {
+  id: string;
+  position: { x: number; y: number };
+  selected?: boolean;
+}
+
+export interface OverviewScene {
+  nodes: readonly OverviewNode[];
+  edges: readonly { source: string; target: string }[];
+  /** Top-to-bottom layout: dependencies leave a step's bottom edge and enter the next one's top. */
+  vertical: boolean;
+  statusOf(step: string): string | undefined;
+  invalid(step: string): boolean;
+  selected(node: OverviewNode): boolean;
+}
+
+/** The stylesheet's colours (theme.css), read from the canvas element so the overview follows the light/dark theme. */
+export interface OverviewPalette {
+  pending: string;
+  edge: string;
+  /** The minimap's background and the mask over what lies outside the view. */
+  background: string;
+  mask: string;
+  selected: string;
+  invalid: string;
+  status: Record<string, string>;
+}
+
+const STATUSES = ['queued', 'running', 'retrying', 'succeeded', 'failed', 'skipped', 'cancelled'] as const;
+
+export function readPalette(element: Element): OverviewPalette {
+  const style = getComputedStyle(element);
+  const read = (name: string): string => style.getPropertyValue(name).trim() || '#8a919e';
+  return {
+    pending: read('--border-strong'),
+    background: read('--bg-raised'),
+    mask: read('--bg-sunken'),
+    edge: read('--text-muted'),
+    selected: read('--focus'),
+    invalid: read('--status-failed'),
+    status: Object.fromEntries(STATUSES.map((status) => [status, read(`--status-${status}`)])),
+  };
+}
+
+export interface View {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/** Draws the scene for React Flow's viewport `view` on a canvas of `width`×`height` CSS px; returns the steps drawn. */
+export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene, view: View, width: number, height: number, dpr: number, palette: OverviewPalette, clear = true): number {
+  const { zoom } = view;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  if (clear) ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * view.x, dpr * view.y);
+  // The viewport in flow coordinates, a step's size wider so boxes and curves crossing its edge are kept.
+  const left = -view.x / zoom - NODE_WIDTH;
+  const top = -view.y / zoom - NODE_HEIGHT;
+  const right = (width - view.x) / zoom;
+  const bottom = (height - view.y) / zoom;
+  const inView = (x: number, y: number): boolean => x >= left && x <= right && y >= top && y <= bottom;
+
+  const at = new Map<string, { x: number; y: number }>();
+  for (const node of scene.nodes) at.set(node.id, node.position);
+
+  // Every dependency in one path: one stroke for thousands of curves.
+  ctx.beginPath();
+  for (const { source, target } of scene.edges) {
+    const from = at.get(source);
+    const to = at.get(target);
+    if (from === undefined || to === undefined || (!inView(from.x, from.y) && !inView(to.x, to.y) && !crosses(from, to, left, top, right, bottom))) continue;
+    if (scene.vertical) {
+      const x1 = from.x + NODE_WIDTH / 2, y1 = from.y + NODE_HEIGHT, x2 = to.x + NODE_WIDTH / 2, y2 = to.y;
+      const bend = Math.max(20, Math.abs(y2 - y1) / 2);
+      ctx.moveTo(x1, y1);
+      ctx.bezierCurveTo(x1, y1 + bend, x2, y2 - bend, x2, y2);
+    } else {
+      const x1 = from.x + NODE_WIDTH, y1 = from.y + NODE_HEIGHT / 2, x2 = to.x, y2 = to.y + NODE_HEIGHT / 2;
+      const bend = Math.max(20, Math.abs(x2 - x1) / 2);
+      ctx.moveTo(x1, y1);
+      ctx.bezierCurveTo(x1 + bend, y1, x2 - bend, y2, x2, y2);
+    }
+  }
+  ctx.strokeStyle = palette.edge;
+  ctx.globalAlpha = 0.55;
+  ctx.lineWidth = 1 / zoom;
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+
+  // Boxes bucketed by colour: one fill per status, not one per step.
+  const byColour = new Map<string, OverviewNode[]>();
+  const outlined: { node: OverviewNode; colour: string }[] = [];
+  let drawn = 0;
+  for (const node of scene.nodes) {
+    if (!inView(node.position.x, node.position.y)) continue;
+    drawn++;
+    const status = scene.statusOf(node.id);
+    const colour = status === undefined || status === 'pending' ? palette.pending : palette.status[status] ?? palette.pending;
+    let bucket = byColour.get(colour);
+    if (bucket === undefined) byColour.set(colour, (bucket = []));
+    bucket.push(node);
+    if (scene.selected(node)) outlined.push({ node, colour: palette.selected });
+    else if (scene.invalid(node.id)) outlined.push({ node, colour: palette.invalid });
+  }
+  // A step stays at least 2 px tall however far out: a gap in the graph would read as a missing step.
+  const boxHeight = Math.max(NODE_HEIGHT, 2 / zoom);
+  for (const [colour, nodes] of byColour) {
+    ctx.fillStyle = colour;
+    ctx.beginPath();
+    for (const { position } of nodes) ctx.rect(position.x, position.y, NODE_WIDTH, boxHeight);
+    ctx.fill();
+  }
+  ctx.lineWidth = 2.5 / zoom;
+  for (const { node, colour } of outlined) {
+    ctx.strokeStyle = colour;
+    ctx.strokeRect(node.position.x - 2 / zoom, node.position.y - 2 / zoom, NODE_WIDTH + 4 / zoom, boxHeight + 4 / zoom);
+  }
+  return drawn;
+}
+
+/** Whether the segment between two steps crosses the viewport although neither end is in it (a long dependency). */
+function crosses(from: { x: number; y: number }, to: { x: number; y: number }, left: number, top: number, right: number, bottom: number): boolean {
+  return Math.max(from.x, to.x) >= left && Math.min(from.x, to.x) <= right && Math.max(from.y, to.y) >= top && Math.min(from.y, to.y) <= bottom;
+}
+
+/** The step under a point in flow coordinates, with `slack` flow units around each box (a small box is hard to hit). */
+export function stepAt<N extends OverviewNode>(nodes: readonly N[], point: { x: number; y: number }, slack: number): N | null {
+  let best: N | null = null;
+  let bestDistance = Infinity;
+  for (const node of nodes) {
+    const dx = Math.max(node.position.x - point.x, 0, point.x - node.position.x - NODE_WIDTH);
+    const dy = Math.max(node.position.y - point.y, 0, point.y - node.position.y - NODE_HEIGHT);
+    const distance = Math.max(dx, dy);
+    if (distance <= slack && distance < bestDistance) {
+      best = node;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** How the minimap maps flow coordinates to its pixels: flow point p is at (p - origin) * scale. */
+export interface MinimapMapping {
+  origin: { x: number; y: number };
+  scale: number;
+}
+
+/**
+ * Draws the minimap of an overview (React Flow's own draws nothing while every node is hidden): the graph and the
+ * viewport's box, the rest under a mask, framed as React Flow frames its minimap. Returns the mapping for pointer input.
+ */
+export function drawMinimap(ctx: CanvasRenderingContext2D, scene: OverviewScene, view: View, flowSize: { width: number; height: number }, size: { width: number; height: number }, dpr: number, palette: OverviewPalette): MinimapMapping {
+  let x1 = -view.x / view.zoom, y1 = -view.y / view.zoom;
+  let x2 = x1 + flowSize.width / view.zoom, y2 = y1 + flowSize.height / view.zoom;
+  const viewBox = { x1, y1, x2, y2 };
+  for (const { position } of scene.nodes) {
+    x1 = Math.min(x1, position.x);
+    y1 = Math.min(y1, position.y);
+    x2 = Math.max(x2, position.x + NODE_WIDTH);
+    y2 = Math.max(y2, position.y + NODE_HEIGHT);
+  }
+  const fit = Math.max((x2 - x1) / size.width, (y2 - y1) / size.height) * 1.06;
+  const scale = 1 / fit;
+  const origin = { x: (x1 + x2) / 2 - size.width / 2 / scale, y: (y1 + y2) / 2 - size.height / 2 / scale };
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  drawOverview(ctx, { ...scene, edges: [] }, { x: -origin.x * scale, y: -origin.y * scale, zoom: scale }, size.width, size.height, dpr, palette, false);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const box = { x: (viewBox.x1 - origin.x) * scale, y: (viewBox.y1 - origin.y) * scale, width: (viewBox.x2 - viewBox.x1) * scale, height: (viewBox.y2 - viewBox.y1) * scale };
+  ctx.beginPath();
+  ctx.rect(0, 0, size.width, size.height);
+  ctx.rect(box.x, box.y, box.width, box.height);
+  // As canvas.css's --xy-minimap-mask-background-color: the sunken background at 70 %.
+  ctx.fillStyle = palette.mask;
+  ctx.globalAlpha = 0.7;
+  ctx.fill('evenodd');
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = palette.selected;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(box.x + 0.5, box.y + 0.5, box.width - 1, box.height - 1);
+  return { origin, scale };
+}

@@ -1,0 +1,58 @@
+// When a canvas shows its overview layer instead of step nodes: a large workflow zoomed out so far that names cannot be
+// read. React Flow then gets every node hidden (it mounts none) and no edges; OverviewLayer draws them on a <canvas>.
+// Zooming back in past FAR_ZOOM brings the DOM nodes back; a click on a drawn step zooms in on it.
+import { useReactFlow, useStore, useStoreApi, type Edge, type Node } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { stepAt } from './overview-draw.js';
+import { FAR_ZOOM } from './ZoomDetail.js';
+
+/** Past this many steps React Flow renders only the visible ones and, zoomed out, the overview layer takes over. */
+export const LARGE_GRAPH = 300;
+const NO_EDGES: Edge[] = [];
+/** A click this close to a drawn step (in screen px) lands on it: zoomed out, a step is a few pixels tall. */
+const CLICK_SLACK = 6;
+
+// One hidden copy per node object: an edit while zoomed out re-hides only the nodes it changed, so React Flow's
+// equality check skips the rest.
+const hiddenCopies = new WeakMap<Node, Node>();
+function hidden<N extends Node>(node: N): N {
+  let copy = hiddenCopies.get(node);
+  if (copy === undefined) hiddenCopies.set(node, (copy = { ...node, hidden: true }));
+  return copy as N;
+}
+
+export function useOverview<N extends Node>(nodes: N[], edges: Edge[]): { overview: boolean; shownNodes: N[]; shownEdges: Edge[] } {
+  // A boolean selector: only crossing FAR_ZOOM re-renders the canvas, never a pan.
+  const far = useStore((state) => state.transform[2] < FAR_ZOOM);
+  const overview = far && nodes.length > LARGE_GRAPH;
+  const shownNodes = useMemo(() => (overview ? nodes.map(hidden) : nodes), [overview, nodes]);
+  const latest = useRef({ nodes, edges });
+  latest.current = { nodes, edges };
+  // The props reach React Flow's store only in an effect, after its node layer has rendered at the new zoom: zooming
+  // out of a big graph would mount every step now in view (3,692 of 5,000, measured) only to drop them a moment later.
+  // So the crossing hides (or shows) them in React Flow's store at once, before anything renders; the props that
+  // follow are the same objects.
+  const flow = useStoreApi<N>();
+  useEffect(() => flow.subscribe((state, previous) => {
+    const farNow = state.transform[2] < FAR_ZOOM;
+    if (farNow === previous.transform[2] < FAR_ZOOM || latest.current.nodes.length <= LARGE_GRAPH) return;
+    state.setNodes(farNow ? latest.current.nodes.map(hidden) : latest.current.nodes);
+    state.setEdges(farNow ? NO_EDGES : latest.current.edges);
+  }), [flow]);
+  return { overview, shownNodes, shownEdges: overview ? NO_EDGES : edges };
+}
+
+/**
+ * A pane click while the overview shows: the step drawn under the pointer, if any, is given to `open` (which selects it
+ * and zooms in on it) and true returned; false when the click missed every step.
+ */
+export function useOverviewClick(nodes: readonly Node[], open: (step: string, at: { x: number; y: number }) => void): (event: MouseEvent) => boolean {
+  const { screenToFlowPosition, getZoom } = useReactFlow();
+  return useCallback((event: MouseEvent) => {
+    const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const hit = stepAt(nodes, point, CLICK_SLACK / getZoom());
+    if (hit === null) return false;
+    open(hit.id, hit.position);
+    return true;
+  }, [nodes, open, screenToFlowPosition, getZoom]);
+}

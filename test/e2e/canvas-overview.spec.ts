@@ -1,0 +1,145 @@
+// The overview layer of a big workflow (issue 16): a 10,000-step workflow opens zoomed out as one drawn <canvas> with no
+// step nodes in the DOM; zooming in brings real, named step nodes back; a click on a drawn step selects it and zooms
+// in on it; a run's statuses colour the overview in the run view. Screenshots at two window sizes, out and in.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, type Served } from './serve.js';
+
+const SHOTS = 'test-results/e2e/screenshots';
+let server: Served;
+
+test.beforeEach(async () => {
+  server = await serve('canvas-project');
+});
+
+test.afterEach(async () => {
+  await server.stop();
+});
+
+/** Layers of `width` steps, each depending on one step of the layer before; `last` replaces the final step. */
+function layered(name: string, count: number, width: number, last?: string): string {
+  const lines = Array.from({ length: count }, (_, i) => {
+    const deps = i < width ? '' : `s${i - width}`;
+    if (i === count - 1 && last !== undefined) return `  - { name: s${i}, ${last}, dependencies: [${deps}] }`;
+    return `  - { name: s${i}, module: control, action: noop, dependencies: [${deps}] }`;
+  });
+  return `version: 1\nname: ${name}\nsteps:\n${lines.join('\n')}\n`;
+}
+
+function addWorkflow(file: string, text: string): void {
+  writeFileSync(join(server.project, '.codomyrmex', 'workflows', file), text);
+}
+
+const overview = (page: Page) => page.locator('[data-overview]');
+const zoomOf = (page: Page) => page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform)?.[1]));
+
+/** Pixels of the overview drawn in the stylesheet's colour `variable` (a run status). */
+const pixelsOf = (page: Page, variable: string) => overview(page).evaluate((canvas: HTMLCanvasElement, name) => {
+  const hex = getComputedStyle(canvas).getPropertyValue(name).trim();
+  const value = Number.parseInt(hex.slice(1), 16);
+  const [r, g, b] = [value >> 16, (value >> 8) & 255, value & 255];
+  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r) < 3 && Math.abs(data[i + 1]! - g) < 3 && Math.abs(data[i + 2]! - b) < 3 && data[i + 3]! > 250) count++;
+  return count;
+}, variable);
+
+/** Where a point of the graph (flow coordinates) is on screen, from React Flow's viewport transform. */
+const onScreen = (viewport: Locator, point: { x: number; y: number }) => viewport.evaluate((element: HTMLElement, at) => {
+  const [, x, y, zoom] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec(element.style.transform)!.map(Number);
+  const origin = element.parentElement!.getBoundingClientRect();
+  return { x: origin.x + x! + at.x * zoom!, y: origin.y + y! + at.y * zoom! };
+}, point);
+
+async function openWorkflow(page: Page, name: string): Promise<void> {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first().click();
+}
+
+for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 700 }]) {
+  test(`a 10,000-step workflow opens as a drawn overview; zooming in brings named step nodes back (${size.width}×${size.height})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    addWorkflow('huge.yaml', layered('huge', 10_000, 100));
+    await page.setViewportSize(size);
+    await openWorkflow(page, 'huge');
+    await expect(overview(page)).toHaveAttribute('data-drawn', /^[1-9]\d*$/, { timeout: 60_000 });
+    await expect(overview(page)).toHaveAccessibleName(/Overview of 10,000 steps/);
+    // Zoomed out, React Flow holds every step but renders none of them.
+    await expect(page.locator('[data-step]')).toHaveCount(0);
+    await page.screenshot({ path: `${SHOTS}/overview-10000-out-${size.width}x${size.height}.png` });
+
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    for (let i = 0; i < 30 && (await zoomOf(page)) < 0.75; i++) await page.mouse.wheel(0, -240);
+    await expect(overview(page)).toHaveCount(0);
+    const steps = page.locator('[data-step]');
+    await expect(steps.first()).toBeVisible();
+    // Only what can be read is in the DOM: a window's worth of steps, each with its name.
+    expect(await steps.count()).toBeLessThan(200);
+    await expect(steps.first().locator('.step-node__name')).toHaveText(/^s\d+$/);
+    await page.screenshot({ path: `${SHOTS}/overview-10000-in-${size.width}x${size.height}.png` });
+
+    // Back out, the overview returns and the DOM nodes go.
+    for (let i = 0; i < 30 && (await zoomOf(page)) > 0.2; i++) await page.mouse.wheel(0, 240);
+    await expect(overview(page)).toBeVisible();
+    await expect(steps).toHaveCount(0);
+  });
+}
+
+test('a click on a drawn step selects it and zooms in on it; it can then be dragged', async ({ page }) => {
+  test.setTimeout(120_000);
+  addWorkflow('big.yaml', layered('big', 2000, 40));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openWorkflow(page, 'big');
+  await expect(overview(page)).toHaveAttribute('data-drawn', '2000', { timeout: 60_000 });
+  // The minimap (shown by default up to 2,000 steps) draws the graph too, and pans the view where it is pressed.
+  const minimap = page.locator('.react-flow__minimap').getByRole('img', { name: 'Minimap' });
+  await expect(minimap).toBeVisible();
+  const viewport = page.locator('.react-flow__viewport');
+  const viewBefore = await viewport.getAttribute('style');
+  const map = (await minimap.boundingBox())!;
+  await page.mouse.click(map.x + map.width * 0.8, map.y + map.height / 2);
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(viewBefore);
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.waitForTimeout(400);
+  // s0 is the first layer's top step: drawn at the graph's top-left corner.
+  const box = await onScreen(page.locator('.react-flow__viewport'), { x: 5, y: 5 });
+  await page.mouse.click(box.x, box.y);
+  const s0 = page.locator('[data-step="s0"]');
+  await expect(s0).toBeVisible();
+  await expect(s0).toHaveAttribute('data-selected', 'true');
+  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('s0');
+  expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.75);
+  // Dragging still moves it (the move is an edit: the file is dirty).
+  const before = (await s0.boundingBox())!;
+  await page.mouse.move(before.x + 60, before.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 160, before.y + 80, { steps: 8 });
+  await page.mouse.up();
+  const after = (await s0.boundingBox())!;
+  expect(after.x - before.x).toBeGreaterThan(60);
+});
+
+test('a run\'s statuses colour the overview in the run view', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'light' });
+  addWorkflow('wide.yaml', layered('wide', 1000, 25, 'module: control, action: delay, parameters: { seconds: 4 }'));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openWorkflow(page, 'wide');
+  await expect(overview(page)).toHaveAttribute('data-drawn', '1000', { timeout: 60_000 });
+  expect(await pixelsOf(page, '--status-succeeded')).toBe(0);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Open run' }).click();
+  await expect(page.locator('.run-detail')).toBeVisible();
+  // The last step waits 4 s: meanwhile the others have succeeded and it runs.
+  await expect.poll(() => pixelsOf(page, '--status-succeeded'), { timeout: 30_000 }).toBeGreaterThan(500);
+  await expect.poll(() => pixelsOf(page, '--status-running'), { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/overview-run-1440x900.png` });
+  await expect.poll(() => pixelsOf(page, '--status-running'), { timeout: 20_000 }).toBe(0);
+  // A click on a drawn step opens it, zoomed in, as in the editor.
+  const corner = await onScreen(page.locator('.run-detail .react-flow__viewport'), { x: 5, y: 5 });
+  await page.mouse.click(corner.x, corner.y);
+  await expect(page.locator('[data-step="s0"]')).toHaveAttribute('data-selected', 'true');
+  await expect(page.locator('[data-step="s0"]')).toHaveAttribute('data-status', 'succeeded');
+});

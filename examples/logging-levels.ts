@@ -14,7 +14,7 @@ logger.critical('The program itself may be unable to continue');
 
 // Execute workflow with debug info.
 const engine = getOrchestrationEngine();
-const sessionId = engine.createSession('debug_session');
+const { sessionId } = engine.createSession('debug_session');
 engine.workflowManager.createWorkflow('code_analysis_workflow', [
   { name: 'greet', module: 'shell', action: 'run', parameters: { command: 'echo "hello $GREETING"', env: { GREETING: 'ants', API_TOKEN: 'not-for-logs' } } },
 ]);

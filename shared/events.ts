@@ -2,7 +2,13 @@
 import type { Project, Resource, ResourceAllocation, Session, StepRun, WorkflowExecution } from './model.js';
 import type { MonitorSample } from './monitor.js';
 
-export type ExecutionSummary = Omit<WorkflowExecution, 'steps'>;
+export type ExecutionSummary = Omit<WorkflowExecution, 'steps' | 'results' | 'performanceMetrics'>;
+
+/** A run without its per-step parts (steps, results, metrics): what every execution.updated event carries. */
+export function executionSummary(execution: WorkflowExecution): ExecutionSummary {
+  const { steps: _steps, results: _results, performanceMetrics: _metrics, ...summary } = execution;
+  return { ...summary, errors: [...summary.errors] };
+}
 
 /**
  * Something the user must know that no request asked about: the run database was unreadable and moved aside, records

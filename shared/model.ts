@@ -115,6 +115,43 @@ export interface WorkflowExecution {
   outcome?: string | null;
   /** Why the stored record cannot be read in full (a garbled field or step row); null or absent when it is whole. */
   damaged?: string | null;
+  /** Each step's outputs by step name, as the upstream's `execution.results` (the same values as `steps[name].outputs`). */
+  results?: Record<string, Record<string, unknown>>;
+  /** Timings, CPU and memory per step, the run's totals and its critical path (shared/performance.ts); null while it runs. */
+  performanceMetrics?: PerformanceMetrics | null;
+}
+
+/** What one step cost in a run. Times in milliseconds; CPU and memory are of the step's whole process tree. */
+export interface StepPerformance {
+  /** Ready to run (dependencies done) but waiting for a slot or resources, over all its attempts. */
+  queueWaitMs: number;
+  /** Its attempts' running time, summed (retry delays left out). */
+  runTimeMs: number;
+  /** CPU time (user + system) of its process tree, sampled; null for an in-process action or when not measured. */
+  cpuTimeMs: number | null;
+  /** The largest resident memory its process tree had at once, sampled; null as for cpuTimeMs. */
+  peakMemoryMB: number | null;
+  attempts: number;
+}
+
+export interface PerformanceMetrics {
+  steps: Record<string, StepPerformance>;
+  totals: {
+    /** The run's start to its end. */
+    wallTimeMs: number;
+    queueWaitMs: number;
+    runTimeMs: number;
+    /** Summed over the steps that were measured; null when none was. */
+    cpuTimeMs: number | null;
+    /** The largest step's peak (steps running together may have used more in sum). */
+    peakMemoryMB: number | null;
+    /** Steps that ran in this run (not skipped, not kept from an earlier run). */
+    stepsRun: number;
+  };
+  /** The longest chain of dependent steps by run time: what bounds the run however many steps run at once. */
+  criticalPath: { steps: string[]; runTimeMs: number };
+  /** How often process trees were sampled for CPU and memory (ms); null when performance monitoring was off. */
+  sampleIntervalMs: number | null;
 }
 
 export type ResourceType = 'cpu' | 'memory' | 'gpu' | 'custom';

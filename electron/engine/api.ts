@@ -99,7 +99,7 @@ export class EngineApi {
       'runs.get': ({ executionId }) => this.runDetail(executionId),
       'runs.list': ({ limit, ...filters }) => engine.store.listExecutions({ ...filters, limit: limit ?? 100, withSteps: false }),
       'sessions.list': () => engine.listSessions(),
-      'sessions.create': ({ name, projectId, env, variables }) => engine.getSession(engine.createSession(name, { projectId: projectId ?? null, env, variables }))!,
+      'sessions.create': ({ name, projectId, env, variables }) => engine.createSession(name, { projectId: projectId ?? null, env, variables }),
       'sessions.update': ({ sessionId, ...changes }) => engine.updateSession(sessionId, definedOnly(changes)),
       'sessions.close': ({ sessionId }) => engine.closeSession(sessionId),
       'resources.list': () => this.projects.resources(),

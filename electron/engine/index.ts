@@ -1,8 +1,12 @@
 // The engine's public API: what `import … from 'codomyrmex-orchestrator'` gives.
-export { OrchestrationEngine, getOrchestrationEngine, workingDirFor, type EngineOptions } from './orchestration-engine.js';
+export {
+  OrchestrationEngine, getOrchestrationEngine, getWorkflowManager, getTaskOrchestrator, getProjectManager, getResourceManager, workingDirFor, type EngineOptions,
+} from './orchestration-engine.js';
 /** The contract's handlers over an engine, for embedding the app's API (and the runs bench). */
 export { EngineApi, type ApiContext } from './api.js';
-export { WorkflowManager, type StepInput, type CreateWorkflowOptions } from './workflows/workflow-manager.js';
+export {
+  WorkflowManager, type StepInput, type CreateWorkflowOptions, type ExecuteWorkflowOptions, type WorkflowManagerOptions,
+} from './workflows/workflow-manager.js';
 export { TaskOrchestrator, resolveRunParams, type RunOptions, type ExecutionHandle } from './runs/task-orchestrator.js';
 export { ResourceManager, type ResourceDeclaration } from './resources/resource-manager.js';
 export { ProjectManager, type CreateProjectOptions } from './projects/project-manager.js';
@@ -20,4 +24,5 @@ export { builtinTemplates } from './projects/templates/index.js';
 export type { ProjectTemplate } from './projects/templates/template.js';
 export * from '../../shared/model.js';
 export * from '../../shared/errors.js';
+export { criticalPath } from '../../shared/performance.js';
 export type { EngineEvent, ExecutionSummary } from '../../shared/events.js';

@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { freemem, loadavg, totalmem } from 'node:os';
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import { NotFoundError, OrchestrationError, WorkflowError } from '../../shared/errors.js';
+import { executionSummary } from '../../shared/events.js';
 import type { RunOrigin, Session, Workflow, WorkflowExecution } from '../../shared/model.js';
 import { assertName } from '../../shared/names.js';
 import { sessionAppliesTo } from '../../shared/session-scope.js';
@@ -12,7 +13,7 @@ import { createBuiltinRegistry } from './actions/builtin.js';
 import type { ActionRegistry } from './actions/registry.js';
 import { EventBus } from './event-bus.js';
 import type { StepTask } from './runs/executor.js';
-import { PROJECT_WORKFLOWS_DIR, ProjectManager } from './projects/project-manager.js';
+import { ProjectManager } from './projects/project-manager.js';
 import { ProjectStatusFollower } from './projects/project-status-follower.js';
 import { ResourceManager } from './resources/resource-manager.js';
 import { DatabaseFile } from './store/database-file.js';
@@ -28,7 +29,8 @@ import type { ProjectTemplate } from './projects/templates/template.js';
 import { LogTailer } from './runs/log-tailer.js';
 import { DEFAULT_LOG_CAP_BYTES } from './store/log-cap.js';
 import { loadWorkflowFile } from './workflows/workflow-file.js';
-import { WorkflowManager } from './workflows/workflow-manager.js';
+import { workingDirFor } from './workflows/find-workflows.js';
+import { serveStandaloneManagers, WorkflowManager, type WorkflowManagerDeps } from './workflows/workflow-manager.js';
 import { WorkflowWatcher } from './workflows/workflow-watcher.js';
 import { ResourceMonitor } from './resources/resource-monitor.js';
 import { RunningProcesses } from './processes/running-processes.js';
@@ -86,11 +88,10 @@ export class OrchestrationEngine {
     this.registry = options.registry ?? createBuiltinRegistry();
     this.databaseFile = new DatabaseFile(this.paths.database, this.notices);
     this.store = new RunStore(this.databaseFile, (id) => this.taskOrchestrator.isActive(id), this.notices, (execution) => {
-      const { steps: _steps, ...summary } = execution;
-      this.events.emit({ type: 'execution.updated', execution: { ...summary, errors: [...summary.errors] } });
+      this.events.emit({ type: 'execution.updated', execution: executionSummary(execution) });
     });
     this.sessions = new SessionStore(this.databaseFile);
-    this.workflowManager = new WorkflowManager(this.registry, this.resourceManager, this.store, this.paths.workflows);
+    this.workflowManager = new WorkflowManager(this.managerDeps());
     const warn = (message: string): void => void process.stderr.write(`codomyrmex: ${message}\n`);
     this.projectManager = new ProjectManager(
       new ProjectStore(this.databaseFile),
@@ -123,11 +124,24 @@ export class OrchestrationEngine {
     this.resourceManager.on('removed', (id) => this.events.emit({ type: 'resource.changed', id, resource: null }));
   }
 
+  /** What a WorkflowManager of this engine works with (its own, and standalone ones the process makes). */
+  managerDeps(): WorkflowManagerDeps {
+    return {
+      registry: this.registry,
+      resources: this.resourceManager,
+      store: this.store,
+      workflowsDir: this.paths.workflows,
+      start: (workflow, options) => this.runWorkflow(workflow, options),
+      cancel: (executionId) => this.cancelExecution(executionId),
+    };
+  }
+
   private database(): Db {
     return this.databaseFile.connection;
   }
 
-  createSession(name: string, options: { projectId?: string | null; env?: Record<string, string>; variables?: Record<string, string> } = {}): string {
+  /** Opens a session and returns it (its `sessionId` names it in every later call). */
+  createSession(name: string, options: { projectId?: string | null; env?: Record<string, string>; variables?: Record<string, string> } = {}): Session {
     assertName('session', name);
     if (options.projectId != null && this.projectManager.getProject(options.projectId) === null) {
       throw new NotFoundError('project', `unknown project "${options.projectId}"`);
@@ -142,7 +156,7 @@ export class OrchestrationEngine {
       env: options.env ?? {},
     };
     this.saveSession(session);
-    return session.sessionId;
+    return session;
   }
 
   /** Saves a session made elsewhere (an upstream import) under its own id. */
@@ -344,16 +358,22 @@ function logCapFromEnv(): number | null {
   return Number.isInteger(value) && value > 0 ? value : null;
 }
 
-/** `<project>/.codomyrmex/workflows/x.yaml` runs in `<project>`; any other file in its own folder. */
-export function workingDirFor(file: string): string {
-  const dir = dirname(resolve(file));
-  return dir.endsWith(`${sep}${PROJECT_WORKFLOWS_DIR}`) ? dirname(dirname(dir)) : dir;
-}
+export { workingDirFor };
 
 let shared: OrchestrationEngine | null = null;
 
-/** The shared engine of this process (created on first call). */
+/** The shared engine of this process (created on first call, on $CODOMYRMEX_HOME unless `options.home` says). */
 export function getOrchestrationEngine(options?: EngineOptions): OrchestrationEngine {
   return (shared ??= new OrchestrationEngine(options));
 }
+
+// The upstream's module-level getters: the shared engine's managers, so a workflow created through one runs through
+// the others and every run lands in the same records.
+export const getWorkflowManager = (): WorkflowManager => getOrchestrationEngine().workflowManager;
+export const getTaskOrchestrator = (): TaskOrchestrator => getOrchestrationEngine().taskOrchestrator;
+export const getProjectManager = (): ProjectManager => getOrchestrationEngine().projectManager;
+export const getResourceManager = (): ResourceManager => getOrchestrationEngine().resourceManager;
+
+// `new WorkflowManager({ enablePerformanceMonitoring })` works on the shared engine, as the upstream's works alone.
+serveStandaloneManagers(() => getOrchestrationEngine().managerDeps());
 

@@ -40,7 +40,7 @@ describe('the project manager', () => {
     const home = tempDir();
     const first = newEngine(home);
     const project = first.projectManager.addProject(tempDir(), 'existing');
-    const sessionId = first.createSession('work', { projectId: project.id, env: { STAGE: 'dev' } });
+    const { sessionId } = first.createSession('work', { projectId: project.id, env: { STAGE: 'dev' } });
     await first.close();
     const second = newEngine(home);
     expect(second.getSession(sessionId)).toMatchObject({ name: 'work', projectId: project.id, env: { STAGE: 'dev' }, status: 'active' });

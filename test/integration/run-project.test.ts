@@ -42,7 +42,7 @@ describe('a run and its project', () => {
 
   it("refuses it at the engine too, for the doors that run a workflow with no file (MCP's execute_task)", () => {
     const { engine, a, b } = twoProjects();
-    const sessionId = engine.createSession('work-a', { projectId: a.project.id });
+    const { sessionId } = engine.createSession('work-a', { projectId: a.project.id });
     const workflow = engine.workflowManager.loadWorkflowFile(join(b.dir, '.codomyrmex', 'workflows', 'where.yaml'));
     expect(() => engine.runWorkflow(workflow, { cwd: b.project.path, projectId: b.project.id, sessionId })).toThrow(/session "work-a" is bound to project ".*": it does not run where of project/);
     expect(engine.store.listExecutions({ limit: 10, withSteps: false })).toEqual([]);
@@ -73,7 +73,7 @@ describe('a run and its project', () => {
 
   it('re-runs a run recorded in a session of another project (before the rule) in its own folder, without that session', async () => {
     const { engine, a, b, call, finished } = twoProjects();
-    const sessionId = engine.createSession('work-a', { projectId: a.project.id, env: { GREETING: 'leaked' } });
+    const { sessionId } = engine.createSession('work-a', { projectId: a.project.id, env: { GREETING: 'leaked' } });
     const file = join(b.dir, '.codomyrmex', 'workflows', 'where.yaml');
     // What the app used to record: B's workflow, in A's session and folder. The orchestrator below the rule takes it.
     const legacy = await engine.taskOrchestrator.start(engine.workflowManager.loadWorkflowFile(file), { cwd: a.project.path, file, projectId: b.project.id, sessionId, env: { GREETING: 'leaked' } }).done;

@@ -58,7 +58,7 @@ describe('the sample project', () => {
     engine.events.on((event: EngineEvent) => {
       if (event.type === 'step.updated') seen.push(`${event.step}:${event.run.status}`);
     });
-    const sessionId = engine.createSession('sample', { projectId: project.id });
+    const { sessionId } = engine.createSession('sample', { projectId: project.id });
     const execution = await engine.executeWorkflowInSession(sessionId, 'sample-pipeline');
     const statuses = Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.status]));
     expect(statuses).toEqual({ 'prepare': 'succeeded', 'count-words': 'succeeded', 'count-lines': 'succeeded', 'fetch-mirror': 'succeeded', 'report': 'succeeded' });

@@ -14,7 +14,7 @@ describe('built-in project templates', () => {
       const engine = newEngine();
       const project = engine.projectManager.createProject({ name: `demo-${template.name}`, parentDir: tempDir(), template: template.name });
       expect(existsSync(join(project.path, '.codomyrmex', 'config.json'))).toBe(true);
-      const sessionId = engine.createSession('template check', { projectId: project.id });
+      const { sessionId } = engine.createSession('template check', { projectId: project.id });
       for (const name of Object.keys(template.workflows)) {
         const execution = await engine.executeWorkflowInSession(sessionId, name);
         const failures = Object.entries(execution.steps).filter(([, run]) => run.status !== 'succeeded').map(([step, run]) => `${step}: ${run.status} ${run.error ?? run.reason ?? ''}\n${run.logTail}`);

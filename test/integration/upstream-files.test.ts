@@ -106,7 +106,7 @@ describe('upstream Codomyrmex calls over MCP', () => {
 
 describe('upstream Codomyrmex steps through the library and browser mode', () => {
   it('createWorkflow reads max_retries as the retry count', () => {
-    const workflow = newEngine().workflowManager.createWorkflow('flaky', [upstreamStep('flaky', 'true')], { saveTo: false });
+    const workflow = newEngine().workflowManager.defineWorkflow('flaky', [upstreamStep('flaky', 'true')], { saveTo: false });
     expect(workflow.steps[0]!.retry).toEqual({ count: 3, delay: 0, backoff: 1 });
     expect(workflow.steps[0]!.timeout).toBeUndefined();
   });

@@ -24,6 +24,8 @@ export interface ProcessEntry {
   /** User + system CPU time in ticks, and resident pages (Linux only, else 0). */
   ticks: number;
   rssPages: number;
+  /** CPU ticks of its children that exited and were reaped by it (Linux only, else 0): a tree's past members' time. */
+  childTicks?: number;
 }
 
 /** Where a tree starts: a step's pid, its tag, and (for the tag search) no process older than `since` (ticks). */
@@ -153,6 +155,7 @@ function* readProc(): Generator<ProcessEntry> {
       pgid: Number(fields[2]),
       sid: Number(fields[3]),
       ticks: Number(fields[11]) + Number(fields[12]),
+      childTicks: Number(fields[13]) + Number(fields[14]),
       start: Number(fields[19]),
       rssPages: Number(fields[21]),
     };

@@ -1,5 +1,6 @@
 // The processes steps are running right now, by run and step: what the resource monitor measures each second.
 import type { RunningProcess } from '../resources/resource-monitor.js';
+import { StepMeter } from '../resources/step-meter.js';
 
 type PidOf = () => Promise<number | null>;
 
@@ -13,12 +14,18 @@ interface Entry {
 
 export class RunningProcesses {
   private readonly entries = new Set<Entry>();
+  /** What each step's processes cost, for the runs that measure it (performance monitoring). */
+  readonly meter = new StepMeter();
 
   /** Called when a step's process starts; returns the function to call when it ends. */
   track(executionId: string, step: string, pid: PidOf): () => void {
     const entry: Entry = { executionId, step, pid };
     this.entries.add(entry);
-    return () => this.entries.delete(entry);
+    const metered = this.meter.begin({ executionId, step, pid });
+    return () => {
+      this.entries.delete(entry);
+      metered();
+    };
   }
 
   async list(): Promise<RunningProcess[]> {

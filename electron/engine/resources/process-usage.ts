@@ -10,14 +10,21 @@ export interface TreeUsage {
   processes: number;
 }
 
-interface Reading {
+export interface Reading {
   /** Clock ticks of user + system time, summed over the tree's live processes. */
   ticks: number;
+  /** Ticks of children the tree's processes have reaped (Linux; else 0): what ended members had used. */
+  childTicks: number;
   rssPages: number;
   processes: number;
 }
 
-const PAGE_BYTES = 4096;
+/** Readings of the process trees of `leaders`, by leader; a tree that has ended is left out. */
+export function readTrees(leaders: readonly number[]): Promise<Map<number, Reading>> {
+  return process.platform === 'linux' ? Promise.resolve(readProcTrees(leaders)) : readWithPidusage(leaders);
+}
+
+export const PAGE_BYTES = 4096;
 const MB = 1024 * 1024;
 
 export class ProcessUsage {
@@ -29,7 +36,7 @@ export class ProcessUsage {
       this.previous.clear();
       return new Map();
     }
-    const readings = process.platform === 'linux' ? readProcTrees(leaders) : await readWithPidusage(leaders);
+    const readings = await readTrees(leaders);
     const usage = new Map<number, TreeUsage>();
     const next = new Map<number, { ticks: number; at: number }>();
     for (const [leader, reading] of readings) {
@@ -50,10 +57,11 @@ export function readProcTrees(leaders: readonly number[]): Map<number, Reading> 
   const table = ProcessTable.read();
   const readings = new Map<number, Reading>();
   for (const leader of leaders) {
-    const reading = { ticks: 0, rssPages: 0, processes: 0 };
+    const reading = { ticks: 0, childTicks: 0, rssPages: 0, processes: 0 };
     for (const pid of table.tree({ pid: leader })) {
       const entry = table.get(pid)!;
       reading.ticks += entry.ticks;
+      reading.childTicks += entry.childTicks ?? 0;
       reading.rssPages += entry.rssPages;
       reading.processes += 1;
     }
@@ -78,7 +86,7 @@ async function readWithPidusage(leaders: readonly number[]): Promise<Map<number,
         ticks += (stat.ctime / 1000) * TICKS_PER_SECOND;
         rss += stat.memory;
       }
-      readings.set(leader, { ticks, rssPages: rss / PAGE_BYTES, processes: pids.length });
+      readings.set(leader, { ticks, childTicks: 0, rssPages: rss / PAGE_BYTES, processes: pids.length });
     } catch {
       // The group ended while we looked.
     }

@@ -1,10 +1,13 @@
 // One workflow execution in progress: dependency counting, runWhen, admission (slots and resources), retries, cancel.
-import type { StepRun, Workflow, WorkflowExecution, WorkflowStep } from '../../../shared/model.js';
+import { executionSummary } from '../../../shared/events.js';
+import type { StepPerformance, StepRun, Workflow, WorkflowExecution, WorkflowStep } from '../../../shared/model.js';
+import { performanceMetrics } from '../../../shared/performance.js';
 import { resolveTemplates, type TemplateScope } from '../../../shared/templating.js';
 import { ActionFailure, type ActionResult } from '../actions/action.js';
 import type { EventBus } from '../event-bus.js';
 import type { Executor } from './executor.js';
 import { RunLog } from '../logging/run-log.js';
+import type { StepCost } from '../resources/step-meter.js';
 import { resourceQueueReason } from './queue-reason.js';
 import { ReadyQueue } from './ready-queue.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
@@ -24,6 +27,10 @@ export interface ExecutionRunOptions {
   recorder: RunRecorder;
   events: EventBus;
   logs: ExecutionLogs;
+  /** What a step's process tree cost (CPU, peak memory), when the run is measured; taken once the run has ended. */
+  costOf?: (step: string) => StepCost | null;
+  /** How often process trees are sampled, for the metrics; null when they are not. */
+  sampleIntervalMs?: number | null;
 }
 
 interface StepState {
@@ -44,6 +51,12 @@ interface StepState {
   log: StepLog | null;
   holdsResources: boolean;
   cancelRequested: boolean;
+  /** Performance: when it last became ready, when its attempt started, and the sums over its attempts (ms). */
+  enqueuedAt: number;
+  attemptStartedAt: number;
+  queueMs: number;
+  runMs: number;
+  ran: boolean;
 }
 
 class StepTimeout extends Error {
@@ -100,6 +113,11 @@ export class ExecutionRun {
         log: null,
         holdsResources: false,
         cancelRequested: false,
+        enqueuedAt: 0,
+        attemptStartedAt: 0,
+        queueMs: 0,
+        runMs: 0,
+        ran: false,
       };
       this.byName.set(step.name, state);
       return state;
@@ -204,6 +222,7 @@ export class ExecutionRun {
 
   private enqueue(state: StepState): void {
     if (state.run.status !== 'pending') this.update(state, { status: 'pending', reason: null });
+    state.enqueuedAt = Date.now();
     this.queue.push(state);
     this.justQueued.push(state);
   }
@@ -266,6 +285,9 @@ export class ExecutionRun {
     this.running++;
     const attempt = state.run.attempts + 1;
     const now = Date.now();
+    state.queueMs += now - state.enqueuedAt;
+    state.attemptStartedAt = now;
+    state.ran = true;
     this.update(state, { status: 'running', attempts: attempt, startTime: state.run.startTime ?? now, reason: null, error: null });
     this.log.stepStarted(state.step.name, attempt, `${state.step.module}.${state.step.action}`);
     let parameters: Record<string, unknown>;
@@ -304,6 +326,7 @@ export class ExecutionRun {
 
   private endAttempt(state: StepState, result: ActionResult | null, error: unknown, retriable: boolean): void {
     this.running--;
+    state.runMs += Date.now() - state.attemptStartedAt;
     if (state.timer !== null) clearTimeout(state.timer);
     state.timer = null;
     const reason = state.controller?.signal.reason as unknown;
@@ -399,17 +422,35 @@ export class ExecutionRun {
     const wrong = this.states.filter((s) => failed.includes(s) || cancelled.includes(s));
     execution.errors = [...execution.errors, ...wrong.map((s) => `${s.step.name}: ${s.run.error ?? s.run.status}`)];
     execution.endTime = Date.now();
+    execution.results = Object.fromEntries(this.states.map((s) => [s.step.name, s.run.outputs]));
+    execution.performanceMetrics = this.metrics(execution.endTime - execution.startTime);
     recorder.executionChanged(execution);
     this.emitExecution();
     this.log.runEnded(execution);
     this.resolveDone(execution);
   }
 
+  private metrics(wallTimeMs: number) {
+    const { costOf, sampleIntervalMs = null } = this.options;
+    const steps: Record<string, StepPerformance & { ran: boolean }> = {};
+    for (const state of this.states) {
+      const cost = state.ran ? (costOf?.(state.step.name) ?? null) : null;
+      steps[state.step.name] = {
+        ran: state.ran,
+        queueWaitMs: state.queueMs,
+        runTimeMs: state.runMs,
+        cpuTimeMs: cost?.cpuTimeMs ?? null,
+        peakMemoryMB: cost?.peakMemoryMB ?? null,
+        attempts: state.ran ? state.run.attempts : 0,
+      };
+    }
+    return performanceMetrics(this.options.workflow.steps, steps, wallTimeMs, sampleIntervalMs);
+  }
+
   private emitExecution(): void {
     const { events, execution } = this.options;
     if (!events.wants('execution.updated')) return;
-    const { steps: _steps, ...summary } = execution;
-    events.emit({ type: 'execution.updated', execution: { ...summary, errors: [...summary.errors] } });
+    events.emit({ type: 'execution.updated', execution: executionSummary(execution) });
   }
 }
 

@@ -32,6 +32,8 @@ export interface RunOptions {
   resumeFrom?: WorkflowExecution;
   /** The run this one re-runs, recorded for history. */
   rerunOf?: string | null;
+  /** Sample each step's process tree for CPU time and peak memory (default true); timings are kept either way. */
+  performanceMonitoring?: boolean;
 }
 
 /** A run's options once the engine has resolved them: where it works, its project, and its session's environment. */
@@ -84,6 +86,8 @@ export class TaskOrchestrator {
       throw error;
     }
     const execution = newExecution(workflow, params, options);
+    const meter = options.performanceMonitoring === false ? null : (this.deps.processes?.meter ?? null);
+    meter?.watch(execution.executionId);
     const run = new ExecutionRun({
       execution,
       workflow,
@@ -96,11 +100,13 @@ export class TaskOrchestrator {
       recorder: this.deps.store,
       events: this.deps.events,
       logs: new ExecutionLogs(this.deps.logsRoot, execution.executionId, this.deps.logTailer ?? null),
+      ...(meter !== null ? { costOf: (step: string) => meter.take(execution.executionId, step), sampleIntervalMs: meter.sampleIntervalMs } : {}),
     });
     this.active.set(execution.executionId, run);
     this.deps.store.executionStarted(execution, workflow);
     const done = run.start().finally(() => {
       this.active.delete(execution.executionId);
+      meter?.unwatch(execution.executionId);
       this.deps.store.flush();
     });
     return { executionId: execution.executionId, execution, done };

@@ -79,6 +79,8 @@ const MIGRATIONS: string[] = [
   // Issue 13: a project's status following its runs (opt-in, JSON) and the last change runs made to it (JSON).
   `ALTER TABLE projects ADD COLUMN status_follows_runs TEXT;
    ALTER TABLE projects ADD COLUMN last_status_change TEXT;`,
+  // Issue 13: a finished run's performance metrics (per step timings, CPU and memory; totals; critical path), as JSON.
+  `ALTER TABLE executions ADD COLUMN performance TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -1,7 +1,7 @@
 // Stored run rows into records, field by field: a garbled field (bad JSON, a time that is not a number, an unknown
 // status) marks the run `damaged` with the reason instead of hiding it or every other run; and the SQL that keeps
 // damaged runs out of the figures.
-import { EXECUTION_STATUSES, STEP_STATUSES, type ExecutionStatus, type RunOrigin, type StepRun, type WorkflowExecution } from '../../../shared/model.js';
+import { EXECUTION_STATUSES, STEP_STATUSES, type ExecutionStatus, type PerformanceMetrics, type RunOrigin, type StepRun, type WorkflowExecution } from '../../../shared/model.js';
 import { logDamagedRun } from '../logging/damaged-runs.js';
 
 export interface ExecutionRow {
@@ -22,6 +22,8 @@ export interface ExecutionRow {
   rerun_of?: string | null;
   partial?: number | null;
   outcome?: string | null;
+  /** A finished run's performance metrics as JSON (read for one run, not for lists). */
+  performance?: string | null;
   /** The first step row of the run that cannot be read, found by SQL when the steps themselves are not read. */
   damaged_step?: string | null;
 }
@@ -82,6 +84,8 @@ export function toExecution(row: ExecutionRow, steps: StepRow[]): WorkflowExecut
     partial: row.partial === 1,
     outcome: row.outcome ?? null,
   };
+  if (steps.length > 0) execution.results = Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs]));
+  if (row.performance !== undefined) execution.performanceMetrics = row.performance === null ? null : readJson(row.performance, 'performance', damage, isMetrics, null);
   if (steps.length === 0 && row.damaged_step != null) damage.push(`step "${row.damaged_step}": its stored row is unreadable`);
   if (damage.length > 0) {
     execution.damaged = `unreadable record: ${damage.join('; ')}`;
@@ -132,6 +136,10 @@ function readJson<T>(text: string, field: string, damage: string[], valid: (valu
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isMetrics(value: unknown): value is PerformanceMetrics | null {
+  return isObject(value) && isObject(value.steps) && isObject(value.totals) && isObject(value.criticalPath);
 }
 
 function isStringList(value: unknown): value is string[] {

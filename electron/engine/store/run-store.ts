@@ -131,7 +131,7 @@ export class RunStore implements RunRecorder {
     if (this.fault !== null && this.live.has(executionId)) return snapshotOf(this.live.get(executionId)!.execution);
     this.reconcileInterrupted(executionId);
     return this.read((db) => {
-      const row = db.prepare(`SELECT ${LIST_COLUMNS} FROM executions WHERE execution_id = ?`).get(executionId) as ExecutionRow | undefined;
+      const row = db.prepare(`SELECT ${LIST_COLUMNS}, performance FROM executions WHERE execution_id = ?`).get(executionId) as ExecutionRow | undefined;
       if (row === undefined) return null;
       return toExecution(row, db.prepare('SELECT * FROM step_runs WHERE execution_id = ? ORDER BY position').all(executionId) as StepRow[]);
     });

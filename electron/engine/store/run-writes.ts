@@ -19,11 +19,12 @@ export interface RunWrites {
 
 export function prepareWrites(db: Db): RunWrites {
   return {
-    insertExecution: db.prepare(`INSERT INTO executions (execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, workflow, rerun_of, partial, outcome)
-      VALUES (@executionId, @workflowName, @workflowFile, @sessionId, @projectId, @status, @origin, @startTime, @endTime, @params, @errors, @ownerPid, @ownerHost, @ownerStart, @workflow, @rerunOf, @partial, @outcome)
+    insertExecution: db.prepare(`INSERT INTO executions (execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, workflow, rerun_of, partial, outcome, performance)
+      VALUES (@executionId, @workflowName, @workflowFile, @sessionId, @projectId, @status, @origin, @startTime, @endTime, @params, @errors, @ownerPid, @ownerHost, @ownerStart, @workflow, @rerunOf, @partial, @outcome, @performance)
       ON CONFLICT (execution_id) DO UPDATE SET status = excluded.status, end_time = excluded.end_time, errors = excluded.errors,
-        owner_pid = excluded.owner_pid, owner_host = excluded.owner_host, owner_start = excluded.owner_start, outcome = excluded.outcome`),
-    updateExecution: db.prepare('UPDATE executions SET status = @status, end_time = @endTime, errors = @errors, outcome = @outcome WHERE execution_id = @executionId'),
+        owner_pid = excluded.owner_pid, owner_host = excluded.owner_host, owner_start = excluded.owner_start, outcome = excluded.outcome,
+        performance = excluded.performance`),
+    updateExecution: db.prepare('UPDATE executions SET status = @status, end_time = @endTime, errors = @errors, outcome = @outcome, performance = @performance WHERE execution_id = @executionId'),
     insertStep: db.prepare(`INSERT INTO step_runs (execution_id, name, position, status, attempts, start_time, end_time, exit_code, error, outputs, reason, log_path, log_tail, reused_from)
       VALUES (@executionId, @name, @position, @status, @attempts, @startTime, @endTime, @exitCode, @error, @outputs, @reason, @logPath, @logTail, @reusedFrom)
       ON CONFLICT (execution_id, name) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, start_time = excluded.start_time,
@@ -51,6 +52,7 @@ export function executionParams(execution: WorkflowExecution, owner: Owner) {
     ownerHost: owner.host,
     ownerStart: owner.start,
     outcome: execution.outcome ?? null,
+    performance: execution.performanceMetrics == null ? null : JSON.stringify(execution.performanceMetrics),
   };
 }
 

@@ -1,6 +1,8 @@
 // Which files are workflows, and the name a file stands for: one rule for the editor's list, the watcher, the dashboard,
 // the engine's folder loading, MCP and the CLI.
 import { readdirSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { PROJECT_WORKFLOWS_DIR } from '../projects/project-manager.js';
 
 /** YAML or JSON, and not hidden: editors' and our own atomic-write temporaries start with a dot. */
 const WORKFLOW_FILE = /^[^.].*\.(ya?ml|json)$/i;
@@ -17,6 +19,12 @@ export function workflowFiles(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** `<project>/.codomyrmex/workflows/x.yaml` runs in `<project>`; any other file in its own folder. */
+export function workingDirFor(file: string): string {
+  const dir = dirname(resolve(file));
+  return dir.endsWith(`${sep}${PROJECT_WORKFLOWS_DIR}`) ? dirname(dirname(dir)) : dir;
 }
 
 /** `…/ci.yaml` → `ci`. */

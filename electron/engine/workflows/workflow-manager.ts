@@ -1,12 +1,13 @@
 // WorkflowManager: the workflows this engine knows (created in code or loaded from files), their validation and files.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { NotFoundError, ValidationError, type Problem } from '../../../shared/errors.js';
-import type { Workflow, WorkflowStep } from '../../../shared/model.js';
+import { NotFoundError, OrchestrationError, ValidationError, WorkflowError, type Problem } from '../../../shared/errors.js';
+import type { Workflow, WorkflowExecution, WorkflowStep } from '../../../shared/model.js';
 import { validateWorkflow as validate } from '../../../shared/validate.js';
 import { parseWorkflow } from '../../../shared/workflow-schema.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
+import type { ExecutionHandle, RunOptions } from '../runs/task-orchestrator.js';
 import type { HistoryQuery, RunStore } from '../store/run-store.js';
 import { workflowFiles } from './find-workflows.js';
 import { loadWorkflowFile, saveWorkflowFile, type LoadedWorkflow } from './workflow-file.js';
@@ -29,23 +30,97 @@ export interface CreateWorkflowOptions {
   saveTo?: string | false;
 }
 
+/** What a manager works with: the engine's actions, resources, records, and the one way it starts a run. */
+export interface WorkflowManagerDeps {
+  registry: ActionRegistry;
+  resources: ResourceManager;
+  store: RunStore;
+  workflowsDir: string;
+  /** Starts a run as the engine does (its project, session checks, the scheduler). */
+  start(workflow: Workflow, options: RunOptions): ExecutionHandle;
+  cancel(executionId: string): boolean;
+}
+
+/** `new WorkflowManager({ enablePerformanceMonitoring })`, as the upstream builds one: served by the process's engine. */
+export interface WorkflowManagerOptions {
+  /** Sample each step's process tree for CPU time and peak memory (default true); timings are kept either way. */
+  enablePerformanceMonitoring?: boolean;
+  /** Where createWorkflow saves `<name>.yaml`; defaults to the engine's workflows folder under $CODOMYRMEX_HOME. */
+  workflowsDir?: string;
+}
+
+export interface ExecuteWorkflowOptions {
+  /** The steps' working directory; defaults to the workflow file's project or folder, else the current directory. */
+  cwd?: string;
+  /** Seconds the whole run may take; past it the run is cancelled (the upstream's `timeout`). */
+  timeout?: number;
+  sessionId?: string;
+  /** The run this one retries, recorded for history. */
+  rerunOf?: string;
+}
+
 interface Entry {
   workflow: Workflow;
   file: string | null;
   loaded: LoadedWorkflow | null;
 }
 
+let sharedDeps: (() => WorkflowManagerDeps) | null = null;
+
+/** Lets a standalone manager reach the process's engine; the engine module calls it (it imports this one, not back). */
+export function serveStandaloneManagers(deps: () => WorkflowManagerDeps): void {
+  sharedDeps = deps;
+}
+
 export class WorkflowManager {
   private readonly workflows = new Map<string, Entry>();
+  private readonly deps: WorkflowManagerDeps;
+  readonly workflowsDir: string;
+  readonly enablePerformanceMonitoring: boolean;
+  /** Why the last createWorkflow returned false (null after one that succeeded), as the error it would have thrown. */
+  lastError: OrchestrationError | null = null;
 
-  constructor(
-    private readonly registry: ActionRegistry,
-    private readonly resources: ResourceManager,
-    private readonly store: RunStore,
-    readonly workflowsDir: string,
-  ) {}
+  constructor(depsOrOptions: WorkflowManagerDeps | WorkflowManagerOptions = {}) {
+    if ('registry' in depsOrOptions) {
+      this.deps = depsOrOptions;
+      this.enablePerformanceMonitoring = true;
+    } else {
+      if (sharedDeps === null) throw new OrchestrationError('a standalone WorkflowManager needs the engine: import it from the package, not from its file');
+      this.deps = sharedDeps();
+      this.enablePerformanceMonitoring = depsOrOptions.enablePerformanceMonitoring ?? true;
+    }
+    this.workflowsDir = ('workflowsDir' in depsOrOptions ? depsOrOptions.workflowsDir : undefined) ?? this.deps.workflowsDir;
+  }
 
-  createWorkflow(name: string, steps: StepInput[], options: CreateWorkflowOptions = {}): Workflow {
+  private get registry(): ActionRegistry {
+    return this.deps.registry;
+  }
+
+  private get resources(): ResourceManager {
+    return this.deps.resources;
+  }
+
+  private get store(): RunStore {
+    return this.deps.store;
+  }
+
+  /**
+   * The guide's call: creates (and by default saves) a workflow and returns true, or returns false with the reason on
+   * `lastError` — a ValidationError naming each step and field, or the error saving it. `defineWorkflow` throws instead.
+   */
+  createWorkflow(name: string, steps: StepInput[], options: CreateWorkflowOptions = {}): boolean {
+    try {
+      this.defineWorkflow(name, steps, options);
+      this.lastError = null;
+      return true;
+    } catch (error) {
+      this.lastError = error instanceof OrchestrationError ? error : new WorkflowError(`cannot create workflow "${name}": ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /** Creates (and by default saves) a workflow and returns it; throws a ValidationError naming each step and field. */
+  defineWorkflow(name: string, steps: StepInput[], options: CreateWorkflowOptions = {}): Workflow {
     const raw = {
       version: 1,
       name,
@@ -138,6 +213,54 @@ export class WorkflowManager {
   assertValid(workflow: Workflow, file?: string): void {
     const problems = this.validateWorkflow(workflow, file);
     if (problems.length > 0) throw new ValidationError(problems);
+  }
+
+  /**
+   * Runs a workflow this manager knows, by name, and resolves with the finished execution (its `results` and
+   * `performanceMetrics` included). Unlike the upstream, independent steps run at once and step retries are honoured.
+   * Throws a WorkflowError for an unknown workflow, a ValidationError for one that cannot run; a step that fails ends
+   * the execution `failed` (its `errors` say why) rather than throwing, as in the guide.
+   */
+  async executeWorkflow(name: string, params: Record<string, unknown> = {}, options: ExecuteWorkflowOptions = {}): Promise<WorkflowExecution> {
+    const entry = this.require(name);
+    const handle = this.deps.start(entry.workflow, {
+      params,
+      origin: 'api',
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      file: entry.file,
+      performanceMonitoring: this.enablePerformanceMonitoring,
+      ...(options.sessionId !== undefined ? { sessionId: options.sessionId } : {}),
+      ...(options.rerunOf !== undefined ? { rerunOf: options.rerunOf } : {}),
+    });
+    if (options.timeout === undefined) return handle.done;
+    const timer = setTimeout(() => this.deps.cancel(handle.executionId), options.timeout * 1000);
+    try {
+      return await handle.done;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * The guide's error recovery: up to `maxRetries` runs in all, waiting 2^n seconds after the n-th (0-based) failure
+   * — 1 s, 2 s, 4 s … — as its `asyncio.sleep(2 ** attempt)`. A run that ends `failed` or `interrupted`, or a
+   * WorkflowError, is tried again; a cancelled run, a ValidationError (an invalid workflow stays invalid) are not.
+   * Resolves with the last execution; rethrows the last WorkflowError. Each retry records the run it retries.
+   */
+  async executeWorkflowWithRetry(name: string, maxRetries = 3, params: Record<string, unknown> = {}, options: ExecuteWorkflowOptions = {}): Promise<WorkflowExecution> {
+    if (!Number.isInteger(maxRetries) || maxRetries < 1) throw new WorkflowError(`maxRetries must be a whole number of runs, at least 1 (got ${maxRetries})`);
+    let previous: string | undefined;
+    for (let attempt = 0; ; attempt++) {
+      const last = attempt === maxRetries - 1;
+      try {
+        const execution = await this.executeWorkflow(name, params, { ...options, ...(previous !== undefined ? { rerunOf: previous } : {}) });
+        if (last || (execution.status !== 'failed' && execution.status !== 'interrupted')) return execution;
+        previous = execution.executionId;
+      } catch (error) {
+        if (last || !(error instanceof WorkflowError)) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 1000));
+    }
   }
 
   getExecution(executionId: string) {

@@ -52,6 +52,8 @@ export function cliRecord(execution: WorkflowExecution) {
     rerunOf: execution.rerunOf ?? null,
     ...(execution.outcome != null ? { outcome: execution.outcome } : {}),
     ...(execution.damaged != null ? { damaged: execution.damaged } : {}),
+    results: Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs])),
+    performanceMetrics: execution.performanceMetrics ?? null,
     steps: Object.fromEntries(
       Object.entries(execution.steps).map(([name, run]) => [
         name,

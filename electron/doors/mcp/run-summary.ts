@@ -37,6 +37,15 @@ export const runSummaryShape = {
   params: z.record(z.string(), z.unknown()),
   errors: z.array(z.string()),
   steps: z.record(z.string(), z.object(stepSummaryShape)),
+  /** The upstream's `results`: each step's outputs by name. */
+  results: z.record(z.string(), z.record(z.string(), z.unknown())),
+  /** Per step queue wait, run time, CPU time and peak memory; totals; the critical path. Null until the run ends. */
+  performanceMetrics: z.object({
+    steps: z.record(z.string(), z.object({ queueWaitMs: z.number(), runTimeMs: z.number(), cpuTimeMs: z.number().nullable(), peakMemoryMB: z.number().nullable(), attempts: z.number() })),
+    totals: z.object({ wallTimeMs: z.number(), queueWaitMs: z.number(), runTimeMs: z.number(), cpuTimeMs: z.number().nullable(), peakMemoryMB: z.number().nullable(), stepsRun: z.number() }),
+    criticalPath: z.object({ steps: z.array(z.string()), runTimeMs: z.number() }),
+    sampleIntervalMs: z.number().nullable(),
+  }).nullable(),
 };
 
 export type RunSummary = z.output<z.ZodObject<typeof runSummaryShape>>;
@@ -59,6 +68,8 @@ export function summariseRun(execution: WorkflowExecution, tailLines = DEFAULT_T
     params: execution.params,
     errors: execution.errors,
     steps: Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, summariseStep(execution.executionId, name, run, tailLines)])),
+    results: Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs])),
+    performanceMetrics: execution.performanceMetrics ?? null,
   };
 }
 

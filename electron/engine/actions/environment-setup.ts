@@ -1,8 +1,11 @@
-// environment_setup.check_environment: are the tools a project needs installed, in versions it accepts?
+// environment_setup.check_environment: are the tools a project needs installed, in versions it accepts? Asked
+// without a list (the guide's Quick Start), it reads what the project's own files require.
 import { execFile } from 'node:child_process';
 import { arch, cpus, platform, totalmem } from 'node:os';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ActionFailure, defineAction, type ActionContext } from './action.js';
+import { projectRequirements, RequirementFileError } from './project-requirements.js';
 import { semverLibrary } from './semver-library.js';
 
 export interface ToolCheck {
@@ -17,6 +20,23 @@ export interface ToolCheck {
 interface Requirement {
   name: string;
   range: string | null;
+  /** Where a requirement read from the project's files came from. */
+  sources?: string[];
+}
+
+/** What the project's files require; a file it cannot read fails the step, naming it. */
+function projectNeeds(dir: string, context: ActionContext): Requirement[] {
+  let needs: Requirement[];
+  try {
+    needs = projectRequirements(dir);
+  } catch (error) {
+    if (error instanceof RequirementFileError) throw new ActionFailure(`cannot tell what the project needs: ${error.message}`);
+    throw error;
+  }
+  context.log('stdout', needs.length === 0
+    ? `${dir}: no requirement files (package.json engines, .nvmrc, .node-version, .tool-versions, requirements.txt, pyproject.toml, .python-version); nothing to check but the machine\n`
+    : `${dir}: checking what ${[...new Set(needs.flatMap((need) => need.sources!.map((source) => source.replace(/[ :].*/, ''))))].join(', ')} require\n`);
+  return needs;
 }
 
 const VERSION_TIMEOUT_MS = 10_000;
@@ -45,7 +65,9 @@ const params = z.object({
         else seen.add(parsed.name);
       });
     })
-    .describe('Tools to look for, each with an optional semver range: node>=18, git, npm>=9 <12, python3.'),
+    .optional()
+    .describe("Tools to look for, each with an optional semver range: node>=18, git, npm>=9 <12, python3. Left out: the tools the project's files require (package.json engines, .nvmrc, .node-version, .tool-versions, requirements.txt, pyproject.toml requires-python, .python-version)."),
+  path: z.string().min(1).default('.').describe("Without requirements: the folder whose files say what is needed, relative to the project's folder."),
   failOnMissing: z.boolean().default(true).describe('Fail the step when a tool is missing or its version is out of range.'),
 });
 
@@ -55,10 +77,11 @@ const checkEnvironment = defineAction({
   description: 'Checks that the tools a project needs are installed, in versions it accepts, and reports the machine.',
   icon: 'check-square',
   params,
-  outputs: ['tools', 'ok', 'missing', 'platform', 'arch', 'cpus', 'memoryMB'],
+  outputs: ['tools', 'ok', 'missing', 'sources', 'platform', 'arch', 'cpus', 'memoryMB'],
   async run(p, context) {
     // The schema has already rejected every entry parseRequirement refuses.
-    const requirements = p.requirements.map((text) => parseRequirement(text) as Requirement);
+    const requirements = p.requirements?.map((text) => parseRequirement(text) as Requirement) ?? projectNeeds(resolve(context.cwd, p.path), context);
+    const sources = Object.fromEntries(requirements.map((r) => [r.name, r.sources ?? ['requirements']]));
     const checks = await Promise.all(requirements.map((requirement) => checkTool(requirement, context)));
     const tools: Record<string, ToolCheck> = {};
     requirements.forEach((requirement, index) => {
@@ -71,6 +94,7 @@ const checkEnvironment = defineAction({
       tools,
       ok: missing.length === 0,
       missing,
+      sources,
       platform: platform(),
       arch: arch(),
       cpus: cpus().length,

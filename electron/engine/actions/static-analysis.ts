@@ -10,7 +10,7 @@ const BINARY_SNIFF_BYTES = 8192;
 // Enough files in flight to hide disk latency without exhausting file descriptors.
 const READ_CONCURRENCY = 16;
 const LARGEST_FILES = 10;
-const DEFAULT_EXCLUDE = ['node_modules', '.git', 'dist', 'build', 'coverage', '.venv', '__pycache__', '.codomyrmex'];
+export const DEFAULT_EXCLUDE = ['node_modules', '.git', 'dist', 'build', 'coverage', '.venv', '__pycache__', '.codomyrmex'];
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   ...languageOf('TypeScript', '.ts', '.tsx', '.mts', '.cts'),
@@ -57,7 +57,7 @@ interface FileStats {
   fixme: number;
 }
 
-interface Totals {
+export interface Totals {
   files: number;
   lines: number;
   bytes: number;
@@ -81,9 +81,7 @@ const analyzeCode = defineAction({
   outputs: ['files', 'lines', 'bytes', 'languages', 'todo', 'fixme', 'largestFiles', 'truncated'],
   async run(p, context) {
     const root = resolve(context.cwd, p.path);
-    const { files, truncated } = await listFiles(root, new Set(p.exclude), p.maxFiles, context);
-    const stats = await mapPool(files, READ_CONCURRENCY, (file) => analyzeFile(file, p.maxFileBytes, context.signal));
-    const totals = summarize(stats.map((s) => ({ ...s, path: relativePath(root, s.path) })));
+    const { totals, truncated } = await analyzeTree(root, p, context);
     const top = Object.entries(totals.languages)
       .sort((a, b) => b[1].lines - a[1].lines)
       .slice(0, 5)
@@ -96,6 +94,22 @@ const analyzeCode = defineAction({
     return { outputs: { ...totals, truncated } };
   },
 });
+
+export interface TreeOptions {
+  exclude: string[];
+  maxFiles: number;
+  maxFileBytes: number;
+}
+
+/**
+ * Walks and counts a tree (what analyze_code reports); `inspect` sees each text file read, with its path relative to
+ * root, for analyses that need the contents too (analyze_code_quality's complexity estimate).
+ */
+export async function analyzeTree(root: string, options: TreeOptions, context: ActionContext, inspect?: (path: string, text: string) => void): Promise<{ totals: Totals; truncated: boolean }> {
+  const { files, truncated } = await listFiles(root, new Set(options.exclude), options.maxFiles, context);
+  const stats = await mapPool(files, READ_CONCURRENCY, (file) => analyzeFile(file, options.maxFileBytes, context.signal, inspect === undefined ? undefined : (text) => inspect(relativePath(root, file), text)));
+  return { totals: summarize(stats.map((s) => ({ ...s, path: relativePath(root, s.path) }))), truncated };
+}
 
 /** Every regular file under root, breadth first with an explicit queue so deep trees cannot overflow the stack. */
 async function listFiles(root: string, exclude: ReadonlySet<string>, maxFiles: number, context: ActionContext): Promise<{ files: string[]; truncated: boolean }> {
@@ -129,7 +143,7 @@ async function listFiles(root: string, exclude: ReadonlySet<string>, maxFiles: n
   return { files, truncated: false };
 }
 
-async function analyzeFile(path: string, maxFileBytes: number, signal: AbortSignal): Promise<FileStats> {
+async function analyzeFile(path: string, maxFileBytes: number, signal: AbortSignal, inspect?: (text: string) => void): Promise<FileStats> {
   signal.throwIfAborted();
   let handle: FileHandle;
   try {
@@ -144,6 +158,7 @@ async function analyzeFile(path: string, maxFileBytes: number, signal: AbortSign
     const data = await handle.readFile();
     if (data.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { path, lines: 0, bytes: data.byteLength, todo: 0, fixme: 0 };
     const text = data.toString('utf8');
+    inspect?.(text);
     return { path, lines: countLines(data), bytes: data.byteLength, todo: countWord(text, /\bTODO\b/g), fixme: countWord(text, /\bFIXME\b/g) };
   } finally {
     await handle.close();

@@ -13,8 +13,9 @@ const VALID: Record<string, Record<string, unknown>> = {
   'file.write': { path: 'out.txt', content: 'hi', append: true },
   'file.read': { path: 'in.txt', encoding: 'base64', maxBytes: 10 },
   'http.request': { url: 'http://127.0.0.1:8080/x', method: 'POST', headers: { a: 'b' }, body: { x: 1 }, timeout: 2, expectStatus: [200] },
-  'environment_setup.check_environment': { requirements: ['node>=18', 'git'] },
+  'environment_setup.check_environment': { requirements: ['node>=18', 'git'], path: 'sub' },
   'static_analysis.analyze_code': { path: 'src', exclude: ['dist'], maxFiles: 10 },
+  'static_analysis.analyze_code_quality': { path: 'src', tool: 'eslint', complexityThreshold: 15, maxFindings: 50, failOnErrors: true },
   'workflow.run': { file: 'child.yaml', params: { a: 1 } },
 };
 

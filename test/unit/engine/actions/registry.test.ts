@@ -8,7 +8,7 @@ describe('the action registry', () => {
     const list = createBuiltinRegistry().list();
     expect(list.map((a) => `${a.module}.${a.action}`).sort()).toEqual([
       'control.delay', 'control.fail', 'control.noop', 'environment_setup.check_environment', 'file.read', 'file.write',
-      'http.request', 'shell.run', 'static_analysis.analyze_code', 'workflow.run',
+      'http.request', 'shell.run', 'static_analysis.analyze_code', 'static_analysis.analyze_code_quality', 'workflow.run',
     ]);
     const shell = list.find((a) => a.module === 'shell')!;
     expect(shell.paramsSchema).toMatchObject({ type: 'object', properties: { command: { type: 'string' } }, required: ['command'] });

@@ -1,14 +1,21 @@
-// The Quick Start of the upstream toolkit, in TypeScript: a session, a workflow created in code, a run.
+// The guide's Quick Start, in TypeScript: a session, a workflow created in code, a run in the session.
 import { getOrchestrationEngine } from 'codomyrmex-orchestrator';
 
+// Get the orchestration engine
 const engine = getOrchestrationEngine();
-const session = engine.createSession('my_session');
 
-engine.workflowManager.createWorkflow('analysis', [
-  { name: 'check', module: 'environment_setup', action: 'check_environment', parameters: { requirements: ['node>=18'] } },
-  { name: 'analyze', module: 'static_analysis', action: 'analyze_code', parameters: { path: '.' }, dependencies: ['check'] },
+// Create a session
+const session = engine.createSession('My First Session');
+
+// Create a simple workflow: check what the project's files require, then analyse its code
+engine.workflowManager.createWorkflow('my_workflow', [
+  { name: 'setup', module: 'environment_setup', action: 'check_environment' },
+  { name: 'analyze', module: 'static_analysis', action: 'analyze_code', dependencies: ['setup'] },
 ]);
 
-const execution = await engine.executeWorkflowInSession(session.sessionId, 'analysis', {});
-console.log(execution.status, execution.steps.analyze?.outputs.files, 'files analysed');
+// Execute the workflow
+const result = await engine.executeWorkflowInSession(session.sessionId, 'my_workflow');
+console.log(`Workflow result: ${result.status}`);
+console.log(`checked: ${Object.keys(result.results?.setup?.tools as object).join(', ')}`);
+console.log(`files analysed: ${String(result.results?.analyze?.files)}`);
 await engine.close();

@@ -7,6 +7,7 @@ import { registerResourceTools } from './resource-tools.js';
 import { registerRunTools } from './run-tools.js';
 import { registerSystemTools } from './system-tools.js';
 import { registerTaskTools } from './task-tools.js';
+import { codeSdkErrors } from './tool-kit.js';
 import { registerWorkflowTools } from './workflow-tools.js';
 
 /** The tools of the upstream's mcp_tools.py, under its names, so agents configured for it keep working. */
@@ -29,5 +30,6 @@ export function createMcpServer(ctx: McpContext, version: string): McpServer {
   registerResourceTools(server, ctx);
   registerSystemTools(server, ctx);
   registerMcpResources(server, ctx);
+  codeSdkErrors(server);
   return server;
 }

@@ -38,6 +38,18 @@ export function defineTool(server: McpServer, name: string, spec: ToolSpec<z.Zod
   );
 }
 
+/**
+ * The SDK answers some calls itself before any tool runs — arguments that do not fit a tool's schema, a tool that
+ * does not exist — with a bare text: give those answers the code and timestamp every other tool error carries.
+ */
+export function codeSdkErrors(server: McpServer): void {
+  const sdk = server as unknown as { createToolError(message: string): CallToolResult };
+  sdk.createToolError = (message) => {
+    const code = /Tool \S+ (not found|disabled)/.test(message) ? 'not-found' : /Output validation error/.test(message) ? 'internal' : 'invalid-request';
+    return { isError: true, content: [{ type: 'text', text: `${message}\ncode: ${code}` }], _meta: { code, timestamp: new Date().toISOString() } };
+  };
+}
+
 /** A tool spec with its input and output types tied together, for the type checker. */
 export function tool<I extends z.ZodObject, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): ToolSpec<z.ZodObject, z.ZodRawShape> {
   return spec as unknown as ToolSpec<z.ZodObject, z.ZodRawShape>;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { actions } from '../../electron/engine/actions/code-quality.js';
 import { readFlake8, readRuff } from '../../electron/engine/actions/linters.js';
 import { tempDir } from '../helpers.js';
-import { createContext, findAction, runAction } from '../unit/actions/context.js';
+import { createContext, findAction, runAction } from '../unit/engine/actions/context.js';
 
 const analyze = findAction(actions, 'static_analysis.analyze_code_quality');
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -1,5 +1,5 @@
 // Test helpers: temporary data folders and projects, engines on them, and small workflow builders.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -24,6 +24,16 @@ export function tempDir(prefix = 'codomyrmex-test-'): string {
 export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/')).sort();
+}
+
+/** A temporary folder holding these files (path → text; folders made as needed). */
+export function folderWith(files: Record<string, string>, prefix?: string): string {
+  const dir = tempDir(prefix);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
 }
 
 export function newEngine(home = tempDir('codomyrmex-home-'), options: Omit<EngineOptions, 'home'> = {}): OrchestrationEngine {

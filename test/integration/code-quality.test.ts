@@ -1,11 +1,11 @@
 // analyze_code_quality runs the project's own configured ESLint (findings and its complexity rule), and our own
 // analysis where no linter is configured — saying which it used.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actions } from '../../electron/engine/actions/code-quality.js';
 import { readFlake8, readRuff } from '../../electron/engine/actions/linters.js';
-import { tempDir } from '../helpers.js';
+import { folderWith } from '../helpers.js';
 import { createContext, findAction, runAction } from '../unit/engine/actions/context.js';
 
 const analyze = findAction(actions, 'static_analysis.analyze_code_quality');
@@ -21,14 +21,7 @@ const BRANCHY = `export function grade(score, bonus) {
 export const simple = () => 1;
 `;
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir('codomyrmex-quality-');
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => folderWith(files, 'codomyrmex-quality-');
 
 describe('static_analysis.analyze_code_quality', () => {
   it("runs the project's own ESLint: its findings, and each function's complexity", async () => {

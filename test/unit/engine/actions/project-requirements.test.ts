@@ -1,24 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { ActionFailure } from '../../../../electron/engine/actions/action.js';
 import { actions } from '../../../../electron/engine/actions/environment-setup.js';
 import { pep440Range, projectRequirements, RequirementFileError } from '../../../../electron/engine/actions/project-requirements.js';
-import { tempDir } from '../../../helpers.js';
+import { folderWith } from '../../../helpers.js';
 import { createContext, findAction, runAction } from './context.js';
 
 const check = findAction(actions, 'environment_setup.check_environment');
 const nodeMajor = semver.major(process.version);
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir('codomyrmex-reqs-');
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => folderWith(files, 'codomyrmex-reqs-');
 
 describe("a project's own requirement files", () => {
   it('reads package.json engines, .nvmrc, .tool-versions, requirements.txt, pyproject.toml and .python-version', () => {

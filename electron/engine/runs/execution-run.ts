@@ -82,6 +82,8 @@ export class ExecutionRun {
   private readonly justQueued: StepState[] = [];
   private readonly scope: TemplateScope;
   private readonly ended = new Set<string>();
+  /** Steps in the order they ended (after their dependencies, always), preceded by those kept from an earlier run. */
+  private readonly endOrder: string[] = [];
   private running = 0;
   /** Scheduling rounds so far: steps made ready in an earlier round go first among equal priorities. */
   private rounds = 0;
@@ -124,6 +126,7 @@ export class ExecutionRun {
     });
     for (const state of this.states) {
       if (TERMINAL.has(state.run.status)) {
+        this.endOrder.push(state.step.name);
         if (state.run.status === 'succeeded') this.scope.steps[state.step.name] = state.run.outputs;
       } else {
         this.unfinished++;
@@ -392,6 +395,7 @@ export class ExecutionRun {
     log?.close();
     this.log.stepEnded(state.step.name, state.run);
     this.unfinished--;
+    this.endOrder.push(state.step.name);
     if (status !== 'succeeded') {
       // Steps allowed to run after this one read what it set before failing; a skipped one set nothing.
       this.ended.add(state.step.name);
@@ -432,19 +436,17 @@ export class ExecutionRun {
 
   private metrics(wallTimeMs: number) {
     const { costOf, sampleIntervalMs = null } = this.options;
-    const steps: Record<string, StepPerformance & { ran: boolean }> = {};
-    for (const state of this.states) {
+    const steps = this.states.map((state): StepPerformance => {
       const cost = state.ran ? (costOf?.(state.step.name) ?? null) : null;
-      steps[state.step.name] = {
-        ran: state.ran,
+      return {
         queueWaitMs: state.queueMs,
         runTimeMs: state.runMs,
         cpuTimeMs: cost?.cpuTimeMs ?? null,
         peakMemoryMB: cost?.peakMemoryMB ?? null,
         attempts: state.ran ? state.run.attempts : 0,
       };
-    }
-    return performanceMetrics(this.options.workflow.steps, steps, wallTimeMs, sampleIntervalMs);
+    });
+    return performanceMetrics(this.options.workflow.steps, steps, this.states.map((state) => state.ran), wallTimeMs, sampleIntervalMs, this.endOrder);
   }
 
   private emitExecution(): void {

@@ -1,11 +1,11 @@
 // The guide's exception hierarchy: every error is an OrchestrationError with a stable code and the time it arose.
 import {
-  getOrchestrationEngine, getResourceManager, getWorkflowManager, OrchestrationError, ResourceError, TaskError, ValidationError, WorkflowError,
+  getOrchestrationEngine, getResourceManager, getWorkflowManager, NotFoundError, OrchestrationError, ResourceError, TaskError, ValidationError, WorkflowError,
 } from 'codomyrmex-orchestrator';
 
 function report(label: string, error: unknown): void {
   if (!(error instanceof OrchestrationError)) throw error;
-  const kinds = [WorkflowError, TaskError, ResourceError, ValidationError].filter((kind) => error instanceof kind).map((kind) => kind.name);
+  const kinds = [WorkflowError, TaskError, ResourceError, ValidationError, NotFoundError].filter((kind) => error instanceof kind).map((kind) => kind.name);
   console.log(`${label}: ${error.name} code=${error.code} is=${['OrchestrationError', ...kinds].join('>')} at=${error.timestamp.toISOString()}`);
 }
 

@@ -62,7 +62,7 @@ describe("the guide's samples, in examples/", () => {
     expect(status).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^createWorkflow: ValidationError code=validation-error is=OrchestrationError>ValidationError at=${ISO_TIME}$`));
-    expect(lines[1]).toMatch(new RegExp(`^executeWorkflow: WorkflowError code=workflow-error is=OrchestrationError>WorkflowError at=${ISO_TIME}$`));
+    expect(lines[1]).toMatch(new RegExp(`^executeWorkflow: NotFoundError code=not-found is=OrchestrationError>NotFoundError at=${ISO_TIME}$`));
     expect(lines[2]).toMatch(new RegExp(`^allocateResource: ResourceError code=resource-error is=OrchestrationError>ResourceError at=${ISO_TIME}$`));
     expect(lines[3]).toBe('failing step: status=failed errors=["boom: on purpose"]');
   });

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ValidationError, WorkflowError } from '../../shared/errors.js';
+import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { newEngine, sh, tempDir } from '../helpers.js';
 
 const node = JSON.stringify(process.execPath);
@@ -72,14 +72,14 @@ describe('WorkflowManager, as the guide calls it', () => {
     expect(execution.performanceMetrics!.totals.queueWaitMs).toBe(steps.first!.queueWaitMs + steps.second!.queueWaitMs);
   });
 
-  it('a failed step ends the execution failed with its error, not a throw; an unknown name throws a WorkflowError', async () => {
+  it('a failed step ends the execution failed with its error, not a throw; an unknown name throws a NotFoundError', async () => {
     const manager = newEngine().workflowManager;
     manager.defineWorkflow('broken', [sh('oops', 'exit 3'), sh('next', 'true', { dependencies: ['oops'] })], { saveTo: false });
     const execution = await manager.executeWorkflow('broken', {}, { cwd: tempDir() });
     expect(execution.status).toBe('failed');
     expect(execution.errors).toEqual(['oops: command exited with code 3']);
     expect(execution.performanceMetrics!.steps.next).toMatchObject({ runTimeMs: 0, attempts: 0, cpuTimeMs: null });
-    await expect(manager.executeWorkflow('nowhere')).rejects.toThrow(WorkflowError);
+    await expect(manager.executeWorkflow('nowhere')).rejects.toThrow(NotFoundError);
     await expect(manager.executeWorkflow('nowhere')).rejects.toThrow('unknown workflow "nowhere" (known: broken)');
   });
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { freemem, loadavg, totalmem } from 'node:os';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { NotFoundError, OrchestrationError, WorkflowError } from '../../shared/errors.js';
-import type { RunOrigin, Session, Workflow, WorkflowExecution } from '../../shared/model.js';
+import type { RunOrigin, Session, WorkerInfo, Workflow, WorkflowExecution } from '../../shared/model.js';
 import { assertName } from '../../shared/names.js';
 import { sessionAppliesTo } from '../../shared/session-scope.js';
 import type { SubWorkflowRequest, SubWorkflowResult } from './actions/action.js';
@@ -36,8 +36,13 @@ import { RunRetention } from './runs/run-retention.js';
 import { openSettings, type SettingsStore } from './store/settings-store.js';
 import { UserResources } from './resources/user-resources.js';
 import { loadTemplates } from './projects/templates/template-folder.js';
+import { EngineQueue } from './queue/engine-queue.js';
+import type { QueueStatus } from '../../shared/ipc.js';
+import { redisUrlProblem } from '../../shared/workers.js';
 
 const MAX_SUB_WORKFLOW_DEPTH = 8;
+/** The settings key of the app's queue: `{ redisUrl }`, the URL null when steps run here only. */
+export const QUEUE_SETTING = 'queue';
 
 export interface EngineOptions {
   /** Data folder (database, logs); defaults to $CODOMYRMEX_HOME or the platform's app-data folder. */
@@ -78,7 +83,10 @@ export class OrchestrationEngine {
   readonly userResources: UserResources;
   /** Prunes old runs and their logs: on demand, and by the `retention` setting at most once a day. */
   readonly retention: RunRetention;
+  /** Steps on worker machines through BullMQ on Redis, when turned on (`run --redis`, the app's setting). */
+  readonly queue = new EngineQueue();
   private readonly sessions: SessionStore;
+  private readonly settings: SettingsStore;
   private readonly startedAt = Date.now();
   private readonly depth = new Map<string, number>();
   constructor(options: EngineOptions = {}) {
@@ -98,7 +106,7 @@ export class OrchestrationEngine {
       () => [...(options.templates ?? builtinTemplates()), ...loadTemplates(this.paths.templates, warn)],
       (project) => this.store.linkRunsToProject(project, sep),
     );
-    const settings = options.settings ?? openSettings(this.paths.home, (message) => void this.notices.raise('warning', message));
+    const settings = (this.settings = options.settings ?? openSettings(this.paths.home, (message) => void this.notices.raise('warning', message)));
     this.userResources = new UserResources(settings, this.resourceManager);
     this.retention = new RunRetention(this.store, this.paths.logs, this.paths.home, settings, warn);
     this.userResources.load(warn);
@@ -241,6 +249,21 @@ export class OrchestrationEngine {
 
   getExecution(executionId: string): WorkflowExecution | null {
     return this.store.getExecution(executionId);
+  }
+
+  /** Turns the queue on (a Redis URL, kept in the settings as `queue: { redisUrl }`) or off; bad URLs are refused, named. */
+  async configureQueue(redisUrl: string | null): Promise<QueueStatus> {
+    if (redisUrl !== null) {
+      const problem = redisUrlProblem(redisUrl);
+      if (problem !== null) throw new OrchestrationError(`the queue's Redis URL: ${problem}`);
+    }
+    await this.settings.set(QUEUE_SETTING, { redisUrl });
+    return this.queue.configure(redisUrl);
+  }
+
+  /** The connected workers (their last heartbeat, pool, slots, what they run); none while the queue is off. */
+  workers(): WorkerInfo[] {
+    return this.queue.workers();
   }
 
   getHealthStatus() {

@@ -58,6 +58,7 @@ export function cliRecord(execution: WorkflowExecution) {
         {
           status: run.status, attempts: run.attempts, exitCode: run.exitCode, startTime: run.startTime, endTime: run.endTime, outputs: run.outputs, error: run.error,
           ...(run.reusedFrom != null ? { reusedFrom: run.reusedFrom } : {}),
+          ...(run.worker != null ? { worker: run.worker } : {}),
         },
       ]),
     ),

@@ -79,6 +79,8 @@ const MIGRATIONS: string[] = [
   // Issue 13: a project's status following its runs (opt-in, JSON) and the last change runs made to it (JSON).
   `ALTER TABLE projects ADD COLUMN status_follows_runs TEXT;
    ALTER TABLE projects ADD COLUMN last_status_change TEXT;`,
+  // Issue 15: the worker a step ran on (JSON { id, host, pool }); null for a step run in the engine's process.
+  `ALTER TABLE step_runs ADD COLUMN worker TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

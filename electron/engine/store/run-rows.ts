@@ -1,7 +1,7 @@
 // Stored run rows into records, field by field: a garbled field (bad JSON, a time that is not a number, an unknown
 // status) marks the run `damaged` with the reason instead of hiding it or every other run; and the SQL that keeps
 // damaged runs out of the figures.
-import { EXECUTION_STATUSES, STEP_STATUSES, type ExecutionStatus, type RunOrigin, type StepRun, type WorkflowExecution } from '../../../shared/model.js';
+import { EXECUTION_STATUSES, STEP_STATUSES, type ExecutionStatus, type RunOrigin, type StepRun, type WorkerRef, type WorkflowExecution } from '../../../shared/model.js';
 import { logDamagedRun } from '../logging/damaged-runs.js';
 
 export interface ExecutionRow {
@@ -40,6 +40,7 @@ export interface StepRow {
   log_path: string | null;
   log_tail: string;
   reused_from?: string | null;
+  worker?: string | null;
 }
 
 const quoted = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
@@ -105,6 +106,7 @@ function toStepRun(row: StepRow, runDamage: string[]): StepRun {
     logPath: row.log_path,
     logTail: row.log_tail,
     reusedFrom: row.reused_from ?? null,
+    worker: row.worker == null ? null : readJson(row.worker, 'worker', damage, isWorkerRef, null),
   };
   if (damage.length > 0) {
     runDamage.push(`step "${row.name}": ${damage.join(', ')}`);
@@ -132,6 +134,10 @@ function readJson<T>(text: string, field: string, damage: string[], valid: (valu
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isWorkerRef(value: unknown): value is WorkerRef {
+  return isObject(value) && typeof value.id === 'string' && typeof value.host === 'string' && typeof value.pool === 'string';
 }
 
 function isStringList(value: unknown): value is string[] {

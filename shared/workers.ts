@@ -17,6 +17,12 @@ export function poolOf(step: Pick<WorkflowStep, 'runsOn' | 'module'>, workflow: 
   return step.runsOn ?? workflow.runsOn ?? DEFAULT_POOL;
 }
 
+/** The pool a step goes to on the queue, or null when it runs in the engine's process (`runsOn: local`, sub-workflows). */
+export function queuePoolOf(step: Pick<WorkflowStep, 'runsOn' | 'module'>, workflow: Pick<Workflow, 'runsOn'>): string | null {
+  const pool = poolOf(step, workflow);
+  return pool === LOCAL_POOL ? null : pool;
+}
+
 /** A step's reason while it waits for a worker: shown after `queued` (`queued: no worker in pool gpu`). */
 export function noWorkerReason(pool: string): string {
   return `no worker in pool ${pool}`;

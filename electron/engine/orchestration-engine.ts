@@ -84,7 +84,7 @@ export class OrchestrationEngine {
   /** Prunes old runs and their logs: on demand, and by the `retention` setting at most once a day. */
   readonly retention: RunRetention;
   /** Steps on worker machines through BullMQ on Redis, when turned on (`run --redis`, the app's setting). */
-  readonly queue = new EngineQueue();
+  readonly queue = new EngineQueue(this.events);
   private readonly sessions: SessionStore;
   private readonly settings: SettingsStore;
   private readonly startedAt = Date.now();
@@ -121,7 +121,9 @@ export class OrchestrationEngine {
       logsRoot: this.paths.logs,
       logTailer: this.logTailer,
       processes: this.runningProcesses,
-      runSubWorkflow: (request, parent) => this.runSubWorkflow(request, parent),
+      runSubWorkflow: (request, parent, signal) => this.runSubWorkflow(request, parent, signal),
+      remote: () => this.queue.executor(),
+      projectName: (projectId) => this.projectManager.getProject(projectId)?.name ?? null,
     });
     // Opt-in per project: a project that never turned it on costs one lookup per run start and end.
     new ProjectStatusFollower(this.projectManager, this.store, this.notices).listen(this.events);
@@ -257,8 +259,21 @@ export class OrchestrationEngine {
       const problem = redisUrlProblem(redisUrl);
       if (problem !== null) throw new OrchestrationError(`the queue's Redis URL: ${problem}`);
     }
+    const status = await this.queue.configure(redisUrl);
     await this.settings.set(QUEUE_SETTING, { redisUrl });
-    return this.queue.configure(redisUrl);
+    return status;
+  }
+
+  /** Turns the queue on when the settings say so (the app, serve, MCP); a Redis that cannot be reached is a notice. */
+  async startQueueFromSettings(): Promise<void> {
+    const setting = this.settings.get(QUEUE_SETTING) as { redisUrl?: unknown } | undefined;
+    const url = typeof setting?.redisUrl === 'string' ? setting.redisUrl : null;
+    if (url === null) return;
+    try {
+      await this.queue.configure(url);
+    } catch (error) {
+      this.notices.raise('warning', `the queue is off: ${(error as Error).message} (steps run on this machine)`);
+    }
   }
 
   /** The connected workers (their last heartbeat, pool, slots, what they run); none while the queue is off. */
@@ -305,6 +320,7 @@ export class OrchestrationEngine {
     this.workflowWatcher.close();
     this.resourceMonitor.stop();
     await this.taskOrchestrator.cancelAll();
+    await this.queue.close();
     this.logTailer.close();
     this.retention.finish();
     this.store.close();
@@ -318,7 +334,7 @@ export class OrchestrationEngine {
     this.databaseFile.close();
   }
 
-  private async runSubWorkflow(request: SubWorkflowRequest, parent: StepTask): Promise<SubWorkflowResult> {
+  private async runSubWorkflow(request: SubWorkflowRequest, parent: StepTask, signal: AbortSignal): Promise<SubWorkflowResult> {
     const depth = (this.depth.get(parent.executionId) ?? 0) + 1;
     if (depth > MAX_SUB_WORKFLOW_DEPTH) throw new WorkflowError(`sub-workflows nested more than ${MAX_SUB_WORKFLOW_DEPTH} deep (does a workflow run itself?)`);
     let handle: ExecutionHandle;
@@ -332,13 +348,13 @@ export class OrchestrationEngine {
     }
     this.depth.set(handle.executionId, depth);
     const cancel = (): void => void this.cancelExecution(handle.executionId);
-    parent.signal.addEventListener('abort', cancel, { once: true });
+    signal.addEventListener('abort', cancel, { once: true });
     try {
       const execution = await handle.done;
       const outputs = Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs]));
       return { executionId: execution.executionId, status: execution.status, outputs };
     } finally {
-      parent.signal.removeEventListener('abort', cancel);
+      signal.removeEventListener('abort', cancel);
       this.depth.delete(handle.executionId);
     }
   }

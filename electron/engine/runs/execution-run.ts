@@ -1,9 +1,11 @@
 // One workflow execution in progress: dependency counting, runWhen, admission (slots and resources), retries, cancel.
 import type { StepRun, Workflow, WorkflowExecution, WorkflowStep } from '../../../shared/model.js';
+import { basename } from 'node:path';
 import { resolveTemplates, type TemplateScope } from '../../../shared/templating.js';
+import { queuePoolOf } from '../../../shared/workers.js';
 import { ActionFailure, type ActionResult } from '../actions/action.js';
 import type { EventBus } from '../event-bus.js';
-import type { Executor } from './executor.js';
+import type { Executor, RunningStep } from './executor.js';
 import { RunLog } from '../logging/run-log.js';
 import { resourceQueueReason } from './queue-reason.js';
 import { ReadyQueue } from './ready-queue.js';
@@ -17,9 +19,16 @@ export interface ExecutionRunOptions {
   workflow: Workflow;
   concurrency: number;
   cwd: string;
+  /** Every variable `${{ env.X }}` may name: the process's, the workflow's, the session's. */
   env: Record<string, string>;
+  /** What the workflow and the session add to the steps' environment (each executor adds it to its process's). */
+  stepEnv: Record<string, string>;
+  /** The project's name, for a worker that puts it under its `--workdir`. */
+  projectName?: string;
   params: Record<string, unknown>;
   executor: Executor;
+  /** The queue's executor, when on: steps whose pool is not `local` go to it, past this run's slots and this machine's resources. */
+  remote?: Executor;
   resources: ResourceManager;
   recorder: RunRecorder;
   events: EventBus;
@@ -40,6 +49,10 @@ interface StepState {
   remaining: number;
   dependents: StepState[];
   controller: AbortController | null;
+  /** The attempt in flight, to send it the cancel. */
+  attempt: RunningStep | null;
+  /** The pool it goes to on the queue, or null when it runs in this process. */
+  pool: string | null;
   timer: NodeJS.Timeout | null;
   log: StepLog | null;
   holdsResources: boolean;
@@ -66,10 +79,13 @@ export class ExecutionRun {
   private readonly states: StepState[];
   private readonly byName = new Map<string, StepState>();
   private readonly queue = new ReadyQueue<StepState>();
+  /** Steps for workers: they wait for no slot or resource of this machine, so they never queue behind local ones. */
+  private readonly remoteQueue = new ReadyQueue<StepState>();
   private readonly justQueued: StepState[] = [];
   private readonly scope: TemplateScope;
   private readonly ended = new Set<string>();
   private running = 0;
+  private runningRemote = 0;
   /** Scheduling rounds so far: steps made ready in an earlier round go first among equal priorities. */
   private rounds = 0;
   private unfinished = 0;
@@ -96,6 +112,8 @@ export class ExecutionRun {
         remaining: 0,
         dependents: [],
         controller: null,
+        attempt: null,
+        pool: options.remote !== undefined ? queuePoolOf(step, workflow) : null,
         timer: null,
         log: null,
         holdsResources: false,
@@ -139,9 +157,10 @@ export class ExecutionRun {
   cancel(): void {
     if (this.finished || this.cancelled) return;
     this.cancelled = true;
-    for (const state of this.queue.drain()) this.finish(state, 'cancelled', 'the run was cancelled');
+    for (const state of [...this.queue.drain(), ...this.remoteQueue.drain()]) this.finish(state, 'cancelled', 'the run was cancelled');
     for (const state of this.states) {
-      if (state.run.status === 'running') state.controller?.abort(new Cancelled());
+      // In flight: running here, or on the queue (where it may still show `queued` for a worker).
+      if (state.attempt !== null) state.controller?.abort(new Cancelled());
       else if (!TERMINAL.has(state.run.status)) {
         if (state.timer !== null) clearTimeout(state.timer);
         this.finish(state, 'cancelled', 'the run was cancelled');
@@ -155,11 +174,12 @@ export class ExecutionRun {
     const state = this.byName.get(name);
     if (state === undefined || TERMINAL.has(state.run.status) || this.finished) return false;
     state.cancelRequested = true;
-    if (state.run.status === 'running') {
+    if (state.attempt !== null) {
       state.controller?.abort(new Cancelled());
     } else {
       if (state.timer !== null) clearTimeout(state.timer);
       this.queue.remove((queued) => queued === state);
+      this.remoteQueue.remove((queued) => queued === state);
       this.finishAndRelease(state, 'cancelled', 'cancelled by the user');
       this.pump();
       this.checkDone();
@@ -204,6 +224,10 @@ export class ExecutionRun {
 
   private enqueue(state: StepState): void {
     if (state.run.status !== 'pending') this.update(state, { status: 'pending', reason: null });
+    if (state.pool !== null) {
+      this.remoteQueue.push(state);
+      return;
+    }
     this.queue.push(state);
     this.justQueued.push(state);
   }
@@ -214,6 +238,7 @@ export class ExecutionRun {
       return;
     }
     const { concurrency, resources } = this.options;
+    while (this.remoteQueue.size > 0) this.startAttempt(this.remoteQueue.pop()!);
     let deferred: StepState[] | null = null;
     while (this.running < concurrency && this.queue.size > 0) {
       const state = this.queue.pop()!;
@@ -262,11 +287,13 @@ export class ExecutionRun {
   }
 
   private startAttempt(state: StepState): void {
-    const { execution, executor } = this.options;
-    this.running++;
+    const { execution } = this.options;
+    const executor = state.pool !== null ? this.options.remote! : this.options.executor;
+    if (state.pool !== null) this.runningRemote++;
+    else this.running++;
     const attempt = state.run.attempts + 1;
     const now = Date.now();
-    this.update(state, { status: 'running', attempts: attempt, startTime: state.run.startTime ?? now, reason: null, error: null });
+    this.update(state, { status: 'running', attempts: attempt, startTime: state.run.startTime ?? now, reason: null, error: null, worker: null });
     this.log.stepStarted(state.step.name, attempt, `${state.step.module}.${state.step.action}`);
     let parameters: Record<string, unknown>;
     try {
@@ -283,19 +310,27 @@ export class ExecutionRun {
     }
     state.log ??= this.options.logs.forStep(state.step.name);
     if (attempt > 1) state.log.write(`\n${attemptMarker(attempt)}\n`);
-    executor
-      .execute({
-        executionId: execution.executionId,
-        step: state.step.name,
-        module: state.step.module,
-        action: state.step.action,
-        parameters,
-        attempt,
-        cwd: this.options.cwd,
-        env: this.options.env,
-        signal: controller.signal,
-        log: state.log,
-      })
+    const task = {
+      executionId: execution.executionId,
+      step: state.step.name,
+      module: state.step.module,
+      action: state.step.action,
+      parameters,
+      attempt,
+      cwd: this.options.cwd,
+      project: this.options.projectName ?? basename(this.options.cwd),
+      env: this.options.stepEnv,
+      resources: state.step.resources,
+      ...(state.pool !== null ? { pool: state.pool } : {}),
+    };
+    const running = executor.execute(task, state.log, {
+      waiting: (reason) => state.attempt === running && this.update(state, { status: 'queued', reason }),
+      startedOn: (worker) => state.attempt === running && this.update(state, { status: 'running', reason: null, worker }),
+    });
+    state.attempt = running;
+    // Cancelling is an event sent across the seam: the abort (cancel, timeout) is its one source here.
+    controller.signal.addEventListener('abort', () => running.cancel(controller.signal.reason as Error), { once: true });
+    running.done
       .then(
         (result) => this.endAttempt(state, result, null, true),
         (error: unknown) => this.endAttempt(state, null, error, true),
@@ -303,7 +338,9 @@ export class ExecutionRun {
   }
 
   private endAttempt(state: StepState, result: ActionResult | null, error: unknown, retriable: boolean): void {
-    this.running--;
+    if (state.pool !== null) this.runningRemote--;
+    else this.running--;
+    state.attempt = null;
     if (state.timer !== null) clearTimeout(state.timer);
     state.timer = null;
     const reason = state.controller?.signal.reason as unknown;
@@ -386,8 +423,9 @@ export class ExecutionRun {
   }
 
   private checkDone(): void {
-    if (this.finished || this.unfinished > 0 || this.running > 0) return;
+    if (this.finished || this.unfinished > 0 || this.running > 0 || this.runningRemote > 0) return;
     this.finished = true;
+    this.options.remote?.runEnded?.(this.executionId);
     this.listenForResources(false);
     const { execution, recorder } = this.options;
     const failed = this.states.filter((s) => s.run.status === 'failed' && !s.step.continueOnError);

@@ -95,7 +95,8 @@ export class EngineQueue {
     this.connected = null;
     clearInterval(connected.timer);
     await connected.executor.close();
-    await connected.redis.del(engineKey(connected.engineId)).catch(() => {});
+    const { within } = await import('./queue-executor.js');
+    await within(1_000, () => connected.redis.del(engineKey(connected.engineId)));
     connected.redis.disconnect();
     this.setWorkers([]);
   }

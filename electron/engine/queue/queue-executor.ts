@@ -14,6 +14,7 @@ const RECONCILE_MS = 1_000;
 /** A cancelled job no worker answers for (its worker died, and with it the step's tree) is let go after this. */
 const CANCEL_ANSWER_MS = 30_000;
 const KEEP_FINISHED = { age: 3_600 };
+const CLOSE_MS = 3_000;
 
 interface Pending {
   jobId: string;
@@ -91,11 +92,14 @@ export class QueueExecutor implements Executor {
   async close(): Promise<void> {
     clearInterval(this.timer);
     for (const pending of this.pending.values()) this.finish(pending, () => pending.reject(new ActionFailure('the queue was turned off')));
-    await Promise.allSettled([this.results.close(), this.reader.stop()]);
-    // This engine's results queue has no listener after it: it goes.
-    const results = new Queue(resultsQueue(this.options.engineId), { connection: this.options.connection, prefix: KEY_PREFIX });
-    await results.obliterate({ force: true }).catch(() => {});
-    await Promise.allSettled([results, ...this.queues.values()].map((queue) => queue.close()));
+    // Bounded: with Redis gone, BullMQ would wait for it for ever; what is left in Redis then expires or is unread.
+    await within(CLOSE_MS, async () => {
+      await Promise.allSettled([this.results.close(), this.reader.stop()]);
+      // This engine's results queue has no listener after it: it goes.
+      const results = new Queue(resultsQueue(this.options.engineId), { connection: this.options.connection, prefix: KEY_PREFIX });
+      await results.obliterate({ force: true }).catch(() => {});
+      await Promise.allSettled([results, ...this.queues.values()].map((queue) => queue.close()));
+    });
   }
 
   private queue(pool: string): Queue {
@@ -209,4 +213,11 @@ export class QueueExecutor implements Executor {
       this.checkWaiting(pending);
     }
   }
+}
+
+/** Waits for `work`, or `ms`, whichever comes first. */
+export async function within(ms: number, work: () => Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work().catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

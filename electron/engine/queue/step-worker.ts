@@ -170,6 +170,7 @@ export class StepWorker {
           : { ...this.outcome(jobId, 'failed', error instanceof Error ? error.message : String(error)), exitCode: failure?.exitCode ?? null, outputs: failure?.outputs ?? {} };
       } finally {
         this.held.delete(jobId);
+        void this.beat().catch(() => {});
       }
       outcome.lastLogId = await sink.finish();
       rmSync(join(logs, `${jobId}.log`), { force: true });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { WorkerInfo, WorkerRef } from '../../../shared/model.js';
+import { amountWithUnit } from '../../../shared/resource-text.js';
 import { resourceQueueReason } from '../runs/queue-reason.js';
 import { ActionFailure } from '../actions/action.js';
 import type { ActionRegistry } from '../actions/registry.js';
@@ -187,7 +188,7 @@ export class StepWorker {
     for (const [id, amount] of Object.entries(request)) {
       const resource = this.resources.getResource(id);
       if (resource === undefined) return `worker ${this.ref.id} has no resource "${id}" (start it with --resources ${id}=N)`;
-      if (amount > resource.capacity) return `worker ${this.ref.id} has ${resource.capacity} ${resource.unit} of ${id}; the step needs ${amount}`;
+      if (amount > resource.capacity) return `worker ${this.ref.id} has ${amountWithUnit(resource.capacity, resource.unit)} of ${id}; the step needs ${amount}`;
     }
     for (;;) {
       const missing = this.resources.tryAllocateAll(jobId, request, holder);

@@ -78,9 +78,10 @@ export class TaskOrchestrator {
   start(workflow: Workflow, options: ResolvedRunOptions): ExecutionHandle {
     const file = options.file ?? undefined;
     this.declareResources(workflow);
+    const remote = this.deps.remote?.() ?? null;
     let params: Record<string, unknown>;
     try {
-      this.deps.workflows.assertValid(workflow, file);
+      this.deps.workflows.assertValid(workflow, file, remote !== null);
       params = resolveRunParams(workflow, options.params ?? {}, file);
     } catch (error) {
       logRunRefused(workflow.name, file ?? null, error);
@@ -88,7 +89,6 @@ export class TaskOrchestrator {
     }
     const execution = newExecution(workflow, params, options);
     const stepEnv = { ...workflow.env, ...options.env };
-    const remote = this.deps.remote?.() ?? null;
     const projectName = options.projectId == null ? null : (this.deps.projectName?.(options.projectId) ?? null);
     const run = new ExecutionRun({
       execution,

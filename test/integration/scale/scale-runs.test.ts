@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../shared/events.js';
 import type { StepRun, Workflow, WorkflowExecution } from '../../../shared/model.js';
-import { isAlive } from '../../../electron/engine/process-runner.js';
+import { isAlive } from '../../../electron/engine/processes/process-runner.js';
 import { newEngine, sh, tempDir, workflow } from '../../helpers.js';
 import { startRedis, startWorker, waitFor } from '../../redis.js';
 
@@ -108,6 +108,23 @@ describe('a workflow over two workers', () => {
     expect(done.steps.slow).toMatchObject({ status: 'failed', attempts: 1, error: 'timed out after 1s' });
     const pid = Number(readFileSync(join(dir, 'slow.pid'), 'utf8'));
     expect(isAlive(pid)).toBe(false);
+  }, 30_000);
+
+  it("admits steps' resources by what their worker declares, and refuses a request it can never meet", async () => {
+    const redis = await startRedis();
+    await startWorker(redis.url, { pool: 'gpu', concurrency: 2, resources: 'cores=2,memory=1G,gpu=1' });
+    const engine = await queueEngine(redis.url);
+    const dir = tempDir();
+    const use = (name: string) => sh(name, `echo "${name} start $(date +%s%N)" >> uses; sleep 0.3; echo "${name} end $(date +%s%N)" >> uses`, { resources: { gpu: 1 } });
+    const wf = workflow([use('one'), use('two'), sh('greedy', 'true', { resources: { gpu: 2 } })], { name: 'gpus', runsOn: 'gpu' });
+    const done = await engine.runWorkflow(wf, { cwd: dir }).done;
+    expect(done.steps.one!.status).toBe('succeeded');
+    expect(done.steps.two!.status).toBe('succeeded');
+    expect(done.steps.greedy).toMatchObject({ status: 'failed', error: expect.stringMatching(/has 1 unit of gpu; the step needs 2$/) });
+    // One gpu: the two steps never overlap.
+    const events = readFileSync(join(dir, 'uses'), 'utf8').trim().split('\n').map((line) => line.split(' '));
+    expect(events.map(([, what]) => what)).toEqual(['start', 'end', 'start', 'end']);
+    expect(events[0]![0]).toBe(events[1]![0]);
   }, 30_000);
 
   it("streams a worker's step output live, in order, into the step's log", async () => {

@@ -10,10 +10,11 @@ export const key = (...parts: string[]): string => [KEY_PREFIX, ...parts].join('
 
 /**
  * A worker's lock on its job: renewed every half of it while the worker lives. A killed worker's job is taken by
- * another once the lock has expired and a stalled check has seen it (BullMQ's 30 s defaults meant about a minute).
+ * another once the lock has expired (4–8 s after the kill) and the next stalled check after that has seen it (≤ 4 s
+ * more): within 12 s, where BullMQ's 30 s defaults meant about a minute.
  */
-export const LOCK_MS = 10_000;
-export const STALLED_CHECK_MS = 5_000;
+export const LOCK_MS = 8_000;
+export const STALLED_CHECK_MS = 4_000;
 /** A worker's and an engine's heartbeats: written this often, gone when not renewed within the TTL. */
 export const HEARTBEAT_MS = 2_000;
 export const WORKER_TTL_MS = 15_000;

@@ -40,6 +40,7 @@ interface Held {
 
 /** How long a finished job's record stays in Redis for the engine's reconcile loop to read. */
 const KEEP_FINISHED = { age: 3_600 };
+const BEAT_SOON_MS = 200;
 
 export class StepWorker {
   readonly ref: WorkerRef;
@@ -50,6 +51,7 @@ export class StepWorker {
   private readonly replies = new Map<string, Queue>();
   private bull: Worker | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private beatTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly options: StepWorkerOptions,
@@ -79,6 +81,7 @@ export class StepWorker {
   /** Stops taking jobs; `now` also stops the running steps (their trees ended) instead of letting them finish. */
   async stop(now = false): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
+    if (this.beatTimer !== null) clearTimeout(this.beatTimer);
     if (now) for (const held of this.held.values()) this.stopHeld(held, 'abandoned');
     await this.bull?.close();
     await Promise.allSettled([...this.replies.values()].map((queue) => queue.close()));
@@ -125,6 +128,15 @@ export class StepWorker {
     await writeHeartbeat(this.redis, this.info());
   }
 
+  /** What it runs changed: told within a moment, once for a burst of short steps rather than twice per step. */
+  private beatSoon(): void {
+    if (this.beatTimer !== null) return;
+    this.beatTimer = setTimeout(() => {
+      this.beatTimer = null;
+      void this.beat().catch(() => {});
+    }, BEAT_SOON_MS);
+  }
+
   private stopHeld(held: Held, why: 'cancelled' | 'abandoned'): void {
     if (held.stopping !== null) return;
     held.stopping = why;
@@ -135,8 +147,11 @@ export class StepWorker {
     const jobId = job.id!;
     const data = job.data;
     let outcome: StepOutcome;
-    if ((await this.redis.exists(cancelledKey(jobId))) === 1) outcome = this.outcome(jobId, 'cancelled', 'cancelled before it started');
-    else if ((await this.redis.exists(engineKey(data.engineId))) === 0) outcome = this.outcome(jobId, 'abandoned', 'the engine that asked for the step is gone');
+    // One round trip: the steps' latency through the queue is mostly round trips.
+    const replies = (await this.redis.pipeline().exists(cancelledKey(jobId)).exists(engineKey(data.engineId)).exec()) ?? [];
+    const [cancelled, engineLives] = replies.map(([error, value]) => (error === null ? value : null));
+    if (cancelled === 1) outcome = this.outcome(jobId, 'cancelled', 'cancelled before it started');
+    else if (engineLives === 0) outcome = this.outcome(jobId, 'abandoned', 'the engine that asked for the step is gone');
     else outcome = await this.run(jobId, data);
     // Durable: the engine hears it even when it reads later (a message on a stream it has not read yet could be lost).
     await this.replyQueue(data.engineId).add('result', outcome, { removeOnComplete: true, removeOnFail: true });
@@ -149,17 +164,18 @@ export class StepWorker {
       const known = this.options.registry.list().map((a) => `${a.module}.${a.action}`).join(', ');
       return this.outcome(jobId, 'failed', `worker ${this.ref.id} has no action ${task.module}.${task.action} (it runs ${known})`);
     }
-    const refused = await this.admit(jobId, task.resources, `${task.executionId.slice(0, 8)} › ${task.step}`);
-    if (refused !== null) return this.outcome(jobId, 'failed', refused);
+    const admitted = await this.admit(jobId, task.resources, `${task.executionId.slice(0, 8)} › ${task.step}`);
+    if (admitted === 'refused') return this.outcome(jobId, 'failed', this.refusal(task.resources)!);
     try {
-      if ((await this.redis.exists(cancelledKey(jobId))) === 1) return this.outcome(jobId, 'cancelled', 'cancelled before it started');
+      // A step that waited for its resources may have been cancelled meanwhile.
+      if (admitted === 'waited' && (await this.redis.exists(cancelledKey(jobId))) === 1) return this.outcome(jobId, 'cancelled', 'cancelled before it started');
       const cwd = this.workingDir(task.cwd, task.project);
       const logs = join(this.options.workdir, '.codomyrmex-worker', 'logs');
       const sink = new StreamedLog(new StepLog(join(logs, `${jobId}.log`), () => mkdirSync(logs, { recursive: true })), this.writer, task.executionId, jobId);
       await this.writer.started(task.executionId, jobId, this.ref);
       const held: Held = { job, attempt: this.executor.execute({ ...task, cwd }, sink), stopping: null };
       this.held.set(jobId, held);
-      void this.beat().catch(() => {});
+      this.beatSoon();
       let outcome: StepOutcome;
       try {
         const result = await held.attempt.done;
@@ -171,7 +187,7 @@ export class StepWorker {
           : { ...this.outcome(jobId, 'failed', error instanceof Error ? error.message : String(error)), exitCode: failure?.exitCode ?? null, outputs: failure?.outputs ?? {} };
       } finally {
         this.held.delete(jobId);
-        void this.beat().catch(() => {});
+        this.beatSoon();
       }
       outcome.lastLogId = await sink.finish();
       rmSync(join(logs, `${jobId}.log`), { force: true });
@@ -182,17 +198,23 @@ export class StepWorker {
     }
   }
 
-  /** Waits until the step's resources are allocated here; a request this worker can never meet is refused, named. */
-  private async admit(jobId: string, request: Record<string, number>, holder: string): Promise<string | null> {
-    if (Object.keys(request).length === 0) return null;
+  /** Why this worker can never meet a request, or null when it can. */
+  private refusal(request: Record<string, number>): string | null {
     for (const [id, amount] of Object.entries(request)) {
       const resource = this.resources.getResource(id);
       if (resource === undefined) return `worker ${this.ref.id} has no resource "${id}" (start it with --resources ${id}=N)`;
       if (amount > resource.capacity) return `worker ${this.ref.id} has ${amountWithUnit(resource.capacity, resource.unit)} of ${id}; the step needs ${amount}`;
     }
-    for (;;) {
+    return null;
+  }
+
+  /** Waits until the step's resources are allocated here; a request this worker can never meet is refused. */
+  private async admit(jobId: string, request: Record<string, number>, holder: string): Promise<'now' | 'waited' | 'refused'> {
+    if (Object.keys(request).length === 0) return 'now';
+    if (this.refusal(request) !== null) return 'refused';
+    for (let waited = false; ; waited = true) {
       const missing = this.resources.tryAllocateAll(jobId, request, holder);
-      if (missing === null) return null;
+      if (missing === null) return waited ? 'waited' : 'now';
       const resource = this.resources.getResource(missing.resourceId)!;
       this.options.say?.(`${holder} waits: ${resourceQueueReason(resource, missing, this.resources.getAllocations(missing.resourceId))}`);
       await new Promise<void>((resolve) => this.resources.once('released', () => resolve()));

@@ -41,7 +41,11 @@ export function redisUrlProblem(text: string): string | null {
   } catch {
     return `"${text}" is not a URL (expected redis://host:port, rediss://host:port or unix:///path/to/redis.sock)`;
   }
-  if (url.protocol === 'unix:') return url.pathname.length > 1 ? null : `"${text}" names no socket path (unix:///path/to/redis.sock)`;
+  if (url.protocol === 'unix:') {
+    if (url.pathname.length <= 1) return `"${text}" names no socket path (unix:///path/to/redis.sock)`;
+    const db = url.searchParams.get('db');
+    return db === null || /^\d{1,2}$/.test(db) ? null : `"${text}": db must be a database number, got "${db}"`;
+  }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return `"${text}" is not a Redis URL: it starts with ${url.protocol}// (expected redis://, rediss:// or unix://)`;
   if (url.hostname === '') return `"${text}" names no host (redis://host:port)`;
   const db = url.pathname.replace(/^\//, '');
@@ -54,6 +58,7 @@ export function maskRedisUrl(text: string): string {
   try {
     const url = new URL(text);
     if (url.password !== '') url.password = '***';
+    if (url.searchParams.has('password')) url.searchParams.set('password', '***');
     return url.toString();
   } catch {
     return text;

@@ -26,12 +26,12 @@ export interface TestRedis {
 }
 
 /** Starts redis-server; `aof` keeps every write in an append-only file (fsync always), for the restart test. */
-export async function startRedis(options: { aof?: boolean } = {}): Promise<TestRedis> {
+export async function startRedis(options: { aof?: boolean; password?: string } = {}): Promise<TestRedis> {
   const dir = tempDir('codomyrmex-redis-');
   const socket = join(dir, 'redis.sock');
   const pidFile = join(dir, 'redis.pid');
   const args = ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--dir', dir, '--pidfile', pidFile, '--logfile', join(dir, 'redis.log'), '--daemonize', 'yes',
-    ...(options.aof ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'])];
+    ...(options.aof ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']), ...(options.password !== undefined ? ['--requirepass', options.password] : [])];
   let running: number | null = null;
   const pid = (): number | null => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) || null : null);
   const start = async (): Promise<void> => {
@@ -40,7 +40,7 @@ export async function startRedis(options: { aof?: boolean } = {}): Promise<TestR
     running = pid();
   };
   const redis: TestRedis = {
-    url: `unix://${socket}`,
+    url: `unix://${socket}${options.password !== undefined ? `?password=${encodeURIComponent(options.password)}` : ''}`,
     dir,
     async kill() {
       const current = running;

@@ -22,7 +22,12 @@ export function connectionOptions(url: string): ConnectionOptions {
     ...(parsed.username !== '' ? { username: decodeURIComponent(parsed.username) } : {}),
     ...(parsed.password !== '' ? { password: decodeURIComponent(parsed.password) } : {}),
   };
-  if (parsed.protocol === 'unix:') return { ...common, path: decodeURIComponent(parsed.pathname) };
+  if (parsed.protocol === 'unix:') {
+    // A socket URL has no host to put a password before: `unix:///path/redis.sock?password=…&db=1`.
+    const password = parsed.searchParams.get('password');
+    const socketDb = parsed.searchParams.get('db');
+    return { ...common, path: decodeURIComponent(parsed.pathname), ...(password !== null ? { password } : {}), ...(socketDb !== null ? { db: Number(socketDb) } : {}) };
+  }
   const db = parsed.pathname.replace(/^\//, '');
   return {
     ...common,
@@ -40,18 +45,21 @@ export function connectionOptions(url: string): ConnectionOptions {
  */
 export async function openRedis(url: string, limitMs = 5_000): Promise<Redis> {
   const redis = new Redis({ ...connectionOptions(url), lazyConnect: true });
-  let lastError: Error | null = null;
-  redis.on('error', (error: Error) => (lastError = error));
-  const timer = setTimeout(() => redis.disconnect(), limitMs);
+  let timer: NodeJS.Timeout | undefined;
+  // The first error answers at once (a refused connection, a wrong password); later drops only reconnect.
+  const failed = new Promise<never>((_, reject) => {
+    redis.once('error', reject);
+    timer = setTimeout(() => reject(new Error(`no answer within ${limitMs / 1000} s`)), limitMs);
+  });
+  redis.on('error', () => {});
   try {
-    await redis.connect();
-    await redis.ping();
+    await Promise.race([redis.connect().then(() => redis.ping()), failed]);
     return redis;
   } catch (error) {
     redis.disconnect();
-    const why = (lastError ?? (error as Error)).message;
-    throw new OrchestrationError(`cannot reach Redis at ${maskRedisUrl(url)}: ${why}`);
+    throw new OrchestrationError(`cannot reach Redis at ${maskRedisUrl(url)}: ${(error as Error).message}`);
   } finally {
     clearTimeout(timer);
+    failed.catch(() => {});
   }
 }

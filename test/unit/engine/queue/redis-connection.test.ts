@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connectionOptions } from '../../../electron/engine/queue/redis-connection.js';
-import { maskRedisUrl, redisUrlProblem } from '../../../shared/workers.js';
+import { connectionOptions } from '../../../../electron/engine/queue/redis-connection.js';
+import { maskRedisUrl, redisUrlProblem } from '../../../../shared/workers.js';
 
 describe('Redis URLs', () => {
   it('take redis://, rediss:// (TLS) and unix:// sockets, with a password and a database', () => {

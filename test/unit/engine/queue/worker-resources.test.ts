@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { parseWorkerResources, workerResourceManager } from '../../../electron/engine/queue/worker-resources.js';
+import { parseWorkerResources, workerResourceManager } from '../../../../electron/engine/queue/worker-resources.js';
 
 describe("a worker's --resources", () => {
   it('reads cores, memory with its unit and any other resource, defaulting to the machine', () => {

@@ -37,9 +37,10 @@ export class EngineQueue {
 
   /** Turns the queue on through `url` (rejects, naming why, when Redis cannot be reached), or off (null). */
   async configure(url: string | null): Promise<QueueStatus> {
-    await this.close();
-    this.problem = null;
-    if (url === null) return this.status();
+    if (url === null) {
+      await this.close();
+      return this.status();
+    }
     // Loaded only when the queue is turned on: BullMQ and ioredis cost every other command start-up time.
     const [{ connectionOptions, openRedis }, { QueueExecutor }, { readWorkers }] = await Promise.all([
       import('./redis-connection.js'), import('./queue-executor.js'), import('./worker-directory.js'),
@@ -52,6 +53,9 @@ export class EngineQueue {
       redis.disconnect();
       throw error;
     }
+    // Connected: only now does the queue in use (if any) give way, so a URL that fails changes nothing.
+    await this.close();
+    this.problem = null;
     const engineId = randomUUID();
     redis.on('error', (error: Error) => {
       this.redisUp = false;

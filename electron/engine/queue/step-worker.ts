@@ -172,7 +172,8 @@ export class StepWorker {
       const cwd = this.workingDir(task.cwd, task.project);
       const logs = join(this.options.workdir, '.codomyrmex-worker', 'logs');
       const sink = new StreamedLog(new StepLog(join(logs, `${jobId}.log`), () => mkdirSync(logs, { recursive: true })), this.writer, task.executionId, jobId);
-      await this.writer.started(task.executionId, jobId, this.ref);
+      // Not awaited: the connection keeps its commands in order, so the step's output lands after this word anyway.
+      this.writer.started(task.executionId, jobId, this.ref).catch(() => {});
       const held: Held = { job, attempt: this.executor.execute({ ...task, cwd }, sink), stopping: null };
       this.held.set(jobId, held);
       this.beatSoon();

@@ -10,7 +10,7 @@ import { amountWithUnit } from '../../../shared/resource-text.js';
 import { resourceQueueReason } from '../runs/queue-reason.js';
 import { ActionFailure } from '../actions/action.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import { LocalExecutor, type RunningStep } from '../runs/executor.js';
+import { LocalExecutor, processEnv, type RunningStep } from '../runs/executor.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
 import { StepLog } from '../store/step-log.js';
 import { LogStreamWriter, StreamedLog } from './log-stream.js';
@@ -59,7 +59,9 @@ export class StepWorker {
     private readonly subscriber: Redis,
   ) {
     this.ref = { id: `${hostname()}-${process.pid}`, host: hostname(), pool: options.pool };
-    this.executor = new LocalExecutor(options.registry, null);
+    // The worker's environment, taken once (reading process.env costs a getter per variable), under each task's own.
+    const base = processEnv();
+    this.executor = new LocalExecutor(options.registry, null, undefined, () => base);
     this.resources = workerResourceManager(options.resources);
     this.writer = new LogStreamWriter(redis);
   }

@@ -319,7 +319,8 @@ export class ExecutionRun {
       attempt,
       cwd: this.options.cwd,
       project: this.options.projectName ?? basename(this.options.cwd),
-      env: this.options.stepEnv,
+      // A worker adds what the workflow and session set to its own environment; here the run's whole one is ready.
+      env: state.pool !== null ? this.options.stepEnv : this.options.env,
       resources: state.step.resources,
       ...(state.pool !== null ? { pool: state.pool } : {}),
     };

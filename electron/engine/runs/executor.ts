@@ -18,7 +18,7 @@ export interface StepTask {
   cwd: string;
   /** The name a worker's `--workdir` gives the project when `cwd` is not on its machine. */
   project: string;
-  /** What the workflow and the session add to the environment; each side adds them to its own process's. */
+  /** The step's environment over the executor's base: on a worker, only what the workflow and the session add. */
   env: Record<string, string>;
   /** Resource id → amount, admitted where the step runs. */
   resources: Record<string, number>;

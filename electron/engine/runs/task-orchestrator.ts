@@ -71,7 +71,8 @@ export class TaskOrchestrator {
   private readonly executor: Executor;
 
   constructor(private readonly deps: TaskOrchestratorDeps) {
-    this.executor = deps.executor ?? new LocalExecutor(deps.registry, deps.runSubWorkflow, deps.processes);
+    // Local tasks carry the run's whole environment (taken once per run): nothing to add per step.
+    this.executor = deps.executor ?? new LocalExecutor(deps.registry, deps.runSubWorkflow, deps.processes, () => ({}));
   }
 
   /** Validates, records and starts a run; resolves `done` when every step has finished. */

@@ -46,13 +46,13 @@ export class EngineQueue {
       import('./redis-connection.js'), import('./queue-executor.js'), import('./worker-directory.js'),
     ]);
     const redis = await openRedis(url);
-    let readerRedis: Redis;
-    try {
-      readerRedis = await openRedis(url);
-    } catch (error) {
-      redis.disconnect();
-      throw error;
+    const more = await Promise.allSettled([openRedis(url), openRedis(url)]);
+    const failed = more.find((result) => result.status === 'rejected');
+    if (failed !== undefined) {
+      for (const connection of [redis, ...more.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))]) connection.disconnect();
+      throw failed.reason;
     }
+    const [readerRedis, resultsRedis] = more.map((result) => (result as PromiseFulfilledResult<Redis>).value) as [Redis, Redis];
     // Connected: only now does the queue in use (if any) give way, so a URL that fails changes nothing.
     await this.close();
     this.problem = null;
@@ -72,6 +72,7 @@ export class EngineQueue {
       connection: connectionOptions(url),
       redis,
       readerRedis,
+      resultsRedis,
       engineId,
       hasWorker: (pool) => this.workerList.some((worker) => worker.pool === pool),
     });

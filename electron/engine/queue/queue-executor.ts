@@ -1,13 +1,14 @@
 // The queue executor (DESIGN.md §5a): each ready step becomes a BullMQ job on its pool's queue; results come back on
-// this engine's durable results queue, and a reconcile loop settles what a lost message or a restarted Redis missed.
-import { Queue, Worker, type Job } from 'bullmq';
+// this engine's durable results list, and a reconcile loop settles what a restarted Redis lost or re-enqueues it.
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { WorkerRef } from '../../../shared/model.js';
 import { noWorkerReason } from '../../../shared/workers.js';
 import { ActionFailure, type ActionResult } from '../actions/action.js';
 import type { Executor, LogSink, RunningStep, StepProgress, StepTask } from '../runs/executor.js';
 import { LogStreamReader } from './log-stream.js';
-import { CANCEL_CHANNEL, cancelledKey, jobIdOf, resultsQueue, stepsQueue, type LogEntry, type StepJob, type StepOutcome } from './queue-protocol.js';
+import { CANCEL_CHANNEL, cancelledKey, jobIdOf, stepsQueue, type LogEntry, type StepJob, type StepOutcome } from './queue-protocol.js';
+import { ResultInbox } from './result-inbox.js';
 import { KEY_PREFIX, type ConnectionOptions } from './redis-connection.js';
 
 const RECONCILE_MS = 1_000;
@@ -36,6 +37,8 @@ export interface QueueExecutorOptions {
   redis: Redis;
   /** A connection of its own for the log streams' blocking reads. */
   readerRedis: Redis;
+  /** And one for the results list's. */
+  resultsRedis: Redis;
   engineId: string;
   /** True when a live worker serves the pool (from the heartbeats). */
   hasWorker(pool: string): boolean;
@@ -45,22 +48,13 @@ export class QueueExecutor implements Executor {
   private readonly queues = new Map<string, Queue>();
   private readonly pending = new Map<string, Pending>();
   private readonly reader: LogStreamReader;
-  private readonly results: Worker;
+  private readonly results: ResultInbox;
   private readonly timer: NodeJS.Timeout;
   private reconciling = false;
 
   constructor(private readonly options: QueueExecutorOptions) {
     this.reader = new LogStreamReader(options.readerRedis);
-    this.results = new Worker(resultsQueue(options.engineId), async (job: Job<StepOutcome>) => this.settle(job.data), {
-      connection: options.connection,
-      prefix: KEY_PREFIX,
-      concurrency: 64,
-      removeOnComplete: { count: 0 },
-      removeOnFail: { count: 0 },
-    });
-    this.results.on('error', () => {
-      // Redis away for a moment: BullMQ reconnects; the reconcile loop covers what was missed.
-    });
+    this.results = new ResultInbox(options.resultsRedis, options.engineId, (outcome) => this.settle(outcome));
     this.timer = setInterval(() => void this.reconcile(), RECONCILE_MS);
   }
 
@@ -94,11 +88,8 @@ export class QueueExecutor implements Executor {
     for (const pending of this.pending.values()) this.finish(pending, () => pending.reject(new ActionFailure('the queue was turned off')));
     // Bounded: with Redis gone, BullMQ would wait for it for ever; what is left in Redis then expires or is unread.
     await within(CLOSE_MS, async () => {
-      await Promise.allSettled([this.results.close(), this.reader.stop()]);
-      // This engine's results queue has no listener after it: it goes.
-      const results = new Queue(resultsQueue(this.options.engineId), { connection: this.options.connection, prefix: KEY_PREFIX });
-      await results.obliterate({ force: true }).catch(() => {});
-      await Promise.allSettled([results, ...this.queues.values()].map((queue) => queue.close()));
+      await Promise.allSettled([this.results.stop(this.options.redis), this.reader.stop()]);
+      await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     });
   }
 

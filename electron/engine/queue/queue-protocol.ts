@@ -24,8 +24,9 @@ export const LOG_STREAM_MAX = 100_000;
 
 /** The BullMQ queue of a pool's steps (its keys are `cdx:steps-<pool>:…`). */
 export const stepsQueue = (pool: string): string => `steps-${pool}`;
-/** The durable queue one engine hears its steps' results on. */
-export const resultsQueue = (engineId: string): string => `results-${engineId}`;
+/** The durable list one engine hears its steps' results on, and where it keeps the one it is settling. */
+export const resultsList = (engineId: string): string => key('results', engineId);
+export const resultsTaken = (engineId: string): string => key('results', engineId, 'taken');
 /** Cancels, broadcast to every worker: the message is a job id. */
 export const CANCEL_CHANNEL = key('cancel');
 /** Cancels kept a while, for a worker that takes the job after the broadcast went by. */

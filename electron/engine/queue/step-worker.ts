@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { Queue, Worker, type Job } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { WorkerInfo, WorkerRef } from '../../../shared/model.js';
 import { amountWithUnit } from '../../../shared/resource-text.js';
@@ -14,8 +14,9 @@ import { LocalExecutor, processEnv, type RunningStep } from '../runs/executor.js
 import type { ResourceManager } from '../resources/resource-manager.js';
 import { StepLog } from '../store/step-log.js';
 import { LogStreamWriter, StreamedLog } from './log-stream.js';
-import { CANCEL_CHANNEL, cancelledKey, engineKey, HEARTBEAT_MS, LOCK_MS, resultsQueue, STALLED_CHECK_MS, stepsQueue, type StepJob, type StepOutcome } from './queue-protocol.js';
+import { CANCEL_CHANNEL, cancelledKey, engineKey, HEARTBEAT_MS, LOCK_MS, STALLED_CHECK_MS, stepsQueue, type StepJob, type StepOutcome } from './queue-protocol.js';
 import { connectionOptions, KEY_PREFIX, openRedis } from './redis-connection.js';
+import { sendOutcome } from './result-inbox.js';
 import { removeHeartbeat, writeHeartbeat } from './worker-directory.js';
 import { workerResourceManager } from './worker-resources.js';
 
@@ -48,7 +49,6 @@ export class StepWorker {
   private readonly executor: LocalExecutor;
   private readonly resources: ResourceManager;
   private readonly writer: LogStreamWriter;
-  private readonly replies = new Map<string, Queue>();
   private bull: Worker | null = null;
   private timer: NodeJS.Timeout | null = null;
   private beatTimer: NodeJS.Timeout | null = null;
@@ -86,7 +86,6 @@ export class StepWorker {
     if (this.beatTimer !== null) clearTimeout(this.beatTimer);
     if (now) for (const held of this.held.values()) this.stopHeld(held, 'abandoned');
     await this.bull?.close();
-    await Promise.allSettled([...this.replies.values()].map((queue) => queue.close()));
     await removeHeartbeat(this.redis, this.ref.id).catch(() => {});
     this.subscriber.disconnect();
     this.redis.disconnect();
@@ -156,7 +155,7 @@ export class StepWorker {
     else if (engineLives === 0) outcome = this.outcome(jobId, 'abandoned', 'the engine that asked for the step is gone');
     else outcome = await this.run(jobId, data);
     // Durable: the engine hears it even when it reads later (a message on a stream it has not read yet could be lost).
-    await this.replyQueue(data.engineId).add('result', outcome, { removeOnComplete: true, removeOnFail: true });
+    await sendOutcome(this.redis, data.engineId, outcome);
     return outcome;
   }
 
@@ -237,13 +236,4 @@ export class StepWorker {
     return { jobId, worker: this.ref, status, outputs: {}, exitCode: null, error, lastLogId: null };
   }
 
-  private replyQueue(engineId: string): Queue {
-    let queue = this.replies.get(engineId);
-    if (queue === undefined) {
-      queue = new Queue(resultsQueue(engineId), { connection: connectionOptions(this.options.url), prefix: KEY_PREFIX });
-      queue.on('error', () => {});
-      this.replies.set(engineId, queue);
-    }
-    return queue;
-  }
 }

@@ -7,7 +7,7 @@ import { noWorkerReason } from '../../../shared/workers.js';
 import { ActionFailure, type ActionResult } from '../actions/action.js';
 import type { Executor, LogSink, RunningStep, StepProgress, StepTask } from '../runs/executor.js';
 import { LogStreamReader } from './log-stream.js';
-import { CANCEL_CHANNEL, cancelledKey, jobIdOf, stepsQueue, type LogEntry, type StepJob, type StepOutcome } from './queue-protocol.js';
+import { CANCEL_CHANNEL, cancelledKey, jobIdOf, logStream, stepsQueue, type LogEntry, type StepJob, type StepOutcome } from './queue-protocol.js';
 import { ResultInbox } from './result-inbox.js';
 import { KEY_PREFIX, type ConnectionOptions } from './redis-connection.js';
 
@@ -80,7 +80,7 @@ export class QueueExecutor implements Executor {
   runEnded(executionId: string): void {
     this.reader.unwatch(executionId);
     // The output is in the steps' log files now.
-    void this.options.redis.del(`${KEY_PREFIX}:log:${executionId}`).catch(() => {});
+    void this.options.redis.del(logStream(executionId)).catch(() => {});
   }
 
   async close(): Promise<void> {

@@ -127,6 +127,18 @@ describe('a workflow over two workers', () => {
     expect(events[0]![0]).toBe(events[1]![0]);
   }, 30_000);
 
+  it("runs a step in its project's folder when the worker's machine has it, else under --workdir in the project's name", async () => {
+    const redis = await startRedis();
+    const workdir = tempDir();
+    await startWorker(redis.url, { workdir });
+    const engine = await queueEngine(redis.url);
+    const wf = workflow([sh('where', 'pwd')], { name: 'where' });
+    const here = tempDir();
+    expect((await engine.runWorkflow(wf, { cwd: here }).done).steps.where!.outputs.stdout).toBe(`${here}\n`);
+    const elsewhere = join(here, 'not-on-this-machine', 'web-shop');
+    expect((await engine.runWorkflow(wf, { cwd: elsewhere }).done).steps.where!.outputs.stdout).toBe(`${join(workdir, 'web-shop')}\n`);
+  }, 30_000);
+
   it("streams a worker's step output live, in order, into the step's log", async () => {
     const redis = await startRedis();
     await startWorker(redis.url);

@@ -3,7 +3,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../electron/engine/processes/process-runner.js';
+import { isAlive } from '../electron/engine/processes/process-liveness.js';
 import { BIN } from './cli.js';
 import { defer, tempDir } from './helpers.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { WorkerRef } from '../../../shared/model.js';
 import type { Executor, StepTask } from '../../../electron/engine/runs/executor.js';
-import { isAlive } from '../../../electron/engine/processes/process-runner.js';
+import { isAlive } from '../../../electron/engine/processes/process-liveness.js';
 import { ExecutionLogs } from '../../../electron/engine/store/step-log.js';
 import { tempDir } from '../../helpers.js';
 import { waitFor } from '../../redis.js';

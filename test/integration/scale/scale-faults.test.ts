@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAlive } from '../../../electron/engine/processes/process-runner.js';
+import { isAlive } from '../../../electron/engine/processes/process-liveness.js';
 import { BIN } from '../../cli.js';
 import { newEngine, sh, tempDir, workflow } from '../../helpers.js';
 import { startRedis, startWorker, waitFor } from '../../redis.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../shared/events.js';
 import type { StepRun, Workflow, WorkflowExecution } from '../../../shared/model.js';
-import { isAlive } from '../../../electron/engine/processes/process-runner.js';
+import { isAlive } from '../../../electron/engine/processes/process-liveness.js';
 import { newEngine, sh, tempDir, workflow } from '../../helpers.js';
 import { startRedis, startWorker, waitFor } from '../../redis.js';
 

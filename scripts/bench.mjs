@@ -43,7 +43,9 @@ const faults = async (print) => {
   for (const bench of faultBenches) await bench(print);
 };
 const logging = async (print) => (await import('./bench/logging.mjs')).benchLogging(print);
-const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard, faults, logging };
+// Issue 15: needs redis-server (as the tests do) and the built CLI for its workers.
+const scale = async (print) => (await import('./bench/scale.mjs')).benchScale(print);
+const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard, faults, logging, scale };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 

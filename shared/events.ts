@@ -1,5 +1,5 @@
 // The typed stream of every state change the engine makes; the app forwards it over IPC and WebSocket.
-import type { Project, Resource, ResourceAllocation, Session, StepRun, WorkflowExecution } from './model.js';
+import type { Project, Resource, ResourceAllocation, Session, StepRun, WorkerInfo, WorkflowExecution } from './model.js';
 import type { MonitorSample } from './monitor.js';
 
 export type ExecutionSummary = Omit<WorkflowExecution, 'steps' | 'results' | 'performanceMetrics'>;
@@ -40,6 +40,8 @@ export type EngineEvent =
   | { type: 'resource.sample'; sample: MonitorSample }
   /** A project's workflow file was written or removed, by us or by anyone else; revision null when removed. */
   | { type: 'workflow.changed'; projectId: string; name: string; file: string; revision: string | null }
+  /** The workers whose heartbeat is fresh, when one came, left or changed what it runs (while the queue is on). */
+  | { type: 'workers.updated'; workers: WorkerInfo[] }
   /** A new notice for the user (see EngineNotice); `resolves` names an earlier one it ends (records saved again). */
   | { type: 'notice'; notice: EngineNotice; resolves?: string };
 

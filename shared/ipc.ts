@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Problem } from './errors.js';
 import type { EngineEvent, EngineNotice } from './events.js';
-import type { Project, Resource, ResourceAllocation, Session, Workflow, WorkflowExecution } from './model.js';
+import type { Project, Resource, ResourceAllocation, Session, WorkerInfo, Workflow, WorkflowExecution } from './model.js';
 import { EXECUTION_STATUSES, PROJECT_STATUSES, RUN_ORIGINS } from './model.js';
 import type { ProjectCard, ProjectHistory, TemplateInfo } from './dashboard.js';
 import type { EngineLogPage } from './engine-log.js';
@@ -94,6 +94,24 @@ export interface ResourceStatus extends Resource {
   userDefined: boolean;
   /** Steps queued until enough of this resource is free. */
   waiting: { executionId: string; step: string; amount: number }[];
+}
+
+/** The queue (DESIGN.md §5a) as the engine of this door uses it. */
+export interface QueueStatus {
+  /** The Redis URL steps go through (its password shown as ***), or null: every step runs in the engine's process. */
+  url: string | null;
+  /** True while the engine's connection to Redis is up. */
+  connected: boolean;
+  /** Why the queue cannot be used now (Redis unreachable, a refused password), or null. */
+  problem: string | null;
+}
+
+/** What `workers.list` answers: the queue, the workers whose heartbeat is fresh, and steps waiting for a pool with none. */
+export interface WorkersStatus {
+  queue: QueueStatus;
+  workers: WorkerInfo[];
+  /** Queued steps of live runs whose pool has no worker (reason `no worker in pool <pool>`). */
+  waiting: { pool: string; executionId: string; step: string }[];
 }
 
 export interface ActionInfo {
@@ -279,6 +297,12 @@ export const commands = {
       limit: z.number().int().min(1).max(10_000).optional(),
     }).strict(),
     response: returns<EngineLogPage>(),
+  },
+  'workers.list': { request: z.object({}).strict(), response: returns<WorkersStatus>() },
+  /** Turns the queue on (a Redis URL, kept in the settings as `queue: { redisUrl }`) or off (null) for this engine's runs. */
+  'queue.configure': {
+    request: z.object({ redisUrl: z.string().min(1).max(2048).nullable() }).strict(),
+    response: returns<QueueStatus>(),
   },
 } as const;
 

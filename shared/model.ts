@@ -45,6 +45,8 @@ export interface WorkflowStep {
   runWhen: RunWhen;
   continueOnError: boolean;
   priority: StepPriority;
+  /** The worker pool the step runs on when the queue is on (shared/workers.ts); absent: the workflow's `runsOn`. */
+  runsOn?: string;
   /** Canvas position and other editor state; ignored by the engine. */
   ui?: Record<string, unknown>;
 }
@@ -70,6 +72,8 @@ export interface Workflow {
   params: Record<string, WorkflowParam>;
   /** Resources this workflow declares beyond the built-in and user-defined ones. */
   resources: Record<string, DeclaredResource>;
+  /** The pool its steps run on when the queue is on, unless a step names its own; absent: `default`. */
+  runsOn?: string;
   steps: WorkflowStep[];
 }
 
@@ -92,6 +96,27 @@ export interface StepRun {
    * times, outputs and log are that run's); null or absent when the step ran in this run.
    */
   reusedFrom?: string | null;
+  /** The worker that ran the step's last attempt, when it ran on one (the queue); null or absent when it ran here. */
+  worker?: WorkerRef | null;
+}
+
+/** Where a step ran: a `codomyrmex worker` process, by its id, its machine's host name and its pool. */
+export interface WorkerRef {
+  id: string;
+  host: string;
+  pool: string;
+}
+
+/** A connected worker as the Resources view lists it (from its heartbeat in Redis). */
+export interface WorkerInfo extends WorkerRef {
+  /** Steps it runs at once (`--concurrency`). */
+  slots: number;
+  /** The steps it runs now. */
+  running: { executionId: string; step: string }[];
+  /** When its last heartbeat was written (ms since the epoch); a worker silent for 15 s is gone from the list. */
+  lastHeartbeat: number;
+  /** What it declared with `--resources` (`cores=4,memory=8G,gpu=1`), by resource id in the engine's units. */
+  resources: Record<string, number>;
 }
 
 export interface WorkflowExecution {

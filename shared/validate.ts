@@ -29,6 +29,8 @@ export interface ValidationContext {
   /** Environment visible to `${{ env.X }}` besides the workflow's own `env`. */
   env: Record<string, string | undefined>;
   file?: string;
+  /** True for a step that runs on a worker (the queue is on): its worker admits its resources, not this machine. */
+  onWorker?: (step: Workflow['steps'][number]) => boolean;
 }
 
 export function validateWorkflow(workflow: Workflow, context: ValidationContext): Problem[] {
@@ -130,6 +132,7 @@ function checkTemplates(workflow: Workflow, context: ValidationContext, hasCycle
 
 function checkResources(workflow: Workflow, context: ValidationContext, at: Report): void {
   for (const step of workflow.steps) {
+    if (context.onWorker?.(step) === true) continue;
     for (const [id, amount] of Object.entries(step.resources)) {
       // Own entries only: a resource named `toString` is unknown unless declared, never Object's method.
       const declared = Object.hasOwn(workflow.resources, id) ? workflow.resources[id] : undefined;

@@ -4,6 +4,7 @@ import { ValidationError, type Problem } from './errors.js';
 import { RUN_WHEN, STEP_PRIORITIES, type Workflow } from './model.js';
 import { nameProblem, STEP_NAME_PATTERN, type NameKind } from './names.js';
 import { shapeProblem } from './workflow-limits.js';
+import { POOL_PATTERN, POOL_RULE } from './workers.js';
 
 export { STEP_NAME_PATTERN };
 
@@ -13,6 +14,9 @@ export const nameSchema = (kind: NameKind) =>
     const problem = nameProblem(kind, name);
     if (problem !== null) context.addIssue({ code: 'custom', message: `the ${kind} name ${problem}` });
   });
+
+/** A worker pool (`runsOn`), held to the rule in shared/workers.ts. */
+const poolSchema = z.string().regex(POOL_PATTERN, `a pool name must ${POOL_RULE}`);
 
 const retrySchema = z.object({
   count: z.number().int().min(0).max(100),
@@ -41,6 +45,7 @@ const stepSchema = z.looseObject({
   runWhen: unsetWhenNull(z.enum(RUN_WHEN).default('success')),
   continueOnError: unsetWhenNull(z.boolean().default(false)),
   priority: unsetWhenNull(z.enum(STEP_PRIORITIES).default('normal')),
+  runsOn: unsetWhenNull(poolSchema.optional()),
   ui: unsetWhenNull(z.record(z.string(), z.unknown()).optional()),
   ...upstreamStepFields,
 }).superRefine((step, context) => {
@@ -53,7 +58,7 @@ const stepSchema = z.looseObject({
 
 /** Every key a step may carry (ours and the upstream's aliases); a file's save manages exactly these. */
 export const STEP_KEYS: ReadonlySet<string> = new Set([
-  'name', 'module', 'action', 'parameters', 'dependencies', 'timeout', 'retry', 'resources', 'runWhen', 'continueOnError', 'priority', 'ui',
+  'name', 'module', 'action', 'parameters', 'dependencies', 'timeout', 'retry', 'resources', 'runWhen', 'continueOnError', 'priority', 'runsOn', 'ui',
   ...Object.keys(upstreamStepFields),
 ]);
 
@@ -107,6 +112,7 @@ export const workflowFileSchema = z.looseObject({
   env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
   params: z.record(z.string(), paramSchema).default({}),
   resources: z.record(z.string(), declaredResourceSchema).default({}),
+  runsOn: unsetWhenNull(poolSchema.optional()),
   steps: z.array(stepSchema),
 });
 
@@ -126,6 +132,7 @@ export function parseWorkflow(raw: unknown, file?: string): Workflow {
     env: data.env,
     params: data.params,
     resources: data.resources,
+    ...(data.runsOn !== undefined ? { runsOn: data.runsOn } : {}),
     steps: data.steps.map((step) => ({
       name: step.name,
       module: step.module,
@@ -138,6 +145,7 @@ export function parseWorkflow(raw: unknown, file?: string): Workflow {
       runWhen: step.runWhen,
       continueOnError: step.continueOnError,
       priority: step.priority,
+      ...(step.runsOn !== undefined ? { runsOn: step.runsOn } : {}),
       ...(step.ui !== undefined ? { ui: step.ui } : {}),
     })),
   };

@@ -54,6 +54,8 @@ export function sampleRequests(ids: SampleIds): { [C in Command]: RequestOf<C> }
     'resources.define': { id: 'sample-gpu', capacity: 1, type: 'gpu', unit: 'cards' },
     'resources.remove': { id: 'no-such-resource' },
     'resources.history': {},
+    'workers.list': {},
+    'queue.configure': { redisUrl: null },
     'projects.dashboard': { days: 7 },
     'projects.history': { projectId: ids.projectId },
     'projects.add': { path: ids.projectPath },

@@ -14,6 +14,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** Runs `cleanup` after the test, before what was set up earlier (last in, first out, as tempDir and newEngine). */
+export function defer(cleanup: () => Promise<void> | void): void {
+  cleanups.push(cleanup);
+}
+
 export function tempDir(prefix = 'codomyrmex-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

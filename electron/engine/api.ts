@@ -121,6 +121,8 @@ export class EngineApi {
       'templates.saveFromProject': ({ projectId, name, description }) => this.projects.saveTemplate(projectId, name, description),
       'actions.list': () => engine.registry.list(),
       'engineLog.read': (request) => readEngineLog(engine.paths.logs, request),
+      'workers.list': () => engine.queue.workersStatus(),
+      'queue.configure': ({ redisUrl }) => engine.configureQueue(redisUrl),
     };
   }
 

@@ -5,7 +5,7 @@ import { freemem, loadavg, totalmem } from 'node:os';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { NotFoundError, OrchestrationError, WorkflowError } from '../../shared/errors.js';
 import { executionSummary } from '../../shared/events.js';
-import type { RunOrigin, Session, Workflow, WorkflowExecution } from '../../shared/model.js';
+import type { RunOrigin, Session, WorkerInfo, Workflow, WorkflowExecution } from '../../shared/model.js';
 import { assertName } from '../../shared/names.js';
 import { sessionAppliesTo } from '../../shared/session-scope.js';
 import type { SubWorkflowRequest, SubWorkflowResult } from './actions/action.js';
@@ -38,8 +38,13 @@ import { RunRetention } from './runs/run-retention.js';
 import { openSettings, type SettingsStore } from './store/settings-store.js';
 import { UserResources } from './resources/user-resources.js';
 import { loadTemplates } from './projects/templates/template-folder.js';
+import { EngineQueue } from './queue/engine-queue.js';
+import type { QueueStatus } from '../../shared/ipc.js';
+import { redisUrlProblem } from '../../shared/workers.js';
 
 const MAX_SUB_WORKFLOW_DEPTH = 8;
+/** The settings key of the app's queue: `{ redisUrl }`, the URL null when steps run here only. */
+export const QUEUE_SETTING = 'queue';
 
 export interface EngineOptions {
   /** Data folder (database, logs); defaults to $CODOMYRMEX_HOME or the platform's app-data folder. */
@@ -80,7 +85,10 @@ export class OrchestrationEngine {
   readonly userResources: UserResources;
   /** Prunes old runs and their logs: on demand, and by the `retention` setting at most once a day. */
   readonly retention: RunRetention;
+  /** Steps on worker machines through BullMQ on Redis, when turned on (`run --redis`, the app's setting). */
+  readonly queue = new EngineQueue(this.events);
   private readonly sessions: SessionStore;
+  private readonly settings: SettingsStore;
   private readonly startedAt = Date.now();
   private readonly depth = new Map<string, number>();
   constructor(options: EngineOptions = {}) {
@@ -99,7 +107,7 @@ export class OrchestrationEngine {
       () => [...(options.templates ?? builtinTemplates()), ...loadTemplates(this.paths.templates, warn)],
       (project) => this.store.linkRunsToProject(project, sep),
     );
-    const settings = options.settings ?? openSettings(this.paths.home, (message) => void this.notices.raise('warning', message));
+    const settings = (this.settings = options.settings ?? openSettings(this.paths.home, (message) => void this.notices.raise('warning', message)));
     this.userResources = new UserResources(settings, this.resourceManager);
     this.retention = new RunRetention(this.store, this.paths.logs, this.paths.home, settings, warn);
     this.userResources.load(warn);
@@ -114,7 +122,9 @@ export class OrchestrationEngine {
       logsRoot: this.paths.logs,
       logTailer: this.logTailer,
       processes: this.runningProcesses,
-      runSubWorkflow: (request, parent) => this.runSubWorkflow(request, parent),
+      runSubWorkflow: (request, parent, signal) => this.runSubWorkflow(request, parent, signal),
+      remote: () => this.queue.executor(),
+      projectName: (projectId) => this.projectManager.getProject(projectId)?.name ?? null,
     });
     // Opt-in per project: a project that never turned it on costs one lookup per run start and end.
     new ProjectStatusFollower(this.projectManager, this.store, this.notices).listen(this.events);
@@ -257,6 +267,34 @@ export class OrchestrationEngine {
     return this.store.getExecution(executionId);
   }
 
+  /** Turns the queue on (a Redis URL, kept in the settings as `queue: { redisUrl }`) or off; bad URLs are refused, named. */
+  async configureQueue(redisUrl: string | null): Promise<QueueStatus> {
+    if (redisUrl !== null) {
+      const problem = redisUrlProblem(redisUrl);
+      if (problem !== null) throw new OrchestrationError(`the queue's Redis URL: ${problem}`);
+    }
+    const status = await this.queue.configure(redisUrl);
+    await this.settings.set(QUEUE_SETTING, { redisUrl });
+    return status;
+  }
+
+  /** Turns the queue on when the settings say so (the app, serve, MCP); a Redis that cannot be reached is a notice. */
+  async startQueueFromSettings(): Promise<void> {
+    const setting = this.settings.get(QUEUE_SETTING) as { redisUrl?: unknown } | undefined;
+    const url = typeof setting?.redisUrl === 'string' ? setting.redisUrl : null;
+    if (url === null) return;
+    try {
+      await this.queue.configure(url);
+    } catch (error) {
+      this.notices.raise('warning', `the queue is off: ${(error as Error).message} (steps run on this machine)`);
+    }
+  }
+
+  /** The connected workers (their last heartbeat, pool, slots, what they run); none while the queue is off. */
+  workers(): WorkerInfo[] {
+    return this.queue.workers();
+  }
+
   getHealthStatus() {
     let database: 'ok' | string = this.store.failing ? `records cannot be saved to ${this.paths.database} (retrying)` : 'ok';
     try {
@@ -296,6 +334,7 @@ export class OrchestrationEngine {
     this.workflowWatcher.close();
     this.resourceMonitor.stop();
     await this.taskOrchestrator.cancelAll();
+    await this.queue.close();
     this.logTailer.close();
     this.retention.finish();
     this.store.close();
@@ -309,7 +348,7 @@ export class OrchestrationEngine {
     this.databaseFile.close();
   }
 
-  private async runSubWorkflow(request: SubWorkflowRequest, parent: StepTask): Promise<SubWorkflowResult> {
+  private async runSubWorkflow(request: SubWorkflowRequest, parent: StepTask, signal: AbortSignal): Promise<SubWorkflowResult> {
     const depth = (this.depth.get(parent.executionId) ?? 0) + 1;
     if (depth > MAX_SUB_WORKFLOW_DEPTH) throw new WorkflowError(`sub-workflows nested more than ${MAX_SUB_WORKFLOW_DEPTH} deep (does a workflow run itself?)`);
     let handle: ExecutionHandle;
@@ -323,13 +362,13 @@ export class OrchestrationEngine {
     }
     this.depth.set(handle.executionId, depth);
     const cancel = (): void => void this.cancelExecution(handle.executionId);
-    parent.signal.addEventListener('abort', cancel, { once: true });
+    signal.addEventListener('abort', cancel, { once: true });
     try {
       const execution = await handle.done;
       const outputs = Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs]));
       return { executionId: execution.executionId, status: execution.status, outputs };
     } finally {
-      parent.signal.removeEventListener('abort', cancel);
+      signal.removeEventListener('abort', cancel);
       this.depth.delete(handle.executionId);
     }
   }

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { endOf } from '../../electron/engine/runs/execution-run.js';
+import { endOf } from '../../electron/engine/runs/run-outcome.js';
 import { newApi } from './run-api.js';
 
 /** a succeeds; b fails until the file `fixed` exists; c follows b. */

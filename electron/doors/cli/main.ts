@@ -24,12 +24,19 @@ Usage:
   codomyrmex serve [DIR] [--port N]   the app in a browser, on 127.0.0.1 behind a token (DIR registered as a
                                       project; without it, the projects already registered)
   codomyrmex mcp [DIR]                the orchestration tools for AI agents (MCP over stdio)
+  codomyrmex worker --redis URL [--pool NAME] [--concurrency N] [--workdir DIR] [--resources LIST]
+                                      run steps from the queue on this machine (README "Scale out")
 
 Options:
   --param k=v        set a workflow param (repeatable)
   --concurrency N    steps running at once (default: the workflow's, else logical cores)
   --cwd DIR          where the steps run (default: the project root for a file under
                      .codomyrmex/workflows/, else the file's folder; a step's cwd is relative to it)
+  --redis URL        run: send steps to workers through Redis (redis://[:password@]host:port,
+                     rediss://… for TLS, unix:///path/redis.sock); worker: the Redis to serve
+  --pool NAME        worker: the pool it serves (default: default); steps choose one with runsOn
+  --workdir DIR      worker: where projects not on this machine run, as DIR/<project> (default: .)
+  --resources LIST   worker: what it offers steps, e.g. cores=4,memory=8G,gpu=1 (default: the machine's)
   --from-failed      rerun: keep the succeeded steps and their outputs, run the others
                      (how an interrupted run is resumed)
   --project P        history: only runs of this project (its id, name or folder)
@@ -66,6 +73,10 @@ const OPTIONS = {
   'status-follows-runs': { type: 'string' },
   'health-check': { type: 'string' },
   'log-level': { type: 'string' },
+  redis: { type: 'string' },
+  pool: { type: 'string' },
+  workdir: { type: 'string' },
+  resources: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -116,8 +127,12 @@ async function main(argv: string[]): Promise<number> {
     case 'mcp':
       if (rest.length > 1) throw new UsageError(`codomyrmex mcp takes at most one folder, got ${rest.join(' ')}`);
       return (await import('../mcp/mcp-command.js')).mcpCommand(rest[0] ?? process.cwd(), values);
+    case 'worker':
+      if (rest.length > 0) throw new UsageError(`codomyrmex worker takes no arguments but options, got ${rest.join(' ')}`);
+      processHost();
+      return (await import('./worker-command.js')).workerCommand(values);
     default:
-      throw new UsageError(`unknown command "${command}" (run, rerun, validate, history, prune, projects, import, serve, mcp; see codomyrmex --help)`);
+      throw new UsageError(`unknown command "${command}" (run, rerun, validate, history, prune, projects, import, serve, mcp, worker; see codomyrmex --help)`);
   }
 }
 

@@ -6,13 +6,16 @@ import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import type { ExecutionHandle } from '../../engine/runs/task-orchestrator.js';
 import { EXIT, UsageError, type CliValues } from './main.js';
 import { startProgress } from './progress.js';
+import { requireRedisUrl } from './redis-option.js';
 import { onStopSignal, STOP_SIGNALS, type StopSignal } from './stop-signals.js';
 
 export async function runCommand(file: string, values: CliValues): Promise<number> {
   const params = parseParams(values.param ?? []);
   const concurrency = values.concurrency === undefined ? undefined : parsePositiveInt(values.concurrency, '--concurrency');
-  const engine = new OrchestrationEngine();
   const cwd = values.cwd === undefined ? undefined : existingDir(values.cwd);
+  const redis = values.redis === undefined ? undefined : requireRedisUrl(values.redis, 'run');
+  const engine = new OrchestrationEngine();
+  if (redis !== undefined) await connectQueue(engine, redis);
   const handle = engine.runWorkflowFile(file, { params, origin: 'cli', ...(concurrency !== undefined ? { concurrency } : {}), ...(cwd !== undefined ? { cwd } : {}) });
   return followRun(engine, handle, values);
 }
@@ -60,10 +63,21 @@ export function cliRecord(execution: WorkflowExecution) {
         {
           status: run.status, attempts: run.attempts, exitCode: run.exitCode, startTime: run.startTime, endTime: run.endTime, outputs: run.outputs, error: run.error,
           ...(run.reusedFrom != null ? { reusedFrom: run.reusedFrom } : {}),
+          ...(run.worker != null ? { worker: run.worker } : {}),
         },
       ]),
     ),
   };
+}
+
+/** `--redis`: this run's steps go to workers; a Redis that cannot be reached is refused before anything runs. */
+async function connectQueue(engine: OrchestrationEngine, url: string): Promise<void> {
+  try {
+    await engine.queue.configure(url);
+  } catch (error) {
+    await engine.close();
+    throw new UsageError(`--redis: ${(error as Error).message}`);
+  }
 }
 
 function existingDir(dir: string): string {

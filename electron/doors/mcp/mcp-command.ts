@@ -20,6 +20,8 @@ export async function mcpCommand(folder: string, _values: CliValues): Promise<nu
   const engine = new OrchestrationEngine();
   // Named on the command line (or where the user started it): that is the confirmation a broad folder needs.
   const project = engine.projectManager.addProject(dir, undefined, { confirmBroadFolder: true });
+  // The queue setting (the app's Settings): its steps go to workers from the first run on.
+  await engine.startQueueFromSettings();
   const version = packageVersion();
   const api = new EngineApi(engine, { mode: 'browser', version, projectId: project.id, origin: 'mcp' });
   const server = createMcpServer(new McpContext(engine, api, project), version);

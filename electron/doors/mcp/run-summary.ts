@@ -19,6 +19,8 @@ export const stepSummaryShape = {
   logTail: z.string(),
   /** The MCP resource holding the step's whole log. */
   logUri: z.string().nullable(),
+  /** The worker that ran the step (the queue), or null when it ran in the engine's process. */
+  worker: z.object({ id: z.string(), host: z.string(), pool: z.string() }).nullable(),
 };
 
 export const runSummaryShape = {
@@ -85,6 +87,7 @@ function summariseStep(executionId: string, name: string, run: StepRun, tailLine
     outputs: run.outputs,
     logTail: lastLines(run.logTail, tailLines),
     logUri: run.logPath === null && run.logTail === '' ? null : logUri(executionId, name),
+    worker: run.worker ?? null,
   };
 }
 

@@ -20,6 +20,8 @@ export async function serveCommand(folder: string | undefined, values: CliValues
   const engine = new OrchestrationEngine();
   // Named on the command line (or where the user started it): that is the confirmation a broad folder needs.
   const project = dir === null ? null : engine.projectManager.addProject(dir, undefined, { confirmBroadFolder: true });
+  // The queue setting (the app's Settings): its steps go to workers from the first run on.
+  await engine.startQueueFromSettings();
   const api = new EngineApi(engine, { mode: 'browser', version: packageVersion(), projectId: project?.id ?? null });
   const server = await startBrowserServer({ api, rendererDir, port });
   // The first line is the contract with users and scripts (as Jupyter's): everything needed to open the app.

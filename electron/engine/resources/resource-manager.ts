@@ -38,11 +38,12 @@ export class ResourceManager extends EventEmitter<ResourceEvents> {
   private leasesWork = true;
 
   /** With `leases`, every allocation is also a lease on the machine's shared count (every process admits against it). */
-  constructor(private readonly leases: MachineLeases | null = null) {
+  /** `machine`: what a worker declares of its cores and memory (`--resources cores=4,memory=8G`), else this machine's. */
+  constructor(private readonly leases: MachineLeases | null = null, machine: { cores?: number; memoryMB?: number } = {}) {
     super();
     this.setMaxListeners(0);
-    this.put({ id: 'cpu', type: 'cpu', capacity: availableParallelism(), unit: 'cores', builtin: true });
-    this.put({ id: 'memory', type: 'memory', capacity: Math.floor(totalmem() / 1024 / 1024), unit: 'MB', builtin: true });
+    this.put({ id: 'cpu', type: 'cpu', capacity: machine.cores ?? availableParallelism(), unit: 'cores', builtin: true });
+    this.put({ id: 'memory', type: 'memory', capacity: machine.memoryMB ?? Math.floor(totalmem() / 1024 / 1024), unit: 'MB', builtin: true });
   }
 
   registerResource(declaration: ResourceDeclaration): Resource {

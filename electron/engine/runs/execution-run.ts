@@ -1,15 +1,18 @@
 // One workflow execution in progress: dependency counting, runWhen, admission (slots and resources), retries, cancel.
+import { basename } from 'node:path';
 import { executionSummary } from '../../../shared/events.js';
 import type { StepPerformance, StepRun, Workflow, WorkflowExecution, WorkflowStep } from '../../../shared/model.js';
 import { performanceMetrics } from '../../../shared/performance.js';
 import { resolveTemplates, type TemplateScope } from '../../../shared/templating.js';
+import { queuePoolOf } from '../../../shared/workers.js';
 import { ActionFailure, type ActionResult } from '../actions/action.js';
 import type { EventBus } from '../event-bus.js';
-import type { Executor } from './executor.js';
+import type { Executor, RunningStep } from './executor.js';
 import { RunLog } from '../logging/run-log.js';
 import type { StepCost } from '../resources/step-meter.js';
 import { resourceQueueReason } from './queue-reason.js';
 import { ReadyQueue } from './ready-queue.js';
+import { endOf } from './run-outcome.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
 import type { RunRecorder } from '../store/run-recorder.js';
 import { attemptMarker, type ExecutionLogs, type StepLog } from '../store/step-log.js';
@@ -20,9 +23,16 @@ export interface ExecutionRunOptions {
   workflow: Workflow;
   concurrency: number;
   cwd: string;
+  /** Every variable `${{ env.X }}` may name: the process's, the workflow's, the session's. */
   env: Record<string, string>;
+  /** What the workflow and the session add to the steps' environment (each executor adds it to its process's). */
+  stepEnv: Record<string, string>;
+  /** The project's name, for a worker that puts it under its `--workdir`. */
+  projectName?: string;
   params: Record<string, unknown>;
   executor: Executor;
+  /** The queue's executor, when on: steps whose pool is not `local` go to it, past this run's slots and this machine's resources. */
+  remote?: Executor;
   resources: ResourceManager;
   recorder: RunRecorder;
   events: EventBus;
@@ -47,6 +57,10 @@ interface StepState {
   remaining: number;
   dependents: StepState[];
   controller: AbortController | null;
+  /** The attempt in flight, to send it the cancel. */
+  attempt: RunningStep | null;
+  /** The pool it goes to on the queue, or null when it runs in this process. */
+  pool: string | null;
   timer: NodeJS.Timeout | null;
   log: StepLog | null;
   holdsResources: boolean;
@@ -79,12 +93,15 @@ export class ExecutionRun {
   private readonly states: StepState[];
   private readonly byName = new Map<string, StepState>();
   private readonly queue = new ReadyQueue<StepState>();
+  /** Steps for workers: they wait for no slot or resource of this machine, so they never queue behind local ones. */
+  private readonly remoteQueue = new ReadyQueue<StepState>();
   private readonly justQueued: StepState[] = [];
   private readonly scope: TemplateScope;
   private readonly ended = new Set<string>();
   /** Steps in the order they ended (after their dependencies, always), preceded by those kept from an earlier run. */
   private readonly endOrder: string[] = [];
   private running = 0;
+  private runningRemote = 0;
   /** Scheduling rounds so far: steps made ready in an earlier round go first among equal priorities. */
   private rounds = 0;
   private unfinished = 0;
@@ -111,6 +128,8 @@ export class ExecutionRun {
         remaining: 0,
         dependents: [],
         controller: null,
+        attempt: null,
+        pool: options.remote !== undefined ? queuePoolOf(step, workflow) : null,
         timer: null,
         log: null,
         holdsResources: false,
@@ -160,9 +179,10 @@ export class ExecutionRun {
   cancel(): void {
     if (this.finished || this.cancelled) return;
     this.cancelled = true;
-    for (const state of this.queue.drain()) this.finish(state, 'cancelled', 'the run was cancelled');
+    for (const state of [...this.queue.drain(), ...this.remoteQueue.drain()]) this.finish(state, 'cancelled', 'the run was cancelled');
     for (const state of this.states) {
-      if (state.run.status === 'running') state.controller?.abort(new Cancelled());
+      // In flight: running here, or on the queue (where it may still show `queued` for a worker).
+      if (state.attempt !== null) state.controller?.abort(new Cancelled());
       else if (!TERMINAL.has(state.run.status)) {
         if (state.timer !== null) clearTimeout(state.timer);
         this.finish(state, 'cancelled', 'the run was cancelled');
@@ -176,11 +196,12 @@ export class ExecutionRun {
     const state = this.byName.get(name);
     if (state === undefined || TERMINAL.has(state.run.status) || this.finished) return false;
     state.cancelRequested = true;
-    if (state.run.status === 'running') {
+    if (state.attempt !== null) {
       state.controller?.abort(new Cancelled());
     } else {
       if (state.timer !== null) clearTimeout(state.timer);
       this.queue.remove((queued) => queued === state);
+      this.remoteQueue.remove((queued) => queued === state);
       this.finishAndRelease(state, 'cancelled', 'cancelled by the user');
       this.pump();
       this.checkDone();
@@ -226,6 +247,10 @@ export class ExecutionRun {
   private enqueue(state: StepState): void {
     if (state.run.status !== 'pending') this.update(state, { status: 'pending', reason: null });
     state.enqueuedAt = Date.now();
+    if (state.pool !== null) {
+      this.remoteQueue.push(state);
+      return;
+    }
     this.queue.push(state);
     this.justQueued.push(state);
   }
@@ -236,6 +261,7 @@ export class ExecutionRun {
       return;
     }
     const { concurrency, resources } = this.options;
+    while (this.remoteQueue.size > 0) this.startAttempt(this.remoteQueue.pop()!);
     let deferred: StepState[] | null = null;
     while (this.running < concurrency && this.queue.size > 0) {
       const state = this.queue.pop()!;
@@ -284,14 +310,16 @@ export class ExecutionRun {
   }
 
   private startAttempt(state: StepState): void {
-    const { execution, executor } = this.options;
-    this.running++;
+    const { execution } = this.options;
+    const executor = state.pool !== null ? this.options.remote! : this.options.executor;
+    if (state.pool !== null) this.runningRemote++;
+    else this.running++;
     const attempt = state.run.attempts + 1;
     const now = Date.now();
     state.queueMs += now - state.enqueuedAt;
     state.attemptStartedAt = now;
     state.ran = true;
-    this.update(state, { status: 'running', attempts: attempt, startTime: state.run.startTime ?? now, reason: null, error: null });
+    this.update(state, { status: 'running', attempts: attempt, startTime: state.run.startTime ?? now, reason: null, error: null, worker: null });
     this.log.stepStarted(state.step.name, attempt, `${state.step.module}.${state.step.action}`);
     let parameters: Record<string, unknown>;
     try {
@@ -308,19 +336,28 @@ export class ExecutionRun {
     }
     state.log ??= this.options.logs.forStep(state.step.name);
     if (attempt > 1) state.log.write(`\n${attemptMarker(attempt)}\n`);
-    executor
-      .execute({
-        executionId: execution.executionId,
-        step: state.step.name,
-        module: state.step.module,
-        action: state.step.action,
-        parameters,
-        attempt,
-        cwd: this.options.cwd,
-        env: this.options.env,
-        signal: controller.signal,
-        log: state.log,
-      })
+    const task = {
+      executionId: execution.executionId,
+      step: state.step.name,
+      module: state.step.module,
+      action: state.step.action,
+      parameters,
+      attempt,
+      cwd: this.options.cwd,
+      project: this.options.projectName ?? basename(this.options.cwd),
+      // A worker adds what the workflow and session set to its own environment; here the run's whole one is ready.
+      env: state.pool !== null ? this.options.stepEnv : this.options.env,
+      resources: state.step.resources,
+      ...(state.pool !== null ? { pool: state.pool } : {}),
+    };
+    const running = executor.execute(task, state.log, {
+      waiting: (reason) => state.attempt === running && this.update(state, { status: 'queued', reason }),
+      startedOn: (worker) => state.attempt === running && this.update(state, { status: 'running', reason: null, worker }),
+    });
+    state.attempt = running;
+    // Cancelling is an event sent across the seam: the abort (cancel, timeout) is its one source here.
+    controller.signal.addEventListener('abort', () => running.cancel(controller.signal.reason as Error), { once: true });
+    running.done
       .then(
         (result) => this.endAttempt(state, result, null, true),
         (error: unknown) => this.endAttempt(state, null, error, true),
@@ -328,7 +365,9 @@ export class ExecutionRun {
   }
 
   private endAttempt(state: StepState, result: ActionResult | null, error: unknown, retriable: boolean): void {
-    this.running--;
+    if (state.pool !== null) this.runningRemote--;
+    else this.running--;
+    state.attempt = null;
     state.runMs += Date.now() - state.attemptStartedAt;
     if (state.timer !== null) clearTimeout(state.timer);
     state.timer = null;
@@ -413,8 +452,9 @@ export class ExecutionRun {
   }
 
   private checkDone(): void {
-    if (this.finished || this.unfinished > 0 || this.running > 0) return;
+    if (this.finished || this.unfinished > 0 || this.running > 0 || this.runningRemote > 0) return;
     this.finished = true;
+    this.options.remote?.runEnded?.(this.executionId);
     this.listenForResources(false);
     const { execution, recorder } = this.options;
     const failed = this.states.filter((s) => s.run.status === 'failed' && !s.step.continueOnError);
@@ -454,28 +494,6 @@ export class ExecutionRun {
     if (!events.wants('execution.updated')) return;
     events.emit({ type: 'execution.updated', execution: executionSummary(execution) });
   }
-}
-
-/**
- * How a run ends (README, "How a run ends"): cancelling the run ends it `cancelled`; otherwise a failed step (one
- * without continueOnError) ends it `failed`, whatever else was cancelled; otherwise a step the user cancelled ends it
- * `cancelled`; otherwise it `completed`. The outcome says which, in one line the run view shows.
- */
-export function endOf(runCancelled: boolean, failed: readonly string[], cancelled: readonly string[]): { status: WorkflowExecution['status']; outcome: string | null } {
-  if (runCancelled) return { status: 'cancelled', outcome: 'Ended cancelled: the run was cancelled' };
-  if (failed.length > 0) {
-    const also = cancelled.length > 0 ? `; ${stepsPhrase(cancelled)} cancelled` : '';
-    return { status: 'failed', outcome: `Ended failed: ${stepsPhrase(failed, false)} failed${also}` };
-  }
-  if (cancelled.length > 0) return { status: 'cancelled', outcome: `Ended cancelled: ${stepsPhrase(cancelled)} cancelled and no step failed` };
-  return { status: 'completed', outcome: null };
-}
-
-/** `step "x" was` / `steps "x", "y" were` (or without the verb). */
-function stepsPhrase(names: readonly string[], withVerb = true): string {
-  const quoted = names.map((name) => `"${name}"`).join(', ');
-  const one = names.length === 1;
-  return `${one ? 'step' : 'steps'} ${quoted}${withVerb ? (one ? ' was' : ' were') : ''}`;
 }
 
 function round(seconds: number): number {

@@ -3,12 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { ValidationError, type Problem } from '../../../shared/errors.js';
 import type { RunOrigin, StepRun, Workflow, WorkflowExecution } from '../../../shared/model.js';
-import type { SubWorkflowRequest, SubWorkflowResult } from '../actions/action.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { EventBus } from '../event-bus.js';
 import { logRunRefused } from '../logging/run-log.js';
 import { ExecutionRun } from './execution-run.js';
-import { LocalExecutor, type Executor, type StepTask } from './executor.js';
+import { LocalExecutor, processEnv, type Executor, type SubWorkflowRunner } from './executor.js';
 import type { RunningProcesses } from '../processes/running-processes.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
 import type { RunStore } from '../store/run-store.js';
@@ -59,10 +58,14 @@ export interface TaskOrchestratorDeps {
   logsRoot: string;
   /** Follows running steps' logs (live pushes, the cap on disk). */
   logTailer?: LogFollower;
-  runSubWorkflow: (request: SubWorkflowRequest, parent: StepTask) => Promise<SubWorkflowResult>;
+  runSubWorkflow: SubWorkflowRunner;
   executor?: Executor;
   /** Where local step processes are tracked while they run (the resource monitor reads it). */
   processes?: RunningProcesses;
+  /** The queue's executor while the queue is on (null: every step runs here). */
+  remote?: () => Executor | null;
+  /** A project's name by id, for workers that place it under their `--workdir`. */
+  projectName?: (projectId: string) => string | null;
 }
 
 export class TaskOrchestrator {
@@ -70,16 +73,18 @@ export class TaskOrchestrator {
   private readonly executor: Executor;
 
   constructor(private readonly deps: TaskOrchestratorDeps) {
-    this.executor = deps.executor ?? new LocalExecutor(deps.registry, deps.runSubWorkflow, deps.processes);
+    // Local tasks carry the run's whole environment (taken once per run): nothing to add per step.
+    this.executor = deps.executor ?? new LocalExecutor(deps.registry, deps.runSubWorkflow, deps.processes, () => ({}));
   }
 
   /** Validates, records and starts a run; resolves `done` when every step has finished. */
   start(workflow: Workflow, options: ResolvedRunOptions): ExecutionHandle {
     const file = options.file ?? undefined;
     this.declareResources(workflow);
+    const remote = this.deps.remote?.() ?? null;
     let params: Record<string, unknown>;
     try {
-      this.deps.workflows.assertValid(workflow, file);
+      this.deps.workflows.assertValid(workflow, file, remote !== null);
       params = resolveRunParams(workflow, options.params ?? {}, file);
     } catch (error) {
       logRunRefused(workflow.name, file ?? null, error);
@@ -88,12 +93,17 @@ export class TaskOrchestrator {
     const execution = newExecution(workflow, params, options);
     const meter = options.performanceMonitoring === false ? null : (this.deps.processes?.meter ?? null);
     meter?.watch(execution.executionId);
+    const stepEnv = { ...workflow.env, ...options.env };
+    const projectName = options.projectId == null ? null : (this.deps.projectName?.(options.projectId) ?? null);
     const run = new ExecutionRun({
       execution,
       workflow,
       concurrency: options.concurrency ?? workflow.concurrency ?? availableParallelism(),
       cwd: options.cwd,
-      env: { ...processEnv(), ...workflow.env, ...options.env },
+      env: { ...processEnv(), ...stepEnv },
+      stepEnv,
+      ...(projectName !== null ? { projectName } : {}),
+      ...(remote !== null ? { remote } : {}),
       params,
       executor: this.executor,
       resources: this.deps.resources,
@@ -215,10 +225,4 @@ function newExecution(workflow: Workflow, params: Record<string, unknown>, optio
 
 function pendingStep(): StepRun {
   return { status: 'pending', attempts: 0, startTime: null, endTime: null, exitCode: null, error: null, outputs: {}, reason: null, logPath: null, logTail: '' };
-}
-
-function processEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  return env;
 }

@@ -81,6 +81,8 @@ const MIGRATIONS: string[] = [
    ALTER TABLE projects ADD COLUMN last_status_change TEXT;`,
   // Issue 13: a finished run's performance metrics (per step timings, CPU and memory; totals; critical path), as JSON.
   `ALTER TABLE executions ADD COLUMN performance TEXT;`,
+  // Issue 15: the worker a step ran on (JSON { id, host, pool }); null for a step run in the engine's process.
+  `ALTER TABLE step_runs ADD COLUMN worker TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

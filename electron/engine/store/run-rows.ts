@@ -1,7 +1,7 @@
 // Stored run rows into records, field by field: a garbled field (bad JSON, a time that is not a number, an unknown
 // status) marks the run `damaged` with the reason instead of hiding it or every other run; and the SQL that keeps
 // damaged runs out of the figures.
-import { EXECUTION_STATUSES, STEP_STATUSES, type ExecutionStatus, type PerformanceMetrics, type RunOrigin, type StepRun, type WorkflowExecution } from '../../../shared/model.js';
+import { EXECUTION_STATUSES, STEP_STATUSES, type ExecutionStatus, type PerformanceMetrics, type RunOrigin, type StepRun, type WorkerRef, type WorkflowExecution } from '../../../shared/model.js';
 import { logDamagedRun } from '../logging/damaged-runs.js';
 
 export interface ExecutionRow {
@@ -42,6 +42,7 @@ export interface StepRow {
   log_path: string | null;
   log_tail: string;
   reused_from?: string | null;
+  worker?: string | null;
 }
 
 const quoted = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
@@ -109,6 +110,7 @@ function toStepRun(row: StepRow, runDamage: string[]): StepRun {
     logPath: row.log_path,
     logTail: row.log_tail,
     reusedFrom: row.reused_from ?? null,
+    worker: row.worker == null ? null : readJson(row.worker, 'worker', damage, isWorkerRef, null),
   };
   if (damage.length > 0) {
     runDamage.push(`step "${row.name}": ${damage.join(', ')}`);
@@ -140,6 +142,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function isMetrics(value: unknown): value is PerformanceMetrics | null {
   return isObject(value) && isObject(value.steps) && isObject(value.totals) && isObject(value.criticalPath);
+}
+
+function isWorkerRef(value: unknown): value is WorkerRef {
+  return isObject(value) && typeof value.id === 'string' && typeof value.host === 'string' && typeof value.pool === 'string';
 }
 
 function isStringList(value: unknown): value is string[] {

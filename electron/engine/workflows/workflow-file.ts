@@ -79,6 +79,7 @@ export function serializeWorkflow(workflow: Workflow): Record<string, unknown> {
     env: nonEmpty(workflow.env),
     params: nonEmpty(workflow.params),
     resources: nonEmpty(workflow.resources),
+    runsOn: workflow.runsOn,
     steps: workflow.steps.map(serializeStep),
   });
 }
@@ -96,11 +97,12 @@ function serializeStep(step: WorkflowStep): Record<string, unknown> {
     runWhen: step.runWhen === 'success' ? undefined : step.runWhen,
     continueOnError: step.continueOnError || undefined,
     priority: step.priority === 'normal' ? undefined : step.priority,
+    runsOn: step.runsOn,
     ui: step.ui,
   });
 }
 
-const WORKFLOW_KEYS = new Set(['version', 'name', 'description', 'concurrency', 'env', 'params', 'resources', 'steps']);
+const WORKFLOW_KEYS = new Set(['version', 'name', 'description', 'concurrency', 'env', 'params', 'resources', 'runsOn', 'steps']);
 
 /** The text to write: the previous YAML text edited in place (comments kept), or a fresh rendering. */
 export function renderWorkflow(workflow: Workflow, format: WorkflowFormat, previousText: string | null = null): string {

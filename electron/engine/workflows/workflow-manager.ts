@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { NotFoundError, OrchestrationError, ValidationError, WorkflowError, type Problem } from '../../../shared/errors.js';
 import type { Workflow, WorkflowExecution, WorkflowStep } from '../../../shared/model.js';
 import { validateWorkflow as validate } from '../../../shared/validate.js';
+import { queuePoolOf } from '../../../shared/workers.js';
 import { parseWorkflow } from '../../../shared/workflow-schema.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
@@ -204,14 +205,17 @@ export class WorkflowManager {
   }
 
   /** Every problem with a workflow, as the validator sees it before a run; empty when it may run. */
-  validateWorkflow(workflow: Workflow | string, file?: string): Problem[] {
+  validateWorkflow(workflow: Workflow | string, file?: string, onWorkers = false): Problem[] {
     const target = typeof workflow === 'string' ? this.require(workflow).workflow : workflow;
     const capacities = new Map(this.resources.listResources().map((r) => [r.id, { capacity: r.capacity, unit: r.unit }]));
-    return validate(target, { catalog: this.registry, resourceCapacities: capacities, env: process.env, ...(file !== undefined ? { file } : {}) });
+    // With the queue on, a step for a pool takes its resources from its worker (`--resources gpu=1`), which refuses what it lacks.
+    const onWorker = onWorkers ? (step: Workflow['steps'][number]) => queuePoolOf(step, target) !== null : undefined;
+    return validate(target, { catalog: this.registry, resourceCapacities: capacities, env: process.env, ...(file !== undefined ? { file } : {}), ...(onWorker ? { onWorker } : {}) });
   }
 
-  assertValid(workflow: Workflow, file?: string): void {
-    const problems = this.validateWorkflow(workflow, file);
+  /** `onWorkers`: the queue is on, so steps of a pool are checked against no resource of this machine. */
+  assertValid(workflow: Workflow, file?: string, onWorkers = false): void {
+    const problems = this.validateWorkflow(workflow, file, onWorkers);
     if (problems.length > 0) throw new ValidationError(problems);
   }
 

@@ -17,6 +17,7 @@ import { createProjectActions } from '../projects/project-actions.js';
 import { createResourceActions } from '../resources/resource-actions.js';
 import { createRunActions } from '../runs/run-actions.js';
 import { createSessionActions } from '../sessions/session-actions.js';
+import { createWorkerActions } from '../resources/worker-actions.js';
 import { createWorkflowActions } from '../projects/workflow-actions.js';
 
 export function createActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs = appDialogs(stores.dialogs), notifier: Notifier = browserNotifier) {
@@ -35,6 +36,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     await Promise.all([dashboard.loadDashboard(), workflows.loadProjects()]);
   }, workflows.selectProject, workflows.openWorkflow, dashboard.openProjectPage);
   const resourceActions = createResourceActions(client, stores, sessions.loadResources, catalog.loadCatalog);
+  const workerActions = createWorkerActions(client, stores, runs.fetchRun);
 
   /** Re-reads what the views hold, e.g. after the connection came back. */
   const refresh = async (): Promise<void> => {
@@ -48,6 +50,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
       stores.sessions.getState().loaded ? sessions.loadSessions() : undefined,
       stores.resources.getState().loaded ? sessions.loadResources() : undefined,
       stores.dashboard.getState().loaded ? dashboard.loadDashboard() : undefined,
+      stores.workers.getState().loaded ? workerActions.loadWorkers() : undefined,
     ]);
     // Unsaved edits are never replaced by a refresh; a saved workflow is re-read in case it changed meanwhile.
     if (state.shown !== null && state.shown.revision !== null && clean) await workflows.loadGraph(state.shown.name, state.shown.projectId);
@@ -67,6 +70,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     ...dashboard,
     ...projectActions,
     ...resourceActions,
+    ...workerActions,
     refresh,
     /** Shows a view; Projects pressed while it shows a project's page goes back to all projects, as a user expects. */
     showView: (view: View) => {

@@ -15,3 +15,12 @@ export function formatStartTime(epochMs: number, now = Date.now()): string {
   const sameDay = new Date(now).toDateString() === date.toDateString();
   return sameDay ? date.toLocaleTimeString() : date.toLocaleString();
 }
+
+/** How long ago a moment was, coarsely: "now", "4 s ago", "3 m ago", "2 h ago" (a heartbeat, a last sighting). */
+export function formatAgo(epochMs: number, now: number): string {
+  const ms = Math.max(0, now - epochMs);
+  if (ms < 1000) return 'now';
+  if (ms < 60_000) return `${Math.floor(ms / 1000)} s ago`;
+  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} m ago`;
+  return `${Math.floor(ms / 3_600_000)} h ago`;
+}

@@ -18,6 +18,7 @@ import type { RunState } from '../runs/live-run-store.js';
 import type { RunViewState } from '../runs/run-view-store.js';
 import type { SessionsState } from '../sessions/sessions-store.js';
 import type { ValidationState } from '../editor/validation-store.js';
+import type { WorkersState } from '../resources/workers-store.js';
 import type { Stores } from './stores.js';
 
 export interface AppContextValue {
@@ -49,4 +50,5 @@ export const useRunHistoryStore = <T>(selector: (state: RunHistoryState) => T): 
 export const useDashboardStore = <T>(selector: (state: DashboardState) => T): T => useStore(useApp().stores.dashboard, selector);
 export const useDialogStore = <T>(selector: (state: DialogState) => T): T => useStore(useApp().stores.dialogs, selector);
 export const useEngineLogStore = <T>(selector: (state: EngineLogState) => T): T => useStore(useApp().stores.engineLog, selector);
+export const useWorkersStore = <T>(selector: (state: WorkersState) => T): T => useStore(useApp().stores.workers, selector);
 export const useMonitorStore = <T>(selector: (state: MonitorState) => T): T => useStore(useApp().stores.monitor, selector);

@@ -15,6 +15,7 @@ import { createLiveRunStore } from '../runs/live-run-store.js';
 import { createRunViewStore } from '../runs/run-view-store.js';
 import { createSessionsStore, type KeyValueStorage } from '../sessions/sessions-store.js';
 import { createValidationStore } from '../editor/validation-store.js';
+import { createWorkersStore } from '../resources/workers-store.js';
 
 /** `storage` keeps the current session across reloads (localStorage in the app, nothing in tests). */
 export function createStores(storage: KeyValueStorage | null = null) {
@@ -34,6 +35,7 @@ export function createStores(storage: KeyValueStorage | null = null) {
     dashboard: createDashboardStore(),
     monitor: createMonitorStore(),
     engineLog: createEngineLogStore(),
+    workers: createWorkersStore(),
     sessions: createSessionsStore(storage),
   };
 }

@@ -5,18 +5,15 @@ import { amountWithUnit } from '../../shared/resource-text.js';
 import type { ResourceDeclaration } from './resource-actions.js';
 import { useActions, useResourcesStore, useRunStore } from '../app/hooks.js';
 import type { ResourceEntry } from './resources-store.js';
+import { StepLink } from './StepLink.js';
 
 const round = (value: number): string => String(Math.round(value * 100) / 100);
 
 const WaitingStep = memo(function WaitingStep({ executionId, step, amount, unit }: { executionId: string; step: string; amount: number; unit: string }): ReactElement {
   const reason = useRunStore((state) => state.runs.get(executionId)?.steps.get(step)?.reason ?? null);
-  // The run by its workflow's name, as the canvas and the runs list name it.
-  const workflow = useRunStore((state) => state.runs.get(executionId)?.summary?.workflowName ?? null);
-  const { openRun } = useActions();
-  const name = workflow === null ? step : `${workflow} › ${step}`;
   return (
     <li className="waiting" data-waiting-step={step}>
-      <button type="button" className="link-button mono" aria-label={`Open the run of ${step}`} onClick={() => void openRun(executionId)}>{name}</button>
+      <StepLink executionId={executionId} step={step} />
       <span className="muted"> — {reason ?? `needs ${amountWithUnit(amount, unit)}`}</span>
     </li>
   );

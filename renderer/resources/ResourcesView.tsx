@@ -1,5 +1,5 @@
-// The resource monitor: the machine's live charts, every running step's usage, and the declared resources with
-// their allocations and waiting steps (add, edit and remove user-defined ones).
+// The resource monitor: the machine's live charts, every running step's usage, the queue and its workers, and the
+// declared resources with their allocations and waiting steps (add, edit and remove user-defined ones).
 import { useEffect, useState, type ReactElement } from 'react';
 import type { ResourceDeclaration } from './resource-actions.js';
 import { useActions } from '../app/hooks.js';
@@ -8,6 +8,7 @@ import { MonitorCharts } from './MonitorCharts.js';
 import { ResourceForm } from './ResourceForm.js';
 import { ResourceTable } from './ResourceTable.js';
 import { StepUsageTable } from './StepUsageTable.js';
+import { WorkersSection } from './WorkersSection.js';
 
 export function ResourcesView(): ReactElement {
   const { loadResources, loadMonitorHistory, watchResources } = useActions();
@@ -29,6 +30,7 @@ export function ResourcesView(): ReactElement {
         <h2 id="steps-usage-title" className="section-title">Running steps</h2>
         <StepUsageTable />
       </section>
+      <WorkersSection />
       <section aria-labelledby="declared-title">
         <div className="section-title section-title--bar">
           <h2 id="declared-title">Declared resources</h2>

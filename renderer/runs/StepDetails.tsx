@@ -1,5 +1,5 @@
-// The selected step of the shown run: status (and the run it was reused from), attempts, timing, exit code, reason,
-// outputs, Cancel step, its log.
+// The selected step of the shown run: status (and the run it was reused from), the worker that ran it, attempts,
+// timing, exit code, reason, outputs, Cancel step, its log.
 import type { ReactElement } from 'react';
 import { TERMINAL_STEP_STATUSES } from '../../shared/model.js';
 import { formatDuration } from '../app/format-time.js';
@@ -9,6 +9,8 @@ import { useNow } from '../app/use-now.js';
 import { durationOf, selectShownStep } from './run-selectors.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 import { LogPanel } from './LogPanel.js';
+import { WorkerFact } from './WorkerFact.js';
+import { waitingText } from './worker-words.js';
 
 export function StepDetails({ executionId, step, most }: { executionId: string; step: string; most: number }): ReactElement {
   const run = useRunStore(selectShownStep(step));
@@ -30,10 +32,11 @@ export function StepDetails({ executionId, step, most }: { executionId: string; 
         <dl className="facts">
           <dt>Status</dt><dd><StatusBadge status={run.status} />{run.reusedFrom != null && <> reused</>}</dd>
           {run.reusedFrom != null && <><dt>Reused</dt><dd>not run again: kept from run <button type="button" className="link-button mono" onClick={() => void openRun(run.reusedFrom!)}>{run.reusedFrom.slice(0, 8)}</button> (its times, outputs and log)</dd></>}
+          <WorkerFact worker={run.worker} />
           <dt>Attempts</dt><dd>{run.attempts} of {Math.max(most, run.attempts)}</dd>
           <dt>Duration</dt><dd>{formatDuration(!live && run.endTime === null ? null : durationOf(run.startTime, run.endTime, now))}</dd>
           {run.exitCode !== null && <><dt>Exit code</dt><dd>{run.exitCode}</dd></>}
-          {run.reason !== null && <><dt>Reason</dt><dd>{run.reason}</dd></>}
+          {run.reason !== null && <><dt>Reason</dt><dd data-reason>{waitingText(run) ?? run.reason}</dd></>}
           {run.error !== null && <><dt>Error</dt><dd className="error-text">{run.error}</dd></>}
           {outputs.length > 0 && <><dt>Outputs</dt><dd><ul className="outputs">{outputs.map(([key, value]) => <li key={key} className="mono"><strong>{key}</strong> = {typeof value === 'string' ? stripAnsi(value).slice(-200) : JSON.stringify(value)}</li>)}</ul></dd></>}
         </dl>

@@ -1,10 +1,13 @@
-// Beside the canvas: the selected step's definition, its state in the shown run, and its log tail.
+// Beside the canvas: the selected step's definition, its state in the shown run (and the worker that ran it), and its
+// log tail.
 import type { ReactElement } from 'react';
 import { formatDuration } from '../app/format-time.js';
 import { useActions, useGraphStore, useRunStore } from '../app/hooks.js';
 import { selectShownStep } from './run-selectors.js';
 import { LogPanel } from './LogPanel.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
+import { WorkerFact } from './WorkerFact.js';
+import { waitingText } from './worker-words.js';
 
 export function StepPanel({ step }: { step: string }): ReactElement {
   const definition = useGraphStore((state) => state.workflow?.steps.find((candidate) => candidate.name === step));
@@ -22,10 +25,11 @@ export function StepPanel({ step }: { step: string }): ReactElement {
       {run !== undefined && (
         <dl className="facts">
           <dt>Status</dt><dd><StatusBadge status={run.status} /></dd>
+          <WorkerFact worker={run.worker} />
           <dt>Attempts</dt><dd>{run.attempts}</dd>
           <dt>Duration</dt><dd>{formatDuration(run.startTime !== null && run.endTime !== null ? run.endTime - run.startTime : null)}</dd>
           {run.exitCode !== null && <><dt>Exit code</dt><dd>{run.exitCode}</dd></>}
-          {run.reason !== null && <><dt>Reason</dt><dd>{run.reason}</dd></>}
+          {run.reason !== null && <><dt>Reason</dt><dd data-reason>{waitingText(run) ?? run.reason}</dd></>}
           {run.error !== null && <><dt>Error</dt><dd className="error-text">{run.error}</dd></>}
         </dl>
       )}

@@ -1,6 +1,6 @@
 // Where each step's bar sits on the run's timeline (Gantt): a shared time axis from the run's start to its end (or
 // now), bars as fractions of it, and tick marks at readable intervals.
-import type { StepRun } from '../../shared/model.js';
+import type { StepRun, WorkerRef } from '../../shared/model.js';
 
 export interface TimelineBar {
   step: string;
@@ -13,6 +13,25 @@ export interface TimelineBar {
   endTime: number | null;
   /** Kept from an earlier run by a re-run from failed: it did not run in this one, so it has no bar here. */
   reused?: string;
+  /** The worker that ran it, when one did. */
+  worker?: WorkerRef;
+}
+
+/** Where a bar's note (its worker's host) goes: after the bar, before it, or inside a bar too wide for either. */
+export interface NotePlace {
+  side: 'after' | 'before' | 'inside';
+  /** The fraction of the axis the note starts (after, inside) or ends (before) at. */
+  at: number;
+}
+
+/** Room a note needs beside its bar, as a fraction of the axis: a host name at 11 px on a track of ~600 px. */
+const NOTE_ROOM = 0.3;
+
+export function notePlace(bar: Pick<TimelineBar, 'left' | 'width'>): NotePlace {
+  const end = bar.left + bar.width;
+  if (end <= 1 - NOTE_ROOM) return { side: 'after', at: end };
+  if (bar.left >= NOTE_ROOM) return { side: 'before', at: bar.left };
+  return { side: 'inside', at: bar.left };
 }
 
 export interface TimelineTick {
@@ -40,7 +59,8 @@ export function timelineBars(order: readonly string[], steps: ReadonlyMap<string
     if (run.startTime === null) return [{ step, status: run.status, attempts: run.attempts, left: 0, width: 0, startTime: null, endTime: null }];
     const from = Math.max(0, (run.startTime - span.start) / length);
     const to = Math.min(1, ((run.endTime ?? now) - span.start) / length);
-    return [{ step, status: run.status, attempts: run.attempts, left: Math.min(from, 1 - MIN_WIDTH), width: Math.max(MIN_WIDTH, to - from), startTime: run.startTime, endTime: run.endTime }];
+    const bar: TimelineBar = { step, status: run.status, attempts: run.attempts, left: Math.min(from, 1 - MIN_WIDTH), width: Math.max(MIN_WIDTH, to - from), startTime: run.startTime, endTime: run.endTime };
+    return [run.worker != null ? { ...bar, worker: run.worker } : bar];
   });
 }
 

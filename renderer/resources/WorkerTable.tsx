@@ -1,0 +1,52 @@
+// The connected workers: host and pool, slots in use, the steps each runs now (linking to their runs), what it
+// declared, and its last heartbeat as a relative time that ticks while the view is open.
+import { memo, type ReactElement } from 'react';
+import type { WorkerInfo } from '../../shared/model.js';
+import { formatAgo } from '../app/format-time.js';
+import { useWorkersStore } from '../app/hooks.js';
+import { useNow } from '../app/use-now.js';
+import { StepLink } from './StepLink.js';
+
+const declared = (resources: Record<string, number>): string =>
+  Object.entries(resources).map(([id, amount]) => `${id} ${amount}`).join(', ');
+
+const WorkerRow = memo(function WorkerRow({ worker, now }: { worker: WorkerInfo; now: number }): ReactElement {
+  return (
+    <tr data-worker={worker.id} data-pool={worker.pool}>
+      <td>
+        <span className="worker-host">{worker.host}</span>
+        <div className="mono muted worker-id" title={worker.id}>{worker.id}</div>
+      </td>
+      <td className="mono">{worker.pool}</td>
+      <td data-column="slots">{worker.running.length} of {worker.slots} busy</td>
+      <td>
+        {worker.running.length === 0 ? <span className="muted">idle</span> : (
+          <ul className="cell-list" aria-label={`Steps on ${worker.host}`}>
+            {worker.running.map((entry) => <li key={`${entry.executionId}/${entry.step}`} data-running-step={entry.step}><StepLink {...entry} /></li>)}
+          </ul>
+        )}
+      </td>
+      <td className="muted">{declared(worker.resources) || '—'}</td>
+      <td data-column="heartbeat" title={new Date(worker.lastHeartbeat).toLocaleString()}>{formatAgo(worker.lastHeartbeat, now)}</td>
+    </tr>
+  );
+});
+
+export function WorkerTable(): ReactElement {
+  const workers = useWorkersStore((state) => state.workers);
+  const on = useWorkersStore((state) => state.queue.url !== null);
+  const now = useNow(workers.length > 0);
+  if (workers.length === 0) {
+    return <p className="muted">{on ? 'No worker is connected. Start one with codomyrmex worker --redis URL --pool NAME.' : 'The queue is off: every step runs on this machine.'}</p>;
+  }
+  return (
+    <table className="table" aria-label="Workers">
+      <thead>
+        <tr><th scope="col">Worker</th><th scope="col">Pool</th><th scope="col">Slots</th><th scope="col">Running</th><th scope="col">Declared</th><th scope="col">Last heartbeat</th></tr>
+      </thead>
+      <tbody>
+        {workers.map((worker) => <WorkerRow key={worker.id} worker={worker} now={now} />)}
+      </tbody>
+    </table>
+  );
+}

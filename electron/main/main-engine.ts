@@ -58,6 +58,8 @@ export function startEngine(options: MainEngineOptions): MainEngine {
       console.error(`Codomyrmex Orchestrator: cannot open project ${options.project}: ${(error as Error).message}`);
     }
   }
+  // The queue the app's setting turned on (Redis unreachable: a notice, steps run here); the window does not wait.
+  void engine.startQueueFromSettings();
   const api = new EngineApi(engine, { mode: 'electron', version: options.version, projectId });
   return { engine, api, projectId };
 }

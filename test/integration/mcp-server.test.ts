@@ -1,11 +1,13 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cli } from '../cli.js';
 import { tempDir } from '../helpers.js';
+import { startRedis, startWorker } from '../redis.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const UPSTREAM = ['execute_workflow', 'create_workflow', 'list_workflows', 'create_project', 'list_projects', 'execute_task', 'get_system_status', 'get_health_status', 'allocate_resources', 'create_complex_workflow'];
@@ -219,6 +221,28 @@ describe('codomyrmex mcp', () => {
     expect(await ok('cancel_execution', { execution_id: executionId })).toMatchObject({ cancelled: true, status: 'cancelled' });
     expect(await ok('get_execution', { execution_id: executionId })).toMatchObject({ status: 'cancelled', steps: { wait: { status: 'cancelled' } } });
   });
+});
+
+describe('codomyrmex mcp and the queue', () => {
+  type Status = { queue: { url: string | null; connected: boolean; problem: string | null }; workers: { id: string; host: string; pool: string; slots: number; running: unknown[]; lastHeartbeat: number }[] };
+
+  it('get_system_status says the queue is off and lists no worker when no Redis URL is set', async () => {
+    const { ok } = await startServer();
+    expect(await ok<Status>('get_system_status')).toMatchObject({ queue: { url: null, connected: false, problem: null }, workers: [] });
+  });
+
+  it('get_system_status lists the workers of the queue the settings turn on: host, pool, slots and a fresh heartbeat', async () => {
+    const redis = await startRedis();
+    await startWorker(redis.url, { pool: 'gpu', concurrency: 3 });
+    const home = tempDir('codomyrmex-mcp-home-');
+    writeFileSync(join(home, 'settings.json'), JSON.stringify({ queue: { redisUrl: redis.url } }));
+    const { ok } = await startServer({ home });
+    let status: Status = await ok<Status>('get_system_status');
+    for (const end = Date.now() + 15_000; status.workers.length === 0 && Date.now() < end; status = await ok<Status>('get_system_status')) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(status.queue).toEqual({ url: redis.url, connected: true, problem: null });
+    expect(status.workers).toEqual([expect.objectContaining({ host: hostname(), pool: 'gpu', slots: 3, running: [] })]);
+    expect(Date.now() - status.workers[0]!.lastHeartbeat).toBeLessThan(15_000);
+  }, 60_000);
 });
 
 describe('codomyrmex mcp refuses bad input, naming what is wrong, and keeps answering', () => {

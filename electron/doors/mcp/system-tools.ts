@@ -13,6 +13,12 @@ const healthShape = {
   home: z.string(),
   actions: z.number(),
 };
+const workerShape = z.object({
+  id: z.string(), host: z.string(), pool: z.string(), slots: z.number(),
+  running: z.array(z.object({ executionId: z.string(), step: z.string() })),
+  lastHeartbeat: z.number(), resources: z.record(z.string(), z.number()),
+});
+const queueShape = z.object({ url: z.string().nullable(), connected: z.boolean(), problem: z.string().nullable() });
 const loadShape = z.object({ loadAverage: z.array(z.number()), cores: z.number(), memory: z.object({ totalMB: z.number(), freeMB: z.number() }) });
 
 function currentLoad() {
@@ -21,7 +27,7 @@ function currentLoad() {
 
 export function registerSystemTools(server: McpServer, ctx: McpContext): void {
   defineTool(server, 'get_system_status', tool({
-    description: 'Upstream tool. The whole picture: health, machine load and memory, every resource with its available capacity and allocations, running executions, active sessions and projects.',
+    description: 'Upstream tool. The whole picture: health, machine load and memory, every resource with its available capacity and allocations, running executions, active sessions and projects, the queue (its Redis URL, password hidden) and its connected workers (pool, slots, running steps, last heartbeat).',
     input: z.object({}).strict(),
     output: {
       ...healthShape,
@@ -32,11 +38,14 @@ export function registerSystemTools(server: McpServer, ctx: McpContext): void {
       sessions: z.number(),
       projects: z.number(),
       project: z.object({ id: z.string(), name: z.string(), path: z.string() }),
+      queue: queueShape,
+      workers: z.array(workerShape),
     },
     annotations: { readOnlyHint: true },
     run() {
       const status = ctx.engine.getSystemStatus();
-      return { ...status, project: { id: ctx.project.id, name: ctx.project.name, path: ctx.project.path } };
+      const { queue, workers } = ctx.engine.queue.workersStatus();
+      return { ...status, project: { id: ctx.project.id, name: ctx.project.name, path: ctx.project.path }, queue, workers };
     },
   }));
 

@@ -120,5 +120,9 @@ export const INVALID_PAYLOADS: [string, unknown, string][] = [
   ['sessions.update', { sessionId: 's', name: '__proto__' }, 'name'],
   ['engineLog.read', { limit: 0 }, 'limit'],
   ['engineLog.read', { cursor: { file: 'codomyrmex.1.log', offset: -5 } }, 'cursor.offset'],
+  ['queue.configure', {}, 'redisUrl'],
+  ['queue.configure', { redisUrl: 6379 }, 'redisUrl'],
+  ['queue.configure', { redisUrl: '' }, 'redisUrl'],
+  ['workers.list', { pool: 'gpu' }, 'pool'],
 ];
 

@@ -8,6 +8,7 @@ import { EngineApi } from '../../electron/engine/api.js';
 import { startBrowserServer, type BrowserServer } from '../../electron/doors/serve/browser-server.js';
 import { INVALID_PAYLOADS, sampleRequests } from '../contract-samples.js';
 import { newEngine, tempDir } from '../helpers.js';
+import { startRedis, startWorker } from '../redis.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'e2e-project');
 let server: BrowserServer | null = null;
@@ -121,6 +122,22 @@ describe('browser mode server', () => {
     expect((await client.request('projects.list', {})).ok).toBe(true);
     client.socket.close();
   });
+
+  it('turns the queue on over the WebSocket: a bad URL refused naming why, then a real worker listed and pushed live, then off', async () => {
+    const { origin, server } = await start();
+    const client = await connect(origin, server.token);
+    const refused = await client.request('queue.configure', { redisUrl: 'http://localhost:6379' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringContaining('not a Redis URL') } });
+    const redis = await startRedis();
+    expect(await client.request('queue.configure', { redisUrl: redis.url })).toEqual({ ok: true, value: { url: redis.url, connected: true, problem: null } });
+    await startWorker(redis.url, { pool: 'builds', concurrency: 2 });
+    const pushed = (): { pool: string; slots: number }[] | undefined => client.events.findLast((event) => event.type === 'workers.updated')?.workers;
+    await expect.poll(pushed, { timeout: 15_000 }).toEqual([expect.objectContaining({ pool: 'builds', slots: 2 })]);
+    expect((await client.request('workers.list', {})).value).toMatchObject({ queue: { connected: true }, workers: [{ pool: 'builds', slots: 2, running: [] }], waiting: [] });
+    expect(await client.request('queue.configure', { redisUrl: null })).toEqual({ ok: true, value: { url: null, connected: false, problem: null } });
+    expect((await client.request('workers.list', {})).value).toMatchObject({ workers: [] });
+    client.socket.close();
+  }, 40_000);
 
   it('streams a run as batched events whose final states are exact', async () => {
     const { origin, project, server } = await start();

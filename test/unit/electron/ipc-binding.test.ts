@@ -90,6 +90,8 @@ describe('invalid requests', () => {
       [null, {}, 'unknown-command'],
       [{ command: 'app.info' }, {}, 'unknown-command'],
       ['workflows.list', { projectId: 'no-such-project' }, 'not-found'],
+      // Well-formed but not a Redis URL: refused by the engine, naming why, and the queue stays off.
+      ['queue.configure', { redisUrl: 'http://localhost:6379' }, 'failed'],
     ];
     for (const [command, request, code] of cases) {
       const reply = await invoke(command, request);

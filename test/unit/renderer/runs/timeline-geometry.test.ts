@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { timelineBars, timelineSpan, timelineTicks } from '../../../../renderer/runs/timeline-geometry.js';
+import { notePlace, timelineBars, timelineSpan, timelineTicks } from '../../../../renderer/runs/timeline-geometry.js';
+import { waitingText, workerLabel } from '../../../../renderer/runs/worker-words.js';
 import { stepRun } from '../fixtures.js';
 
 describe('the run timeline', () => {
@@ -32,5 +33,23 @@ describe('the run timeline', () => {
 
   it('ticks fall at round intervals from zero', () => {
     expect(timelineTicks({ start: 0, end: 10_000 }).map((tick) => tick.label)).toEqual(['0 ms', '2 s', '4 s', '6 s', '8 s', '10 s']);
+  });
+
+  it('a step a worker ran carries its worker, whose host sits after the bar, before it, or inside a bar filling the track', () => {
+    const gpu = { id: 'w-1', host: 'gpu-box', pool: 'gpu' };
+    const ran = new Map([['a', stepRun('succeeded', { startTime: 1_000, endTime: 2_000, worker: gpu })], ['b', stepRun('succeeded', { startTime: 1_000, endTime: 2_000, worker: null })]]);
+    const [a, b] = timelineBars(['a', 'b'], ran, { start: 0, end: 10_000 }, 0);
+    expect(a!.worker).toEqual(gpu);
+    expect(b!.worker).toBeUndefined();
+    expect(notePlace({ left: 0.1, width: 0.2 })).toEqual({ side: 'after', at: expect.closeTo(0.3) });
+    expect(notePlace({ left: 0.5, width: 0.5 })).toEqual({ side: 'before', at: 0.5 });
+    expect(notePlace({ left: 0, width: 0.95 })).toEqual({ side: 'inside', at: 0 });
+    expect(workerLabel(gpu)).toBe('gpu-box · pool gpu');
+  });
+
+  it('a queued step reads as "queued: " and its reason; a running one has no such words', () => {
+    expect(waitingText(stepRun('queued', { reason: 'no worker in pool gpu' }))).toBe('queued: no worker in pool gpu');
+    expect(waitingText(stepRun('queued'))).toBeNull();
+    expect(waitingText(stepRun('running', { reason: 'no worker in pool gpu' }))).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { useActions, useMonitorStore } from '../app/hooks.js';
 export function StepUsageTable(): ReactElement {
   const steps = useMonitorStore((state) => state.steps);
   const { openRun } = useActions();
-  if (steps.length === 0) return <p className="muted">No step is running.</p>;
+  if (steps.length === 0) return <p className="muted">No step is running on this machine.</p>;
   return (
     <table className="table" aria-label="Running steps">
       <thead>

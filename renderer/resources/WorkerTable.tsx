@@ -1,16 +1,19 @@
 // The connected workers: host and pool, slots in use, the steps each runs now (linking to their runs), what it
 // declared, and its last heartbeat as a relative time that ticks while the view is open.
-import { memo, type ReactElement } from 'react';
+import { memo, useMemo, type ReactElement } from 'react';
 import type { WorkerInfo } from '../../shared/model.js';
+import { amountWithUnit } from '../../shared/resource-text.js';
 import { formatAgo } from '../app/format-time.js';
-import { useWorkersStore } from '../app/hooks.js';
+import { useResourcesStore, useWorkersStore } from '../app/hooks.js';
 import { useNow } from '../app/use-now.js';
 import { StepLink } from './StepLink.js';
 
-const declared = (resources: Record<string, number>): string =>
-  Object.entries(resources).map(([id, amount]) => `${id} ${amount}`).join(', ');
+/** What the worker declared, in the units the resources table uses for the same ids (cores, MB…). */
+function declared(resources: Record<string, number>, units: ReadonlyMap<string, string>): string {
+  return Object.entries(resources).map(([id, amount]) => `${id} ${amountWithUnit(amount, units.get(id) ?? '')}`).join(', ');
+}
 
-const WorkerRow = memo(function WorkerRow({ worker, now }: { worker: WorkerInfo; now: number }): ReactElement {
+const WorkerRow = memo(function WorkerRow({ worker, now, units }: { worker: WorkerInfo; now: number; units: ReadonlyMap<string, string> }): ReactElement {
   return (
     <tr data-worker={worker.id} data-pool={worker.pool}>
       <td>
@@ -26,7 +29,7 @@ const WorkerRow = memo(function WorkerRow({ worker, now }: { worker: WorkerInfo;
           </ul>
         )}
       </td>
-      <td className="muted">{declared(worker.resources) || '—'}</td>
+      <td className="muted">{declared(worker.resources, units) || '—'}</td>
       <td data-column="heartbeat" title={new Date(worker.lastHeartbeat).toLocaleString()}>{formatAgo(worker.lastHeartbeat, now)}</td>
     </tr>
   );
@@ -36,6 +39,8 @@ export function WorkerTable(): ReactElement {
   const workers = useWorkersStore((state) => state.workers);
   const on = useWorkersStore((state) => state.queue.url !== null);
   const now = useNow(workers.length > 0);
+  const resources = useResourcesStore((state) => state.resources);
+  const units = useMemo(() => new Map(resources.map((resource) => [resource.id, resource.unit])), [resources]);
   if (workers.length === 0) {
     return <p className="muted">{on ? 'No worker is connected. Start one with codomyrmex worker --redis URL --pool NAME.' : 'The queue is off: every step runs on this machine.'}</p>;
   }
@@ -45,7 +50,7 @@ export function WorkerTable(): ReactElement {
         <tr><th scope="col">Worker</th><th scope="col">Pool</th><th scope="col">Slots</th><th scope="col">Running</th><th scope="col">Declared</th><th scope="col">Last heartbeat</th></tr>
       </thead>
       <tbody>
-        {workers.map((worker) => <WorkerRow key={worker.id} worker={worker} now={now} />)}
+        {workers.map((worker) => <WorkerRow key={worker.id} worker={worker} now={now} units={units} />)}
       </tbody>
     </table>
   );

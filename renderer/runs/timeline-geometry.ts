@@ -56,7 +56,8 @@ export function timelineBars(order: readonly string[], steps: ReadonlyMap<string
     const run = steps.get(step);
     if (run === undefined) return [];
     if (run.reusedFrom != null) return [{ step, status: run.status, attempts: run.attempts, left: 0, width: 0, startTime: null, endTime: null, reused: run.reusedFrom }];
-    if (run.startTime === null) return [{ step, status: run.status, attempts: run.attempts, left: 0, width: 0, startTime: null, endTime: null }];
+    // A step back in the queue (its pool lost its workers before one took it) has a start but does not run: no bar.
+    if (run.startTime === null || run.status === 'queued') return [{ step, status: run.status, attempts: run.attempts, left: 0, width: 0, startTime: null, endTime: null }];
     const from = Math.max(0, (run.startTime - span.start) / length);
     const to = Math.min(1, ((run.endTime ?? now) - span.start) / length);
     const bar: TimelineBar = { step, status: run.status, attempts: run.attempts, left: Math.min(from, 1 - MIN_WIDTH), width: Math.max(MIN_WIDTH, to - from), startTime: run.startTime, endTime: run.endTime };

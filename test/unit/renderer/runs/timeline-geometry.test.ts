@@ -47,6 +47,11 @@ describe('the run timeline', () => {
     expect(workerLabel(gpu)).toBe('gpu-box · pool gpu');
   });
 
+  it('a step waiting on the queue for a worker has no bar, though the engine gave it a start', () => {
+    const waiting = new Map([['train', stepRun('queued', { startTime: 1_000, attempts: 1, reason: 'no worker in pool gpu' })]]);
+    expect(timelineBars(['train'], waiting, { start: 0, end: 10_000 }, 9_000)[0]).toMatchObject({ startTime: null, width: 0 });
+  });
+
   it('a queued step reads as "queued: " and its reason; a running one has no such words', () => {
     expect(waitingText(stepRun('queued', { reason: 'no worker in pool gpu' }))).toBe('queued: no worker in pool gpu');
     expect(waitingText(stepRun('queued'))).toBeNull();

@@ -8,7 +8,7 @@ import type { Stores } from '../app/stores.js';
 import { trailingCall } from '../app/trailing-call.js';
 
 export const WORKERS_REFRESH_MS = 300;
-/** While the queue is on but not connected (Redis down, starting), its state is re-read this often. */
+/** While the queue is on, its connection's state is re-read this often (no event says Redis went away or came back). */
 export const QUEUE_RETRY_MS = 2_000;
 
 export function createWorkerActions(client: OrchestratorApi, stores: Stores, fetchRun: (executionId: string) => Promise<boolean>) {
@@ -51,10 +51,9 @@ export function createWorkerActions(client: OrchestratorApi, stores: Stores, fet
     const off = workers.subscribe((state, previous) => {
       if (state.changes !== previous.changes) refresh.schedule();
     });
-    // The contract has no event for the connection itself: a queue that is on but down is re-read until it is up.
+    // The contract has no event for the connection itself: while the queue is on, its state is re-read now and then.
     const retry = setInterval(() => {
-      const { queue } = workers.getState();
-      if (queue.url !== null && !queue.connected) refresh.schedule();
+      if (workers.getState().queue.url !== null) refresh.schedule();
     }, retryMs);
     return () => {
       off();

@@ -105,7 +105,7 @@ test('with the queue on, steps run on the worker: its host and pool on the node,
   await expect(train).toHaveAttribute('data-status', 'cancelled');
 });
 
-test('the Resources view lists a worker running a step, by workflow and step, and drops it when it stops; Turn off queue runs steps here again', async ({ page }) => {
+test('the Resources view lists a worker running a step, by workflow and step, drops it when it stops, says when Redis is gone; Turn off queue runs steps here again', async ({ page }) => {
   test.setTimeout(90_000);
   worker = await startWorker(redis.url, 'default', 1);
   await page.goto(server.url);
@@ -126,6 +126,15 @@ test('the Resources view lists a worker running a step, by workflow and step, an
   await expect(page.getByRole('table', { name: 'Workers' })).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByText('No worker is connected.')).toBeVisible();
 
+  // The saved URL is never put back in the field: changing it starts from an empty one.
+  await page.getByRole('button', { name: 'Change URL' }).click();
+  await expect(page.getByRole('form', { name: 'Queue' }).getByRole('textbox', { name: 'Redis URL' })).toHaveValue('');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Redis goes away: the setting says the queue is not connected, and why.
+  await redis.stop();
+  await expect(page.locator('[data-queue="disconnected"]')).toContainText(/not connected.* — \S/);
+  await page.screenshot({ path: `${SHOTS}/workers-redis-down.png` });
   await page.getByRole('button', { name: 'Turn off queue' }).click();
   await expect(page.locator('[data-queue="off"]')).toHaveText('Off: every step runs on this machine.');
   await expect(page.getByRole('form', { name: 'Queue' }).getByRole('textbox', { name: 'Redis URL' })).toHaveValue('');

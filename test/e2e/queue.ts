@@ -26,16 +26,18 @@ function gone(pid: number): boolean {
   return / Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\)/, ' '));
 }
 
-/** redis-server daemonised with a pid file; `url` is its unix:// URL. */
-export async function startRedis(): Promise<Stoppable & { url: string }> {
+/** redis-server daemonised with a pid file; `url` is its unix:// URL (with the password, when it asks for one). */
+export async function startRedis(password: string | null = null): Promise<Stoppable & { url: string; socket: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-redis-'));
   const socket = join(dir, 'redis.sock');
   const pidFile = join(dir, 'redis.pid');
-  execFileSync('redis-server', ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir, '--pidfile', pidFile, '--logfile', join(dir, 'redis.log'), '--daemonize', 'yes'], { stdio: 'ignore' });
+  execFileSync('redis-server', ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir, '--pidfile', pidFile, '--logfile', join(dir, 'redis.log'), '--daemonize', 'yes', ...(password === null ? [] : ['--requirepass', password])], { stdio: 'ignore' });
   await until(() => existsSync(socket) && existsSync(pidFile), 5_000, 'redis-server to listen');
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   return {
-    url: `unix://${socket}`,
+    // A unix:// URL carries a password only with a host part, which the socket ignores.
+    url: password === null ? `unix://${socket}` : `unix://:${password}@localhost${socket}`,
+    socket,
     async stop() {
       try {
         process.kill(pid, 'SIGTERM');

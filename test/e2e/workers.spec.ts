@@ -10,11 +10,11 @@ import { serve, type Served } from './serve.js';
 const SHOTS = 'test-results/e2e/screenshots';
 const HOST = hostname();
 let server: Served;
-let redis: Stoppable & { url: string };
+let redis: Stoppable & { url: string; socket: string };
 let worker: Stoppable | null = null;
 
 test.beforeEach(async () => {
-  redis = await startRedis();
+  redis = await startRedis(test.info().title.includes('password') ? 'e2e-s3cret' : null);
   server = await serve('scale-project');
 });
 
@@ -28,7 +28,7 @@ test.afterEach(async () => {
 const nav = (page: Page, view: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view }).click();
 const node = (page: Page, step: string) => page.locator(`.run-detail [data-step="${step}"]`);
 
-async function turnQueueOn(page: Page, url: string): Promise<void> {
+async function turnQueueOn(page: Page, url: string, shown = url): Promise<void> {
   await nav(page, 'Resources');
   const form = page.getByRole('form', { name: 'Queue' });
   const field = form.getByRole('textbox', { name: 'Redis URL' });
@@ -38,7 +38,7 @@ async function turnQueueOn(page: Page, url: string): Promise<void> {
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await field.fill(url);
   await form.getByRole('button', { name: 'Use queue' }).click();
-  await expect(page.locator('[data-queue="connected"]')).toContainText(url);
+  await expect(page.locator('[data-queue="connected"]')).toContainText(shown);
 }
 
 test('with the queue on, steps run on the worker: its host and pool on the node, in the step\'s facts and the timeline, its live log; a gpu step waits for a worker', async ({ page }) => {
@@ -105,11 +105,19 @@ test('with the queue on, steps run on the worker: its host and pool on the node,
   await expect(train).toHaveAttribute('data-status', 'cancelled');
 });
 
-test('the Resources view lists a worker running a step, by workflow and step, drops it when it stops, says when Redis is gone; Turn off queue runs steps here again', async ({ page }) => {
+test('a password-protected Redis: a wrong password refused and never shown; the Resources view lists a worker running a step, drops it when it stops, says when Redis is gone; Turn off queue', async ({ page }) => {
   test.setTimeout(90_000);
   worker = await startWorker(redis.url, 'default', 1);
   await page.goto(server.url);
-  await turnQueueOn(page, redis.url);
+  await nav(page, 'Resources');
+  const form = page.getByRole('form', { name: 'Queue' });
+  await form.getByRole('textbox', { name: 'Redis URL' }).fill(redis.url.replace('e2e-s3cret', 'not-the-one'));
+  await form.getByRole('button', { name: 'Use queue' }).click();
+  await expect(form.getByRole('alert')).toContainText(`cannot reach Redis at unix://:***@localhost${redis.socket}`);
+  await expect(form.getByRole('alert')).not.toContainText('not-the-one');
+  await page.screenshot({ path: `${SHOTS}/workers-wrong-password.png` });
+  await turnQueueOn(page, redis.url, `unix://:***@localhost${redis.socket}`);
+  expect(await page.locator('body').textContent()).not.toContain('e2e-s3cret');
   await nav(page, 'Projects');
   await page.getByRole('button', { name: /^farm\b/ }).first().click();
   await page.getByRole('button', { name: 'Run', exact: true }).click();

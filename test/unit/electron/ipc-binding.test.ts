@@ -92,6 +92,7 @@ describe('invalid requests', () => {
       ['workflows.list', { projectId: 'no-such-project' }, 'not-found'],
       // Well-formed but not a Redis URL: refused by the engine, naming why, and the queue stays off.
       ['queue.configure', { redisUrl: 'http://localhost:6379' }, 'failed'],
+      ['queue.configure', { redisUrl: 6379 }, 'invalid-request'],
     ];
     for (const [command, request, code] of cases) {
       const reply = await invoke(command, request);

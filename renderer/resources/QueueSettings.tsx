@@ -69,7 +69,7 @@ export function QueueSettings(): ReactElement {
           <button type="button" className="button button--small" disabled={busy} onClick={() => apply(null)}>Turn off queue</button>
         </div>
       )}
-      <p className="field__hint">redis://[:password@]host:port, rediss://… (TLS) or unix:///path/to/redis.sock. Steps go to the pool their runsOn names (default: default) on the workers of that pool.</p>
+      <p className="field__hint">redis://[:password@]host:port, rediss://… (TLS) or unix:///path/to/redis.sock[?password=…]. Steps go to the pool their runsOn names (default: default) on the workers of that pool.</p>
     </div>
   );
 }

@@ -35,8 +35,8 @@ export async function startRedis(password: string | null = null): Promise<Stoppa
   await until(() => existsSync(socket) && existsSync(pidFile), 5_000, 'redis-server to listen');
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   return {
-    // A unix:// URL carries a password only with a host part, which the socket ignores.
-    url: password === null ? `unix://${socket}` : `unix://:${password}@localhost${socket}`,
+    // A socket URL has no host to put a password before: it goes in `?password=` (README, Scale out).
+    url: `unix://${socket}${password === null ? '' : `?password=${encodeURIComponent(password)}`}`,
     socket,
     async stop() {
       try {

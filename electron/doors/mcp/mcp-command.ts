@@ -37,8 +37,6 @@ export async function mcpCommand(folder: string, _values: CliValues): Promise<nu
   process.on('uncaughtException', report);
   process.on('unhandledRejection', report);
 
-  // The queue the app's setting turned on (Redis unreachable: a notice, steps run here).
-  void engine.startQueueFromSettings();
   await server.connect(transport);
   process.stderr.write(`codomyrmex mcp: serving project "${project.name}" (${project.path}) on stdio; data in ${engine.paths.home}\n`);
   const why = await stopped;

@@ -31,8 +31,6 @@ export async function serveCommand(folder: string | undefined, values: CliValues
   process.stdout.write(`  ${opened}; data in ${engine.paths.home}\n  Ctrl-C stops the server and the runs it started.\n`);
   // After the server is up: old runs go by the retention setting, once a day while it stays up.
   engine.retention.keepPruning();
-  // The queue the app's setting turned on (Redis unreachable: a notice, steps run here); never delays the URL.
-  void engine.startQueueFromSettings();
 
   const signal = await new Promise<StopSignal>((resolveStop) => onStopSignal(resolveStop));
   process.stderr.write(`codomyrmex serve: stopping (${signal}); running steps are cancelled (Ctrl-C again to leave now)\n`);

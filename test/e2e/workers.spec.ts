@@ -4,6 +4,7 @@
 // that pool.
 import { expect, test, type Page } from '@playwright/test';
 import { hostname } from 'node:os';
+import { consoleErrors, shoot } from './page-watch.js';
 import { startRedis, startWorker, type Stoppable } from './queue.js';
 import { serve, type Served } from './serve.js';
 
@@ -12,13 +13,16 @@ const HOST = hostname();
 let server: Served;
 let redis: Stoppable & { url: string; socket: string };
 let worker: Stoppable | null = null;
+let errors: string[] = [];
 
-test.beforeEach(async () => {
+test.beforeEach(async ({ page }) => {
+  errors = consoleErrors(page);
   redis = await startRedis(test.info().title.includes('password') ? 'e2e-s3cret' : null);
   server = await serve('scale-project');
 });
 
 test.afterEach(async () => {
+  expect(errors, 'no console error on the views touched').toEqual([]);
   await server.stop();
   await worker?.stop();
   worker = null;
@@ -81,10 +85,7 @@ test('with the queue on, steps run on the worker: its host and pool on the node,
   await expect(timeline.locator('.timeline__note[data-waiting]')).toHaveText('queued: no worker in pool gpu');
   await expect(timeline.getByRole('button', { name: /^compile: succeeded, .*, on / })).toHaveAccessibleName(new RegExp(`on ${HOST} · pool default$`));
   await expect(timeline.locator('.timeline__note[data-worker]').first()).toHaveText(HOST);
-  for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${SHOTS}/workers-run-${width}x${height}.png` });
-  }
+  await shoot(page, 'workers-run');
 
   // The Resources view: the worker, idle again, and the gpu pool marked with the step that waits for it.
   await nav(page, 'Resources');
@@ -94,11 +95,8 @@ test('with the queue on, steps run on the worker: its host and pool on the node,
   await expect(gpu).toHaveAttribute('data-no-worker', 'true');
   await expect(gpu).toContainText('no worker');
   await expect(gpu.getByRole('button', { name: 'Open the run of train' })).toHaveText('farm › train');
-  for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.getByRole('heading', { name: 'Workers' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: `${SHOTS}/workers-resources-${width}x${height}.png` });
-  }
+  await page.getByRole('heading', { name: 'Workers' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+  await shoot(page, 'workers-resources');
   await gpu.getByRole('button', { name: 'Open the run of train' }).click();
   await expect(page.locator('.run-detail')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel run' }).click();

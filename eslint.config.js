@@ -1,9 +1,38 @@
-// Lint: TypeScript rules plus the layering of STYLE.md — shared imports neither side, the engine never imports electron.
+// Lint: TypeScript rules plus the fence of STYLE.md — what each layer may import and which environment globals it may touch, and no cycles.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+// Every Node builtin by name, bare and with `node:` (the pattern also covers modules that exist only as `node:…`).
+const nodeBuiltins = (except = []) => builtinModules.filter((name) => !except.includes(name)).flatMap((name) => [name, `node:${name}`]);
+// Globals one environment has and the other lacks: a pure file touches neither, each side only its own.
+const NODE_ONLY_GLOBALS = Object.keys(globals.node).filter((name) => !(name in globals.browser));
+const BROWSER_ONLY_GLOBALS = Object.keys(globals.browser).filter((name) => !(name in globals.node));
+// What a sandboxed preload may take from electron (the rest is main-process API); `import type` of its types too.
+const PRELOAD_ELECTRON = ['contextBridge', 'ipcRenderer', 'webFrame', 'webUtils', 'crashReporter', 'nativeImage', 'IpcRenderer', 'IpcRendererEvent'];
+// A sandboxed preload can require only these builtins (Electron's docs, "Process Sandboxing").
+const PRELOAD_BUILTINS = ['events', 'timers', 'url'];
+const ELECTRON = ['electron', 'electron/*', 'electron-store'];
+
+/**
+ * One layer's fence: `builtins`/`modules` are refused by exact name, `patterns` by path (other layers' folders),
+ * `globals` by name; each refusal says why in `message`.
+ */
+function fence({ files, message, builtins = [], modules = [], patterns = [], globals: refused = [], extraGlobals = [] }) {
+  const paths = [...builtins.map((name) => ({ name, message: `${message} (${name} is a Node builtin)` })), ...modules];
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { paths, patterns: patterns.length > 0 ? [{ group: patterns, message }] : [] }],
+      ...(refused.length + extraGlobals.length > 0
+        ? { 'no-restricted-globals': ['error', ...refused.map((name) => ({ name, message: `${message} (${name} is an environment global)` })), ...extraGlobals] }
+        : {}),
+    },
+  };
+}
+
 const BLOCKING_DIALOGS = ['prompt', 'alert', 'confirm'];
 const NO_BLOCKING_DIALOG = 'Ask through the app\'s Dialogs (renderer/ui/dialogs.ts): window.prompt does not exist in Electron.';
 
@@ -19,6 +48,20 @@ export default tseslint.config(
     },
   },
   {
+    // No import cycles anywhere: a cycle means two files are one idea, or one of them holds a third. Dynamic
+    // imports count (they run, later); type-only imports do not (import-x skips them). Packages are not followed.
+    files: ['**/*.{ts,tsx,mts,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.mts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+      'import-x/external-module-folders': ['node_modules'],
+      // NodeNext imports name the built `.js`; the source is the `.ts`/`.tsx` beside it.
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.json'], extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'] } })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
     // Benchmarks and end-to-end tests hand functions to the page: they run in the browser.
     files: ['scripts/bench/ui.mjs', 'test/e2e/**/*.ts', 'test/electron/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
@@ -32,47 +75,57 @@ export default tseslint.config(
     files: ['templates/*/files/public/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
-  {
+  fence({
     files: ['shared/**/*.ts'],
-    rules: restrict([
-      { group: ['**/electron/**', 'electron', 'node:*', '**/renderer/**'], message: 'shared/ is pure: it imports neither the engine, Electron, Node nor the renderer.' },
-    ]),
-  },
-  {
+    message: 'shared/ is pure: it imports neither the engine, Electron, Node nor the renderer, and touches no environment global (take it as a parameter)',
+    builtins: nodeBuiltins(),
+    modules: ['electron', 'better-sqlite3', 'electron-store', 'conf'].map((name) => ({ name, message: 'shared/ is pure: no Node or Electron package.' })),
+    patterns: ['**/electron/**', 'electron/*', 'node:*', '**/renderer/**'],
+    globals: [...NODE_ONLY_GLOBALS, ...BROWSER_ONLY_GLOBALS],
+  }),
+  fence({
     files: ['electron/engine/**/*.ts'],
-    rules: restrict([
-      { group: ['electron', 'electron/*', 'electron-store'], message: 'The engine is plain Node: it never imports electron.' },
-      { group: ['**/main/**', '**/preload/**', '**/host/**', '**/renderer/**'], message: 'Dependencies point inward: the engine imports only shared/.' },
-    ]),
-  },
+    message: 'The engine is plain Node: it never imports electron, nor the doors, main, preload or renderer (dependencies point inward), and touches no browser global',
+    patterns: [...ELECTRON, '**/main/**', '**/preload/**', '**/doors/**', '**/renderer/**'],
+    globals: BROWSER_ONLY_GLOBALS,
+  }),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  fence({
+    files: ['renderer/**/*.{ts,tsx}'],
+    message: 'The renderer talks only to the typed API: it imports shared/, never the engine, Electron or Node, and touches no Node global',
+    builtins: nodeBuiltins(),
+    modules: ['better-sqlite3', 'conf', 'electron-store', 'electron'].map((name) => ({ name, message: 'The renderer talks only to the typed API: no Node or Electron package.' })),
+    patterns: ['**/electron/**', 'electron/*', 'node:*'],
+    globals: NODE_ONLY_GLOBALS,
+    // Electron has no window.prompt (it throws) and its alert/confirm block the whole app: ask through Dialogs.
+    extraGlobals: BLOCKING_DIALOGS.map((name) => ({ name, message: NO_BLOCKING_DIALOG })),
+  }),
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      ...restrict([
-        { group: ['**/electron/**', 'electron', 'electron/*', 'node:*', 'better-sqlite3', 'conf', 'electron-store'], message: 'The renderer talks only to the typed API: it imports shared/, never the engine, Electron or Node.' },
-      ]),
-      // Electron has no window.prompt (it throws) and its alert/confirm block the whole app: ask through Dialogs.
-      'no-restricted-globals': ['error', ...BLOCKING_DIALOGS.map((name) => ({ name, message: NO_BLOCKING_DIALOG }))],
       'no-restricted-properties': ['error', ...['window', 'globalThis', 'self'].flatMap((object) => BLOCKING_DIALOGS.map((property) => ({ object, property, message: NO_BLOCKING_DIALOG })))],
     },
   },
-  {
+  fence({
     files: ['electron/preload/**/*.ts'],
-    rules: restrict([
-      { group: ['**/engine/**', '**/main/**', '**/host/**', '**/renderer/**'], message: 'The preload exposes the contract only.' },
-    ]),
-  },
-  {
+    message: 'The preload exposes the contract only: electron\'s preload parts, never the engine, main, the doors or the renderer',
+    builtins: nodeBuiltins(PRELOAD_BUILTINS),
+    modules: [{ name: 'electron', allowImportNames: PRELOAD_ELECTRON, message: `A sandboxed preload has only electron's ${PRELOAD_ELECTRON.join(', ')}.` }],
+    patterns: ['electron/*', 'electron-store', '**/engine/**', '**/main/**', '**/doors/**', '**/renderer/**'],
+  }),
+  fence({
     files: ['electron/main/**/*.ts'],
-    rules: restrict([
-      { group: ['**/renderer/**', '**/host/**', '**/preload/**'], message: 'electron/main imports Electron, the engine and shared/ only: never the renderer, the hosts or the preload.' },
-    ]),
-  },
-  {
+    message: 'electron/main imports Electron, the engine and shared/ only: never the renderer, the doors or the preload, and touches no browser global',
+    patterns: ['**/renderer/**', '**/doors/**', '**/preload/**'],
+    globals: BROWSER_ONLY_GLOBALS,
+  }),
+  fence({
     files: ['electron/doors/**/*.ts'],
-    rules: restrict([
-      { group: ['electron', 'electron/*', 'electron-store', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'host/ runs without Electron.' },
-    ]),
-  },
+    message: 'The doors (CLI, serve, MCP) run without Electron: never electron, main, the preload or the renderer, and no browser global',
+    patterns: [...ELECTRON, '**/main/**', '**/preload/**', '**/renderer/**'],
+    globals: BROWSER_ONLY_GLOBALS,
+  }),
 );

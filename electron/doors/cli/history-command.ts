@@ -4,7 +4,7 @@ import { NotFoundError } from '../../../shared/errors.js';
 import { EXECUTION_STATUSES, type ExecutionStatus, type Project, type WorkflowExecution } from '../../../shared/model.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { isWorkflowFile } from '../../engine/workflows/find-workflows.js';
-import { EXIT, UsageError, type CliValues } from './main.js';
+import { EXIT, UsageError, type CliValues } from './command-line.js';
 import { cliRecord, parsePositiveInt } from './run-command.js';
 import { formatDuration } from './progress.js';
 

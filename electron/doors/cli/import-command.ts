@@ -5,7 +5,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { readUpstreamFolder, relativeTo, upstreamLayoutHint } from '../../engine/projects/upstream-folder.js';
 import { importUpstreamFolder, type ImportItem, type ImportReport } from '../../engine/projects/upstream-import.js';
-import { EXIT, UsageError, type CliValues } from './main.js';
+import { EXIT, UsageError, type CliValues } from './command-line.js';
 
 export async function importCommand(dir: string, values: CliValues): Promise<number> {
   const source = resolve(dir);

@@ -3,7 +3,7 @@
 import { NotFoundError } from '../../../shared/errors.js';
 import { PROJECT_STATUSES, type Project, type ProjectStatus } from '../../../shared/model.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
-import { EXIT, UsageError, type CliValues } from './main.js';
+import { EXIT, UsageError, type CliValues } from './command-line.js';
 
 export async function projectsCommand(rest: string[], values: CliValues): Promise<number> {
   const [action, name, ...extra] = rest;

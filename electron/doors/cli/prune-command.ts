@@ -1,7 +1,7 @@
 // `codomyrmex prune [--older-than AGE] [--dry-run] [--json]`: removes finished runs' records and log files.
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { parseAge, type PruneResult } from '../../engine/store/retention.js';
-import { EXIT, UsageError, type CliValues } from './main.js';
+import { EXIT, UsageError, type CliValues } from './command-line.js';
 
 export async function pruneCommand(values: CliValues): Promise<number> {
   let ageMs: number | null = null;

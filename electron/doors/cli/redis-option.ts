@@ -1,6 +1,6 @@
 // The `--redis URL` option of `run` and `worker`, checked before anything connects.
 import { redisUrlProblem } from '../../../shared/workers.js';
-import { UsageError } from './main.js';
+import { UsageError } from './command-line.js';
 
 /** `--redis URL`: redis://, rediss:// (TLS) or unix:// (a socket); a missing or malformed one is a usage error. */
 export function requireRedisUrl(url: string | undefined, command: string): string {

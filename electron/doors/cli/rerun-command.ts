@@ -5,7 +5,7 @@ import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { RunControl } from '../../engine/runs/run-control.js';
 import type { ExecutionHandle } from '../../engine/runs/task-orchestrator.js';
 import { loadWorkflowFile } from '../../engine/workflows/workflow-file.js';
-import { UsageError, type CliValues } from './main.js';
+import { UsageError, type CliValues } from './command-line.js';
 import { followRun } from './run-command.js';
 
 export async function rerunCommand(id: string, values: CliValues): Promise<number> {

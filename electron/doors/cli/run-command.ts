@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { WorkflowExecution } from '../../../shared/model.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import type { ExecutionHandle } from '../../engine/runs/task-orchestrator.js';
-import { EXIT, UsageError, type CliValues } from './main.js';
+import { EXIT, UsageError, type CliValues } from './command-line.js';
 import { startProgress } from './progress.js';
 import { requireRedisUrl } from './redis-option.js';
 import { onStopSignal, STOP_SIGNALS, type StopSignal } from './stop-signals.js';

@@ -5,7 +5,7 @@ import { formatProblem, ValidationError } from '../../../shared/errors.js';
 import type { Workflow } from '../../../shared/model.js';
 import { OrchestrationEngine, workingDirFor } from '../../engine/orchestration-engine.js';
 import { loadWorkflowFile } from '../../engine/workflows/workflow-file.js';
-import { EXIT } from './main.js';
+import { EXIT } from './command-line.js';
 
 export function validateCommand(file: string): number {
   const path = resolve(file);

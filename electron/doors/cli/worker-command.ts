@@ -5,7 +5,7 @@ import { requireRedisUrl } from './redis-option.js';
 import { createBuiltinRegistry } from '../../engine/actions/builtin.js';
 import { StepWorker } from '../../engine/queue/step-worker.js';
 import { parseWorkerResources } from '../../engine/queue/worker-resources.js';
-import { UsageError, type CliValues } from './main.js';
+import { UsageError, type CliValues } from './command-line.js';
 import { parsePositiveInt } from './run-command.js';
 import { onStopSignal, STOP_SIGNALS, type StopSignal } from './stop-signals.js';
 

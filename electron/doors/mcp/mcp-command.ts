@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EngineApi } from '../../engine/api.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
-import { EXIT, UsageError, type CliValues } from '../cli/main.js';
+import { EXIT, UsageError, type CliValues } from '../cli/command-line.js';
 import { onStopSignal, STOP_SIGNALS, type StopSignal } from '../cli/stop-signals.js';
 import { packageVersion } from '../package-version.js';
 import { McpContext } from './mcp-context.js';

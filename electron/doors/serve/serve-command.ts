@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EngineApi } from '../../engine/api.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
-import { UsageError, type CliValues } from '../cli/main.js';
+import { UsageError, type CliValues } from '../cli/command-line.js';
 import { onStopSignal, STOP_SIGNALS, type StopSignal } from '../cli/stop-signals.js';
 import { packageVersion } from '../package-version.js';
 import { startBrowserServer } from './browser-server.js';

@@ -5,11 +5,19 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// Every Node builtin by name, bare and with `node:` (the pattern also covers modules that exist only as `node:…`).
-const nodeBuiltins = (except = []) => builtinModules.filter((name) => !except.includes(name)).flatMap((name) => [name, `node:${name}`]);
-// Globals one environment has and the other lacks: a pure file touches neither, each side only its own.
+// Every Node builtin by name, bare and with `node:`, and those that exist only as `node:…` (not all Node versions list them).
+const NODE_PREFIX_ONLY = ['node:sea', 'node:sqlite', 'node:test', 'node:test/reporters'];
+const nodeBuiltins = (except = []) => [
+  ...new Set([...builtinModules.filter((name) => !except.includes(name)).flatMap((name) => [name, `node:${name}`]), ...NODE_PREFIX_ONLY]),
+];
+// Globals one environment has and the other lacks, each side may touch only its own. Web storage counts as the
+// browser's though Node 22 has it too.
 const NODE_ONLY_GLOBALS = Object.keys(globals.node).filter((name) => !(name in globals.browser));
-const BROWSER_ONLY_GLOBALS = Object.keys(globals.browser).filter((name) => !(name in globals.node));
+const BROWSER_ONLY_GLOBALS = [...Object.keys(globals.browser).filter((name) => !(name in globals.node)), 'localStorage', 'sessionStorage', 'Storage'];
+// What a pure file may touch besides the language: what both sides have and does no I/O (shared/universal-globals.d.ts
+// declares the ones shared/ uses, for its tsconfig has neither DOM nor Node types).
+const UNIVERSAL_GLOBALS = ['AbortController', 'AbortSignal', 'atob', 'btoa', 'clearInterval', 'clearTimeout', 'console', 'DOMException', 'Event', 'EventTarget', 'queueMicrotask', 'setInterval', 'setTimeout', 'structuredClone', 'Temporal', 'TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams', 'WebAssembly'];
+const ENVIRONMENT_GLOBALS = [...new Set([...Object.keys(globals.node), ...Object.keys(globals.browser)])].filter((name) => !UNIVERSAL_GLOBALS.includes(name));
 // What a sandboxed preload may take from electron (the rest is main-process API); `import type` of its types too.
 const PRELOAD_ELECTRON = ['contextBridge', 'ipcRenderer', 'webFrame', 'webUtils', 'crashReporter', 'nativeImage', 'IpcRenderer', 'IpcRendererEvent'];
 // A sandboxed preload can require only these builtins (Electron's docs, "Process Sandboxing").
@@ -80,8 +88,8 @@ export default tseslint.config(
     message: 'shared/ is pure: it imports neither the engine, Electron, Node nor the renderer, and touches no environment global (take it as a parameter)',
     builtins: nodeBuiltins(),
     modules: ['electron', 'better-sqlite3', 'electron-store', 'conf'].map((name) => ({ name, message: 'shared/ is pure: no Node or Electron package.' })),
-    patterns: ['**/electron/**', 'electron/*', 'node:*', '**/renderer/**'],
-    globals: [...NODE_ONLY_GLOBALS, ...BROWSER_ONLY_GLOBALS],
+    patterns: ['**/electron/**', 'electron/*', '**/renderer/**'],
+    globals: ENVIRONMENT_GLOBALS,
   }),
   fence({
     files: ['electron/engine/**/*.ts'],
@@ -98,7 +106,7 @@ export default tseslint.config(
     message: 'The renderer talks only to the typed API: it imports shared/, never the engine, Electron or Node, and touches no Node global',
     builtins: nodeBuiltins(),
     modules: ['better-sqlite3', 'conf', 'electron-store', 'electron'].map((name) => ({ name, message: 'The renderer talks only to the typed API: no Node or Electron package.' })),
-    patterns: ['**/electron/**', 'electron/*', 'node:*'],
+    patterns: ['**/electron/**', 'electron/*'],
     globals: NODE_ONLY_GLOBALS,
     // Electron has no window.prompt (it throws) and its alert/confirm block the whole app: ask through Dialogs.
     extraGlobals: BLOCKING_DIALOGS.map((name) => ({ name, message: NO_BLOCKING_DIALOG })),

@@ -97,6 +97,13 @@ export default tseslint.config(
     patterns: [...ELECTRON, '**/main/**', '**/preload/**', '**/doors/**', '**/renderer/**'],
     globals: BROWSER_ONLY_GLOBALS,
   }),
+  fence({
+    // Storage keeps what runs tell it (store/run-recorder.ts is its port): it never imports the scheduler.
+    files: ['electron/engine/store/**/*.ts'],
+    message: 'Storage never imports the run path (runs/): the run hands it records through store/run-recorder.ts',
+    patterns: [...ELECTRON, '**/main/**', '**/preload/**', '**/doors/**', '**/renderer/**', '**/runs/**'],
+    globals: BROWSER_ONLY_GLOBALS,
+  }),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -78,6 +78,6 @@ describe('the run store', () => {
     const reply = await api.dispatch('runs.get', { executionId: 'old' });
     expect(reply).toMatchObject({ ok: true, value: { executionId: 'old', workflowName: 'legacy', workflow: null, rerunOf: null } });
     expect(engine.store.database.pragma('user_version', { simple: true })).toBe(current);
-    expect(engine.store.database.prepare(`SELECT name FROM sqlite_master WHERE name = 'executions_by_project_workflow'`).get()).toBeDefined();
+    expect(engine.store.database.prepare(`SELECT name FROM sqlite_master WHERE name = 'executions_by_project_workflow'`).get()).toEqual({ name: 'executions_by_project_workflow' });
   });
 });

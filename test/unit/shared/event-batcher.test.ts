@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EventBatcher } from '../../../shared/event-batcher.js';
 import type { EngineEvent } from '../../../shared/events.js';
 import type { StepRun } from '../../../shared/model.js';
@@ -31,17 +31,21 @@ describe('event batching', () => {
     expect(batches[0]).toEqual([{ type: 'step.log', executionId: 'e1', step: 'a', text: 'one\ntwo\n' }, { type: 'execution.updated', execution: { executionId: 'e1' } }]);
   });
 
-  it('pushes at most once per interval however many events arrive', async () => {
-    let pushes = 0;
-    const batcher = new EventBatcher(() => pushes++, 16);
-    const started = Date.now();
-    while (Date.now() - started < 200) {
-      for (let i = 0; i < 50; i++) batcher.add(stepEvent(`s${i}`, 'running'));
-      await new Promise((resolve) => setTimeout(resolve, 1));
+  it('pushes at most once per interval however many events arrive', () => {
+    // On a fake clock: 50 events every millisecond for 200 ms, then a flush.
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const pushedAt: number[] = [];
+      const batcher = new EventBatcher(() => pushedAt.push(Date.now()), 16);
+      for (let ms = 0; ms < 200; ms++) {
+        for (let i = 0; i < 50; i++) batcher.add(stepEvent(`s${i}`, 'running'));
+        vi.advanceTimersByTime(1);
+      }
+      batcher.flush();
+      expect(pushedAt).toEqual([16, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 200]);
+      expect(batcher.pushes).toBe(13);
+    } finally {
+      vi.useRealTimers();
     }
-    batcher.flush();
-    const elapsed = Date.now() - started;
-    expect(pushes).toBeLessThanOrEqual(Math.ceil(elapsed / 16) + 2);
-    expect(pushes).toBeGreaterThan(3);
   });
 });

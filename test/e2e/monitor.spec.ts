@@ -100,9 +100,9 @@ test("the monitor counts a step's whole process tree: a timeout-wrapped busy loo
   const row = page.locator('[data-step-usage="spin"]');
   await expect(row).toBeVisible({ timeout: 15_000 });
   // `timeout` and the shell it runs: two processes at least, the loop's CPU counted (a loaded machine gives it less
-  // than a whole core, but never nothing).
+  // than a whole core, but never nothing: how much is the machine's, not a behaviour to assert).
   await expect.poll(async () => numberIn(await row.locator('td').nth(4).textContent()), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-  await expect.poll(async () => numberIn(await row.locator('td').nth(2).textContent()), { timeout: 15_000 }).toBeGreaterThan(20);
+  await expect.poll(async () => numberIn(await row.locator('td').nth(2).textContent()), { timeout: 15_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/monitor-spin.png`, fullPage: true });
   await page.getByRole('button', { name: 'Open the run of spin' }).click();
   await page.getByRole('button', { name: /Cancel run/ }).first().click();

@@ -152,7 +152,9 @@ describe.runIf(process.platform === 'linux')('a step\'s process tree in the engi
     const step = (await engine.resourceMonitor.sample()).steps.find((s) => s.step === 'busy')!;
     const own = (cpuTicks(loop) - before.ticks) / 100 / ((Date.now() - before.at) / 1000);
     expect(step.processes).toBeGreaterThanOrEqual(2);
-    expect(own).toBeGreaterThan(0.05);
+    // How much CPU the machine gave the loop is not asserted (a rate the load decides): that the monitor saw it, and
+    // close to what /proc says the loop got, is.
+    expect(step.cpu).toBeGreaterThan(0);
     expect(step.cpu).toBeGreaterThanOrEqual(own * 0.7);
     engine.cancelExecution(handle.executionId);
     expect((await handle.done).status).toBe('cancelled');

@@ -51,10 +51,12 @@ describe('the resource monitor', () => {
     expect(steps[0]).toMatchObject({ executionId: 'run-1', step: 'burn' });
     // The shell and the busy node under it: the tree, not just the leader.
     expect(steps[0]!.processes).toBe(2);
-    expect(own).toBeGreaterThan(0.05);
+    // How much CPU the machine gave the node is not asserted (a rate the load decides): that the monitor saw it, and
+    // close to what /proc says it got, is.
+    expect(steps[0]!.cpu).toBeGreaterThan(0);
     expect(steps[0]!.cpu).toBeGreaterThan(own * 0.7);
     expect(steps[0]!.memMB).toBeGreaterThan(5);
-    expect(system.cpu).toBeGreaterThan(0.1);
+    expect(system.cpu).toBeGreaterThan(0);
   });
 
   it('leaves out a step whose processes have ended', async () => {

@@ -1,9 +1,10 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAlive } from '../../electron/engine/processes/process-liveness.js';
 import { cli, cliProcess } from '../cli.js';
 import { tempDir } from '../helpers.js';
+import { killMidRun } from '../kill-mid-run.js';
 
 /** `build` counts its runs in build.count; `test` fails until the file `fixed` exists. */
 const FLAKY = `version: 1
@@ -66,11 +67,7 @@ describe('codomyrmex rerun', () => {
     const wf = FLAKY.replace('test -f fixed || { echo "not fixed yet"; exit 7; }', `echo $$ > ${dir}/test.pid; test -f fixed || sleep 30`);
     writeFileSync(join(dir, 'flaky.yaml'), wf);
     const child = cliProcess(['run', join(dir, 'flaky.yaml')], home);
-    await expect.poll(() => existsSync(join(dir, 'test.pid')), { timeout: 10_000 }).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('exit', resolve));
-    const orphan = Number(readFileSync(join(dir, 'test.pid'), 'utf8'));
+    const orphan = await killMidRun(child, join(dir, 'test.pid'));
     await expect.poll(() => isAlive(orphan), { timeout: 3000 }).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const [interrupted] = JSON.parse(cli(['history', '--json'], home).stdout);

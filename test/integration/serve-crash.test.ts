@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunDetail } from '../../shared/ipc.js';
 import { isAlive } from '../../electron/engine/processes/process-liveness.js';
 import { newEngine, tempDir } from '../helpers.js';
+import { killMidRun } from '../kill-mid-run.js';
 import { apiOn, writeWorkflow } from './run-api.js';
 import { request, serve } from './serve-process.js';
 
@@ -24,12 +25,7 @@ describe('a serve process killed mid-run', () => {
     const { child, url } = await serve(dir, home);
     const projectId = ((await request(url, 'app.info', {})) as { projectId: string }).projectId;
     const { executionId } = (await request(url, 'runs.start', { projectId, workflowName: 'crashy' })) as { executionId: string };
-    await expect.poll(() => existsSync(join(dir, 'second.pid')), { timeout: 10_000 }).toBe(true);
-    // Let the write-behind commit the first step's end, as it does within one event-loop turn.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
-    const orphan = Number(readFileSync(join(dir, 'second.pid'), 'utf8'));
+    const orphan = await killMidRun(child, join(dir, 'second.pid'));
     // The process host saw the engine go and ended the step it had started.
     await expect.poll(() => isAlive(orphan), { timeout: 5000 }).toBe(false);
 

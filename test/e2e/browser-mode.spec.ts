@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { openWorkflow } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -13,14 +14,8 @@ test.afterEach(async () => {
   await server.stop();
 });
 
-async function openWorkflow(page: Page, name: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first().click();
-  await expect(page.locator('[data-step]').first()).toBeVisible();
-}
-
 test('a workflow opened from the list runs, and every node reaches succeeded', async ({ page }) => {
-  await openWorkflow(page, 'diamond');
+  await openWorkflow(page, server, 'diamond');
   await expect(page.locator('[data-step]')).toHaveCount(4);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   for (const step of ['prepare', 'left', 'right', 'join']) {
@@ -30,7 +25,7 @@ test('a workflow opened from the list runs, and every node reaches succeeded', a
 });
 
 test('a failing workflow shows the failed step and its skipped dependents', async ({ page }) => {
-  await openWorkflow(page, 'broken');
+  await openWorkflow(page, server, 'broken');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.locator('[data-step="compile"]')).toHaveAttribute('data-status', 'failed');
   await expect(page.locator('[data-step="package"]')).toHaveAttribute('data-status', 'skipped');
@@ -70,7 +65,7 @@ test('a page from another local origin can neither open the WebSocket nor read t
 test('the app follows the OS theme, light and dark', async ({ page }) => {
   const background = async (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.emulateMedia({ colorScheme: 'light' });
-  await openWorkflow(page, 'diamond');
+  await openWorkflow(page, server, 'diamond');
   const light = await background();
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect.poll(background).not.toBe(light);

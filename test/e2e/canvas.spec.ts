@@ -1,11 +1,11 @@
 // The canvas as a user reads and draws on it (issue 10, Editor): palette drops land where they are dropped however the
 // canvas resizes after, pastes and duplicates never cover a step, edges end in arrowheads, each step shows its action's
 // glyph and what it does, fitting keeps a small workflow readable and the minimap clear, auto-layout shows everything.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { boxOf, centreOf, node, nodeBoxes, openWorkflow, overlap, shot, type Box } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
-const SHOTS = 'test-results/e2e/screenshots';
 
 test.beforeEach(async () => {
   server = await serve('canvas-project');
@@ -15,23 +15,8 @@ test.afterEach(async () => {
   await server.stop();
 });
 
-interface Box { x: number; y: number; width: number; height: number }
-
-const node = (page: Page, step: string) => page.locator(`.react-flow__node[data-id="${step}"]`);
-const overlap = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const contains = (box: Box, point: { x: number; y: number }): boolean =>
   point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height;
-const centreOf = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
-
-async function boxOf(locator: Locator): Promise<Box> {
-  const box = await locator.boundingBox();
-  if (box === null) throw new Error('not on screen');
-  return box;
-}
-
-/** Every step's box on screen, by name. */
-const nodeBoxes = (page: Page) => page.locator('.react-flow__node').evaluateAll((nodes) =>
-  Object.fromEntries(nodes.map((n) => [n.getAttribute('data-id'), n.getBoundingClientRect().toJSON() as Box]))) as Promise<Record<string, Box>>;
 
 /** Pairs of steps that cover each other on screen. */
 async function overlapping(page: Page): Promise<string[]> {
@@ -41,12 +26,6 @@ async function overlapping(page: Page): Promise<string[]> {
 
 const zoom = async (page: Page): Promise<number> =>
   Number(/scale\(([\d.]+)\)/.exec((await page.locator('.react-flow__viewport').getAttribute('style')) ?? '')?.[1]);
-
-async function openWorkflow(page: Page, name: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first().click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-}
 
 /** A real drag from a palette entry to a point on the page, as a hand makes it (HTML5 drag and drop). */
 async function dropAction(page: Page, action: string, at: { x: number; y: number }): Promise<void> {
@@ -58,7 +37,7 @@ async function dropAction(page: Page, action: string, at: { x: number; y: number
 
 test('four palette drops at four points give four steps at those points, the inspector open throughout', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await openWorkflow(page, 'blank');
+  await openWorkflow(page, server, 'blank', { empty: true });
   const pane = await boxOf(page.locator('.react-flow__pane'));
   // Within the canvas as it will be once the inspector takes its right side.
   const points = [{ x: 130, y: 110 }, { x: 430, y: 110 }, { x: 130, y: 330 }, { x: 430, y: 330 }].map((p) => ({ x: pane.x + p.x, y: pane.y + p.y }));
@@ -79,7 +58,7 @@ test('four palette drops at four points give four steps at those points, the ins
   });
   expect(await overlapping(page)).toEqual([]);
   expect(await zoom(page)).toBe(1);
-  await page.screenshot({ path: `${SHOTS}/canvas-four-drops.png` });
+  await shot(page, 'canvas-four-drops');
 
   // A fifth drop onto a step already there goes beside it, not on it.
   await dropAction(page, 'control.noop', points[0]!);
@@ -88,7 +67,7 @@ test('four palette drops at four points give four steps at those points, the ins
 });
 
 test('paste over the original and repeated duplicates never cover a step', async ({ page }) => {
-  await openWorkflow(page, 'pair');
+  await openWorkflow(page, server, 'pair');
   await node(page, 'install').click();
   await page.keyboard.press('Control+c');
   // The pointer on the original itself: a paste there would cover it.
@@ -104,11 +83,11 @@ test('paste over the original and repeated duplicates never cover a step', async
   await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
   await page.keyboard.press('f');
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `${SHOTS}/canvas-pasted-duplicated.png` });
+  await shot(page, 'canvas-pasted-duplicated');
 });
 
 test("each step shows its action's glyph and what it does, whole on hover; every edge ends in an arrowhead", async ({ page }) => {
-  await openWorkflow(page, 'pair');
+  await openWorkflow(page, server, 'pair');
   const install = page.locator('[data-step="install"]');
   const command = 'npm ci --no-audit --prefer-offline && npm run build -- --mode production';
   await expect(install.locator('.step-node__summary')).toHaveText(command);
@@ -145,7 +124,7 @@ test("each step shows its action's glyph and what it does, whole on hover; every
   // A skipped step says why in place of its summary (npm ci fails in a folder without package.json).
   await expect(runCanvas.locator('[data-step="ping"] .step-node__summary')).toHaveText('dependency "install" failed');
   await expect(runCanvas.locator('[data-step="install"] .step-node__glyph')).toHaveText('❯');
-  await page.screenshot({ path: `${SHOTS}/canvas-run-view.png` });
+  await shot(page, 'canvas-run-view');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Editor' }).click();
 
   // Palette names are ellipsised, whole on hover.
@@ -158,7 +137,7 @@ test("each step shows its action's glyph and what it does, whole on hover; every
 for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 700 }]) {
   test(`fit keeps a two-step workflow readable with the inspector open, clear of the minimap (${size.width}×${size.height})`, async ({ page }) => {
     await page.setViewportSize(size);
-    await openWorkflow(page, 'pair');
+    await openWorkflow(page, server, 'pair');
     await expect.poll(() => zoom(page)).toBeGreaterThanOrEqual(0.75);
     await node(page, 'install').click();
     await expect(page.getByRole('complementary', { name: 'Inspector: install' })).toBeVisible();
@@ -175,17 +154,17 @@ for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 700 }])
     const minimap = await boxOf(page.locator('.react-flow__minimap'));
     for (const [name, box] of Object.entries(await nodeBoxes(page))) expect(overlap(box, minimap), `${name} is under the minimap`).toBe(false);
     expect(overlap(await boxOf(page.getByLabel('Zoom controls')), minimap)).toBe(false);
-    await page.screenshot({ path: `${SHOTS}/canvas-small-inspector-${size.width}.png` });
+    await shot(page, `canvas-small-inspector-${size.width}`);
   });
 
   test(`auto-layout leaves the whole medium workflow in view, clear of the minimap (${size.width}×${size.height})`, async ({ page }) => {
     await page.setViewportSize(size);
-    await openWorkflow(page, 'pipeline');
+    await openWorkflow(page, server, 'pipeline');
     await node(page, 'build').click();
     await expect(page.getByRole('complementary', { name: 'Inspector: build' })).toBeVisible();
     const minimapButton = page.getByRole('button', { name: 'Show minimap' });
     if ((await minimapButton.getAttribute('aria-pressed')) !== 'true') await minimapButton.click();
-    await page.screenshot({ path: `${SHOTS}/canvas-medium-inspector-${size.width}.png` });
+    await shot(page, `canvas-medium-inspector-${size.width}`);
     await page.getByRole('button', { name: 'Layout ↓' }).click();
     await page.waitForTimeout(500);
     const pane = await boxOf(page.locator('.react-flow__pane'));
@@ -196,6 +175,6 @@ for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 700 }])
       expect(box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height, `${name} in view`).toBe(true);
       expect(overlap(box, minimap), `${name} is under the minimap`).toBe(false);
     }
-    await page.screenshot({ path: `${SHOTS}/canvas-medium-layout-${size.width}.png` });
+    await shot(page, `canvas-medium-layout-${size.width}`);
   });
 }

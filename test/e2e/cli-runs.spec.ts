@@ -3,10 +3,10 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BIN } from '../cli.js';
+import { shot } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'codomyrmex.js');
-const SHOTS = 'test-results/e2e/screenshots';
 let server: Served;
 
 test.beforeEach(async () => {
@@ -34,7 +34,7 @@ test('CLI runs of a registered project’s files, in its workflows folder or any
   const card = page.locator('[data-project]').first();
   await expect(card.locator('[data-workflow="diamond"] [data-last-status]')).toHaveAttribute('data-last-status', 'completed');
   await expect(card.locator('[data-workflow="lint"] [data-last-status]')).toHaveAttribute('data-last-status', 'completed');
-  await page.screenshot({ path: `${SHOTS}/cli-runs-on-card-1440.png` });
+  await shot(page, 'cli-runs-on-card-1440');
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: `${SHOTS}/cli-runs-on-card-1024.png` });
+  await shot(page, 'cli-runs-on-card-1024');
 });

@@ -4,9 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { card, shot } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
-const SHOTS = 'test-results/e2e/screenshots';
 let server: Served;
 let parent: string;
 
@@ -19,8 +19,6 @@ test.afterEach(async () => {
   await server.stop();
   rmSync(parent, { recursive: true, force: true });
 });
-
-const card = (page: Page, name: string) => page.getByRole('article', { name });
 
 async function createProject(page: Page, template: string, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Projects' }).click();
@@ -55,7 +53,7 @@ test('a project from each built-in template runs one of its workflows to success
     const dialog = page.getByRole('dialog', { name: 'New project' });
     for (const { template } of TEMPLATES) await expect(dialog).toContainText(template);
     await expect(dialog).toContainText('etl');
-    await page.screenshot({ path: `${SHOTS}/new-project-dialog.png` });
+    await shot(page, 'new-project-dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   };
   await dialogShot();
@@ -73,9 +71,9 @@ test('a project from each built-in template runs one of its workflows to success
     await expect(project.locator('[data-figure="success-rate"]')).toHaveText('100%');
     await expect(project.locator('.sparkline canvas')).toHaveCount(1);
   }
-  await page.screenshot({ path: `${SHOTS}/dashboard-light.png`, fullPage: true });
+  await shot(page, 'dashboard-light', { fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: `${SHOTS}/dashboard-dark.png`, fullPage: true });
+  await shot(page, 'dashboard-dark', { fullPage: true });
 });
 
 test('a card\'s status is editable, its page shows runs and history charts, and a missing folder stays with Forget', async ({ page }) => {
@@ -95,9 +93,9 @@ test('a card\'s status is editable, its page shows runs and history charts, and 
   await expect(page.getByRole('list', { name: 'Runs of pipeline' }).getByRole('button')).toHaveCount(2);
   await expect(page.getByRole('img', { name: /Runs per day by status/ }).locator('canvas')).toHaveCount(1);
   await expect(page.getByRole('img', { name: /one series per workflow: etl, quality/ }).locator('canvas')).toHaveCount(1);
-  await page.screenshot({ path: `${SHOTS}/project-page-light.png`, fullPage: true });
+  await shot(page, 'project-page-light', { fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: `${SHOTS}/project-page-dark.png`, fullPage: true });
+  await shot(page, 'project-page-dark', { fullPage: true });
 
   await page.getByRole('button', { name: '← All projects' }).click();
   rmSync(join(parent, 'pipeline'), { recursive: true, force: true });

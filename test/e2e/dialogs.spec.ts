@@ -1,12 +1,12 @@
 // The app's own dialogs in browser mode: "New workflow…" and "Save as…" refuse a taken or unsafe name inside the
 // dialog, Escape cancels, and no native dialog or console error appears on the way.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { answerDiscard, answerName, watchPage } from './app-dialogs.js';
+import { shootAtSizes, workflowFile } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
-const SHOTS = 'test-results/e2e/screenshots';
 let server: Served;
 
 test.beforeEach(async () => {
@@ -16,15 +16,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.stop();
 });
-
-const workflowFile = (name: string): string => join(server.project, '.codomyrmex', 'workflows', `${name}.yaml`);
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
-  }
-}
 
 test('"New workflow…" names the project and refuses a taken or unsafe name inside the dialog', async ({ page }) => {
   const watch = watchPage(page);
@@ -47,7 +38,7 @@ test('"New workflow…" names the project and refuses a taken or unsafe name ins
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await field.press('Enter');
   await expect(dialog).toBeVisible();
-  await shoot(page, 'dialog-new-workflow-taken');
+  await shootAtSizes(page, 'dialog-new-workflow-taken');
 
   await field.fill('nightly/build');
   await expect(dialog.getByRole('alert')).toHaveText('"/" cannot be in a workflow name (it becomes a file name): use letters, digits, "-", "_" or ".".');
@@ -73,17 +64,17 @@ test('"Save as…" offers "<name>-copy", refuses a taken name in the dialog, and
   await expect(dialog.getByRole('alert')).toContainText('already has a workflow named "commented"');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeVisible();
-  await shoot(page, 'dialog-save-as-taken');
+  await shootAtSizes(page, 'dialog-save-as-taken');
 
   // Escape leaves without saving anything.
   await field.press('Escape');
   await expect(dialog).toBeHidden();
-  expect(existsSync(workflowFile('chain-copy'))).toBe(false);
+  expect(existsSync(workflowFile(server, 'chain-copy'))).toBe(false);
 
   await page.getByRole('button', { name: 'Save as…' }).click();
   await answerName(page, 'Save workflow as', 'chain-2');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('chain-2');
-  await expect.poll(() => existsSync(workflowFile('chain-2'))).toBe(true);
+  await expect.poll(() => existsSync(workflowFile(server, 'chain-2'))).toBe(true);
   expect(watch.problems).toEqual([]);
 });
 
@@ -98,7 +89,7 @@ test('the discard question is the app\'s own: it starts on Cancel, and Escape ke
   const dialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
   // Enter alone must never lose work: the question starts on Cancel.
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await shoot(page, 'dialog-discard');
+  await shootAtSizes(page, 'dialog-discard');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('● chain');

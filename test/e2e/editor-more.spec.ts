@@ -2,13 +2,12 @@
 // export, changes on disk, the unsaved-changes question and renames — each checked on screen and on disk.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { answerDiscard } from './app-dialogs.js';
+import { boxOf, centreOf, edge, edgeIds, node, openWorkflow, positions, shot, stepNames, workflowFile } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
-const SHOTS = 'test-results/e2e/screenshots';
 
 test.beforeEach(async () => {
   server = await serve('editor-more-project');
@@ -20,23 +19,7 @@ test.afterEach(async () => {
 
 interface SavedStep { name: string; dependencies?: string[]; parameters?: Record<string, unknown> }
 
-const workflowFile = (name: string): string => join(server.project, '.codomyrmex', 'workflows', `${name}.yaml`);
-const readSteps = (name: string): SavedStep[] => (parse(readFileSync(workflowFile(name), 'utf8')) as { steps: SavedStep[] }).steps;
-const node = (page: Page, step: string) => page.locator(`.react-flow__node[data-id="${step}"]`);
-const edge = (page: Page, id: string) => page.locator(`.react-flow__edge[data-id="${id}"]`);
-const stepNames = (page: Page) => page.locator('[data-step]').evaluateAll((steps) => steps.map((step) => step.getAttribute('data-step')).sort());
-const edgeIds = (page: Page) => page.locator('.react-flow__edge').evaluateAll((edges) => edges.map((e) => e.getAttribute('data-id')).sort());
-/** Each step's position in the flow, from the transform React Flow gives its node. */
-const positions = (page: Page) => page.locator('.react-flow__node').evaluateAll((nodes) => Object.fromEntries(nodes.map((n) => {
-  const match = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec((n as HTMLElement).style.transform);
-  return [n.getAttribute('data-id'), { x: Number(match?.[1]), y: Number(match?.[2]) }];
-}))) as Promise<Record<string, { x: number; y: number }>>;
-
-async function openWorkflow(page: Page, name: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first().click();
-  await expect(page.locator('[data-step]').first()).toBeVisible();
-}
+const readSteps = (name: string): SavedStep[] => (parse(readFileSync(workflowFile(server, name), 'utf8')) as { steps: SavedStep[] }).steps;
 
 /** Opens another workflow from the Projects view, in the same page (the open one's edits still in memory). */
 async function switchTo(page: Page, name: string): Promise<void> {
@@ -48,18 +31,12 @@ async function clickPane(page: Page): Promise<void> {
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
 }
 
-async function centre(page: Page, selector: string): Promise<{ x: number; y: number }> {
-  const box = await page.locator(selector).first().boundingBox();
-  if (box === null) throw new Error(`${selector} is not on screen`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
 test('dragging the end of an edge onto another step moves the dependency', async ({ page }) => {
-  await openWorkflow(page, 'chain');
+  await openWorkflow(page, server, 'chain');
   const updater = edge(page, 'first->second').locator('.react-flow__edgeupdater-target');
   const end = await updater.boundingBox();
   if (end === null) throw new Error('the edge has no end to grab');
-  const target = await centre(page, '.react-flow__node[data-id="third"] .react-flow__handle.target');
+  const target = centreOf(await boxOf(page.locator('.react-flow__node[data-id="third"] .react-flow__handle.target').first()));
   // The left of the end's grip: its right half lies under the step's own handle.
   await page.mouse.move(end.x + 3, end.y + end.height / 2);
   await page.mouse.down();
@@ -67,7 +44,7 @@ test('dragging the end of an edge onto another step moves the dependency', async
   await page.mouse.up();
   await expect(edge(page, 'first->third')).toHaveCount(1);
   expect(await edgeIds(page)).toEqual(['first->third', 'second->third']);
-  await page.screenshot({ path: `${SHOTS}/editor-reconnected.png` });
+  await shot(page, 'editor-reconnected');
   await clickPane(page);
   await page.keyboard.press('Control+s');
   await expect(page).toHaveTitle(/^chain/);
@@ -77,12 +54,12 @@ test('dragging the end of an edge onto another step moves the dependency', async
 });
 
 test('copy, paste, duplicate and cut keep the edge inside the selection, and paste works in another workflow', async ({ page }) => {
-  await openWorkflow(page, 'chain');
+  await openWorkflow(page, server, 'chain');
   await node(page, 'first').click();
   await node(page, 'second').click({ modifiers: ['Control'] });
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
   await page.keyboard.press('Control+c');
-  await page.mouse.move(...Object.values(await centre(page, '.react-flow__pane')) as [number, number]);
+  await page.mouse.move(...Object.values(centreOf(await boxOf(page.locator('.react-flow__pane').first()))) as [number, number]);
   await page.keyboard.press('Control+v');
   await expect(page.locator('[data-step]')).toHaveCount(6);
   expect(await stepNames(page)).toEqual(['first', 'first-2', 'loner', 'second', 'second-2', 'third']);
@@ -95,7 +72,7 @@ test('copy, paste, duplicate and cut keep the edge inside the selection, and pas
   await page.keyboard.press('Control+d');
   await expect(page.locator('[data-step]')).toHaveCount(8);
   await expect(edge(page, 'first-3->second-3')).toHaveCount(1);
-  await page.screenshot({ path: `${SHOTS}/editor-pasted-duplicated.png` });
+  await shot(page, 'editor-pasted-duplicated');
 
   await node(page, 'loner').click();
   await page.keyboard.press('Control+x');
@@ -110,12 +87,12 @@ test('copy, paste, duplicate and cut keep the edge inside the selection, and pas
   await answerDiscard(page, true);
   await expect(page.getByRole('heading', { name: 'other' })).toBeVisible();
   await expect(page.locator('[data-step]')).toHaveCount(1);
-  await page.mouse.move(...Object.values(await centre(page, '.react-flow__pane')) as [number, number]);
+  await page.mouse.move(...Object.values(centreOf(await boxOf(page.locator('.react-flow__pane').first()))) as [number, number]);
   await page.keyboard.press('Control+v');
   await expect(page.locator('[data-step]')).toHaveCount(3);
   expect(await stepNames(page)).toEqual(['first', 'only', 'second']);
   await expect(edge(page, 'first->second')).toHaveCount(1);
-  await page.screenshot({ path: `${SHOTS}/editor-pasted-into-other.png` });
+  await shot(page, 'editor-pasted-into-other');
   await clickPane(page);
   await page.keyboard.press('Control+s');
   await expect(page).toHaveTitle(/^other/);
@@ -123,7 +100,7 @@ test('copy, paste, duplicate and cut keep the edge inside the selection, and pas
 });
 
 test('quick add opens at the cursor with A and adds the chosen action there; the palette search filters actions', async ({ page }) => {
-  await openWorkflow(page, 'chain');
+  await openWorkflow(page, server, 'chain');
   const pane = await page.locator('.react-flow__pane').boundingBox();
   if (pane === null) throw new Error('no canvas');
   const cursor = { x: Math.round(pane.x + pane.width * 0.3), y: Math.round(pane.y + pane.height * 0.8) };
@@ -133,7 +110,7 @@ test('quick add opens at the cursor with A and adds the chosen action there; the
   await expect(quickAdd).toBeVisible();
   await page.keyboard.type('delay');
   await expect(quickAdd.getByRole('button')).toHaveText(['control.delay']);
-  await page.screenshot({ path: `${SHOTS}/editor-quick-add.png` });
+  await shot(page, 'editor-quick-add');
   await page.keyboard.press('Enter');
   await expect(quickAdd).toHaveCount(0);
   await expect(page.locator('[data-step="control-delay"]')).toBeVisible();
@@ -156,7 +133,7 @@ test('quick add opens at the cursor with A and adds the chosen action there; the
 });
 
 test('Delete removes a step and its edges; a Shift-drag box selects several for Delete; undo brings them back', async ({ page }) => {
-  await openWorkflow(page, 'chain');
+  await openWorkflow(page, server, 'chain');
   await node(page, 'second').click();
   await page.keyboard.press('Delete');
   await expect(node(page, 'second')).toHaveCount(0);
@@ -168,7 +145,7 @@ test('Delete removes a step and its edges; a Shift-drag box selects several for 
   await page.mouse.move(first.x - 15, first.y - 15);
   await page.mouse.down();
   await page.mouse.move(third.x + third.width + 15, third.y + third.height + 15, { steps: 10 });
-  await page.screenshot({ path: `${SHOTS}/editor-box-select.png` });
+  await shot(page, 'editor-box-select');
   await page.mouse.up();
   await page.keyboard.up('Shift');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
@@ -184,7 +161,7 @@ test('Delete removes a step and its edges; a Shift-drag box selects several for 
 });
 
 test('the help overlay lists the shortcuts and closes with Escape; typing in a field fires no shortcut', async ({ page }) => {
-  await openWorkflow(page, 'chain');
+  await openWorkflow(page, server, 'chain');
   await clickPane(page);
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -192,7 +169,7 @@ test('the help overlay lists the shortcuts and closes with Escape; typing in a f
   await expect(help.getByRole('row')).toHaveCount(21);
   await expect(help.getByRole('row').filter({ hasText: 'Undo' })).toContainText('Ctrl+Z');
   await expect(help.getByRole('row').filter({ hasText: 'quick add' })).toContainText('A');
-  await page.screenshot({ path: `${SHOTS}/editor-help.png` });
+  await shot(page, 'editor-help');
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
   await page.keyboard.press('F1');
@@ -221,7 +198,7 @@ test('the help overlay lists the shortcuts and closes with Escape; typing in a f
 });
 
 test('auto-layout toggles direction and undoes; snap to grid places a dragged step on the grid; fit view shows every step', async ({ page }) => {
-  await openWorkflow(page, 'chain');
+  await openWorkflow(page, server, 'chain');
   await clickPane(page);
   const before = await positions(page);
   await page.keyboard.press('l');
@@ -230,7 +207,7 @@ test('auto-layout toggles direction and undoes; snap to grid places a dragged st
   const vertical = await positions(page);
   expect(vertical.first!.y).toBeLessThan(vertical.second!.y);
   expect(vertical.second!.y).toBeLessThan(vertical.third!.y);
-  await page.screenshot({ path: `${SHOTS}/editor-layout-top-to-bottom.png` });
+  await shot(page, 'editor-layout-top-to-bottom');
   await page.keyboard.press('l');
   await expect(page.getByRole('button', { name: 'Layout →' })).toHaveAttribute('aria-pressed', 'true');
   const horizontal = await positions(page);
@@ -243,7 +220,7 @@ test('auto-layout toggles direction and undoes; snap to grid places a dragged st
 
   await page.keyboard.press('g');
   await expect(page.getByRole('button', { name: 'Grid' })).toHaveAttribute('aria-pressed', 'true');
-  const from = await centre(page, '.react-flow__node[data-id="loner"]');
+  const from = centreOf(await boxOf(page.locator('.react-flow__node[data-id="loner"]').first()));
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 37, from.y + 53, { steps: 8 });
@@ -270,11 +247,11 @@ test('auto-layout toggles direction and undoes; snap to grid places a dragged st
   await page.keyboard.press('Escape');
   await page.keyboard.press('f');
   await expect.poll(inView).toBe(4);
-  await page.screenshot({ path: `${SHOTS}/editor-fit-view.png` });
+  await shot(page, 'editor-fit-view');
 });
 
 test('an imported YAML file opens as a new unsaved workflow; export downloads YAML with its steps', async ({ page }) => {
-  await openWorkflow(page, 'chain');
+  await openWorkflow(page, server, 'chain');
   const yaml = [
     'version: 1',
     'name: from-elsewhere',
@@ -289,7 +266,7 @@ test('an imported YAML file opens as a new unsaved workflow; export downloads YA
   await expect(page).toHaveTitle(/^● imported/);
   expect(await stepNames(page)).toEqual(['fetch', 'report']);
   await expect(edge(page, 'fetch->report')).toHaveCount(1);
-  await page.screenshot({ path: `${SHOTS}/editor-imported.png` });
+  await shot(page, 'editor-imported');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export YAML' }).click();
@@ -302,7 +279,7 @@ test('an imported YAML file opens as a new unsaved workflow; export downloads YA
   expect(exported.steps[0]!.parameters).toEqual({ command: 'echo fetch' });
 
   // A file named like a workflow the project has is imported under a free name, and saves beside it.
-  const chain = readFileSync(workflowFile('chain'), 'utf8');
+  const chain = readFileSync(workflowFile(server, 'chain'), 'utf8');
   await page.getByLabel('Import a workflow file').setInputFiles({ name: 'chain.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
   await answerDiscard(page, true);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('● chain-2');
@@ -311,13 +288,13 @@ test('an imported YAML file opens as a new unsaved workflow; export downloads YA
   await expect(page).toHaveTitle(/^chain-2/);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(readSteps('chain-2').map((step) => step.name)).toEqual(['fetch', 'report']);
-  expect(readFileSync(workflowFile('chain'), 'utf8')).toBe(chain);
+  expect(readFileSync(workflowFile(server, 'chain'), 'utf8')).toBe(chain);
 });
 
 test('a change on disk reloads a clean editor with a notice, and asks a dirty one: Keep mine saves over it', async ({ page }) => {
-  await openWorkflow(page, 'chain');
-  const original = readFileSync(workflowFile('chain'), 'utf8');
-  writeFileSync(workflowFile('chain'), `${original}  - { name: theirs, module: control, action: noop, ui: { x: 600, y: 200 } }\n`);
+  await openWorkflow(page, server, 'chain');
+  const original = readFileSync(workflowFile(server, 'chain'), 'utf8');
+  writeFileSync(workflowFile(server, 'chain'), `${original}  - { name: theirs, module: control, action: noop, ui: { x: 600, y: 200 } }\n`);
   await expect(node(page, 'theirs')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'chain changed on disk and was reloaded' })).toBeVisible();
   await expect(page).toHaveTitle(/^chain/);
@@ -327,12 +304,12 @@ test('a change on disk reloads a clean editor with a notice, and asks a dirty on
   await page.keyboard.press('Delete');
   await expect(node(page, 'loner')).toHaveCount(0);
   await expect(page).toHaveTitle(/^● chain/);
-  writeFileSync(workflowFile('chain'), `${original}  - { name: later, module: control, action: noop, ui: { x: 900, y: 200 } }\n`);
+  writeFileSync(workflowFile(server, 'chain'), `${original}  - { name: later, module: control, action: noop, ui: { x: 900, y: 200 } }\n`);
   const conflict = page.getByRole('alert').filter({ hasText: 'changed on disk' });
   await expect(conflict).toBeVisible();
   await expect(conflict.getByRole('button', { name: 'Reload theirs' })).toBeVisible();
   await expect(node(page, 'later')).toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/editor-disk-conflict.png` });
+  await shot(page, 'editor-disk-conflict');
   await conflict.getByRole('button', { name: 'Keep mine' }).click();
   await expect(conflict).toHaveCount(0);
   await expect(page).toHaveTitle(/^chain/);
@@ -343,7 +320,7 @@ test('a change on disk reloads a clean editor with a notice, and asks a dirty on
   await node(page, 'theirs').click();
   await page.keyboard.press('Delete');
   await expect(page).toHaveTitle(/^● chain/);
-  writeFileSync(workflowFile('chain'), `${original}  - { name: later, module: control, action: noop, ui: { x: 900, y: 200 } }\n`);
+  writeFileSync(workflowFile(server, 'chain'), `${original}  - { name: later, module: control, action: noop, ui: { x: 900, y: 200 } }\n`);
   await expect(conflict).toBeVisible();
   await conflict.getByRole('button', { name: 'Reload theirs' }).click();
   await expect(conflict).toHaveCount(0);
@@ -353,7 +330,7 @@ test('a change on disk reloads a clean editor with a notice, and asks a dirty on
 });
 
 test('switching workflows with unsaved changes asks first, and saying no keeps the edits', async ({ page }) => {
-  await openWorkflow(page, 'chain');
+  await openWorkflow(page, server, 'chain');
   await node(page, 'loner').click();
   await page.keyboard.press('Delete');
   await expect(page).toHaveTitle(/^● chain/);
@@ -373,7 +350,7 @@ test('switching workflows with unsaved changes asks first, and saying no keeps t
 });
 
 test('renaming a step rewrites the references to it, in the inspector and on disk', async ({ page }) => {
-  await openWorkflow(page, 'refs');
+  await openWorkflow(page, server, 'refs');
   await node(page, 'build').click();
   const name = page.getByRole('textbox', { name: 'Name' });
   await name.fill('compile');
@@ -385,7 +362,7 @@ test('renaming a step rewrites the references to it, in the inspector and on dis
   await node(page, 'deploy').click();
   await expect(page.getByRole('textbox', { name: 'command' })).toHaveValue('echo deploying ${{ steps.compile.outputs.version }}');
   await expect(page.getByRole('region', { name: 'Problems' })).toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/editor-renamed.png` });
+  await shot(page, 'editor-renamed');
   await clickPane(page);
   await page.keyboard.press('Control+s');
   await expect(page).toHaveTitle(/^refs/);
@@ -393,5 +370,5 @@ test('renaming a step rewrites the references to it, in the inspector and on dis
   expect(saved.map((step) => step.name)).toEqual(['compile', 'deploy']);
   expect(saved[1]!.dependencies).toEqual(['compile']);
   expect(saved[1]!.parameters).toEqual({ command: 'echo deploying ${{ steps.compile.outputs.version }}' });
-  expect(readFileSync(workflowFile('refs'), 'utf8')).not.toMatch(/steps\.build|\[build\]|name: build/);
+  expect(readFileSync(workflowFile(server, 'refs'), 'utf8')).not.toMatch(/steps\.build|\[build\]|name: build/);
 });

@@ -2,10 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { answerName } from './app-dialogs.js';
+import { edgeIds, node, openWorkflow, positions, shot } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
-const SHOTS = 'test-results/e2e/screenshots';
 
 test.beforeEach(async () => {
   server = await serve('editor-project');
@@ -14,14 +14,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.stop();
 });
-
-const node = (page: Page, step: string) => page.locator(`.react-flow__node[data-id="${step}"]`);
-
-async function openWorkflow(page: Page, name: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first().click();
-  await expect(page.locator('[data-step]').first()).toBeVisible();
-}
 
 /** A real mouse drag from one node's source handle to another's target handle. */
 async function connect(page: Page, from: string, to: string): Promise<void> {
@@ -39,9 +31,6 @@ async function dropAction(page: Page, action: string, x: number, y: number): Pro
   // The new step opens in the inspector; Escape closes it so the canvas has its full width for the next drop.
   await page.keyboard.press('Escape');
 }
-
-const edgeIds = (page: Page) => page.locator('.react-flow__edge').evaluateAll((edges) => edges.map((edge) => edge.getAttribute('data-id')).sort());
-const positions = (page: Page) => page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('data-id')} ${(n as HTMLElement).style.transform}`).sort());
 
 test('a diamond built from the palette by drag and connect validates, saves, survives a reload, undoes and runs', async ({ page }) => {
   await page.goto(server.url);
@@ -80,7 +69,7 @@ test('a diamond built from the palette by drag and connect validates, saves, sur
   await command.fill('echo ${{ steps.nope.outputs.x }}');
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('no step named "nope"');
   await expect(page.locator('[data-step="shell-run"]')).toHaveAttribute('data-invalid', 'true');
-  await page.screenshot({ path: `${SHOTS}/editor-invalid.png` });
+  await shot(page, 'editor-invalid');
   await command.fill('echo "ready=yes" >> "$CODOMYRMEX_OUTPUT"');
   await expect(page.getByRole('region', { name: 'Problems' })).toHaveCount(0);
   await expect(page.locator('[data-step="shell-run"]')).not.toHaveAttribute('data-invalid', 'true');
@@ -90,14 +79,14 @@ test('a diamond built from the palette by drag and connect validates, saves, sur
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+s');
   await expect(page).toHaveTitle(/^built/);
-  await page.screenshot({ path: `${SHOTS}/editor-diamond-light.png` });
+  await shot(page, 'editor-diamond-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   // Nodes fade their colours over 120 ms: let the transition end before the picture.
   await page.waitForTimeout(400);
-  await page.screenshot({ path: `${SHOTS}/editor-diamond-dark.png` });
+  await shot(page, 'editor-diamond-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
-  await openWorkflow(page, 'built');
+  await openWorkflow(page, server, 'built');
   await expect(page.locator('[data-step]')).toHaveCount(4);
   expect(await edgeIds(page)).toEqual(before.edges);
   expect(await positions(page)).toEqual(before.positions);
@@ -110,19 +99,19 @@ test('a diamond built from the palette by drag and connect validates, saves, sur
   }
   // Watching a run never makes the graph dirty.
   await expect(page).toHaveTitle(/^built/);
-  await page.screenshot({ path: `${SHOTS}/editor-diamond-succeeded.png` });
+  await shot(page, 'editor-diamond-succeeded');
 });
 
 test('an edge that would close a cycle is refused, naming the steps on it', async ({ page }) => {
-  await openWorkflow(page, 'chain');
+  await openWorkflow(page, server, 'chain');
   await connect(page, 'third', 'first');
   await expect(page.getByRole('alert').filter({ hasText: 'cycle' })).toContainText('first → second → third → first');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
-  await page.screenshot({ path: `${SHOTS}/editor-cycle-refused.png` });
+  await shot(page, 'editor-cycle-refused');
 });
 
 test('a YAML file with comments keeps them after an edit and a save', async ({ page }) => {
-  await openWorkflow(page, 'commented');
+  await openWorkflow(page, server, 'commented');
   await node(page, 'test').click();
   await page.getByRole('textbox', { name: 'command' }).fill('echo tested');
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });

@@ -4,9 +4,9 @@ import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { watchPage } from './app-dialogs.js';
+import { shot } from './app-page.js';
 import { serveFirstRun, type Served } from './serve.js';
 
-const SHOTS = 'test-results/e2e/screenshots';
 const STEPS = ['prepare', 'count-words', 'count-lines', 'fetch-mirror', 'report'];
 let server: Served<null>;
 
@@ -26,9 +26,9 @@ test('the welcome view offers the sample project, whose workflow runs to success
   await expect(welcome).toBeVisible();
   await expect(welcome.getByRole('list', { name: 'Ways to start' }).getByRole('listitem')).toHaveCount(3);
   await expect(welcome).toContainText(`${server.home}/projects/sample-project`);
-  await page.screenshot({ path: `${SHOTS}/welcome-1440.png` });
+  await shot(page, 'welcome-1440');
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: `${SHOTS}/welcome-1024.png` });
+  await shot(page, 'welcome-1024');
 
   await welcome.getByRole('button', { name: 'Create the sample project' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('sample-pipeline');
@@ -39,9 +39,9 @@ test('the welcome view offers the sample project, whose workflow runs to success
   // count-words (priority high) holds the one-slot sample-db; count-lines waits for it in the queue.
   await expect(page.locator('[data-step="count-lines"]')).toHaveAttribute('data-status', 'queued');
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/sample-queued-1440.png` });
+  await shot(page, 'sample-queued-1440');
   for (const step of STEPS) await expect(page.locator(`[data-step="${step}"]`)).toHaveAttribute('data-status', 'succeeded', { timeout: 30_000 });
-  await page.screenshot({ path: `${SHOTS}/sample-succeeded-1440.png` });
+  await shot(page, 'sample-succeeded-1440');
   // The workflow's own resource is listed as the workflow's, not as one built in.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Resources' }).click();
   await expect(page.locator('[data-resource="sample-db"]')).toContainText('from a workflow');

@@ -2,9 +2,9 @@
 // declared in the Resources view making one of two steps wait — queued, with the reason on the canvas and in the
 // monitor's waiting column — while the other runs.
 import { expect, test, type Page } from '@playwright/test';
+import { nav, shot } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
-const SHOTS = 'test-results/e2e/screenshots';
 let server: Served;
 
 test.beforeEach(async () => {
@@ -15,7 +15,6 @@ test.afterEach(async () => {
   await server.stop();
 });
 
-const nav = (page: Page, view: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view }).click();
 const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"]`);
 const numberIn = (text: string | null): number => Number((text ?? '').replace(/,/g, '').match(/[\d.]+/)?.[0] ?? NaN);
 
@@ -37,10 +36,10 @@ test('the monitor shows non-zero CPU and memory figures that change over a few s
   const canvas = await page.getByRole('img', { name: 'Memory over the last hour' }).locator('canvas').elementHandle();
   await page.waitForTimeout(2_000);
   expect(await canvas!.evaluate((element) => element.isConnected)).toBe(true);
-  await page.screenshot({ path: `${SHOTS}/monitor-light.png`, fullPage: true });
+  await shot(page, 'monitor-light', { fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForTimeout(1_200);
-  await page.screenshot({ path: `${SHOTS}/monitor-dark.png`, fullPage: true });
+  await shot(page, 'monitor-dark', { fullPage: true });
 });
 
 test('a resource of capacity 1 makes the second of two steps wait, queued with its reason on the canvas and in the monitor', async ({ page }) => {
@@ -65,7 +64,7 @@ test('a resource of capacity 1 makes the second of two steps wait, queued with i
   await expect(page.locator('[data-step][data-status="running"]')).toHaveCount(1);
   await expect(queued.locator('[data-reason]')).toContainText(/e2e-lock/);
   const waitingStep = await queued.getAttribute('data-step');
-  await page.screenshot({ path: `${SHOTS}/queued-canvas-light.png` });
+  await shot(page, 'queued-canvas-light');
 
   await nav(page, 'Resources');
   const waiting = row.getByRole('list', { name: 'Waiting for e2e-lock' });
@@ -73,9 +72,9 @@ test('a resource of capacity 1 makes the second of two steps wait, queued with i
   await expect(waiting).toContainText(/e2e-lock/);
   await expect(row.getByRole('list', { name: 'Allocations of e2e-lock' })).toContainText(/first|second/);
   await expect(page.getByRole('table', { name: 'Running steps' })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/monitor-waiting-light.png`, fullPage: true });
+  await shot(page, 'monitor-waiting-light', { fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: `${SHOTS}/monitor-waiting-dark.png`, fullPage: true });
+  await shot(page, 'monitor-waiting-dark', { fullPage: true });
   // Once the first step ends the other takes the resource: nothing waits any more.
   await expect(row.locator('[data-waiting-step]')).toHaveCount(0, { timeout: 20_000 });
   // The engine refuses to remove a resource while a step holds it: wait for the second step to end.
@@ -103,7 +102,7 @@ test("the monitor counts a step's whole process tree: a timeout-wrapped busy loo
   // than a whole core, but never nothing: how much is the machine's, not a behaviour to assert).
   await expect.poll(async () => numberIn(await row.locator('td').nth(4).textContent()), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
   await expect.poll(async () => numberIn(await row.locator('td').nth(2).textContent()), { timeout: 15_000 }).toBeGreaterThan(0);
-  await page.screenshot({ path: `${SHOTS}/monitor-spin.png`, fullPage: true });
+  await shot(page, 'monitor-spin', { fullPage: true });
   await page.getByRole('button', { name: 'Open the run of spin' }).click();
   await page.getByRole('button', { name: /Cancel run/ }).first().click();
   await expect(page.locator('[data-step="spin"]')).toHaveAttribute('data-status', /cancelled|failed/, { timeout: 15_000 });

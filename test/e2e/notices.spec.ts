@@ -4,10 +4,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watchPage } from './app-dialogs.js';
+import { boxOf, overlap, shot, SIZES } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
-const SHOTS = 'test-results/e2e/screenshots';
-const SIZES = [[1440, 900], [1024, 700]] as const;
 let server: Served;
 
 test.afterEach(async () => {
@@ -16,9 +15,7 @@ test.afterEach(async () => {
 
 /** True when the two boxes share any area. */
 async function overlaps(a: Locator, b: Locator): Promise<boolean> {
-  const [one, two] = [await a.boundingBox(), await b.boundingBox()];
-  if (one === null || two === null) throw new Error('a box to compare is not on screen');
-  return one.x < two.x + two.width && two.x < one.x + one.width && one.y < two.y + two.height && two.y < one.y + one.height;
+  return overlap(await boxOf(a), await boxOf(b));
 }
 
 /** With the "Add folder" form open (a refused folder leaves it open), asks for `path`. */
@@ -42,10 +39,10 @@ test('information leaves by itself; errors stay as one stack with a count; neith
   await page.locator('.react-flow__node[data-id="left"]').click();
   const inspector = page.getByRole('complementary', { name: 'Inspector: left' });
   await expect(inspector).toBeVisible();
-  for (const [width, height] of SIZES) {
+  for (const { width, height } of SIZES) {
     await page.setViewportSize({ width, height });
     expect(await overlaps(info, inspector), `info over the inspector at ${width}×${height}`).toBe(false);
-    await page.screenshot({ path: `${SHOTS}/toast-info-editor-${width}.png` });
+    await shot(page, `toast-info-editor-${width}`);
   }
   await expect(info).toBeHidden({ timeout: 8_000 });
 
@@ -68,10 +65,10 @@ test('information leaves by itself; errors stay as one stack with a count; neith
   await expect(table).toBeVisible();
   await page.waitForTimeout(6_000);
   await expect(stack.getByRole('alert')).toHaveCount(2);
-  for (const [width, height] of SIZES) {
+  for (const { width, height } of SIZES) {
     await page.setViewportSize({ width, height });
     expect(await overlaps(stack, table), `errors over the resources table at ${width}×${height}`).toBe(false);
-    await page.screenshot({ path: `${SHOTS}/toast-errors-resources-${width}.png` });
+    await shot(page, `toast-errors-resources-${width}`);
   }
   await stack.getByRole('button', { name: 'Dismiss all' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -91,9 +88,9 @@ test('"Open folder" on a machine with no display says why and shows the path to 
   await dialog.getByRole('button', { name: 'Copy' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(server.project);
-  for (const [width, height] of SIZES) {
+  for (const { width, height } of SIZES) {
     await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${SHOTS}/dialog-open-folder-${width}.png` });
+    await shot(page, `dialog-open-folder-${width}`);
   }
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();

@@ -5,24 +5,20 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { card, nav, shootAtSizes, SIZES } from './app-page.js';
+import { watchPage } from './app-dialogs.js';
 import { serve, type Served } from './serve.js';
 
-const SHOTS = 'test-results/e2e/screenshots';
-const SIZES = [{ width: 1440, height: 900 }, { width: 1024, height: 700 }];
 let server: Served;
 let alpha: string;
 let beta: string;
-let errors: string[];
+let watch: { problems: string[] };
 
 test.beforeEach(async ({ page }) => {
+  watch = watchPage(page);
   server = await serve('alpha-project', { others: ['beta-project'], named: true });
   alpha = server.project;
   beta = server.others[0]!;
-  errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
 });
 
 test.afterEach(async ({ page }) => {
@@ -30,20 +26,10 @@ test.afterEach(async ({ page }) => {
   // that failed this test under load).
   await page.close();
   await server.stop();
-  expect(errors, 'no console error on the views touched').toEqual([]);
+  expect(watch.problems, 'no console error (nor native dialog) on the views touched').toEqual([]);
 });
 
-const nav = (page: Page, view: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view }).click();
-const card = (page: Page, name: string) => page.getByRole('article', { name });
 const historyRows = (page: Page) => page.getByRole('list', { name: 'Run history' }).locator('.run-row:not(.run-row--head)');
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}.png` });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
 
 /** Answers the app's own name dialog "New workflow…" opens; returns the dialog's text, which names the target project. */
 async function newWorkflow(page: Page, open: () => Promise<void>, name: string): Promise<string> {
@@ -92,7 +78,7 @@ test("a run started from another project's card works in that project's folder, 
   await expect(page.getByRole('button', { name: /^analysis of beta, completed/ })).toContainText('app');
   await expect(page.getByRole('button', { name: /^analysis of alpha, completed/ })).toContainText('app · session');
   await expect(page.locator('.run-row--head')).toContainText('Project');
-  await shoot(page, 'projects-history');
+  await shootAtSizes(page, 'projects-history');
   await project.selectOption({ label: 'beta' });
   await expect(historyRows(page)).toHaveCount(1);
   await expect(historyRows(page).first().locator('.run-row__project')).toHaveText('beta');
@@ -118,13 +104,13 @@ test("a new workflow goes to the project the editor's header shows; its header n
   const status = page.getByRole('status', { name: 'Run status' });
   await expect(status).toContainText('0/4 steps');
   await expect(status).toContainText('4/4 steps', { timeout: 20_000 });
-  await shoot(page, 'projects-editor-header');
+  await shootAtSizes(page, 'projects-editor-header');
 
   // Switching to beta closes alpha's workflow and offers beta's; New puts the workflow in beta.
   await header.selectOption({ label: 'beta' });
   await expect(page.getByRole('list', { name: 'Workflows of beta' }).getByRole('button', { name: /^analysis\b/ })).toBeVisible();
   await expect(page.getByText(join(beta, '.codomyrmex', 'workflows'), { exact: true })).toBeVisible();
-  await shoot(page, 'projects-editor-empty');
+  await shootAtSizes(page, 'projects-editor-empty');
   const question = await newWorkflow(page, () => page.getByRole('button', { name: 'New workflow…' }).click(), 'fresh');
   expect(question).toContain('In project "beta"');
   await expect(page.getByRole('heading', { level: 1, name: /fresh/ })).toBeVisible();
@@ -153,7 +139,7 @@ test('a project created from a template opens on its page with its history and r
     await expect(page.getByText('No runs yet.')).toBeVisible();
     await expect(page.getByText('Loading history…')).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'History, last 30 days' }).locator('canvas').first()).toBeVisible();
-    await shoot(page, 'projects-page');
+    await shootAtSizes(page, 'projects-page');
     await nav(page, 'Editor');
     await expect(page.getByRole('combobox', { name: 'Current project' }).locator('option:checked')).toHaveText('gamma');
     await expect(page.getByRole('list', { name: 'Workflows of gamma' }).getByRole('button', { name: /^etl\b/ })).toBeVisible();

@@ -4,10 +4,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nav, shot } from './app-page.js';
+import { watchPage } from './app-dialogs.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
-const SHOTS = 'test-results/e2e/screenshots';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 test.beforeEach(async () => {
@@ -17,18 +18,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.stop();
 });
-
-const nav = (page: Page, view: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view }).click();
-
-/** Console errors and page errors, as the user's devtools would show them. */
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
 
 async function declare(page: Page, id: string, capacity: string, unit: string): Promise<void> {
   await nav(page, 'Resources');
@@ -41,7 +30,7 @@ async function declare(page: Page, id: string, capacity: string, unit: string): 
 }
 
 test('the resource form refuses a bad id in plain words, sends nothing, and logs no console error', async ({ page }) => {
-  const errors = consoleErrors(page);
+  const { problems: errors } = watchPage(page);
   await page.goto(server.url);
   await declare(page, 'my db!', '1', 'slot');
   const form = page.getByRole('form', { name: 'Add a resource' });
@@ -60,7 +49,7 @@ test('the resource form refuses a bad id in plain words, sends nothing, and logs
     '"cpu" is declared already (built in, or by a workflow file) and cannot be changed here; choose another id.',
     'Capacity must be a number above 0, e.g. 1 or 4.',
   ]);
-  await page.screenshot({ path: `${SHOTS}/resource-form-refused.png` });
+  await shot(page, 'resource-form-refused');
 
   await id.fill('db');
   await form.getByRole('spinbutton', { name: 'Capacity' }).fill('2');
@@ -93,7 +82,7 @@ test("the inspector's resource field offers the declared resources, a user-defin
   await expect(inspector.getByRole('textbox', { name: 'Amount of db' })).toHaveValue('1');
   await add.selectOption('cpu');
   await inspector.getByRole('textbox', { name: 'Amount of cpu' }).fill('2');
-  await page.screenshot({ path: `${SHOTS}/inspector-resources.png` });
+  await shot(page, 'inspector-resources');
   await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
   await page.keyboard.press('Control+s');
   await expect(page).toHaveTitle(/^pair/);
@@ -116,7 +105,7 @@ test('a step queued for a resource names the run and step that hold it, with the
   expect(await reason.textContent()).not.toMatch(UUID);
   // The run canvas draws its edges with arrowheads too, and its steps with their glyphs.
   await expect(queued.locator('.step-node__glyph')).toHaveText('❯');
-  await page.screenshot({ path: `${SHOTS}/queued-reason-canvas.png` });
+  await shot(page, 'queued-reason-canvas');
 
   await nav(page, 'Resources');
   const row = page.locator('[data-resource="db"]');
@@ -126,5 +115,5 @@ test('a step queued for a resource names the run and step that hold it, with the
   await expect(waiting).toContainText('needs 1 slot of db, 0 free');
   expect(await row.textContent()).not.toMatch(UUID);
   await row.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/queued-reason-monitor.png` });
+  await shot(page, 'queued-reason-monitor');
 });

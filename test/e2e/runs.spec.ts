@@ -5,9 +5,10 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from '../../electron/engine/processes/process-runner.js';
+import { openWorkflow, shot, step as node } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
-const SHOTS = 'test-results/e2e/screenshots';
 let server: Served;
 const others: Served[] = [];
 
@@ -20,12 +21,8 @@ test.afterEach(async () => {
   await server.stop();
 });
 
-const node = (page: Page, step: string) => page.locator(`[data-step="${step}"]`);
-
 async function runWorkflow(page: Page, name: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first().click();
-  await expect(node(page, 'first').or(node(page, 'setup')).or(node(page, 'quick')).first()).toBeVisible();
+  await openWorkflow(page, server, name);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.getByRole('button', { name: 'Open run' }).click();
   await expect(page.locator('.run-detail')).toBeVisible();
@@ -34,15 +31,6 @@ async function runWorkflow(page: Page, name: string): Promise<void> {
 function hexToRgb(hex: string): string {
   const value = Number.parseInt(hex.trim().slice(1), 16);
   return `rgb(${value >> 16}, ${(value >> 8) & 255}, ${value & 255})`;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 test('a run shows statuses and attempts change live, a step\'s coloured log, and re-runs from failed keeping what succeeded', async ({ page }) => {
@@ -71,9 +59,9 @@ test('a run shows statuses and attempts change live, a step\'s coloured log, and
   await expect(log.locator('mark.log-mark--current')).toHaveText('line 150 ');
   await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'failed');
   await expect(page.getByRole('region', { name: 'Timeline' }).locator('.timeline__bar[data-retried]')).toHaveCount(1);
-  await page.screenshot({ path: `${SHOTS}/run-live-light.png` });
+  await shot(page, 'run-live-light');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: `${SHOTS}/run-live-dark.png` });
+  await shot(page, 'run-live-dark');
 
   const firstRun = await page.locator('.run-detail').getAttribute('data-execution');
   writeFileSync(join(server.project, 'fixed.marker'), '');
@@ -95,9 +83,9 @@ test('a run shows statuses and attempts change live, a step\'s coloured log, and
   await expect(panel).toContainText('built = yes');
   await expect(panel).toContainText(`not run again: kept from run ${firstRun!.slice(0, 8)}`);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/run-rerun-reused-1440.png` });
+  await shot(page, 'run-rerun-reused-1440');
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: `${SHOTS}/run-rerun-reused-1024.png` });
+  await shot(page, 'run-rerun-reused-1024');
   await expect(page.getByRole('tab')).toHaveCount(3);
 });
 
@@ -107,17 +95,17 @@ test('cancelling the long step kills its process, skips its dependent, and the r
   const pidFile = join(server.project, 'long.pid');
   await expect.poll(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '').toBe(true);
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  expect(alive(pid)).toBe(true);
+  expect(isAlive(pid)).toBe(true);
   await node(page, 'long').click();
   await expect(page.getByRole('log', { name: 'Output of long' })).toContainText('started long');
   await page.getByRole('button', { name: 'Cancel step' }).click();
   await expect(node(page, 'long')).toHaveAttribute('data-status', 'cancelled');
-  await expect.poll(() => alive(pid)).toBe(false);
+  await expect.poll(() => isAlive(pid)).toBe(false);
   await expect(node(page, 'quick')).toHaveAttribute('data-status', 'succeeded');
   await expect(node(page, 'after-long')).toHaveAttribute('data-status', 'skipped');
   await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'cancelled');
   await expect(page.getByRole('note').filter({ hasText: 'Ended cancelled' })).toHaveText('Ended cancelled: step "long" was cancelled and no step failed');
-  await page.screenshot({ path: `${SHOTS}/run-cancelled-step.png` });
+  await shot(page, 'run-cancelled-step');
 });
 
 test('a page reloaded mid-run finds the run still live and watches it finish', async ({ page }) => {
@@ -147,7 +135,7 @@ test('a server killed mid-run comes back with the run interrupted, finished step
   await row.click();
   await expect(node(page, 'first')).toHaveAttribute('data-status', 'succeeded');
   await expect(node(page, 'wait')).not.toHaveAttribute('data-status', 'succeeded');
-  await page.screenshot({ path: `${SHOTS}/run-interrupted.png` });
+  await shot(page, 'run-interrupted');
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed', { timeout: 20_000 });
   for (const step of ['first', 'wait', 'last']) await expect(node(page, step)).toHaveAttribute('data-status', 'succeeded');
@@ -175,9 +163,9 @@ test('after a restart on damaged data: the damaged run is marked in history, the
   await expect(rows.and(page.locator('[data-damaged]'))).toHaveCount(1);
   await expect(page.getByRole('button', { name: /^tiny of .*, completed, damaged record/ })).toBeVisible();
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/history-damaged-1440.png` });
+  await shot(page, 'history-damaged-1440');
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: `${SHOTS}/history-damaged-1024.png` });
+  await shot(page, 'history-damaged-1024');
   await page.getByRole('button', { name: /^tiny of .*, completed, damaged record/ }).click();
   await expect(page.getByRole('note').filter({ hasText: 'stored record is damaged' })).toContainText('params is not valid JSON');
 });
@@ -204,5 +192,5 @@ test('a session is created, renamed and made current; a run started in it is lis
   await page.getByRole('button', { name: 'Sessions' }).click();
   await expect(page.getByRole('list', { name: 'Runs in this session' }).getByRole('button')).toHaveCount(1);
   await expect(page.getByRole('list', { name: 'Runs in this session' })).toContainText('long');
-  await page.screenshot({ path: `${SHOTS}/sessions-dark.png` });
+  await shot(page, 'sessions-dark');
 });

@@ -23,13 +23,21 @@ const PRELOAD_ELECTRON = ['contextBridge', 'ipcRenderer', 'webFrame', 'webUtils'
 // A sandboxed preload can require only these builtins (Electron's docs, "Process Sandboxing").
 const PRELOAD_BUILTINS = ['events', 'timers', 'url'];
 const ELECTRON = ['electron', 'electron/*', 'electron-store'];
+// Packages that need Node or Electron, refused by name where the layer has neither.
+const NODE_PACKAGES = ['electron', 'better-sqlite3', 'electron-store', 'conf'];
+// What the engine may not reach: everything outside it but shared/.
+const OUTSIDE_THE_ENGINE = [...ELECTRON, '**/main/**', '**/preload/**', '**/doors/**', '**/renderer/**'];
 
 /**
- * One layer's fence: `builtins`/`modules` are refused by exact name, `patterns` by path (other layers' folders),
- * `globals` by name; each refusal says why in `message`.
+ * One layer's fence: `builtins`/`packages`/`modules` are refused by exact name, `patterns` by path (other layers'
+ * folders), `globals` by name; each refusal says why in `message`.
  */
-function fence({ files, message, builtins = [], modules = [], patterns = [], globals: refused = [], extraGlobals = [] }) {
-  const paths = [...builtins.map((name) => ({ name, message: `${message} (${name} is a Node builtin)` })), ...modules];
+function fence({ files, message, builtins = [], packages = [], modules = [], patterns = [], globals: refused = [], extraGlobals = [] }) {
+  const paths = [
+    ...builtins.map((name) => ({ name, message: `${message} (${name} is a Node builtin)` })),
+    ...packages.map((name) => ({ name, message: `${message} (${name} needs Node or Electron)` })),
+    ...modules,
+  ];
   return {
     files,
     rules: {
@@ -87,21 +95,21 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     message: 'shared/ is pure: it imports neither the engine, Electron, Node nor the renderer, and touches no environment global (take it as a parameter)',
     builtins: nodeBuiltins(),
-    modules: ['electron', 'better-sqlite3', 'electron-store', 'conf'].map((name) => ({ name, message: 'shared/ is pure: no Node or Electron package.' })),
+    packages: NODE_PACKAGES,
     patterns: ['**/electron/**', 'electron/*', '**/renderer/**'],
     globals: ENVIRONMENT_GLOBALS,
   }),
   fence({
     files: ['electron/engine/**/*.ts'],
     message: 'The engine is plain Node: it never imports electron, nor the doors, main, preload or renderer (dependencies point inward), and touches no browser global',
-    patterns: [...ELECTRON, '**/main/**', '**/preload/**', '**/doors/**', '**/renderer/**'],
+    patterns: OUTSIDE_THE_ENGINE,
     globals: BROWSER_ONLY_GLOBALS,
   }),
   fence({
     // Storage keeps what runs tell it (store/run-recorder.ts is its port): it never imports the scheduler.
     files: ['electron/engine/store/**/*.ts'],
     message: 'Storage never imports the run path (runs/): the run hands it records through store/run-recorder.ts',
-    patterns: [...ELECTRON, '**/main/**', '**/preload/**', '**/doors/**', '**/renderer/**', '**/runs/**'],
+    patterns: [...OUTSIDE_THE_ENGINE, '**/runs/**'],
     globals: BROWSER_ONLY_GLOBALS,
   }),
   {
@@ -112,7 +120,7 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     message: 'The renderer talks only to the typed API: it imports shared/, never the engine, Electron or Node, and touches no Node global',
     builtins: nodeBuiltins(),
-    modules: ['better-sqlite3', 'conf', 'electron-store', 'electron'].map((name) => ({ name, message: 'The renderer talks only to the typed API: no Node or Electron package.' })),
+    packages: NODE_PACKAGES,
     patterns: ['**/electron/**', 'electron/*'],
     globals: NODE_ONLY_GLOBALS,
     // Electron has no window.prompt (it throws) and its alert/confirm block the whole app: ask through Dialogs.

@@ -69,7 +69,7 @@ export async function shot(page: Page, name: string, options: { fullPage?: boole
 }
 
 /** Screenshots at each of SIZES (`<name>-<width>x<height>.png`), then back to the size the page had. */
-export async function shootAtSizes(page: Page, name: string): Promise<void> {
+export async function shoot(page: Page, name: string): Promise<void> {
   const before = page.viewportSize();
   for (const size of SIZES) {
     await page.setViewportSize(size);

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { answerDiscard, answerName, watchPage } from './app-dialogs.js';
-import { shootAtSizes, workflowFile } from './app-page.js';
+import { shoot, workflowFile } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -38,7 +38,7 @@ test('"New workflow…" names the project and refuses a taken or unsafe name ins
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await field.press('Enter');
   await expect(dialog).toBeVisible();
-  await shootAtSizes(page, 'dialog-new-workflow-taken');
+  await shoot(page, 'dialog-new-workflow-taken');
 
   await field.fill('nightly/build');
   await expect(dialog.getByRole('alert')).toHaveText('"/" cannot be in a workflow name (it becomes a file name): use letters, digits, "-", "_" or ".".');
@@ -64,7 +64,7 @@ test('"Save as…" offers "<name>-copy", refuses a taken name in the dialog, and
   await expect(dialog.getByRole('alert')).toContainText('already has a workflow named "commented"');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeVisible();
-  await shootAtSizes(page, 'dialog-save-as-taken');
+  await shoot(page, 'dialog-save-as-taken');
 
   // Escape leaves without saving anything.
   await field.press('Escape');
@@ -89,7 +89,7 @@ test('the discard question is the app\'s own: it starts on Cancel, and Escape ke
   const dialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
   // Enter alone must never lose work: the question starts on Cancel.
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await shootAtSizes(page, 'dialog-discard');
+  await shoot(page, 'dialog-discard');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('● chain');

@@ -3,7 +3,8 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { consoleErrors, shoot, SIZES } from './page-watch.js';
+import { watchPage } from './app-dialogs.js';
+import { shoot, SIZES } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -11,7 +12,7 @@ let errors: string[];
 
 test.beforeEach(async ({ page }) => {
   server = await serve('vitals-project', { named: true });
-  errors = consoleErrors(page);
+  errors = watchPage(page).problems;
 });
 
 test.afterEach(async () => {

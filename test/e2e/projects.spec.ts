@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { card, nav, shootAtSizes, SIZES } from './app-page.js';
+import { card, nav, shoot, SIZES } from './app-page.js';
 import { watchPage } from './app-dialogs.js';
 import { serve, type Served } from './serve.js';
 
@@ -78,7 +78,7 @@ test("a run started from another project's card works in that project's folder, 
   await expect(page.getByRole('button', { name: /^analysis of beta, completed/ })).toContainText('app');
   await expect(page.getByRole('button', { name: /^analysis of alpha, completed/ })).toContainText('app · session');
   await expect(page.locator('.run-row--head')).toContainText('Project');
-  await shootAtSizes(page, 'projects-history');
+  await shoot(page, 'projects-history');
   await project.selectOption({ label: 'beta' });
   await expect(historyRows(page)).toHaveCount(1);
   await expect(historyRows(page).first().locator('.run-row__project')).toHaveText('beta');
@@ -104,13 +104,13 @@ test("a new workflow goes to the project the editor's header shows; its header n
   const status = page.getByRole('status', { name: 'Run status' });
   await expect(status).toContainText('0/4 steps');
   await expect(status).toContainText('4/4 steps', { timeout: 20_000 });
-  await shootAtSizes(page, 'projects-editor-header');
+  await shoot(page, 'projects-editor-header');
 
   // Switching to beta closes alpha's workflow and offers beta's; New puts the workflow in beta.
   await header.selectOption({ label: 'beta' });
   await expect(page.getByRole('list', { name: 'Workflows of beta' }).getByRole('button', { name: /^analysis\b/ })).toBeVisible();
   await expect(page.getByText(join(beta, '.codomyrmex', 'workflows'), { exact: true })).toBeVisible();
-  await shootAtSizes(page, 'projects-editor-empty');
+  await shoot(page, 'projects-editor-empty');
   const question = await newWorkflow(page, () => page.getByRole('button', { name: 'New workflow…' }).click(), 'fresh');
   expect(question).toContain('In project "beta"');
   await expect(page.getByRole('heading', { level: 1, name: /fresh/ })).toBeVisible();
@@ -139,7 +139,7 @@ test('a project created from a template opens on its page with its history and r
     await expect(page.getByText('No runs yet.')).toBeVisible();
     await expect(page.getByText('Loading history…')).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'History, last 30 days' }).locator('canvas').first()).toBeVisible();
-    await shootAtSizes(page, 'projects-page');
+    await shoot(page, 'projects-page');
     await nav(page, 'Editor');
     await expect(page.getByRole('combobox', { name: 'Current project' }).locator('option:checked')).toHaveText('gamma');
     await expect(page.getByRole('list', { name: 'Workflows of gamma' }).getByRole('button', { name: /^etl\b/ })).toBeVisible();

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../../electron/engine/processes/process-runner.js';
+import { isAlive } from '../../electron/engine/processes/process-liveness.js';
 import { openWorkflow, shot, step as node } from './app-page.js';
 import { serve, type Served } from './serve.js';
 

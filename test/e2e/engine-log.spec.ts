@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN } from '../cli.js';
-import { consoleErrors, shoot } from './page-watch.js';
+import { watchPage } from './app-dialogs.js';
+import { shoot } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -19,7 +20,7 @@ test.afterEach(async () => {
 });
 
 test('a run’s records show in the Engine log; filtering to warning hides the info ones and keeps the failure', async ({ page }) => {
-  const errors = consoleErrors(page);
+  const { problems: errors } = watchPage(page);
   await page.goto(server.url);
   await page.getByRole('button', { name: /^diamond\b/ }).first().click();
   await expect(page.locator('[data-step="prepare"]')).toBeVisible();

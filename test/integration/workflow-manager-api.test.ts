@@ -96,9 +96,10 @@ describe('WorkflowManager, as the guide calls it', () => {
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1000);
     expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(2000);
     // Each retry records the run it retried.
-    const first = manager.listExecutions({ workflowName: 'flaky' }).at(-1)!;
+    const runs = manager.listExecutions({ workflowName: 'flaky' });
+    const first = runs.at(-1)!;
     expect(first.status).toBe('failed');
-    expect(manager.getExecution(execution.executionId)!.rerunOf).not.toBeNull();
+    expect(manager.getExecution(execution.executionId)!.rerunOf).toBe(runs[1]!.executionId);
   });
 
   it('executeWorkflowWithRetry gives the last failed run back after maxRetries runs, and never retries an invalid workflow', async () => {

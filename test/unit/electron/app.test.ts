@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -85,7 +85,7 @@ describe('the app’s engine log', () => {
   it('logs at the level CODOMYRMEX_LOG_LEVEL names, to the data folder’s log the Engine log view reads', async () => {
     const { project } = await launch({ env: { CODOMYRMEX_LOG_LEVEL: 'debug' } });
     const projectId = ((await invoke('app.info', {})) as { value: { projectId: string } }).value.projectId;
-    expect(project).toBeTruthy();
+    expect(existsSync(project)).toBe(true);
     const started = (await invoke('runs.start', { projectId, workflowName: 'diamond' })) as { ok: true; value: { executionId: string } };
     await vi.waitFor(async () => {
       const page = ((await invoke('engineLog.read', {})) as { value: EngineLogPage }).value;

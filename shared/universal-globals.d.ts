@@ -4,3 +4,15 @@ declare const console: { warn(...data: unknown[]): void; error(...data: unknown[
 type UniversalTimer = { readonly __universalTimer: unique symbol };
 declare function setTimeout(callback: () => void, ms?: number): UniversalTimer;
 declare function clearTimeout(timer: UniversalTimer | undefined): void;
+/** The WHATWG URL both sides have: the parts shared/ reads. */
+declare class URL {
+  constructor(url: string, base?: string);
+  protocol: string;
+  hostname: string;
+  port: string;
+  pathname: string;
+  username: string;
+  password: string;
+  readonly searchParams: { get(name: string): string | null; has(name: string): boolean; set(name: string, value: string): void; delete(name: string): void };
+  toString(): string;
+}

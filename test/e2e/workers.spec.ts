@@ -4,7 +4,8 @@
 // that pool.
 import { expect, test, type Page } from '@playwright/test';
 import { hostname } from 'node:os';
-import { consoleErrors, shoot } from './page-watch.js';
+import { watchPage } from './app-dialogs.js';
+import { shoot } from './app-page.js';
 import { startRedis, startWorker, type Stoppable } from './queue.js';
 import { serve, type Served } from './serve.js';
 
@@ -16,7 +17,7 @@ let worker: Stoppable | null = null;
 let errors: string[] = [];
 
 test.beforeEach(async ({ page }) => {
-  errors = consoleErrors(page);
+  errors = watchPage(page).problems;
   redis = await startRedis(test.info().title.includes('password') ? 'e2e-s3cret' : null);
   server = await serve('scale-project');
 });

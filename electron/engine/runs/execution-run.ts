@@ -85,7 +85,7 @@ class Cancelled extends Error {
   }
 }
 
-const TERMINAL = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+const TERMINAL = new Set(['succeeded', 'failed', 'skipped', 'cancelled', 'not-selected']);
 
 export class ExecutionRun {
   readonly done: Promise<WorkflowExecution>;
@@ -146,7 +146,8 @@ export class ExecutionRun {
     for (const state of this.states) {
       if (TERMINAL.has(state.run.status)) {
         this.endOrder.push(state.step.name);
-        if (state.run.status === 'succeeded') this.scope.steps[state.step.name] = state.run.outputs;
+        // A step a partial run left out is read from the earlier run it names, if a selected step reads it.
+        if (state.run.status === 'succeeded' || (state.run.status === 'not-selected' && state.run.reusedFrom != null)) this.scope.steps[state.step.name] = state.run.outputs;
       } else {
         this.unfinished++;
       }
@@ -234,7 +235,9 @@ export class ExecutionRun {
     let broken: string | null = null;
     for (const dep of dependencies) {
       const upstream = this.byName.get(dep)!;
-      const ok = upstream.run.status === 'succeeded' || (upstream.run.status === 'failed' && upstream.step.continueOnError);
+      // A left-out dependency a selected step waits on carries an earlier run's outputs (run-selection.ts made sure).
+      const ok = upstream.run.status === 'succeeded' || (upstream.run.status === 'not-selected' && upstream.run.reusedFrom != null)
+        || (upstream.run.status === 'failed' && upstream.step.continueOnError);
       if (!ok) {
         broken = `dependency "${dep}" ${upstream.run.status === 'skipped' ? 'was skipped' : upstream.run.status === 'cancelled' ? 'was cancelled' : 'failed'}`;
         break;

@@ -33,7 +33,7 @@ export const RETRY_MS = 1000;
 
 const LIVE: readonly ExecutionStatus[] = ['pending', 'running'];
 const LIST_COLUMNS = `execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid,
-  owner_host, owner_start, rerun_of, partial, outcome`;
+  owner_host, owner_start, rerun_of, partial, outcome, selection`;
 const FILTERS: [keyof HistoryQuery, string][] = [
   ['workflowName', 'workflow_name'], ['workflowFile', 'workflow_file'], ['status', 'status'], ['projectId', 'project_id'], ['sessionId', 'session_id'], ['origin', 'origin'],
 ];

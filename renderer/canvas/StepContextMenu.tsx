@@ -36,11 +36,14 @@ export function StepContextMenu({ at, onClose }: { at: StepMenuAt; onClose: () =
     const outside = (event: Event): void => {
       if (!menu.current?.contains(event.target as Node)) onClose();
     };
+    // As a native menu: a click elsewhere, leaving the window or resizing it closes it (its step may have moved).
     window.addEventListener('pointerdown', outside, true);
     window.addEventListener('blur', onClose);
+    window.addEventListener('resize', onClose);
     return () => {
       window.removeEventListener('pointerdown', outside, true);
       window.removeEventListener('blur', onClose);
+      window.removeEventListener('resize', onClose);
     };
   }, [onClose]);
 

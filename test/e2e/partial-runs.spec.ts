@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { consoleErrors, shoot } from './page-watch.js';
+import { consoleErrors, shoot, SIZES } from './page-watch.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -37,11 +37,18 @@ test('"Run this step only" on the third step of a chain runs one process with th
   expect(ran('ran.log')).toEqual(['fetch', 'build', 'report']);
 
   await openWorkflow(page, 'chain', 'report');
-  await node(page, 'report').click({ button: 'right' });
   const menu = page.getByRole('menu', { name: 'Step report' });
-  await expect(menu).toBeVisible();
-  await expect(menu.getByRole('menuitem')).toHaveText([/Run this step only/, /Run from here/, /Run up to here/]);
-  await shoot(page, 'partial-context-menu');
+  // Resizing the window closes the menu, as a native one: opened afresh at each size, kept inside the window.
+  for (const size of [...SIZES].reverse()) {
+    await page.setViewportSize(size);
+    await node(page, 'report').click({ button: 'right' });
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole('menuitem')).toHaveText([/Run this step only/, /Run from here/, /Run up to here/]);
+    const box = (await menu.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    await page.screenshot({ path: `test-results/e2e/screenshots/partial-context-menu-${size.width}x${size.height}.png` });
+  }
   // Escape closes it; the keyboard opens it again on the focused step.
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();

@@ -15,7 +15,7 @@ export const SELECTION_LABELS: Record<StepSelection['mode'], string> = {
 export function selectedSteps(workflow: Workflow, selection: StepSelection, file?: string): string[] {
   const byName = new Map(workflow.steps.map((step) => [step.name, step]));
   const problems: Problem[] = [];
-  if (selection.steps.length === 0) problems.push({ ...(file !== undefined ? { file } : {}), field: 'selection', message: `--${selection.mode} names no step` });
+  if (selection.steps.length === 0) problems.push({ ...(file !== undefined ? { file } : {}), field: 'selection', message: `"${selection.mode}" names no step` });
   if ((selection.mode === 'from' || selection.mode === 'to') && selection.steps.length > 1) {
     problems.push({ ...(file !== undefined ? { file } : {}), field: 'selection', message: `"${selection.mode}" takes one step, got ${selection.steps.length} (${selection.steps.join(', ')})` });
   }

@@ -127,4 +127,18 @@ describe('running part of a workflow', () => {
     expect(again.selection).toMatchObject({ mode: 'only', steps: ['b'], sourceExecutionId: only.executionId });
     expect(again.rerunOf).toBe(only.executionId);
   });
+
+  it('keeps the left-out steps not selected when a partial run is found interrupted', () => {
+    const engine = newEngine();
+    const step = (status: 'not-selected' | 'running') => ({ status, attempts: 0, startTime: null, endTime: null, exitCode: null, error: null, outputs: {}, reason: null, logPath: null, logTail: '' });
+    // A partial run whose process died mid-way: recorded running, not live in this engine.
+    engine.store.executionStarted({
+      executionId: 'dead-partial', workflowName: 'chain', workflowFile: null, sessionId: null, projectId: null, status: 'running', origin: 'cli',
+      startTime: Date.now(), endTime: null, params: {}, errors: [], steps: { a: step('not-selected'), b: step('running') }, partial: true,
+      selection: { mode: 'only', steps: ['b'], selected: ['b'], sourceExecutionId: null },
+    });
+    engine.store.flush();
+    const [found] = engine.store.listExecutions();
+    expect(found).toMatchObject({ status: 'interrupted', steps: { a: { status: 'not-selected' }, b: { status: 'cancelled' } }, selection: { mode: 'only' } });
+  });
 });

@@ -1,7 +1,7 @@
 // One workflow execution in progress: dependency counting, runWhen, admission (slots and resources), retries, cancel.
 import { basename } from 'node:path';
 import { executionSummary } from '../../../shared/events.js';
-import type { StepPerformance, StepRun, Workflow, WorkflowExecution, WorkflowStep } from '../../../shared/model.js';
+import { TERMINAL_STEP_STATUSES, type StepPerformance, type StepRun, type Workflow, type WorkflowExecution, type WorkflowStep } from '../../../shared/model.js';
 import { performanceMetrics } from '../../../shared/performance.js';
 import { resolveTemplates, type TemplateScope } from '../../../shared/templating.js';
 import { queuePoolOf } from '../../../shared/workers.js';
@@ -85,7 +85,7 @@ class Cancelled extends Error {
   }
 }
 
-const TERMINAL = new Set(['succeeded', 'failed', 'skipped', 'cancelled', 'not-selected']);
+const TERMINAL: ReadonlySet<string> = TERMINAL_STEP_STATUSES;
 
 export class ExecutionRun {
   readonly done: Promise<WorkflowExecution>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../shared/errors.js';
+import type { ValidationError } from '../../../shared/errors.js';
 import { describeSelection, neededInputs, selectedSteps } from '../../../shared/step-selection.js';
 import { sh, workflow } from '../../helpers.js';
 

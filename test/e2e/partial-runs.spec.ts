@@ -90,6 +90,7 @@ test('"Run this step only" on the third step of a chain runs one process with th
 test('running part of a workflow no earlier run can feed is refused before anything runs, naming the step and its input', async ({ page }) => {
   await openWorkflow(page, 'fresh', 'two');
   await node(page, 'two').click();
+  await shoot(page, 'partial-inspector');
   // The step panel offers the same three.
   await page.getByRole('group', { name: 'Run part of the workflow around two' }).getByRole('button', { name: 'Run from here' }).click();
   await expect(page.getByText('Run from here "two" cannot start: step "two", field selection: needs the outputs of "one", which no earlier successful run of fresh has')).toBeVisible();

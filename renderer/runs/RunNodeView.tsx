@@ -5,7 +5,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { useRunStore, useRunViewStore } from '../app/hooks.js';
 import { useNow } from '../app/use-now.js';
-import { REUSED_ICON } from '../canvas/step-icons.js';
+import { REUSED_ICON, STATUS_ICONS } from '../canvas/step-icons.js';
 import type { StepNode } from '../canvas/step-nodes.js';
 import { stepFace, useStepFace } from '../canvas/step-face.js';
 import { stepStatus, ticking } from '../canvas/step-status.js';

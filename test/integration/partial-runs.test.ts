@@ -121,7 +121,7 @@ describe('running part of a workflow', () => {
     await runIn(engine, CHAIN, where);
     const only = await runIn(engine, CHAIN, where, { mode: 'only', steps: ['b'] });
     const { RunControl } = await import('../../electron/engine/runs/run-control.js');
-    const control = new RunControl(engine, 'api', () => '');
+    const control = new RunControl(engine, 'api', () => { throw new Error('not asked: a re-run reads its record') });
     const again = await control.startRerun(only.executionId, 'start').done;
     expect(statuses(again)).toEqual({ a: 'not-selected', b: 'succeeded', c: 'not-selected' });
     expect(again.selection).toMatchObject({ mode: 'only', steps: ['b'], sourceExecutionId: only.executionId });

@@ -3,13 +3,26 @@
 import { z } from 'zod';
 import type { Problem } from './errors.js';
 import type { EngineEvent, EngineNotice } from './events.js';
-import type { Project, Resource, ResourceAllocation, Session, WorkerInfo, Workflow, WorkflowExecution } from './model.js';
-import { EXECUTION_STATUSES, PROJECT_STATUSES, RUN_ORIGINS } from './model.js';
+import type { Project, Resource, ResourceAllocation, RunSelection, Session, WorkerInfo, Workflow, WorkflowExecution } from './model.js';
+import { EXECUTION_STATUSES, PROJECT_STATUSES, RUN_ORIGINS, SELECTION_MODES } from './model.js';
 import type { ProjectCard, ProjectHistory, TemplateInfo } from './dashboard.js';
 import type { EngineLogPage } from './engine-log.js';
 import type { SystemSample } from './monitor.js';
 import { RESOURCE_ID_PATTERN, RESOURCE_ID_RULE } from './resource-text.js';
 import { nameSchema } from './workflow-schema.js';
+
+/**
+ * What a partial run would do, asked before it starts: the selection (with the run its left-out steps' outputs come
+ * from) and the left-out steps it reads; or the problems that refuse it (a step whose inputs no earlier run has).
+ */
+export interface SelectionPreview {
+  selection: RunSelection | null;
+  /** The left-out steps whose outputs the selected steps read from the source run. */
+  read: string[];
+  /** When the source run ended (epoch ms), to tell the user which run it is. */
+  sourceEndTime: number | null;
+  problems: Problem[];
+}
 
 /** A response type, carried by the contract for the type checker only. */
 const returns = <T>(): T => undefined as unknown as T;
@@ -20,6 +33,8 @@ const name = z.string().min(1).max(200);
 /** Names that are given: each held to its rule in shared/names.ts (README "Names"). */
 const projectName = nameSchema('project');
 const sessionName = nameSchema('session');
+/** Run part of a workflow: `only` some steps, `from` one (and downstream), `to` one (and what it depends on). */
+const stepSelection = z.object({ mode: z.enum(SELECTION_MODES), steps: z.array(name).min(1).max(10_000) }).strict();
 const stringMap = z.record(z.string().min(1).max(200), z.string().max(100_000));
 /** The most log text one request returns; bigger logs are read in slices. */
 const MAX_LOG_SLICE = 4 * 1024 * 1024;
@@ -176,8 +191,17 @@ export const commands = {
   },
   'editor.context': { request: z.object({}).strict(), response: returns<EditorContext>() },
   'runs.start': {
-    request: z.object({ projectId: id, workflowName: name, params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(), sessionId: id.optional() }).strict(),
+    request: z.object({
+      projectId: id, workflowName: name, params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(), sessionId: id.optional(),
+      /** Run part of the workflow; refused (validation) when a selected step reads a left-out one no earlier run has. */
+      selection: stepSelection.optional(),
+    }).strict(),
     response: returns<{ executionId: string }>(),
+  },
+  /** What `runs.start` with this selection would run and read, asked before it starts (nothing runs). */
+  'runs.planSelection': {
+    request: z.object({ projectId: id, workflowName: name, selection: stepSelection }).strict(),
+    response: returns<SelectionPreview>(),
   },
   'runs.cancel': { request: z.object({ executionId: id }).strict(), response: returns<{ cancelled: boolean }>() },
   /**

@@ -10,11 +10,33 @@ export const EXECUTION_STATUSES = ['pending', 'running', 'completed', 'failed', 
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 
 export const STEP_STATUSES = [
-  'pending', 'queued', 'running', 'retrying', 'succeeded', 'failed', 'skipped', 'cancelled',
+  'pending', 'queued', 'running', 'retrying', 'succeeded', 'failed', 'skipped', 'cancelled', 'not-selected',
 ] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
-export const TERMINAL_STEP_STATUSES: ReadonlySet<StepStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+export const TERMINAL_STEP_STATUSES: ReadonlySet<StepStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled', 'not-selected']);
+
+/**
+ * Running part of a workflow: `only` the named steps, `from` a step (it and everything downstream), `to` a step (it and
+ * everything it depends on). The steps left out are `not-selected`; those a selected step reads are taken from an
+ * earlier run.
+ */
+export const SELECTION_MODES = ['only', 'from', 'to'] as const;
+export type SelectionMode = (typeof SELECTION_MODES)[number];
+
+export interface StepSelection {
+  mode: SelectionMode;
+  /** The steps named: one for `from` and `to`, one or more for `only`. */
+  steps: string[];
+}
+
+/** What a partial run selected, as recorded with it. */
+export interface RunSelection extends StepSelection {
+  /** Every step that runs, in workflow order. */
+  selected: string[];
+  /** The run whose outputs the selected steps read for the steps left out; null when they read none. */
+  sourceExecutionId: string | null;
+}
 export const TERMINAL_EXECUTION_STATUSES: ReadonlySet<ExecutionStatus> = new Set([
   'completed', 'failed', 'cancelled', 'interrupted',
 ]);
@@ -93,7 +115,8 @@ export interface StepRun {
   logTail: string;
   /**
    * The run this step's result was taken from, when a re-run from failed kept it instead of running it again (its
-   * times, outputs and log are that run's); null or absent when the step ran in this run.
+   * times, outputs and log are that run's), or a partial run left it out but reads its outputs (`not-selected`);
+   * null or absent when the step ran in this run.
    */
   reusedFrom?: string | null;
   /** The worker that ran the step's last attempt, when it ran on one (the queue); null or absent when it ran here. */
@@ -136,6 +159,8 @@ export interface WorkflowExecution {
   rerunOf?: string | null;
   /** A re-run from failed that kept some steps of an earlier run: left out of durations and success rates. */
   partial?: boolean;
+  /** What a partial run selected (run this step only, from here, up to here); null or absent for a whole run. */
+  selection?: RunSelection | null;
   /** Why the run ended as it did, by the rule in README ("Ended cancelled: step "x" was cancelled"); null while it runs. */
   outcome?: string | null;
   /** Why the stored record cannot be read in full (a garbled field or step row); null or absent when it is whole. */

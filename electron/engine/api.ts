@@ -91,6 +91,7 @@ export class EngineApi {
       'workflows.render': ({ workflow, format }) => ({ text: this.documents.render(workflow, format) }),
       'editor.context': () => this.editorContext(),
       'runs.start': (request) => this.runs.start(request),
+      'runs.planSelection': (request) => this.runs.previewSelection(request),
       'runs.cancel': ({ executionId }) => ({ cancelled: engine.cancelExecution(executionId) }),
       'runs.cancelStep': ({ executionId, step }) => ({ cancelled: this.runs.cancelStep(executionId, step) }),
       'runs.rerun': ({ executionId, from }) => this.runs.rerun(executionId, from),

@@ -16,6 +16,7 @@ import { createEngineLogActions } from '../engine-log/engine-log-actions.js';
 import { createProjectActions } from '../projects/project-actions.js';
 import { createResourceActions } from '../resources/resource-actions.js';
 import { createRunActions } from '../runs/run-actions.js';
+import { createPartialRunActions } from '../runs/partial-run-actions.js';
 import { createSessionActions } from '../sessions/session-actions.js';
 import { createWorkerActions } from '../resources/worker-actions.js';
 import { createWorkflowActions } from '../projects/workflow-actions.js';
@@ -24,6 +25,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
   const workflows = createWorkflowActions(client, stores, dialogs);
   const files = createFileActions(client, stores, dialogs, workflows.mayDiscard, workflows.loadGraph);
   const runs = createRunActions(client, stores, files.save, notifier);
+  const partialRuns = createPartialRunActions(client, stores, dialogs, files.save, runs.startRun);
   const history = createHistoryActions(client, stores);
   const logs = createLogActions(client, stores);
   const engineLog = createEngineLogActions(client, stores);
@@ -60,6 +62,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     ...workflows,
     ...files,
     ...runs,
+    ...partialRuns,
     ...history,
     ...logs,
     ...engineLog,

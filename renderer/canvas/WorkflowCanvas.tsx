@@ -1,6 +1,6 @@
 // The editable React Flow canvas: step nodes, dependency edges, drop target for the palette, minimap and controls.
 import { Background, ConnectionLineType, ControlButton, Controls, MiniMap, ReactFlow, SelectionMode, useStore, type NodeTypes } from '@xyflow/react';
-import { useCallback, type ReactElement, type RefObject } from 'react';
+import { useCallback, useState, type ReactElement, type RefObject } from 'react';
 import { useActions, useEditorStore, useGraphStore } from '../app/hooks.js';
 import type { XY } from '../editor/graph-edits.js';
 import { ActionGlyphsProvider } from './ActionGlyphs.js';
@@ -13,6 +13,7 @@ import { FocusOnRequest } from './FocusOnRequest.js';
 import { OverviewLayer } from './OverviewLayer.js';
 import type { StepNode } from './step-nodes.js';
 import { StepNodeView } from './StepNodeView.js';
+import { menuFromKey, StepContextMenu, type StepMenuAt } from './StepContextMenu.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
 import { LARGE_GRAPH, useOverview, useOverviewClick } from './use-overview.js';
 import { useViewHold } from './use-view-hold.js';
@@ -50,8 +51,18 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
   const minimapSize = minimap ? MINIMAP_SIZES[narrow ? 'narrow' : 'wide'] : null;
   const reach = fitReach(nodes.length);
   const rule = fitRule(reach, minimapSize);
+  const [menu, setMenu] = useState<StepMenuAt | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
   return (
-    <div className="canvas" aria-label="Workflow graph" ref={canvasRef} data-large={nodes.length > LARGE_GRAPH || undefined} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop} onMouseMove={handlers.onMouseMove}>
+    <div
+      className="canvas" aria-label="Workflow graph" ref={canvasRef} data-large={nodes.length > LARGE_GRAPH || undefined} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop} onMouseMove={handlers.onMouseMove}
+      onKeyDown={(event) => {
+        const at = menuFromKey(event);
+        if (at === null) return;
+        event.preventDefault();
+        setMenu(at);
+      }}
+    >
       <ActionGlyphsProvider>
         <ReactFlow<StepNode>
           nodes={shownNodes}
@@ -69,6 +80,10 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           onNodeDragStop={handlers.onNodeDragStop}
           onNodeClick={handlers.onNodeClick}
           onPaneClick={overview ? onOverviewClick : undefined}
+          onNodeContextMenu={(event, node) => {
+            event.preventDefault();
+            setMenu({ step: node.id, x: event.clientX, y: event.clientY });
+          }}
           connectionLineType={ConnectionLineType.Bezier}
           deleteKeyCode={DELETE_KEYS}
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -93,6 +108,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           <ZoomDetail canvasRef={canvasRef} />
         </ReactFlow>
       </ActionGlyphsProvider>
+      {menu !== null && <StepContextMenu at={menu} onClose={closeMenu} />}
     </div>
   );
 }

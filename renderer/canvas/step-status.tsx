@@ -19,7 +19,7 @@ export function stepStatus(status: StepStatus, run: StepRun | undefined, retries
   return (
     <div className="step-node__meta">
       <span className="step-node__icon" aria-hidden="true">{STATUS_ICONS[status]}</span>
-      <span className="step-node__status">{status}</span>
+      <span className="step-node__status">{status.replace('-', ' ')}</span>
       {run?.worker != null && <span className="step-node__worker" data-worker={run.worker.id} title={`on ${workerLabel(run.worker)}`}>on {run.worker.host}</span>}
       {attempts > 0 && (most > 1 || attempts > 1) && <span className="step-node__attempt">attempt {attempts}/{Math.max(most, attempts)}</span>}
       <span>{formatDuration(duration)}</span>

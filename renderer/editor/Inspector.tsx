@@ -1,6 +1,8 @@
 // Beside the canvas: the selected step as a form — its name, its parameters (from the action's JSON Schema), the
 // common fields, and its problems. Every change is an undoable edit.
 import { useMemo, type ReactElement } from 'react';
+import { SELECTION_MODES } from '../../shared/model.js';
+import { SELECTION_LABELS } from '../../shared/step-selection.js';
 import { useActions, useEditorStore, useGraphStore, useValidationStore } from '../app/hooks.js';
 import { paramFields, type FieldKind } from './param-fields.js';
 import { setParameter } from './step-fields.js';
@@ -15,7 +17,7 @@ export function Inspector({ name }: { name: string }): ReactElement | null {
   const step = useGraphStore((state) => state.workflow?.steps.find((candidate) => candidate.name === name));
   const info = useEditorStore((state) => state.actions.find((candidate) => candidate.module === step?.module && candidate.action === step?.action));
   const problems = useValidationStore((state) => state.byStep.get(name));
-  const { changeStep, selectStep } = useActions();
+  const { changeStep, selectStep, runPart } = useActions();
   const fields = useMemo(() => paramFields(info?.paramsSchema), [info]);
   if (step === undefined) return null;
   return (
@@ -27,6 +29,12 @@ export function Inspector({ name }: { name: string }): ReactElement | null {
       <div className="inspector__grid">
         <InspectorRow label="Name" htmlFor="inspector-name"><StepNameInput name={step.name} /></InspectorRow>
         <InspectorRow label="Action"><span className="mono" title={info?.description}>{step.module}.{step.action}</span></InspectorRow>
+      </div>
+      {/* The step's context menu, for those who never right-click: each asks before it runs. */}
+      <div className="inspector__run" role="group" aria-label={`Run part of the workflow around ${name}`}>
+        {SELECTION_MODES.map((mode) => (
+          <button key={mode} type="button" className="button button--small" onClick={() => void runPart(step.name, mode)}>{SELECTION_LABELS[mode]}</button>
+        ))}
       </div>
       {problems !== undefined && (
         <ul className="problems problems--inline" aria-label={`Problems of ${name}`}>

@@ -17,7 +17,7 @@ export function RunActionsBar({ summary }: { summary: ExecutionSummary }): React
       {!over && <button type="button" className="button" disabled={busy} onClick={() => act(() => cancelRun(id))}>Cancel run</button>}
       {summary.status === 'interrupted' && <button type="button" className="button button--primary" disabled={busy} onClick={() => act(() => rerun(id, 'failed'))}>Resume</button>}
       {over && summary.status !== 'completed' && summary.status !== 'interrupted' && <button type="button" className="button button--primary" disabled={busy} onClick={() => act(() => rerun(id, 'failed'))}>Re-run from failed</button>}
-      {over && <button type="button" className="button" disabled={busy} onClick={() => act(() => rerun(id, 'start'))}>Re-run all</button>}
+      {over && <button type="button" className="button" disabled={busy} onClick={() => act(() => rerun(id, 'start'))}>{summary.selection != null ? 'Re-run this part' : 'Re-run all'}</button>}
     </div>
   );
 }

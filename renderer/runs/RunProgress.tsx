@@ -7,23 +7,29 @@ import { runProgress } from './run-progress.js';
 import { isRunActive, selectShownRun } from './run-selectors.js';
 import { statsKey } from './run-view-store.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
+import { SelectionNote } from './SelectionNote.js';
 
 export function RunProgress({ total }: { total: number }): ReactElement | null {
   const record = useRunStore(selectShownRun);
   const active = isRunActive(record);
   const now = useNow(active);
-  const stats = useRunViewStore((state) => (record?.summary == null ? undefined : state.stats.get(statsKey(record.summary.projectId, record.summary.workflowName))));
+  const all = useRunViewStore((state) => (record?.summary == null ? undefined : state.stats.get(statsKey(record.summary.projectId, record.summary.workflowName))));
   const summary = record?.summary;
   if (record === undefined || summary == null) return null;
-  const progress = runProgress(record.steps.values(), total, summary.startTime, summary.endTime, now, stats);
+  // A partial run counts the steps it selected, and whole runs' durations say nothing of how long it takes.
+  const selection = summary.selection ?? null;
+  const stats = selection === null ? all : undefined;
+  const steps = selection === null ? record.steps.values() : [...record.steps.values()].filter((run) => run.status !== 'not-selected');
+  const progress = runProgress(steps, selection?.selected.length ?? total, summary.startTime, summary.endTime, now, stats);
   return (
     <div className="run-progress" role="status" aria-label="Run progress">
       <StatusBadge status={summary.status} />
-      <span><strong>{progress.done}</strong> of {progress.total} steps done</span>
+      <span><strong>{progress.done}</strong> of {progress.total} {selection === null ? 'steps' : 'selected steps'} done</span>
       <progress className="run-progress__bar" max={Math.max(1, progress.total)} value={progress.done} aria-label="Steps done" />
       <span className="muted">elapsed {formatDuration(progress.elapsedMs)}</span>
       {progress.remainingMs !== null && <span className="muted">about {formatDuration(progress.remainingMs)} left</span>}
       {stats !== undefined && stats.runs > 0 && summary.endTime !== null && stats.medianDurationMs !== null && <span className="muted">usually {formatDuration(stats.medianDurationMs)}</span>}
+      {selection !== null && <SelectionNote selection={selection} />}
     </div>
   );
 }

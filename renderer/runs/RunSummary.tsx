@@ -7,6 +7,7 @@ import { useNow } from '../app/use-now.js';
 import { stepTotal } from './run-progress.js';
 import { isRunActive, selectShownRun } from './run-selectors.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
+import { SelectionNote } from './SelectionNote.js';
 
 export function RunSummary(): ReactElement | null {
   const record = useRunStore(selectShownRun);
@@ -23,6 +24,7 @@ export function RunSummary(): ReactElement | null {
       <StatusBadge status={summary.status} />
       <span className="muted">{done}/{stepTotal(record.steps.size, ran)} steps</span>
       <span className="muted">{formatDuration(end === null ? null : Math.max(0, end - summary.startTime))}</span>
+      {summary.selection != null && <SelectionNote selection={summary.selection} />}
     </div>
   );
 }

@@ -22,6 +22,7 @@ function WorkerNote({ bar, worker }: { bar: TimelineBar; worker: WorkerRef }): R
 
 /** What a row's label tells a screen reader: status, duration, attempts, and where it ran. */
 function rowLabel(bar: TimelineBar, now: number): string {
+  if (bar.notSelected) return `${bar.step}: not selected`;
   if (bar.reused !== undefined) return `${bar.step}: reused from run ${bar.reused.slice(0, 8)}`;
   const attempts = bar.attempts > 1 ? `, ${bar.attempts} attempts` : '';
   const worker = bar.worker !== undefined ? `, on ${workerLabel(bar.worker)}` : '';
@@ -49,6 +50,7 @@ export const RunTimeline = memo(function RunTimeline({ order }: { order: readonl
           <li key={bar.step} className="timeline__row" data-selected={bar.step === selected || undefined}>
             <button type="button" className="timeline__label" onClick={() => selectRunStep(bar.step)} aria-label={rowLabel(bar, now)}>{bar.step}</button>
             <div className="timeline__track">
+              {bar.notSelected && <span className="timeline__reused muted" data-status="not-selected">not selected</span>}
               {bar.reused !== undefined && <span className="timeline__reused muted">reused from run {bar.reused.slice(0, 8)}</span>}
               {bar.startTime === null && waitingText(steps.get(bar.step)) !== null && <span className="timeline__note" data-waiting>{waitingText(steps.get(bar.step))}</span>}
               {bar.startTime !== null && (

@@ -1,7 +1,7 @@
 // Actions over runs: start (with parameters, in the current session when it is of the run's project), cancel a run or one step, re-run and resume,
 // open a run in the run view (its record and workflow snapshot), and find runs still live after a reload.
 import type { OrchestratorApi } from '../../shared/ipc.js';
-import type { Workflow } from '../../shared/model.js';
+import type { StepSelection, Workflow } from '../../shared/model.js';
 import type { Notifier } from '../app/browser-notifier.js';
 import { shouldAskPermission } from './run-notifications.js';
 import { selectDirty } from '../editor/graph-store.js';
@@ -34,13 +34,16 @@ export function createRunActions(client: OrchestratorApi, stores: Stores, save: 
     void fetchRun(executionId);
   };
 
-  /** Save-and-run: the engine runs the file on disk, so unsaved edits are saved first. */
-  const startRun = async (params?: RunParams): Promise<string | undefined> => {
+  /** Save-and-run: the engine runs the file on disk, so unsaved edits are saved first. A selection runs part of it. */
+  const startRun = async (params?: RunParams, selection?: StepSelection): Promise<string | undefined> => {
     if (selectDirty(graph.getState()) && !(await save())) return undefined;
     const shown = graph.getState().shown;
     if (shown === null) return undefined;
     askNotifications();
-    const request = { projectId: shown.projectId, workflowName: shown.name, ...(params !== undefined && Object.keys(params).length > 0 ? { params } : {}), ...sessionForRun(stores, shown.projectId, shown.name) };
+    const request = {
+      projectId: shown.projectId, workflowName: shown.name, ...(params !== undefined && Object.keys(params).length > 0 ? { params } : {}), ...sessionForRun(stores, shown.projectId, shown.name),
+      ...(selection !== undefined ? { selection } : {}),
+    };
     const ran = graph.getState().saved;
     const started = await attempt(notices, () => client.invoke('runs.start', request));
     if (started === undefined) return undefined;

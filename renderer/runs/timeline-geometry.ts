@@ -13,6 +13,8 @@ export interface TimelineBar {
   endTime: number | null;
   /** Kept from an earlier run by a re-run from failed: it did not run in this one, so it has no bar here. */
   reused?: string;
+  /** Left out of a partial run (only / from / to): no bar, a note instead. */
+  notSelected?: true;
   /** The worker that ran it, when one did. */
   worker?: WorkerRef;
 }
@@ -55,6 +57,7 @@ export function timelineBars(order: readonly string[], steps: ReadonlyMap<string
   return order.flatMap((step): TimelineBar[] => {
     const run = steps.get(step);
     if (run === undefined) return [];
+    if (run.status === 'not-selected') return [{ step, status: run.status, attempts: 0, left: 0, width: 0, startTime: null, endTime: null, notSelected: true }];
     if (run.reusedFrom != null) return [{ step, status: run.status, attempts: run.attempts, left: 0, width: 0, startTime: null, endTime: null, reused: run.reusedFrom }];
     // A step back in the queue (its pool lost its workers before one took it) has a start but does not run: no bar.
     if (run.startTime === null || run.status === 'queued') return [{ step, status: run.status, attempts: run.attempts, left: 0, width: 0, startTime: null, endTime: null }];

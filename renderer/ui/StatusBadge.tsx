@@ -2,5 +2,6 @@
 import { memo, type ReactElement } from 'react';
 
 export const StatusBadge = memo(function StatusBadge({ status }: { status: string }): ReactElement {
-  return <span className={`badge badge--${status}`}>{status}</span>;
+  // `not-selected` reads as two words.
+  return <span className={`badge badge--${status}`}>{status.replace('-', ' ')}</span>;
 });

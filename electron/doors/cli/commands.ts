@@ -7,6 +7,7 @@ const HELP = `Codomyrmex Orchestrator — run workflow DAGs for local projects.
 
 Usage:
   codomyrmex run FILE [--param k=v]... [--concurrency N] [--cwd DIR] [--json]
+                 [--only STEP... | --from STEP | --to STEP]   run part of the workflow
   codomyrmex rerun ID [--from-failed] [--json]   run a past run again (--from-failed: keep what succeeded)
   codomyrmex validate FILE
   codomyrmex history [--json] [--limit N] [--project P] [--workflow NAME] [--status STATUS]
@@ -34,6 +35,12 @@ Options:
   --pool NAME        worker: the pool it serves (default: default); steps choose one with runsOn
   --workdir DIR      worker: where projects not on this machine run, as DIR/<project> (default: .)
   --resources LIST   worker: what it offers steps, e.g. cores=4,memory=8G,gpu=1 (default: the machine's)
+  --only STEP        run this step only (repeatable, or a,b,c for several): the steps it
+                     reads get their outputs from the latest successful run of the workflow
+  --from STEP        run this step and everything downstream of it
+  --to STEP          run this step and everything it depends on
+                     (the steps left out are "not selected"; a step whose inputs no earlier
+                     run has is refused before anything runs, exit 2)
   --from-failed      rerun: keep the succeeded steps and their outputs, run the others
                      (how an interrupted run is resumed)
   --project P        history: only runs of this project (its id, name or folder)

@@ -7,7 +7,7 @@ type Colors = ReturnType<typeof pc.createColors>;
 
 const icons = (c: Colors): Record<StepRun['status'], string> => ({
   pending: c.dim('·'), queued: c.dim('…'), running: c.cyan('▶'), retrying: c.yellow('↻'),
-  succeeded: c.green('✓'), failed: c.red('✗'), skipped: c.dim('-'), cancelled: c.yellow('■'),
+  succeeded: c.green('✓'), failed: c.red('✗'), skipped: c.dim('-'), cancelled: c.yellow('■'), 'not-selected': c.dim('○'),
 });
 
 /** Colours for a terminal (or when forced), plain text for files, pipes and CI logs. */
@@ -86,6 +86,9 @@ function liveTable(execution: WorkflowExecution, out: NodeJS.WriteStream, c: Col
           printed.add(name);
           finished.push(stepLine(c, name, run));
         }
+      } else if (run.status === 'not-selected') {
+        // Left out by --only/--from/--to: the line at the start said so; nothing to show as it goes.
+        done++;
       } else if (run.status !== 'pending' && live.length < MAX_LIVE_ROWS) {
         live.push(stepLine(c, name, run));
       }

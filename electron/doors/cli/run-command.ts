@@ -1,7 +1,8 @@
 // `codomyrmex run FILE`: runs a workflow with live progress, Ctrl-C cancelling it, and the record as JSON on request.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { WorkflowExecution } from '../../../shared/model.js';
+import type { StepSelection, WorkflowExecution } from '../../../shared/model.js';
+import { describeSelection } from '../../../shared/step-selection.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import type { ExecutionHandle } from '../../engine/runs/task-orchestrator.js';
 import { EXIT, UsageError, type CliValues } from './command-line.js';
@@ -14,15 +15,25 @@ export async function runCommand(file: string, values: CliValues): Promise<numbe
   const concurrency = values.concurrency === undefined ? undefined : parsePositiveInt(values.concurrency, '--concurrency');
   const cwd = values.cwd === undefined ? undefined : existingDir(values.cwd);
   const redis = values.redis === undefined ? undefined : requireRedisUrl(values.redis, 'run');
+  const selection = parseSelection(values);
   const engine = new OrchestrationEngine();
   if (redis !== undefined) await connectQueue(engine, redis);
-  const handle = engine.runWorkflowFile(file, { params, origin: 'cli', ...(concurrency !== undefined ? { concurrency } : {}), ...(cwd !== undefined ? { cwd } : {}) });
+  let handle: ExecutionHandle;
+  try {
+    handle = engine.runWorkflowFile(file, { params, origin: 'cli', ...(concurrency !== undefined ? { concurrency } : {}), ...(cwd !== undefined ? { cwd } : {}), ...(selection !== undefined ? { selection } : {}) });
+  } catch (error) {
+    // Refused before anything ran (an unknown step, inputs no earlier run has): the database is closed cleanly.
+    await engine.close();
+    throw error;
+  }
   return followRun(engine, handle, values);
 }
 
 /** Live progress (or the record as JSON) until the run ends, Ctrl-C cancelling it; the exit code says how it ended. */
 export async function followRun(engine: OrchestrationEngine, handle: ExecutionHandle, values: CliValues): Promise<number> {
-  const progress = startProgress(engine, handle.execution, values.json ? process.stderr : process.stdout);
+  const out = values.json ? process.stderr : process.stdout;
+  if (handle.execution.selection != null) out.write(`${selectionLine(engine, handle.execution)}\n`);
+  const progress = startProgress(engine, handle.execution, out);
   // Old runs go by the retention setting once a day, after this run's first steps started (or as it ends).
   engine.retention.scheduleIfDue();
   let interrupted: StopSignal | undefined;
@@ -53,6 +64,7 @@ export function cliRecord(execution: WorkflowExecution) {
     endTime: execution.endTime,
     errors: execution.errors,
     rerunOf: execution.rerunOf ?? null,
+    ...(execution.selection != null ? { selection: execution.selection } : {}),
     ...(execution.outcome != null ? { outcome: execution.outcome } : {}),
     ...(execution.damaged != null ? { damaged: execution.damaged } : {}),
     results: Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs])),
@@ -78,6 +90,27 @@ async function connectQueue(engine: OrchestrationEngine, url: string): Promise<v
     await engine.close();
     throw new UsageError(`--redis: ${(error as Error).message}`);
   }
+}
+
+/** `--only a b`, `--only a --only b`, `--from a` or `--to a`: one of them, each naming steps. */
+function parseSelection(values: CliValues): StepSelection | undefined {
+  const given = (['only', 'from', 'to'] as const).filter((mode) => values[mode] !== undefined);
+  if (given.length > 1) throw new UsageError(`--only, --from and --to choose different parts of the workflow: give one of them, got ${given.map((mode) => `--${mode}`).join(' and ')}`);
+  const mode = given[0];
+  if (mode === undefined) return undefined;
+  const value = values[mode]!;
+  const steps = (Array.isArray(value) ? value : [value]).flatMap((text) => text.split(',')).map((text) => text.trim()).filter((text) => text !== '');
+  if (steps.length === 0) throw new UsageError(`--${mode} takes a step name`);
+  return { mode, steps };
+}
+
+/** Which part runs and which earlier run the rest comes from, said before the first step starts. */
+function selectionLine(engine: OrchestrationEngine, execution: WorkflowExecution): string {
+  const selection = execution.selection!;
+  const read = Object.entries(execution.steps).filter(([, run]) => run.status === 'not-selected' && run.reusedFrom != null).map(([name]) => name);
+  const source = selection.sourceExecutionId === null ? null : engine.getExecution(selection.sourceExecutionId);
+  const ended = source?.endTime != null ? new Date(source.endTime).toISOString() : null;
+  return describeSelection(selection, Object.keys(execution.steps).length, read, ended);
 }
 
 function existingDir(dir: string): string {

@@ -21,6 +21,8 @@ export const stepSummaryShape = {
   logUri: z.string().nullable(),
   /** The worker that ran the step (the queue), or null when it ran in the engine's process. */
   worker: z.object({ id: z.string(), host: z.string(), pool: z.string() }).nullable(),
+  /** The run this step's outputs were taken from (a step kept by a re-run, or left out of a partial run); null when it ran here. */
+  reusedFrom: z.string().nullable(),
 };
 
 export const runSummaryShape = {
@@ -38,6 +40,8 @@ export const runSummaryShape = {
   durationMs: z.number().nullable(),
   params: z.record(z.string(), z.unknown()),
   errors: z.array(z.string()),
+  /** What a partial run selected (only / from / to) and the run its left-out steps' outputs came from; null for a whole run. */
+  selection: z.object({ mode: z.string(), steps: z.array(z.string()), selected: z.array(z.string()), sourceExecutionId: z.string().nullable() }).nullable(),
   steps: z.record(z.string(), z.object(stepSummaryShape)),
   /** The upstream's `results`: each step's outputs by name. */
   results: z.record(z.string(), z.record(z.string(), z.unknown())),
@@ -69,6 +73,7 @@ export function summariseRun(execution: WorkflowExecution, tailLines = DEFAULT_T
     durationMs: execution.endTime === null ? null : execution.endTime - execution.startTime,
     params: execution.params,
     errors: execution.errors,
+    selection: execution.selection ?? null,
     steps: Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, summariseStep(execution.executionId, name, run, tailLines)])),
     results: Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs])),
     performanceMetrics: execution.performanceMetrics ?? null,
@@ -88,6 +93,7 @@ function summariseStep(executionId: string, name: string, run: StepRun, tailLine
     logTail: lastLines(run.logTail, tailLines),
     logUri: run.logPath === null && run.logTail === '' ? null : logUri(executionId, name),
     worker: run.worker ?? null,
+    reusedFrom: run.reusedFrom ?? null,
   };
 }
 

@@ -1,7 +1,7 @@
 // Runs over MCP: execute (upstream: waits), start (returns at once), status with step outputs and log tails, cancel, history, logs.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { EXECUTION_STATUSES, RUN_ORIGINS } from '../../../shared/model.js';
+import { EXECUTION_STATUSES, RUN_ORIGINS, type StepSelection } from '../../../shared/model.js';
 import { ToolError, type McpContext } from './mcp-context.js';
 import { readStepLog } from './run-logs.js';
 import { DEFAULT_TAIL_LINES, runSummaryShape, summariseRun, waitForRun } from './run-summary.js';
@@ -25,18 +25,37 @@ const startInput = {
   params: paramsArg.describe('Alias of parameters.'),
   session_id: z.string().min(1).optional().describe('A session (create_session) the run belongs to.'),
   project: projectArg,
+  only: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1)]).optional()
+    .describe('Run these steps only; the steps they read get their outputs from the latest successful run of the workflow in the project (selection.sourceExecutionId says which). The others are "not-selected".'),
+  from: z.string().min(1).max(200).optional().describe('Run this step and everything downstream of it.'),
+  to: z.string().min(1).max(200).optional().describe('Run this step and everything it depends on.'),
 };
 
+type StartArgs = { workflow_name: string; parameters?: Record<string, string | number | boolean> | undefined; params?: Record<string, string | number | boolean> | undefined; session_id?: string | undefined; project?: string | undefined; only?: string | string[] | undefined; from?: string | undefined; to?: string | undefined };
+
+/** `only`, `from` or `to` (at most one of them) as the run's selection. */
+function selectionOf(args: StartArgs): StepSelection | undefined {
+  const given = (['only', 'from', 'to'] as const).filter((mode) => args[mode] !== undefined);
+  if (given.length > 1) throw new ToolError(`only, from and to choose different parts of the workflow: give one of them, got ${given.join(' and ')}`);
+  const mode = given[0];
+  if (mode === undefined) return undefined;
+  const value = args[mode]!;
+  return { mode, steps: Array.isArray(value) ? value : [value] };
+}
+
 export function registerRunTools(server: McpServer, ctx: McpContext): void {
-  const start = async (args: { workflow_name: string; parameters?: Record<string, string | number | boolean> | undefined; params?: Record<string, string | number | boolean> | undefined; session_id?: string | undefined; project?: string | undefined }) => {
+  const start = async (args: StartArgs) => {
     const project = ctx.resolveProject(args.project);
     const params = { ...args.params, ...args.parameters };
-    const { executionId } = await ctx.call('runs.start', { projectId: project.id, workflowName: args.workflow_name, params, ...(args.session_id !== undefined ? { sessionId: args.session_id } : {}) });
+    const selection = selectionOf(args);
+    const { executionId } = await ctx.call('runs.start', {
+      projectId: project.id, workflowName: args.workflow_name, params, ...(args.session_id !== undefined ? { sessionId: args.session_id } : {}), ...(selection !== undefined ? { selection } : {}),
+    });
     return executionId;
   };
 
   defineTool(server, 'execute_workflow', tool({
-    description: `Upstream tool. Runs a workflow of the project and, by default, waits for it to end (at most wait_seconds, default ${DEFAULT_WAIT_SECONDS}); returns the run: status, success, each step's status, outputs and log tail. The run is recorded with origin "mcp" and shows in the app's history.`,
+    description: `Upstream tool. Runs a workflow of the project and, by default, waits for it to end (at most wait_seconds, default ${DEFAULT_WAIT_SECONDS}); returns the run: status, success, each step's status, outputs and log tail. The run is recorded with origin "mcp" and shows in the app's history. only / from / to run part of it (refused before anything runs when a selected step reads a step no earlier successful run has).`,
     input: z.object({ ...startInput, ...waitArgs, log_lines: tailArg }).strict(),
     output: runSummaryShape,
     async run(args, signal) {

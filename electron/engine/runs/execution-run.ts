@@ -1,7 +1,7 @@
 // One workflow execution in progress: dependency counting, runWhen, admission (slots and resources), retries, cancel.
 import { basename } from 'node:path';
 import { executionSummary } from '../../../shared/events.js';
-import type { StepPerformance, StepRun, Workflow, WorkflowExecution, WorkflowStep } from '../../../shared/model.js';
+import { TERMINAL_STEP_STATUSES, type StepPerformance, type StepRun, type Workflow, type WorkflowExecution, type WorkflowStep } from '../../../shared/model.js';
 import { performanceMetrics } from '../../../shared/performance.js';
 import { resolveTemplates, type TemplateScope } from '../../../shared/templating.js';
 import { queuePoolOf } from '../../../shared/workers.js';
@@ -85,7 +85,7 @@ class Cancelled extends Error {
   }
 }
 
-const TERMINAL = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+const TERMINAL: ReadonlySet<string> = TERMINAL_STEP_STATUSES;
 
 export class ExecutionRun {
   readonly done: Promise<WorkflowExecution>;
@@ -146,7 +146,8 @@ export class ExecutionRun {
     for (const state of this.states) {
       if (TERMINAL.has(state.run.status)) {
         this.endOrder.push(state.step.name);
-        if (state.run.status === 'succeeded') this.scope.steps[state.step.name] = state.run.outputs;
+        // A step a partial run left out is read from the earlier run it names, if a selected step reads it.
+        if (state.run.status === 'succeeded' || (state.run.status === 'not-selected' && state.run.reusedFrom != null)) this.scope.steps[state.step.name] = state.run.outputs;
       } else {
         this.unfinished++;
       }
@@ -234,7 +235,9 @@ export class ExecutionRun {
     let broken: string | null = null;
     for (const dep of dependencies) {
       const upstream = this.byName.get(dep)!;
-      const ok = upstream.run.status === 'succeeded' || (upstream.run.status === 'failed' && upstream.step.continueOnError);
+      // A left-out dependency a selected step waits on carries an earlier run's outputs (run-selection.ts made sure).
+      const ok = upstream.run.status === 'succeeded' || (upstream.run.status === 'not-selected' && upstream.run.reusedFrom != null)
+        || (upstream.run.status === 'failed' && upstream.step.continueOnError);
       if (!ok) {
         broken = `dependency "${dep}" ${upstream.run.status === 'skipped' ? 'was skipped' : upstream.run.status === 'cancelled' ? 'was cancelled' : 'failed'}`;
         break;

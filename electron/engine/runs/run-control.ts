@@ -2,8 +2,8 @@
 // its failed steps (also how an interrupted run is resumed), and cancel one step. A run always works in its own
 // project's folder; a session only lends its environment, and only to runs of its own project (see session-scope.ts).
 import { existsSync } from 'node:fs';
-import { NotFoundError, OrchestrationError, WorkflowError } from '../../../shared/errors.js';
-import type { RequestOf } from '../../../shared/ipc.js';
+import { NotFoundError, OrchestrationError, ValidationError, WorkflowError } from '../../../shared/errors.js';
+import type { RequestOf, SelectionPreview } from '../../../shared/ipc.js';
 import type { Project, RunOrigin, Workflow, WorkflowExecution } from '../../../shared/model.js';
 import { sessionAppliesTo } from '../../../shared/session-scope.js';
 import { workingDirFor, type OrchestrationEngine } from '../orchestration-engine.js';
@@ -30,8 +30,24 @@ export class RunControl {
       sessionId: request.sessionId ?? null,
       cwd: project.path,
       file,
+      ...(request.selection !== undefined ? { selection: request.selection } : {}),
     });
     return { executionId: handle.executionId };
+  }
+
+  /** What a partial run of a project's workflow would run and read, or why it is refused; nothing runs. */
+  previewSelection(request: RequestOf<'runs.planSelection'>): SelectionPreview {
+    const project = this.engine.projectManager.requireProject(request.projectId);
+    try {
+      const { workflow, file } = this.loadWorkflow(project, request.workflowName);
+      this.engine.workflowManager.assertValid(workflow, file);
+      const plan = this.engine.taskOrchestrator.planSelection(workflow, request.selection, { projectId: project.id, file });
+      const read = Object.entries(plan.leftOut).filter(([, run]) => run.reusedFrom != null).map(([name]) => name);
+      return { selection: plan.selection, read, sourceEndTime: plan.source?.endTime ?? null, problems: [] };
+    } catch (error) {
+      if (error instanceof ValidationError) return { selection: null, read: [], sourceEndTime: null, problems: error.problems };
+      throw error;
+    }
   }
 
   /**
@@ -52,7 +68,7 @@ export class RunControl {
     if (record.status === 'pending' || record.status === 'running') {
       throw new OrchestrationError(`run "${executionId}" of ${record.workflowName} is still running: cancel it or wait for its end before re-running it`);
     }
-    if (from === 'failed' && Object.values(record.steps).every((step) => step.status === 'succeeded')) {
+    if (from === 'failed' && Object.values(record.steps).every((step) => step.status === 'succeeded' || step.status === 'not-selected')) {
       throw new OrchestrationError(`run "${executionId}" of ${record.workflowName} has no failed step to re-run (re-run it from the start)`);
     }
     const workflow = this.workflowOf(record);
@@ -68,6 +84,8 @@ export class RunControl {
       file: record.workflowFile,
       rerunOf: record.executionId,
       ...(from === 'failed' ? { resumeFrom: record } : {}),
+      // A partial run re-runs the same part; what its left-out steps read is looked up again (the latest success).
+      ...(record.selection != null ? { selection: { mode: record.selection.mode, steps: record.selection.steps } } : {}),
     });
   }
 

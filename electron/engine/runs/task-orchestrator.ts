@@ -2,11 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { ValidationError, type Problem } from '../../../shared/errors.js';
-import type { RunOrigin, StepRun, Workflow, WorkflowExecution } from '../../../shared/model.js';
+import type { RunOrigin, StepRun, StepSelection, Workflow, WorkflowExecution } from '../../../shared/model.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { EventBus } from '../event-bus.js';
 import { logRunRefused } from '../logging/run-log.js';
 import { ExecutionRun } from './execution-run.js';
+import { planSelection, type SelectionPlan } from './run-selection.js';
 import { LocalExecutor, processEnv, type Executor, type SubWorkflowRunner } from './executor.js';
 import type { RunningProcesses } from '../processes/running-processes.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
@@ -33,6 +34,8 @@ export interface RunOptions {
   rerunOf?: string | null;
   /** Sample each step's process tree for CPU time and peak memory (default true); timings are kept either way. */
   performanceMonitoring?: boolean;
+  /** Run part of the workflow (only / from / to); the steps left out read their outputs from an earlier run. */
+  selection?: StepSelection;
 }
 
 /** A run's options once the engine has resolved them: where it works, its project, and its session's environment. */
@@ -83,14 +86,16 @@ export class TaskOrchestrator {
     this.declareResources(workflow);
     const remote = this.deps.remote?.() ?? null;
     let params: Record<string, unknown>;
+    let plan: SelectionPlan | null;
     try {
       this.deps.workflows.assertValid(workflow, file, remote !== null);
       params = resolveRunParams(workflow, options.params ?? {}, file);
+      plan = options.selection === undefined ? null : this.planSelection(workflow, options.selection, options);
     } catch (error) {
       logRunRefused(workflow.name, file ?? null, error);
       throw error;
     }
-    const execution = newExecution(workflow, params, options);
+    const execution = newExecution(workflow, params, options, plan);
     const meter = options.performanceMonitoring === false ? null : (this.deps.processes?.meter ?? null);
     meter?.watch(execution.executionId);
     const stepEnv = { ...workflow.env, ...options.env };
@@ -120,6 +125,18 @@ export class TaskOrchestrator {
       this.deps.store.flush();
     });
     return { executionId: execution.executionId, execution, done };
+  }
+
+  /**
+   * What a partial run would run, and the run its left-out steps' outputs come from: the latest completed run of this
+   * workflow in its project (or of its file, outside any project) that has them all. Refused, naming each selected
+   * step and the inputs no earlier run has, before anything runs.
+   */
+  planSelection(workflow: Workflow, selection: StepSelection, where: Pick<RunOptions, 'projectId' | 'file'>): SelectionPlan {
+    const scope = where.projectId != null ? { projectId: where.projectId } : where.file != null ? { workflowFile: where.file } : {};
+    const earlier = (offset: number, limit: number): WorkflowExecution[] =>
+      this.deps.store.listExecutions({ ...scope, workflowName: workflow.name, status: 'completed', offset, limit });
+    return planSelection(workflow, selection, earlier, where.file ?? undefined);
   }
 
   cancel(executionId: string): boolean {
@@ -190,13 +207,16 @@ function coerce(value: unknown, like: unknown): unknown {
   return value;
 }
 
-function newExecution(workflow: Workflow, params: Record<string, unknown>, options: ResolvedRunOptions): WorkflowExecution {
+function newExecution(workflow: Workflow, params: Record<string, unknown>, options: ResolvedRunOptions, plan: SelectionPlan | null): WorkflowExecution {
   const kept = options.resumeFrom?.steps ?? {};
   const steps: Record<string, StepRun> = {};
   let reused = false;
   for (const step of workflow.steps) {
     const previous = Object.hasOwn(kept, step.name) ? kept[step.name] : undefined;
-    if (previous?.status === 'succeeded') {
+    const leftOut = plan !== null && Object.hasOwn(plan.leftOut, step.name) ? plan.leftOut[step.name]! : null;
+    if (leftOut !== null) {
+      steps[step.name] = leftOut;
+    } else if (previous?.status === 'succeeded') {
       // Marked, not run again: its times, outputs and log are those of the run that ran it (the first, along a chain of re-runs).
       steps[step.name] = { ...previous, reusedFrom: previous.reusedFrom ?? options.resumeFrom!.executionId };
       reused = true;
@@ -218,7 +238,9 @@ function newExecution(workflow: Workflow, params: Record<string, unknown>, optio
     errors: [],
     steps,
     rerunOf: options.rerunOf ?? null,
-    partial: reused,
+    // Either way the run did not run every step: left out of durations and success rates.
+    partial: reused || plan !== null,
+    selection: plan?.selection ?? null,
     outcome: null,
   };
 }

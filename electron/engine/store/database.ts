@@ -83,6 +83,8 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE executions ADD COLUMN performance TEXT;`,
   // Issue 15: the worker a step ran on (JSON { id, host, pool }); null for a step run in the engine's process.
   `ALTER TABLE step_runs ADD COLUMN worker TEXT;`,
+  // Issue 17: what a partial run selected (only / from / to, and the run its left-out steps' outputs came from), JSON.
+  `ALTER TABLE executions ADD COLUMN selection TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

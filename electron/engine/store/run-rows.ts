@@ -1,7 +1,7 @@
 // Stored run rows into records, field by field: a garbled field (bad JSON, a time that is not a number, an unknown
 // status) marks the run `damaged` with the reason instead of hiding it or every other run; and the SQL that keeps
 // damaged runs out of the figures.
-import { EXECUTION_STATUSES, STEP_STATUSES, type ExecutionStatus, type PerformanceMetrics, type RunOrigin, type StepRun, type WorkerRef, type WorkflowExecution } from '../../../shared/model.js';
+import { EXECUTION_STATUSES, SELECTION_MODES, STEP_STATUSES, type ExecutionStatus, type PerformanceMetrics, type RunOrigin, type RunSelection, type StepRun, type WorkerRef, type WorkflowExecution } from '../../../shared/model.js';
 import { logDamagedRun } from '../logging/damaged-runs.js';
 
 export interface ExecutionRow {
@@ -24,6 +24,7 @@ export interface ExecutionRow {
   outcome?: string | null;
   /** A finished run's performance metrics as JSON (read for one run, not for lists). */
   performance?: string | null;
+  selection?: string | null;
   /** The first step row of the run that cannot be read, found by SQL when the steps themselves are not read. */
   damaged_step?: string | null;
 }
@@ -84,6 +85,7 @@ export function toExecution(row: ExecutionRow, steps: StepRow[]): WorkflowExecut
     rerunOf: row.rerun_of ?? null,
     partial: row.partial === 1,
     outcome: row.outcome ?? null,
+    selection: row.selection == null ? null : readJson(row.selection, 'selection', damage, isSelection, null),
   };
   if (steps.length > 0) execution.results = Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs]));
   if (row.performance !== undefined) execution.performanceMetrics = row.performance === null ? null : readJson(row.performance, 'performance', damage, isMetrics, null);
@@ -146,6 +148,13 @@ function isMetrics(value: unknown): value is PerformanceMetrics | null {
 
 function isWorkerRef(value: unknown): value is WorkerRef {
   return isObject(value) && typeof value.id === 'string' && typeof value.host === 'string' && typeof value.pool === 'string';
+}
+
+function isSelection(value: unknown): value is RunSelection {
+  if (!isObject(value)) return false;
+  const { mode, steps, selected, sourceExecutionId } = value;
+  return SELECTION_MODES.includes(mode as RunSelection['mode']) && isStringList(steps) && isStringList(selected)
+    && (sourceExecutionId === null || typeof sourceExecutionId === 'string');
 }
 
 function isStringList(value: unknown): value is string[] {

@@ -1,7 +1,7 @@
 // Run records in SQLite: written behind the scheduler one transaction per event-loop turn, read for history. A write
 // that fails (a full disk, a read-only or failing file) never stops a run: the records stay in memory, the runs are
 // marked, the user is told, and the write is retried until it goes through.
-import { TERMINAL_EXECUTION_STATUSES, type ExecutionStatus, type RunOrigin, type StepRun, type Workflow, type WorkflowExecution } from '../../../shared/model.js';
+import { TERMINAL_EXECUTION_STATUSES, TERMINAL_STEP_STATUSES, type ExecutionStatus, type RunOrigin, type StepRun, type Workflow, type WorkflowExecution } from '../../../shared/model.js';
 import type { RunRecorder } from './run-recorder.js';
 import type { Db } from './database.js';
 import { stillRunning } from '../processes/process-liveness.js';
@@ -32,8 +32,10 @@ export interface HistoryQuery {
 export const RETRY_MS = 1000;
 
 const LIVE: readonly ExecutionStatus[] = ['pending', 'running'];
+/** The step statuses an interrupted run keeps as they are (a step left out of a partial run among them). */
+const ENDED_STEP_SQL = [...TERMINAL_STEP_STATUSES].map((status) => `'${status}'`).join(', ');
 const LIST_COLUMNS = `execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid,
-  owner_host, owner_start, rerun_of, partial, outcome`;
+  owner_host, owner_start, rerun_of, partial, outcome, selection`;
 const FILTERS: [keyof HistoryQuery, string][] = [
   ['workflowName', 'workflow_name'], ['workflowFile', 'workflow_file'], ['status', 'status'], ['projectId', 'project_id'], ['sessionId', 'session_id'], ['origin', 'origin'],
 ];
@@ -231,7 +233,7 @@ export class RunStore implements RunRecorder {
                                  WHERE execution_id = ? AND typeof(COALESCE(start_time, 0)) = 'integer' AND typeof(COALESCE(end_time, 0)) = 'integer'`).get(row.execution_id) as { t: number | null };
         const end = Math.max(last.t ?? 0, typeof row.start_time === 'number' ? row.start_time : 0);
         db.prepare(`UPDATE step_runs SET status = 'cancelled', error = 'interrupted: the process running it stopped', end_time = COALESCE(end_time, @end)
-                    WHERE execution_id = @id AND status NOT IN ('succeeded', 'failed', 'skipped', 'cancelled')`).run({ id: row.execution_id, end });
+                    WHERE execution_id = @id AND status NOT IN (${ENDED_STEP_SQL})`).run({ id: row.execution_id, end });
         const errors = [...toExecution(row, []).errors, `interrupted: process ${row.owner_pid} on ${row.owner_host} stopped while the run was in progress`];
         db.prepare(`UPDATE executions SET status = 'interrupted', end_time = @end, errors = @errors, outcome = @outcome WHERE execution_id = @id AND status IN ('pending', 'running')`)
           .run({ id: row.execution_id, end, errors: JSON.stringify(errors), outcome: 'Ended interrupted: the process running it stopped' });

@@ -19,8 +19,8 @@ export interface RunWrites {
 
 export function prepareWrites(db: Db): RunWrites {
   return {
-    insertExecution: db.prepare(`INSERT INTO executions (execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, workflow, rerun_of, partial, outcome, performance)
-      VALUES (@executionId, @workflowName, @workflowFile, @sessionId, @projectId, @status, @origin, @startTime, @endTime, @params, @errors, @ownerPid, @ownerHost, @ownerStart, @workflow, @rerunOf, @partial, @outcome, @performance)
+    insertExecution: db.prepare(`INSERT INTO executions (execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, workflow, rerun_of, partial, outcome, performance, selection)
+      VALUES (@executionId, @workflowName, @workflowFile, @sessionId, @projectId, @status, @origin, @startTime, @endTime, @params, @errors, @ownerPid, @ownerHost, @ownerStart, @workflow, @rerunOf, @partial, @outcome, @performance, @selection)
       ON CONFLICT (execution_id) DO UPDATE SET status = excluded.status, end_time = excluded.end_time, errors = excluded.errors,
         owner_pid = excluded.owner_pid, owner_host = excluded.owner_host, owner_start = excluded.owner_start, outcome = excluded.outcome,
         performance = excluded.performance`),
@@ -83,7 +83,8 @@ export function writeBatch(
   steps: Iterable<{ executionId: string; name: string; run: StepRun }>,
 ): void {
   for (const { execution, workflow } of started) {
-    writes.insertExecution.run({ ...executionParams(execution, owner), workflow, rerunOf: execution.rerunOf ?? null, partial: execution.partial === true ? 1 : 0 });
+    writes.insertExecution.run({ ...executionParams(execution, owner), workflow, rerunOf: execution.rerunOf ?? null, partial: execution.partial === true ? 1 : 0,
+      selection: execution.selection != null ? JSON.stringify(execution.selection) : null });
     let position = 0;
     for (const [name, run] of Object.entries(execution.steps)) {
       writes.insertStep.run({ ...stepParams(execution.executionId, name, run), position: position++, reusedFrom: run.reusedFrom ?? null });

@@ -4,8 +4,8 @@ import { useCallback, useState, type ReactElement, type RefObject } from 'react'
 import { useActions, useEditorStore, useGraphStore } from '../app/hooks.js';
 import type { XY } from '../editor/graph-edits.js';
 import { ActionGlyphsProvider } from './ActionGlyphs.js';
-import { EDGE_PROPS } from './edge-style.js';
-import { fitReach, fitRule, MIN_ZOOM, MINIMAP_SIZES, NARROW_CANVAS } from './fit-view.js';
+import { CANVAS_PROPS } from './canvas-props.js';
+import { fitReach, fitRule, MINIMAP_SIZES, NARROW_CANVAS } from './fit-view.js';
 import { FitIcon } from './FitIcon.js';
 import { FitOnRequest } from './FitOnRequest.js';
 import { FitViewOnResize } from './FitViewOnResize.js';
@@ -68,9 +68,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           nodes={shownNodes}
           edges={shownEdges}
           nodeTypes={NODE_TYPES}
-          colorMode="system"
-          minZoom={MIN_ZOOM}
-          {...EDGE_PROPS}
+          {...CANVAS_PROPS}
           onMoveStart={onMoveStart}
           onNodesChange={handlers.onNodesChange}
           onEdgesChange={handlers.onEdgesChange}

@@ -1,6 +1,6 @@
 // The Editor: the current project and the open workflow's name, toolbar, palette, the canvas, the inspector (and a run's step details), problems, and a disk conflict.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type ChangeEvent, type ReactElement } from 'react';
+import { useCallback, useMemo, useRef, type ChangeEvent, type ReactElement, type ReactNode } from 'react';
 import type { ActionInfo } from '../../shared/ipc.js';
 import { downloadText } from '../app/download.js';
 import { useActions, useAppStore, useGraphStore, useProjectsStore, useRunStore } from '../app/hooks.js';
@@ -21,6 +21,17 @@ import { ShortcutHelp } from './ShortcutHelp.js';
 import { StepPanel } from '../runs/StepPanel.js';
 import { WorkflowList } from '../projects/WorkflowList.js';
 
+/** The editor's header title: the project (switchable), a slash, then the workflow's name or "Editor". */
+function EditorTitle({ children }: { children: ReactNode }): ReactElement {
+  return (
+    <div className="editor-title">
+      <ProjectSwitcher />
+      <span className="editor-title__slash" aria-hidden="true">/</span>
+      <h1 id="editor-title">{children}</h1>
+    </div>
+  );
+}
+
 export function EditorView(): ReactElement {
   const shown = useGraphStore((state) => state.shown);
   const loading = useGraphStore((state) => state.loading);
@@ -29,11 +40,7 @@ export function EditorView(): ReactElement {
       <section className="view" aria-labelledby="editor-title">
         <header className="view__header">
           <div className="view__title">
-            <div className="editor-title">
-              <ProjectSwitcher />
-              <span className="editor-title__slash" aria-hidden="true">/</span>
-              <h1 id="editor-title">Editor</h1>
-            </div>
+            <EditorTitle>Editor</EditorTitle>
           </div>
         </header>
         {loading !== null ? <p className="muted empty">Opening {loading.name}…</p> : <ProjectWorkflows />}
@@ -98,11 +105,7 @@ function EditorWorkspace(): ReactElement {
     <section className="view view--editor" aria-labelledby="editor-title">
       <header className="view__header">
         <div className="view__title">
-          <div className="editor-title">
-            <ProjectSwitcher />
-            <span className="editor-title__slash" aria-hidden="true">/</span>
-            <h1 id="editor-title">{dirty && <span className="dirty-mark" aria-label="unsaved changes" title="Unsaved changes">● </span>}{shown.name}</h1>
-          </div>
+          <EditorTitle>{dirty && <span className="dirty-mark" aria-label="unsaved changes" title="Unsaved changes">● </span>}{shown.name}</EditorTitle>
           {description ? <p className="muted">{description}</p> : null}
         </div>
         <RunControls />

@@ -5,9 +5,9 @@ import type { Workflow } from '../../shared/model.js';
 import { useActions, useRunViewStore } from '../app/hooks.js';
 import type { StepNode } from '../canvas/step-nodes.js';
 import { ActionGlyphsProvider } from '../canvas/ActionGlyphs.js';
-import { EDGE_PROPS } from '../canvas/edge-style.js';
+import { CANVAS_PROPS } from '../canvas/canvas-props.js';
 import { FitIcon } from '../canvas/FitIcon.js';
-import { fitReach, fitRule, MIN_ZOOM, type FitRule } from '../canvas/fit-view.js';
+import { fitReach, fitRule, type FitRule } from '../canvas/fit-view.js';
 import { FitViewOnResize } from '../canvas/FitViewOnResize.js';
 import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/node-size.js';
 import { OverviewLayer } from '../canvas/OverviewLayer.js';
@@ -54,9 +54,7 @@ function RunFlow({ workflow }: { workflow: Workflow }): ReactElement {
       nodes={shownNodes}
       edges={shownEdges}
       nodeTypes={NODE_TYPES}
-      colorMode="system"
-      minZoom={MIN_ZOOM}
-      {...EDGE_PROPS}
+      {...CANVAS_PROPS}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable={false}

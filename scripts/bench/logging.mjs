@@ -58,7 +58,7 @@ export async function benchLogging(print) {
   print('engine log: the 10,000-step in-process DAG of control.noop, log off vs at info (median of 7, the file written out)', [
     line('wall', figure('ms')),
     line('CPU ', figure('cpu')),
-    `log file: ${(bytes / 10 / 1024).toFixed(1)} KiB per 1,000 steps (${bytes} bytes for 10,000: run start/finish, each step's start and finish)`,
+    `log file: ${(bytes / 10 / 1024).toFixed(1)} KiB per 1,000 steps (${bytes} bytes for 10,000: run start and finish, each step's end: its start is at debug)`,
   ].join('\n'));
   benchStartup(print);
 }

@@ -10,11 +10,14 @@ export const EXECUTION_STATUSES = ['pending', 'running', 'completed', 'failed', 
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 
 export const STEP_STATUSES = [
-  'pending', 'queued', 'running', 'retrying', 'succeeded', 'failed', 'skipped', 'cancelled', 'not-selected',
+  'pending', 'queued', 'running', 'retrying', 'succeeded', 'failed', 'skipped', 'cancelled', 'not-selected', 'cached',
 ] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
-export const TERMINAL_STEP_STATUSES: ReadonlySet<StepStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled', 'not-selected']);
+export const TERMINAL_STEP_STATUSES: ReadonlySet<StepStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled', 'not-selected', 'cached']);
+
+/** A step's outcome whose outputs downstream steps may read: it ran and succeeded, or its result was restored from the cache. */
+export const SUCCESSFUL_STEP_STATUSES: ReadonlySet<StepStatus> = new Set(['succeeded', 'cached']);
 
 /**
  * Running part of a workflow: `only` the named steps, `from` a step (it and everything downstream), `to` a step (it and
@@ -69,8 +72,20 @@ export interface WorkflowStep {
   priority: StepPriority;
   /** The worker pool the step runs on when the queue is on (shared/workers.ts); absent: the workflow's `runsOn`. */
   runsOn?: string;
+  /** Opt-in content-hash caching (issue 18): absent, the step always runs (side effects are the default assumption). */
+  cache?: StepCache;
   /** Canvas position and other editor state; ignored by the engine. */
   ui?: Record<string, unknown>;
+}
+
+/**
+ * What a cached step's result depends on and produces. Globs are relative to the step's working directory; a leading
+ * `!` excludes. `env` names environment values that enter the key.
+ */
+export interface StepCache {
+  inputs: string[];
+  outputs: string[];
+  env: string[];
 }
 
 export interface WorkflowParam {
@@ -96,7 +111,11 @@ export interface Workflow {
   resources: Record<string, DeclaredResource>;
   /** The pool its steps run on when the queue is on, unless a step names its own; absent: `default`. */
   runsOn?: string;
+  /** The `cache` a step without its own takes (issue 18); absent: such steps always run. */
+  cache?: StepCache;
   steps: WorkflowStep[];
+  /** Editor state for the whole canvas (groups: `ui.groups`); ignored by the engine, kept through save and reload. */
+  ui?: Record<string, unknown>;
 }
 
 export interface StepRun {
@@ -121,6 +140,37 @@ export interface StepRun {
   reusedFrom?: string | null;
   /** The worker that ran the step's last attempt, when it ran on one (the queue); null or absent when it ran here. */
   worker?: WorkerRef | null;
+  /** The cache key of a step with `cache` (a hex content hash); null or absent for a step without one or with --no-cache. */
+  cacheKey?: string | null;
+  /** Why a step with `cache` ran instead of being restored (what differed from its last stored entry); null for a hit. */
+  cacheMiss?: CacheMiss | null;
+  /** The child run of a `workflow.run` step (a subflow) and its progress; null or absent for other steps. */
+  child?: ChildRunProgress | null;
+}
+
+/** One thing that differed between a step's key now and its last stored entry. */
+export interface CacheChange {
+  kind: 'input' | 'env' | 'upstream' | 'params' | 'action' | 'cwd' | 'outputs';
+  /** The input file, env name or upstream step concerned; the field's name for the others. */
+  name: string;
+  /** For people: "changed", "added", "removed", "output differs from the cache (changed since)". */
+  detail: string;
+}
+
+export interface CacheMiss {
+  /** One line: "first run", "--no-cache", "--force", "input src/a.c changed", "2 inputs and env CC changed". */
+  summary: string;
+  changes: CacheChange[];
+}
+
+/** A subflow's child run as its parent step shows it: n of m steps done and the child's status. */
+export interface ChildRunProgress {
+  executionId: string;
+  workflowName: string;
+  status: ExecutionStatus;
+  /** Steps of the child that reached a terminal status. */
+  done: number;
+  total: number;
 }
 
 /** Where a step ran: a `codomyrmex worker` process, by its id, its machine's host name and its pool. */
@@ -155,6 +205,8 @@ export interface WorkflowExecution {
   params: Record<string, unknown>;
   errors: string[];
   steps: Record<string, StepRun>;
+  /** The parent run and its `workflow.run` step, when this run is a subflow's child run; null or absent otherwise. */
+  parent?: { executionId: string; step: string } | null;
   /** The run this one re-runs (runs.rerun), for history; null or absent for a first run. */
   rerunOf?: string | null;
   /** A re-run from failed that kept some steps of an earlier run: left out of durations and success rates. */

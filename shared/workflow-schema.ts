@@ -33,6 +33,10 @@ export const upstreamStepFields = {
   retry_count: unsetWhenNull(z.number().int().min(0).optional()),
 };
 
+/** A step's `cache` (issue 18): globs relative to its working directory (`!` excludes), and env names that enter the key. */
+const globList = z.array(z.string().min(1, 'an empty glob matches nothing')).default([]);
+const cacheSchema = z.strictObject({ inputs: globList, outputs: globList, env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')).default([]) });
+
 const stepSchema = z.looseObject({
   name: nameSchema('step'),
   module: z.string().min(1),
@@ -46,6 +50,7 @@ const stepSchema = z.looseObject({
   continueOnError: unsetWhenNull(z.boolean().default(false)),
   priority: unsetWhenNull(z.enum(STEP_PRIORITIES).default('normal')),
   runsOn: unsetWhenNull(poolSchema.optional()),
+  cache: unsetWhenNull(cacheSchema.optional()),
   ui: unsetWhenNull(z.record(z.string(), z.unknown()).optional()),
   ...upstreamStepFields,
 }).superRefine((step, context) => {
@@ -58,7 +63,7 @@ const stepSchema = z.looseObject({
 
 /** Every key a step may carry (ours and the upstream's aliases); a file's save manages exactly these. */
 export const STEP_KEYS: ReadonlySet<string> = new Set([
-  'name', 'module', 'action', 'parameters', 'dependencies', 'timeout', 'retry', 'resources', 'runWhen', 'continueOnError', 'priority', 'runsOn', 'ui',
+  'name', 'module', 'action', 'parameters', 'dependencies', 'timeout', 'retry', 'resources', 'runWhen', 'continueOnError', 'priority', 'runsOn', 'cache', 'ui',
   ...Object.keys(upstreamStepFields),
 ]);
 
@@ -113,7 +118,9 @@ export const workflowFileSchema = z.looseObject({
   params: z.record(z.string(), paramSchema).default({}),
   resources: z.record(z.string(), declaredResourceSchema).default({}),
   runsOn: unsetWhenNull(poolSchema.optional()),
+  cache: unsetWhenNull(cacheSchema.optional()),
   steps: z.array(stepSchema),
+  ui: unsetWhenNull(z.record(z.string(), z.unknown()).optional()),
 });
 
 /** Parses raw data (from YAML or JSON) into a Workflow, or throws a ValidationError naming every misplaced field. */
@@ -133,6 +140,8 @@ export function parseWorkflow(raw: unknown, file?: string): Workflow {
     params: data.params,
     resources: data.resources,
     ...(data.runsOn !== undefined ? { runsOn: data.runsOn } : {}),
+    ...(data.cache !== undefined ? { cache: data.cache } : {}),
+    ...(data.ui !== undefined ? { ui: data.ui } : {}),
     steps: data.steps.map((step) => ({
       name: step.name,
       module: step.module,
@@ -146,6 +155,7 @@ export function parseWorkflow(raw: unknown, file?: string): Workflow {
       continueOnError: step.continueOnError,
       priority: step.priority,
       ...(step.runsOn !== undefined ? { runsOn: step.runsOn } : {}),
+      ...(step.cache !== undefined ? { cache: step.cache } : {}),
       ...(step.ui !== undefined ? { ui: step.ui } : {}),
     })),
   };

@@ -5,7 +5,7 @@ import type { ActionInfo } from '../../shared/ipc.js';
 import type { StepStatus } from '../../shared/model.js';
 
 export const STATUS_ICONS: Record<StepStatus, string> = {
-  pending: '○', queued: '◌', running: '◐', retrying: '↻', succeeded: '✓', failed: '✕', skipped: '⤼', cancelled: '⊘', 'not-selected': '◇',
+  pending: '○', queued: '◌', running: '◐', retrying: '↻', succeeded: '✓', failed: '✕', skipped: '⤼', cancelled: '⊘', 'not-selected': '◇', cached: '≡',
 };
 /** A step a re-run kept from an earlier run, instead of its status. */
 export const REUSED_ICON = '↺';

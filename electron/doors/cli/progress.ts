@@ -7,7 +7,7 @@ type Colors = ReturnType<typeof pc.createColors>;
 
 const icons = (c: Colors): Record<StepRun['status'], string> => ({
   pending: c.dim('·'), queued: c.dim('…'), running: c.cyan('▶'), retrying: c.yellow('↻'),
-  succeeded: c.green('✓'), failed: c.red('✗'), skipped: c.dim('-'), cancelled: c.yellow('■'), 'not-selected': c.dim('○'),
+  succeeded: c.green('✓'), failed: c.red('✗'), skipped: c.dim('-'), cancelled: c.yellow('■'), 'not-selected': c.dim('○'), cached: c.cyan('≡'),
 });
 
 /** Colours for a terminal (or when forced), plain text for files, pipes and CI logs. */

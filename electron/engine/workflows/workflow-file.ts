@@ -80,7 +80,9 @@ export function serializeWorkflow(workflow: Workflow): Record<string, unknown> {
     params: nonEmpty(workflow.params),
     resources: nonEmpty(workflow.resources),
     runsOn: workflow.runsOn,
+    cache: workflow.cache,
     steps: workflow.steps.map(serializeStep),
+    ui: workflow.ui,
   });
 }
 
@@ -98,11 +100,12 @@ function serializeStep(step: WorkflowStep): Record<string, unknown> {
     continueOnError: step.continueOnError || undefined,
     priority: step.priority === 'normal' ? undefined : step.priority,
     runsOn: step.runsOn,
+    cache: step.cache,
     ui: step.ui,
   });
 }
 
-const WORKFLOW_KEYS = new Set(['version', 'name', 'description', 'concurrency', 'env', 'params', 'resources', 'runsOn', 'steps']);
+const WORKFLOW_KEYS = new Set(['version', 'name', 'description', 'concurrency', 'env', 'params', 'resources', 'runsOn', 'cache', 'steps', 'ui']);
 
 /** The text to write: the previous YAML text edited in place (comments kept), or a fresh rendering. */
 export function renderWorkflow(workflow: Workflow, format: WorkflowFormat, previousText: string | null = null): string {

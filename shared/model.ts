@@ -326,3 +326,15 @@ export interface Session {
   variables: Record<string, string>;
   env: Record<string, string>;
 }
+
+/** The step cache as `codomyrmex cache stats`, MCP and the Resources view show it (issue 18). */
+export interface CacheStats {
+  /** The folder holding it: `$CODOMYRMEX_HOME/cache`, or the shared location configured. */
+  location: string;
+  /** Stored step results. */
+  entries: number;
+  /** Bytes on disk: stored files (identical files once) and entry records. */
+  bytes: number;
+  /** The size cap beyond which the least recently used entries are evicted; null for none. */
+  maxBytes: number | null;
+}

@@ -1,6 +1,6 @@
 // The app's frame: navigation on the left (notices at its foot), the current view beside it, connection state on top,
 // and the question dialogs.
-import { Suspense, type ReactElement } from 'react';
+import { Suspense, useDeferredValue, type ReactElement } from 'react';
 import { ProjectsView } from '../projects/ProjectsView.js';
 import { QuestionDialogs } from '../ui/QuestionDialogs.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
@@ -19,7 +19,10 @@ const VIEW_COMPONENTS = {
 } as const;
 
 export function App(): ReactElement {
-  const view = useAppStore((state) => state.view);
+  // Deferred: a view whose chunk is still loading keeps the one shown until it is ready, rather than showing the
+  // fallback, which React then holds for at least 300 ms (its reveal throttle) — a workflow clicked on the dashboard
+  // before the editor's chunk had loaded opened 300 ms later than the chunk allowed (issue 16).
+  const view = useDeferredValue(useAppStore((state) => state.view));
   const Current = VIEW_COMPONENTS[view];
   return (
     <div className="app">

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startServe } from './serve.mjs';
 
 /** Layers of `width` steps, each depending on two steps of the layer before; `ui` positions only when `placed`. */
-function layeredWorkflow(name, count, placed) {
+export function layeredWorkflow(name, count, placed) {
   const width = Math.max(10, Math.round(Math.sqrt(count)));
   const lines = [];
   for (let i = 0; i < count; i++) {

@@ -15,6 +15,7 @@ import type { StepNode } from './step-nodes.js';
 import { StepNodeView } from './StepNodeView.js';
 import { menuFromKey, StepContextMenu, type StepMenuAt } from './StepContextMenu.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
+import { useOpeningView } from './use-opening-view.js';
 import { LARGE_GRAPH, useOverview, useOverviewClick } from './use-overview.js';
 import { useViewHold } from './use-view-hold.js';
 import { ZoomDetail } from './ZoomDetail.js';
@@ -53,6 +54,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
   const rule = fitRule(reach, minimapSize);
   const [menu, setMenu] = useState<StepMenuAt | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
+  const opening = useOpeningView(canvasRef, nodes, rule);
   return (
     <div
       className="canvas" aria-label="Workflow graph" ref={canvasRef} data-large={nodes.length > LARGE_GRAPH || undefined} onDragOver={handlers.onDragOver} onDrop={handlers.onDrop} onMouseMove={handlers.onMouseMove}
@@ -63,8 +65,11 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
         setMenu(at);
       }}
     >
+      {/* Mounted once the opening view is known (use-opening-view.ts): a layout effect away, before the first paint. */}
+      {opening !== null && (
       <ActionGlyphsProvider>
         <ReactFlow<StepNode>
+          defaultViewport={opening}
           nodes={shownNodes}
           edges={shownEdges}
           nodeTypes={NODE_TYPES}
@@ -106,6 +111,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           <ZoomDetail canvasRef={canvasRef} />
         </ReactFlow>
       </ActionGlyphsProvider>
+      )}
       {menu !== null && <StepContextMenu at={menu} onClose={closeMenu} />}
     </div>
   );

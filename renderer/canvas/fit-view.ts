@@ -95,8 +95,18 @@ export function viewportFor(bounds: Bounds, size: { width: number; height: numbe
   };
 }
 
+/** The viewport that fits `nodes` (their selected ones kept in view) in a canvas of `size`; null with no step. */
+export function fitViewport(nodes: readonly FitNode[], size: { width: number; height: number }, rule: FitRule): Viewport | null {
+  const bounds = nodesBounds(nodes);
+  if (bounds === null) return null;
+  // Where the whole graph does not fit, the selected steps stay in view (the step the inspector just opened for).
+  return viewportFor(bounds, size, rule, nodesBounds(nodes.filter((node) => node.selected === true)));
+}
+
+type FitNode = { position: { x: number; y: number }; width?: number; height?: number; measured?: { width?: number; height?: number }; selected?: boolean };
+
 /** The box around nodes at their positions, with their sizes (measured, else given). */
-export function nodesBounds(nodes: readonly { position: { x: number; y: number }; width?: number; height?: number; measured?: { width?: number; height?: number } }[]): Bounds | null {
+export function nodesBounds(nodes: readonly FitNode[]): Bounds | null {
   if (nodes.length === 0) return null;
   let x1 = Infinity;
   let y1 = Infinity;

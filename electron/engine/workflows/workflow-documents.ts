@@ -65,7 +65,12 @@ export class WorkflowDocuments {
   }
 
   get(project: Project, name: string): WorkflowDocument {
-    return this.read(this.require(project, name));
+    const found = this.find(project, name) ?? this.notFound(project, name);
+    if (found.loaded === null) return this.read(found.file);
+    // find() has read and parsed the file already: parsing it again doubled the server's part of opening a big
+    // workflow (issue 16).
+    const { workflow, file, format, revision } = found.loaded;
+    return { workflow, file, format, revision, problems: this.host.validate(workflow, file) };
   }
 
   /**
@@ -155,7 +160,7 @@ export class WorkflowDocuments {
   }
 
   /** The file of workflow `name` with what it read as; `loaded` is null for a file of that name that is no workflow. */
-  private find(project: Project, name: string): { file: string; loaded: LoadedWorkflow | null } | null {
+  private find(project: Project, name: string): { file: string; loaded: ReadWorkflow | null } | null {
     const files = this.files(project);
     const named = files.filter((file) => baseName(file) === name);
     // The usual case first: `<name>.yaml` holds the workflow `name`; reading every file is for the rest.
@@ -179,11 +184,14 @@ export class WorkflowDocuments {
 }
 
 /** The workflow a file holds, or null when it does not read as one. */
-function readWorkflow(file: string): LoadedWorkflow | null {
+/** A workflow file parsed, with the revision of the bytes it was parsed from. */
+type ReadWorkflow = LoadedWorkflow & { revision: string };
+
+function readWorkflow(file: string): ReadWorkflow | null {
   const current = readWithRevision(file);
   if (current?.text == null) return null;
   try {
-    return parseWorkflowText(current.text, file, formatOf(file));
+    return { ...parseWorkflowText(current.text, file, formatOf(file)), revision: current.revision };
   } catch {
     return null;
   }

@@ -16,7 +16,7 @@ import { StepNodeView } from './StepNodeView.js';
 import { menuFromKey, StepContextMenu, type StepMenuAt } from './StepContextMenu.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
 import { useOpeningView } from './use-opening-view.js';
-import { LARGE_GRAPH, useOverview, useOverviewClick } from './use-overview.js';
+import { LARGE_GRAPH, useOverview, useOverviewClick, useOverviewSelection } from './use-overview.js';
 import { useViewHold } from './use-view-hold.js';
 import { ZoomDetail } from './ZoomDetail.js';
 
@@ -39,13 +39,14 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
   // React Flow renders none of them. Deleting a step still drops its dependencies (removeElements).
   const { overview, shownNodes, shownEdges } = useOverview(nodes, edges);
   const minimapChoice = useEditorStore((state) => state.minimap);
-  const { setMinimap, fitCanvas, focusStep } = useActions();
+  const { setMinimap, fitCanvas, focusStep, select } = useActions();
   // A click on a drawn step selects it and zooms in on it; the view then stays where the user took it.
   const openStep = useCallback((step: string) => {
     hold();
     focusStep(step);
   }, [hold, focusStep]);
   const onOverviewClick = useOverviewClick(nodes, openStep);
+  useOverviewSelection(nodes, overview, select);
   const narrow = useStore((state) => state.width > 0 && state.width < NARROW_CANVAS);
   // On a narrow canvas (beside the inspector in a small window) the minimap would hide much of it: off unless asked for.
   const minimap = minimapChoice ?? (nodes.length <= MINIMAP_LIMIT && !narrow);

@@ -3,8 +3,11 @@
 // strip along the canvas's bottom edge.
 import { FAR_ZOOM } from './ZoomDetail.js';
 
-/** The furthest out a user may zoom (a 5,000-step overview). */
-export const MIN_ZOOM = 0.05;
+/**
+ * The furthest out a user may zoom, and a large workflow's fit: a 10,000-step overview (about 29,000 px wide when laid
+ * out 100 layers deep) fits whole in a 300 px wide canvas. At 0.05 it stopped short of fitting in any window.
+ */
+export const MIN_ZOOM = 0.01;
 /** Fitting never zooms in past this: a lone step would otherwise fill the canvas. */
 export const FIT_MAX_ZOOM = 1.25;
 /** The zoom at which a step's name and summary read comfortably (its 11.5 px summary stays above 8.5 px). */

@@ -144,6 +144,13 @@ export function stepAt<N extends OverviewNode>(nodes: readonly N[], point: { x: 
   return best;
 }
 
+/** The steps whose box meets `area` (flow coordinates), partly covered ones too — a rubber band's selection. */
+export function stepsIn(nodes: readonly OverviewNode[], area: { x: number; y: number; width: number; height: number }): string[] {
+  const right = area.x + area.width;
+  const bottom = area.y + area.height;
+  return nodes.filter((node) => node.position.x < right && node.position.x + NODE_WIDTH > area.x && node.position.y < bottom && node.position.y + NODE_HEIGHT > area.y).map((node) => node.id);
+}
+
 /** How the minimap maps flow coordinates to its pixels: flow point p is at (p - origin) * scale. */
 export interface MinimapMapping {
   origin: { x: number; y: number };

@@ -3,7 +3,7 @@
 // Zooming back in past FAR_ZOOM brings the DOM nodes back; a click on a drawn step zooms in on it.
 import { useReactFlow, useStore, useStoreApi, type Edge, type Node } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
-import { stepAt } from './overview-draw.js';
+import { stepAt, stepsIn } from './overview-draw.js';
 import { FAR_ZOOM } from './ZoomDetail.js';
 
 /** Past this many steps React Flow renders only the visible ones and, zoomed out, the overview layer takes over. */
@@ -55,4 +55,49 @@ export function useOverviewClick(nodes: readonly Node[], open: (step: string, at
     open(hit.id, hit.position);
     return true;
   }, [nodes, open, screenToFlowPosition, getZoom]);
+}
+
+/**
+ * Shift-drag's rubber band while the overview shows: React Flow selects none of its hidden nodes, so the steps drawn
+ * under the band are given to `select` here (partly covered ones too, as the canvas's SelectionMode.Partial does), at
+ * most once a frame and only when the set changes.
+ */
+export function useOverviewSelection(nodes: readonly Node[], active: boolean, select: (steps: readonly string[]) => void): void {
+  const flow = useStoreApi();
+  const latest = useRef(nodes);
+  latest.current = nodes;
+  useEffect(() => {
+    if (!active) return undefined;
+    let frame = 0;
+    let chosen = '';
+    // The band as last drawn, with the view it was drawn in: it is cleared from the store when the button goes up.
+    let pending: { band: { x: number; y: number; width: number; height: number }; transform: readonly number[] } | null = null;
+    const apply = (): void => {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      if (pending === null) return;
+      const { band, transform: [x = 0, y = 0, zoom = 1] } = pending;
+      pending = null;
+      const steps = stepsIn(latest.current, { x: (band.x - x) / zoom, y: (band.y - y) / zoom, width: band.width / zoom, height: band.height / zoom });
+      const key = steps.join('\n');
+      if (key === chosen) return;
+      chosen = key;
+      select(steps);
+    };
+    const off = flow.subscribe((state, previous) => {
+      if (state.userSelectionRect === previous.userSelectionRect) return;
+      // A new band starts from nothing selected: React Flow has just cleared the selection.
+      if (previous.userSelectionRect === null) chosen = '';
+      if (state.userSelectionRect === null) {
+        apply();
+        return;
+      }
+      if (state.userSelectionActive) pending = { band: state.userSelectionRect, transform: state.transform };
+      if (frame === 0) frame = requestAnimationFrame(apply);
+    });
+    return () => {
+      off();
+      cancelAnimationFrame(frame);
+    };
+  }, [flow, active, select]);
 }

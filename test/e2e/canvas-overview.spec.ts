@@ -65,6 +65,8 @@ for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 700 }])
     await openWorkflow(page, 'huge');
     await expect(overview(page)).toHaveAttribute('data-drawn', /^[1-9]\d*$/, { timeout: 60_000 });
     await expect(overview(page)).toHaveAccessibleName(/Overview of 10,000 steps/);
+    // The fit shows all of it (it stopped at a 5% zoom that left most of it out of view).
+    await expect(overview(page)).toHaveAttribute('data-drawn', '10000');
     // Zoomed out, React Flow holds every step but renders none of them.
     await expect(page.locator('[data-step]')).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/overview-10000-out-${size.width}x${size.height}.png` });
@@ -119,6 +121,29 @@ test('a click on a drawn step selects it and zooms in on it; it can then be drag
   await page.mouse.up();
   const after = (await s0.boundingBox())!;
   expect(after.x - before.x).toBeGreaterThan(60);
+});
+
+test('shift-dragging a band over the overview selects the steps under it; Delete then removes them', async ({ page }) => {
+  test.setTimeout(120_000);
+  addWorkflow('big.yaml', layered('big', 2000, 40));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openWorkflow(page, 'big');
+  await expect(overview(page)).toHaveAttribute('data-drawn', '2000', { timeout: 60_000 });
+  // Laid out 292 px per layer and 104 px per row: the band covers layers 10 and 11, rows 10 to 14 — 10 steps, away from
+  // the pane's edges (where a band pans the view).
+  const viewport = page.locator('.react-flow__viewport');
+  const from = await onScreen(viewport, { x: 2910, y: 1030 });
+  const to = await onScreen(viewport, { x: 3312, y: 1506 });
+  await page.keyboard.down('Shift');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await page.screenshot({ path: `${SHOTS}/overview-band-1440x900.png` });
+  await page.keyboard.press('Delete');
+  await expect(overview(page)).toHaveAccessibleName(/Overview of 1,990 steps/);
+  await expect(page.getByRole('heading', { name: /unsaved changes/ })).toBeVisible();
 });
 
 test('a run\'s statuses colour the overview in the run view', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitReach, fitRule, MINIMAP_SIZES, READABLE_ZOOM, viewportFor, type Bounds, type Viewport } from '../../../../renderer/canvas/fit-view.js';
+import { fitReach, fitRule, fitViewport, MIN_ZOOM, MINIMAP_SIZES, READABLE_ZOOM, viewportFor, type Bounds, type Viewport } from '../../../../renderer/canvas/fit-view.js';
 import { FAR_ZOOM } from '../../../../renderer/canvas/ZoomDetail.js';
 
 /** Where `bounds` lands on screen under `viewport`. */
@@ -57,5 +57,24 @@ describe('fitting a workflow into view', () => {
 
   it('gives the same rule object for the same answers (effects depending on it do not re-run)', () => {
     expect(fitRule('small', MINIMAP_SIZES.narrow)).toBe(fitRule('small', MINIMAP_SIZES.narrow));
+  });
+
+  it('fits a 10,000-step overview (100 layers of 100) whole in a 1024 px window\'s canvas', () => {
+    const steps = Array.from({ length: 10_000 }, (_, i) => ({ position: { x: Math.floor(i / 100) * 292, y: (i % 100) * 104 }, width: 220, height: 76 }));
+    const size = { width: 560, height: 500 };
+    const viewport = fitViewport(steps, size, fitRule('large', null))!;
+    expect(viewport.zoom).toBeGreaterThanOrEqual(MIN_ZOOM);
+    const box = onScreen({ x: 0, y: 0, width: 99 * 292 + 220, height: 99 * 104 + 76 }, viewport);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(size.width);
+  });
+
+  it('keeps the selected steps in view where the whole graph does not fit, and has no view for no steps', () => {
+    const steps = [{ position: { x: 0, y: 0 }, width: 220, height: 76 }, { position: { x: 5000, y: 0 }, width: 220, height: 76, selected: true }];
+    const viewport = fitViewport(steps, { width: 400, height: 300 }, fitRule('small', null))!;
+    const selected = onScreen({ x: 5000, y: 0, width: 220, height: 76 }, viewport);
+    expect(selected.left).toBeGreaterThanOrEqual(0);
+    expect(selected.right).toBeLessThanOrEqual(400);
+    expect(fitViewport([], { width: 400, height: 300 }, fitRule('large', null))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../../renderer/canvas/node-size.js';
-import { drawOverview, stepAt, type OverviewPalette, type OverviewScene } from '../../../../renderer/canvas/overview-draw.js';
+import { drawOverview, stepAt, stepsIn, type OverviewPalette, type OverviewScene } from '../../../../renderer/canvas/overview-draw.js';
 
 const nodes = [
   { id: 'a', position: { x: 0, y: 0 } },
@@ -36,6 +36,18 @@ function recordingContext() {
 }
 
 const palette: OverviewPalette = { pending: 'grey', edge: 'edge', selected: 'focus', invalid: 'red', background: 'white', mask: 'sunken', status: { succeeded: 'green', running: 'blue' } };
+
+describe('the steps under a rubber band on the overview', () => {
+  it('are those whose box the band meets, partly covered ones too', () => {
+    expect(stepsIn(nodes, { x: 310, y: -50, width: 10, height: 300 })).toEqual(['b', 'c']);
+    expect(stepsIn(nodes, { x: NODE_WIDTH - 1, y: NODE_HEIGHT - 1, width: 2, height: 2 })).toEqual(['a']);
+    expect(stepsIn(nodes, { x: -100, y: -100, width: 1000, height: 1000 })).toEqual(['a', 'b', 'c']);
+  });
+
+  it('are none when the band lies between steps', () => {
+    expect(stepsIn(nodes, { x: NODE_WIDTH + 5, y: 0, width: 300 - NODE_WIDTH - 10, height: 300 })).toEqual([]);
+  });
+});
 
 describe('drawing the overview', () => {
   it('fills each step in view with its run status colour, and skips steps out of view', () => {

@@ -6,7 +6,8 @@ import { useContext, useEffect, useRef, type PointerEvent, type ReactElement, ty
 import { AppContext } from '../app/hooks.js';
 import { selectShownRun } from '../runs/run-selectors.js';
 import type { MinimapSize } from './fit-view.js';
-import { drawMinimap, drawOverview, readPalette, type MinimapMapping, type OverviewNode, type OverviewPalette, type OverviewScene } from './overview-draw.js';
+import { createOverviewCache, drawOverviewCached } from './overview-cache.js';
+import { drawMinimap, readPalette, type MinimapMapping, type OverviewNode, type OverviewPalette, type OverviewScene } from './overview-draw.js';
 
 interface Props {
   nodes: readonly OverviewNode[];
@@ -28,7 +29,8 @@ export function OverviewLayer({ nodes, edges, vertical, showProblems, selectedSt
   const stores = useContext(AppContext)?.stores;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const scene = useRef<OverviewScene | null>(null);
-  const request = useRef<() => void>(() => undefined);
+  const request = useRef<(changed?: 'picture') => void>(() => undefined);
+  const cache = useRef(createOverviewCache());
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -45,7 +47,7 @@ export function OverviewLayer({ nodes, edges, vertical, showProblems, selectedSt
         canvas.height = Math.round(height * dpr);
       }
       if (scene.current === null || width === 0) return;
-      const drawn = drawOverview(ctx, scene.current, { x: transform[0], y: transform[1], zoom: transform[2] }, width, height, dpr, palette);
+      const drawn = drawOverviewCached(ctx, cache.current, scene.current, { x: transform[0], y: transform[1], zoom: transform[2] }, width, height, dpr, palette);
       // For tests and the bench: how many steps the last frame drew (what a user sees is the picture).
       canvas.dataset.drawn = String(drawn);
       const small = minimapRef.current;
@@ -56,7 +58,9 @@ export function OverviewLayer({ nodes, edges, vertical, showProblems, selectedSt
       if (small.height !== Math.round(size.height * dpr)) small.height = Math.round(size.height * dpr);
       mapping.current = drawMinimap(smallCtx, scene.current, { x: transform[0], y: transform[1], zoom: transform[2] }, { width, height }, size, dpr, palette);
     };
-    request.current = () => {
+    // Anything but the view (a status, a problem, the theme, the graph) changes the picture a pan copies.
+    request.current = (changed) => {
+      if (changed === 'picture') cache.current.stale = true;
       if (frame === 0) frame = requestAnimationFrame(draw);
     };
     const offFlow = flow.subscribe((state, previous) => {
@@ -64,15 +68,15 @@ export function OverviewLayer({ nodes, edges, vertical, showProblems, selectedSt
     });
     // The run store updates its Maps in place, one batch at a time (≤ 60 a second): each batch is a redraw.
     const offRuns = stores?.runs.subscribe((state, previous) => {
-      if (state.batches !== previous.batches || state.shownExecutionId !== previous.shownExecutionId) request.current();
+      if (state.batches !== previous.batches || state.shownExecutionId !== previous.shownExecutionId) request.current('picture');
     });
     const offProblems = showProblems ? stores?.validation.subscribe((state, previous) => {
-      if (state.byStep !== previous.byStep) request.current();
+      if (state.byStep !== previous.byStep) request.current('picture');
     }) : undefined;
     const scheme = window.matchMedia('(prefers-color-scheme: dark)');
     const onScheme = (): void => {
       palette = readPalette(canvas);
-      request.current();
+      request.current('picture');
     };
     scheme.addEventListener('change', onScheme);
     return () => {
@@ -94,7 +98,7 @@ export function OverviewLayer({ nodes, edges, vertical, showProblems, selectedSt
       invalid: (step) => showProblems && stores?.validation.getState().byStep.has(step) === true,
       selected: (node) => node.selected === true || node.id === selectedStep,
     };
-    request.current();
+    request.current('picture');
   }, [nodes, edges, vertical, stores, showProblems, selectedStep, minimap]);
 
   // The minimap pans the view to where it is pressed or dragged, and zooms under the wheel, as React Flow's does.

@@ -16,6 +16,7 @@ const option = (name, fallback) => process.argv.find((arg) => arg.startsWith(`--
 const count = Number(process.argv[2] ?? 1000);
 const runs = Number(option('runs', 5));
 const trees = [['other', option('other', null)], ['this', ROOT]].filter(([, dir]) => dir !== null);
+const pan = process.argv.includes('--pan');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function serve(root, project, home) {
@@ -34,8 +35,32 @@ async function openOnce(browser, url) {
   await page.waitForFunction((expected) => window.__codomyrmexBench?.canvasNodeCount() === expected && (document.querySelector('[data-step]') !== null || Number(document.querySelector('[data-overview]')?.getAttribute('data-drawn') ?? 0) > 0), count, { timeout: 180_000, polling: 'raf' });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const drawn = Date.now() - started;
+  // --pan: frames per second while dragging the view about for 2 s at the zoom it opened at, instead of the open time.
+  const figure = pan ? await panFps(page) : drawn;
   await page.close();
-  return drawn;
+  return figure;
+}
+
+async function panFps(page) {
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  const [cx, cy] = [pane.x + pane.width / 2, pane.y + pane.height / 2];
+  await page.evaluate(() => {
+    window.__frames = 0;
+    const tick = () => { window.__frames++; if (!window.__stop) requestAnimationFrame(tick); };
+    window.__stop = false;
+    requestAnimationFrame(tick);
+  });
+  const started = Date.now();
+  let direction = 1;
+  while (Date.now() - started < 2000) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + 150 * direction, cy + 60 * direction, { steps: 10 });
+    await page.mouse.up();
+    direction = -direction;
+  }
+  const frames = await page.evaluate(() => { window.__stop = true; return window.__frames; });
+  return Math.round((frames * 1000) / (Date.now() - started));
 }
 
 const project = mkdtempSync(join(tmpdir(), 'cdx-ab-'));
@@ -54,4 +79,4 @@ try {
   rmSync(project, { recursive: true, force: true });
   rmSync(home, { recursive: true, force: true });
 }
-for (const [name, dir] of trees) process.stdout.write(`${count} steps, ${name} (${dir}): median ${median(samples[name])} ms of ${samples[name].join(', ')}\n`);
+for (const [name, dir] of trees) process.stdout.write(`${count} steps, ${name} (${dir}): median ${median(samples[name])} ${pan ? 'fps' : 'ms'} of ${samples[name].join(', ')}\n`);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
-import { layeredWorkflow } from './canvas.mjs';
+import { layeredWorkflow, panAndZoom } from './canvas.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const option = (name, fallback) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -35,32 +35,10 @@ async function openOnce(browser, url) {
   await page.waitForFunction((expected) => window.__codomyrmexBench?.canvasNodeCount() === expected && (document.querySelector('[data-step]') !== null || Number(document.querySelector('[data-overview]')?.getAttribute('data-drawn') ?? 0) > 0), count, { timeout: 180_000, polling: 'raf' });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const drawn = Date.now() - started;
-  // --pan: frames per second while dragging the view about for 2 s at the zoom it opened at, instead of the open time.
-  const figure = pan ? await panFps(page) : drawn;
+  // --pan: the canvas section's frames per second panning and zooming at the zoom it opened at, instead of the open time.
+  const figure = pan ? Math.round(await panAndZoom(page)) : drawn;
   await page.close();
   return figure;
-}
-
-async function panFps(page) {
-  const pane = await page.locator('.react-flow__pane').boundingBox();
-  const [cx, cy] = [pane.x + pane.width / 2, pane.y + pane.height / 2];
-  await page.evaluate(() => {
-    window.__frames = 0;
-    const tick = () => { window.__frames++; if (!window.__stop) requestAnimationFrame(tick); };
-    window.__stop = false;
-    requestAnimationFrame(tick);
-  });
-  const started = Date.now();
-  let direction = 1;
-  while (Date.now() - started < 2000) {
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    await page.mouse.move(cx + 150 * direction, cy + 60 * direction, { steps: 10 });
-    await page.mouse.up();
-    direction = -direction;
-  }
-  const frames = await page.evaluate(() => { window.__stop = true; return window.__frames; });
-  return Math.round((frames * 1000) / (Date.now() - started));
 }
 
 const project = mkdtempSync(join(tmpdir(), 'cdx-ab-'));

@@ -80,7 +80,7 @@ async function zoomInToRead(page, step) {
   return page.locator('[data-step]').count();
 }
 
-async function panAndZoom(page) {
+export async function panAndZoom(page) {
   const pane = await page.locator('.react-flow__pane').boundingBox();
   const cx = pane.x + pane.width / 2;
   const cy = pane.y + pane.height / 2;

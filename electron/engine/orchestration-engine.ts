@@ -41,6 +41,9 @@ import { loadTemplates } from './projects/templates/template-folder.js';
 import { EngineQueue } from './queue/engine-queue.js';
 import type { QueueStatus } from '../../shared/ipc.js';
 import { redisUrlProblem } from '../../shared/workers.js';
+import { cacheLocation } from './cache/cache-location.js';
+import { StepCache } from './cache/step-cache.js';
+import type { CacheStats } from '../../shared/model.js';
 
 const MAX_SUB_WORKFLOW_DEPTH = 8;
 /** The settings key of the app's queue: `{ redisUrl }`, the URL null when steps run here only. */
@@ -87,6 +90,8 @@ export class OrchestrationEngine {
   readonly retention: RunRetention;
   /** Steps on worker machines through BullMQ on Redis, when turned on (`run --redis`, the app's setting). */
   readonly queue = new EngineQueue(this.events);
+  /** Cached steps' results (issue 18): at $CODOMYRMEX_HOME/cache or the shared location configured. */
+  readonly cache: StepCache;
   private readonly sessions: SessionStore;
   private readonly settings: SettingsStore;
   private readonly startedAt = Date.now();
@@ -109,6 +114,7 @@ export class OrchestrationEngine {
     );
     const settings = (this.settings = options.settings ?? openSettings(this.paths.home, (message) => void this.notices.raise('warning', message)));
     this.userResources = new UserResources(settings, this.resourceManager);
+    this.cache = new StepCache(() => cacheLocation(this.paths.home, settings, process.env, warn), this.paths.home);
     this.retention = new RunRetention(this.store, this.paths.logs, this.paths.home, settings, warn);
     this.userResources.load(warn);
     this.workflowWatcher = new WorkflowWatcher(this.events, this.projectManager);
@@ -125,6 +131,7 @@ export class OrchestrationEngine {
       runSubWorkflow: (request, parent, signal) => this.runSubWorkflow(request, parent, signal),
       remote: () => this.queue.executor(),
       projectName: (projectId) => this.projectManager.getProject(projectId)?.name ?? null,
+      cache: this.cache,
     });
     // Opt-in per project: a project that never turned it on costs one lookup per run start and end.
     new ProjectStatusFollower(this.projectManager, this.store, this.notices).listen(this.events);
@@ -290,6 +297,16 @@ export class OrchestrationEngine {
     }
   }
 
+  /** The step cache's location, size and cap (the Resources view, `codomyrmex cache stats`, MCP). */
+  async cacheStats(): Promise<CacheStats> {
+    return this.cache.stats();
+  }
+
+  /** Empties the step cache (every stored result); returns its stats after. */
+  async clearCache(): Promise<CacheStats> {
+    return this.cache.clear();
+  }
+
   /** The connected workers (their last heartbeat, pool, slots, what they run); none while the queue is off. */
   workers(): WorkerInfo[] {
     return this.queue.workers();
@@ -337,6 +354,7 @@ export class OrchestrationEngine {
     await this.queue.close();
     this.logTailer.close();
     this.retention.finish();
+    this.cache.close();
     this.store.close();
     if (this.databaseFile.isOpen) {
       try {

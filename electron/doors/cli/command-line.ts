@@ -28,6 +28,10 @@ export const OPTIONS = {
   pool: { type: 'string' },
   workdir: { type: 'string' },
   resources: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  force: { type: 'string', multiple: true },
+  explain: { type: 'boolean' },
+  'max-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -1,7 +1,7 @@
 // `codomyrmex history`: past runs, newest first, as a table or JSON.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { NotFoundError } from '../../../shared/errors.js';
-import { EXECUTION_STATUSES, type ExecutionStatus, type Project, type WorkflowExecution } from '../../../shared/model.js';
+import { EXECUTION_STATUSES, SUCCESSFUL_STEP_STATUSES, type ExecutionStatus, type Project, type WorkflowExecution } from '../../../shared/model.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import { isWorkflowFile } from '../../engine/workflows/find-workflows.js';
 import { EXIT, UsageError, type CliValues } from './command-line.js';
@@ -48,7 +48,7 @@ export async function historyCommand(values: CliValues): Promise<number> {
     fileOf(run, projects.get(run.projectId ?? '')),
     run.damaged != null ? `${run.status} (damaged)` : run.status,
     run.endTime === null ? '—' : formatDuration(run.endTime - run.startTime),
-    `${Object.values(run.steps).filter((s) => s.status === 'succeeded').length}/${Object.keys(run.steps).length}`,
+    `${Object.values(run.steps).filter((s) => SUCCESSFUL_STEP_STATUSES.has(s.status)).length}/${Object.keys(run.steps).length}`,
     run.origin,
     run.executionId.slice(0, 8),
   ]);

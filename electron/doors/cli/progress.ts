@@ -37,7 +37,7 @@ export function startProgress(engine: OrchestrationEngine, execution: WorkflowEx
 function stepLine(c: Colors, name: string, run: StepRun, now = Date.now()): string {
   const took = run.startTime === null ? '' : formatDuration((run.endTime ?? now) - run.startTime);
   const attempts = run.attempts > 1 ? c.yellow(` (attempt ${run.attempts})`) : '';
-  const detail = run.status === 'failed' || run.status === 'cancelled' ? run.error : run.status === 'succeeded' ? null : run.reason;
+  const detail = run.status === 'failed' || run.status === 'cancelled' ? run.error : run.status === 'succeeded' || run.status === 'cached' ? null : run.reason;
   return `${icons(c)[run.status]} ${name}${took ? ` ${c.dim(took)}` : ''}${attempts}${detail ? c.dim(` — ${detail}`) : ''}`;
 }
 
@@ -54,7 +54,7 @@ function plainLines(engine: OrchestrationEngine, execution: WorkflowExecution, o
   const unsubscribe = engine.events.on((event) => {
     if (event.type !== 'step.updated' || event.executionId !== execution.executionId) return;
     const { run } = event;
-    if (run.status === 'retrying' || run.status === 'succeeded' || run.status === 'failed' || run.status === 'skipped' || run.status === 'cancelled') {
+    if (run.status === 'retrying' || run.status === 'succeeded' || run.status === 'cached' || run.status === 'failed' || run.status === 'skipped' || run.status === 'cancelled') {
       out.write(`${stepLine(c, event.step, run)}\n`);
     }
   }, ['step.updated']);
@@ -80,7 +80,7 @@ function liveTable(execution: WorkflowExecution, out: NodeJS.WriteStream, c: Col
     let done = 0;
     const entries = Object.entries(execution.steps);
     for (const [name, run] of entries) {
-      if (run.status === 'succeeded' || run.status === 'failed' || run.status === 'skipped' || run.status === 'cancelled') {
+      if (run.status === 'succeeded' || run.status === 'cached' || run.status === 'failed' || run.status === 'skipped' || run.status === 'cancelled') {
         done++;
         if (!printed.has(name)) {
           printed.add(name);

@@ -6,6 +6,7 @@ import { describeSelection } from '../../../shared/step-selection.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
 import type { ExecutionHandle } from '../../engine/runs/task-orchestrator.js';
 import { EXIT, UsageError, type CliValues } from './command-line.js';
+import { explainRun } from './explain.js';
 import { startProgress } from './progress.js';
 import { requireRedisUrl } from './redis-option.js';
 import { onStopSignal, STOP_SIGNALS, type StopSignal } from './stop-signals.js';
@@ -16,11 +17,12 @@ export async function runCommand(file: string, values: CliValues): Promise<numbe
   const cwd = values.cwd === undefined ? undefined : existingDir(values.cwd);
   const redis = values.redis === undefined ? undefined : requireRedisUrl(values.redis, 'run');
   const selection = parseSelection(values);
+  const cache = parseCacheOptions(values);
   const engine = new OrchestrationEngine();
   if (redis !== undefined) await connectQueue(engine, redis);
   let handle: ExecutionHandle;
   try {
-    handle = engine.runWorkflowFile(file, { params, origin: 'cli', ...(concurrency !== undefined ? { concurrency } : {}), ...(cwd !== undefined ? { cwd } : {}), ...(selection !== undefined ? { selection } : {}) });
+    handle = engine.runWorkflowFile(file, { params, origin: 'cli', ...(concurrency !== undefined ? { concurrency } : {}), ...(cwd !== undefined ? { cwd } : {}), ...(selection !== undefined ? { selection } : {}), ...cache });
   } catch (error) {
     // Refused before anything ran (an unknown step, inputs no earlier run has): the database is closed cleanly.
     await engine.close();
@@ -44,6 +46,7 @@ export async function followRun(engine: OrchestrationEngine, handle: ExecutionHa
   });
   const execution = await handle.done;
   progress.stop(execution);
+  if (values.explain) out.write(explainRun(execution));
   await engine.close();
   if (values.json) process.stdout.write(`${JSON.stringify(cliRecord(execution))}\n`);
   stopListening();
@@ -76,10 +79,20 @@ export function cliRecord(execution: WorkflowExecution) {
           status: run.status, attempts: run.attempts, exitCode: run.exitCode, startTime: run.startTime, endTime: run.endTime, outputs: run.outputs, error: run.error,
           ...(run.reusedFrom != null ? { reusedFrom: run.reusedFrom } : {}),
           ...(run.worker != null ? { worker: run.worker } : {}),
+          ...(run.cacheKey != null ? { cacheKey: run.cacheKey } : {}),
+          ...(run.cacheMiss != null ? { cacheMiss: run.cacheMiss } : {}),
         },
       ]),
     ),
   };
+}
+
+/** `--no-cache` and `--force STEP…` (repeatable, or a,b,c): how the run uses the step cache. */
+function parseCacheOptions(values: CliValues): { noCache?: true; force?: string[] } {
+  const force = (values.force ?? []).flatMap((text) => text.split(',')).map((text) => text.trim()).filter((text) => text !== '');
+  if (values.force !== undefined && force.length === 0) throw new UsageError('--force takes a step name');
+  if (values['no-cache'] && force.length > 0) throw new UsageError('--no-cache already runs every step without the cache: --force adds nothing to it');
+  return { ...(values['no-cache'] ? { noCache: true as const } : {}), ...(force.length > 0 ? { force } : {}) };
 }
 
 /** `--redis`: this run's steps go to workers; a Redis that cannot be reached is refused before anything runs. */

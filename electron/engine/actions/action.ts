@@ -59,6 +59,8 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType> {
   outputs: readonly string[];
   /** True when a run may set outputs beyond `outputs`. */
   openOutputs?: boolean;
+  /** Part of a cached step's key: a new version reruns its cached steps. Absent: our package's version (built-ins). */
+  version?: string;
   run(params: z.output<Schema>, context: ActionContext): Promise<ActionResult>;
 }
 

@@ -1,13 +1,15 @@
 // One workflow execution in progress: dependency counting, runWhen, admission (slots and resources), retries, cancel.
 import { basename } from 'node:path';
 import { executionSummary } from '../../../shared/events.js';
-import { TERMINAL_STEP_STATUSES, type StepPerformance, type StepRun, type Workflow, type WorkflowExecution, type WorkflowStep } from '../../../shared/model.js';
+import { SUCCESSFUL_STEP_STATUSES, TERMINAL_STEP_STATUSES, type StepPerformance, type StepRun, type Workflow, type WorkflowExecution, type WorkflowStep } from '../../../shared/model.js';
 import { performanceMetrics } from '../../../shared/performance.js';
 import { resolveTemplates, type TemplateScope } from '../../../shared/templating.js';
 import { queuePoolOf } from '../../../shared/workers.js';
-import { ActionFailure, type ActionResult } from '../actions/action.js';
+import { ActionFailure } from '../actions/action.js';
 import type { EventBus } from '../event-bus.js';
 import type { Executor, RunningStep } from './executor.js';
+import type { CacheRequest, StepResult } from '../cache/cache-request.js';
+import { outputsHash } from '../cache/outputs-hash.js';
 import { RunLog } from '../logging/run-log.js';
 import type { StepCost } from '../resources/step-meter.js';
 import { resourceQueueReason } from './queue-reason.js';
@@ -41,6 +43,8 @@ export interface ExecutionRunOptions {
   costOf?: (step: string) => StepCost | null;
   /** How often process trees are sampled, for the metrics; null when they are not. */
   sampleIntervalMs?: number | null;
+  /** --no-cache (steps with `cache` neither read nor write it) and --force (these steps run and store anew). */
+  cache?: { off: boolean; force: ReadonlySet<string> };
 }
 
 interface StepState {
@@ -109,6 +113,8 @@ export class ExecutionRun {
   private finished = false;
   private waitingForResources = false;
   private readonly onResourcesReleased = (): void => this.pump();
+  /** Cached steps' output hashes, as their executor reported them: what their dependents' keys include. */
+  private readonly outputHashes = new Map<string, string>();
   private readonly log: RunLog;
 
   constructor(private readonly options: ExecutionRunOptions) {
@@ -147,7 +153,7 @@ export class ExecutionRun {
       if (TERMINAL.has(state.run.status)) {
         this.endOrder.push(state.step.name);
         // A step a partial run left out is read from the earlier run it names, if a selected step reads it.
-        if (state.run.status === 'succeeded' || (state.run.status === 'not-selected' && state.run.reusedFrom != null)) this.scope.steps[state.step.name] = state.run.outputs;
+        if (SUCCESSFUL_STEP_STATUSES.has(state.run.status) || (state.run.status === 'not-selected' && state.run.reusedFrom != null)) this.scope.steps[state.step.name] = state.run.outputs;
       } else {
         this.unfinished++;
       }
@@ -236,7 +242,7 @@ export class ExecutionRun {
     for (const dep of dependencies) {
       const upstream = this.byName.get(dep)!;
       // A left-out dependency a selected step waits on carries an earlier run's outputs (run-selection.ts made sure).
-      const ok = upstream.run.status === 'succeeded' || (upstream.run.status === 'not-selected' && upstream.run.reusedFrom != null)
+      const ok = SUCCESSFUL_STEP_STATUSES.has(upstream.run.status) || (upstream.run.status === 'not-selected' && upstream.run.reusedFrom != null)
         || (upstream.run.status === 'failed' && upstream.step.continueOnError);
       if (!ok) {
         broken = `dependency "${dep}" ${upstream.run.status === 'skipped' ? 'was skipped' : upstream.run.status === 'cancelled' ? 'was cancelled' : 'failed'}`;
@@ -352,10 +358,12 @@ export class ExecutionRun {
       env: state.pool !== null ? this.options.stepEnv : this.options.env,
       resources: state.step.resources,
       ...(state.pool !== null ? { pool: state.pool } : {}),
+      ...this.cacheRequest(state),
     };
     const running = executor.execute(task, state.log, {
       waiting: (reason) => state.attempt === running && this.update(state, { status: 'queued', reason }),
       startedOn: (worker) => state.attempt === running && this.update(state, { status: 'running', reason: null, worker }),
+      keyed: (cacheKey, cacheMiss) => state.attempt === running && this.update(state, { cacheKey, cacheMiss }),
     });
     state.attempt = running;
     // Cancelling is an event sent across the seam: the abort (cancel, timeout) is its one source here.
@@ -367,7 +375,25 @@ export class ExecutionRun {
       );
   }
 
-  private endAttempt(state: StepState, result: ActionResult | null, error: unknown, retriable: boolean): void {
+  /** The task's `cache` for a step with one, unless --no-cache (then its record says so). */
+  private cacheRequest(state: StepState): { cache?: CacheRequest } {
+    const spec = state.step.cache ?? this.options.workflow.cache;
+    if (spec === undefined) return {};
+    const mode = this.options.cache;
+    if (mode?.off === true) {
+      if (state.run.cacheMiss == null) this.update(state, { cacheKey: null, cacheMiss: { summary: '--no-cache', changes: [] } });
+      return {};
+    }
+    const upstream = Object.fromEntries(state.step.dependencies.map((dep) => [dep, this.outputHashOf(dep)]));
+    return { cache: { spec, workflow: this.options.workflow.name, force: mode?.force.has(state.step.name) === true, upstream } };
+  }
+
+  /** A dependency's output hash: as its cache reported it, else the hash of its recorded outputs. */
+  private outputHashOf(name: string): string {
+    return this.outputHashes.get(name) ?? outputsHash(this.byName.get(name)!.run.outputs);
+  }
+
+  private endAttempt(state: StepState, result: StepResult | null, error: unknown, retriable: boolean): void {
     if (state.pool !== null) this.runningRemote--;
     else this.running--;
     state.attempt = null;
@@ -381,7 +407,12 @@ export class ExecutionRun {
       this.finishAndRelease(state, 'cancelled', state.cancelRequested ? 'cancelled by the user' : 'the run was cancelled');
     } else if (!aborted && result !== null) {
       this.scope.steps[state.step.name] = result.outputs;
-      this.finishAndRelease(state, 'succeeded', null, { outputs: result.outputs, exitCode: result.exitCode ?? 0 });
+      const cache = result.cache;
+      if (cache?.outputHash != null) this.outputHashes.set(state.step.name, cache.outputHash);
+      // A hit did not run: it is left out of the run's figures as a step kept from elsewhere is.
+      if (cache?.hit === true) state.ran = false;
+      const cacheFields = cache === undefined ? {} : { cacheKey: cache.key, cacheMiss: cache.miss };
+      this.finishAndRelease(state, cache?.hit === true ? 'cached' : 'succeeded', null, { outputs: result.outputs, exitCode: result.exitCode ?? 0, ...cacheFields });
     } else {
       this.failAttempt(state, aborted ? reason : error, retriable, error instanceof ActionFailure ? error : null);
     }
@@ -438,7 +469,7 @@ export class ExecutionRun {
     this.log.stepEnded(state.step.name, state.run);
     this.unfinished--;
     this.endOrder.push(state.step.name);
-    if (status !== 'succeeded') {
+    if (!SUCCESSFUL_STEP_STATUSES.has(status)) {
       // Steps allowed to run after this one read what it set before failing; a skipped one set nothing.
       this.ended.add(state.step.name);
       if (status === 'failed') this.scope.steps[state.step.name] = state.run.outputs;

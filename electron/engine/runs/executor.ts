@@ -1,9 +1,10 @@
 // The seam between the scheduler and where a step runs (DESIGN.md §5a): in this process, or on a worker through the
 // queue. Only data crosses it: the task is serialisable, output goes to a log sink, cancelling is an event sent in.
-import type { WorkerRef } from '../../../shared/model.js';
+import type { CacheMiss, WorkerRef } from '../../../shared/model.js';
 import { ActionFailure, type ActionContext, type ActionResult, type SubWorkflowRequest, type SubWorkflowResult } from '../actions/action.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { RunningProcesses } from '../processes/running-processes.js';
+import type { CacheRequest, StepResult } from '../cache/cache-request.js';
 
 /** One attempt of one step, as plain data: what a worker on another machine receives as its job. */
 export interface StepTask {
@@ -24,6 +25,8 @@ export interface StepTask {
   resources: Record<string, number>;
   /** The worker pool it goes to on the queue; absent when it runs in the engine's process. */
   pool?: string;
+  /** For a step with `cache` (and no --no-cache): its key is computed where it runs (cache/caching-executor.ts). */
+  cache?: CacheRequest;
 }
 
 /**
@@ -47,17 +50,19 @@ export interface StepProgress {
   waiting(reason: string): void;
   /** The step started on a worker (set again when another worker takes it over). */
   startedOn(worker: WorkerRef): void;
+  /** A cached step's key is known and it will run, and why (a hit is told by the result). */
+  keyed?(key: string, miss: CacheMiss): void;
 }
 
 export interface RunningStep {
   /** Resolves with the step's outputs, or rejects with an ActionFailure (or the reason given to `cancel`). */
-  done: Promise<ActionResult>;
+  done: Promise<StepResult>;
   /** Cancels the attempt: its process tree is ended wherever it runs, then `done` rejects with `reason`. */
   cancel(reason: Error): void;
 }
 
 export interface Executor {
-  execute(task: StepTask, log: LogSink, progress: StepProgress): RunningStep;
+  execute(task: StepTask, log: LogSink, progress?: StepProgress): RunningStep;
   /** The run has ended: whatever the executor kept for it can go. */
   runEnded?(executionId: string): void;
 }

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { NotFoundError, OrchestrationError, ValidationError, WorkflowError } from '../../../shared/errors.js';
 import type { RequestOf, SelectionPreview } from '../../../shared/ipc.js';
-import type { Project, RunOrigin, Workflow, WorkflowExecution } from '../../../shared/model.js';
+import { SUCCESSFUL_STEP_STATUSES, type Project, type RunOrigin, type Workflow, type WorkflowExecution } from '../../../shared/model.js';
 import { sessionAppliesTo } from '../../../shared/session-scope.js';
 import { workingDirFor, type OrchestrationEngine } from '../orchestration-engine.js';
 import type { ExecutionHandle } from './task-orchestrator.js';
@@ -68,7 +68,7 @@ export class RunControl {
     if (record.status === 'pending' || record.status === 'running') {
       throw new OrchestrationError(`run "${executionId}" of ${record.workflowName} is still running: cancel it or wait for its end before re-running it`);
     }
-    if (from === 'failed' && Object.values(record.steps).every((step) => step.status === 'succeeded' || step.status === 'not-selected')) {
+    if (from === 'failed' && Object.values(record.steps).every((step) => SUCCESSFUL_STEP_STATUSES.has(step.status) || step.status === 'not-selected')) {
       throw new OrchestrationError(`run "${executionId}" of ${record.workflowName} has no failed step to re-run (re-run it from the start)`);
     }
     const workflow = this.workflowOf(record);

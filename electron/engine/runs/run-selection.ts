@@ -1,7 +1,7 @@
 // Plans a partial run: the steps it runs, and for those it leaves out, `not-selected` records carrying the outputs the
 // selected steps read — taken from the latest successful run that has them all, or refused before anything runs.
 import { ValidationError, type Problem } from '../../../shared/errors.js';
-import type { RunSelection, StepRun, StepSelection, Workflow, WorkflowExecution } from '../../../shared/model.js';
+import { SUCCESSFUL_STEP_STATUSES, type RunSelection, type StepRun, type StepSelection, type Workflow, type WorkflowExecution } from '../../../shared/model.js';
 import { neededInputs, selectedSteps } from '../../../shared/step-selection.js';
 
 export interface SelectionPlan {
@@ -47,7 +47,7 @@ export function planSelection(workflow: Workflow, request: StepSelection, earlie
 
 /** A step whose outputs a later run can read: it succeeded there, or that run kept it (with its outputs) from another. */
 function hasOutputs(run: StepRun | undefined): boolean {
-  return run !== undefined && (run.status === 'succeeded' || (run.status === 'not-selected' && run.reusedFrom != null));
+  return run !== undefined && (SUCCESSFUL_STEP_STATUSES.has(run.status) || (run.status === 'not-selected' && run.reusedFrom != null));
 }
 
 function findSource(inputs: ReadonlySet<string>, earlier: EarlierRuns): WorkflowExecution | null {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { ValidationError, type Problem } from '../../../shared/errors.js';
-import type { RunOrigin, StepRun, StepSelection, Workflow, WorkflowExecution } from '../../../shared/model.js';
+import { SUCCESSFUL_STEP_STATUSES, type RunOrigin, type StepRun, type StepSelection, type Workflow, type WorkflowExecution } from '../../../shared/model.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { EventBus } from '../event-bus.js';
 import { logRunRefused } from '../logging/run-log.js';
@@ -10,6 +10,8 @@ import { ExecutionRun } from './execution-run.js';
 import { planSelection, type SelectionPlan } from './run-selection.js';
 import { LocalExecutor, processEnv, type Executor, type SubWorkflowRunner } from './executor.js';
 import type { RunningProcesses } from '../processes/running-processes.js';
+import { CachingExecutor } from '../cache/caching-executor.js';
+import type { StepCache } from '../cache/step-cache.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
 import type { RunStore } from '../store/run-store.js';
 import { ExecutionLogs, type LogFollower } from '../store/step-log.js';
@@ -36,6 +38,10 @@ export interface RunOptions {
   performanceMonitoring?: boolean;
   /** Run part of the workflow (only / from / to); the steps left out read their outputs from an earlier run. */
   selection?: StepSelection;
+  /** Steps with `cache` neither read nor write it (--no-cache). */
+  noCache?: boolean;
+  /** These steps run even on a hit, and store their new results (--force). */
+  force?: string[];
 }
 
 /** A run's options once the engine has resolved them: where it works, its project, and its session's environment. */
@@ -69,6 +75,8 @@ export interface TaskOrchestratorDeps {
   remote?: () => Executor | null;
   /** A project's name by id, for workers that place it under their `--workdir`. */
   projectName?: (projectId: string) => string | null;
+  /** The step cache, for steps with `cache`; absent: they always run. */
+  cache?: StepCache;
 }
 
 export class TaskOrchestrator {
@@ -77,7 +85,8 @@ export class TaskOrchestrator {
 
   constructor(private readonly deps: TaskOrchestratorDeps) {
     // Local tasks carry the run's whole environment (taken once per run): nothing to add per step.
-    this.executor = deps.executor ?? new LocalExecutor(deps.registry, deps.runSubWorkflow, deps.processes, () => ({}));
+    const local = deps.executor ?? new LocalExecutor(deps.registry, deps.runSubWorkflow, deps.processes, () => ({}));
+    this.executor = deps.cache === undefined ? local : new CachingExecutor(local, deps.cache, deps.registry);
   }
 
   /** Validates, records and starts a run; resolves `done` when every step has finished. */
@@ -91,6 +100,7 @@ export class TaskOrchestrator {
       this.deps.workflows.assertValid(workflow, file, remote !== null);
       params = resolveRunParams(workflow, options.params ?? {}, file);
       plan = options.selection === undefined ? null : this.planSelection(workflow, options.selection, options);
+      assertKnownSteps(workflow, options.force ?? [], file);
     } catch (error) {
       logRunRefused(workflow.name, file ?? null, error);
       throw error;
@@ -116,6 +126,7 @@ export class TaskOrchestrator {
       events: this.deps.events,
       logs: new ExecutionLogs(this.deps.logsRoot, execution.executionId, this.deps.logTailer ?? null),
       ...(meter !== null ? { costOf: (step: string) => meter.take(execution.executionId, step), sampleIntervalMs: meter.sampleIntervalMs } : {}),
+      cache: { off: options.noCache === true, force: new Set(options.force ?? []) },
     });
     this.active.set(execution.executionId, run);
     this.deps.store.executionStarted(execution, workflow);
@@ -123,6 +134,7 @@ export class TaskOrchestrator {
       this.active.delete(execution.executionId);
       meter?.unwatch(execution.executionId);
       this.deps.store.flush();
+      this.evictCache();
     });
     return { executionId: execution.executionId, execution, done };
   }
@@ -169,6 +181,15 @@ export class TaskOrchestrator {
     await Promise.all(runs.map((run) => run.done));
   }
 
+  /** Keeps the cache within its cap once a run stored in it; a failing disk costs the eviction, never the run. */
+  private evictCache(): void {
+    try {
+      this.deps.cache?.evictIfGrown();
+    } catch {
+      // Tried again after the next run that stores.
+    }
+  }
+
   /** A workflow may declare resources (`gpu: 1`); known ones keep their capacity. */
   private declareResources(workflow: Workflow): void {
     for (const [id, declared] of Object.entries(workflow.resources)) {
@@ -176,6 +197,15 @@ export class TaskOrchestrator {
       this.deps.resources.registerResource({ id, capacity: declared.capacity, ...(declared.type ? { type: declared.type } : {}), ...(declared.unit ? { unit: declared.unit } : {}) });
     }
   }
+}
+
+/** --force names steps of the workflow: a misspelt one is refused before anything runs. */
+function assertKnownSteps(workflow: Workflow, names: readonly string[], file?: string): void {
+  const known = new Set(workflow.steps.map((step) => step.name));
+  const problems: Problem[] = names.filter((name) => !known.has(name)).map((name) => ({
+    ...(file !== undefined ? { file } : {}), field: 'force', message: `--force names no step of ${workflow.name}: "${name}" (its steps: ${[...known].join(', ')})`,
+  }));
+  if (problems.length > 0) throw new ValidationError(problems);
 }
 
 /** The run's params: declared defaults, overridden by what was given, typed like their defaults. */
@@ -216,7 +246,7 @@ function newExecution(workflow: Workflow, params: Record<string, unknown>, optio
     const leftOut = plan !== null && Object.hasOwn(plan.leftOut, step.name) ? plan.leftOut[step.name]! : null;
     if (leftOut !== null) {
       steps[step.name] = leftOut;
-    } else if (previous?.status === 'succeeded') {
+    } else if (previous !== undefined && SUCCESSFUL_STEP_STATUSES.has(previous.status)) {
       // Marked, not run again: its times, outputs and log are those of the run that ran it (the first, along a chain of re-runs).
       steps[step.name] = { ...previous, reusedFrom: previous.reusedFrom ?? options.resumeFrom!.executionId };
       reused = true;

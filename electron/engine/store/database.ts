@@ -85,6 +85,9 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE step_runs ADD COLUMN worker TEXT;`,
   // Issue 17: what a partial run selected (only / from / to, and the run its left-out steps' outputs came from), JSON.
   `ALTER TABLE executions ADD COLUMN selection TEXT;`,
+  // Issue 18: a cached step's key (hex) and, for a step that ran instead, why it missed (JSON CacheMiss).
+  `ALTER TABLE step_runs ADD COLUMN cache_key TEXT;
+   ALTER TABLE step_runs ADD COLUMN cache_miss TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

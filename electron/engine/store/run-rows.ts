@@ -1,7 +1,7 @@
 // Stored run rows into records, field by field: a garbled field (bad JSON, a time that is not a number, an unknown
 // status) marks the run `damaged` with the reason instead of hiding it or every other run; and the SQL that keeps
 // damaged runs out of the figures.
-import { EXECUTION_STATUSES, SELECTION_MODES, STEP_STATUSES, type ExecutionStatus, type PerformanceMetrics, type RunOrigin, type RunSelection, type StepRun, type WorkerRef, type WorkflowExecution } from '../../../shared/model.js';
+import { EXECUTION_STATUSES, SELECTION_MODES, STEP_STATUSES, type CacheMiss, type ExecutionStatus, type PerformanceMetrics, type RunOrigin, type RunSelection, type StepRun, type WorkerRef, type WorkflowExecution } from '../../../shared/model.js';
 import { logDamagedRun } from '../logging/damaged-runs.js';
 
 export interface ExecutionRow {
@@ -44,6 +44,8 @@ export interface StepRow {
   log_tail: string;
   reused_from?: string | null;
   worker?: string | null;
+  cache_key?: string | null;
+  cache_miss?: string | null;
 }
 
 const quoted = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
@@ -113,6 +115,8 @@ function toStepRun(row: StepRow, runDamage: string[]): StepRun {
     logTail: row.log_tail,
     reusedFrom: row.reused_from ?? null,
     worker: row.worker == null ? null : readJson(row.worker, 'worker', damage, isWorkerRef, null),
+    cacheKey: row.cache_key ?? null,
+    cacheMiss: row.cache_miss == null ? null : readJson(row.cache_miss, 'cache miss', damage, isCacheMiss, null),
   };
   if (damage.length > 0) {
     runDamage.push(`step "${row.name}": ${damage.join(', ')}`);
@@ -148,6 +152,11 @@ function isMetrics(value: unknown): value is PerformanceMetrics | null {
 
 function isWorkerRef(value: unknown): value is WorkerRef {
   return isObject(value) && typeof value.id === 'string' && typeof value.host === 'string' && typeof value.pool === 'string';
+}
+
+function isCacheMiss(value: unknown): value is CacheMiss {
+  return isObject(value) && typeof value.summary === 'string' && Array.isArray(value.changes)
+    && value.changes.every((change) => isObject(change) && typeof change.kind === 'string' && typeof change.name === 'string' && typeof change.detail === 'string');
 }
 
 function isSelection(value: unknown): value is RunSelection {

@@ -25,13 +25,15 @@ export function prepareWrites(db: Db): RunWrites {
         owner_pid = excluded.owner_pid, owner_host = excluded.owner_host, owner_start = excluded.owner_start, outcome = excluded.outcome,
         performance = excluded.performance`),
     updateExecution: db.prepare('UPDATE executions SET status = @status, end_time = @endTime, errors = @errors, outcome = @outcome, performance = @performance WHERE execution_id = @executionId'),
-    insertStep: db.prepare(`INSERT INTO step_runs (execution_id, name, position, status, attempts, start_time, end_time, exit_code, error, outputs, reason, log_path, log_tail, reused_from, worker)
-      VALUES (@executionId, @name, @position, @status, @attempts, @startTime, @endTime, @exitCode, @error, @outputs, @reason, @logPath, @logTail, @reusedFrom, @worker)
+    insertStep: db.prepare(`INSERT INTO step_runs (execution_id, name, position, status, attempts, start_time, end_time, exit_code, error, outputs, reason, log_path, log_tail, reused_from, worker, cache_key, cache_miss)
+      VALUES (@executionId, @name, @position, @status, @attempts, @startTime, @endTime, @exitCode, @error, @outputs, @reason, @logPath, @logTail, @reusedFrom, @worker, @cacheKey, @cacheMiss)
       ON CONFLICT (execution_id, name) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, start_time = excluded.start_time,
         end_time = excluded.end_time, exit_code = excluded.exit_code, error = excluded.error, outputs = excluded.outputs, reason = excluded.reason,
-        log_path = excluded.log_path, log_tail = excluded.log_tail, reused_from = excluded.reused_from, worker = excluded.worker`),
+        log_path = excluded.log_path, log_tail = excluded.log_tail, reused_from = excluded.reused_from, worker = excluded.worker,
+        cache_key = excluded.cache_key, cache_miss = excluded.cache_miss`),
     updateStep: db.prepare(`UPDATE step_runs SET status = @status, attempts = @attempts, start_time = @startTime, end_time = @endTime, exit_code = @exitCode,
-      error = @error, outputs = @outputs, reason = @reason, log_path = @logPath, log_tail = @logTail, worker = @worker WHERE execution_id = @executionId AND name = @name`),
+      error = @error, outputs = @outputs, reason = @reason, log_path = @logPath, log_tail = @logTail, worker = @worker,
+      cache_key = @cacheKey, cache_miss = @cacheMiss WHERE execution_id = @executionId AND name = @name`),
   };
 }
 
@@ -71,6 +73,8 @@ export function stepParams(executionId: string, name: string, run: StepRun) {
     logPath: run.logPath,
     logTail: run.logTail,
     worker: run.worker == null ? null : JSON.stringify(run.worker),
+    cacheKey: run.cacheKey ?? null,
+    cacheMiss: run.cacheMiss == null ? null : JSON.stringify(run.cacheMiss),
   };
 }
 

@@ -1,0 +1,52 @@
+// Content hashes for the step cache: xxHash128 (hash-wasm) over files, text and canonical JSON; one hasher reused.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { createXXHash128, type IHasher } from 'hash-wasm';
+
+const CHUNK = 1 << 20;
+
+export interface Hasher {
+  /** The hex hash of a string or bytes. */
+  of(data: string | Uint8Array): string;
+  /** The hex hash of a file's content, read in chunks (a large output never sits in memory whole). */
+  file(path: string): string;
+  /** The hex hash of a value's canonical JSON: the same for objects whose keys came in another order. */
+  json(value: unknown): string;
+}
+
+let loading: Promise<Hasher> | null = null;
+
+/** The process's hasher, its WebAssembly compiled once; every call after the first is synchronous work. */
+export function loadHasher(): Promise<Hasher> {
+  return (loading ??= createXXHash128().then(wrap));
+}
+
+function wrap(hasher: IHasher): Hasher {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  const of = (data: string | Uint8Array): string => hasher.init().update(data).digest('hex');
+  return {
+    of,
+    file(path) {
+      const fd = openSync(path, 'r');
+      try {
+        hasher.init();
+        for (let read = readSync(fd, buffer, 0, CHUNK, null); read > 0; read = readSync(fd, buffer, 0, CHUNK, null)) {
+          hasher.update(read === CHUNK ? buffer : buffer.subarray(0, read));
+        }
+        return hasher.digest('hex');
+      } finally {
+        closeSync(fd);
+      }
+    },
+    json: (value) => of(canonicalJson(value)),
+  };
+}
+
+/** JSON with object keys sorted at every level, so equal values always give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(inner).sort()) sorted[key] = (inner as Record<string, unknown>)[key];
+    return sorted;
+  });
+}

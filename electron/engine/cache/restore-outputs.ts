@@ -1,0 +1,42 @@
+// A hit's output files put back: never over a file the user changed since (its content differs from what was
+// stored: that is a miss and the step runs), each missing file copied from its blob beside its place and renamed in.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, constants, copyFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { CacheMiss } from '../../../shared/model.js';
+import type { CacheEntry, CacheStore } from './cache-store.js';
+import type { Hasher } from './hashing.js';
+import type { StatMemo } from './stat-memo.js';
+
+/** Restores the entry's files under `dir`; null when every one is in place, else why the entry cannot be used. */
+export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher, entry: CacheEntry, dir: string): CacheMiss | null {
+  const present = entry.files.filter((file) => statSync(resolve(dir, file.path), { throwIfNoEntry: false })?.isFile() === true);
+  const hashes = memo.hashFiles(present.map((file) => resolve(dir, file.path)), hasher);
+  for (const file of present) {
+    if (hashes.get(resolve(dir, file.path)) !== file.hash) {
+      return { summary: `output ${file.path} changed since it was stored`, changes: [{ kind: 'outputs', name: file.path, detail: 'output differs from the cache (changed since)' }] };
+    }
+  }
+  const missing = entry.files.filter((file) => !present.includes(file));
+  for (const hash of [...missing.map((file) => file.hash), ...(entry.log !== null ? [entry.log] : [])]) {
+    if (!store.hasBlob(hash)) return gone(missing.find((file) => file.hash === hash)?.path ?? 'log');
+  }
+  for (const file of missing) {
+    const target = resolve(dir, file.path);
+    const temp = `${target}.codomyrmex-${randomBytes(4).toString('hex')}`;
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(store.blobPath(file.hash), temp, constants.COPYFILE_FICLONE);
+      chmodSync(temp, file.mode & 0o7777);
+      renameSync(temp, target);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      return { summary: `output ${file.path} could not be restored`, changes: [{ kind: 'outputs', name: file.path, detail: `not restored: ${(error as Error).message}` }] };
+    }
+  }
+  return null;
+}
+
+function gone(path: string): CacheMiss {
+  return { summary: `the stored copy of ${path} is gone (evicted)`, changes: [{ kind: 'outputs', name: path, detail: 'stored copy gone (evicted or cleared)' }] };
+}

@@ -1,0 +1,111 @@
+// The stat memo: (path, size, mtime, inode) → content hash, in a small SQLite file in $CODOMYRMEX_HOME, so a file that
+// did not change is not read again. Shared by concurrent runs (WAL, busy timeout); a fault only costs a rehash.
+import { mkdirSync, statSync, type BigIntStats } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Hasher } from './hashing.js';
+
+/**
+ * A file changed again within the clock's tick after it was hashed keeps its mtime and, maybe, its size: such a
+ * "racily clean" file (git's word) is hashed but not remembered until its mtime is older than this.
+ */
+const RACY_MS = 50n;
+
+interface MemoRow {
+  size: number;
+  mtime: string;
+  ino: string;
+  hash: string;
+}
+
+export class StatMemo {
+  private db: Database.Database | null = null;
+  private failed = false;
+  private readonly statements = new Map<string, Database.Statement>();
+  private pending: { path: string; size: number; mtime: string; ino: string; hash: string }[] = [];
+
+  constructor(private readonly file: string) {}
+
+  /** The content hash of each file (absolute paths); unknown or changed files are hashed and remembered. */
+  hashFiles(paths: readonly string[], hasher: Hasher): Map<string, string> {
+    const hashes = new Map<string, string>();
+    const now = BigInt(Date.now()) * 1_000_000n;
+    const get = this.statement('SELECT size, mtime, ino, hash FROM memo WHERE path = ?');
+    for (const path of paths) {
+      const stat = statSync(path, { bigint: true });
+      const mtime = String(stat.mtimeNs);
+      const ino = String(stat.ino);
+      const known = get?.get(path) as MemoRow | undefined;
+      if (known !== undefined && known.size === Number(stat.size) && known.mtime === mtime && known.ino === ino) {
+        hashes.set(path, known.hash);
+        continue;
+      }
+      const hash = hasher.file(path);
+      hashes.set(path, hash);
+      if (!racy(stat, now)) this.pending.push({ path, size: Number(stat.size), mtime, ino, hash });
+    }
+    this.flush();
+    return hashes;
+  }
+
+  /** Remembers a file whose hash is known (an output just stored or restored). */
+  remember(path: string, hash: string): void {
+    try {
+      const stat = statSync(path, { bigint: true });
+      if (!racy(stat, BigInt(Date.now()) * 1_000_000n)) this.pending.push({ path, size: Number(stat.size), mtime: String(stat.mtimeNs), ino: String(stat.ino), hash });
+    } catch {
+      // Gone already: nothing to remember.
+    }
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    const put = this.statement('INSERT OR REPLACE INTO memo (path, size, mtime, ino, hash) VALUES (@path, @size, @mtime, @ino, @hash)');
+    if (put === null) return;
+    try {
+      this.db!.transaction(() => {
+        for (const row of rows) put.run(row);
+      })();
+    } catch {
+      // Busy past the timeout or a failing disk: the files are hashed again next time, nothing is wrong.
+    }
+  }
+
+  close(): void {
+    this.flush();
+    this.statements.clear();
+    this.db?.close();
+    this.db = null;
+  }
+
+  private statement(sql: string): Database.Statement | null {
+    const db = this.open();
+    if (db === null) return null;
+    let statement = this.statements.get(sql);
+    if (statement === undefined) this.statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  }
+
+  private open(): Database.Database | null {
+    if (this.db !== null || this.failed) return this.db;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      const db = new Database(this.file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = OFF');
+      db.pragma('busy_timeout = 2000');
+      db.exec('CREATE TABLE IF NOT EXISTS memo (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime TEXT NOT NULL, ino TEXT NOT NULL, hash TEXT NOT NULL) WITHOUT ROWID');
+      this.db = db;
+    } catch {
+      // An unreadable memo is no reason to fail a run: every file is hashed.
+      this.failed = true;
+    }
+    return this.db;
+  }
+}
+
+function racy(stat: BigIntStats, nowNs: bigint): boolean {
+  return nowNs - stat.mtimeNs < RACY_MS * 1_000_000n;
+}

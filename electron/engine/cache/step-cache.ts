@@ -1,0 +1,74 @@
+// The step cache as the engine holds it: its store (at the configured location), the stat memo and the hasher, each
+// made on first use so that a run without cached steps pays nothing for them.
+import { join } from 'node:path';
+import type { CacheStats } from '../../../shared/model.js';
+import { CacheStore } from './cache-store.js';
+import type { CacheLocation } from './cache-location.js';
+import { loadHasher, type Hasher } from './hashing.js';
+import { StatMemo } from './stat-memo.js';
+
+export class StepCache {
+  private current: CacheStore | null = null;
+  private memoFile: StatMemo | null = null;
+  /** Whether a result was stored since the last eviction check. */
+  private grew = false;
+
+  constructor(
+    /** Read again for each store made: a setting changed while the app runs applies to the next run. */
+    private readonly location: () => CacheLocation,
+    /** The home folder the stat memo lives in (per machine: it names local paths and inodes). */
+    private readonly home: string,
+  ) {}
+
+  get store(): CacheStore {
+    return (this.current ??= this.newStore());
+  }
+
+  get memo(): StatMemo {
+    return (this.memoFile ??= new StatMemo(join(this.home, 'cache-memo.db')));
+  }
+
+  hasher(): Promise<Hasher> {
+    return loadHasher();
+  }
+
+  stored(): void {
+    this.grew = true;
+  }
+
+  stats(): CacheStats {
+    return this.refresh().stats();
+  }
+
+  clear(): CacheStats {
+    return this.refresh().clear();
+  }
+
+  prune(maxBytes?: number | null): { evicted: number; stats: CacheStats } {
+    return this.refresh().prune(maxBytes);
+  }
+
+  /** After a run: evicts the least recently used entries if storing took the cache past its cap. */
+  evictIfGrown(): void {
+    if (!this.grew) return;
+    this.grew = false;
+    const store = this.store;
+    if (store.maxBytes !== null && store.stats().bytes > store.maxBytes) store.prune();
+  }
+
+  close(): void {
+    this.memoFile?.close();
+    this.memoFile = null;
+  }
+
+  /** The store at the location configured now. */
+  private refresh(): CacheStore {
+    this.current = this.newStore();
+    return this.current;
+  }
+
+  private newStore(): CacheStore {
+    const { dir, maxBytes } = this.location();
+    return new CacheStore(dir, maxBytes);
+  }
+}

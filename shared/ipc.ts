@@ -195,6 +195,10 @@ export const commands = {
       projectId: id, workflowName: name, params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(), sessionId: id.optional(),
       /** Run part of the workflow; refused (validation) when a selected step reads a left-out one no earlier run has. */
       selection: stepSelection.optional(),
+      /** Steps with `cache` neither read nor write it (issue 18). */
+      noCache: z.boolean().optional(),
+      /** These steps run even on a cache hit and store their new results. */
+      force: z.array(name).max(10_000).optional(),
     }).strict(),
     response: returns<{ executionId: string }>(),
   },

@@ -8,11 +8,14 @@ const HELP = `Codomyrmex Orchestrator — run workflow DAGs for local projects.
 Usage:
   codomyrmex run FILE [--param k=v]... [--concurrency N] [--cwd DIR] [--json]
                  [--only STEP... | --from STEP | --to STEP]   run part of the workflow
+                 [--no-cache | --force STEP...] [--explain]   the step cache (README "Incremental runs")
   codomyrmex rerun ID [--from-failed] [--json]   run a past run again (--from-failed: keep what succeeded)
   codomyrmex validate FILE
   codomyrmex history [--json] [--limit N] [--project P] [--workflow NAME] [--status STATUS]
   codomyrmex prune [--older-than AGE] [--dry-run] [--json]   remove finished runs' records and logs (AGE: 7d,
                                       12h, 2w; 0d every finished run; without it, the retention setting)
+  codomyrmex cache stats|prune|clear [--max-bytes SIZE] [--json]   the step cache: its size; evict the least
+                                      recently used entries down to its cap (or SIZE); empty it
   codomyrmex projects [--json]        the registered projects: status, and why runs last changed it
   codomyrmex projects set NAME [--status S] [--status-follows-runs on|off] [--health-check WORKFLOW|none]
                                       set the status by hand, or let it follow the project's runs: active while
@@ -41,6 +44,11 @@ Options:
   --to STEP          run this step and everything it depends on
                      (the steps left out are "not selected"; a step whose inputs no earlier
                      run has is refused before anything runs, exit 2)
+  --no-cache         run: steps with a cache neither read nor write it
+  --force STEP       run: run this step even when its result is cached, and store the new one
+                     (repeatable, or a,b,c)
+  --explain          run: after the run, say per cached step whether it was restored or why it ran
+  --max-bytes SIZE   cache prune: evict down to SIZE (500M, 5G) instead of the cap setting
   --from-failed      rerun: keep the succeeded steps and their outputs, run the others
                      (how an interrupted run is resumed)
   --project P        history: only runs of this project (its id, name or folder)
@@ -83,6 +91,7 @@ const COMMANDS = new Map<string, Command>([
     if (rest.length > 0) throw new UsageError(`codomyrmex prune takes no arguments but options, got ${rest.join(' ')}`);
     return (await import('./prune-command.js')).pruneCommand(values);
   }],
+  ['cache', async (rest, values) => (await import('./cache-command.js')).cacheCommand(rest, values)],
   ['projects', async (rest, values) => (await import('./projects-command.js')).projectsCommand(rest, values)],
   ['import', async (rest, values) => {
     if (rest.length !== 1) throw new UsageError(`codomyrmex import takes one upstream data folder, got ${rest.length === 0 ? 'none' : rest.join(' ')}`);

@@ -4,6 +4,10 @@ import { DEFAULT_POOL, POOL_PATTERN, POOL_RULE } from '../../../shared/workers.j
 import { requireRedisUrl } from './redis-option.js';
 import { createBuiltinRegistry } from '../../engine/actions/builtin.js';
 import { StepWorker } from '../../engine/queue/step-worker.js';
+import { cacheLocation } from '../../engine/cache/cache-location.js';
+import { StepCache } from '../../engine/cache/step-cache.js';
+import { defaultHome } from '../../engine/store/paths.js';
+import { openSettings } from '../../engine/store/settings-store.js';
 import { parseWorkerResources } from '../../engine/queue/worker-resources.js';
 import { UsageError, type CliValues } from './command-line.js';
 import { parsePositiveInt } from './run-command.js';
@@ -21,7 +25,10 @@ export async function workerCommand(values: CliValues): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   const say = (line: string): void => void process.stderr.write(`codomyrmex worker: ${line}\n`);
-  const worker = await StepWorker.start({ url, pool, concurrency, workdir: resolve(values.workdir ?? process.cwd()), resources, registry: createBuiltinRegistry(), say });
+  const home = defaultHome();
+  // Its own home's cache, or the shared location (CODOMYRMEX_CACHE_DIR, the `cache` setting) every machine uses.
+  const cache = new StepCache(() => cacheLocation(home, openSettings(home, say), process.env, say), home);
+  const worker = await StepWorker.start({ url, pool, concurrency, workdir: resolve(values.workdir ?? process.cwd()), resources, registry: createBuiltinRegistry(), say, cache });
   say(`${worker.ref.id} serves pool "${pool}" with ${concurrency} slot${concurrency === 1 ? '' : 's'} (Ctrl-C lets running steps finish; twice stops them)`);
   const stopped = await new Promise<StopSignal>((done) => onStopSignal(done));
   say(`stopping: no new steps; waiting for ${worker.info().running.length} running (Ctrl-C again stops them)`);

@@ -23,6 +23,10 @@ export const stepSummaryShape = {
   worker: z.object({ id: z.string(), host: z.string(), pool: z.string() }).nullable(),
   /** The run this step's outputs were taken from (a step kept by a re-run, or left out of a partial run); null when it ran here. */
   reusedFrom: z.string().nullable(),
+  /** A step with `cache`: its key (status `cached` when restored from it); null otherwise or with no_cache. */
+  cacheKey: z.string().nullable(),
+  /** Why a step with `cache` ran instead of being restored; null for a hit or a step without one. */
+  cacheMiss: z.object({ summary: z.string(), changes: z.array(z.object({ kind: z.string(), name: z.string(), detail: z.string() })) }).nullable(),
 };
 
 export const runSummaryShape = {
@@ -94,6 +98,8 @@ function summariseStep(executionId: string, name: string, run: StepRun, tailLine
     logUri: run.logPath === null && run.logTail === '' ? null : logUri(executionId, name),
     worker: run.worker ?? null,
     reusedFrom: run.reusedFrom ?? null,
+    cacheKey: run.cacheKey ?? null,
+    cacheMiss: run.cacheMiss ?? null,
   };
 }
 

@@ -29,9 +29,11 @@ const startInput = {
     .describe('Run these steps only; the steps they read get their outputs from the latest successful run of the workflow in the project (selection.sourceExecutionId says which). The others are "not-selected".'),
   from: z.string().min(1).max(200).optional().describe('Run this step and everything downstream of it.'),
   to: z.string().min(1).max(200).optional().describe('Run this step and everything it depends on.'),
+  no_cache: z.boolean().optional().describe('Steps with a `cache` neither read nor write it: every step runs (default false).'),
+  force: z.array(z.string().min(1).max(200)).min(1).optional().describe('Run these steps even when their result is cached, and store the new results.'),
 };
 
-type StartArgs = { workflow_name: string; parameters?: Record<string, string | number | boolean> | undefined; params?: Record<string, string | number | boolean> | undefined; session_id?: string | undefined; project?: string | undefined; only?: string | string[] | undefined; from?: string | undefined; to?: string | undefined };
+type StartArgs = { workflow_name: string; parameters?: Record<string, string | number | boolean> | undefined; params?: Record<string, string | number | boolean> | undefined; session_id?: string | undefined; project?: string | undefined; only?: string | string[] | undefined; from?: string | undefined; to?: string | undefined; no_cache?: boolean | undefined; force?: string[] | undefined };
 
 /** `only`, `from` or `to` (at most one of them) as the run's selection. */
 function selectionOf(args: StartArgs): StepSelection | undefined {
@@ -50,6 +52,7 @@ export function registerRunTools(server: McpServer, ctx: McpContext): void {
     const selection = selectionOf(args);
     const { executionId } = await ctx.call('runs.start', {
       projectId: project.id, workflowName: args.workflow_name, params, ...(args.session_id !== undefined ? { sessionId: args.session_id } : {}), ...(selection !== undefined ? { selection } : {}),
+      ...(args.no_cache === true ? { noCache: true } : {}), ...(args.force !== undefined ? { force: args.force } : {}),
     });
     return executionId;
   };

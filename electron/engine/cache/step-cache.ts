@@ -10,8 +10,9 @@ import { StatMemo } from './stat-memo.js';
 export class StepCache {
   private current: CacheStore | null = null;
   private memoFile: StatMemo | null = null;
-  /** Whether a result was stored since the last eviction check. */
+  /** Whether a result was stored since the last eviction check, and when that check last ran. */
   private grew = false;
+  private lastEviction = 0;
 
   constructor(
     /** Read again for each store made: a setting changed while the app runs applies to the next run. */
@@ -48,10 +49,11 @@ export class StepCache {
     return this.refresh().prune(maxBytes);
   }
 
-  /** After a run: evicts the least recently used entries if storing took the cache past its cap. */
-  evictIfGrown(): void {
-    if (!this.grew) return;
+  /** After a run (or now and then on a worker): evicts the least recently used entries if storing took the cache past its cap. */
+  evictIfGrown(minIntervalMs = 0): void {
+    if (!this.grew || Date.now() - this.lastEviction < minIntervalMs) return;
     this.grew = false;
+    this.lastEviction = Date.now();
     const store = this.store;
     if (store.maxBytes !== null && store.stats().bytes > store.maxBytes) store.prune();
   }

@@ -154,8 +154,11 @@ export class QueueExecutor implements Executor {
     await this.reader.readPast(pending.job.task.executionId, outcome.lastLogId);
     if (pending.settled) return;
     this.startedOn(pending, outcome.worker);
+    // A cached step's key was computed on the worker, where its inputs are.
+    const cache = outcome.cache ?? null;
+    if (cache !== null && cache.miss !== null) pending.progress.keyed?.(cache.key, cache.miss);
     this.finish(pending, () => {
-      if (outcome.status === 'succeeded') pending.resolve({ outputs: outcome.outputs, exitCode: outcome.exitCode ?? 0 });
+      if (outcome.status === 'succeeded') pending.resolve({ outputs: outcome.outputs, exitCode: outcome.exitCode ?? 0, ...(cache !== null ? { cache } : {}) });
       else if (outcome.status === 'cancelled' && pending.cancelReason !== null) pending.reject(pending.cancelReason);
       else pending.reject(new ActionFailure(outcome.error ?? `the step ${outcome.status} on worker ${outcome.worker.id}`, outcome.exitCode, outcome.outputs));
     });

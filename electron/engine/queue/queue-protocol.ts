@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { WorkerRef } from '../../../shared/model.js';
 import type { StepTask } from '../runs/executor.js';
+import type { CacheReport } from '../cache/cache-request.js';
 
 /** Every Redis key and BullMQ queue of ours starts with this, so one Redis can serve other things too. */
 export const KEY_PREFIX = 'cdx';
@@ -61,6 +62,8 @@ export interface StepOutcome {
   error: string | null;
   /** The stream id of the last output the worker wrote for this job: the engine has all of it once read past it. */
   lastLogId: string | null;
+  /** A cached step's key and what the cache did (hit, or why it ran), computed on the worker; absent for other steps. */
+  cache?: CacheReport | null;
 }
 
 /** Stream entries: `o` output text of a job, `s` a job started on a worker (the worker as JSON). */

@@ -19,6 +19,9 @@ import { connectionOptions, KEY_PREFIX, openRedis } from './redis-connection.js'
 import { sendOutcome } from './result-inbox.js';
 import { removeHeartbeat, writeHeartbeat } from './worker-directory.js';
 import { workerResourceManager } from './worker-resources.js';
+import { CachingExecutor } from '../cache/caching-executor.js';
+import type { CacheReport } from '../cache/cache-request.js';
+import type { StepCache } from '../cache/step-cache.js';
 
 export interface StepWorkerOptions {
   url: string;
@@ -30,6 +33,8 @@ export interface StepWorkerOptions {
   registry: ActionRegistry;
   /** One line per event worth telling the person who started the worker. */
   say?: (line: string) => void;
+  /** The step cache here (the worker's home, or the shared location): cached steps' keys are computed on the worker. */
+  cache?: StepCache;
 }
 
 interface Held {
@@ -46,7 +51,7 @@ const BEAT_SOON_MS = 200;
 export class StepWorker {
   readonly ref: WorkerRef;
   private readonly held = new Map<string, Held>();
-  private readonly executor: LocalExecutor;
+  private readonly executor: LocalExecutor | CachingExecutor;
   private readonly resources: ResourceManager;
   private readonly writer: LogStreamWriter;
   private bull: Worker | null = null;
@@ -61,7 +66,8 @@ export class StepWorker {
     this.ref = { id: `${hostname()}-${process.pid}`, host: hostname(), pool: options.pool };
     // The worker's environment, taken once (reading process.env costs a getter per variable), under each task's own.
     const base = processEnv();
-    this.executor = new LocalExecutor(options.registry, null, undefined, () => base);
+    const local = new LocalExecutor(options.registry, null, undefined, () => base);
+    this.executor = options.cache === undefined ? local : new CachingExecutor(local, options.cache, options.registry, () => base);
     this.resources = workerResourceManager(options.resources);
     this.writer = new LogStreamWriter(redis);
   }
@@ -86,6 +92,7 @@ export class StepWorker {
     if (this.beatTimer !== null) clearTimeout(this.beatTimer);
     if (now) for (const held of this.held.values()) this.stopHeld(held, 'abandoned');
     await this.bull?.close();
+    this.options.cache?.close();
     await removeHeartbeat(this.redis, this.ref.id).catch(() => {});
     this.subscriber.disconnect();
     this.redis.disconnect();
@@ -116,6 +123,8 @@ export class StepWorker {
   private async tick(): Promise<void> {
     try {
       await this.beat();
+      // Walking the cache's folders costs: its size is checked at most once a minute, and only after a store.
+      this.options.cache?.evictIfGrown(60_000);
       // A run whose engine is gone (killed outright) has nobody to report to: its steps stop here.
       for (const held of this.held.values()) {
         if (held.stopping === null && (await this.redis.exists(engineKey(held.job.engineId))) === 0) this.stopHeld(held, 'abandoned');
@@ -175,18 +184,20 @@ export class StepWorker {
       const sink = new StreamedLog(new StepLog(join(logs, `${jobId}.log`), () => mkdirSync(logs, { recursive: true })), this.writer, task.executionId, jobId);
       // Not awaited: the connection keeps its commands in order, so the step's output lands after this word anyway.
       this.writer.started(task.executionId, jobId, this.ref).catch(() => {});
-      const held: Held = { job, attempt: this.executor.execute({ ...task, cwd }, sink), stopping: null };
+      let keyed: CacheReport | null = null;
+      const progress = { waiting() {}, startedOn() {}, keyed: (key: string, miss: CacheReport['miss']) => void (keyed = { key, hit: false, miss, outputHash: null }) };
+      const held: Held = { job, attempt: this.executor.execute({ ...task, cwd }, sink, progress), stopping: null };
       this.held.set(jobId, held);
       this.beatSoon();
       let outcome: StepOutcome;
       try {
         const result = await held.attempt.done;
-        outcome = { ...this.outcome(jobId, 'succeeded', null), outputs: result.outputs, exitCode: result.exitCode ?? 0 };
+        outcome = { ...this.outcome(jobId, 'succeeded', null), outputs: result.outputs, exitCode: result.exitCode ?? 0, cache: result.cache ?? null };
       } catch (error) {
         const failure = error instanceof ActionFailure ? error : null;
         outcome = held.stopping !== null
           ? this.outcome(jobId, held.stopping, held.stopping === 'cancelled' ? 'cancelled' : 'the engine that asked for the step is gone')
-          : { ...this.outcome(jobId, 'failed', error instanceof Error ? error.message : String(error)), exitCode: failure?.exitCode ?? null, outputs: failure?.outputs ?? {} };
+          : { ...this.outcome(jobId, 'failed', error instanceof Error ? error.message : String(error)), exitCode: failure?.exitCode ?? null, outputs: failure?.outputs ?? {}, cache: keyed };
       } finally {
         this.held.delete(jobId);
         this.beatSoon();

@@ -31,6 +31,8 @@ export class RunControl {
       cwd: project.path,
       file,
       ...(request.selection !== undefined ? { selection: request.selection } : {}),
+      ...(request.noCache === true ? { noCache: true } : {}),
+      ...(request.force !== undefined ? { force: request.force } : {}),
     });
     return { executionId: handle.executionId };
   }

@@ -9,7 +9,7 @@ export function explainRun(execution: WorkflowExecution): string {
     } else if (run.cacheMiss != null) {
       const ran = run.status === 'succeeded' || run.status === 'failed' ? 'ran' : run.status;
       lines.push(`${name}: ${ran} — ${run.cacheMiss.summary}`);
-      for (const change of run.cacheMiss.changes) lines.push(`    ${change.kind} ${change.name}: ${change.detail}`);
+      for (const change of run.cacheMiss.changes) lines.push(`    ${change.kind === 'params' ? 'parameters' : change.kind === 'cwd' ? 'working directory' : `${change.kind} ${change.name}`}: ${change.detail}`);
     }
   }
   if (lines.length === 0) return 'explain: no step of this run has a cache\n';

@@ -42,10 +42,13 @@ export class CachingExecutor implements Executor {
       if (request.force) {
         miss = { summary: '--force', changes: [] };
       } else {
-        const entry = this.cache.store.read(key);
-        const refused = entry === null ? null : restoreOutputs(this.cache.store, this.cache.memo, hasher, entry, dir);
+        const store = this.cache.store;
+        const entry = store.read(key);
+        const last = store.readLast<LastKey>(lastId);
+        const lastOutputs = (): Map<string, string> => new Map((last === null ? null : store.read(last.key))?.files.map((file) => [file.path, file.hash]) ?? []);
+        const refused = entry === null ? null : restoreOutputs(store, this.cache.memo, hasher, entry, dir, lastOutputs);
         if (entry !== null && refused === null) return this.replay(entry, manifest, lastId, log);
-        miss = refused ?? explainMiss(this.cache.store.readLast<LastKey>(lastId), manifest, key);
+        miss = refused ?? explainMiss(last, manifest, key);
       }
       if (cancelled !== null) throw cancelled;
       progress?.keyed?.(key, miss);

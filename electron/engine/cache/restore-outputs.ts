@@ -8,16 +8,25 @@ import type { CacheEntry, CacheStore } from './cache-store.js';
 import type { Hasher } from './hashing.js';
 import type { StatMemo } from './stat-memo.js';
 
-/** Restores the entry's files under `dir`; null when every one is in place, else why the entry cannot be used. */
-export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher, entry: CacheEntry, dir: string): CacheMiss | null {
+/**
+ * Restores the entry's files under `dir`; null when every one is in place, else why the entry cannot be used. A file
+ * present with other content is replaced only when it is what this step's last stored or restored result put there
+ * (`lastOutputs`: path → hash), as when switching back to an earlier key; otherwise the user changed it.
+ */
+export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher, entry: CacheEntry, dir: string, lastOutputs: () => ReadonlyMap<string, string>): CacheMiss | null {
   const present = entry.files.filter((file) => statSync(resolve(dir, file.path), { throwIfNoEntry: false })?.isFile() === true);
   const hashes = memo.hashFiles(present.map((file) => resolve(dir, file.path)), hasher);
+  const replaced: typeof present = [];
   for (const file of present) {
-    if (hashes.get(resolve(dir, file.path)) !== file.hash) {
-      return { summary: `output ${file.path} changed since it was stored`, changes: [{ kind: 'outputs', name: file.path, detail: 'output differs from the cache (changed since)' }] };
+    const onDisk = hashes.get(resolve(dir, file.path));
+    if (onDisk === file.hash) continue;
+    if (onDisk !== undefined && lastOutputs().get(file.path) === onDisk) {
+      replaced.push(file);
+      continue;
     }
+    return { summary: `output ${file.path} changed since it was stored`, changes: [{ kind: 'outputs', name: file.path, detail: 'output differs from the cache (changed since)' }] };
   }
-  const missing = entry.files.filter((file) => !present.includes(file));
+  const missing = [...entry.files.filter((file) => !present.includes(file)), ...replaced];
   for (const hash of [...missing.map((file) => file.hash), ...(entry.log !== null ? [entry.log] : [])]) {
     if (!store.hasBlob(hash)) return gone(missing.find((file) => file.hash === hash)?.path ?? 'log');
   }

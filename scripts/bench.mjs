@@ -45,7 +45,9 @@ const faults = async (print) => {
 const logging = async (print) => (await import('./bench/logging.mjs')).benchLogging(print);
 // Issue 15: needs redis-server (as the tests do) and the built CLI for its workers.
 const scale = async (print) => (await import('./bench/scale.mjs')).benchScale(print);
-const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard, faults, logging, scale };
+// Issue 18: the step cache (a shell DAG all hits against make's no-op, input hashing cold and warm).
+const cache = async (print) => (await import('./bench/cache.mjs')).benchCache(print);
+const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard, faults, logging, scale, cache };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 

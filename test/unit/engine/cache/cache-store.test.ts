@@ -1,0 +1,65 @@
+// The cache's files: identical outputs stored once, a half-written or garbled entry never read, LRU eviction.
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CacheStore, type CacheEntry } from '../../../../electron/engine/cache/cache-store.js';
+import { loadHasher } from '../../../../electron/engine/cache/hashing.js';
+import { tempDir } from '../../../helpers.js';
+
+const entry = (key: string, files: CacheEntry['files'] = []): CacheEntry => ({
+  version: 1, key, workflow: 'w', step: 's', executionId: 'e', outputs: { exitCode: 0 }, exitCode: 0, files, log: null, durationMs: 1, outputHash: 'o', createdAt: 0,
+});
+
+describe('CacheStore', () => {
+  it('stores a content once however many files hold it, under its hash', async () => {
+    const hasher = await loadHasher();
+    const store = new CacheStore(tempDir(), null);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a'), 'same');
+    writeFileSync(join(dir, 'b'), 'same');
+    const first = store.putFile(join(dir, 'a'), hasher);
+    expect(store.putFile(join(dir, 'b'), hasher)).toBe(first);
+    expect(first).toBe(hasher.of('same'));
+    expect(store.stats().bytes).toBe(4);
+  });
+
+  it('reads no entry a crash left half written (a temporary file) or that is garbled, and prune sweeps them', () => {
+    const root = tempDir();
+    const store = new CacheStore(root, null);
+    const key = 'ab'.repeat(16);
+    mkdirSync(join(root, 'tmp'), { recursive: true });
+    writeFileSync(join(root, 'tmp', '123-abc'), '{"version":1,"key":"');
+    const old = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(join(root, 'tmp', '123-abc'), old, old);
+    expect(store.read(key)).toBeNull();
+    mkdirSync(join(root, 'entries', 'ab'), { recursive: true });
+    writeFileSync(join(root, 'entries', 'ab', `${key}.json`), '{"version":1,');
+    expect(store.read(key)).toBeNull();
+    expect(readdirSync(join(root, 'entries', 'ab'))).toEqual([]);
+    store.prune();
+    expect(readdirSync(join(root, 'tmp'))).toEqual([]);
+  });
+
+  it('evicts the least recently used entries down to the cap, and the blobs only they named', async () => {
+    const hasher = await loadHasher();
+    const root = tempDir();
+    const store = new CacheStore(root, null);
+    const keys = ['aa', 'bb', 'cc'].map((prefix) => prefix.repeat(16));
+    keys.forEach((key, i) => {
+      const bytes = Buffer.alloc(1000, i);
+      const hash = hasher.of(bytes);
+      store.putBytes(bytes, hash);
+      store.write(entry(key, [{ path: `f${i}`, hash, mode: 0o644, size: 1000 }]));
+      const when = new Date(Date.now() - (10 - i) * 60_000);
+      utimesSync(join(root, 'entries', key.slice(0, 2), `${key}.json`), when, when);
+    });
+    store.touch(keys[0]!);
+    const { evicted, stats } = store.prune(3000);
+    expect(evicted).toBe(1);
+    expect(store.read(keys[1]!)).toBeNull();
+    expect(store.read(keys[0]!)).not.toBeNull();
+    expect(store.read(keys[2]!)).not.toBeNull();
+    expect(stats.entries).toBe(2);
+    expect(stats.bytes).toBeLessThanOrEqual(3000);
+  });
+});

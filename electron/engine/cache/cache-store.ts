@@ -1,7 +1,6 @@
 // The step cache on disk: content-addressed blobs (a file stored once however many entries name it), one entry per
 // key and each step's last key manifest. Every write goes to a temporary file renamed into place, so a crash leaves
 // no half entry and concurrent runs writing the same key each leave a whole one.
-import { randomBytes } from 'node:crypto';
 import { copyFileSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CacheStats } from '../../../shared/model.js';
@@ -32,6 +31,10 @@ export interface CacheEntry {
   outputHash: string;
   createdAt: number;
 }
+
+/** Temporary names unique within the process (its pid makes them unique across processes). */
+let written = 0;
+const started = Date.now().toString(36);
 
 /** Temporary files older than this are a crashed writer's and go at the next prune. */
 const STALE_TEMP_MS = 3_600_000;
@@ -130,7 +133,7 @@ export class CacheStore {
   /** Writes through a temporary file in the cache's own folder (same file system), renamed over the target. */
   private place(targetOf: () => string, write: (temp: string) => void): void {
     const tmp = join(this.dir, 'tmp');
-    const temp = join(tmp, `${process.pid}-${randomBytes(6).toString('hex')}`);
+    const temp = join(tmp, `${process.pid}-${started}-${(written++).toString(36)}`);
     try {
       write(temp);
     } catch (error) {

@@ -47,7 +47,7 @@ export class CachingExecutor implements Executor {
         const last = store.readLast<LastKey>(lastId);
         const lastOutputs = (): Map<string, string> => new Map((last === null ? null : store.read(last.key))?.files.map((file) => [file.path, file.hash]) ?? []);
         const refused = entry === null ? null : restoreOutputs(store, this.cache.memo, hasher, entry, dir, lastOutputs);
-        if (entry !== null && refused === null) return this.replay(entry, manifest, lastId, log);
+        if (entry !== null && refused === null) return this.replay(entry, manifest, lastId, last?.key === key, log);
         miss = refused ?? explainMiss(last, manifest, key);
       }
       if (cancelled !== null) throw cancelled;
@@ -88,10 +88,10 @@ export class CachingExecutor implements Executor {
   }
 
   /** A hit: the log as it was written, and the outputs; the entry is marked used. */
-  private replay(entry: CacheEntry, manifest: KeyManifest, lastId: string, log: LogSink): StepResult {
+  private replay(entry: CacheEntry, manifest: KeyManifest, lastId: string, lastWasThis: boolean, log: LogSink): StepResult {
     if (entry.log !== null) log.write(readFileSync(this.cache.store.blobPath(entry.log), 'utf8'));
     this.cache.store.touch(entry.key);
-    this.rememberKey(lastId, entry.key, manifest);
+    if (!lastWasThis) this.rememberKey(lastId, entry.key, manifest);
     return { outputs: entry.outputs, exitCode: entry.exitCode, cache: { key: entry.key, hit: true, miss: null, outputHash: entry.outputHash } };
   }
 

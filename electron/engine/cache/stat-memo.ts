@@ -1,6 +1,6 @@
 // The stat memo: (path, size, mtime, inode) → content hash, in a small SQLite file in $CODOMYRMEX_HOME, so a file that
 // did not change is not read again. Shared by concurrent runs (WAL, busy timeout); a fault only costs a rehash.
-import { mkdirSync, statSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Hasher } from './hashing.js';
@@ -9,7 +9,9 @@ import type { Hasher } from './hashing.js';
  * A file changed again within the clock's tick after it was hashed keeps its mtime and, maybe, its size: such a
  * "racily clean" file (git's word) is hashed but not remembered until its mtime is older than this.
  */
-const RACY_MS = 50n;
+const RACY_MS = 50;
+/** From this many files on, the memo's rows under their common folder are read in one query, not one per file. */
+const BULK = 256;
 
 interface MemoRow {
   size: number;
@@ -29,30 +31,48 @@ export class StatMemo {
   /** The content hash of each file (absolute paths); unknown or changed files are hashed and remembered. */
   hashFiles(paths: readonly string[], hasher: Hasher): Map<string, string> {
     const hashes = new Map<string, string>();
-    const now = BigInt(Date.now()) * 1_000_000n;
-    const get = this.statement('SELECT size, mtime, ino, hash FROM memo WHERE path = ?');
+    const now = Date.now();
+    const known = this.lookup(paths);
     for (const path of paths) {
-      const stat = statSync(path, { bigint: true });
-      const mtime = String(stat.mtimeNs);
+      // mtimeMs as a double keeps sub-microsecond precision; the bigint form costs twice as much per file.
+      const stat = statSync(path);
+      const mtime = String(stat.mtimeMs);
       const ino = String(stat.ino);
-      const known = get?.get(path) as MemoRow | undefined;
-      if (known !== undefined && known.size === Number(stat.size) && known.mtime === mtime && known.ino === ino) {
-        hashes.set(path, known.hash);
+      const row = known(path);
+      if (row !== undefined && row.size === stat.size && row.mtime === mtime && row.ino === ino) {
+        hashes.set(path, row.hash);
         continue;
       }
       const hash = hasher.file(path);
       hashes.set(path, hash);
-      if (!racy(stat, now)) this.pending.push({ path, size: Number(stat.size), mtime, ino, hash });
+      if (!racy(stat, now)) this.pending.push({ path, size: stat.size, mtime, ino, hash });
     }
     this.flush();
     return hashes;
   }
 
+  /** The memo's row for a path: one query per path for a few, the rows under their common folder at once for many. */
+  private lookup(paths: readonly string[]): (path: string) => MemoRow | undefined {
+    if (paths.length < BULK) {
+      const get = this.statement('SELECT size, mtime, ino, hash FROM memo WHERE path = ?');
+      return (path) => get?.get(path) as MemoRow | undefined;
+    }
+    const prefix = commonFolder(paths);
+    const range = this.statement('SELECT path, size, mtime, ino, hash FROM memo WHERE path >= ? AND path < ?');
+    const rows = new Map<string, MemoRow>();
+    try {
+      for (const row of (range?.all(prefix, `${prefix}\u{10FFFF}`) ?? []) as (MemoRow & { path: string })[]) rows.set(row.path, row);
+    } catch {
+      // Busy past the timeout: every file is hashed.
+    }
+    return (path) => rows.get(path);
+  }
+
   /** Remembers a file whose hash is known (an output just stored or restored). */
   remember(path: string, hash: string): void {
     try {
-      const stat = statSync(path, { bigint: true });
-      if (!racy(stat, BigInt(Date.now()) * 1_000_000n)) this.pending.push({ path, size: Number(stat.size), mtime: String(stat.mtimeNs), ino: String(stat.ino), hash });
+      const stat = statSync(path);
+      if (!racy(stat, Date.now())) this.pending.push({ path, size: stat.size, mtime: String(stat.mtimeMs), ino: String(stat.ino), hash });
     } catch {
       // Gone already: nothing to remember.
     }
@@ -106,6 +126,12 @@ export class StatMemo {
   }
 }
 
-function racy(stat: BigIntStats, nowNs: bigint): boolean {
-  return nowNs - stat.mtimeNs < RACY_MS * 1_000_000n;
+function racy(stat: Stats, now: number): boolean {
+  return now - stat.mtimeMs < RACY_MS;
+}
+
+function commonFolder(paths: readonly string[]): string {
+  let prefix = paths[0]!;
+  for (const path of paths) while (!path.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
 }

@@ -69,7 +69,7 @@ describe('the run store', () => {
     // Make a version-1 database: today's schema without what later versions added.
     const db = openDatabase(join(home, 'orchestrator.db'));
     const current = db.pragma('user_version', { simple: true });
-    db.exec('DROP INDEX executions_by_project_workflow; DROP INDEX executions_by_session; ALTER TABLE executions DROP COLUMN workflow; ALTER TABLE executions DROP COLUMN rerun_of; ALTER TABLE executions DROP COLUMN partial; ALTER TABLE executions DROP COLUMN outcome; ALTER TABLE step_runs DROP COLUMN reused_from; ALTER TABLE projects DROP COLUMN status_follows_runs; ALTER TABLE projects DROP COLUMN last_status_change; ALTER TABLE executions DROP COLUMN performance; ALTER TABLE step_runs DROP COLUMN worker; ALTER TABLE executions DROP COLUMN selection; PRAGMA user_version = 1;');
+    db.exec('DROP INDEX executions_by_project_workflow; DROP INDEX executions_by_session; ALTER TABLE executions DROP COLUMN workflow; ALTER TABLE executions DROP COLUMN rerun_of; ALTER TABLE executions DROP COLUMN partial; ALTER TABLE executions DROP COLUMN outcome; ALTER TABLE step_runs DROP COLUMN reused_from; ALTER TABLE projects DROP COLUMN status_follows_runs; ALTER TABLE projects DROP COLUMN last_status_change; ALTER TABLE executions DROP COLUMN performance; ALTER TABLE step_runs DROP COLUMN worker; ALTER TABLE executions DROP COLUMN selection; ALTER TABLE step_runs DROP COLUMN cache_key; ALTER TABLE step_runs DROP COLUMN cache_miss; PRAGMA user_version = 1;');
     db.prepare(`INSERT INTO executions (execution_id, workflow_name, status, origin, start_time, end_time) VALUES ('old', 'legacy', 'completed', 'cli', 1, 2)`).run();
     db.close();
     const engine = newEngine(home);

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CacheMiss } from '../../../shared/model.js';
+import { ActionFailure } from '../actions/action.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { packageVersionFrom } from '../package-version.js';
 import type { Executor, LogSink, RunningStep, StepProgress, StepTask } from '../runs/executor.js';
@@ -35,7 +36,7 @@ export class CachingExecutor implements Executor {
       const request = task.cache!;
       const hasher = await this.cache.hasher();
       const dir = stepDir(task);
-      const manifest = this.manifest(task, request, dir, hasher);
+      const manifest = keying(task, () => this.manifest(task, request, dir, hasher));
       const key = keyOf(manifest, hasher);
       const lastId = hasher.json([request.workflow, task.step]);
       let miss: CacheMiss;
@@ -136,6 +137,15 @@ export class CachingExecutor implements Executor {
     } catch {
       // Only the next miss's explanation is lost.
     }
+  }
+}
+
+/** The key's inputs, or a failure naming the step's cache as what could not be read (an unreadable input file). */
+function keying<T>(task: StepTask, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    throw new ActionFailure(`cannot compute the cache key of step "${task.step}": ${(error as Error).message}`);
   }
 }
 

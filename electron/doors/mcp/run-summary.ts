@@ -23,7 +23,12 @@ export const stepSummaryShape = {
   worker: z.object({ id: z.string(), host: z.string(), pool: z.string() }).nullable(),
   /** The run this step's outputs were taken from (a step kept by a re-run, or left out of a partial run); null when it ran here. */
   reusedFrom: z.string().nullable(),
+  /** A workflow.run step's child run: its id, workflow, status and n of m steps done; null for other steps. */
+  child: z.object({ executionId: z.string(), workflowName: z.string(), status: z.string(), done: z.number(), total: z.number() }).nullable(),
 };
+
+/** The run and workflow.run step a subflow's child run was started by; null for a top-level run. */
+export const parentShape = z.object({ executionId: z.string(), step: z.string() }).nullable();
 
 export const runSummaryShape = {
   executionId: z.string(),
@@ -35,6 +40,7 @@ export const runSummaryShape = {
   origin: z.string(),
   projectId: z.string().nullable(),
   sessionId: z.string().nullable(),
+  parent: parentShape,
   startTime: z.number(),
   endTime: z.number().nullable(),
   durationMs: z.number().nullable(),
@@ -68,6 +74,7 @@ export function summariseRun(execution: WorkflowExecution, tailLines = DEFAULT_T
     origin: execution.origin,
     projectId: execution.projectId,
     sessionId: execution.sessionId,
+    parent: execution.parent ?? null,
     startTime: execution.startTime,
     endTime: execution.endTime,
     durationMs: execution.endTime === null ? null : execution.endTime - execution.startTime,
@@ -94,6 +101,7 @@ function summariseStep(executionId: string, name: string, run: StepRun, tailLine
     logUri: run.logPath === null && run.logTail === '' ? null : logUri(executionId, name),
     worker: run.worker ?? null,
     reusedFrom: run.reusedFrom ?? null,
+    child: run.child ?? null,
   };
 }
 

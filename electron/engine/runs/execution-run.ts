@@ -5,7 +5,7 @@ import { TERMINAL_STEP_STATUSES, type StepPerformance, type StepRun, type Workfl
 import { performanceMetrics } from '../../../shared/performance.js';
 import { resolveTemplates, type TemplateScope } from '../../../shared/templating.js';
 import { queuePoolOf } from '../../../shared/workers.js';
-import { ActionFailure, type ActionResult } from '../actions/action.js';
+import { ActionCancelled, ActionFailure, type ActionResult } from '../actions/action.js';
 import type { EventBus } from '../event-bus.js';
 import type { Executor, RunningStep } from './executor.js';
 import { RunLog } from '../logging/run-log.js';
@@ -41,6 +41,8 @@ export interface ExecutionRunOptions {
   costOf?: (step: string) => StepCost | null;
   /** How often process trees are sampled, for the metrics; null when they are not. */
   sampleIntervalMs?: number | null;
+  /** Called after each step's end is recorded (a subflow's parent step follows its child run by it). */
+  onStepEnded?: (execution: WorkflowExecution) => void;
 }
 
 interface StepState {
@@ -161,6 +163,11 @@ export class ExecutionRun {
 
   get executionId(): string {
     return this.options.execution.executionId;
+  }
+
+  /** The live record (steps updated in place as they go). */
+  get execution(): WorkflowExecution {
+    return this.options.execution;
   }
 
   start(): Promise<WorkflowExecution> {
@@ -356,6 +363,8 @@ export class ExecutionRun {
     const running = executor.execute(task, state.log, {
       waiting: (reason) => state.attempt === running && this.update(state, { status: 'queued', reason }),
       startedOn: (worker) => state.attempt === running && this.update(state, { status: 'running', reason: null, worker }),
+      // Heard from the attempt's first tick (before `running` is set), so checked by attempt, not by identity.
+      childRun: (child) => state.run.attempts === attempt && state.run.status === 'running' && this.update(state, { child }),
     });
     state.attempt = running;
     // Cancelling is an event sent across the seam: the abort (cancel, timeout) is its one source here.
@@ -382,6 +391,10 @@ export class ExecutionRun {
     } else if (!aborted && result !== null) {
       this.scope.steps[state.step.name] = result.outputs;
       this.finishAndRelease(state, 'succeeded', null, { outputs: result.outputs, exitCode: result.exitCode ?? 0 });
+    } else if (!aborted && error instanceof ActionCancelled) {
+      // Cancelled by the user elsewhere (a subflow's child run): the run ends as a step cancel would end it.
+      state.cancelRequested = true;
+      this.finishAndRelease(state, 'cancelled', error.message, { outputs: error.outputs, error: error.message });
     } else {
       this.failAttempt(state, aborted ? reason : error, retriable, error instanceof ActionFailure ? error : null);
     }
@@ -443,6 +456,7 @@ export class ExecutionRun {
       this.ended.add(state.step.name);
       if (status === 'failed') this.scope.steps[state.step.name] = state.run.outputs;
     }
+    this.options.onStepEnded?.(this.options.execution);
   }
 
   private update(state: StepState, fields: Partial<StepRun>): void {

@@ -85,6 +85,11 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE step_runs ADD COLUMN worker TEXT;`,
   // Issue 17: what a partial run selected (only / from / to, and the run its left-out steps' outputs came from), JSON.
   `ALTER TABLE executions ADD COLUMN selection TEXT;`,
+  // Issue 17: a subflow's child run names its parent run and step (history nests it); a subflow step its child run (JSON).
+  `ALTER TABLE executions ADD COLUMN parent_execution_id TEXT;
+   ALTER TABLE executions ADD COLUMN parent_step TEXT;
+   CREATE INDEX executions_by_parent ON executions (parent_execution_id, start_time DESC);
+   ALTER TABLE step_runs ADD COLUMN child TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

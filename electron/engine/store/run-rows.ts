@@ -1,7 +1,7 @@
 // Stored run rows into records, field by field: a garbled field (bad JSON, a time that is not a number, an unknown
 // status) marks the run `damaged` with the reason instead of hiding it or every other run; and the SQL that keeps
 // damaged runs out of the figures.
-import { EXECUTION_STATUSES, SELECTION_MODES, STEP_STATUSES, type ExecutionStatus, type PerformanceMetrics, type RunOrigin, type RunSelection, type StepRun, type WorkerRef, type WorkflowExecution } from '../../../shared/model.js';
+import { EXECUTION_STATUSES, SELECTION_MODES, STEP_STATUSES, type ChildRunProgress, type ExecutionStatus, type PerformanceMetrics, type RunOrigin, type RunSelection, type StepRun, type WorkerRef, type WorkflowExecution } from '../../../shared/model.js';
 import { logDamagedRun } from '../logging/damaged-runs.js';
 
 export interface ExecutionRow {
@@ -25,6 +25,8 @@ export interface ExecutionRow {
   /** A finished run's performance metrics as JSON (read for one run, not for lists). */
   performance?: string | null;
   selection?: string | null;
+  parent_execution_id?: string | null;
+  parent_step?: string | null;
   /** The first step row of the run that cannot be read, found by SQL when the steps themselves are not read. */
   damaged_step?: string | null;
 }
@@ -44,6 +46,7 @@ export interface StepRow {
   log_tail: string;
   reused_from?: string | null;
   worker?: string | null;
+  child?: string | null;
 }
 
 const quoted = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
@@ -86,6 +89,7 @@ export function toExecution(row: ExecutionRow, steps: StepRow[]): WorkflowExecut
     partial: row.partial === 1,
     outcome: row.outcome ?? null,
     selection: row.selection == null ? null : readJson(row.selection, 'selection', damage, isSelection, null),
+    parent: row.parent_execution_id == null ? null : { executionId: row.parent_execution_id, step: row.parent_step ?? '' },
   };
   if (steps.length > 0) execution.results = Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs]));
   if (row.performance !== undefined) execution.performanceMetrics = row.performance === null ? null : readJson(row.performance, 'performance', damage, isMetrics, null);
@@ -113,6 +117,7 @@ function toStepRun(row: StepRow, runDamage: string[]): StepRun {
     logTail: row.log_tail,
     reusedFrom: row.reused_from ?? null,
     worker: row.worker == null ? null : readJson(row.worker, 'worker', damage, isWorkerRef, null),
+    child: row.child == null ? null : readJson(row.child, 'child', damage, isChildRun, null),
   };
   if (damage.length > 0) {
     runDamage.push(`step "${row.name}": ${damage.join(', ')}`);
@@ -148,6 +153,11 @@ function isMetrics(value: unknown): value is PerformanceMetrics | null {
 
 function isWorkerRef(value: unknown): value is WorkerRef {
   return isObject(value) && typeof value.id === 'string' && typeof value.host === 'string' && typeof value.pool === 'string';
+}
+
+function isChildRun(value: unknown): value is ChildRunProgress {
+  return isObject(value) && typeof value.executionId === 'string' && typeof value.workflowName === 'string'
+    && EXECUTION_STATUSES.includes(value.status as ExecutionStatus) && typeof value.done === 'number' && typeof value.total === 'number';
 }
 
 function isSelection(value: unknown): value is RunSelection {

@@ -1,0 +1,81 @@
+// Refuses a workflow whose `workflow.run` steps lead back to a workflow already on the way (A runs B runs A), naming
+// the chain. References the check cannot follow statically (templated, missing, unreadable) are left to the run, whose
+// nesting depth is bounded.
+import { basename } from 'node:path';
+import type { Problem } from '../../../shared/errors.js';
+import type { Workflow, WorkflowStep } from '../../../shared/model.js';
+import { hasTemplate } from '../../../shared/templating.js';
+import { findSubflow, type KnownWorkflows, type SubflowRef, type SubflowTarget } from './subflow-target.js';
+
+interface Node {
+  id: string;
+  label: string;
+  workflow: Workflow;
+}
+
+/**
+ * Problems for each step of `workflow` whose subflows recurse. `cwd` is where the run would work (a child's `file`
+ * resolves against it at every level); null when unknown, and then only references by name are followed.
+ */
+export function subflowRecursion(workflow: Workflow, file: string | null, cwd: string | null, known: KnownWorkflows): Problem[] {
+  const problems: Problem[] = [];
+  const root: Node = { id: idOf({ workflow, file }), label: file !== null ? basename(file) : workflow.name, workflow };
+  const targets = new Map<string, SubflowTarget | null>();
+  /** Workflows whose every subflow was followed without meeting a cycle. */
+  const clear = new Set<string>();
+  const resolveRef = (ref: SubflowRef): SubflowTarget | null => {
+    const key = ref.file !== undefined ? `file:${ref.file}` : `name:${ref.name}`;
+    if (!targets.has(key)) {
+      try {
+        targets.set(key, findSubflow(ref, cwd, known));
+      } catch {
+        targets.set(key, null);
+      }
+    }
+    return targets.get(key)!;
+  };
+  const refOf = (step: WorkflowStep): SubflowRef | null => {
+    if (step.module !== 'workflow' || step.action !== 'run') return null;
+    const { file, name } = step.parameters;
+    if (typeof file === 'string' && !hasTemplate(file)) return { file };
+    if (typeof name === 'string' && !hasTemplate(name) && file === undefined) return { name };
+    return null;
+  };
+  /** The first cycle below `path`'s last node, as the nodes from the root to the repeated one; null when none. */
+  const cycleBelow = (path: Node[]): Node[] | null => {
+    const current = path[path.length - 1]!;
+    if (clear.has(current.id)) return null;
+    for (const step of current.workflow.steps) {
+      const ref = refOf(step);
+      const target = ref === null ? null : resolveRef(ref);
+      if (target === null) continue;
+      const next: Node = { id: idOf(target), label: target.file !== null ? basename(target.file) : target.workflow.name, workflow: target.workflow };
+      if (path.some((node) => node.id === next.id)) return [...path, next];
+      const found = cycleBelow([...path, next]);
+      if (found !== null) return found;
+    }
+    clear.add(current.id);
+    return null;
+  };
+  for (const step of workflow.steps) {
+    const ref = refOf(step);
+    const target = ref === null ? null : resolveRef(ref);
+    if (target === null) continue;
+    const first: Node = { id: idOf(target), label: target.file !== null ? basename(target.file) : target.workflow.name, workflow: target.workflow };
+    const chain = first.id === root.id ? [root, first] : cycleBelow([root, first]);
+    if (chain === null) continue;
+    const field = ref!.file !== undefined ? 'parameters.file' : 'parameters.name';
+    problems.push({
+      ...(file !== null ? { file } : {}),
+      step: step.name,
+      field,
+      message: `recursion: ${chain.map((node) => node.label).join(' → ')} (step "${step.name}" runs ${first.label})`,
+    });
+  }
+  return problems;
+}
+
+/** A workflow's identity on the chain: its file, or its name when it has none. */
+function idOf(target: SubflowTarget): string {
+  return target.file !== null ? `file:${target.file}` : `name:${target.workflow.name}`;
+}

@@ -22,14 +22,12 @@ export interface SubflowDeps {
 }
 
 export class SubflowRunner {
-  /** How deep each live child run is nested: the run-time bound for recursions validation could not see (templated files). */
-  private readonly depth = new Map<string, number>();
-
   constructor(private readonly deps: SubflowDeps) {}
 
   async run(request: SubWorkflowRequest, parent: StepTask, signal: AbortSignal, report: (child: ChildRunProgress) => void): Promise<SubWorkflowResult> {
-    const depth = (this.depth.get(parent.executionId) ?? 0) + 1;
-    if (depth > MAX_SUB_WORKFLOW_DEPTH) throw new WorkflowError(`sub-workflows nested more than ${MAX_SUB_WORKFLOW_DEPTH} deep (does a workflow run itself?)`);
+    // The run-time bound for recursions validation cannot see (a templated file): counted up the live parents, which
+    // are known before their first step starts (a child's first step may start a grandchild within the same call).
+    if (this.depthOf(parent.executionId) >= MAX_SUB_WORKFLOW_DEPTH) throw new WorkflowError(`sub-workflows nested more than ${MAX_SUB_WORKFLOW_DEPTH} deep (does a workflow run itself?)`);
     const target = findSubflow(request, parent.cwd, this.deps.known);
     const live = this.deps.liveRun(parent.executionId);
     const progress = new ChildProgress(report);
@@ -44,7 +42,6 @@ export class SubflowRunner {
       onStepEnded: (execution) => progress.changed(execution),
       ...(previous !== null ? { resumeFrom: previous, rerunOf: previous.executionId } : {}),
     });
-    this.depth.set(handle.executionId, depth);
     progress.now(handle.execution);
     const cancel = (): void => void this.deps.cancel(handle.executionId);
     signal.addEventListener('abort', cancel, { once: true });
@@ -55,8 +52,14 @@ export class SubflowRunner {
       return { executionId: execution.executionId, status: execution.status, outputs };
     } finally {
       signal.removeEventListener('abort', cancel);
-      this.depth.delete(handle.executionId);
     }
+  }
+
+  /** How many live parent runs are above a run (0 for a top-level run). */
+  private depthOf(executionId: string): number {
+    let depth = 0;
+    for (let parent = this.deps.liveRun(executionId)?.execution.parent; parent != null && depth <= MAX_SUB_WORKFLOW_DEPTH; parent = this.deps.liveRun(parent.executionId)?.execution.parent) depth++;
+    return depth;
   }
 
   /**

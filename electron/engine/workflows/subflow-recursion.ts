@@ -21,13 +21,15 @@ export function subflowRecursion(workflow: Workflow, file: string | null, cwd: s
   const problems: Problem[] = [];
   const root: Node = { id: idOf({ workflow, file }), label: file !== null ? basename(file) : workflow.name, workflow };
   const targets = new Map<string, SubflowTarget | null>();
+  // The workflow checked is the one its name stands for once it is saved or defined, not an older one the engine holds.
+  const knownNow: KnownWorkflows = (name) => (name === workflow.name ? { workflow, file } : known(name));
   /** Workflows whose every subflow was followed without meeting a cycle. */
   const clear = new Set<string>();
   const resolveRef = (ref: SubflowRef): SubflowTarget | null => {
     const key = ref.file !== undefined ? `file:${ref.file}` : `name:${ref.name}`;
     if (!targets.has(key)) {
       try {
-        targets.set(key, findSubflow(ref, cwd, known));
+        targets.set(key, findSubflow(ref, cwd, knownNow));
       } catch {
         targets.set(key, null);
       }

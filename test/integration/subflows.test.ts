@@ -206,3 +206,18 @@ describe('a subflow recursion', () => {
     expect(deepest.steps.maybe!.error).toBe('sub-workflows nested more than 8 deep (does a workflow run itself?)');
   });
 });
+
+describe("references to a subflow's child step outputs", () => {
+  it('are checked against the child workflow before the run: an unknown child step or an output its action never sets', async () => {
+    const reader = (expr: string): string => `version: 1\nname: reader\nsteps:\n${runs('sub', 'name: child')}  - { name: use, module: shell, action: run, dependencies: [sub], parameters: { command: 'echo "${expr}"' } }\n`;
+    const child = `version: 1\nname: child\nsteps:\n  - { name: greet, module: shell, action: run, parameters: { command: 'true' } }\n  - { name: wait, module: control, action: delay, parameters: { seconds: 0 } }\n`;
+    const problemsOf = async (expr: string) => {
+      const { call, project } = newApi({ reader: reader(expr), child });
+      return (await call('workflows.list', { projectId: project.id })).find((entry) => entry.name === 'reader')!.problems.map((p) => p.message);
+    };
+    expect(await problemsOf('${{ steps.sub.outputs.steps.greet.anything }}')).toEqual([]);
+    expect(await problemsOf('${{ steps.sub.outputs.steps.nope.x }}')).toEqual(['${{ steps.sub.outputs.steps.nope.x }}: child has no step "nope" (its steps: greet, wait)']);
+    expect(await problemsOf('${{ steps.sub.outputs.steps.wait.x }}')).toEqual(['${{ steps.sub.outputs.steps.wait.x }}: step "wait" of child (control.delay) has no output "x" (it sets: waited)']);
+    expect(await problemsOf('${{ steps.sub.outputs.nope }}')).toEqual(['${{ steps.sub.outputs.nope }}: workflow.run has no output "nope" (it sets: executionId, status, steps)']);
+  });
+});

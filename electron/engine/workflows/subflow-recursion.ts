@@ -3,9 +3,8 @@
 // nesting depth is bounded.
 import { basename } from 'node:path';
 import type { Problem } from '../../../shared/errors.js';
-import type { Workflow, WorkflowStep } from '../../../shared/model.js';
-import { hasTemplate } from '../../../shared/templating.js';
-import { findSubflow, type KnownWorkflows, type SubflowRef, type SubflowTarget } from './subflow-target.js';
+import type { Workflow } from '../../../shared/model.js';
+import { staticSubflow, staticSubflowRef, type KnownWorkflows, type SubflowRef, type SubflowTarget } from './subflow-target.js';
 
 interface Node {
   id: string;
@@ -27,22 +26,10 @@ export function subflowRecursion(workflow: Workflow, file: string | null, cwd: s
   const clear = new Set<string>();
   const resolveRef = (ref: SubflowRef): SubflowTarget | null => {
     const key = ref.file !== undefined ? `file:${ref.file}` : `name:${ref.name}`;
-    if (!targets.has(key)) {
-      try {
-        targets.set(key, findSubflow(ref, cwd, knownNow));
-      } catch {
-        targets.set(key, null);
-      }
-    }
+    if (!targets.has(key)) targets.set(key, staticSubflow(ref, cwd, knownNow));
     return targets.get(key)!;
   };
-  const refOf = (step: WorkflowStep): SubflowRef | null => {
-    if (step.module !== 'workflow' || step.action !== 'run') return null;
-    const { file, name } = step.parameters;
-    if (typeof file === 'string' && !hasTemplate(file)) return { file };
-    if (typeof name === 'string' && !hasTemplate(name) && file === undefined) return { name };
-    return null;
-  };
+  const refOf = staticSubflowRef;
   /** The first cycle below `path`'s last node, as the nodes from the root to the repeated one; null when none. */
   const cycleBelow = (path: Node[]): Node[] | null => {
     const current = path[path.length - 1]!;

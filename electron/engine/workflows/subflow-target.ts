@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { NotFoundError } from '../../../shared/errors.js';
-import type { Workflow } from '../../../shared/model.js';
+import type { Workflow, WorkflowStep } from '../../../shared/model.js';
+import { hasTemplate } from '../../../shared/templating.js';
 import { PROJECT_WORKFLOWS_DIR } from '../projects/project-manager.js';
 import { baseName, workflowFiles } from './find-workflows.js';
 import { loadWorkflowFile } from './workflow-file.js';
@@ -21,6 +22,26 @@ export interface SubflowTarget {
 
 /** The workflows the engine knows by name (created in code, or loaded), with their files when they have one. */
 export type KnownWorkflows = (name: string) => SubflowTarget | undefined;
+
+/** What a `workflow.run` step names without a template (known before the run); null for other steps and templated names. */
+export function staticSubflowRef(step: WorkflowStep): SubflowRef | null {
+  if (step.module !== 'workflow' || step.action !== 'run') return null;
+  const { file, name } = step.parameters;
+  if (typeof file === 'string') return hasTemplate(file) ? null : { file };
+  if (typeof name === 'string') return hasTemplate(name) ? null : { name };
+  return null;
+}
+
+/** The child a step names statically, or null when it cannot be known (templated) or found before the run. */
+export function staticSubflow(ref: SubflowRef | null, cwd: string | null, known: KnownWorkflows): SubflowTarget | null {
+  if (ref === null) return null;
+  try {
+    return findSubflow(ref, cwd, known);
+  } catch {
+    // Missing or unreadable: the run says so, naming the file.
+    return null;
+  }
+}
 
 /**
  * The child workflow of a `workflow.run` step, `cwd` being where the run works (null when unknown: only the engine's

@@ -11,6 +11,7 @@ import type { ResourceManager } from '../resources/resource-manager.js';
 import type { ExecutionHandle, RunOptions } from '../runs/task-orchestrator.js';
 import type { HistoryQuery, RunStore } from '../store/run-store.js';
 import { workflowFiles, workingDirFor } from './find-workflows.js';
+import { subflowOutputProblems } from './subflow-outputs.js';
 import { subflowRecursion } from './subflow-recursion.js';
 import type { SubflowTarget } from './subflow-target.js';
 import { loadWorkflowFile, saveWorkflowFile, type LoadedWorkflow } from './workflow-file.js';
@@ -215,7 +216,9 @@ export class WorkflowManager {
     const problems = validate(target, { catalog: this.registry, resourceCapacities: capacities, env: process.env, ...(file !== undefined ? { file } : {}), ...(onWorker ? { onWorker } : {}) });
     // A run works in its file's folder (its project's, for `.codomyrmex/workflows/`): where its subflows' files resolve.
     const path = file !== undefined && isAbsolute(file) ? file : null;
-    return [...problems, ...subflowRecursion(target, path, path === null ? null : workingDirFor(path), (name) => this.known(name))];
+    const cwd = path === null ? null : workingDirFor(path);
+    const known = (name: string): SubflowTarget | undefined => this.known(name);
+    return [...problems, ...subflowRecursion(target, path, cwd, known), ...subflowOutputProblems(target, path, cwd, known, this.registry)];
   }
 
   /** A workflow this manager holds, with its file (what `workflow.run` finds by name outside a project's folder). */

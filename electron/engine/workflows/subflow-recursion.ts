@@ -18,7 +18,7 @@ interface Node {
  */
 export function subflowRecursion(workflow: Workflow, file: string | null, cwd: string | null, known: KnownWorkflows): Problem[] {
   const problems: Problem[] = [];
-  const root: Node = { id: idOf({ workflow, file }), label: file !== null ? basename(file) : workflow.name, workflow };
+  const root = nodeOf({ workflow, file });
   const targets = new Map<string, SubflowTarget | null>();
   // The workflow checked is the one its name stands for once it is saved or defined, not an older one the engine holds.
   const knownNow: KnownWorkflows = (name) => (name === workflow.name ? { workflow, file } : known(name));
@@ -29,16 +29,15 @@ export function subflowRecursion(workflow: Workflow, file: string | null, cwd: s
     if (!targets.has(key)) targets.set(key, staticSubflow(ref, cwd, knownNow));
     return targets.get(key)!;
   };
-  const refOf = staticSubflowRef;
   /** The first cycle below `path`'s last node, as the nodes from the root to the repeated one; null when none. */
   const cycleBelow = (path: Node[]): Node[] | null => {
     const current = path[path.length - 1]!;
     if (clear.has(current.id)) return null;
     for (const step of current.workflow.steps) {
-      const ref = refOf(step);
+      const ref = staticSubflowRef(step);
       const target = ref === null ? null : resolveRef(ref);
       if (target === null) continue;
-      const next: Node = { id: idOf(target), label: target.file !== null ? basename(target.file) : target.workflow.name, workflow: target.workflow };
+      const next = nodeOf(target);
       if (path.some((node) => node.id === next.id)) return [...path, next];
       const found = cycleBelow([...path, next]);
       if (found !== null) return found;
@@ -47,10 +46,10 @@ export function subflowRecursion(workflow: Workflow, file: string | null, cwd: s
     return null;
   };
   for (const step of workflow.steps) {
-    const ref = refOf(step);
+    const ref = staticSubflowRef(step);
     const target = ref === null ? null : resolveRef(ref);
     if (target === null) continue;
-    const first: Node = { id: idOf(target), label: target.file !== null ? basename(target.file) : target.workflow.name, workflow: target.workflow };
+    const first = nodeOf(target);
     const chain = first.id === root.id ? [root, first] : cycleBelow([root, first]);
     if (chain === null) continue;
     const field = ref!.file !== undefined ? 'parameters.file' : 'parameters.name';
@@ -64,7 +63,7 @@ export function subflowRecursion(workflow: Workflow, file: string | null, cwd: s
   return problems;
 }
 
-/** A workflow's identity on the chain: its file, or its name when it has none. */
-function idOf(target: SubflowTarget): string {
-  return target.file !== null ? `file:${target.file}` : `name:${target.workflow.name}`;
+/** A workflow on the chain: known by its file, or by its name when it has none; shown by its file's name. */
+function nodeOf({ workflow, file }: SubflowTarget): Node {
+  return file !== null ? { id: `file:${file}`, label: basename(file), workflow } : { id: `name:${workflow.name}`, label: workflow.name, workflow };
 }

@@ -247,6 +247,8 @@ export const commands = {
       /** Runs that started at or after / before these epoch milliseconds. */
       since: z.number().int().min(0).optional(),
       until: z.number().int().min(0).optional(),
+      /** A subflow's child runs: those of this parent run; null: top-level runs only; unset: every run. */
+      parent: id.nullable().optional(),
       limit: z.number().int().min(1).max(1000).optional(),
       offset: z.number().int().min(0).optional(),
     }).strict(),

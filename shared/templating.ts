@@ -71,6 +71,9 @@ function lookup(ref: TemplateRef, scope: TemplateScope): unknown {
       const outputs = Object.hasOwn(scope.steps, ref.step) ? scope.steps[ref.step] : undefined;
       // A step allowed to run after a failed or skipped one reads what that step set, and empty for the rest.
       if (outputs !== undefined && Object.hasOwn(outputs, ref.key)) return outputs[ref.key];
+      // A dotted key reads into an output that is a map: a subflow's `steps.<child step>.<key>`.
+      const nested = pathIn(outputs, ref.key);
+      if (nested !== undefined) return nested;
       if (scope.ended?.has(ref.step) === true) return '';
       if (outputs === undefined) throw new Error(`\${{ ${ref.text} }}: step "${ref.step}" has not run yet`);
       throw new Error(`\${{ ${ref.text} }}: step "${ref.step}" has no output "${ref.key}"`);
@@ -86,6 +89,19 @@ function lookup(ref: TemplateRef, scope: TemplateScope): unknown {
     case 'invalid':
       throw new Error(`\${{ ${ref.text} }}: not an expression (use steps.<name>.outputs.<key>, params.<key> or env.<KEY>)`);
   }
+}
+
+/**
+ * The value at a dotted path inside nested maps (own keys only; a key holding dots itself, as a shell output may, is
+ * matched whole first), or undefined when the path leads nowhere.
+ */
+function pathIn(value: unknown, path: string): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  if (Object.hasOwn(value, path)) return (value as Record<string, unknown>)[path];
+  const dot = path.indexOf('.');
+  if (dot < 0) return undefined;
+  const head = path.slice(0, dot);
+  return Object.hasOwn(value, head) ? pathIn((value as Record<string, unknown>)[head], path.slice(dot + 1)) : undefined;
 }
 
 function stringify(value: unknown): string {

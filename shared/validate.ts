@@ -122,7 +122,8 @@ function checkTemplates(workflow: Workflow, context: ValidationContext, hasCycle
           }
         }
         const spec = context.catalog.get(target.module, target.action);
-        if (spec !== undefined && !spec.openOutputs && !spec.outputs.includes(ref.key)) {
+        // `steps.x.y` reads into the output `steps` (a subflow's child steps): the first part is the output's name.
+        if (spec !== undefined && !spec.openOutputs && !spec.outputs.includes(ref.key) && !spec.outputs.includes(ref.key.split('.')[0]!)) {
           at(step.name, field, `${expr}: ${target.module}.${target.action} has no output "${ref.key}" (it sets: ${spec.outputs.join(', ')})`);
         }
       }

@@ -2,17 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { freemem, loadavg, totalmem } from 'node:os';
-import { isAbsolute, join, resolve, sep } from 'node:path';
-import { NotFoundError, OrchestrationError, WorkflowError } from '../../shared/errors.js';
+import { join, resolve, sep } from 'node:path';
+import { NotFoundError, OrchestrationError } from '../../shared/errors.js';
 import { executionSummary } from '../../shared/events.js';
 import type { RunOrigin, Session, WorkerInfo, Workflow, WorkflowExecution } from '../../shared/model.js';
 import { assertName } from '../../shared/names.js';
 import { sessionAppliesTo } from '../../shared/session-scope.js';
-import type { SubWorkflowRequest, SubWorkflowResult } from './actions/action.js';
 import { createBuiltinRegistry } from './actions/builtin.js';
 import type { ActionRegistry } from './actions/registry.js';
 import { EventBus } from './event-bus.js';
-import type { StepTask } from './runs/executor.js';
+import { SubflowRunner } from './runs/subflow-runner.js';
 import { ProjectManager } from './projects/project-manager.js';
 import { ProjectStatusFollower } from './projects/project-status-follower.js';
 import { ResourceManager } from './resources/resource-manager.js';
@@ -45,7 +44,6 @@ import { cacheLocation } from './cache/cache-location.js';
 import { StepCache } from './cache/step-cache.js';
 import type { CacheStats } from '../../shared/model.js';
 
-const MAX_SUB_WORKFLOW_DEPTH = 8;
 /** The settings key of the app's queue: `{ redisUrl }`, the URL null when steps run here only. */
 export const QUEUE_SETTING = 'queue';
 
@@ -95,7 +93,14 @@ export class OrchestrationEngine {
   private readonly sessions: SessionStore;
   private readonly settings: SettingsStore;
   private readonly startedAt = Date.now();
-  private readonly depth = new Map<string, number>();
+  /** Child runs of `workflow.run` steps (subflows). */
+  private readonly subflows = new SubflowRunner({
+    start: (workflow, options) => this.runWorkflow(workflow, options),
+    cancel: (executionId) => this.cancelExecution(executionId),
+    getExecution: (executionId) => this.getExecution(executionId),
+    liveRun: (executionId) => this.taskOrchestrator.liveRun(executionId),
+    known: (name) => this.workflowManager.known(name),
+  });
   constructor(options: EngineOptions = {}) {
     this.paths = homePaths(options.home ?? defaultHome());
     this.registry = options.registry ?? createBuiltinRegistry();
@@ -128,7 +133,7 @@ export class OrchestrationEngine {
       logsRoot: this.paths.logs,
       logTailer: this.logTailer,
       processes: this.runningProcesses,
-      runSubWorkflow: (request, parent, signal) => this.runSubWorkflow(request, parent, signal),
+      runSubWorkflow: (request, parent, signal, progress) => this.subflows.run(request, parent, signal, progress),
       remote: () => this.queue.executor(),
       projectName: (projectId) => this.projectManager.getProject(projectId)?.name ?? null,
       cache: this.cache,
@@ -364,31 +369,6 @@ export class OrchestrationEngine {
       }
     }
     this.databaseFile.close();
-  }
-
-  private async runSubWorkflow(request: SubWorkflowRequest, parent: StepTask, signal: AbortSignal): Promise<SubWorkflowResult> {
-    const depth = (this.depth.get(parent.executionId) ?? 0) + 1;
-    if (depth > MAX_SUB_WORKFLOW_DEPTH) throw new WorkflowError(`sub-workflows nested more than ${MAX_SUB_WORKFLOW_DEPTH} deep (does a workflow run itself?)`);
-    let handle: ExecutionHandle;
-    if (request.file !== undefined) {
-      const file = isAbsolute(request.file) ? request.file : resolve(parent.cwd, request.file);
-      handle = this.runWorkflowFile(file, { params: request.params, origin: 'api', cwd: parent.cwd });
-    } else {
-      const workflow = this.workflowManager.getWorkflow(request.name!);
-      if (workflow === undefined) throw new NotFoundError('workflow', `unknown workflow "${request.name}"`);
-      handle = this.runWorkflow(workflow, { params: request.params, origin: 'api', cwd: parent.cwd });
-    }
-    this.depth.set(handle.executionId, depth);
-    const cancel = (): void => void this.cancelExecution(handle.executionId);
-    signal.addEventListener('abort', cancel, { once: true });
-    try {
-      const execution = await handle.done;
-      const outputs = Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs]));
-      return { executionId: execution.executionId, status: execution.status, outputs };
-    } finally {
-      signal.removeEventListener('abort', cancel);
-      this.depth.delete(handle.executionId);
-    }
   }
 
   private requireSession(sessionId: string): Session {

@@ -69,14 +69,14 @@ describe('the run store', () => {
     // Make a version-1 database: today's schema without what later versions added.
     const db = openDatabase(join(home, 'orchestrator.db'));
     const current = db.pragma('user_version', { simple: true });
-    db.exec('DROP INDEX executions_by_project_workflow; DROP INDEX executions_by_session; ALTER TABLE executions DROP COLUMN workflow; ALTER TABLE executions DROP COLUMN rerun_of; ALTER TABLE executions DROP COLUMN partial; ALTER TABLE executions DROP COLUMN outcome; ALTER TABLE step_runs DROP COLUMN reused_from; ALTER TABLE projects DROP COLUMN status_follows_runs; ALTER TABLE projects DROP COLUMN last_status_change; ALTER TABLE executions DROP COLUMN performance; ALTER TABLE step_runs DROP COLUMN worker; ALTER TABLE executions DROP COLUMN selection; ALTER TABLE step_runs DROP COLUMN cache_key; ALTER TABLE step_runs DROP COLUMN cache_miss; PRAGMA user_version = 1;');
+    db.exec('DROP INDEX executions_by_project_workflow; DROP INDEX executions_by_session; ALTER TABLE executions DROP COLUMN workflow; ALTER TABLE executions DROP COLUMN rerun_of; ALTER TABLE executions DROP COLUMN partial; ALTER TABLE executions DROP COLUMN outcome; ALTER TABLE step_runs DROP COLUMN reused_from; ALTER TABLE projects DROP COLUMN status_follows_runs; ALTER TABLE projects DROP COLUMN last_status_change; ALTER TABLE executions DROP COLUMN performance; ALTER TABLE step_runs DROP COLUMN worker; ALTER TABLE executions DROP COLUMN selection; DROP INDEX executions_by_parent; ALTER TABLE executions DROP COLUMN parent_execution_id; ALTER TABLE executions DROP COLUMN parent_step; ALTER TABLE step_runs DROP COLUMN child; ALTER TABLE step_runs DROP COLUMN cache_key; ALTER TABLE step_runs DROP COLUMN cache_miss; PRAGMA user_version = 1;');
     db.prepare(`INSERT INTO executions (execution_id, workflow_name, status, origin, start_time, end_time) VALUES ('old', 'legacy', 'completed', 'cli', 1, 2)`).run();
     db.close();
     const engine = newEngine(home);
     const { EngineApi } = await import('../../electron/engine/api.js');
     const api = new EngineApi(engine, { mode: 'browser', version: 'test', projectId: null });
     const reply = await api.dispatch('runs.get', { executionId: 'old' });
-    expect(reply).toMatchObject({ ok: true, value: { executionId: 'old', workflowName: 'legacy', workflow: null, rerunOf: null } });
+    expect(reply).toMatchObject({ ok: true, value: { executionId: 'old', workflowName: 'legacy', workflow: null, rerunOf: null, parent: null } });
     expect(engine.store.database.pragma('user_version', { simple: true })).toBe(current);
     expect(engine.store.database.prepare(`SELECT name FROM sqlite_master WHERE name = 'executions_by_project_workflow'`).get()).toEqual({ name: 'executions_by_project_workflow' });
   });

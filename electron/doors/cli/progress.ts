@@ -38,7 +38,9 @@ function stepLine(c: Colors, name: string, run: StepRun, now = Date.now()): stri
   const took = run.startTime === null ? '' : formatDuration((run.endTime ?? now) - run.startTime);
   const attempts = run.attempts > 1 ? c.yellow(` (attempt ${run.attempts})`) : '';
   const detail = run.status === 'failed' || run.status === 'cancelled' ? run.error : run.status === 'succeeded' || run.status === 'cached' ? null : run.reason;
-  return `${icons(c)[run.status]} ${name}${took ? ` ${c.dim(took)}` : ''}${attempts}${detail ? c.dim(` — ${detail}`) : ''}`;
+  // A subflow step: its child run's n of m, live in the table and on the line its end prints.
+  const child = run.child == null ? '' : c.dim(` [${run.child.workflowName} ${run.child.done} of ${run.child.total}, ${run.child.status}]`);
+  return `${icons(c)[run.status]} ${name}${took ? ` ${c.dim(took)}` : ''}${attempts}${child}${detail ? c.dim(` — ${detail}`) : ''}`;
 }
 
 function summary(c: Colors, execution: WorkflowExecution): string {

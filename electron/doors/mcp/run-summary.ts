@@ -27,7 +27,12 @@ export const stepSummaryShape = {
   cacheKey: z.string().nullable(),
   /** Why a step with `cache` ran instead of being restored; null for a hit or a step without one. */
   cacheMiss: z.object({ summary: z.string(), changes: z.array(z.object({ kind: z.string(), name: z.string(), detail: z.string() })) }).nullable(),
+  /** A workflow.run step's child run: its id, workflow, status and n of m steps done; null for other steps. */
+  child: z.object({ executionId: z.string(), workflowName: z.string(), status: z.string(), done: z.number(), total: z.number() }).nullable(),
 };
+
+/** The run and workflow.run step a subflow's child run was started by; null for a top-level run. */
+export const parentShape = z.object({ executionId: z.string(), step: z.string() }).nullable();
 
 export const runSummaryShape = {
   executionId: z.string(),
@@ -39,6 +44,7 @@ export const runSummaryShape = {
   origin: z.string(),
   projectId: z.string().nullable(),
   sessionId: z.string().nullable(),
+  parent: parentShape,
   startTime: z.number(),
   endTime: z.number().nullable(),
   durationMs: z.number().nullable(),
@@ -72,6 +78,7 @@ export function summariseRun(execution: WorkflowExecution, tailLines = DEFAULT_T
     origin: execution.origin,
     projectId: execution.projectId,
     sessionId: execution.sessionId,
+    parent: execution.parent ?? null,
     startTime: execution.startTime,
     endTime: execution.endTime,
     durationMs: execution.endTime === null ? null : execution.endTime - execution.startTime,
@@ -100,6 +107,7 @@ function summariseStep(executionId: string, name: string, run: StepRun, tailLine
     reusedFrom: run.reusedFrom ?? null,
     cacheKey: run.cacheKey ?? null,
     cacheMiss: run.cacheMiss ?? null,
+    child: run.child ?? null,
   };
 }
 

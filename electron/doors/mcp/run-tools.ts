@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EXECUTION_STATUSES, RUN_ORIGINS, type StepSelection } from '../../../shared/model.js';
 import { ToolError, type McpContext } from './mcp-context.js';
 import { readStepLog } from './run-logs.js';
-import { DEFAULT_TAIL_LINES, runSummaryShape, summariseRun, waitForRun } from './run-summary.js';
+import { DEFAULT_TAIL_LINES, parentShape, runSummaryShape, summariseRun, waitForRun } from './run-summary.js';
 import { defineTool, tool } from './tool-kit.js';
 
 /** Under the 60 s an MCP client waits for a reply by default; a longer run is then followed with get_execution. */
@@ -14,6 +14,7 @@ const projectArg = z.string().min(1).optional().describe('Project id, name or fo
 const executionIdArg = z.string().min(1).max(200).describe('The run\'s execution id (from execute_workflow, start_workflow or list_executions).');
 const paramsArg = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().describe('Values for the workflow\'s declared params (${{ params.<key> }}).');
 const tailArg = z.number().int().min(0).max(10_000).optional().describe(`Lines of each step's log to include (default ${DEFAULT_TAIL_LINES}).`);
+const listedShape = { executionId: z.string(), workflowName: z.string(), status: z.string(), origin: z.string(), projectId: z.string().nullable(), startTime: z.number(), endTime: z.number().nullable() };
 export const waitArgs = {
   wait: z.boolean().optional().describe('Wait for the run to end (default true); false returns at once with the execution id.'),
   wait_seconds: z.number().min(0).max(3600).optional().describe(`Longest wait (default ${DEFAULT_WAIT_SECONDS}); a run still going is returned as running — follow it with get_execution.`),
@@ -106,28 +107,33 @@ export function registerRunTools(server: McpServer, ctx: McpContext): void {
   }));
 
   defineTool(server, 'list_executions', tool({
-    description: 'Past and running runs, newest first (the history the app shows), without step details.',
+    description: 'Past and running runs, newest first (the history the app shows), without step details. A subflow\'s child run names its parent run and step (parent); parent_execution_id lists a run\'s child runs, top_level leaves child runs out.',
     input: z.object({
       workflow_name: z.string().min(1).optional(),
       status: z.enum(EXECUTION_STATUSES).optional(),
       origin: z.enum(RUN_ORIGINS).optional().describe('Who started them: app, cli, mcp or api.'),
       project: z.string().min(1).optional().describe('Only this project\'s runs (id, name or folder); default: every project.'),
+      parent_execution_id: z.string().min(1).max(200).optional().describe('Only the child runs this run\'s workflow.run steps (subflows) started.'),
+      top_level: z.boolean().optional().describe('Only runs that are no subflow\'s child run (default false: every run).'),
       limit: z.number().int().min(1).max(1000).optional().describe('At most this many (default 20).'),
     }).strict(),
-    output: { executions: z.array(z.object({ executionId: z.string(), workflowName: z.string(), status: z.string(), origin: z.string(), projectId: z.string().nullable(), startTime: z.number(), endTime: z.number().nullable() })), count: z.number() },
+    output: { executions: z.array(z.object({ ...listedShape, parent: parentShape })), count: z.number() },
     annotations: { readOnlyHint: true },
-    async run({ workflow_name, status, origin, project, limit }) {
+    async run({ workflow_name, status, origin, project, parent_execution_id, top_level, limit }) {
+      if (parent_execution_id !== undefined && top_level === true) throw new ToolError('parent_execution_id lists child runs and top_level only runs without a parent: give one of them');
       const projectId = project === undefined ? undefined : ctx.resolveProject(project).id;
       const runs = await ctx.call('runs.list', {
         ...(workflow_name !== undefined ? { workflowName: workflow_name } : {}),
         ...(status !== undefined ? { status } : {}),
         ...(origin !== undefined ? { origin } : {}),
         ...(projectId !== undefined ? { projectId } : {}),
+        ...(parent_execution_id !== undefined ? { parent: parent_execution_id } : top_level === true ? { parent: null } : {}),
         limit: limit ?? 20,
       });
       // The contract may not filter by origin yet; filtering again here keeps the answer right either way.
       const executions = runs.filter((run) => origin === undefined || run.origin === origin).map((run) => ({
         executionId: run.executionId, workflowName: run.workflowName, status: run.status, origin: run.origin, projectId: run.projectId, startTime: run.startTime, endTime: run.endTime,
+        parent: run.parent ?? null,
       }));
       return { executions, count: executions.length };
     },

@@ -80,3 +80,18 @@ export class ActionFailure extends TaskError {
     super(message);
   }
 }
+
+/**
+ * A step stopped because what it waited on was cancelled elsewhere (a subflow whose child run was cancelled on its
+ * own): the step ends `cancelled`, not failed, and is not retried.
+ */
+export class ActionCancelled extends TaskError {
+  override name = 'ActionCancelled';
+  override readonly code: string = 'action-cancelled';
+  constructor(
+    message: string,
+    readonly outputs: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,6 +1,7 @@
-// workflow.run: runs another workflow as a step; its step outputs become this step's outputs.
+// workflow.run: runs another workflow as a step (a subflow's child run); its steps' outputs become this step's outputs,
+// read downstream as `${{ steps.<this step>.outputs.steps.<child step>.<key> }}`.
 import { z } from 'zod';
-import { ActionFailure, defineAction } from './action.js';
+import { ActionCancelled, ActionFailure, defineAction } from './action.js';
 
 const run = defineAction({
   module: 'workflow',
@@ -23,6 +24,8 @@ const run = defineAction({
     });
     context.log('stdout', `sub-workflow ${params.file ?? params.name} ${result.status} (execution ${result.executionId})\n`);
     const outputs = { executionId: result.executionId, status: result.status, steps: result.outputs };
+    // A child run cancelled on its own (runs.cancel on it): the user stopped this step, it did not fail.
+    if (result.status === 'cancelled' && !context.signal.aborted) throw new ActionCancelled(`sub-workflow ${params.file ?? params.name} was cancelled (run ${result.executionId})`, outputs);
     if (result.status !== 'completed') throw new ActionFailure(`sub-workflow ${params.file ?? params.name} ${result.status}`, null, outputs);
     return { outputs };
   },

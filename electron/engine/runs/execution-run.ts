@@ -5,7 +5,7 @@ import { SUCCESSFUL_STEP_STATUSES, TERMINAL_STEP_STATUSES, type StepPerformance,
 import { performanceMetrics } from '../../../shared/performance.js';
 import { resolveTemplates, type TemplateScope } from '../../../shared/templating.js';
 import { queuePoolOf } from '../../../shared/workers.js';
-import { ActionFailure } from '../actions/action.js';
+import { ActionCancelled, ActionFailure } from '../actions/action.js';
 import type { EventBus } from '../event-bus.js';
 import type { Executor, RunningStep } from './executor.js';
 import type { CacheRequest, StepResult } from '../cache/cache-request.js';
@@ -45,6 +45,8 @@ export interface ExecutionRunOptions {
   sampleIntervalMs?: number | null;
   /** --no-cache (steps with `cache` neither read nor write it) and --force (these steps run and store anew). */
   cache?: { off: boolean; force: ReadonlySet<string> };
+  /** Called after each step's end is recorded (a subflow's parent step follows its child run by it). */
+  onStepEnded?: (execution: WorkflowExecution) => void;
 }
 
 interface StepState {
@@ -167,6 +169,11 @@ export class ExecutionRun {
 
   get executionId(): string {
     return this.options.execution.executionId;
+  }
+
+  /** The live record (steps updated in place as they go). */
+  get execution(): WorkflowExecution {
+    return this.options.execution;
   }
 
   start(): Promise<WorkflowExecution> {
@@ -364,6 +371,8 @@ export class ExecutionRun {
       waiting: (reason) => state.attempt === running && this.update(state, { status: 'queued', reason }),
       startedOn: (worker) => state.attempt === running && this.update(state, { status: 'running', reason: null, worker }),
       keyed: (cacheKey, cacheMiss) => state.attempt === running && this.update(state, { cacheKey, cacheMiss }),
+      // Heard from the attempt's first tick (before `running` is set), so checked by attempt, not by identity.
+      childRun: (child) => state.run.attempts === attempt && state.run.status === 'running' && this.update(state, { child }),
     });
     state.attempt = running;
     // Cancelling is an event sent across the seam: the abort (cancel, timeout) is its one source here.
@@ -413,6 +422,10 @@ export class ExecutionRun {
       if (cache?.hit === true) state.ran = false;
       const cacheFields = cache === undefined ? {} : { cacheKey: cache.key, cacheMiss: cache.miss };
       this.finishAndRelease(state, cache?.hit === true ? 'cached' : 'succeeded', null, { outputs: result.outputs, exitCode: result.exitCode ?? 0, ...cacheFields });
+    } else if (!aborted && error instanceof ActionCancelled) {
+      // Cancelled by the user elsewhere (a subflow's child run): the run ends as a step cancel would end it.
+      state.cancelRequested = true;
+      this.finishAndRelease(state, 'cancelled', error.message, { outputs: error.outputs, error: error.message });
     } else {
       this.failAttempt(state, aborted ? reason : error, retriable, error instanceof ActionFailure ? error : null);
     }
@@ -474,6 +487,7 @@ export class ExecutionRun {
       this.ended.add(state.step.name);
       if (status === 'failed') this.scope.steps[state.step.name] = state.run.outputs;
     }
+    this.options.onStepEnded?.(this.options.execution);
   }
 
   private update(state: StepState, fields: Partial<StepRun>): void {

@@ -1,6 +1,6 @@
 // The seam between the scheduler and where a step runs (DESIGN.md §5a): in this process, or on a worker through the
 // queue. Only data crosses it: the task is serialisable, output goes to a log sink, cancelling is an event sent in.
-import type { CacheMiss, WorkerRef } from '../../../shared/model.js';
+import type { CacheMiss, ChildRunProgress, WorkerRef } from '../../../shared/model.js';
 import { ActionFailure, type ActionContext, type ActionResult, type SubWorkflowRequest, type SubWorkflowResult } from '../actions/action.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import type { RunningProcesses } from '../processes/running-processes.js';
@@ -52,6 +52,8 @@ export interface StepProgress {
   startedOn(worker: WorkerRef): void;
   /** A cached step's key is known and it will run, and why (a hit is told by the result). */
   keyed?(key: string, miss: CacheMiss): void;
+  /** A subflow step's child run moved (n of m steps done, its status). */
+  childRun?(child: ChildRunProgress): void;
 }
 
 export interface RunningStep {
@@ -67,7 +69,8 @@ export interface Executor {
   runEnded?(executionId: string): void;
 }
 
-export type SubWorkflowRunner = (request: SubWorkflowRequest, parent: StepTask, signal: AbortSignal) => Promise<SubWorkflowResult>;
+/** Runs a subflow's child run for a step; `progress` hears of the child as it goes (throttled). */
+export type SubWorkflowRunner = (request: SubWorkflowRequest, parent: StepTask, signal: AbortSignal, progress: (child: ChildRunProgress) => void) => Promise<SubWorkflowResult>;
 
 /** Runs actions in this process; shell actions start local processes. A worker runs its jobs through it too. */
 export class LocalExecutor implements Executor {
@@ -79,12 +82,12 @@ export class LocalExecutor implements Executor {
     private readonly baseEnv: () => Record<string, string> = processEnv,
   ) {}
 
-  execute(task: StepTask, log: LogSink): RunningStep {
+  execute(task: StepTask, log: LogSink, progress?: StepProgress): RunningStep {
     const controller = new AbortController();
-    return { done: this.run(task, log, controller.signal), cancel: (reason) => controller.abort(reason) };
+    return { done: this.run(task, log, controller.signal, progress), cancel: (reason) => controller.abort(reason) };
   }
 
-  private run(task: StepTask, log: LogSink, signal: AbortSignal): Promise<ActionResult> {
+  private run(task: StepTask, log: LogSink, signal: AbortSignal, progress?: StepProgress): Promise<ActionResult> {
     const definition = this.registry.definition(task.module, task.action);
     if (definition === undefined) return Promise.reject(new ActionFailure(`unknown action ${task.module}.${task.action}`));
     // Templates are resolved now, so the parameters are checked again with their real values.
@@ -109,7 +112,7 @@ export class LocalExecutor implements Executor {
         return log.prepare();
       },
       outputTail: () => log.tail(),
-      runWorkflow: (request) => (runWorkflow === null ? Promise.reject(new ActionFailure(`${task.module}.${task.action} cannot start a workflow here`)) : runWorkflow(request, task, signal)),
+      runWorkflow: (request) => (runWorkflow === null ? Promise.reject(new ActionFailure(`${task.module}.${task.action} cannot start a workflow here`)) : runWorkflow(request, task, signal, (child) => progress?.childRun?.(child))),
       trackProcess: (pid) => this.processes?.track(task.executionId, task.step, pid) ?? (() => {}),
     };
     try {

@@ -42,6 +42,10 @@ export interface RunOptions {
   noCache?: boolean;
   /** These steps run even on a hit, and store their new results (--force). */
   force?: string[];
+  /** The run and `workflow.run` step this run is the child run of (a subflow). */
+  parent?: { executionId: string; step: string } | null;
+  /** Called each time one of the run's steps ends: a subflow's parent step follows its child run's progress by it. */
+  onStepEnded?: (execution: WorkflowExecution) => void;
 }
 
 /** A run's options once the engine has resolved them: where it works, its project, and its session's environment. */
@@ -81,6 +85,8 @@ export interface TaskOrchestratorDeps {
 
 export class TaskOrchestrator {
   private readonly active = new Map<string, ExecutionRun>();
+  /** The earlier record a live run resumes (a re-run from failed): its subflow steps resume their child runs from it. */
+  private readonly resumed = new Map<string, WorkflowExecution>();
   private readonly executor: Executor;
 
   constructor(private readonly deps: TaskOrchestratorDeps) {
@@ -125,13 +131,16 @@ export class TaskOrchestrator {
       recorder: this.deps.store,
       events: this.deps.events,
       logs: new ExecutionLogs(this.deps.logsRoot, execution.executionId, this.deps.logTailer ?? null),
+      ...(options.onStepEnded !== undefined ? { onStepEnded: options.onStepEnded } : {}),
       ...(meter !== null ? { costOf: (step: string) => meter.take(execution.executionId, step), sampleIntervalMs: meter.sampleIntervalMs } : {}),
       cache: { off: options.noCache === true, force: new Set(options.force ?? []) },
     });
     this.active.set(execution.executionId, run);
+    if (options.resumeFrom !== undefined) this.resumed.set(execution.executionId, options.resumeFrom);
     this.deps.store.executionStarted(execution, workflow);
     const done = run.start().finally(() => {
       this.active.delete(execution.executionId);
+      this.resumed.delete(execution.executionId);
       meter?.unwatch(execution.executionId);
       this.deps.store.flush();
       this.evictCache();
@@ -165,6 +174,12 @@ export class TaskOrchestrator {
   /** Where a step's log is (or will be) on disk. */
   logPathOf(executionId: string, step: string): string {
     return new ExecutionLogs(this.deps.logsRoot, executionId).forStep(step).path;
+  }
+
+  /** A run going on in this process: its live record, and the earlier record it resumes (null when it resumes none). */
+  liveRun(executionId: string): { execution: WorkflowExecution; resumeFrom: WorkflowExecution | null } | null {
+    const run = this.active.get(executionId);
+    return run === undefined ? null : { execution: run.execution, resumeFrom: this.resumed.get(executionId) ?? null };
   }
 
   isActive(executionId: string): boolean {
@@ -268,6 +283,7 @@ function newExecution(workflow: Workflow, params: Record<string, unknown>, optio
     errors: [],
     steps,
     rerunOf: options.rerunOf ?? null,
+    parent: options.parent ?? null,
     // Either way the run did not run every step: left out of durations and success rates.
     partial: reused || plan !== null,
     selection: plan?.selection ?? null,

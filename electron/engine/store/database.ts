@@ -88,6 +88,11 @@ const MIGRATIONS: string[] = [
   // Issue 18: a cached step's key (hex) and, for a step that ran instead, why it missed (JSON CacheMiss).
   `ALTER TABLE step_runs ADD COLUMN cache_key TEXT;
    ALTER TABLE step_runs ADD COLUMN cache_miss TEXT;`,
+  // Issue 17: a subflow's child run names its parent run and step (history nests it); a subflow step its child run (JSON).
+  `ALTER TABLE executions ADD COLUMN parent_execution_id TEXT;
+   ALTER TABLE executions ADD COLUMN parent_step TEXT;
+   CREATE INDEX executions_by_parent ON executions (parent_execution_id, start_time DESC);
+   ALTER TABLE step_runs ADD COLUMN child TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -1,7 +1,7 @@
 // Stored run rows into records, field by field: a garbled field (bad JSON, a time that is not a number, an unknown
 // status) marks the run `damaged` with the reason instead of hiding it or every other run; and the SQL that keeps
 // damaged runs out of the figures.
-import { EXECUTION_STATUSES, SELECTION_MODES, STEP_STATUSES, type CacheMiss, type ExecutionStatus, type PerformanceMetrics, type RunOrigin, type RunSelection, type StepRun, type WorkerRef, type WorkflowExecution } from '../../../shared/model.js';
+import { EXECUTION_STATUSES, SELECTION_MODES, STEP_STATUSES, type CacheMiss, type ChildRunProgress, type ExecutionStatus, type PerformanceMetrics, type RunOrigin, type RunSelection, type StepRun, type WorkerRef, type WorkflowExecution } from '../../../shared/model.js';
 import { logDamagedRun } from '../logging/damaged-runs.js';
 
 export interface ExecutionRow {
@@ -25,6 +25,8 @@ export interface ExecutionRow {
   /** A finished run's performance metrics as JSON (read for one run, not for lists). */
   performance?: string | null;
   selection?: string | null;
+  parent_execution_id?: string | null;
+  parent_step?: string | null;
   /** The first step row of the run that cannot be read, found by SQL when the steps themselves are not read. */
   damaged_step?: string | null;
 }
@@ -46,6 +48,7 @@ export interface StepRow {
   worker?: string | null;
   cache_key?: string | null;
   cache_miss?: string | null;
+  child?: string | null;
 }
 
 const quoted = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
@@ -88,6 +91,7 @@ export function toExecution(row: ExecutionRow, steps: StepRow[]): WorkflowExecut
     partial: row.partial === 1,
     outcome: row.outcome ?? null,
     selection: row.selection == null ? null : readJson(row.selection, 'selection', damage, isSelection, null),
+    parent: row.parent_execution_id == null ? null : { executionId: row.parent_execution_id, step: row.parent_step ?? '' },
   };
   if (steps.length > 0) execution.results = Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs]));
   if (row.performance !== undefined) execution.performanceMetrics = row.performance === null ? null : readJson(row.performance, 'performance', damage, isMetrics, null);
@@ -117,6 +121,7 @@ function toStepRun(row: StepRow, runDamage: string[]): StepRun {
     worker: row.worker == null ? null : readJson(row.worker, 'worker', damage, isWorkerRef, null),
     cacheKey: row.cache_key ?? null,
     cacheMiss: row.cache_miss == null ? null : readJson(row.cache_miss, 'cache miss', damage, isCacheMiss, null),
+    child: row.child == null ? null : readJson(row.child, 'child', damage, isChildRun, null),
   };
   if (damage.length > 0) {
     runDamage.push(`step "${row.name}": ${damage.join(', ')}`);
@@ -157,6 +162,11 @@ function isWorkerRef(value: unknown): value is WorkerRef {
 function isCacheMiss(value: unknown): value is CacheMiss {
   return isObject(value) && typeof value.summary === 'string' && Array.isArray(value.changes)
     && value.changes.every((change) => isObject(change) && typeof change.kind === 'string' && typeof change.name === 'string' && typeof change.detail === 'string');
+}
+
+function isChildRun(value: unknown): value is ChildRunProgress {
+  return isObject(value) && typeof value.executionId === 'string' && typeof value.workflowName === 'string'
+    && EXECUTION_STATUSES.includes(value.status as ExecutionStatus) && typeof value.done === 'number' && typeof value.total === 'number';
 }
 
 function isSelection(value: unknown): value is RunSelection {

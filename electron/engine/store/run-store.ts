@@ -24,6 +24,8 @@ export interface HistoryQuery {
   until?: number;
   limit?: number;
   offset?: number;
+  /** A subflow's child runs: those of this parent run; null: top-level runs only (no parent); unset: every run. */
+  parent?: string | null;
   /** Include each run's steps (default true); a list view can leave them out. */
   withSteps?: boolean;
 }
@@ -35,7 +37,7 @@ const LIVE: readonly ExecutionStatus[] = ['pending', 'running'];
 /** The step statuses an interrupted run keeps as they are (a step left out of a partial run among them). */
 const ENDED_STEP_SQL = [...TERMINAL_STEP_STATUSES].map((status) => `'${status}'`).join(', ');
 const LIST_COLUMNS = `execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid,
-  owner_host, owner_start, rerun_of, partial, outcome, selection`;
+  owner_host, owner_start, rerun_of, partial, outcome, selection, parent_execution_id, parent_step`;
 const FILTERS: [keyof HistoryQuery, string][] = [
   ['workflowName', 'workflow_name'], ['workflowFile', 'workflow_file'], ['status', 'status'], ['projectId', 'project_id'], ['sessionId', 'session_id'], ['origin', 'origin'],
 ];
@@ -178,6 +180,10 @@ export class RunStore implements RunRecorder {
       where.push(`${column} = @${key}`);
       params[key] = query[key];
     }
+    if (query.parent !== undefined) {
+      where.push(query.parent === null ? 'parent_execution_id IS NULL' : 'parent_execution_id = @parent');
+      if (query.parent !== null) params.parent = query.parent;
+    }
     if (query.since !== undefined) {
       where.push('start_time >= @since');
       params.since = query.since;
@@ -310,6 +316,7 @@ function matches(execution: WorkflowExecution, query: HistoryQuery): boolean {
   for (const [key] of FILTERS) {
     if (query[key] !== undefined && execution[key as keyof WorkflowExecution] !== query[key]) return false;
   }
+  if (query.parent !== undefined && (execution.parent?.executionId ?? null) !== query.parent) return false;
   return (query.since === undefined || execution.startTime >= query.since) && (query.until === undefined || execution.startTime < query.until);
 }
 

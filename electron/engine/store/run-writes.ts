@@ -19,21 +19,21 @@ export interface RunWrites {
 
 export function prepareWrites(db: Db): RunWrites {
   return {
-    insertExecution: db.prepare(`INSERT INTO executions (execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, workflow, rerun_of, partial, outcome, performance, selection)
-      VALUES (@executionId, @workflowName, @workflowFile, @sessionId, @projectId, @status, @origin, @startTime, @endTime, @params, @errors, @ownerPid, @ownerHost, @ownerStart, @workflow, @rerunOf, @partial, @outcome, @performance, @selection)
+    insertExecution: db.prepare(`INSERT INTO executions (execution_id, workflow_name, workflow_file, session_id, project_id, status, origin, start_time, end_time, params, errors, owner_pid, owner_host, owner_start, workflow, rerun_of, partial, outcome, performance, selection, parent_execution_id, parent_step)
+      VALUES (@executionId, @workflowName, @workflowFile, @sessionId, @projectId, @status, @origin, @startTime, @endTime, @params, @errors, @ownerPid, @ownerHost, @ownerStart, @workflow, @rerunOf, @partial, @outcome, @performance, @selection, @parentExecutionId, @parentStep)
       ON CONFLICT (execution_id) DO UPDATE SET status = excluded.status, end_time = excluded.end_time, errors = excluded.errors,
         owner_pid = excluded.owner_pid, owner_host = excluded.owner_host, owner_start = excluded.owner_start, outcome = excluded.outcome,
         performance = excluded.performance`),
     updateExecution: db.prepare('UPDATE executions SET status = @status, end_time = @endTime, errors = @errors, outcome = @outcome, performance = @performance WHERE execution_id = @executionId'),
-    insertStep: db.prepare(`INSERT INTO step_runs (execution_id, name, position, status, attempts, start_time, end_time, exit_code, error, outputs, reason, log_path, log_tail, reused_from, worker, cache_key, cache_miss)
-      VALUES (@executionId, @name, @position, @status, @attempts, @startTime, @endTime, @exitCode, @error, @outputs, @reason, @logPath, @logTail, @reusedFrom, @worker, @cacheKey, @cacheMiss)
+    insertStep: db.prepare(`INSERT INTO step_runs (execution_id, name, position, status, attempts, start_time, end_time, exit_code, error, outputs, reason, log_path, log_tail, reused_from, worker, cache_key, cache_miss, child)
+      VALUES (@executionId, @name, @position, @status, @attempts, @startTime, @endTime, @exitCode, @error, @outputs, @reason, @logPath, @logTail, @reusedFrom, @worker, @cacheKey, @cacheMiss, @child)
       ON CONFLICT (execution_id, name) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, start_time = excluded.start_time,
         end_time = excluded.end_time, exit_code = excluded.exit_code, error = excluded.error, outputs = excluded.outputs, reason = excluded.reason,
         log_path = excluded.log_path, log_tail = excluded.log_tail, reused_from = excluded.reused_from, worker = excluded.worker,
-        cache_key = excluded.cache_key, cache_miss = excluded.cache_miss`),
+        cache_key = excluded.cache_key, cache_miss = excluded.cache_miss, child = excluded.child`),
     updateStep: db.prepare(`UPDATE step_runs SET status = @status, attempts = @attempts, start_time = @startTime, end_time = @endTime, exit_code = @exitCode,
       error = @error, outputs = @outputs, reason = @reason, log_path = @logPath, log_tail = @logTail, worker = @worker,
-      cache_key = @cacheKey, cache_miss = @cacheMiss WHERE execution_id = @executionId AND name = @name`),
+      cache_key = @cacheKey, cache_miss = @cacheMiss, child = @child WHERE execution_id = @executionId AND name = @name`),
   };
 }
 
@@ -75,6 +75,7 @@ export function stepParams(executionId: string, name: string, run: StepRun) {
     worker: run.worker == null ? null : JSON.stringify(run.worker),
     cacheKey: run.cacheKey ?? null,
     cacheMiss: run.cacheMiss == null ? null : JSON.stringify(run.cacheMiss),
+    child: run.child == null ? null : JSON.stringify(run.child),
   };
 }
 
@@ -88,7 +89,8 @@ export function writeBatch(
 ): void {
   for (const { execution, workflow } of started) {
     writes.insertExecution.run({ ...executionParams(execution, owner), workflow, rerunOf: execution.rerunOf ?? null, partial: execution.partial === true ? 1 : 0,
-      selection: execution.selection != null ? JSON.stringify(execution.selection) : null });
+      selection: execution.selection != null ? JSON.stringify(execution.selection) : null,
+      parentExecutionId: execution.parent?.executionId ?? null, parentStep: execution.parent?.step ?? null });
     let position = 0;
     for (const [name, run] of Object.entries(execution.steps)) {
       writes.insertStep.run({ ...stepParams(execution.executionId, name, run), position: position++, reusedFrom: run.reusedFrom ?? null });

@@ -1,6 +1,6 @@
 // WorkflowManager: the workflows this engine knows (created in code or loaded from files), their validation and files.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { NotFoundError, OrchestrationError, ValidationError, WorkflowError, type Problem } from '../../../shared/errors.js';
 import type { Workflow, WorkflowExecution, WorkflowStep } from '../../../shared/model.js';
 import { validateWorkflow as validate } from '../../../shared/validate.js';
@@ -10,7 +10,10 @@ import type { ActionRegistry } from '../actions/registry.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
 import type { ExecutionHandle, RunOptions } from '../runs/task-orchestrator.js';
 import type { HistoryQuery, RunStore } from '../store/run-store.js';
-import { workflowFiles } from './find-workflows.js';
+import { workflowFiles, workingDirFor } from './find-workflows.js';
+import { subflowOutputProblems } from './subflow-outputs.js';
+import { subflowRecursion } from './subflow-recursion.js';
+import type { SubflowTarget } from './subflow-target.js';
 import { loadWorkflowFile, saveWorkflowFile, type LoadedWorkflow } from './workflow-file.js';
 
 /**
@@ -210,7 +213,18 @@ export class WorkflowManager {
     const capacities = new Map(this.resources.listResources().map((r) => [r.id, { capacity: r.capacity, unit: r.unit }]));
     // With the queue on, a step for a pool takes its resources from its worker (`--resources gpu=1`), which refuses what it lacks.
     const onWorker = onWorkers ? (step: Workflow['steps'][number]) => queuePoolOf(step, target) !== null : undefined;
-    return validate(target, { catalog: this.registry, resourceCapacities: capacities, env: process.env, ...(file !== undefined ? { file } : {}), ...(onWorker ? { onWorker } : {}) });
+    const problems = validate(target, { catalog: this.registry, resourceCapacities: capacities, env: process.env, ...(file !== undefined ? { file } : {}), ...(onWorker ? { onWorker } : {}) });
+    // A run works in its file's folder (its project's, for `.codomyrmex/workflows/`): where its subflows' files resolve.
+    const path = file !== undefined && isAbsolute(file) ? file : null;
+    const cwd = path === null ? null : workingDirFor(path);
+    const known = (name: string): SubflowTarget | undefined => this.known(name);
+    return [...problems, ...subflowRecursion(target, path, cwd, known), ...subflowOutputProblems(target, path, cwd, known, this.registry)];
+  }
+
+  /** A workflow this manager holds, with its file (what `workflow.run` finds by name outside a project's folder). */
+  known(name: string): SubflowTarget | undefined {
+    const entry = this.workflows.get(name);
+    return entry === undefined ? undefined : { workflow: entry.workflow, file: entry.file };
   }
 
   /** `onWorkers`: the queue is on, so steps of a pool are checked against no resource of this machine. */

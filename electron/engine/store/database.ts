@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { RUN_FIGURES_MIGRATION } from './run-figures.js';
 
 export type Db = Database.Database;
 
@@ -85,6 +86,8 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE step_runs ADD COLUMN worker TEXT;`,
   // Issue 17: what a partial run selected (only / from / to, and the run its left-out steps' outputs came from), JSON.
   `ALTER TABLE executions ADD COLUMN selection TEXT;`,
+  // Issue 16: the dashboard's figures from a narrow summary the triggers keep, not from every run row of the window.
+  RUN_FIGURES_MIGRATION,
 ];
 
 export function openDatabase(file: string): Db {

@@ -1,0 +1,35 @@
+// The app once its code has loaded: the stores and actions over the client main.tsx made, events and the bench hook
+// wired, the frame rendered.
+import '@xyflow/react/dist/style.css';
+import '../styles/theme.css';
+import '../styles/app.css';
+import '../styles/canvas.css';
+import '../styles/runs.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { RendererClient } from '../api/client.js';
+import { createActions } from './create-actions.js';
+import { App } from './App.js';
+import { connect } from './connect.js';
+import { AppContext } from './hooks.js';
+import { createStores } from './stores.js';
+
+export function startApp(client: RendererClient): void {
+  let storage: Storage | null = null;
+  try {
+    storage = window.localStorage;
+  } catch {
+    storage = null;
+  }
+  const stores = createStores(storage);
+  const actions = createActions(client, stores);
+  connect(client, stores, actions);
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppContext.Provider value={{ stores, actions }}>
+        <App />
+      </AppContext.Provider>
+    </StrictMode>,
+  );
+}

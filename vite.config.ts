@@ -5,7 +5,8 @@ import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 
 /**
  * The app's chunk, its imports and its styles named in the page's head: the browser fetches them beside the small entry
- * chunk (main.tsx, which asks for the dashboard first), not only once that entry has run and imported them.
+ * chunk (main.tsx, which asks for the dashboard first), not only once that entry has run and imported them (measured
+ * side by side: with the styles as a blocking stylesheet it was slower than no preload at all, as preloads it was faster).
  */
 function preloadAppChunk(): Plugin {
   return {
@@ -19,10 +20,11 @@ function preloadAppChunk(): Plugin {
         if (app?.type !== 'chunk') return [];
         // The entry's own chunk is in the page already.
         const imports = app.imports.filter((file) => !(bundle[file]?.type === 'chunk' && bundle[file].isEntry));
-        const link = (rel: string, file: string): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel, crossorigin: true, href: `./${file}` }, injectTo: 'head' });
+        const link = (attrs: Record<string, string>, file: string): HtmlTagDescriptor => ({ tag: 'link', attrs: { ...attrs, crossorigin: true, href: `./${file}` }, injectTo: 'head' });
+        // Styles preloaded, not linked: a stylesheet in the head holds back every script, the entry's early request too.
         return [
-          ...[app.fileName, ...imports].map((file) => link('modulepreload', file)),
-          ...[...(app.viteMetadata?.importedCss ?? [])].map((file) => link('stylesheet', file)),
+          ...[app.fileName, ...imports].map((file) => link({ rel: 'modulepreload' }, file)),
+          ...[...(app.viteMetadata?.importedCss ?? [])].map((file) => link({ rel: 'preload', as: 'style' }, file)),
         ];
       },
     },

@@ -1,13 +1,14 @@
 // Start-up's head start: the first view's data is asked for as soon as the page has a client, before the app's own code
 // has loaded and run, so the engine answers while the browser compiles it; the app's first ask for the same thing takes
 // that reply. Event batches that arrive before the app listens are held for its first listener, so none is missed.
-import type { Command, EventBatch, RequestOf } from '../../shared/ipc.js';
+import type { Command, EventBatch, RequestOf, ResponseOf } from '../../shared/ipc.js';
 import type { RendererClient } from './client.js';
 
-export function startEarly<C extends Command>(client: RendererClient, command: C, request: RequestOf<C>): RendererClient {
+/** `onReply` hears the reply as soon as it comes, so the app can draw with it from its very first render. */
+export function startEarly<C extends Command>(client: RendererClient, command: C, request: RequestOf<C>, onReply: (value: ResponseOf<C>) => void = () => {}): RendererClient {
   let early: Promise<unknown> | null = client.invoke(command, request);
   // Handled where the app takes it; a failure before then must not count as unhandled.
-  early.catch(() => undefined);
+  early.then((value) => onReply(value as ResponseOf<C>), () => undefined);
   const key = JSON.stringify(request);
   let held: EventBatch[] | null = [];
   const listeners = new Set<(batch: EventBatch) => void>();

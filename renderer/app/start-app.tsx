@@ -7,6 +7,7 @@ import '../styles/canvas.css';
 import '../styles/runs.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { ProjectCard } from '../../shared/dashboard.js';
 import type { RendererClient } from '../api/client.js';
 import { createActions } from './create-actions.js';
 import { App } from './App.js';
@@ -14,7 +15,8 @@ import { connect } from './connect.js';
 import { AppContext } from './hooks.js';
 import { createStores } from './stores.js';
 
-export function startApp(client: RendererClient): void {
+/** `cards`: the dashboard, when its early reply came before the app's code had loaded (the first render draws it). */
+export function startApp(client: RendererClient, cards?: readonly ProjectCard[]): void {
   let storage: Storage | null = null;
   try {
     storage = window.localStorage;
@@ -22,6 +24,8 @@ export function startApp(client: RendererClient): void {
     storage = null;
   }
   const stores = createStores(storage);
+  // No frame of "Loading projects…" (a render, a layout and a paint of its own) when the cards are already here.
+  if (cards !== undefined) stores.dashboard.getState().setCards(cards);
   const actions = createActions(client, stores);
   connect(client, stores, actions);
 

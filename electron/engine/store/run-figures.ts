@@ -15,10 +15,9 @@ const kindOf = (row: string): string => `CASE WHEN NOT ${READABLE_RUN_SQL.replac
   WHEN ${row}.partial = 1 THEN ${RUN_KIND.other} WHEN ${row}.status = 'completed' THEN ${RUN_KIND.completed}
   WHEN ${row}.status = 'failed' THEN ${RUN_KIND.failed} ELSE ${RUN_KIND.other} END`;
 
-/** The run's duration where the figures use it: a whole completed run's, else NULL. */
-const durationOf = (row: string): string => `CASE WHEN (${kindOf(row)}) = ${RUN_KIND.completed} THEN ${row}.end_time - ${row}.start_time END`;
-
-const figureOf = (row: string): string => `${row}.project_id, ${row}.workflow_name, ${row}.start_time, ${row}.execution_id, ${kindOf(row)}, ${durationOf(row)}`;
+/** The figure's columns for `row` whose kind is `kind`: the duration only a whole completed run's. */
+const figureOf = (row: string, kind: string): string => `${row}.project_id, ${row}.workflow_name, ${row}.start_time, ${row}.execution_id, ${kind},
+  CASE WHEN ${kind} = ${RUN_KIND.completed} THEN ${row}.end_time - ${row}.start_time END`;
 
 /** Forgets `row`'s figure, and its pair once no run of it is left. */
 const forget = (row: string): string => `
@@ -28,7 +27,8 @@ const forget = (row: string): string => `
 
 const remember = (row: string): string => `
   INSERT OR IGNORE INTO run_pairs (project_id, workflow_name) SELECT ${row}.project_id, ${row}.workflow_name WHERE ${HELD(row)};
-  INSERT OR REPLACE INTO run_figures (project_id, workflow_name, start_time, execution_id, kind, duration) SELECT ${figureOf(row)} WHERE ${HELD(row)};`;
+  INSERT OR REPLACE INTO run_figures (project_id, workflow_name, start_time, execution_id, kind, duration) SELECT ${figureOf(row, 'k.kind')}
+    FROM (SELECT ${kindOf(row)} AS kind) k WHERE ${HELD(row)};`;
 
 /** Issue 16: the tables, their triggers, and what the runs already stored make of them (once). */
 export const RUN_FIGURES_MIGRATION = `
@@ -53,4 +53,4 @@ export const RUN_FIGURES_MIGRATION = `
   DELETE FROM run_figures;
   INSERT INTO run_pairs (project_id, workflow_name) SELECT DISTINCT project_id, workflow_name FROM executions WHERE ${HELD('executions')};
   INSERT INTO run_figures (project_id, workflow_name, start_time, execution_id, kind, duration)
-    SELECT ${figureOf('executions')} FROM executions WHERE ${HELD('executions')};`;
+    SELECT ${figureOf('e', 'e.kind')} FROM (SELECT *, ${kindOf('executions')} AS kind FROM executions WHERE ${HELD('executions')}) e;`;

@@ -14,7 +14,8 @@ export interface StatsWindow {
   days?: number;
 }
 
-interface LastRow {
+/** The newest run's row of a workflow, as the last run is read. */
+export interface LastRow {
   project_id: string;
   workflow_name: string;
   execution_id: string;
@@ -48,7 +49,7 @@ export function workflowHealth(db: Db, projectIds: readonly string[], window: St
   for (const [projectId, workflowName, newest, runs] of pairs) {
     // A pair whose runs all went (pruned) between the trigger's cleanup and this read: nothing to show.
     if (newest === null) continue;
-    const health = entry(result, projectId, workflowName, dayList);
+    const health = healthEntry(result, projectId, workflowName, dayList);
     if (runs !== null) countWindow(health, runs, dayStarts);
     const row = newestRow.get(projectId, workflowName, newest) as LastRow;
     health.lastRun = {
@@ -96,7 +97,8 @@ export function emptyDays(window: StatsWindow = {}): DailyRuns[] {
   return lastDayStarts(window.now ?? Date.now(), window.days ?? 30).map((t) => ({ day: formatDay(t), completed: 0, failed: 0, other: 0, medianMs: null }));
 }
 
-function entry(result: Map<string, Map<string, WorkflowHealth>>, projectId: string, workflowName: string, days: string[]): WorkflowHealth {
+/** The workflow's health in `result`, made (no runs yet, every day empty) the first time it is asked for. */
+export function healthEntry(result: Map<string, Map<string, WorkflowHealth>>, projectId: string, workflowName: string, days: string[]): WorkflowHealth {
   const byWorkflow = result.get(projectId)!;
   let health = byWorkflow.get(workflowName);
   if (health === undefined) {
@@ -113,7 +115,7 @@ function startOfLocalDay(t: number): number {
 }
 
 /** Local midnight of each of the last `count` days ending today, oldest first (days may be 23 or 25 hours long). */
-function lastDayStarts(now: number, count: number): number[] {
+export function lastDayStarts(now: number, count: number): number[] {
   const today = new Date(startOfLocalDay(now));
   return Array.from({ length: count }, (_, i) => {
     const day = new Date(today);
@@ -122,13 +124,13 @@ function lastDayStarts(now: number, count: number): number[] {
   });
 }
 
-function dayIndex(starts: readonly number[], t: number): number {
+export function dayIndex(starts: readonly number[], t: number): number {
   let index = starts.length - 1;
   while (index > 0 && t < starts[index]!) index--;
   return index;
 }
 
-function formatDay(t: number): string {
+export function formatDay(t: number): string {
   const day = new Date(t);
   return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
 }

@@ -1,11 +1,12 @@
 // The dashboard's figures the straightforward way (every run row of the window, read and counted): the oracle the run
-// summary's fast answer (electron/engine/store/project-stats.ts) must equal exactly. Kept as it was before the summary.
+// summary's fast answer (electron/engine/store/project-stats.ts) must equal exactly. Kept as it was before the summary
+// (its calendar helpers, shared with the fast answer, are tested on their own in project-stats.test.ts).
 import type { WorkflowHealth } from '../../../../shared/dashboard.js';
 import type { ExecutionStatus } from '../../../../shared/model.js';
 import type { Db } from '../../../../electron/engine/store/database.js';
 import { median } from '../../../../electron/engine/store/median.js';
 import { READABLE_RUN_SQL } from '../../../../electron/engine/store/run-rows.js';
-import type { StatsWindow } from '../../../../electron/engine/store/project-stats.js';
+import { dayIndex, formatDay, healthEntry, lastDayStarts, type LastRow, type StatsWindow } from '../../../../electron/engine/store/project-stats.js';
 
 interface WindowRow {
   project_id: string;
@@ -14,15 +15,6 @@ interface WindowRow {
   start_time: number;
   duration: number | null;
   partial: boolean;
-}
-
-interface LastRow {
-  project_id: string;
-  workflow_name: string;
-  execution_id: string;
-  status: ExecutionStatus;
-  start_time: number;
-  end_time: number | null;
 }
 
 /** Health of every workflow that has runs, by project id. One pass over the window, one indexed query for last runs. */
@@ -46,7 +38,7 @@ export function straightWorkflowHealth(db: Db, projectIds: readonly string[], wi
   for (const row of rows) {
     // Local days computed here, not by SQLite's 'localtime', which costs a time-zone lookup per row.
     const index = dayIndex(dayStarts, row.start_time);
-    const health = entry(result, row.project_id, row.workflow_name, dayList);
+    const health = healthEntry(result, row.project_id, row.workflow_name, dayList);
     health.runs++;
     const daily = health.daily[index]!;
     if (row.partial) daily.other++;
@@ -85,7 +77,7 @@ export function straightWorkflowHealth(db: Db, projectIds: readonly string[], wi
     WHERE project_id = ? AND workflow_name = ? AND start_time = ? LIMIT 1`);
   const last = newest.map((key) => row.get(...key) as LastRow);
   for (const row of last) {
-    entry(result, row.project_id, row.workflow_name, dayList).lastRun = {
+    healthEntry(result, row.project_id, row.workflow_name, dayList).lastRun = {
       executionId: row.execution_id,
       status: row.status,
       startTime: row.start_time,
@@ -93,41 +85,4 @@ export function straightWorkflowHealth(db: Db, projectIds: readonly string[], wi
     };
   }
   return new Map([...result].map(([id, byWorkflow]) => [id, [...byWorkflow.values()].sort((a, b) => a.workflowName.localeCompare(b.workflowName))]));
-}
-
-function entry(result: Map<string, Map<string, WorkflowHealth>>, projectId: string, workflowName: string, days: string[]): WorkflowHealth {
-  const byWorkflow = result.get(projectId)!;
-  let health = byWorkflow.get(workflowName);
-  if (health === undefined) {
-    health = { workflowName, lastRun: null, runs: 0, successRate: null, medianDurationMs: null, daily: days.map((day) => ({ day, completed: 0, failed: 0, other: 0, medianMs: null })) };
-    byWorkflow.set(workflowName, health);
-  }
-  return health;
-}
-
-function startOfLocalDay(t: number): number {
-  const date = new Date(t);
-  date.setHours(0, 0, 0, 0);
-  return date.getTime();
-}
-
-/** Local midnight of each of the last `count` days ending today, oldest first (days may be 23 or 25 hours long). */
-function lastDayStarts(now: number, count: number): number[] {
-  const today = new Date(startOfLocalDay(now));
-  return Array.from({ length: count }, (_, i) => {
-    const day = new Date(today);
-    day.setDate(today.getDate() - (count - 1 - i));
-    return day.getTime();
-  });
-}
-
-function dayIndex(starts: readonly number[], t: number): number {
-  let index = starts.length - 1;
-  while (index > 0 && t < starts[index]!) index--;
-  return index;
-}
-
-function formatDay(t: number): string {
-  const day = new Date(t);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
 }

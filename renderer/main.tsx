@@ -1,33 +1,15 @@
-// Start-up: pick the door, create the stores and actions, wire events and the bench hook, render the frame.
-import '@xyflow/react/dist/style.css';
-import './styles/theme.css';
-import './styles/app.css';
-import './styles/canvas.css';
-import './styles/runs.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createActions } from './app/create-actions.js';
+// Start-up: pick the door and ask for the dashboard at once (the first view; the engine answers while the browser
+// fetches and compiles the app), then load the app itself — its chunk holds React, the views' code and the styles.
+import type { ProjectCard } from '../shared/dashboard.js';
 import { createClient } from './api/create-client.js';
-import { App } from './app/App.js';
-import { connect } from './app/connect.js';
-import { AppContext } from './app/hooks.js';
-import { createStores } from './app/stores.js';
+import { startEarly } from './api/start-early.js';
 
-const client = createClient();
-let storage: Storage | null = null;
-try {
-  storage = window.localStorage;
-} catch {
-  storage = null;
-}
-const stores = createStores(storage);
-const actions = createActions(client, stores);
-connect(client, stores, actions);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppContext.Provider value={{ stores, actions }}>
-      <App />
-    </AppContext.Provider>
-  </StrictMode>,
-);
+let cards: ProjectCard[] | undefined;
+const client = startEarly(createClient(), 'projects.dashboard', {}, (reply) => (cards = reply));
+import('./app/start-app.js').then(({ startApp }) => startApp(client, cards), (error: unknown) => {
+  // Without its code there is no app to tell the user: say so in the page itself.
+  const message = document.createElement('p');
+  message.className = 'load-failure';
+  message.textContent = `The app could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+  document.getElementById('root')?.append(message);
+});

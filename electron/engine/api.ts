@@ -57,11 +57,18 @@ export class EngineApi {
   }
 
   /** Forwards the engine's events in batches (≤ 60 pushes a second); returns the unsubscribe function. */
-  subscribe(send: (batch: EventBatch) => void, intervalMs?: number): { close(): void; batcher: EventBatcher } {
+  subscribe(send: (batch: EventBatch) => void, intervalMs?: number, watchFilesFrom?: Promise<unknown>): { close(): void; batcher: EventBatcher } {
     const batcher = new EventBatcher((events) => send({ events }), intervalMs);
     const off = this.engine.events.on((event) => batcher.add(event));
-    // Workflow files are watched only while someone listens: the editor learns of changes made outside it.
-    const release = this.engine.workflowWatcher.acquire();
+    // Workflow files are watched only while someone listens: the editor learns of changes made outside it. Starting
+    // reads every project's workflow files, so a door may hold it until its page has had its first reply.
+    let closed = false;
+    let release = (): void => {};
+    const watch = (): void => {
+      if (!closed) release = this.engine.workflowWatcher.acquire();
+    };
+    if (watchFilesFrom === undefined) watch();
+    else void watchFilesFrom.then(watch);
     // Running steps' output is read and pushed only while someone listens, too.
     const releaseLogs = this.engine.logTailer.acquire();
     // And the machine is sampled only while someone watches.
@@ -69,6 +76,7 @@ export class EngineApi {
     return {
       batcher,
       close() {
+        closed = true;
         release();
         releaseLogs();
         releaseMonitor();

@@ -1,11 +1,13 @@
 // A project's page: its workflows with their health, its history as charts, its runs and its sessions.
-import { useEffect, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, type ReactElement } from 'react';
 import { formatDuration, formatStartTime } from '../app/format-time.js';
 import { useActions, useDashboardStore, useProjectsStore, useSessionsStore } from '../app/hooks.js';
-import { ProjectHistoryCharts } from './ProjectHistoryCharts.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 import { ProjectStatusFollow } from './ProjectStatusFollow.js';
 import { WorkflowHealthRow } from './WorkflowHealthRow.js';
+
+// The history charts (and uPlot under them) are their own chunk: the dashboard's first paint does not load them.
+const ProjectHistoryCharts = lazy(() => import('./ProjectHistoryCharts.js').then((module) => ({ default: module.ProjectHistoryCharts })));
 
 export function ProjectPage({ projectId }: { projectId: string }): ReactElement {
   const card = useDashboardStore((state) => state.cards.find((candidate) => candidate.project.id === projectId));
@@ -43,7 +45,9 @@ export function ProjectPage({ projectId }: { projectId: string }): ReactElement 
       </section>
       <section aria-labelledby="page-history">
         <h2 id="page-history" className="section-title">History, last 30 days</h2>
-        {page?.history == null ? <p className="muted">Loading history…</p> : <ProjectHistoryCharts history={page.history} />}
+        {page?.history == null
+          ? <p className="muted">Loading history…</p>
+          : <Suspense fallback={<p className="muted">Loading history…</p>}><ProjectHistoryCharts history={page.history} /></Suspense>}
       </section>
       <div className="project-page__lists">
         <section aria-labelledby="page-runs">

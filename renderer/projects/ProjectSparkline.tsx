@@ -1,14 +1,22 @@
-// A card's last 30 days as a small chart: runs per day by status as bars, the median duration as a line.
-import { memo, useMemo, type ReactElement } from 'react';
+// A card's last 30 days as a small chart: runs per day by status as bars, the median duration as a line — drawn on a
+// plain canvas with every other card's in one pass (sparkline.ts, canvas-painter.ts), not a chart library instance each.
+import { memo, useEffect, useMemo, useRef, type ReactElement } from 'react';
 import type { DailyRuns } from '../../shared/dashboard.js';
-import { UPlotChart } from '../ui/charts/UPlotChart.js';
+import { forgetCanvas, paintCanvas } from '../ui/charts/canvas-painter.js';
 import { stackedDaily } from '../ui/charts/chart-data.js';
-import { sparklineOptions } from '../ui/charts/chart-options.js';
 import { useChartTheme } from '../ui/charts/chart-theme.js';
+import { drawSparkline } from '../ui/charts/sparkline.js';
 
 export const ProjectSparkline = memo(function ProjectSparkline({ daily, label }: { daily: readonly DailyRuns[]; label: string }): ReactElement {
   const theme = useChartTheme();
-  const options = useMemo(() => sparklineOptions(theme), [theme]);
+  const canvas = useRef<HTMLCanvasElement>(null);
   const data = useMemo(() => stackedDaily(daily), [daily]);
-  return <UPlotChart className="sparkline" options={options} data={data} height={44} label={label} />;
+  useEffect(() => {
+    const element = canvas.current!;
+    return () => forgetCanvas(element);
+  }, []);
+  useEffect(() => {
+    paintCanvas(canvas.current!, (context, width, height, ratio) => drawSparkline(context, width, height, ratio, data, theme));
+  }, [data, theme]);
+  return <div className="sparkline" role="img" aria-label={label}><canvas ref={canvas} className="sparkline__canvas" /></div>;
 });

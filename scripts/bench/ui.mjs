@@ -1,7 +1,7 @@
 // Issue 3's figures, in Debian's Chromium: browser mode's start to the painted workflow list, and 10,000 step events
 // from the engine to the renderer's store.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
@@ -23,18 +23,21 @@ export async function benchFirstPaint(print, browser) {
     const page = await browser.newPage();
     const server = await startServe(project);
     await page.goto(server.url);
+    // The dashboard's first paint, in the page's own clock (ms since navigation): its card with the workflow list.
+    const painted = await (await page.waitForFunction(() => (document.querySelector('.project-card .health-list') !== null ? performance.now() : false), null, { polling: 'raf' })).jsonValue();
     await page.getByRole('button', { name: /^diamond\b/ }).first().waitFor();
     const listed = performance.now();
     const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
-    samples.push({ total: listed - server.started, printed: server.printed - server.started, fcp });
+    samples.push({ total: listed - server.started, printed: server.printed - server.started, fcp, painted });
     await page.close();
     await server.stop();
     rmSync(project, { recursive: true, force: true });
   }
   const pick = (key) => median(samples.map((s) => s[key]));
-  print('browser mode: `serve` start to the painted workflow list (median of 5; aim ≤ 1 s)', [
+  print('browser mode: `serve` start to the painted workflow list (median of 5; aim ≤ 1 s; issue 16: the page\'s part ≤ 300 ms)', [
     `${pick('total').toFixed(0)} ms from spawning serve to the workflow list on screen`,
     `  of which: URL printed after ${pick('printed').toFixed(0)} ms; first contentful paint ${pick('fcp').toFixed(0)} ms after navigation`,
+    `navigation → the dashboard's card with its workflow list painted: ${pick('painted').toFixed(0)} ms (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
   ].join('\n'));
 }
 

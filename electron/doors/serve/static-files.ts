@@ -1,5 +1,5 @@
 // Serves the built renderer (dist/renderer) to browser mode: files inside that folder only, with strict headers.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,9 +75,24 @@ export function serveStatic(root: string, pathname: string, response: ServerResp
   const target = isFile ? file : join(root, 'index.html');
   const type = TYPES[extname(target)] ?? 'application/octet-stream';
   // Vite names assets by content hash, so they may be cached; the shell must always be fresh.
-  const cache = target.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-store';
-  response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': statSync(target).size, 'Cache-Control': cache });
-  if (head) response.end();
-  else createReadStream(target).pipe(response);
+  const immutable = target.includes(`${sep}assets${sep}`);
+  const body = immutable ? assetBytes(target) : readFileSync(target);
+  response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store' });
+  response.end(head ? undefined : body);
   return true;
+}
+
+/**
+ * Assets never change under their hashed names: each is read once and written whole in one call after that, so a page's
+ * start-up files go out at once even while the engine is busy answering its first request (a stream would wait for
+ * the event loop between its chunks).
+ */
+const assets = new Map<string, Buffer>();
+function assetBytes(file: string): Buffer {
+  let bytes = assets.get(file);
+  if (bytes === undefined) {
+    bytes = readFileSync(file);
+    assets.set(file, bytes);
+  }
+  return bytes;
 }

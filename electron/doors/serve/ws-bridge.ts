@@ -5,14 +5,23 @@ import type { EngineApi } from '../../engine/api.js';
 
 /** A socket that falls this far behind (bytes queued) is sent no more events until it drains: the page re-reads state. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** The longest the workflow files' watch waits for the page's first request to be answered. */
+const WATCH_FILES_AFTER_MS = 1000;
 
 export function bindSocket(socket: WebSocket, api: EngineApi): void {
   const send = (message: WsServerMessage): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
+  // The page's first request is its first view's data (the dashboard): the workflow files are watched once it is
+  // answered (or after a moment), not while it waits — starting reads every project's files (~30–80 ms for 50).
+  let answered = (): void => {};
+  const firstReply = new Promise<void>((resolve) => {
+    answered = resolve;
+    setTimeout(resolve, WATCH_FILES_AFTER_MS).unref();
+  });
   const subscription = api.subscribe((batch) => {
     if (socket.bufferedAmount < MAX_BUFFERED_BYTES) send({ events: batch.events });
-  });
+  }, undefined, firstReply);
   socket.on('message', (data, isBinary) => {
     // One request per turn of the event loop: frames that arrive together are emitted in one go, and a quick reply
     // (app.info) must not wait behind a slow request that came in the same packet (a dashboard over 100,000 runs).
@@ -22,7 +31,10 @@ export function bindSocket(socket: WebSocket, api: EngineApi): void {
         send({ id: -1, reply: invalid(parsed?.error ?? 'binary frames are not part of the contract') });
         return;
       }
-      void api.dispatch(parsed.command, parsed.request).then((reply) => send({ id: parsed.id, reply }));
+      void api.dispatch(parsed.command, parsed.request).then((reply) => {
+        send({ id: parsed.id, reply });
+        setImmediate(answered);
+      });
     });
   });
   socket.on('close', () => subscription.close());

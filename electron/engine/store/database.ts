@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { RUN_FIGURES_MIGRATION } from './run-figures.js';
 
 export type Db = Database.Database;
 
@@ -93,6 +94,8 @@ const MIGRATIONS: string[] = [
    ALTER TABLE executions ADD COLUMN parent_step TEXT;
    CREATE INDEX executions_by_parent ON executions (parent_execution_id, start_time DESC);
    ALTER TABLE step_runs ADD COLUMN child TEXT;`,
+  // Issue 16: the dashboard's figures from a narrow summary the triggers keep, not from every run row of the window.
+  RUN_FIGURES_MIGRATION,
 ];
 
 export function openDatabase(file: string): Db {

@@ -6,7 +6,7 @@ import type { DailyRuns, WorkflowHealth } from '../../../shared/dashboard.js';
 import type { ExecutionStatus } from '../../../shared/model.js';
 import type { Db } from './database.js';
 import { median } from './median.js';
-import { READABLE_RUN_SQL } from './run-rows.js';
+import { RUN_KIND } from './run-figures.js';
 
 export interface StatsWindow {
   /** Epoch ms; defaults to now. */
@@ -14,16 +14,8 @@ export interface StatsWindow {
   days?: number;
 }
 
-interface WindowRow {
-  project_id: string;
-  workflow_name: string;
-  status: ExecutionStatus;
-  start_time: number;
-  duration: number | null;
-  partial: boolean;
-}
-
-interface LastRow {
+/** The newest run's row of a workflow, as the last run is read. */
+export interface LastRow {
   project_id: string;
   workflow_name: string;
   execution_id: string;
@@ -32,67 +24,35 @@ interface LastRow {
   end_time: number | null;
 }
 
-/** Health of every workflow that has runs, by project id. One pass over the window, one indexed query for last runs. */
+/**
+ * Health of every workflow that has runs, by project id, from the run summary (run-figures.ts): per workflow, its newest
+ * start and its window's runs as one string (start,kind,duration,…), read with one seek per workflow — not the window's
+ * tens of thousands of run rows, each a row object to make (that was the bulk of the dashboard's cost).
+ */
 export function workflowHealth(db: Db, projectIds: readonly string[], window: StatsWindow = {}): Map<string, WorkflowHealth[]> {
   const now = window.now ?? Date.now();
   const days = window.days ?? 30;
   const dayStarts = lastDayStarts(now, days);
   const dayList = dayStarts.map(formatDay);
-  const since = dayStarts[0]!;
   const result = new Map<string, Map<string, WorkflowHealth>>(projectIds.map((id) => [id, new Map()]));
   if (projectIds.length === 0) return new Map();
-  const ids = JSON.stringify(projectIds);
-
-  // Raw rows (arrays, not objects): tens of thousands of them are the bulk of the dashboard's cost.
-  const rows = (db.prepare(`
-    SELECT project_id, workflow_name, status, start_time, end_time - start_time, partial
-    FROM executions
-    WHERE start_time >= @since AND project_id IN (SELECT value FROM json_each(@ids)) AND ${READABLE_RUN_SQL}`).raw().all({ since, ids }) as [string, string, ExecutionStatus, number, number | null, number][])
-    .map(([project_id, workflow_name, status, start_time, duration, partial]): WindowRow => ({ project_id, workflow_name, status, start_time, duration, partial: partial === 1 }));
-  const durations = new Map<WorkflowHealth, { all: number[]; byDay: Map<string, number[]> }>();
-  for (const row of rows) {
-    // Local days computed here, not by SQLite's 'localtime', which costs a time-zone lookup per row.
-    const index = dayIndex(dayStarts, row.start_time);
-    const health = entry(result, row.project_id, row.workflow_name, dayList);
-    health.runs++;
-    const daily = health.daily[index]!;
-    if (row.partial) daily.other++;
-    else if (row.status === 'completed') daily.completed++;
-    else if (row.status === 'failed') daily.failed++;
-    else daily.other++;
-    if (row.status === 'completed' && !row.partial && row.duration !== null) {
-      const bucket: { all: number[]; byDay: Map<string, number[]> } = durations.get(health) ?? { all: [], byDay: new Map() };
-      bucket.all.push(row.duration);
-      const sameDay = bucket.byDay.get(daily.day);
-      if (sameDay === undefined) bucket.byDay.set(daily.day, [row.duration]);
-      else sameDay.push(row.duration);
-      durations.set(health, bucket);
-    }
-  }
-  for (const [health, bucket] of durations) {
-    health.medianDurationMs = median(bucket.all);
-    for (const daily of health.daily) daily.medianMs = median(bucket.byDay.get(daily.day) ?? []);
-  }
-  for (const projectHealth of result.values()) {
-    for (const health of projectHealth.values()) {
-      const finished = health.daily.reduce((sum, d) => sum + d.completed + d.failed, 0);
-      const completed = health.daily.reduce((sum, d) => sum + d.completed, 0);
-      health.successRate = finished === 0 ? null : completed / finished;
-    }
-  }
-
-  // The newest run of each workflow, whenever it was (the window may hold none): the newest start of each pair from the
-  // (project, workflow, start) index alone, then that one row of each.
-  const newest = db.prepare(`
-    SELECT project_id, workflow_name, MAX(start_time) AS start_time
-    FROM executions WHERE project_id IN (SELECT value FROM json_each(@ids)) AND typeof(start_time) = 'integer'
-    GROUP BY project_id, workflow_name`).raw().all({ ids }) as [string, string, number][];
-  const row = db.prepare(`
+  const pairs = db.prepare(`
+    SELECT p.project_id, p.workflow_name,
+      (SELECT max(start_time) FROM run_figures f WHERE f.project_id = p.project_id AND f.workflow_name = p.workflow_name),
+      (SELECT group_concat(start_time || ',' || kind || ',' || ifnull(duration, ''), ',') FROM run_figures f
+        WHERE f.project_id = p.project_id AND f.workflow_name = p.workflow_name AND f.start_time >= @since AND f.kind IS NOT NULL)
+    FROM run_pairs p WHERE p.project_id IN (SELECT value FROM json_each(@ids))`).raw().all({ since: dayStarts[0]!, ids: JSON.stringify(projectIds) }) as [string, string, number | null, string | null][];
+  // The newest run of each workflow, whenever it was (the window may hold none); the same row the run list shows.
+  const newestRow = db.prepare(`
     SELECT project_id, workflow_name, execution_id, status, start_time, end_time FROM executions
     WHERE project_id = ? AND workflow_name = ? AND start_time = ? LIMIT 1`);
-  const last = newest.map((key) => row.get(...key) as LastRow);
-  for (const row of last) {
-    entry(result, row.project_id, row.workflow_name, dayList).lastRun = {
+  for (const [projectId, workflowName, newest, runs] of pairs) {
+    // A pair whose runs all went (pruned) between the trigger's cleanup and this read: nothing to show.
+    if (newest === null) continue;
+    const health = healthEntry(result, projectId, workflowName, dayList);
+    if (runs !== null) countWindow(health, runs, dayStarts);
+    const row = newestRow.get(projectId, workflowName, newest) as LastRow;
+    health.lastRun = {
       executionId: row.execution_id,
       status: row.status,
       startTime: row.start_time,
@@ -102,12 +62,43 @@ export function workflowHealth(db: Db, projectIds: readonly string[], window: St
   return new Map([...result].map(([id, byWorkflow]) => [id, [...byWorkflow.values()].sort((a, b) => a.workflowName.localeCompare(b.workflowName))]));
 }
 
+/** Adds a workflow's window (start,kind,duration triples; see run-figures.ts) to its health: daily counts, medians, rate. */
+function countWindow(health: WorkflowHealth, runs: string, dayStarts: readonly number[]): void {
+  const fields = runs.split(',');
+  const all: number[] = [];
+  const byDay: number[][] = dayStarts.map(() => []);
+  for (let i = 0; i < fields.length; i += 3) {
+    // Local days computed here, not by SQLite's 'localtime', which costs a time-zone lookup per row.
+    const index = dayIndex(dayStarts, Number(fields[i]));
+    const daily = health.daily[index]!;
+    const kind = Number(fields[i + 1]);
+    health.runs++;
+    if (kind === RUN_KIND.completed) {
+      daily.completed++;
+      if (fields[i + 2] !== '') {
+        const duration = Number(fields[i + 2]);
+        all.push(duration);
+        byDay[index]!.push(duration);
+      }
+    } else if (kind === RUN_KIND.failed) daily.failed++;
+    else daily.other++;
+  }
+  if (all.length > 0) {
+    health.medianDurationMs = median(all);
+    health.daily.forEach((daily, index) => (daily.medianMs = median(byDay[index]!)));
+  }
+  const finished = health.daily.reduce((sum, d) => sum + d.completed + d.failed, 0);
+  const completed = health.daily.reduce((sum, d) => sum + d.completed, 0);
+  health.successRate = finished === 0 ? null : completed / finished;
+}
+
 /** The window's days with no runs in them, oldest first: what a workflow or project without runs charts. */
 export function emptyDays(window: StatsWindow = {}): DailyRuns[] {
   return lastDayStarts(window.now ?? Date.now(), window.days ?? 30).map((t) => ({ day: formatDay(t), completed: 0, failed: 0, other: 0, medianMs: null }));
 }
 
-function entry(result: Map<string, Map<string, WorkflowHealth>>, projectId: string, workflowName: string, days: string[]): WorkflowHealth {
+/** The workflow's health in `result`, made (no runs yet, every day empty) the first time it is asked for. */
+export function healthEntry(result: Map<string, Map<string, WorkflowHealth>>, projectId: string, workflowName: string, days: string[]): WorkflowHealth {
   const byWorkflow = result.get(projectId)!;
   let health = byWorkflow.get(workflowName);
   if (health === undefined) {
@@ -124,7 +115,7 @@ function startOfLocalDay(t: number): number {
 }
 
 /** Local midnight of each of the last `count` days ending today, oldest first (days may be 23 or 25 hours long). */
-function lastDayStarts(now: number, count: number): number[] {
+export function lastDayStarts(now: number, count: number): number[] {
   const today = new Date(startOfLocalDay(now));
   return Array.from({ length: count }, (_, i) => {
     const day = new Date(today);
@@ -133,13 +124,13 @@ function lastDayStarts(now: number, count: number): number[] {
   });
 }
 
-function dayIndex(starts: readonly number[], t: number): number {
+export function dayIndex(starts: readonly number[], t: number): number {
   let index = starts.length - 1;
   while (index > 0 && t < starts[index]!) index--;
   return index;
 }
 
-function formatDay(t: number): string {
+export function formatDay(t: number): string {
   const day = new Date(t);
   return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
 }

@@ -1,5 +1,5 @@
-// uPlot options for each kind of chart the app draws, coloured from the theme: the dashboard's sparkline, the project
-// page's runs per day and durations, and the monitor's live lines.
+// uPlot options for each kind of chart the app draws with it, coloured from the theme: the project page's runs per day
+// and durations, and the monitor's live lines (the dashboard's sparklines are drawn by sparkline.ts).
 import uPlot from 'uplot';
 import type { ChartOptions } from './UPlotChart.js';
 import type { ChartTheme } from './chart-theme.js';
@@ -37,19 +37,6 @@ const medianLine = (theme: ChartTheme): uPlot.Series => ({
   label: 'Median duration (s)', scale: 's', stroke: theme.accent, width: 1.5, spanGaps: true, points: { show: false },
   value: (_u, value) => (value == null ? '—' : `${value.toFixed(1)} s`),
 });
-
-/** A card's 30 days, bare: no axes, legend or cursor, just bars and the median line. */
-export function sparklineOptions(theme: ChartTheme): ChartOptions {
-  return {
-    legend: { show: false },
-    cursor: { show: false },
-    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-    padding: [2, 0, 0, 0],
-    scales: { x: dayPadded, runs: { range: (_u, _min, max) => [0, Math.max(1, max)] }, s: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
-    axes: [{ show: false }, { show: false, scale: 'runs' }],
-    series: [{}, ...statusBars(theme), medianLine(theme)],
-  };
-}
 
 /** The project page's runs per day by status, with axes and a legend. */
 export function dailyStatusOptions(theme: ChartTheme): ChartOptions {

@@ -10,6 +10,7 @@ import type { Dialogs } from '../ui/dialogs.js';
 import { createEditActions } from '../editor/edit-actions.js';
 import { createEditorUiActions } from '../editor/editor-ui-actions.js';
 import { createFileActions } from '../editor/file-actions.js';
+import { createGroupActions } from '../editor/group-actions.js';
 import { createHistoryActions } from '../runs/run-history-actions.js';
 import { createLogActions } from '../runs/log-actions.js';
 import { createEngineLogActions } from '../engine-log/engine-log-actions.js';
@@ -32,6 +33,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
   const sessions = createSessionActions(client, stores);
   const catalog = createCatalogActions(client, stores);
   const edits = createEditActions(stores);
+  const groups = createGroupActions(stores, dialogs);
   const ui = createEditorUiActions(stores);
   const dashboard = createDashboardActions(client, stores, workflows.selectProject);
   const projectActions = createProjectActions(client, stores, dialogs, async () => {
@@ -69,6 +71,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     ...sessions,
     ...catalog,
     ...edits,
+    ...groups,
     ...ui,
     ...dashboard,
     ...projectActions,

@@ -1,7 +1,7 @@
 // Every keyboard shortcut in one table: the help overlay lists it, the editor's key handler matches against it.
 export type ShortcutCommand =
   | 'undo' | 'redo' | 'save' | 'saveAs' | 'copy' | 'cut' | 'paste' | 'duplicate' | 'selectAll' | 'quickAdd' | 'help'
-  | 'layout' | 'fitView' | 'snap' | 'newWorkflow' | 'import' | 'export' | 'escape';
+  | 'layout' | 'fitView' | 'snap' | 'newWorkflow' | 'import' | 'export' | 'escape' | 'group' | 'ungroup';
 
 export interface Shortcut {
   command: ShortcutCommand;
@@ -21,6 +21,8 @@ export const SHORTCUTS: Shortcut[] = [
   { command: 'paste', keys: ['Mod+V'], label: 'Paste steps' },
   { command: 'duplicate', keys: ['Mod+D'], label: 'Duplicate the selected steps' },
   { command: 'selectAll', keys: ['Mod+A'], label: 'Select every step' },
+  { command: 'group', keys: ['Mod+G'], label: 'Group the selected steps…' },
+  { command: 'ungroup', keys: ['Mod+Shift+G'], label: 'Ungroup the selected group' },
   { command: 'layout', keys: ['L'], label: 'Auto-layout (toggles left-to-right / top-to-bottom)' },
   { command: 'fitView', keys: ['F'], label: 'Fit the workflow in view' },
   { command: 'snap', keys: ['G'], label: 'Snap to grid on or off' },
@@ -53,7 +55,7 @@ export function matchShortcut(event: KeyLike): ShortcutCommand | null {
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (mod && !event.altKey) {
-    const withMod: Record<string, ShortcutCommand> = { z: event.shiftKey ? 'redo' : 'undo', y: 'redo', s: event.shiftKey ? 'saveAs' : 'save', c: 'copy', x: 'cut', v: 'paste', d: 'duplicate', a: 'selectAll' };
+    const withMod: Record<string, ShortcutCommand> = { z: event.shiftKey ? 'redo' : 'undo', y: 'redo', s: event.shiftKey ? 'saveAs' : 'save', c: 'copy', x: 'cut', v: 'paste', d: 'duplicate', a: 'selectAll', g: event.shiftKey ? 'ungroup' : 'group' };
     return withMod[key] ?? null;
   }
   if (mod) return null;

@@ -6,12 +6,13 @@ import { NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
 
 export function FocusOnRequest(): null {
   const request = useEditorStore((state) => state.focusRequest);
-  const { setCenter, getZoom, getNode } = useReactFlow();
+  const { setCenter, getZoom, getInternalNode } = useReactFlow();
   useEffect(() => {
     if (request === null) return;
-    const node = getNode(request.step);
-    if (node === undefined) return;
-    void setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), 0.9), duration: 200 });
-  }, [request, setCenter, getZoom, getNode]);
+    // Absolute: a step inside a group has its position relative to the group's corner.
+    const at = getInternalNode(request.step)?.internals.positionAbsolute;
+    if (at === undefined) return;
+    void setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), 0.9), duration: 200 });
+  }, [request, setCenter, getZoom, getInternalNode]);
   return null;
 }

@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactEleme
 import { SELECTION_MODES } from '../../shared/model.js';
 import { SELECTION_LABELS } from '../../shared/step-selection.js';
 import { useActions } from '../app/hooks.js';
+import { GroupMenuItems, isGroupMenu, StepGroupMenuItems } from './GroupMenuItems.js';
 
 export interface StepMenuAt {
   step: string;
@@ -62,9 +63,9 @@ export function StepContextMenu({ at, onClose }: { at: StepMenuAt; onClose: () =
   };
 
   return (
-    <div ref={menu} role="menu" aria-label={`Step ${at.step}`} className="context-menu" style={{ left: at.x, top: at.y }} onKeyDown={onKeyDown} onContextMenu={(event) => event.preventDefault()}>
-      <div className="context-menu__title" aria-hidden="true">{at.step}</div>
-      {SELECTION_MODES.map((mode) => (
+    <div ref={menu} role="menu" aria-label={isGroupMenu(at.step) ? 'Group' : `Step ${at.step}`} className="context-menu" style={{ left: at.x, top: at.y }} onKeyDown={onKeyDown} onContextMenu={(event) => event.preventDefault()}>
+      <div className="context-menu__title" aria-hidden="true">{isGroupMenu(at.step) ? 'Group' : at.step}</div>
+      {isGroupMenu(at.step) ? <GroupMenuItems nodeId={at.step} onClose={onClose} /> : SELECTION_MODES.map((mode) => (
         <button
           key={mode}
           type="button"
@@ -82,6 +83,7 @@ export function StepContextMenu({ at, onClose }: { at: StepMenuAt; onClose: () =
           <span className="context-menu__hint">{HINTS[mode]}</span>
         </button>
       ))}
+      {!isGroupMenu(at.step) && <StepGroupMenuItems step={at.step} onClose={onClose} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The editable React Flow canvas: step nodes, dependency edges, drop target for the palette, minimap and controls.
 import { Background, ConnectionLineType, ControlButton, Controls, MiniMap, ReactFlow, SelectionMode, useStore, type NodeTypes } from '@xyflow/react';
-import { useCallback, useState, type ReactElement, type RefObject } from 'react';
+import { useCallback, useMemo, useState, type ReactElement, type RefObject } from 'react';
 import { useActions, useEditorStore, useGraphStore } from '../app/hooks.js';
 import type { XY } from '../editor/graph-edits.js';
 import { ActionGlyphsProvider } from './ActionGlyphs.js';
@@ -11,7 +11,9 @@ import { FitOnRequest } from './FitOnRequest.js';
 import { FitViewOnResize } from './FitViewOnResize.js';
 import { FocusOnRequest } from './FocusOnRequest.js';
 import { OverviewLayer } from './OverviewLayer.js';
-import type { StepNode } from './step-nodes.js';
+import { overviewNodes, type CanvasNode } from './group-nodes.js';
+import { GroupNodeView } from './GroupNodeView.js';
+import { GroupToggleContext } from './group-toggle.js';
 import { StepNodeView } from './StepNodeView.js';
 import { menuFromKey, StepContextMenu, type StepMenuAt } from './StepContextMenu.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
@@ -21,7 +23,7 @@ import { useViewHold } from './use-view-hold.js';
 import { ZoomDetail } from './ZoomDetail.js';
 
 // Outside the component: a new nodeTypes object per render would remount every node.
-const NODE_TYPES: NodeTypes = { step: StepNodeView };
+const NODE_TYPES: NodeTypes = { step: StepNodeView, stepGroup: GroupNodeView };
 const SNAP_GRID: [number, number] = [20, 20];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -39,14 +41,15 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
   // React Flow renders none of them. Deleting a step still drops its dependencies (removeElements).
   const { overview, shownNodes, shownEdges } = useOverview(nodes, edges);
   const minimapChoice = useEditorStore((state) => state.minimap);
-  const { setMinimap, fitCanvas, focusStep, select } = useActions();
+  const { setMinimap, fitCanvas, focusStep, select, setGroupCollapsed } = useActions();
+  const drawn = useMemo(() => overviewNodes(nodes), [nodes]);
   // A click on a drawn step selects it and zooms in on it; the view then stays where the user took it.
   const openStep = useCallback((step: string) => {
     hold();
     focusStep(step);
   }, [hold, focusStep]);
-  const onOverviewClick = useOverviewClick(nodes, openStep);
-  useOverviewSelection(nodes, overview, select);
+  const onOverviewClick = useOverviewClick(drawn, openStep);
+  useOverviewSelection(drawn, overview, select);
   const narrow = useStore((state) => state.width > 0 && state.width < NARROW_CANVAS);
   // On a narrow canvas (beside the inspector in a small window) the minimap would hide much of it: off unless asked for.
   const minimap = minimapChoice ?? (nodes.length <= MINIMAP_LIMIT && !narrow);
@@ -69,7 +72,8 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
       {/* Mounted once the opening view is known (use-opening-view.ts): a layout effect away, before the first paint. */}
       {opening !== null && (
       <ActionGlyphsProvider>
-        <ReactFlow<StepNode>
+        <GroupToggleContext.Provider value={setGroupCollapsed}>
+        <ReactFlow<CanvasNode>
           defaultViewport={opening}
           nodes={shownNodes}
           edges={shownEdges}
@@ -99,7 +103,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
         >
           <Background gap={20} size={1} />
-          {overview && <OverviewLayer nodes={nodes} edges={edges} vertical={vertical} showProblems minimap={minimapSize} />}
+          {overview && <OverviewLayer nodes={drawn} edges={edges} vertical={vertical} showProblems minimap={minimapSize} />}
           {/* Narrow, the lock goes: the row of controls and the minimap must both fit along the bottom edge. */}
           <Controls aria-label="Zoom controls" orientation="horizontal" showFitView={false} showInteractive={!narrow}>
             <ControlButton onClick={fitCanvas} aria-label="Fit view" title="Fit view (F)"><FitIcon /></ControlButton>
@@ -111,6 +115,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           <FocusOnRequest />
           <ZoomDetail canvasRef={canvasRef} />
         </ReactFlow>
+        </GroupToggleContext.Provider>
       </ActionGlyphsProvider>
       )}
       {menu !== null && <StepContextMenu at={menu} onClose={closeMenu} />}

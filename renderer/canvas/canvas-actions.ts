@@ -4,7 +4,7 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } 
 import { moveSteps } from '../editor/graph-edits.js';
 import type { Stores } from '../app/stores.js';
 import { layoutPositions, type LayoutDirection } from './layout.js';
-import type { StepNode } from './step-nodes.js';
+import type { CanvasNode } from './group-nodes.js';
 
 export function createCanvasActions(stores: Pick<Stores, 'graph' | 'editor'>) {
   const { graph, editor } = stores;
@@ -22,7 +22,7 @@ export function createCanvasActions(stores: Pick<Stores, 'graph' | 'editor'>) {
     /** Lays the graph out again, flipping between left-to-right and top-to-bottom. */
     toggleLayout: () => layout(graph.getState().direction === 'LR' ? 'TB' : 'LR'),
     /** React Flow's own changes: measuring, selecting, and positions while a drag is in progress. */
-    applyNodeChanges: (changes: NodeChange<StepNode>[]) => {
+    applyNodeChanges: (changes: NodeChange<CanvasNode>[]) => {
       graph.getState().setNodes(applyNodeChanges(changes, graph.getState().nodes), changes.some((change) => change.type === 'select'));
     },
     applyEdgeChanges: (changes: EdgeChange[]) => graph.getState().setEdges(applyEdgeChanges(changes, graph.getState().edges)),

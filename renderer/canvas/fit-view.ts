@@ -106,10 +106,12 @@ export function fitViewport(nodes: readonly FitNode[], size: { width: number; he
   return viewportFor(bounds, size, rule, nodesBounds(nodes.filter((node) => node.selected === true)));
 }
 
-type FitNode = { position: { x: number; y: number }; width?: number; height?: number; measured?: { width?: number; height?: number }; selected?: boolean };
+type FitNode = { position: { x: number; y: number }; width?: number; height?: number; measured?: { width?: number; height?: number }; selected?: boolean; parentId?: string };
 
 /** The box around nodes at their positions, with their sizes (measured, else given). */
 export function nodesBounds(nodes: readonly FitNode[]): Bounds | null {
+  // A group's steps sit inside its box, at positions relative to it: the group's node stands for them.
+  nodes = nodes.filter((node) => node.parentId === undefined);
   if (nodes.length === 0) return null;
   let x1 = Infinity;
   let y1 = Infinity;

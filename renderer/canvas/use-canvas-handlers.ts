@@ -6,7 +6,7 @@ import type { XY } from '../editor/graph-edits.js';
 import { readDraggedAction } from './action-drag.js';
 import { NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
 import { useCanvasActions } from './use-canvas-actions.js';
-import type { StepNode } from './step-nodes.js';
+import type { CanvasNode } from './group-nodes.js';
 
 /** `pointer` receives the last pointer position over the canvas, on screen: quick-add and paste put steps there. */
 export function useCanvasHandlers(pointer: RefObject<XY | null>) {
@@ -14,14 +14,14 @@ export function useCanvasHandlers(pointer: RefObject<XY | null>) {
   const canvas = useCanvasActions();
   const { screenToFlowPosition } = useReactFlow();
 
-  const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     // Removals come through onDelete, as one edit with the edges they take along.
     canvas.applyNodeChanges(changes.filter((change) => change.type !== 'remove'));
   }, [canvas]);
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     canvas.applyEdgeChanges(changes.filter((change) => change.type !== 'remove'));
   }, [canvas]);
-  const onDelete = useCallback<OnDelete<StepNode>>(({ nodes, edges }) => {
+  const onDelete = useCallback<OnDelete<CanvasNode>>(({ nodes, edges }) => {
     actions.deleteElements(nodes.map((node) => node.id), edges.map(({ source, target }) => ({ source, target })));
   }, [actions]);
   const onConnect = useCallback((connection: Connection) => {
@@ -30,8 +30,8 @@ export function useCanvasHandlers(pointer: RefObject<XY | null>) {
   const onReconnect = useCallback((edge: Edge, connection: Connection) => {
     actions.reconnectEdge({ source: edge.source, target: edge.target }, { source: connection.source, target: connection.target });
   }, [actions]);
-  const onNodeDragStop = useCallback<OnNodeDrag<StepNode>>((_event, _node, nodes) => {
-    actions.commitMove(new Map(nodes.map((node) => [node.id, node.position])));
+  const onNodeDragStop = useCallback<OnNodeDrag<CanvasNode>>((_event, _node, nodes) => {
+    actions.commitDrag(nodes);
   }, [actions]);
   const onDragOver = useCallback((event: DragEvent) => {
     event.preventDefault();
@@ -48,7 +48,9 @@ export function useCanvasHandlers(pointer: RefObject<XY | null>) {
   const onMouseMove = useCallback((event: MouseEvent) => {
     pointer.current = { x: event.clientX, y: event.clientY };
   }, [pointer]);
-  const onNodeClick = useCallback((_event: MouseEvent, node: StepNode) => actions.selectStep(node.id), [actions]);
+  const onNodeClick = useCallback((_event: MouseEvent, node: CanvasNode) => {
+    if (node.type === 'step') actions.selectStep(node.id);
+  }, [actions]);
 
   return useMemo(() => ({
     onNodesChange, onEdgesChange, onDelete, onConnect, onReconnect, onNodeDragStop, onDragOver, onDrop, onMouseMove, onNodeClick,

@@ -47,6 +47,8 @@ export function useEditorShortcuts(hosts: ShortcutHosts): void {
       import: hosts.openImport,
       export: hosts.exportYaml,
       escape: actions.escape,
+      group: actions.groupSelection,
+      ungroup: actions.ungroupSelection,
     };
     const onKeyDown = (event: KeyboardEvent): void => {
       const command = matchShortcut(event);

@@ -34,6 +34,7 @@ export function EditorToolbar({ openImport, exportAs }: ToolbarProps): ReactElem
       <button type="button" className="button button--small" onClick={actions.redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">↷</button>
       <button type="button" className="button button--small" onClick={() => canvas.layout('LR')} aria-pressed={direction === 'LR'} title="Auto-layout left to right (L toggles)">Layout →</button>
       <button type="button" className="button button--small" onClick={() => canvas.layout('TB')} aria-pressed={direction === 'TB'} title="Auto-layout top to bottom (L toggles)">Layout ↓</button>
+      <button type="button" className="button button--small" onClick={() => void actions.groupSelection()} title="Group the selected steps (Ctrl+G)">Group</button>
       <button type="button" className="button button--small" onClick={actions.fitCanvas} title="Fit view (F)">Fit</button>
       <button type="button" className="button button--small" onClick={actions.toggleSnapToGrid} aria-pressed={snap} title="Snap to grid (G)">Grid</button>
       <button type="button" className="button button--small" onClick={() => actions.setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (? or F1)">?</button>

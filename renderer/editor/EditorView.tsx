@@ -11,6 +11,7 @@ import type { XY } from './graph-edits.js';
 import { selectDirty } from './graph-store.js';
 import { ConflictBar } from './ConflictBar.js';
 import { EditorToolbar } from './EditorToolbar.js';
+import { GroupInspector, selectSelectedGroup } from './GroupInspector.js';
 import { Inspector } from './Inspector.js';
 import { Palette } from './Palette.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
@@ -75,6 +76,7 @@ function EditorWorkspace(): ReactElement {
   const dirty = useGraphStore(selectDirty);
   const description = useGraphStore((state) => state.workflow?.description);
   const selectedStep = useGraphStore((state) => state.selectedStep);
+  const selectedGroup = useGraphStore(selectSelectedGroup);
   const runShown = useRunStore((state) => state.shownExecutionId !== null);
   const actions = useActions();
   const { screenToFlowPosition } = useReactFlow();
@@ -122,6 +124,7 @@ function EditorWorkspace(): ReactElement {
             {runShown && <StepPanel step={selectedStep} />}
           </div>
         )}
+        {selectedStep === null && selectedGroup !== null && <div className="side-panel"><GroupInspector id={selectedGroup} /></div>}
       </div>
       <ProblemsPanel />
       <QuickAdd />

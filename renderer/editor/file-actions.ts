@@ -3,6 +3,7 @@ import { toApiError } from '../api/api-error.js';
 import type { OrchestratorApi, WorkflowDocument } from '../../shared/ipc.js';
 import type { Workflow } from '../../shared/model.js';
 import { respondToDiskChange, type DiskChange } from './disk-conflict.js';
+import { tidyGroups } from './group-notices.js';
 import { uniqueName } from './step-names.js';
 import { workflowNameQuestion } from './workflow-name-question.js';
 import { selectDirty, type OpenDocument } from './graph-store.js';
@@ -110,7 +111,7 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
     const existing = projects.getState().workflowsOf === projectId ? projects.getState().workflows.map((entry) => entry.name) : [];
     const name = uniqueName(wanted, new Set(existing));
     const { placeSteps } = await import('../canvas/place-steps.js');
-    const placed = placeSteps(parsed.workflow, graph.getState().direction);
+    const placed = tidyGroups(placeSteps(parsed.workflow, graph.getState().direction), notices);
     const document: OpenDocument = { projectId, name, file: '', format: 'yaml', revision: null };
     forgetRunNotOf(runs, document);
     graph.getState().open(document, placed, [], { dirty: true });

@@ -2,6 +2,7 @@
 // touch, so undo snapshots are cheap and unchanged canvas nodes keep their identity (and skip re-rendering).
 import { findCycles } from '../../shared/graph.js';
 import type { Workflow, WorkflowStep } from '../../shared/model.js';
+import { pruneGroups } from '../../shared/workflow-groups.js';
 
 export interface XY {
   x: number;
@@ -55,7 +56,8 @@ export function removeElements(workflow: Workflow, names: readonly string[], edg
     const keep = (dep: string): boolean => !gone.has(dep) && !(cutHere?.has(dep) ?? false);
     return step.dependencies.every(keep) ? step : { ...step, dependencies: step.dependencies.filter(keep) };
   });
-  return { ...workflow, steps };
+  // A group keeps no name of a deleted step (nor stays, emptied).
+  return pruneGroups({ ...workflow, steps });
 }
 
 /** Why `target` may not depend on `source` (self-loop, duplicate, cycle — naming the steps on it), or null. */

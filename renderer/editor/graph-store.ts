@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Problem } from '../../shared/errors.js';
 import type { Workflow } from '../../shared/model.js';
 import type { LayoutDirection } from '../canvas/layout.js';
-import { syncEdges, syncNodes, type StepNode } from '../canvas/step-nodes.js';
+import { isStepNode, syncCanvas, type CanvasNode } from '../canvas/group-nodes.js';
 import { emptyUndoHistory, record, redo, undo, type UndoHistory } from './undo-history.js';
 
 /** Where the open workflow lives; revision null until it is first saved. */
@@ -27,7 +27,8 @@ export interface GraphState {
   saved: Workflow | null;
   /** Why the file could not be read as a workflow at all (then `workflow` is null). */
   loadProblems: Problem[];
-  nodes: StepNode[];
+  /** Steps and groups (a collapsed group's steps are not among them). */
+  nodes: CanvasNode[];
   edges: Edge[];
   direction: LayoutDirection;
   history: UndoHistory<Workflow>;
@@ -43,7 +44,7 @@ export interface GraphState {
   undo(): string | null;
   redo(): string | null;
   /** Nodes after React Flow's own changes (measuring, selecting, positions while a drag is in progress); no edit. */
-  setNodes(nodes: StepNode[], selecting: boolean): void;
+  setNodes(nodes: CanvasNode[], selecting: boolean): void;
   setEdges(edges: Edge[]): void;
   select(steps: readonly string[]): void;
   selectStep(step: string | null): void;
@@ -51,17 +52,17 @@ export interface GraphState {
   markSaved(document: OpenDocument, workflow: Workflow): void;
 }
 
-const selectedOf = (nodes: readonly StepNode[]): string[] => nodes.filter((node) => node.selected === true).map((node) => node.id);
+const selectedOf = (nodes: readonly CanvasNode[]): string[] => nodes.filter((node) => node.selected === true && isStepNode(node)).map((node) => node.id);
 
 export function createGraphStore() {
   return createStore<GraphState>()((set, get) => {
     /** Shows another version of the workflow: nodes and edges follow, reusing every unchanged one. */
     const show = (workflow: Workflow, history: UndoHistory<Workflow>): void => {
       const { nodes, edges, direction, selectedStep } = get();
-      const nextNodes = syncNodes(workflow, nodes, direction === 'TB');
+      const { nodes: nextNodes, edges: nextEdges } = syncCanvas(workflow, { nodes, edges }, direction === 'TB');
       const names = new Set(workflow.steps.map((step) => step.name));
       set({
-        workflow, history, nodes: nextNodes, edges: syncEdges(workflow, edges),
+        workflow, history, nodes: nextNodes, edges: nextEdges,
         selectedSteps: selectedOf(nextNodes),
         selectedStep: selectedStep !== null && names.has(selectedStep) ? selectedStep : null,
       });

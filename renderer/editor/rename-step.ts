@@ -1,5 +1,6 @@
 // Renaming steps everywhere they are named: dependencies and `${{ steps.<name>.… }}` references in any parameter.
 import type { Workflow, WorkflowStep } from '../../shared/model.js';
+import { renameInGroups } from './group-edits.js';
 
 const STEP_REF = /(\$\{\{\s*steps\.)([A-Za-z0-9_-]+)(\.)/g;
 
@@ -42,5 +43,7 @@ export function renameInStep(step: WorkflowStep, renames: ReadonlyMap<string, st
 export function renameStep(workflow: Workflow, from: string, to: string): Workflow {
   if (from === to) return workflow;
   const renames = new Map([[from, to]]);
-  return { ...workflow, steps: workflow.steps.map((step) => renameInStep(step, renames)) };
+  // Groups first: read against the old names, a group's member `from` is still a step of the workflow.
+  const regrouped = renameInGroups(workflow, from, to);
+  return { ...regrouped, steps: workflow.steps.map((step) => renameInStep(step, renames)) };
 }

@@ -1,5 +1,6 @@
 // Actions over projects and workflows: the start-up load, choosing the current project, opening a workflow on the
 // canvas (its project becomes current) and the editor's project switcher.
+import { tidyGroups } from '../editor/group-notices.js';
 import type { OrchestratorApi } from '../../shared/ipc.js';
 import { selectDirty } from '../editor/graph-store.js';
 import type { Stores } from '../app/stores.js';
@@ -53,7 +54,7 @@ export function createWorkflowActions(client: OrchestratorApi, stores: Stores, d
     const { workflow, file, format, revision, problems } = result;
     // A run of another workflow must not paint its statuses onto this one's nodes.
     forgetRunNotOf(runs, { projectId, name, revision });
-    const placed = workflow === null ? null : placeSteps(workflow, graph.getState().direction);
+    const placed = workflow === null ? null : tidyGroups(placeSteps(workflow, graph.getState().direction), notices);
     graph.getState().open({ projectId, name, file, format, revision }, placed, workflow === null ? problems : []);
     return true;
   };

@@ -3,7 +3,9 @@ import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useR
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import type { Workflow } from '../../shared/model.js';
 import { useActions, useRunViewStore } from '../app/hooks.js';
-import type { StepNode } from '../canvas/step-nodes.js';
+import { overviewNodes, type CanvasNode } from '../canvas/group-nodes.js';
+import { GroupNodeView } from '../canvas/GroupNodeView.js';
+import { GroupToggleContext } from '../canvas/group-toggle.js';
 import { ActionGlyphsProvider } from '../canvas/ActionGlyphs.js';
 import { CANVAS_PROPS } from '../canvas/canvas-props.js';
 import { FitIcon } from '../canvas/FitIcon.js';
@@ -16,7 +18,8 @@ import { useFitWorkflow } from '../canvas/use-fit-workflow.js';
 import { runGraph } from './run-nodes.js';
 import { RunNodeView } from './RunNodeView.js';
 
-const NODE_TYPES: NodeTypes = { step: RunNodeView };
+const NO_TOGGLES: ReadonlyMap<string, boolean> = new Map();
+const NODE_TYPES: NodeTypes = { step: RunNodeView, stepGroup: GroupNodeView };
 
 export function RunCanvas({ workflow }: { workflow: Workflow }): ReactElement {
   return (
@@ -32,11 +35,18 @@ export function RunCanvas({ workflow }: { workflow: Workflow }): ReactElement {
 
 /** Inside the provider: the overview's hooks read React Flow's viewport. */
 function RunFlow({ workflow }: { workflow: Workflow }): ReactElement {
-  const { nodes, edges } = useMemo(() => runGraph(workflow), [workflow]);
+  // Collapsing or expanding a group here changes this view only, never the workflow's file.
+  const [toggled, setToggled] = useState<{ of: Workflow; collapsed: ReadonlyMap<string, boolean> }>({ of: workflow, collapsed: new Map() });
+  const collapsed = toggled.of === workflow ? toggled.collapsed : NO_TOGGLES;
+  const toggle = useCallback((id: string, value: boolean) => setToggled((current) => ({ of: workflow, collapsed: new Map(current.of === workflow ? current.collapsed : []).set(id, value) })), [workflow]);
+  const { nodes, edges } = useMemo(() => runGraph(workflow, collapsed), [workflow, collapsed]);
+  const drawn = useMemo(() => overviewNodes(nodes), [nodes]);
   const { selectRunStep } = useActions();
   const selectedStep = useRunViewStore((state) => state.selectedStep);
   const { setCenter, getZoom } = useReactFlow();
-  const onNodeClick: NodeMouseHandler<StepNode> = (_event, node) => selectRunStep(node.id);
+  const onNodeClick: NodeMouseHandler<CanvasNode> = (_event, node) => {
+    if (node.type === 'step') selectRunStep(node.id);
+  };
   const rule = fitRule(fitReach(nodes.length), null);
   const { overview, shownNodes, shownEdges } = useOverview(nodes, edges);
   // Zoomed out, a click on a drawn step selects it and zooms in on it, as the editor does; the view then stays there
@@ -48,9 +58,10 @@ function RunFlow({ workflow }: { workflow: Workflow }): ReactElement {
     selectRunStep(step);
     void setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), 0.9), duration: 200 });
   }, [workflow, selectRunStep, setCenter, getZoom]);
-  const onOverviewClick = useOverviewClick(nodes, openStep);
+  const onOverviewClick = useOverviewClick(drawn, openStep);
   return (
-    <ReactFlow<StepNode>
+    <GroupToggleContext.Provider value={toggle}>
+    <ReactFlow<CanvasNode>
       nodes={shownNodes}
       edges={shownEdges}
       nodeTypes={NODE_TYPES}
@@ -66,12 +77,13 @@ function RunFlow({ workflow }: { workflow: Workflow }): ReactElement {
       onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
     >
       <Background gap={20} size={1} />
-      {overview && <OverviewLayer nodes={nodes} edges={edges} vertical={false} showProblems={false} selectedStep={selectedStep} />}
+      {overview && <OverviewLayer nodes={drawn} edges={edges} vertical={false} showProblems={false} selectedStep={selectedStep} />}
       <Controls aria-label="Zoom controls" orientation="horizontal" showInteractive={false} showFitView={false}>
         <FitButton rule={rule} />
       </Controls>
       {!held && <FitViewOnResize rule={rule} />}
     </ReactFlow>
+    </GroupToggleContext.Provider>
   );
 }
 

@@ -1,14 +1,18 @@
 // A run's workflow snapshot as read-only canvas nodes and edges, laid out once (positions from the file when it has
-// them).
+// them), its groups drawn as the file keeps them unless the run view collapsed or expanded one.
 import type { Edge } from '@xyflow/react';
 import type { Workflow } from '../../shared/model.js';
-import { syncEdges, syncNodes, type StepNode } from '../canvas/step-nodes.js';
+import { readGroups, writeGroups } from '../../shared/workflow-groups.js';
+import { syncCanvas, type CanvasNode } from '../canvas/group-nodes.js';
 import { placeSteps } from '../canvas/place-steps.js';
 
-export function runGraph(workflow: Workflow): { nodes: StepNode[]; edges: Edge[] } {
+/** `collapsed` overrides the file's collapsed state of the groups it names (the run view's own toggles). */
+export function runGraph(workflow: Workflow, collapsed: ReadonlyMap<string, boolean> = new Map()): { nodes: CanvasNode[]; edges: Edge[] } {
   const placed = placeSteps(workflow, 'LR');
-  const nodes = syncNodes(placed, [], false).map((node) => ({ ...node, draggable: false, connectable: false, deletable: false }));
-  const edges = syncEdges(placed, []).map((edge) => ({ ...edge, reconnectable: false, deletable: false, focusable: false }));
+  const shown = collapsed.size === 0 ? placed : writeGroups(placed, readGroups(placed).groups.map((group) => ({ ...group, collapsed: collapsed.get(group.id) ?? group.collapsed })));
+  const canvas = syncCanvas(shown, { nodes: [], edges: [] }, false);
+  const nodes = canvas.nodes.map((node) => ({ ...node, draggable: false, connectable: false, deletable: false, ...(node.type === 'stepGroup' ? { selectable: false } : {}) }));
+  const edges = canvas.edges.map((edge) => ({ ...edge, reconnectable: false, deletable: false, focusable: false }));
   return { nodes, edges };
 }
 

@@ -77,3 +77,15 @@ export async function shoot(page: Page, name: string): Promise<void> {
   }
   if (before !== null) await page.setViewportSize(before);
 }
+
+/** A group as either canvas shows it (expanded frame or collapsed node), by its name, with `data-collapsed`/`data-status`. */
+export const group = (page: Page, name: string): Locator => page.locator(`[data-group="${name}"]`);
+
+/** Screenshots at each of SIZES in the light and then the dark theme (`<name>-<theme>-<width>x<height>.png`). */
+export async function shootThemes(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await shoot(page, `${name}-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

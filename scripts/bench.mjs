@@ -17,7 +17,11 @@ const editor = async (print) => (await import('./bench/editor.mjs')).benchEditor
 const canvas = async (print) => {
   const { withBrowser } = await import('./bench/ui.mjs');
   const { benchCanvas } = await import('./bench/canvas.mjs');
-  await withBrowser((browser) => benchCanvas(print, browser));
+  const { benchGroups } = await import('./bench/groups.mjs');
+  await withBrowser(async (browser) => {
+    await benchCanvas(print, browser);
+    await benchGroups(print, browser);
+  });
 };
 const monitor = async (print) => (await import('./bench/monitor.mjs')).benchMonitor(print);
 const runs = async (print) => (await import('./bench/runs.mjs')).benchRuns(print);

@@ -85,6 +85,8 @@ export const group = (page: Page, name: string): Locator => page.locator(`[data-
 export async function shootThemes(page: Page, name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
+    // The nodes ease their colours over 120 ms (canvas.css): the shot waits for the new theme to settle.
+    await page.waitForTimeout(300);
     await shoot(page, `${name}-${colorScheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });

@@ -147,10 +147,14 @@ function mergeNode(document: Document, node: YamlNode | null, value: unknown, ma
       const name = isMap(item) ? item.get('name') : undefined;
       if (typeof name === 'string') byName.set(name, item as YamlNode);
     }
+    // Each old item is reused once: two entries of one name (groups in ui.groups may share one) must not become one node.
+    const used = new Set<YamlNode>();
     node.items = value.map((child, index) => {
       const name = isPlainObject(child) && typeof child.name === 'string' ? child.name : undefined;
       const existing = name !== undefined ? byName.get(name) : (node.items[index] as YamlNode | undefined);
-      return existing === undefined ? document.createNode(child) : mergeNode(document, existing, child, managed);
+      if (existing === undefined || used.has(existing)) return document.createNode(child);
+      used.add(existing);
+      return mergeNode(document, existing, child, managed);
     });
     return node;
   }

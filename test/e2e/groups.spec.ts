@@ -134,6 +134,22 @@ test('a group moves as one with its steps, undoably; a step dragged out leaves i
   await page.keyboard.press('Control+s');
   await expect(page.getByLabel('unsaved changes')).toBeHidden();
   expect(savedGroups('flat').map(({ name, steps }) => ({ name, steps }))).toEqual([{ name: 'Middle', steps: ['build'] }]);
+
+  // The group's own menu: renamed in the app's dialog, then ungrouped — the step stays; undo brings the group back.
+  const menu = page.getByRole('menu', { name: 'Group' });
+  await group(page, 'Middle').locator('.step-group__bar').click({ button: 'right' });
+  await expect(menu.getByRole('menuitem')).toHaveText([/Rename group/, /Collapse group/, /Ungroup/]);
+  await menu.getByRole('menuitem', { name: 'Rename group…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename group' });
+  await dialog.getByRole('textbox', { name: 'Group name' }).fill('Compile');
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+  await expect(group(page, 'Compile')).toBeVisible();
+  await group(page, 'Compile').locator('.step-group__bar').click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Ungroup' }).click();
+  await expect(page.locator('[data-group]')).toHaveCount(0);
+  await expect(step(page, 'build')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(group(page, 'Compile')).toContainText('1 step');
   expect(watch.problems).toEqual([]);
 });
 

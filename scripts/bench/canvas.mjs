@@ -43,7 +43,8 @@ async function openAndMeasure(browser, url, name, count) {
   return { rendered: `${median(opens)} ms (median of ${opens.join(', ')})`, domNodes, overview, fps, readable, fpsIn };
 }
 
-async function openInFreshPage(browser, url, name, count) {
+/** A new page opening `name` from the Projects view, and the milliseconds until its `count` canvas nodes are drawn. */
+export async function openInFreshPage(browser, url, name, count) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(url);
   const button = page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first();
@@ -53,7 +54,7 @@ async function openInFreshPage(browser, url, name, count) {
   // Past 300 steps React Flow renders only the visible nodes: "rendered" is every node in the canvas's node list and
   // the visible ones painted (two frames after [data-step] appears, or the overview layer has drawn every step); the
   // DOM count is printed beside it.
-  await page.waitForFunction((expected) => window.__codomyrmexBench?.canvasNodeCount() === expected && (document.querySelector('[data-step]') !== null || Number(document.querySelector('[data-overview]')?.getAttribute('data-drawn') ?? 0) > 0), count, { timeout: 180_000, polling: 'raf' });
+  await page.waitForFunction((expected) => window.__codomyrmexBench?.canvasNodeCount() === expected && (document.querySelector('[data-step], [data-group]') !== null || Number(document.querySelector('[data-overview]')?.getAttribute('data-drawn') ?? 0) > 0), count, { timeout: 180_000, polling: 'raf' });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return { page, rendered: Date.now() - started };
 }

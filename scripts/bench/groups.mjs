@@ -1,11 +1,10 @@
 // Issue 17's groups figure, in Debian's Chromium via browser mode: a 2,000-step workflow made of 20 collapsed groups
 // against a 200-step flat one — time from the click to the canvas drawn, and frames per second panning and zooming
 // for 3 s. A collapsed group's steps are never rendered nor measured, so the big one should be no slower.
-/* global window, document, requestAnimationFrame */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { panAndZoom } from './canvas.mjs';
+import { openInFreshPage, panAndZoom } from './canvas.mjs';
 import { startServe } from './serve.mjs';
 
 const PER_GROUP = 100;
@@ -35,15 +34,7 @@ function flatWorkflow(name, count) {
 }
 
 async function openAndPan(browser, url, name, expectedNodes) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(url);
-  const button = page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first();
-  await button.waitFor();
-  const started = Date.now();
-  await button.click();
-  await page.waitForFunction((expected) => window.__codomyrmexBench?.canvasNodeCount() === expected && (document.querySelector('[data-step], [data-group]') !== null || Number(document.querySelector('[data-overview]')?.getAttribute('data-drawn') ?? 0) > 0), expectedNodes, { timeout: 180_000, polling: 'raf' });
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const opened = Date.now() - started;
+  const { page, rendered: opened } = await openInFreshPage(browser, url, name, expectedNodes);
   const dom = await page.locator('[data-step], [data-group]').count();
   const overview = await page.locator('[data-overview]').count() > 0;
   const fps = await panAndZoom(page);

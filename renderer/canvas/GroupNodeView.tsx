@@ -7,7 +7,7 @@ import { memo, type ReactElement } from 'react';
 import { groupProgress, progressText, type WorkflowGroup } from '../../shared/workflow-groups.js';
 import type { RunState } from '../runs/live-run-store.js';
 import { selectShownRun } from '../runs/run-selectors.js';
-import { useRunStore } from '../app/hooks.js';
+import { useRunStore, useValidationStore } from '../app/hooks.js';
 import type { GroupNode } from './group-nodes.js';
 import { useGroupToggle } from './group-toggle.js';
 import '../styles/groups.css';
@@ -26,6 +26,8 @@ export const GroupNodeView = memo(function GroupNodeView({ data, selected, sourc
   const { group } = data;
   const toggle = useGroupToggle();
   const runLine = useRunStore(selectGroupRun(group.steps));
+  // Collapsed, its steps' badges are out of sight: the group says how many are invalid (Run is disabled meanwhile).
+  const invalid = useValidationStore((state) => (group.collapsed ? group.steps.filter((step) => state.byStep.has(step)).length : 0));
   const [worst, progress] = runLine === '' ? [undefined, undefined] : runLine.split('|');
   const button = toggle === null ? null : (
     <button
@@ -49,11 +51,12 @@ export const GroupNodeView = memo(function GroupNodeView({ data, selected, sourc
     );
   }
   return (
-    <div className="step-group step-group--collapsed" data-group={group.name} data-colour={group.colour} data-collapsed="true" data-status={worst} data-selected={selected || undefined} title={`${group.name}: ${group.steps.join(', ')}`}>
+    <div className="step-group step-group--collapsed" data-group={group.name} data-colour={group.colour} data-collapsed="true" data-status={worst} data-selected={selected || undefined} data-invalid={invalid > 0 || undefined} title={`${group.name}: ${group.steps.join(', ')}`}>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
       <div className="step-group__bar">
         {button}
         <span className="step-group__name">{group.name}</span>
+        {invalid > 0 && <span className="step-node__problem" role="img" aria-label={`${group.name}: ${invalid} invalid step${invalid === 1 ? '' : 's'}`} title={`${invalid} invalid step${invalid === 1 ? '' : 's'}: expand to see which`}>!</span>}
       </div>
       <div className="step-group__meta">
         {progress === undefined ? <span>{stepCount(group)}</span> : <span className="step-group__progress" aria-label={`${group.name}: ${progress}`}>{progress}</span>}

@@ -1,5 +1,6 @@
 // Actions over the editor's UI state: quick add, help, grid, minimap, the palette search, focusing a step, fitting.
 import type { XY } from './graph-edits.js';
+import { revealStep } from './group-edits.js';
 import type { Stores } from '../app/stores.js';
 
 export function createEditorUiActions(stores: Stores) {
@@ -14,6 +15,8 @@ export function createEditorUiActions(stores: Stores) {
     fitCanvas: () => editor.getState().requestFit(),
     /** Selects a step and asks the canvas to centre on it (a click on one of its problems). */
     focusStep: (step: string) => {
+      // A step inside a collapsed group is not on the canvas: its group opens (an undoable edit) to show it.
+      graph.getState().edit('expand group', (workflow) => revealStep(workflow, step));
       graph.getState().select([step]);
       editor.getState().requestFocus(step);
     },

@@ -156,3 +156,9 @@ export function renameInGroups(workflow: Workflow, from: string, to: string): Wo
   if (!groups.some((group) => group.steps.includes(from))) return workflow;
   return writeGroups(workflow, groups.map((group) => (group.steps.includes(from) ? { ...group, steps: group.steps.map((step) => (step === from ? to : step)) } : group)));
 }
+
+/** The collapsed group holding `step` expanded, so the step can be shown; the same workflow when none holds it. */
+export function revealStep(workflow: Workflow, step: string): Workflow {
+  const holder = groupsOf(workflow).find((group) => group.collapsed && group.steps.includes(step));
+  return holder === undefined ? workflow : setGroupCollapsed(workflow, holder.id, false);
+}

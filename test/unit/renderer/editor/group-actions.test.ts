@@ -107,3 +107,18 @@ describe('group commands', () => {
     expect(groupsOf(state().workflow)[0]).toMatchObject({ name: 'Build', colour: 'blue', steps: ['b', 'c'] });
   });
 });
+
+describe('a step inside a collapsed group', () => {
+  it('is shown when asked for (a problem clicked): its group expands, as one undo entry', async () => {
+    const { actions, state } = editor();
+    actions.select(['b', 'c']);
+    await actions.groupSelection();
+    actions.setGroupCollapsed('g1', true);
+    actions.focusStep('c');
+    expect(groupsOf(state().workflow)[0]!.collapsed).toBe(false);
+    expect(state().selectedStep).toBe('c');
+    expect(actions.undo()).toBe('expand group');
+    actions.focusStep('a');
+    expect(state().history.future).toHaveLength(1);
+  });
+});

@@ -166,7 +166,8 @@ test('the help overlay lists the shortcuts and closes with Escape; typing in a f
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
-  await expect(help.getByRole('row')).toHaveCount(21);
+  await expect(help.getByRole('row')).toHaveCount(23);
+  await expect(help.getByRole('row').filter({ hasText: 'Group the selected steps' })).toContainText('Ctrl+G');
   await expect(help.getByRole('row').filter({ hasText: 'Undo' })).toContainText('Ctrl+Z');
   await expect(help.getByRole('row').filter({ hasText: 'quick add' })).toContainText('A');
   await shot(page, 'editor-help');

@@ -22,8 +22,8 @@ export function layeredWorkflow(name, count, placed) {
 }
 
 /** Opens in a fresh page OPENS times (the figure is noisy on a shared machine: the median is printed), then pans the last. */
-const OPENS = 3;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const OPENS = 3;
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function openAndMeasure(browser, url, name, count) {
   const opens = [];

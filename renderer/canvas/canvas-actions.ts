@@ -2,6 +2,7 @@
 // view (which creates every store and the other actions) loads neither library.
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { moveSteps } from '../editor/graph-edits.js';
+import { refitGroups } from '../editor/group-edits.js';
 import type { Stores } from '../app/stores.js';
 import { layoutPositions, type LayoutDirection } from './layout.js';
 import type { CanvasNode } from './group-nodes.js';
@@ -12,7 +13,7 @@ export function createCanvasActions(stores: Pick<Stores, 'graph' | 'editor'>) {
   /** Lays every step out again, as one undo entry, and brings the whole new layout into view, however far out. */
   const layout = (direction: LayoutDirection): boolean => {
     graph.getState().setDirection(direction);
-    const moved = graph.getState().edit(`layout ${direction}`, (workflow) => moveSteps(workflow, layoutPositions(workflow.steps, direction)));
+    const moved = graph.getState().edit(`layout ${direction}`, (workflow) => refitGroups(moveSteps(workflow, layoutPositions(workflow.steps, direction))));
     editor.getState().requestFit(true);
     return moved;
   };

@@ -162,3 +162,10 @@ export function revealStep(workflow: Workflow, step: string): Workflow {
   const holder = groupsOf(workflow).find((group) => group.collapsed && group.steps.includes(step));
   return holder === undefined ? workflow : setGroupCollapsed(workflow, holder.id, false);
 }
+
+/** Every group's box fitted around its steps again, collapsed or not (after an auto-layout moved them all). */
+export function refitGroups(workflow: Workflow): Workflow {
+  const groups = groupsOf(workflow);
+  if (groups.length === 0) return workflow;
+  return writeGroups(workflow, groups.map((group) => ({ ...group, ...boxAround(workflow, group.steps) })));
+}

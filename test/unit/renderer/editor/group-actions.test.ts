@@ -122,3 +122,18 @@ describe('a step inside a collapsed group', () => {
     expect(state().history.future).toHaveLength(1);
   });
 });
+
+describe('an auto-layout', () => {
+  it('fits every group around its steps where the layout put them', async () => {
+    const { actions, canvas, state } = editor();
+    actions.select(['b', 'c']);
+    await actions.groupSelection();
+    canvas.layout('TB');
+    const b = where(state().workflow, 'b') as { x: number; y: number };
+    const c = where(state().workflow, 'c') as { x: number; y: number };
+    const group = groupsOf(state().workflow)[0]!;
+    expect(group.x).toBe(Math.min(b.x, c.x) - 24);
+    expect(group.y).toBe(Math.min(b.y, c.y) - 44);
+    expect(group.y + group.height).toBe(Math.max(b.y, c.y) + 76 + 24);
+  });
+});

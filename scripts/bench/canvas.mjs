@@ -25,7 +25,8 @@ export function layeredWorkflow(name, count, placed) {
 export const OPENS = 3;
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function openAndMeasure(browser, url, name, count) {
+/** Opens `name` OPENS times, each in a fresh page: every time taken, and the last page, left open to pan. */
+export async function openRepeatedly(browser, url, name, count) {
   const opens = [];
   for (let i = 1; i < OPENS; i++) {
     const { page, rendered } = await openInFreshPage(browser, url, name, count);
@@ -34,6 +35,11 @@ async function openAndMeasure(browser, url, name, count) {
   }
   const { page, rendered } = await openInFreshPage(browser, url, name, count);
   opens.push(rendered);
+  return { page, opens };
+}
+
+async function openAndMeasure(browser, url, name, count) {
+  const { page, opens } = await openRepeatedly(browser, url, name, count);
   const domNodes = await page.locator('[data-step]').count();
   const overview = await page.locator('[data-overview]').count() > 0;
   const fps = await panAndZoom(page);

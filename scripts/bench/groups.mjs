@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, openInFreshPage, OPENS, panAndZoom } from './canvas.mjs';
+import { median, OPENS, openRepeatedly, panAndZoom } from './canvas.mjs';
 import { startServe } from './serve.mjs';
 
 const PER_GROUP = 100;
@@ -34,15 +34,8 @@ function flatWorkflow(name, count) {
 }
 
 async function openAndPan(browser, url, name, expectedNodes) {
-  const times = [];
-  for (let i = 1; i < OPENS; i++) {
-    const { page, rendered } = await openInFreshPage(browser, url, name, expectedNodes);
-    times.push(rendered);
-    await page.close();
-  }
-  const { page, rendered } = await openInFreshPage(browser, url, name, expectedNodes);
-  times.push(rendered);
-  const opened = median(times);
+  const { page, opens } = await openRepeatedly(browser, url, name, expectedNodes);
+  const opened = median(opens);
   const dom = await page.locator('[data-step], [data-group]').count();
   const overview = await page.locator('[data-overview]').count() > 0;
   const fps = await panAndZoom(page);

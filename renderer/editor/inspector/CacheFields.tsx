@@ -20,7 +20,7 @@ const MODE_LABELS: Record<CacheMode, string> = {
 };
 
 /** One list as a textarea, one entry per line; the typed text stays while it is refused, and follows undo and redo. */
-function CacheListInput({ id, list, label, value, onChange }: { id: string; list: CacheList; label: string; value: readonly string[]; onChange(values: string[]): void }): ReactElement {
+function CacheListInput({ id, list, label, hinted, value, onChange }: { id: string; list: CacheList; label: string; hinted: boolean; value: readonly string[]; onChange(values: string[]): void }): ReactElement {
   const joined = value.join('\n');
   const [draft, setDraft] = useState(joined);
   const [problems, setProblems] = useState<string[]>([]);
@@ -38,7 +38,7 @@ function CacheListInput({ id, list, label, value, onChange }: { id: string; list
   };
   const words = LIST_LABELS[list];
   return (
-    <InspectorRow label={label} htmlFor={id} wide hint={words.hint}>
+    <InspectorRow label={label} htmlFor={id} wide hint={hinted ? words.hint : undefined}>
       <div className="cache-list">
         <textarea
           id={id} className="input textarea mono" rows={Math.min(6, Math.max(2, value.length + 1))} spellCheck={false} value={draft} placeholder={words.placeholder}
@@ -50,12 +50,12 @@ function CacheListInput({ id, list, label, value, onChange }: { id: string; list
   );
 }
 
-/** The three lists of one `cache` (a step's or, labelled "Default …", the workflow's), under ids starting with `prefix`. */
+/** The three lists of one `cache` (a step's, or the workflow's labelled "Default …" without the step's hints), under ids starting with `prefix`. */
 function CacheLists({ prefix, shared = false, cache, onChange }: { prefix: string; shared?: boolean; cache: StepCache; onChange(list: CacheList, values: string[]): void }): ReactElement {
   return (
     <>
       {CACHE_LISTS.map((list) => (
-        <CacheListInput key={list} id={`${prefix}-${list}`} list={list} label={shared ? `Default ${LIST_LABELS[list].label.toLowerCase()}` : LIST_LABELS[list].label} value={cache[list]} onChange={(values) => onChange(list, values)} />
+        <CacheListInput key={list} id={`${prefix}-${list}`} list={list} label={shared ? `Default ${LIST_LABELS[list].label.toLowerCase()}` : LIST_LABELS[list].label} hinted={!shared} value={cache[list]} onChange={(values) => onChange(list, values)} />
       ))}
     </>
   );

@@ -11,7 +11,7 @@ function CacheFigures({ stats }: { stats: CacheStats }): ReactElement {
     <dl className="cache-card__figures">
       <div><dt>Entries</dt><dd data-cache-entries={stats.entries}>{stats.entries.toLocaleString('en')}</dd></div>
       <div><dt>Size</dt><dd data-cache-bytes={stats.bytes}>{formatBytes(stats.bytes)}</dd></div>
-      <div><dt>Cap</dt><dd>{stats.maxBytes === null ? 'none' : <>{formatBytes(stats.maxBytes)}{share !== null && <span className="muted"> ({Math.round(share * 100)} % used)</span>}</>}</dd></div>
+      <div><dt>Cap</dt><dd>{stats.maxBytes === null ? 'none' : <>{formatBytes(stats.maxBytes)}{share !== null && <span className="muted"> ({share > 0 && share < 0.01 ? 'under 1' : Math.round(share * 100)} % used)</span>}</>}</dd></div>
       {share !== null && <meter className="cache-card__meter" min={0} max={1} value={share} aria-label="Cache size against its cap" />}
       <div className="cache-card__location"><dt>Location</dt><dd className="mono" title={stats.location}>{stats.location}</dd></div>
     </dl>

@@ -2,7 +2,7 @@
 // with `cache` that ran, why — what differed from its last stored entry — or what bypassed the cache.
 import { useState, type ReactElement } from 'react';
 import type { StepRun } from '../../shared/model.js';
-import { cacheBypass, changeText, shortKey } from './cache-words.js';
+import { cacheBypass, changeText, listedChanges, shortKey } from './cache-words.js';
 
 function CacheKey({ value }: { value: string }): ReactElement {
   const [copied, setCopied] = useState<'no' | 'yes' | 'refused'>('no');
@@ -30,14 +30,15 @@ export function CacheFacts({ run }: { run: StepRun }): ReactElement | null {
   const miss = run.cacheMiss;
   if (miss == null) return null;
   const bypass = cacheBypass(miss);
+  const changes = listedChanges(miss);
   return (
     <>
       <dt>Cache</dt>
       <dd data-cache={bypass === null ? 'miss' : 'bypass'}>
         {bypass ?? <>ran: <span data-cache-miss>{miss.summary}</span></>}
-        {miss.changes.length > 0 && (
+        {changes.length > 0 && (
           <ul className="cache-changes" aria-label="What changed since the cached result">
-            {miss.changes.map((change, index) => <li key={index} className="mono" data-change-kind={change.kind}>{changeText(change)}</li>)}
+            {changes.map((change, index) => <li key={index} className="mono" data-change-kind={change.kind}>{changeText(change)}</li>)}
           </ul>
         )}
       </dd>

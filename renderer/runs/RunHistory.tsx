@@ -81,8 +81,8 @@ const RunRow = memo(function RunRow({ executionId }: { executionId: string }): R
   return (
     <li>
       <button type="button" className="run-row" data-execution={executionId} data-run-status={summary.status} data-project={summary.projectId ?? ''} data-damaged={summary.damaged != null || undefined} onClick={() => void openRun(executionId)} aria-label={`${summary.workflowName} of ${projectName}, ${summary.status}${summary.damaged != null ? ', damaged record' : ''}${summary.selection != null ? `, part (${summary.selection.mode} ${summary.selection.steps.join(', ')})` : ''}${fromCache === null ? '' : `, ${fromCache}`}, started ${formatStartTime(summary.startTime)}`}>
-        <span><StatusBadge status={summary.status} />{summary.damaged != null && <span className="run-row__damaged" title={summary.damaged}>damaged</span>}{summary.selection != null && <span className="run-row__selection" title={`Part of the workflow: ${summary.selection.selected.join(', ')}`}>{summary.selection.mode}</span>}{fromCache !== null && <span className="run-row__cached" data-cached={fromCache}>{fromCache}</span>}</span>
-        <span className="run-row__workflow" title={summary.workflowName}>{summary.workflowName}</span>
+        <span><StatusBadge status={summary.status} />{summary.damaged != null && <span className="run-row__damaged" title={summary.damaged}>damaged</span>}{summary.selection != null && <span className="run-row__selection" title={`Part of the workflow: ${summary.selection.selected.join(', ')}`}>{summary.selection.mode}</span>}</span>
+        <span className="run-row__workflow" title={summary.workflowName}>{summary.workflowName}{fromCache !== null && <span className="run-row__cached" data-cached={fromCache}>{fromCache}</span>}</span>
         <span className={project === null ? 'run-row__project muted' : 'run-row__project'} title={project === null ? undefined : `${project.name} — ${project.path}`}>{project?.name ?? `(${projectName})`}</span>
         <span className="muted">{formatStartTime(summary.startTime)}</span>
         <span className="muted">{formatDuration(end === null ? null : Math.max(0, end - summary.startTime))}</span>

@@ -23,6 +23,11 @@ export function changeText(change: CacheChange): string {
   return `${KIND_WORDS[change.kind] ?? change.kind} ${change.name} ${change.detail}`.trim();
 }
 
+/** The changes worth a list under a miss's summary: none when the summary already is the one change in words. */
+export function listedChanges(miss: CacheMiss): CacheChange[] {
+  return miss.changes.length === 1 && changeText(miss.changes[0]!) === miss.summary.trim() ? [] : miss.changes;
+}
+
 /** What went around the cache instead of through it, from a miss's summary; null when the cache was asked. */
 export function cacheBypass(miss: CacheMiss | null | undefined): string | null {
   const summary = miss?.summary.trim() ?? '';

@@ -68,12 +68,22 @@ export async function shot(page: Page, name: string, options: { fullPage?: boole
   await page.screenshot({ path: `${SHOTS}/${name}.png`, ...options });
 }
 
-/** Screenshots at each of SIZES (`<name>-<width>x<height>.png`), then back to the size the page had. */
-export async function shoot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots at each of SIZES (`<name>-<width>x<height>.png`), with `subject` scrolled into view at each when given,
+ * then back to the size the page had.
+ */
+export async function shoot(page: Page, name: string, subject?: Locator): Promise<void> {
   const before = page.viewportSize();
   for (const size of SIZES) {
     await page.setViewportSize(size);
+    await subject?.scrollIntoViewIfNeeded();
     await shot(page, `${name}-${size.width}x${size.height}`);
   }
   if (before !== null) await page.setViewportSize(before);
+}
+
+/** Switches the page to the light or dark theme and waits for its colour transitions to end (a shot mid-way is neither). */
+export async function colorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation instanceof CSSTransition).map((animation) => animation.finished.catch(() => undefined))));
 }

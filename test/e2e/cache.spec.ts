@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watchPage } from './app-dialogs.js';
-import { nav, openWorkflow, shoot, step, workflowFile } from './app-page.js';
+import { colorScheme, nav, openWorkflow, shoot, step, workflowFile } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -48,7 +48,7 @@ function runFromTerminal(name: string): void {
 test('run twice, the second run\'s steps are drawn cached with the reason in the step panel; a changed input is named', async ({ page }) => {
   test.setTimeout(120_000);
   const watch = watchPage(page);
-  await page.emulateMedia({ colorScheme: 'light' });
+  await colorScheme(page, 'light');
   await openWorkflow(page, server, 'build');
 
   await runAndOpen(page);
@@ -75,16 +75,18 @@ test('run twice, the second run\'s steps are drawn cached with the reason in the
   await expect(restored.getByRole('button', { name: 'Copy cache key' })).toBeVisible();
   await expect(step(page, 'compile')).toHaveAttribute('title', `Restored from cache (key ${key!.slice(0, 12)})`);
   await shoot(page, 'cache-run-cached-light');
-  await page.emulateMedia({ colorScheme: 'dark' });
+  await colorScheme(page, 'dark');
   await shoot(page, 'cache-run-cached-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await colorScheme(page, 'light');
 
   // The history reads a run none of whose steps ran as such.
   await nav(page, 'Runs');
+  await page.getByRole('tab', { name: 'History' }).click();
   const rows = page.getByRole('list', { name: 'Run history' }).locator('.run-row[data-execution]');
   await expect(rows).toHaveCount(2);
   await expect(rows.first().locator('[data-cached]')).toHaveText('all cached');
   await expect(rows.nth(1).locator('[data-cached]')).toHaveCount(0);
+  await shoot(page, 'cache-history-light');
 
   // One input changes: the steps reading it run again, and the panel names the file.
   writeFileSync(join(server.project, 'src', 'a.txt'), 'alpha, changed\n');
@@ -95,16 +97,25 @@ test('run twice, the second run\'s steps are drawn cached with the reason in the
   expect(ran().slice(3).sort()).toEqual(['compile', 'lint', 'package']);
   const changed = await stepPanel(page, 'compile');
   await expect(changed.locator('[data-cache-miss]')).toHaveText('input src/a.txt changed');
-  await expect(changed.getByRole('list', { name: 'What changed since the cached result' })).toContainText('input src/a.txt changed');
+  // The one change is the summary itself: no list repeating it.
+  await expect(changed.getByRole('list', { name: 'What changed since the cached result' })).toHaveCount(0);
   await shoot(page, 'cache-step-panel-reason-light');
-  await page.emulateMedia({ colorScheme: 'dark' });
+  await colorScheme(page, 'dark');
   await shoot(page, 'cache-step-panel-reason-dark');
+
+  // Two inputs change: the panel sums them up and lists each.
+  writeFileSync(join(server.project, 'src', 'a.txt'), 'alpha, again\n');
+  writeFileSync(join(server.project, 'src', 'b.txt'), 'beta, changed\n');
+  await runAndOpen(page);
+  const both = await stepPanel(page, 'compile');
+  await expect(both.getByRole('list', { name: 'What changed since the cached result' }).getByRole('listitem')).toHaveText(['input src/a.txt changed', 'input src/b.txt changed']);
+  await shoot(page, 'cache-step-panel-changes-dark');
   expect(watch.problems).toEqual([]);
 });
 
 test('the inspector gives a step its own cache and the workflow a default, checked as typed, undoable, saved to the file', async ({ page }) => {
   const watch = watchPage(page);
-  await page.emulateMedia({ colorScheme: 'light' });
+  await colorScheme(page, 'light');
   await openWorkflow(page, server, 'plain');
   await step(page, 'fetch').click();
   const inspector = page.getByRole('complementary', { name: 'Inspector: fetch' });
@@ -120,8 +131,7 @@ test('the inspector gives a step its own cache and the workflow a default, check
   await expect(env).toHaveAttribute('aria-invalid', 'true');
   await env.fill('LINT_LEVEL\nCC');
   await expect(inspector.getByRole('alert')).toBeHidden();
-  await inspector.getByRole('heading', { name: 'Cache' }).scrollIntoViewIfNeeded();
-  await shoot(page, 'cache-inspector-step-light');
+  await shoot(page, 'cache-inspector-step-light', inspector.getByRole('heading', { name: 'Cache' }));
 
   // Undo takes the env list back as one entry; redo brings it again.
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -134,9 +144,9 @@ test('the inspector gives a step its own cache and the workflow a default, check
   await inspector.getByLabel('cache every step without its own').check();
   await inspector.getByLabel('Default inputs', { exact: true }).fill('src/**');
   await shoot(page, 'cache-inspector-light');
-  await page.emulateMedia({ colorScheme: 'dark' });
+  await colorScheme(page, 'dark');
   await shoot(page, 'cache-inspector-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await colorScheme(page, 'light');
   await step(page, 'report').click();
   const other = page.getByRole('complementary', { name: 'Inspector: report' });
   await expect(other.getByLabel('Cached', { exact: true })).toHaveValue('default');
@@ -155,17 +165,16 @@ test('the inspector gives a step its own cache and the workflow a default, check
 test('the Resources view shows the cache\'s size, and Clear (asked first) empties it', async ({ page }) => {
   const watch = watchPage(page);
   runFromTerminal('build');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await colorScheme(page, 'light');
   await page.goto(server.url);
   await nav(page, 'Resources');
   const section = page.getByRole('region', { name: 'Step cache' });
   await expect(section.locator('[data-cache-entries]')).toHaveAttribute('data-cache-entries', '3');
   expect(Number(await section.locator('[data-cache-bytes]').getAttribute('data-cache-bytes'))).toBeGreaterThan(0);
   await expect(section).toContainText(join(server.home, 'cache'));
-  await section.scrollIntoViewIfNeeded();
-  await shoot(page, 'cache-resources-light');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await shoot(page, 'cache-resources-dark');
+  await shoot(page, 'cache-resources-light', section);
+  await colorScheme(page, 'dark');
+  await shoot(page, 'cache-resources-dark', section);
 
   await section.getByRole('button', { name: 'Clear cache' }).click();
   const dialog = page.getByRole('dialog', { name: 'Clear the step cache?' });

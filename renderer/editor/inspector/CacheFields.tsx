@@ -14,9 +14,9 @@ const LIST_LABELS: Record<CacheList, { label: string; hint: string; placeholder:
 };
 
 const MODE_LABELS: Record<CacheMode, string> = {
-  off: 'no: always runs',
-  default: 'the workflow’s default',
-  own: 'its own inputs and outputs',
+  off: 'no, always runs',
+  default: 'workflow default',
+  own: 'own settings',
 };
 
 /** One list as a textarea, one entry per line; the typed text stays while it is refused, and follows undo and redo. */

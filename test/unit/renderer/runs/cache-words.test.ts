@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheBypass, cachedCount, cacheNote, cacheShare, changeText, shortKey } from '../../../../renderer/runs/cache-words.js';
+import { cacheBypass, cachedCount, cacheNote, cacheShare, changeText, listedChanges, shortKey } from '../../../../renderer/runs/cache-words.js';
 import { stepRun } from '../fixtures.js';
 
 const KEY = '3f2a9c1e4b7d0a5566778899aabbccddeeff00112233445566778899aabbccdd';
@@ -14,6 +14,14 @@ describe('the step cache in words', () => {
     expect(changeText({ kind: 'env', name: 'CC', detail: 'added' })).toBe('env CC added');
     expect(changeText({ kind: 'upstream', name: 'build', detail: 'changed' })).toBe('output of step build changed');
     expect(changeText({ kind: 'outputs', name: 'out/a.o', detail: 'output differs from the cache (changed since)' })).toBe('out/a.o output differs from the cache (changed since)');
+  });
+
+  it('lists the changes under a miss unless its summary already is the only one', () => {
+    const one = { kind: 'input' as const, name: 'src/a.c', detail: 'changed' };
+    const two = { kind: 'env' as const, name: 'CC', detail: 'changed' };
+    expect(listedChanges({ summary: 'input src/a.c changed', changes: [one] })).toEqual([]);
+    expect(listedChanges({ summary: '1 input and env CC changed', changes: [one, two] })).toEqual([one, two]);
+    expect(listedChanges({ summary: 'first run', changes: [] })).toEqual([]);
   });
 
   it('--no-cache and --force say what went around the cache; any other miss is no bypass', () => {

@@ -87,3 +87,14 @@ export async function colorScheme(page: Page, scheme: 'light' | 'dark'): Promise
   await page.emulateMedia({ colorScheme: scheme });
   await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation instanceof CSSTransition).map((animation) => animation.finished.catch(() => undefined))));
 }
+
+/** Pixels of an overview `<canvas>` (a big workflow zoomed out) drawn in the stylesheet's colour `variable` (a run status). */
+export const overviewPixels = (canvas: Locator, variable: string): Promise<number> => canvas.evaluate((element: HTMLCanvasElement, name) => {
+  const hex = getComputedStyle(element).getPropertyValue(name).trim();
+  const value = Number.parseInt(hex.slice(1), 16);
+  const [r, g, b] = [value >> 16, (value >> 8) & 255, value & 255];
+  const data = element.getContext('2d')!.getImageData(0, 0, element.width, element.height).data;
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r) < 3 && Math.abs(data[i + 1]! - g) < 3 && Math.abs(data[i + 2]! - b) < 3 && data[i + 3]! > 250) count++;
+  return count;
+}, variable);

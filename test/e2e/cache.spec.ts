@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watchPage } from './app-dialogs.js';
-import { colorScheme, nav, openWorkflow, shoot, step, workflowFile } from './app-page.js';
+import { colorScheme, nav, openWorkflow, overviewPixels, shoot, step, workflowFile } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -39,10 +39,20 @@ async function stepPanel(page: Page, name: string) {
   return panel;
 }
 
-/** `codomyrmex run` from a terminal on the served data folder. */
-function runFromTerminal(name: string): void {
-  const result = spawnSync(process.execPath, ['bin/codomyrmex.js', 'run', workflowFile(server, name), '--json'], { env: { ...process.env, CODOMYRMEX_HOME: server.home }, encoding: 'utf8' });
+/** `codomyrmex run` from a terminal on the served data folder; resolves with the run's id. */
+function runFromTerminal(name: string, options: string[] = []): string {
+  const result = spawnSync(process.execPath, ['bin/codomyrmex.js', 'run', workflowFile(server, name), '--json', ...options], { env: { ...process.env, CODOMYRMEX_HOME: server.home }, encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
+  return (JSON.parse(result.stdout) as { executionId: string }).executionId;
+}
+
+/** Opens a run from the Runs view's history. */
+async function openFromHistory(page: Page, executionId: string): Promise<void> {
+  await nav(page, 'Runs');
+  await page.getByRole('tab', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.locator(`.run-row[data-execution="${executionId}"]`).click();
+  await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed');
 }
 
 test('run twice, the second run\'s steps are drawn cached with the reason in the step panel; a changed input is named', async ({ page }) => {
@@ -192,4 +202,48 @@ test('the Resources view shows the cache\'s size, and Clear (asked first) emptie
   expect(ran()).toEqual(expect.arrayContaining(['compile', 'lint', 'package']));
   expect(ran()).toHaveLength(6);
   expect(watch.problems).toEqual([]);
+});
+
+test('a run from the terminal with --no-cache or --force says in the step panel what went around the cache', async ({ page }) => {
+  const watch = watchPage(page);
+  runFromTerminal('build');
+  const bypassed = runFromTerminal('build', ['--no-cache']);
+  const forced = runFromTerminal('build', ['--force', 'compile']);
+  expect(ran()).toHaveLength(3 + 3 + 1);
+  await page.goto(server.url);
+
+  await openFromHistory(page, bypassed);
+  for (const name of STEPS) await expect(step(page, name)).toHaveAttribute('data-status', 'succeeded');
+  const none = await stepPanel(page, 'lint');
+  await expect(none.locator('[data-cache="bypass"]')).toHaveText('--no-cache: the cache was neither read nor written');
+  await expect(none.getByRole('button', { name: 'Copy cache key' })).toHaveCount(0);
+
+  await openFromHistory(page, forced);
+  await expect(step(page, 'compile')).toHaveAttribute('data-status', 'succeeded');
+  await expect(step(page, 'lint')).toHaveAttribute('data-status', 'cached');
+  const force = await stepPanel(page, 'compile');
+  await expect(force.locator('[data-cache="bypass"]')).toHaveText('--force: run again whatever the cache held; its result was stored');
+  await shoot(page, 'cache-step-panel-force');
+  expect(watch.problems).toEqual([]);
+});
+
+test('a big workflow restored from the cache is drawn in the cached colour on the overview', async ({ page }) => {
+  test.setTimeout(120_000);
+  // 320 steps in layers of 16 under the workflow's default cache: over the overview's threshold when zoomed out.
+  const lines = Array.from({ length: 320 }, (_, i) => `  - { name: s${i}, module: control, action: noop, dependencies: [${i < 16 ? '' : `s${i - 16}`}] }`);
+  writeFileSync(workflowFile(server, 'big'), `version: 1\nname: big\ncache: { inputs: [] }\nsteps:\n${lines.join('\n')}\n`);
+  runFromTerminal('big');
+  const second = runFromTerminal('big');
+  await colorScheme(page, 'light');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(server.url);
+  await openFromHistory(page, second);
+  const overview = page.locator('.run-detail [data-overview]');
+  await expect(overview).toHaveAttribute('data-drawn', /^[1-9]\d*$/);
+  await expect.poll(() => overviewPixels(overview, '--status-cached')).toBeGreaterThan(500);
+  expect(await overviewPixels(overview, '--status-succeeded')).toBe(0);
+  await shoot(page, 'cache-overview-light');
+  await colorScheme(page, 'dark');
+  await expect.poll(() => overviewPixels(overview, '--status-cached')).toBeGreaterThan(500);
+  await shoot(page, 'cache-overview-dark');
 });

@@ -48,25 +48,21 @@ export function checkCacheList(list: CacheList, text: string): ListCheck {
   return { values, problems };
 }
 
-/** The step with its own `cache` set, or removed (undefined): it then takes the workflow's default, if any. */
-export function setStepCache(step: WorkflowStep, cache: StepCache | undefined): WorkflowStep {
+/** `holder` (a step or the workflow) with its `cache` set, or removed (undefined); the same object when nothing changes. */
+function withCache<T extends { cache?: StepCache }>(holder: T, cache: StepCache | undefined): T {
   if (cache === undefined) {
-    if (step.cache === undefined) return step;
-    const { cache: _removed, ...rest } = step;
-    return rest;
+    if (holder.cache === undefined) return holder;
+    const { cache: _removed, ...rest } = holder;
+    return rest as T;
   }
-  return sameCache(step.cache, cache) ? step : { ...step, cache };
+  return sameCache(holder.cache, cache) ? holder : { ...holder, cache };
 }
 
+/** The step with its own `cache` set, or removed: it then takes the workflow's default, if any. */
+export const setStepCache = (step: WorkflowStep, cache: StepCache | undefined): WorkflowStep => withCache(step, cache);
+
 /** The workflow with its default `cache` (for steps without their own) set, or removed. */
-export function setWorkflowCache(workflow: Workflow, cache: StepCache | undefined): Workflow {
-  if (cache === undefined) {
-    if (workflow.cache === undefined) return workflow;
-    const { cache: _removed, ...rest } = workflow;
-    return rest;
-  }
-  return sameCache(workflow.cache, cache) ? workflow : { ...workflow, cache };
-}
+export const setWorkflowCache = (workflow: Workflow, cache: StepCache | undefined): Workflow => withCache(workflow, cache);
 
 function sameCache(a: StepCache | undefined, b: StepCache): boolean {
   return a !== undefined && CACHE_LISTS.every((list) => a[list].length === b[list].length && a[list].every((value, index) => value === b[list][index]));

@@ -7,20 +7,26 @@ export const SHORT_KEY_LENGTH = 12;
 
 export const shortKey = (key: string): string => key.slice(0, SHORT_KEY_LENGTH);
 
-const KIND_WORDS: Record<CacheChange['kind'], string> = {
-  input: 'input',
-  env: 'env',
-  upstream: 'output of step',
-  params: 'parameter',
-  action: 'action',
-  cwd: 'working folder',
-  // Its detail names it already: "output differs from the cache (changed since)".
-  outputs: '',
-};
-
-/** One change as a line: "input src/a.c changed", "env CC added", "output of step build changed". */
+/**
+ * One change as a line, in the words the engine's summary uses for a single change (cache-key.ts): "input src/a.c
+ * changed", "env CC unset", "upstream gen output changed", "parameters changed", "action shell.run 1 → 2".
+ */
 export function changeText(change: CacheChange): string {
-  return `${KIND_WORDS[change.kind] ?? change.kind} ${change.name} ${change.detail}`.trim();
+  switch (change.kind) {
+    case 'input':
+    case 'env':
+    case 'upstream':
+      return `${change.kind} ${change.name} ${change.detail}`;
+    case 'params':
+      return `${change.name} ${change.detail}`;
+    case 'action':
+      return `action ${change.detail}`;
+    case 'cwd':
+      return `working directory ${change.name} (${change.detail})`;
+    default:
+      // `outputs` and kinds newer than this page: the detail names what happened to the file.
+      return `${change.name} ${change.detail}`;
+  }
 }
 
 /** The changes worth a list under a miss's summary: none when the summary already is the one change in words. */

@@ -9,10 +9,13 @@ describe('the step cache in words', () => {
     expect(shortKey(KEY)).toBe('3f2a9c1e4b7d');
   });
 
-  it('each change names its kind, what changed and how', () => {
+  it('each change reads as the engine words a single change in its summary', () => {
     expect(changeText({ kind: 'input', name: 'src/a.c', detail: 'changed' })).toBe('input src/a.c changed');
-    expect(changeText({ kind: 'env', name: 'CC', detail: 'added' })).toBe('env CC added');
-    expect(changeText({ kind: 'upstream', name: 'build', detail: 'changed' })).toBe('output of step build changed');
+    expect(changeText({ kind: 'env', name: 'CC', detail: 'unset' })).toBe('env CC unset');
+    expect(changeText({ kind: 'upstream', name: 'gen', detail: 'output changed' })).toBe('upstream gen output changed');
+    expect(changeText({ kind: 'params', name: 'parameters', detail: 'changed' })).toBe('parameters changed');
+    expect(changeText({ kind: 'action', name: 'shell.run', detail: 'shell.run 1.0.0 → shell.run 1.1.0' })).toBe('action shell.run 1.0.0 → shell.run 1.1.0');
+    expect(changeText({ kind: 'cwd', name: 'sub', detail: 'was .' })).toBe('working directory sub (was .)');
     expect(changeText({ kind: 'outputs', name: 'out/a.o', detail: 'output differs from the cache (changed since)' })).toBe('out/a.o output differs from the cache (changed since)');
   });
 

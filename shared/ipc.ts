@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Problem } from './errors.js';
 import type { EngineEvent, EngineNotice } from './events.js';
-import type { Project, Resource, ResourceAllocation, RunSelection, Session, WorkerInfo, Workflow, WorkflowExecution } from './model.js';
+import type { CacheStats, Project, Resource, ResourceAllocation, RunSelection, Session, WorkerInfo, Workflow, WorkflowExecution } from './model.js';
 import { EXECUTION_STATUSES, PROJECT_STATUSES, RUN_ORIGINS, SELECTION_MODES } from './model.js';
 import type { ProjectCard, ProjectHistory, TemplateInfo } from './dashboard.js';
 import type { EngineLogPage } from './engine-log.js';
@@ -334,6 +334,10 @@ export const commands = {
     request: z.object({ redisUrl: z.string().min(1).max(2048).nullable() }).strict(),
     response: returns<QueueStatus>(),
   },
+  /** The step cache's size, cap and location (issue 18), as `codomyrmex cache stats` prints them. */
+  'cache.stats': { request: z.object({}).strict(), response: returns<CacheStats>() },
+  /** Removes every stored step result (the app asks first); answers the cache's figures after. */
+  'cache.clear': { request: z.object({}).strict(), response: returns<CacheStats>() },
 } as const;
 
 export type Command = keyof typeof commands;

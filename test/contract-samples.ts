@@ -69,6 +69,8 @@ export function sampleRequests(ids: SampleIds): { [C in Command]: RequestOf<C> }
     'templates.saveFromProject': { projectId: ids.projectId, name: 'sample-template' },
     'actions.list': {},
     'engineLog.read': { cursor: null, limit: 100 },
+    'cache.stats': {},
+    'cache.clear': {},
   };
 }
 
@@ -128,5 +130,7 @@ export const INVALID_PAYLOADS: [string, unknown, string][] = [
   ['queue.configure', { redisUrl: 6379 }, 'redisUrl'],
   ['queue.configure', { redisUrl: '' }, 'redisUrl'],
   ['workers.list', { pool: 'gpu' }, 'pool'],
+  ['cache.stats', { location: '/tmp' }, 'location'],
+  ['cache.clear', { olderThanDays: 7 }, 'olderThanDays'],
 ];
 

@@ -132,6 +132,8 @@ export class EngineApi {
       'engineLog.read': (request) => readEngineLog(engine.paths.logs, request),
       'workers.list': () => engine.queue.workersStatus(),
       'queue.configure': ({ redisUrl }) => engine.configureQueue(redisUrl),
+      'cache.stats': () => engine.cacheStats(),
+      'cache.clear': () => engine.clearCache(),
     };
   }
 

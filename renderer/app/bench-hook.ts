@@ -13,7 +13,7 @@ export interface BenchResult {
 }
 
 export interface ManyRunsResult {
-  /** Runs the store holds completed with every step succeeded. */
+  /** Runs the store holds completed with every step succeeded (or restored from the cache). */
   complete: number;
   /** Runs whose every step status and attempt count in the store equal the engine's record. */
   exact: number;

@@ -4,6 +4,7 @@ import { browserNotifier, type Notifier } from './browser-notifier.js';
 import type { View } from './app-store.js';
 import { appDialogs } from '../ui/dialog-store.js';
 import type { Stores } from './stores.js';
+import { createCacheActions } from '../resources/cache-actions.js';
 import { createCatalogActions } from '../editor/catalog-actions.js';
 import { createDashboardActions } from '../projects/dashboard-actions.js';
 import type { Dialogs } from '../ui/dialogs.js';
@@ -41,6 +42,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
   }, workflows.selectProject, workflows.openWorkflow, dashboard.openProjectPage);
   const resourceActions = createResourceActions(client, stores, sessions.loadResources, catalog.loadCatalog);
   const workerActions = createWorkerActions(client, stores, runs.fetchRun);
+  const cacheActions = createCacheActions(client, stores, dialogs);
 
   /** Re-reads what the views hold, e.g. after the connection came back. */
   const refresh = async (): Promise<void> => {
@@ -55,6 +57,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
       stores.resources.getState().loaded ? sessions.loadResources() : undefined,
       stores.dashboard.getState().loaded ? dashboard.loadDashboard() : undefined,
       stores.workers.getState().loaded ? workerActions.loadWorkers() : undefined,
+      stores.cache.getState().loaded ? cacheActions.loadCacheStats() : undefined,
     ]);
     // Unsaved edits are never replaced by a refresh; a saved workflow is re-read in case it changed meanwhile.
     if (state.shown !== null && state.shown.revision !== null && clean) await workflows.loadGraph(state.shown.name, state.shown.projectId);
@@ -77,6 +80,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     ...projectActions,
     ...resourceActions,
     ...workerActions,
+    ...cacheActions,
     refresh,
     /** Shows a view; Projects pressed while it shows a project's page goes back to all projects, as a user expects. */
     showView: (view: View) => {

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { Actions } from './create-actions.js';
 import type { AppState } from './app-store.js';
+import type { CacheState } from '../resources/cache-store.js';
 import type { DashboardState } from '../projects/dashboard-store.js';
 import type { DialogState } from '../ui/dialog-store.js';
 import type { EditorState } from '../editor/editor-store.js';
@@ -52,3 +53,4 @@ export const useDialogStore = <T>(selector: (state: DialogState) => T): T => use
 export const useEngineLogStore = <T>(selector: (state: EngineLogState) => T): T => useStore(useApp().stores.engineLog, selector);
 export const useWorkersStore = <T>(selector: (state: WorkersState) => T): T => useStore(useApp().stores.workers, selector);
 export const useMonitorStore = <T>(selector: (state: MonitorState) => T): T => useStore(useApp().stores.monitor, selector);
+export const useCacheStore = <T>(selector: (state: CacheState) => T): T => useStore(useApp().stores.cache, selector);

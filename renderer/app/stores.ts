@@ -1,5 +1,6 @@
 // The app's stores, one per concern, created together so tests and the app each get their own set.
 import { createAppStore } from './app-store.js';
+import { createCacheStore } from '../resources/cache-store.js';
 import { createDashboardStore } from '../projects/dashboard-store.js';
 import { createDialogStore } from '../ui/dialog-store.js';
 import { createEditorStore } from '../editor/editor-store.js';
@@ -36,6 +37,7 @@ export function createStores(storage: KeyValueStorage | null = null) {
     monitor: createMonitorStore(),
     engineLog: createEngineLogStore(),
     workers: createWorkersStore(),
+    cache: createCacheStore(),
     sessions: createSessionsStore(storage),
   };
 }

@@ -30,7 +30,7 @@ export interface OverviewPalette {
   status: Record<string, string>;
 }
 
-const STATUSES = ['queued', 'running', 'retrying', 'succeeded', 'failed', 'skipped', 'cancelled'] as const;
+const STATUSES = ['queued', 'running', 'retrying', 'succeeded', 'failed', 'skipped', 'cancelled', 'cached'] as const;
 
 export function readPalette(element: Element): OverviewPalette {
   const style = getComputedStyle(element);

@@ -1,11 +1,12 @@
 // Beside the canvas: the selected step as a form — its name, its parameters (from the action's JSON Schema), the
-// common fields, and its problems. Every change is an undoable edit.
+// common fields, its cache (and the workflow's default), and its problems. Every change is an undoable edit.
 import { useMemo, type ReactElement } from 'react';
 import { SELECTION_MODES } from '../../shared/model.js';
 import { SELECTION_LABELS } from '../../shared/step-selection.js';
 import { useActions, useEditorStore, useGraphStore, useValidationStore } from '../app/hooks.js';
 import { paramFields, type FieldKind } from './param-fields.js';
 import { setParameter } from './step-fields.js';
+import { CacheFields } from './inspector/CacheFields.js';
 import { CommonFields } from './inspector/CommonFields.js';
 import { InspectorRow } from './inspector/InspectorRow.js';
 import { ParamInput } from './inspector/ParamInput.js';
@@ -15,6 +16,7 @@ const WIDE_KINDS: ReadonlySet<FieldKind> = new Set(['multiline', 'list', 'map'])
 
 export function Inspector({ name }: { name: string }): ReactElement | null {
   const step = useGraphStore((state) => state.workflow?.steps.find((candidate) => candidate.name === name));
+  const workflowCache = useGraphStore((state) => state.workflow?.cache);
   const info = useEditorStore((state) => state.actions.find((candidate) => candidate.module === step?.module && candidate.action === step?.action));
   const problems = useValidationStore((state) => state.byStep.get(name));
   const { changeStep, selectStep, runPart } = useActions();
@@ -59,6 +61,7 @@ export function Inspector({ name }: { name: string }): ReactElement | null {
         </div>
       )}
       <CommonFields step={step} />
+      <CacheFields step={step} shared={workflowCache} />
     </aside>
   );
 }

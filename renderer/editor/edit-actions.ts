@@ -2,7 +2,7 @@
 // Each is one undo entry; a refused edit says why in a notice. Layout and React Flow's own changes need libraries the
 // first view must not load: they are in canvas/canvas-actions.ts, with the editor's chunk.
 import type { ActionInfo } from '../../shared/ipc.js';
-import type { WorkflowStep } from '../../shared/model.js';
+import type { Workflow, WorkflowStep } from '../../shared/model.js';
 import { copySteps, parseClipboard, pasteSteps, topLeft, type ClipboardContent } from './clipboard.js';
 import { freeSpotForStep } from './free-spot.js';
 import { addSteps, connect, createStep, moveSteps, reconnect, removeElements, updateStep, type ConnectResult, type Dependency, type XY } from './graph-edits.js';
@@ -71,6 +71,10 @@ export function createEditActions(stores: Stores) {
   const changeStep = (name: string, field: string, change: (step: WorkflowStep) => WorkflowStep): boolean =>
     graph.getState().edit(`edit ${name}.${field}`, (workflow) => updateStep(workflow, name, change), `${name}:${field}`);
 
+  /** Changes the workflow's own fields (not a step's); `field` coalesces typing as changeStep's does. */
+  const changeWorkflow = (field: string, change: (workflow: Workflow) => Workflow): boolean =>
+    graph.getState().edit(`edit workflow ${field}`, change, `workflow:${field}`);
+
   const copy = (): ClipboardContent | null => {
     const { workflow, selectedSteps } = graph.getState();
     if (workflow === null || selectedSteps.length === 0) return null;
@@ -111,7 +115,7 @@ export function createEditActions(stores: Stores) {
   };
 
   return {
-    addAction, connectSteps, reconnectEdge, deleteElements, deleteSelection, commitMove, rename, changeStep,
+    addAction, connectSteps, reconnectEdge, deleteElements, deleteSelection, commitMove, rename, changeStep, changeWorkflow,
     copy, cut, paste, pasteContent, duplicate,
     select: (steps: readonly string[]) => graph.getState().select(steps),
     selectAll: () => graph.getState().select(graph.getState().nodes.map((node) => node.id)),

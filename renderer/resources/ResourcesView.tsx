@@ -1,4 +1,4 @@
-// The resource monitor: the machine's live charts, every running step's usage, the queue and its workers, and the
+// The resource monitor: the machine's live charts, every running step's usage, the queue and its workers, the step cache, and the
 // declared resources with their allocations and waiting steps (add, edit and remove user-defined ones).
 import { useEffect, useState, type ReactElement } from 'react';
 import type { ResourceDeclaration } from './resource-actions.js';
@@ -9,6 +9,7 @@ import { ResourceForm } from './ResourceForm.js';
 import { ResourceTable } from './ResourceTable.js';
 import { StepUsageTable } from './StepUsageTable.js';
 import { WorkersSection } from './WorkersSection.js';
+import { CacheSection } from './CacheSection.js';
 
 export function ResourcesView(): ReactElement {
   const { loadResources, loadMonitorHistory, watchResources } = useActions();
@@ -31,6 +32,7 @@ export function ResourcesView(): ReactElement {
         <StepUsageTable />
       </section>
       <WorkersSection />
+      <CacheSection />
       <section aria-labelledby="declared-title">
         <div className="section-title section-title--bar">
           <h2 id="declared-title">Declared resources</h2>

@@ -1,9 +1,10 @@
-// Every run, newest first, each naming its project, filtered and paged; runs starting now join the first page live.
+// Every run, newest first, each naming its project (and how much came from the step cache, where its steps are known), filtered and paged; runs starting now join the first page live.
 import { memo, useEffect, useMemo, type ReactElement } from 'react';
 import { formatDuration, formatStartTime } from '../app/format-time.js';
 import { useActions, useRunHistoryStore, useProjectsStore, useRunStore } from '../app/hooks.js';
 import { useNow } from '../app/use-now.js';
 import { matchesFilters, PAGE_SIZE } from './run-history-store.js';
+import { cacheShare } from './cache-words.js';
 import { isRunActive } from './run-selectors.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 import { HistoryFilters } from './HistoryFilters.js';
@@ -76,11 +77,12 @@ const RunRow = memo(function RunRow({ executionId }: { executionId: string }): R
   const end = summary.endTime ?? (active ? now : null);
   // A run outside every registered project (a CLI run of a loose file), or of a project forgotten since.
   const projectName = project?.name ?? (summary.projectId === null ? 'no project' : 'a removed project');
+  const fromCache = cacheShare(record?.steps.values() ?? []);
   return (
     <li>
-      <button type="button" className="run-row" data-execution={executionId} data-run-status={summary.status} data-project={summary.projectId ?? ''} data-damaged={summary.damaged != null || undefined} onClick={() => void openRun(executionId)} aria-label={`${summary.workflowName} of ${projectName}, ${summary.status}${summary.damaged != null ? ', damaged record' : ''}${summary.selection != null ? `, part (${summary.selection.mode} ${summary.selection.steps.join(', ')})` : ''}, started ${formatStartTime(summary.startTime)}`}>
+      <button type="button" className="run-row" data-execution={executionId} data-run-status={summary.status} data-project={summary.projectId ?? ''} data-damaged={summary.damaged != null || undefined} onClick={() => void openRun(executionId)} aria-label={`${summary.workflowName} of ${projectName}, ${summary.status}${summary.damaged != null ? ', damaged record' : ''}${summary.selection != null ? `, part (${summary.selection.mode} ${summary.selection.steps.join(', ')})` : ''}${fromCache === null ? '' : `, ${fromCache}`}, started ${formatStartTime(summary.startTime)}`}>
         <span><StatusBadge status={summary.status} />{summary.damaged != null && <span className="run-row__damaged" title={summary.damaged}>damaged</span>}{summary.selection != null && <span className="run-row__selection" title={`Part of the workflow: ${summary.selection.selected.join(', ')}`}>{summary.selection.mode}</span>}</span>
-        <span className="run-row__workflow" title={summary.workflowName}>{summary.workflowName}</span>
+        <span className="run-row__workflow" title={summary.workflowName}>{summary.workflowName}{fromCache !== null && <span className="run-row__cached" data-cached={fromCache}>{fromCache}</span>}</span>
         <span className={project === null ? 'run-row__project muted' : 'run-row__project'} title={project === null ? undefined : `${project.name} — ${project.path}`}>{project?.name ?? `(${projectName})`}</span>
         <span className="muted">{formatStartTime(summary.startTime)}</span>
         <span className="muted">{formatDuration(end === null ? null : Math.max(0, end - summary.startTime))}</span>

@@ -1,6 +1,6 @@
 // One step of a run's canvas, memoised: its action's glyph, name and summary, status colour, the worker's host when
 // one ran it, attempt counter ("attempt 2/3"), duration ticking while it runs, why a queued or skipped step waits,
-// and a step kept from an earlier run drawn as reused. It reads its own step run, so a change re-renders only that node.
+// a step restored from the cache drawn as cached (its key in the title), and a step kept from an earlier run drawn as reused. It reads its own step run, so a change re-renders only that node.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { useRunStore, useRunViewStore } from '../app/hooks.js';
@@ -9,6 +9,7 @@ import { REUSED_ICON, STATUS_ICONS } from '../canvas/step-icons.js';
 import type { StepNode } from '../canvas/step-nodes.js';
 import { stepFace, useStepFace } from '../canvas/step-face.js';
 import { stepStatus, ticking } from '../canvas/step-status.js';
+import { cacheNote } from './cache-words.js';
 import { selectShownStep } from './run-selectors.js';
 import { waitingText } from './worker-words.js';
 
@@ -23,7 +24,7 @@ export const RunNodeView = memo(function RunNodeView({ data, sourcePosition, tar
   if (status === 'not-selected') return <NotSelectedNode name={data.name} from={reused} selected={selected} sourcePosition={sourcePosition} targetPosition={targetPosition} />;
   if (reused !== null) return <ReusedNode name={data.name} status={status} from={reused} selected={selected} sourcePosition={sourcePosition} targetPosition={targetPosition} />;
   return (
-    <div className="step-node step-node--run" data-step={data.name} data-status={status} data-selected={selected || undefined} title={run?.error ?? waitingText(run) ?? run?.reason ?? undefined}>
+    <div className="step-node step-node--run" data-step={data.name} data-status={status} data-selected={selected || undefined} title={run?.error ?? waitingText(run) ?? run?.reason ?? cacheNote(run) ?? undefined}>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />
       {stepFace(data.name, face, waiting)}
       {stepStatus(status, run, data.step.retry?.count ?? 0, now)}

@@ -1,4 +1,4 @@
-// The selected step of the shown run: status (and the run it was reused from), the worker that ran it, attempts,
+// The selected step of the shown run: status (and the run it was reused from), the cache (restored, or why it ran), the worker that ran it, attempts,
 // timing, exit code, reason, outputs, Cancel step, its log.
 import type { ReactElement } from 'react';
 import { TERMINAL_STEP_STATUSES } from '../../shared/model.js';
@@ -9,6 +9,7 @@ import { useNow } from '../app/use-now.js';
 import { durationOf, selectShownStep } from './run-selectors.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 import { LogPanel } from './LogPanel.js';
+import { CacheFacts } from './CacheFacts.js';
 import { WorkerFact } from './WorkerFact.js';
 import { waitingText } from './worker-words.js';
 
@@ -32,6 +33,7 @@ export function StepDetails({ executionId, step, most }: { executionId: string; 
         <dl className="facts">
           <dt>Status</dt><dd><StatusBadge status={run.status} />{run.reusedFrom != null && <> reused</>}</dd>
           {run.reusedFrom != null && <><dt>Reused</dt><dd>not run again: kept from run <button type="button" className="link-button mono" onClick={() => void openRun(run.reusedFrom!)}>{run.reusedFrom.slice(0, 8)}</button> (its times, outputs and log)</dd></>}
+          <CacheFacts run={run} />
           <WorkerFact worker={run.worker} />
           <dt>Attempts</dt><dd>{run.attempts} of {Math.max(most, run.attempts)}</dd>
           <dt>Duration</dt><dd>{formatDuration(!live && run.endTime === null ? null : durationOf(run.startTime, run.endTime, now))}</dd>

@@ -6,6 +6,7 @@ import { useActions, useGraphStore, useRunStore } from '../app/hooks.js';
 import { selectShownStep } from './run-selectors.js';
 import { LogPanel } from './LogPanel.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
+import { CacheFacts } from './CacheFacts.js';
 import { WorkerFact } from './WorkerFact.js';
 import { waitingText } from './worker-words.js';
 
@@ -25,6 +26,7 @@ export function StepPanel({ step }: { step: string }): ReactElement {
       {run !== undefined && (
         <dl className="facts">
           <dt>Status</dt><dd><StatusBadge status={run.status} /></dd>
+          <CacheFacts run={run} />
           <WorkerFact worker={run.worker} />
           <dt>Attempts</dt><dd>{run.attempts}</dd>
           <dt>Duration</dt><dd>{formatDuration(run.startTime !== null && run.endTime !== null ? run.endTime - run.startTime : null)}</dd>

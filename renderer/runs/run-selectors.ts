@@ -1,5 +1,5 @@
 // Questions views and the bench ask of the run store, in one place so they agree.
-import { TERMINAL_EXECUTION_STATUSES, TERMINAL_STEP_STATUSES, type StepRun } from '../../shared/model.js';
+import { SUCCESSFUL_STEP_STATUSES, TERMINAL_EXECUTION_STATUSES, TERMINAL_STEP_STATUSES, type StepRun } from '../../shared/model.js';
 import type { RunRecord, RunState } from './live-run-store.js';
 
 export const selectShownRun = (state: RunState): RunRecord | undefined =>
@@ -18,9 +18,10 @@ export function isRunActive(record: RunRecord | undefined): boolean {
   return record?.summary != null && !TERMINAL_EXECUTION_STATUSES.has(record.summary.status);
 }
 
+/** Steps that succeeded or were restored from the cache (SUCCESSFUL_STEP_STATUSES), and the rest. */
 export function countSucceeded(record: RunRecord): { succeeded: number; other: number } {
   let succeeded = 0;
-  for (const run of record.steps.values()) if (run.status === 'succeeded') succeeded++;
+  for (const run of record.steps.values()) if (SUCCESSFUL_STEP_STATUSES.has(run.status)) succeeded++;
   return { succeeded, other: record.steps.size - succeeded };
 }
 

@@ -17,6 +17,8 @@ export interface TimelineBar {
   notSelected?: true;
   /** The worker that ran it, when one did. */
   worker?: WorkerRef;
+  /** Restored from the step cache: a hatched bar for the restore, or a marker where it has no times. */
+  cached?: true;
 }
 
 /** Where a bar's note (its worker's host) goes: after the bar, before it, or inside a bar too wide for either. */
@@ -58,12 +60,17 @@ export function timelineBars(order: readonly string[], steps: ReadonlyMap<string
     const run = steps.get(step);
     if (run === undefined) return [];
     if (run.status === 'not-selected') return [{ step, status: run.status, attempts: 0, left: 0, width: 0, startTime: null, endTime: null, notSelected: true }];
+    if (run.status === 'cached' && run.startTime === null) {
+      const at = run.endTime === null ? 0 : Math.min(1, Math.max(0, (run.endTime - span.start) / length));
+      return [{ step, status: run.status, attempts: run.attempts, left: at, width: 0, startTime: null, endTime: run.endTime, cached: true }];
+    }
     if (run.reusedFrom != null) return [{ step, status: run.status, attempts: run.attempts, left: 0, width: 0, startTime: null, endTime: null, reused: run.reusedFrom }];
     // A step back in the queue (its pool lost its workers before one took it) has a start but does not run: no bar.
     if (run.startTime === null || run.status === 'queued') return [{ step, status: run.status, attempts: run.attempts, left: 0, width: 0, startTime: null, endTime: null }];
     const from = Math.max(0, (run.startTime - span.start) / length);
     const to = Math.min(1, ((run.endTime ?? now) - span.start) / length);
     const bar: TimelineBar = { step, status: run.status, attempts: run.attempts, left: Math.min(from, 1 - MIN_WIDTH), width: Math.max(MIN_WIDTH, to - from), startTime: run.startTime, endTime: run.endTime };
+    if (run.status === 'cached') bar.cached = true;
     return [run.worker != null ? { ...bar, worker: run.worker } : bar];
   });
 }

@@ -68,11 +68,15 @@ export async function shot(page: Page, name: string, options: { fullPage?: boole
   await page.screenshot({ path: `${SHOTS}/${name}.png`, ...options });
 }
 
-/** Screenshots at each of SIZES (`<name>-<width>x<height>.png`), then back to the size the page had. */
-export async function shoot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots at each of SIZES (`<name>-<width>x<height>.png`), with `subject` scrolled into view at each when given,
+ * then back to the size the page had.
+ */
+export async function shoot(page: Page, name: string, subject?: Locator): Promise<void> {
   const before = page.viewportSize();
   for (const size of SIZES) {
     await page.setViewportSize(size);
+    await subject?.scrollIntoViewIfNeeded();
     await shot(page, `${name}-${size.width}x${size.height}`);
   }
   if (before !== null) await page.setViewportSize(before);
@@ -83,11 +87,25 @@ export const group = (page: Page, name: string): Locator => page.locator(`[data-
 
 /** Screenshots at each of SIZES in the light and then the dark theme (`<name>-<theme>-<width>x<height>.png`). */
 export async function shootThemes(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    // The nodes ease their colours over 120 ms (canvas.css): the shot waits for the new theme to settle.
-    await page.waitForTimeout(300);
-    await shoot(page, `${name}-${colorScheme}`);
+  for (const scheme of ['light', 'dark'] as const) {
+    await colorScheme(page, scheme);
+    await shoot(page, `${name}-${scheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
+/** Switches the page to the light or dark theme and waits for its colour transitions to end (a shot mid-way is neither). */
+export async function colorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation instanceof CSSTransition).map((animation) => animation.finished.catch(() => undefined))));
+}
+
+/** Pixels of an overview `<canvas>` (a big workflow zoomed out) drawn in the stylesheet's colour `variable` (a run status). */
+export const overviewPixels = (canvas: Locator, variable: string): Promise<number> => canvas.evaluate((element: HTMLCanvasElement, name) => {
+  const hex = getComputedStyle(element).getPropertyValue(name).trim();
+  const value = Number.parseInt(hex.slice(1), 16);
+  const [r, g, b] = [value >> 16, (value >> 8) & 255, value & 255];
+  const data = element.getContext('2d')!.getImageData(0, 0, element.width, element.height).data;
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r) < 3 && Math.abs(data[i + 1]! - g) < 3 && Math.abs(data[i + 2]! - b) < 3 && data[i + 3]! > 250) count++;
+  return count;
+}, variable);

@@ -4,6 +4,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { overviewPixels } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 const SHOTS = 'test-results/e2e/screenshots';
@@ -34,16 +35,7 @@ function addWorkflow(file: string, text: string): void {
 const overview = (page: Page) => page.locator('[data-overview]');
 const zoomOf = (page: Page) => page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform)?.[1]));
 
-/** Pixels of the overview drawn in the stylesheet's colour `variable` (a run status). */
-const pixelsOf = (page: Page, variable: string) => overview(page).evaluate((canvas: HTMLCanvasElement, name) => {
-  const hex = getComputedStyle(canvas).getPropertyValue(name).trim();
-  const value = Number.parseInt(hex.slice(1), 16);
-  const [r, g, b] = [value >> 16, (value >> 8) & 255, value & 255];
-  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-  let count = 0;
-  for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r) < 3 && Math.abs(data[i + 1]! - g) < 3 && Math.abs(data[i + 2]! - b) < 3 && data[i + 3]! > 250) count++;
-  return count;
-}, variable);
+const pixelsOf = (page: Page, variable: string) => overviewPixels(overview(page), variable);
 
 /** Where a point of the graph (flow coordinates) is on screen, from React Flow's viewport transform. */
 const onScreen = (viewport: Locator, point: { x: number; y: number }) => viewport.evaluate((element: HTMLElement, at) => {

@@ -5,7 +5,7 @@ import type { StepRun, StepStatus, WorkflowExecution } from '../../../shared/mod
 
 export function stepRun(status: StepStatus, fields: Partial<StepRun> = {}): StepRun {
   const started = status === 'pending' || status === 'queued' ? null : 1_000;
-  const ended = ['succeeded', 'failed', 'skipped', 'cancelled'].includes(status) ? 2_000 : null;
+  const ended = ['succeeded', 'failed', 'skipped', 'cancelled', 'cached'].includes(status) ? 2_000 : null;
   return { status, attempts: started === null ? 0 : 1, startTime: started, endTime: ended, exitCode: null, error: null, outputs: {}, reason: null, logPath: null, logTail: '', ...fields };
 }
 

@@ -35,7 +35,7 @@ function recordingContext() {
   return { ctx: ctx as unknown as CanvasRenderingContext2D, filled };
 }
 
-const palette: OverviewPalette = { pending: 'grey', edge: 'edge', selected: 'focus', invalid: 'red', background: 'white', mask: 'sunken', status: { succeeded: 'green', running: 'blue' } };
+const palette: OverviewPalette = { pending: 'grey', edge: 'edge', selected: 'focus', invalid: 'red', background: 'white', mask: 'sunken', status: { succeeded: 'green', running: 'blue', cached: 'teal' } };
 
 describe('the steps under a rubber band on the overview', () => {
   it('are those whose box the band meets, partly covered ones too', () => {
@@ -60,5 +60,13 @@ describe('drawing the overview', () => {
     const { ctx: panned, filled: some } = recordingContext();
     expect(drawOverview(panned, scene, { x: 0, y: 0, zoom: 1 }, 250, 100, 1, palette)).toBe(1);
     expect(Object.fromEntries(some)).toEqual({ green: 1 });
+  });
+
+  it('draws a step restored from the cache in its own colour, apart from succeeded', () => {
+    const statuses: Record<string, string> = { a: 'cached', b: 'succeeded', c: 'cached' };
+    const scene: OverviewScene = { nodes, edges: [], vertical: false, statusOf: (id) => statuses[id], invalid: () => false, selected: () => false };
+    const { ctx, filled } = recordingContext();
+    drawOverview(ctx, scene, { x: 0, y: 0, zoom: 1 }, 800, 600, 1, palette);
+    expect(Object.fromEntries(filled)).toEqual({ teal: 2, green: 1 });
   });
 });

@@ -25,6 +25,20 @@ describe('the run timeline', () => {
     expect(timelineBars(['a'], live, span, 5_000)[0]).toMatchObject({ left: 0, width: 1 });
   });
 
+  it('a step restored from the cache is a cached bar over its restore, or a marker where the record has no times', () => {
+    const restored = new Map([
+      ['a', stepRun('cached', { startTime: 1_000, endTime: 1_002 })],
+      ['b', stepRun('cached', { startTime: null, endTime: 6_000 })],
+      ['c', stepRun('cached', { startTime: null, endTime: null })],
+    ]);
+    const [a, b, c] = timelineBars(['a', 'b', 'c'], restored, { start: 1_000, end: 11_000 }, 0);
+    expect(a).toMatchObject({ cached: true, left: 0, startTime: 1_000 });
+    expect(a!.width).toBeGreaterThan(0);
+    expect(b).toMatchObject({ cached: true, left: 0.5, width: 0, startTime: null });
+    expect(c).toMatchObject({ cached: true, left: 0, width: 0, startTime: null });
+    expect(timelineBars(['a'], new Map([['a', stepRun('succeeded')]]), { start: 1_000, end: 2_000 }, 0)[0]!.cached).toBeUndefined();
+  });
+
   it('a step of a millisecond still gets a visible bar', () => {
     const quick = new Map([['a', stepRun('succeeded', { startTime: 1_000, endTime: 1_001 })]]);
     const bar = timelineBars(['a'], quick, { start: 1_000, end: 101_000 }, 0)[0]!;

@@ -93,6 +93,7 @@ export async function shootThemes(page: Page, name: string): Promise<void> {
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
+
 /** Switches the page to the light or dark theme and waits for its colour transitions to end (a shot mid-way is neither). */
 export async function colorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });

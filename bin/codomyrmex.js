@@ -1,10 +1,52 @@
 #!/usr/bin/env node
-// The `codomyrmex` command: the built CLI, or a clear word on how to build it.
-import { existsSync } from 'node:fs';
+// The `codomyrmex` command: runs the built CLI script from V8's code cache (compiled once, then reused by every start),
+// or says how to build it.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-const main = new URL('../dist/cli/main.js', import.meta.url);
-if (!existsSync(main)) {
+const script = fileURLToPath(new URL('../dist/cli/main.cjs', import.meta.url));
+let source;
+try {
+  source = readFileSync(script, 'utf8');
+} catch {
   process.stderr.write('codomyrmex: the CLI is not built yet; run `npm run build` (or `npm install`) in the repository first.\n');
   process.exit(2);
 }
-await import(main.href);
+
+/** A short, stable hash of a string (FNV-1a): which Node flags a cache was made under. */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16);
+}
+
+// A cache fits only the script it was made from (the build writes the script's hash on its last line), and V8 refuses
+// one made by another Node or under other flags: each gets its own file, so that they never overwrite each other.
+const build = /\/\/# codomyrmex-build=([0-9a-f]+)\n$/.exec(source.slice(-64))?.[1];
+const cacheFile = build === undefined ? null : join(dirname(script), 'code-cache', `${build}-${process.version}-${process.arch}-${fnv1a(`${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`)}.bin`);
+let cachedData;
+try {
+  if (cacheFile !== null) cachedData = readFileSync(cacheFile);
+} catch {
+  // None yet: this run writes it.
+}
+
+const compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: script, cachedData });
+// Made as the process ends, so that it holds every function this command compiled, not only the top level.
+if (cacheFile !== null && (cachedData === undefined || compiled.cachedDataRejected)) {
+  process.once('exit', () => {
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      const partial = `${cacheFile}.${process.pid}`;
+      writeFileSync(partial, compiled.createCachedData());
+      renameSync(partial, cacheFile);
+    } catch {
+      // A read-only install: every start compiles, as without a cache.
+    }
+  });
+}
+const module = { exports: {} };
+compiled.runInThisContext()(module.exports, createRequire(script), module, script, dirname(script));

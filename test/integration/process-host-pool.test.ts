@@ -64,6 +64,25 @@ describe('the process host pool', () => {
     expect(isAlive(daemon)).toBe(false);
   });
 
+  it.runIf(process.platform === 'linux')('starts its hosts without NODE_EXTRA_CA_CERTS, which Node parses at every start, and gives it back to the commands', async () => {
+    const dir = tempDir();
+    const saved = process.env.NODE_EXTRA_CA_CERTS;
+    process.env.NODE_EXTRA_CA_CERTS = join(dir, 'extra-ca.pem');
+    try {
+      pool = ProcessHostPool.start(1);
+      const run = pool!.run(command(dir, 'ca', 'sh', ['-c', 'echo "$NODE_EXTRA_CA_CERTS"; echo "$PPID"; echo "${CODOMYRMEX_HOST_STEP_ENV:-none}"']));
+      expect((await run.exit).exitCode).toBe(0);
+      const [certs, host, carrier] = readFileSync(join(dir, 'ca.log'), 'utf8').trim().split('\n');
+      expect(certs).toBe(join(dir, 'extra-ca.pem'));
+      expect(carrier).toBe('none');
+      const hostEnv = readFileSync(`/proc/${host}/environ`, 'latin1').split('\0');
+      expect(hostEnv.filter((entry) => entry.startsWith('NODE_EXTRA_CA_CERTS='))).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+      else process.env.NODE_EXTRA_CA_CERTS = saved;
+    }
+  });
+
   it('has one host per core, up to four, unless told otherwise', () => {
     expect(poolSize({})).toBeGreaterThanOrEqual(1);
     expect(poolSize({})).toBeLessThanOrEqual(4);

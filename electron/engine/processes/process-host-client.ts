@@ -3,6 +3,7 @@ import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hostEnvironment } from './host-step-env.js';
 import type { HostReply, HostRequest } from './process-host.js';
 import type { ProcessExit } from './spawn-command.js';
 
@@ -46,7 +47,7 @@ export type HostLauncher = (script: string, env: NodeJS.ProcessEnv) => HostProce
  * the engine cancels them or dies.
  */
 export const forkHost: HostLauncher = (script, env) =>
-  fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env, serialization: 'json', detached: process.platform !== 'win32' });
+  fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: hostEnvironment(env), serialization: 'json', detached: process.platform !== 'win32' });
 
 let launchHost: HostLauncher = forkHost;
 

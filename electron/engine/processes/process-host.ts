@@ -4,6 +4,7 @@
 // process group, so a terminal's Ctrl-C to the engine's group does not kill it before it could.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { restoreStepEnv } from './host-step-env.js';
 import { killTreesNow, LeftoverSweeper, type TreeRoot } from './process-tree.js';
 import { spawnCommand } from './spawn-command.js';
 
@@ -42,8 +43,11 @@ function send(reply: HostReply): void {
   if (process.connected) process.send?.(reply, (error: Error | null) => void error);
 }
 
-/** Taken once: reading process.env goes through a getter per variable, too slow to repeat for every command. */
-const baseEnv: NodeJS.ProcessEnv = { ...process.env };
+/**
+ * Taken once: reading process.env goes through a getter per variable, too slow to repeat for every command. What the
+ * engine left out of this host's own start-up (process-host-client.ts, hostEnvironment) goes back to the commands.
+ */
+const baseEnv: NodeJS.ProcessEnv = restoreStepEnv({ ...process.env });
 
 function environment(changes: Record<string, string | null>): NodeJS.ProcessEnv {
   const env = { ...baseEnv };

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { StepSelection, WorkflowExecution } from '../../../shared/model.js';
 import { describeSelection } from '../../../shared/step-selection.js';
 import { OrchestrationEngine } from '../../engine/orchestration-engine.js';
+import { closeProcessHosts } from '../../engine/processes/process-host-pool.js';
 import type { ExecutionHandle } from '../../engine/runs/task-orchestrator.js';
 import { EXIT, UsageError, type CliValues } from './command-line.js';
 import { explainRun } from './explain.js';
@@ -45,6 +46,8 @@ export async function followRun(engine: OrchestrationEngine, handle: ExecutionHa
     engine.cancelExecution(handle.executionId);
   });
   const execution = await handle.done;
+  // No step starts from here on: the hosts exit while the record is written (main.ts waits for them before leaving).
+  void closeProcessHosts();
   progress.stop(execution);
   if (values.explain) out.write(explainRun(execution));
   await engine.close();

@@ -84,6 +84,8 @@ export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 let shared: ProcessHostPool | null | undefined;
+/** The last close under way: a second call waits for it too. */
+let closing: Promise<void> = Promise.resolve();
 
 /** The process's shared hosts, started on first call (the CLI calls this first thing, to overlap their start-up). */
 export function processHost(): ProcessHostPool | null {
@@ -95,10 +97,12 @@ export function processHost(): ProcessHostPool | null {
 
 /**
  * Closes the process's hosts, if any started, and waits until they have exited: a command calls this last, so that
- * no host outlives it (each ends the trees of the steps it still runs as it goes).
+ * no host outlives it (each ends the trees of the steps it still runs as it goes). A command may start it earlier,
+ * once it starts no more steps; the last call then waits for that close.
  */
-export async function closeProcessHosts(): Promise<void> {
+export function closeProcessHosts(): Promise<void> {
   const pool = shared;
   shared = undefined;
-  await pool?.closeAndWait();
+  if (pool != null) closing = pool.closeAndWait();
+  return closing;
 }

@@ -10,7 +10,8 @@ import vm from 'node:vm';
 const script = fileURLToPath(new URL('../dist/cli/main.cjs', import.meta.url));
 let source;
 try {
-  source = readFileSync(script, 'utf8');
+  // The build leaves it all ASCII: read as Latin-1, it becomes a one-byte string with no UTF-8 decoding.
+  source = readFileSync(script, 'latin1');
 } catch {
   process.stderr.write('codomyrmex: the CLI is not built yet; run `npm run build` (or `npm install`) in the repository first.\n');
   process.exit(2);
@@ -34,7 +35,8 @@ try {
   // None yet: this run writes it.
 }
 
-const compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: script, cachedData });
+// The script is one function expression, `(function (exports, require, module, __filename, __dirname) {…})`.
+const compiled = new vm.Script(source, { filename: script, cachedData });
 // Made as the process ends, so that it holds every function this command compiled, not only the top level.
 if (cacheFile !== null && (cachedData === undefined || compiled.cachedDataRejected)) {
   process.once('exit', () => {

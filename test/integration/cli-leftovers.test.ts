@@ -80,4 +80,15 @@ describe.runIf(process.platform === 'linux')('processes left after `codomyrmex r
     expect(await exit).toBe(130);
     expectNothingLeft(child, mark, dir);
   });
+
+  it('none after Ctrl-C while the CLI is still starting, before its run has begun (exit 130)', async () => {
+    const [dir, home] = [tempDir(), tempDir()];
+    const { child, mark, exit } = startRun(dir, home, 'true');
+    // Its first host is forked as the command starts: signalled then, the CLI must still wait for it.
+    await expect.poll(() => marked(mark).length, { timeout: 10_000, interval: 5 }).toBeGreaterThan(1);
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exit).toBe(130);
+    expect(inGroup(child.pid!)).toEqual([]);
+    expect(marked(mark)).toEqual([]);
+  });
 });

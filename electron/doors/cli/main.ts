@@ -3,7 +3,7 @@ import { closeProcessHosts } from '../../engine/processes/process-host-pool.js';
 import { errorCode, NotFoundError, OrchestrationError, ResourceError, ValidationError, WorkflowError } from '../../../shared/errors.js';
 import { EXIT, UsageError } from './command-line.js';
 import { closeCommandLineLog, runCommandLine } from './commands.js';
-import { ignoreClosedOutput } from './stop-signals.js';
+import { ignoreClosedOutput, stopBeforeCommandListens } from './stop-signals.js';
 
 function jsonError(error: unknown, usage: boolean): Record<string, unknown> {
   const err = error instanceof Error ? error : new Error(String(error));
@@ -18,6 +18,7 @@ function jsonError(error: unknown, usage: boolean): Record<string, unknown> {
 
 const argv = process.argv.slice(2);
 ignoreClosedOutput();
+stopBeforeCommandListens(closeProcessHosts);
 runCommandLine(argv).then(
   // The hosts go before the command does: none outlives it, in its process group or out of it.
   async (code) => {

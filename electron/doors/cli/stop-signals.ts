@@ -21,8 +21,29 @@ export function onStopSignal(stop: (signal: StopSignal) => void): () => void {
     process.on(signal, handler);
     return [signal, handler] as const;
   });
+  // Only now, so that a signal already on its way finds a listener: with none left for a moment, Node drops it.
+  stopEarly?.();
   return () => {
     for (const [signal, handler] of handlers) process.off(signal, handler);
+  };
+}
+
+let stopEarly: (() => void) | null = null;
+
+/**
+ * From the command line's start until its command listens (onStopSignal): a stop signal ends the process hosts — and
+ * with them every step tree they run — then leaves with the signal's code. Without it, a Ctrl-C while the CLI loads
+ * would end it at once and leave its hosts to notice and follow a moment later.
+ */
+export function stopBeforeCommandListens(closeHosts: () => Promise<void>): void {
+  const handlers = (Object.keys(STOP_SIGNALS) as StopSignal[]).map((signal) => {
+    const handler = (): void => void closeHosts().then(() => process.exit(STOP_SIGNALS[signal]));
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
+  stopEarly = () => {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+    stopEarly = null;
   };
 }
 

@@ -20,6 +20,7 @@ import { createResourceActions } from '../resources/resource-actions.js';
 import { createRunActions } from '../runs/run-actions.js';
 import { createPartialRunActions } from '../runs/partial-run-actions.js';
 import { createSessionActions } from '../sessions/session-actions.js';
+import { createSubflowActions } from '../editor/subflow-actions.js';
 import { createWorkerActions } from '../resources/worker-actions.js';
 import { createWorkflowActions } from '../projects/workflow-actions.js';
 
@@ -29,6 +30,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
   const runs = createRunActions(client, stores, files.save, notifier);
   const partialRuns = createPartialRunActions(client, stores, dialogs, files.save, runs.startRun);
   const history = createHistoryActions(client, stores);
+  const subflows = createSubflowActions(client, stores, { askName: files.askName, loadGraph: workflows.loadGraph, loadWorkflows: workflows.loadWorkflows, mayDiscard: workflows.mayDiscard });
   const logs = createLogActions(client, stores);
   const engineLog = createEngineLogActions(client, stores);
   const sessions = createSessionActions(client, stores);
@@ -69,6 +71,7 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     ...runs,
     ...partialRuns,
     ...history,
+    ...subflows,
     ...logs,
     ...engineLog,
     ...sessions,

@@ -252,7 +252,8 @@ function recordOf(step: WorkflowStep): SubflowRecord {
 }
 
 function spliceParams(text: string, inline: (ref: TemplateRef) => string | null): string {
-  const marker = '\u0000';
+  // A private-use character: no workflow text holds it, and it survives replaceExpressions' wrapping.
+  const marker = '\uE000';
   const values: string[] = [];
   const marked = replaceExpressions(text, (ref) => {
     const value = inline(ref);
@@ -262,7 +263,7 @@ function spliceParams(text: string, inline: (ref: TemplateRef) => string | null)
   });
   if (values.length === 0) return text;
   let next = 0;
-  return marked.replace(/\$\{\{ \u0000 \}\}/g, () => values[next++]!);
+  return marked.replace(/\$\{\{ \uE000 \}\}/g, () => values[next++]!);
 }
 
 function textOf(value: unknown): string {

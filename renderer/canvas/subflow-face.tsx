@@ -12,17 +12,20 @@ export function useSubflowChild(step: WorkflowStep, projectId: string | null | u
   return useMemo(() => (path === undefined || entries === null ? null : findSubflowChild(step, entries, path)), [step, entries, path]);
 }
 
-/** The child's name and step count, as one line of the node; `detail` replaces the count (a run's child progress). */
-export function subflowLine(child: SubflowChild | null, detail: string | null = null): ReactElement {
+/**
+ * The child's name and, at the line's end, its step count — or `progress`, a run's child progress ("2/3 · running",
+ * its long form in `title`).
+ */
+export function subflowLine(child: SubflowChild | null, progress: { short: string; long: string } | null = null): ReactElement {
   if (child !== null && 'missing' in child) {
     return <div className="subflow-node__child" data-missing title={`No workflow ${child.missing} in this project`}>⚠ {child.missing} not found</div>;
   }
   const name = child?.entry.name ?? '…';
   const count = child === null ? '' : `${child.entry.steps} ${child.entry.steps === 1 ? 'step' : 'steps'}`;
-  const text = `${name} · ${detail ?? count}`;
   return (
-    <div className="subflow-node__child" title={text}>
-      <span className="subflow-node__child-name">{name}</span> · <span data-subflow-detail>{detail ?? count}</span>
+    <div className="subflow-node__child" title={`Runs ${name}${progress !== null ? `: ${progress.long}` : `, ${count}`}`}>
+      <span className="subflow-node__child-name">{name}</span>
+      <span className="subflow-node__detail" data-subflow-detail>{progress?.short ?? count}</span>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // Back from a subflow, the parent's canvas opens where the user left it (pan and zoom), not fitted again.
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStore } from '@xyflow/react';
 import { useContext, useLayoutEffect, useState } from 'react';
 import { AppContext } from '../app/hooks.js';
 
@@ -12,9 +12,12 @@ export function useRestoringView(): boolean {
 export function RestoreViewport(): null {
   const subflows = useContext(AppContext)?.stores.subflows;
   const { setViewport } = useReactFlow();
+  // Before React Flow's pan and zoom exist, a viewport set is lost to its own start-up.
+  const ready = useStore((state) => state.panZoom !== null);
   useLayoutEffect(() => {
+    if (!ready) return;
     const viewport = subflows?.getState().takeViewport();
     if (viewport != null) void setViewport(viewport);
-  }, [subflows, setViewport]);
+  }, [ready, subflows, setViewport]);
   return null;
 }

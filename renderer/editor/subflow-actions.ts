@@ -31,8 +31,13 @@ export function createSubflowActions(client: OrchestratorApi, stores: Stores, de
   const childName = async (step: WorkflowStep, projectId: string): Promise<string | null> => {
     const project = projectOf(projectId);
     if (project === undefined) return null;
-    if (projects.getState().workflowsOf !== projectId) await deps.loadWorkflows(projectId);
-    const found = findSubflowChild(step, projects.getState().workflows, project.path);
+    const find = () => findSubflowChild(step, projects.getState().workflowsOf === projectId ? projects.getState().workflows : [], project.path);
+    let found = find();
+    // The list may be of another project, or older than the child (just saved, or made on disk): read it again once.
+    if ('missing' in found) {
+      await deps.loadWorkflows(projectId);
+      found = find();
+    }
     if ('entry' in found) return found.entry.name;
     refuse(`Subflow "${step.name}": no workflow ${found.missing} in project ${project.name}`);
     return null;

@@ -28,7 +28,7 @@ export const RunSubflowNodeView = memo(function RunSubflowNodeView({ data, sourc
         <span className="step-node__glyph subflow-node__glyph" aria-hidden="true">{glyph}</span>
         <span className="step-node__name">{data.name}</span>
         {childRun !== null && (
-          <button type="button" className="subflow-node__open nodrag" onClick={(event) => { event.stopPropagation(); void openRun(childRun.executionId); }} aria-label={`Open the child run of ${data.name}`} title="Open the child run">Run ↗</button>
+          <button type="button" className="subflow-node__open nodrag" onClick={(event) => { event.stopPropagation(); void openRun(childRun.executionId); }} aria-label={`Open the child run of ${data.name}`} title="Open the child run">Open ↗</button>
         )}
       </div>
       {subflowLine(child, childRun === null ? null : childRunText(childRun))}

@@ -30,8 +30,9 @@ export function useChildRun(run: StepRun | undefined): ChildRun | null {
   return { executionId, progress: run?.child ?? progressOf(record) };
 }
 
-/** "2 of 3 steps · running", or the child run's id before its progress is known. */
-export function childRunText(child: ChildRun): string {
+/** "2/3 · running" for the node, "2 of 3 steps done, running" for its title; the run's id before its progress is known. */
+export function childRunText(child: ChildRun): { short: string; long: string } {
   const { progress } = child;
-  return progress === null ? `child run ${child.executionId.slice(0, 8)}` : `${progress.done} of ${progress.total} steps · ${progress.status}`;
+  if (progress === null) return { short: `run ${child.executionId.slice(0, 8)}`, long: `child run ${child.executionId}` };
+  return { short: `${progress.done}/${progress.total} · ${progress.status}`, long: `${progress.done} of ${progress.total} steps done, ${progress.status} (child run ${progress.executionId})` };
 }

@@ -2,12 +2,12 @@
 // convert the selected steps to a subflow (the child saved in the same project) and unpack one — each edit undoable.
 import type { Viewport } from '@xyflow/react';
 import type { OrchestratorApi } from '../../shared/ipc.js';
-import type { WorkflowStep } from '../../shared/model.js';
+import type { Workflow, WorkflowStep } from '../../shared/model.js';
 import { convertToSubflow, isSubflowStep, unpackSubflow } from '../../shared/subflow-transform.js';
 import { attempt } from '../app/attempt.js';
 import type { Stores } from '../app/stores.js';
 import { positionOf, withPosition } from './graph-edits.js';
-import { findSubflowChild, projectRelative } from './subflow-child.js';
+import { findSubflowChild } from './subflow-child.js';
 import { trailTo } from './subflow-store.js';
 
 export interface SubflowActionDeps {
@@ -17,7 +17,7 @@ export interface SubflowActionDeps {
   mayDiscard(): Promise<boolean>;
 }
 
-/** Where the engine's save puts a new workflow: what the subflow step names until the save says otherwise. */
+/** Where the engine's save puts a new workflow (PROJECT_WORKFLOWS_DIR), relative to the project as the step names it. */
 const defaultFile = (name: string): string => `.codomyrmex/workflows/${name}.yaml`;
 /** How far apart unpacked steps without positions of their own are laid, in a row from the subflow step's place. */
 const UNPACK_SPACING = 260;
@@ -25,6 +25,8 @@ const UNPACK_SPACING = 260;
 export function createSubflowActions(client: OrchestratorApi, stores: Stores, deps: SubflowActionDeps) {
   const { graph, projects, subflows, notices, app } = stores;
   const refuse = (message: string): void => notices.getState().report({ message, code: 'refused', problems: [] });
+  /** Child workflows being written: a save or run of the parent waits for them. */
+  const pending = new Set<Promise<void>>();
   const projectOf = (projectId: string) => projects.getState().projects.find((project) => project.id === projectId);
 
   /** The child workflow's name for a subflow step of the open workflow; refused (and null) when it cannot be found. */
@@ -91,20 +93,29 @@ export function createSubflowActions(client: OrchestratorApi, stores: Stores, de
     if (name === null) return null;
     const current = graph.getState().workflow;
     if (current === null || graph.getState().shown !== shown) return null;
-    let result = convertToSubflow(current, { steps, child: { name, file: defaultFile(name) } });
+    const result = convertToSubflow(current, { steps, child: { name, file: defaultFile(name) } });
     if ('refused' in result) return refuse(`Convert to subflow refused: ${result.refused}`), null;
-    const child = result.child;
-    const saved = await attempt(notices, () => client.invoke('workflows.save', { projectId: shown.projectId, name, workflow: { ...child } as Record<string, unknown>, baseRevision: null }));
-    if (saved === undefined) return null;
-    // The step names the file where the save put it (the engine decides the folder and the format).
-    const file = projectRelative(saved.file, projectOf(shown.projectId)?.path ?? '') ?? saved.file;
-    if (file !== defaultFile(name)) result = convertToSubflow(current, { steps, child: { name, file } });
-    if ('refused' in result) return null;
-    const { parent, step } = result;
-    graph.getState().edit(`convert ${count} to subflow ${name}`, () => parent);
+    const { parent, child, step } = result;
+    const label = `convert ${count} to subflow ${name}`;
+    graph.getState().edit(label, () => parent);
     graph.getState().select([step]);
-    void deps.loadWorkflows(shown.projectId);
+    // The canvas changes at once; the child's file is written meanwhile (a big one takes the engine a while), and a
+    // save or run of the parent waits for it (settled). Should it fail, the conversion is taken back.
+    const saving = attempt(notices, () => client.invoke('workflows.save', { projectId: shown.projectId, name, workflow: { ...child } as Record<string, unknown>, baseRevision: null }))
+      .then((saved) => (saved === undefined ? takeBack(parent, label, name) : void deps.loadWorkflows(shown.projectId)));
+    pending.add(saving);
+    void saving.finally(() => pending.delete(saving));
     return step;
+  };
+
+  /** A conversion whose child could not be saved is undone, when it is still the last edit; else the user is told. */
+  const takeBack = (parent: Workflow, label: string, name: string): void => {
+    const { workflow, history } = graph.getState();
+    if (workflow === parent && history.past.at(-1)?.label === label) {
+      graph.getState().undo();
+      graph.setState({ history: { ...graph.getState().history, future: [] } });
+      refuse(`Convert to subflow undone: ${name} could not be saved`);
+    } else refuse(`${name} could not be saved: undo the conversion to subflow, or save the subflow's steps again`);
   };
 
   /** Puts a subflow step's child steps back in its place (the child's file stays); one undo entry. */
@@ -138,6 +149,8 @@ export function createSubflowActions(client: OrchestratorApi, stores: Stores, de
 
   return {
     openSubflow, leaveSubflow, convertSelection, unpack,
+    /** Resolves once every child workflow a conversion started writing is on disk (or its conversion taken back). */
+    subflowsSaved: async (): Promise<void> => void (await Promise.all([...pending])),
     unpackSelected: async () => {
       const step = selectedSubflow();
       return step === null ? (refuse('Select one subflow step to unpack'), []) : unpack(step);

@@ -13,7 +13,7 @@ const fileOf = (name: string): string => `/p/.codomyrmex/workflows/${name}.yaml`
 const runs = (name: string, child: string) => step(name, [], { file: `.codomyrmex/workflows/${child}.yaml` }, 'workflow', 'run');
 
 /** A project of three levels: w runs mid, mid runs leaf; saves write into `files`. */
-function setup(prompt: string | null = 'part') {
+function setup(prompt: string | null = 'part', handlers: ConstructorParameters<typeof FakeApi>[0] = {}) {
   const files = new Map<string, Workflow>([
     ['w', workflow([step('a'), runs('sub', 'mid')])],
     ['mid', { ...workflow([step('m1'), runs('deeper', 'leaf')]), name: 'mid' }],
@@ -25,6 +25,7 @@ function setup(prompt: string | null = 'part') {
     'workflows.list': () => [...files.keys()].map(entry),
     'workflows.get': ({ name }: { name: string }) => document(name),
     'workflows.save': ({ name, workflow: saved }: { name: string; workflow: Workflow }) => (files.set(name, saved), document(name)),
+    ...handlers,
   });
   const stores = createStores();
   const actions = createActions(api, stores, { confirm: async () => true, prompt: async () => prompt, showPath: async () => undefined });
@@ -74,6 +75,7 @@ describe('subflows in the editor', () => {
     stores.graph.getState().open(DOC, workflow([step('a'), step('b', ['a']), step('c', ['b'])]));
     stores.graph.getState().select(['b']);
     expect(await actions.convertSelection()).toBe('part');
+    await actions.subflowsSaved();
     expect(names(files.get('part')!)).toEqual(['b']);
     expect(names(stores.graph.getState().workflow!)).toEqual(['a', 'part', 'c']);
     expect(stores.graph.getState().workflow!.steps[1]!.parameters).toEqual({ file: '.codomyrmex/workflows/part.yaml' });
@@ -86,6 +88,24 @@ describe('subflows in the editor', () => {
     expect(names(stores.graph.getState().workflow!)).toEqual(['a', 'part', 'c']);
     actions.undo();
     expect(names(stores.graph.getState().workflow!)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('takes the conversion back when the child workflow cannot be saved, and a save of the parent waits for it', async () => {
+    let fail: (error: Error) => void = () => undefined;
+    const { stores, actions } = setup('part', { 'workflows.save': () => new Promise((_resolve, reject) => (fail = reject)) });
+    stores.graph.getState().open(DOC, workflow([step('a'), step('b', ['a'])]));
+    stores.graph.getState().select(['b']);
+    expect(await actions.convertSelection()).toBe('part');
+    expect(names(stores.graph.getState().workflow!)).toEqual(['a', 'part']);
+    let saved: boolean | undefined;
+    void actions.save().then((result) => (saved = result));
+    await Promise.resolve();
+    expect(saved).toBeUndefined();
+    fail(new Error('disk full'));
+    await actions.subflowsSaved();
+    expect(names(stores.graph.getState().workflow!)).toEqual(['a', 'b']);
+    expect(stores.graph.getState().history.future).toEqual([]);
+    expect(stores.notices.getState().notices.map((notice) => notice.message)).toContain('Convert to subflow undone: part could not be saved');
   });
 
   it('refuses a selection that cannot move before asking for a name, and saves nothing', async () => {

@@ -1,7 +1,7 @@
 // Issue 17's convert-speed figure: moving 500 selected steps of a 1,000-step workflow into a subflow — the pure
 // transform (shared/subflow-transform.ts) and unpacking it back, then the app's command in Chromium via browser mode
 // (from the name dialog's Enter to the canvas painted with the subflow step; the child's file is written meanwhile).
-/* global window */
+/* global window, requestAnimationFrame */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

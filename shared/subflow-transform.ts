@@ -1,6 +1,8 @@
 // Convert to subflow and unpack, as pure functions: steps move into a child workflow run by one `workflow.run` step,
 // with the references crossing the selection turned into the child's params and the subflow step's outputs — and back.
+import { dependentsOf } from './graph.js';
 import type { Workflow, WorkflowParam, WorkflowStep } from './model.js';
+import { mapStrings } from './map-strings.js';
 import { replaceExpressions, wholeExpression, type TemplateRef } from './templating.js';
 
 /** What `ui.subflow` of a converted step keeps, so an unpack puts every dependency back in its place and order. */
@@ -214,14 +216,7 @@ export function unpackSubflow(workflow: Workflow, stepName: string, child: Workf
 
 /** A step outside the selection that is both downstream and upstream of it: moving the selection would make a cycle. */
 function cycleThroughOutside(steps: readonly WorkflowStep[], moved: ReadonlySet<string>): string | null {
-  const dependents = new Map<string, string[]>();
-  for (const step of steps) {
-    for (const dep of step.dependencies) {
-      const list = dependents.get(dep);
-      if (list === undefined) dependents.set(dep, [step.name]);
-      else list.push(step.name);
-    }
-  }
+  const dependents = dependentsOf(steps);
   const byName = new Map(steps.map((step) => [step.name, step]));
   const reach = (next: (name: string) => readonly string[]): Set<string> => {
     const seen = new Set<string>();
@@ -302,23 +297,4 @@ function moveBy(step: WorkflowStep, by: { x: number; y: number }): WorkflowStep 
   const at = positionOf(step);
   if (at === null || (by.x === 0 && by.y === 0)) return step;
   return { ...step, ui: { ...step.ui, x: at.x + by.x, y: at.y + by.y } };
-}
-
-/** The value with every string mapped; the same object where nothing inside changed. */
-function mapStrings<T>(value: T, map: (text: string) => unknown): T {
-  if (typeof value === 'string') return map(value) as T;
-  if (Array.isArray(value)) {
-    const items = value.map((item) => mapStrings(item, map));
-    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
-  }
-  if (isRecord(value)) {
-    let changed = false;
-    const entries = Object.entries(value).map(([key, item]) => {
-      const next = mapStrings(item, map);
-      if (next !== item) changed = true;
-      return [key, next] as const;
-    });
-    return (changed ? Object.fromEntries(entries) : value) as T;
-  }
-  return value;
 }

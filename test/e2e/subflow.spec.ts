@@ -3,7 +3,7 @@
 // and unpack it back to the original graph.
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseWorkflow } from '../../shared/workflow-schema.js';
@@ -123,5 +123,29 @@ test('a 3-step selection becomes a subflow that runs to the same files, opens fr
   await expect(page.getByLabel('unsaved changes')).toBeHidden();
   expect(graphOf(six)).toEqual(original);
   expect(existsSync(workflowFile(server, 'build-part'))).toBe(true);
+  expect(watch.problems).toEqual([]);
+});
+
+test('a running subflow shows its child run\'s progress in the parent node, opens the child run, and the child leads back', async ({ page }) => {
+  const watch = watchPage(page);
+  await openWorkflow(page, server, 'gated');
+  await expect(step(page, 'inner')).toHaveAttribute('data-subflow', 'gate');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Open run' }).click();
+  const inner = step(page, 'inner');
+  // The child's first step has ended, its second waits for the file: 1 of 2, live.
+  await expect(inner.locator('[data-subflow-detail]')).toHaveText('1/2 · running');
+  await expect(inner).toHaveAttribute('data-status', 'running');
+  await shoot(page, 'subflow-run-live');
+  await page.getByRole('button', { name: 'Open the child run of inner' }).click();
+  await expect(page.getByRole('heading', { name: /^gate / })).toBeVisible();
+  await expect(step(page, 'first')).toHaveAttribute('data-status', 'succeeded');
+  await expect(step(page, 'wait')).toHaveAttribute('data-status', 'running');
+  writeFileSync(join(server.project, 'go'), '');
+  await expect(step(page, 'wait')).toHaveAttribute('data-status', 'succeeded', { timeout: 15_000 });
+  await page.getByRole('navigation', { name: 'Parent run' }).getByRole('button', { name: /^gated / }).click();
+  await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed');
+  await expect(step(page, 'inner').locator('[data-subflow-detail]')).toHaveText('2/2 · completed');
+  await expect(step(page, 'after')).toHaveAttribute('data-status', 'succeeded');
   expect(watch.problems).toEqual([]);
 });

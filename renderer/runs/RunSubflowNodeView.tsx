@@ -9,9 +9,11 @@ import { useStepFace } from '../canvas/step-face.js';
 import { stepStatus, ticking } from '../canvas/step-status.js';
 import { subflowLine, useSubflowChild } from '../canvas/subflow-face.js';
 import { childRunText, useChildRun } from './child-run.js';
+import { RunNodeView } from './RunNodeView.js';
 import { selectShownRun, selectShownStep } from './run-selectors.js';
 
-export const RunSubflowNodeView = memo(function RunSubflowNodeView({ data, sourcePosition, targetPosition }: NodeProps<StepNode>): ReactElement {
+export const RunSubflowNodeView = memo(function RunSubflowNodeView(props: NodeProps<StepNode>): ReactElement {
+  const { data, sourcePosition, targetPosition } = props;
   const run = useRunStore(selectShownStep(data.name));
   const projectId = useRunStore((state) => selectShownRun(state)?.summary?.projectId);
   const selected = useRunViewStore((state) => state.selectedStep === data.name);
@@ -21,6 +23,8 @@ export const RunSubflowNodeView = memo(function RunSubflowNodeView({ data, sourc
   const { openRun } = useActions();
   const status = run?.status ?? 'pending';
   const childRun = useChildRun(run);
+  // Left out of a partial run, or kept from an earlier one: drawn as any step is then, not as a subflow that ran.
+  if (status === 'not-selected' || run?.reusedFrom != null) return <RunNodeView {...props} />;
   return (
     <div className="step-node step-node--run subflow-node" data-step={data.name} data-status={status} data-selected={selected || undefined} data-child-run={childRun?.executionId} title={run?.error ?? run?.reason ?? undefined}>
       <Handle type="target" position={targetPosition ?? Position.Left} isConnectable={false} />

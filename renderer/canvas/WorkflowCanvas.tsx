@@ -22,7 +22,7 @@ import { useOpeningView } from './use-opening-view.js';
 import { LARGE_GRAPH, useOverview, useOverviewClick, useOverviewSelection } from './use-overview.js';
 import { useViewHold } from './use-view-hold.js';
 import { ZoomDetail } from './ZoomDetail.js';
-import { RestoreViewport, useRestoringView } from '../editor/RestoreViewport.js';
+import { useRestoredViewport } from '../editor/RestoreViewport.js';
 
 // Outside the component: a new nodeTypes object per render would remount every node.
 const NODE_TYPES: NodeTypes = { step: StepNodeView, stepGroup: GroupNodeView, subflow: SubflowNodeView };
@@ -36,7 +36,8 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
   const nodes = useGraphStore((state) => state.nodes);
   const edges = useGraphStore((state) => state.edges);
   const vertical = useGraphStore((state) => state.direction === 'TB');
-  const { held, hold, onMoveStart } = useViewHold(useRestoringView());
+  const restored = useRestoredViewport();
+  const { held, hold, onMoveStart } = useViewHold(restored !== null);
   const snapToGrid = useEditorStore((state) => state.snapToGrid);
   const handlers = useCanvasHandlers(pointer);
   // Zoomed out past reading on a big workflow, steps and dependencies are drawn on one <canvas> (OverviewLayer) and
@@ -76,7 +77,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
       <ActionGlyphsProvider>
         <GroupToggleContext.Provider value={setGroupCollapsed}>
         <ReactFlow<CanvasNode>
-          defaultViewport={opening}
+          defaultViewport={restored ?? opening}
           nodes={shownNodes}
           edges={shownEdges}
           nodeTypes={NODE_TYPES}
@@ -115,7 +116,6 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           {!held && <FitViewOnResize rule={rule} />}
           <FitOnRequest reach={reach} minimap={minimapSize} />
           <FocusOnRequest />
-          <RestoreViewport />
           <ZoomDetail canvasRef={canvasRef} />
         </ReactFlow>
         </GroupToggleContext.Provider>

@@ -46,7 +46,7 @@ function RunFlow({ workflow }: { workflow: Workflow }): ReactElement {
   const selectedStep = useRunViewStore((state) => state.selectedStep);
   const { setCenter, getZoom } = useReactFlow();
   const onNodeClick: NodeMouseHandler<CanvasNode> = (_event, node) => {
-    if (node.type === 'step') selectRunStep(node.id);
+    if (node.type !== 'stepGroup') selectRunStep(node.id);
   };
   const rule = fitRule(fitReach(nodes.length), null);
   const { overview, shownNodes, shownEdges } = useOverview(nodes, edges);

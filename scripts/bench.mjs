@@ -23,6 +23,11 @@ const canvas = async (print) => {
     await benchGroups(print, browser);
   });
 };
+const subflow = async (print) => {
+  const { withBrowser } = await import('./bench/ui.mjs');
+  const { benchSubflow } = await import('./bench/subflow.mjs');
+  await withBrowser((browser) => benchSubflow(print, browser));
+};
 const monitor = async (print) => (await import('./bench/monitor.mjs')).benchMonitor(print);
 const runs = async (print) => (await import('./bench/runs.mjs')).benchRuns(print);
 const runsUi = async (print) => {
@@ -51,7 +56,7 @@ const logging = async (print) => (await import('./bench/logging.mjs')).benchLogg
 const scale = async (print) => (await import('./bench/scale.mjs')).benchScale(print);
 // Issue 18: the step cache (a shell DAG all hits against make's no-op, input hashing cold and warm).
 const cache = async (print) => (await import('./bench/cache.mjs')).benchCache(print);
-const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, 'runs-ui': runsUi, dashboard, faults, logging, scale, cache };
+const sections = { 'in-process': benchInProcess, shell: benchShell, history: benchHistory, runs, monitor, editor, ui, canvas, subflow, 'runs-ui': runsUi, dashboard, faults, logging, scale, cache };
 
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 

@@ -90,3 +90,16 @@ export function ancestorsOf(nodes: readonly GraphNode[], name: string, byName: R
   }
   return ancestors;
 }
+
+/** Each step's direct dependents, by the name of the step they depend on. */
+export function dependentsOf(nodes: readonly GraphNode[]): Map<string, string[]> {
+  const dependents = new Map<string, string[]>();
+  for (const node of nodes) {
+    for (const dep of node.dependencies) {
+      const list = dependents.get(dep);
+      if (list === undefined) dependents.set(dep, [node.name]);
+      else list.push(node.name);
+    }
+  }
+  return dependents;
+}

@@ -1,6 +1,6 @@
 // Running part of a workflow: which steps a selection (only / from / to) runs, and which left-out steps they read.
 import { ValidationError, type Problem } from './errors.js';
-import { ancestorsOf } from './graph.js';
+import { ancestorsOf, dependentsOf } from './graph.js';
 import type { RunSelection, StepSelection, Workflow, WorkflowStep } from './model.js';
 import { collectRefs } from './templating.js';
 
@@ -55,14 +55,7 @@ export function inputsOf(step: WorkflowStep): string[] {
 
 /** Every step downstream of `name`, directly or not. Assumes no cycle. */
 export function descendantsOf(steps: readonly WorkflowStep[], name: string): Set<string> {
-  const dependents = new Map<string, string[]>();
-  for (const step of steps) {
-    for (const dep of step.dependencies) {
-      const list = dependents.get(dep);
-      if (list === undefined) dependents.set(dep, [step.name]);
-      else list.push(step.name);
-    }
-  }
+  const dependents = dependentsOf(steps);
   const found = new Set<string>();
   const stack = [...(dependents.get(name) ?? [])];
   while (stack.length > 0) {

@@ -135,3 +135,18 @@ function mapStrings(value: unknown, map: (text: string) => unknown, done = new M
   done.set(value, mapped);
   return mapped;
 }
+
+/** The one expression a string is, whole (`${{ params.x }}` and nothing else); null for any other string. */
+export function wholeExpression(text: string): TemplateRef | null {
+  const whole = WHOLE_EXPRESSION.exec(text);
+  return whole !== null && !whole[1]!.includes('}}') ? parseExpression(whole[1]!) : null;
+}
+
+/** The text with each expression `rewrite` answers for replaced by `${{ <its answer> }}`; the others kept as written. */
+export function replaceExpressions(text: string, rewrite: (ref: TemplateRef) => string | null): string {
+  if (!hasTemplate(text)) return text;
+  return text.replace(EXPRESSION, (match, expression: string) => {
+    const next = rewrite(parseExpression(expression));
+    return next === null ? match : `\${{ ${next} }}`;
+  });
+}

@@ -30,6 +30,8 @@ export interface BenchHook {
   stepTimes(step: string): { startTime: number | null; endTime: number | null } | undefined;
   /** How many nodes the canvas holds (React Flow may render only the visible ones). */
   canvasNodeCount(): number;
+  /** Selects steps on the editor's canvas, as a box selection would (the subflow figure selects 500 at once). */
+  selectSteps(steps: readonly string[]): void;
   /** Where a step stands on the canvas (flow coordinates), or null. */
   canvasNodePosition(step: string): { x: number; y: number } | null;
 }
@@ -95,6 +97,7 @@ export function createBenchHook(client: OrchestratorApi, stores: Stores, nextFra
       return run === undefined ? undefined : { startTime: run.startTime, endTime: run.endTime };
     },
     canvasNodeCount: () => stores.graph.getState().nodes.length,
+    selectSteps: (steps) => stores.graph.getState().select(steps),
     canvasNodePosition: (step) => stores.graph.getState().nodes.find((node) => node.id === step)?.position ?? null,
     async runAndWait(workflowName) {
       // The page may still be loading: the project is known once app.info has answered.

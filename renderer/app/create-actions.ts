@@ -20,14 +20,18 @@ import { createResourceActions } from '../resources/resource-actions.js';
 import { createRunActions } from '../runs/run-actions.js';
 import { createPartialRunActions } from '../runs/partial-run-actions.js';
 import { createSessionActions } from '../sessions/session-actions.js';
+import { createSubflowActions } from '../editor/subflow-actions.js';
 import { createWorkerActions } from '../resources/worker-actions.js';
 import { createWorkflowActions } from '../projects/workflow-actions.js';
 
 export function createActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs = appDialogs(stores.dialogs), notifier: Notifier = browserNotifier) {
   const workflows = createWorkflowActions(client, stores, dialogs);
   const files = createFileActions(client, stores, dialogs, workflows.mayDiscard, workflows.loadGraph);
-  const runs = createRunActions(client, stores, files.save, notifier);
-  const partialRuns = createPartialRunActions(client, stores, dialogs, files.save, runs.startRun);
+  const subflows = createSubflowActions(client, stores, { askName: files.askName, loadGraph: workflows.loadGraph, loadWorkflows: workflows.loadWorkflows, mayDiscard: workflows.mayDiscard });
+  // A parent saved (or saved to run) right after a conversion waits for its child's file.
+  const save = async (): Promise<boolean> => (await subflows.subflowsSaved(), files.save());
+  const runs = createRunActions(client, stores, save, notifier);
+  const partialRuns = createPartialRunActions(client, stores, dialogs, save, runs.startRun);
   const history = createHistoryActions(client, stores);
   const logs = createLogActions(client, stores);
   const engineLog = createEngineLogActions(client, stores);
@@ -69,6 +73,8 @@ export function createActions(client: OrchestratorApi, stores: Stores, dialogs: 
     ...runs,
     ...partialRuns,
     ...history,
+    ...subflows,
+    save,
     ...logs,
     ...engineLog,
     ...sessions,

@@ -18,6 +18,7 @@ import type { ResourcesState } from '../resources/resources-store.js';
 import type { RunState } from '../runs/live-run-store.js';
 import type { RunViewState } from '../runs/run-view-store.js';
 import type { SessionsState } from '../sessions/sessions-store.js';
+import type { SubflowState } from '../editor/subflow-store.js';
 import type { ValidationState } from '../editor/validation-store.js';
 import type { WorkersState } from '../resources/workers-store.js';
 import type { Stores } from './stores.js';
@@ -44,6 +45,7 @@ export const useRunStore = <T>(selector: (state: RunState) => T): T => useStore(
 export const useResourcesStore = <T>(selector: (state: ResourcesState) => T): T => useStore(useApp().stores.resources, selector);
 export const useSessionsStore = <T>(selector: (state: SessionsState) => T): T => useStore(useApp().stores.sessions, selector);
 export const useEditorStore = <T>(selector: (state: EditorState) => T): T => useStore(useApp().stores.editor, selector);
+export const useSubflowStore = <T>(selector: (state: SubflowState) => T): T => useStore(useApp().stores.subflows, selector);
 export const useValidationStore = <T>(selector: (state: ValidationState) => T): T => useStore(useApp().stores.validation, selector);
 export const useRunViewStore = <T>(selector: (state: RunViewState) => T): T => useStore(useApp().stores.runView, selector);
 export const useLogStore = <T>(selector: (state: LogState) => T): T => useStore(useApp().stores.logs, selector);

@@ -1,7 +1,7 @@
 // Every keyboard shortcut in one table: the help overlay lists it, the editor's key handler matches against it.
 export type ShortcutCommand =
   | 'undo' | 'redo' | 'save' | 'saveAs' | 'copy' | 'cut' | 'paste' | 'duplicate' | 'selectAll' | 'quickAdd' | 'help'
-  | 'layout' | 'fitView' | 'snap' | 'newWorkflow' | 'import' | 'export' | 'escape' | 'group' | 'ungroup';
+  | 'layout' | 'fitView' | 'snap' | 'newWorkflow' | 'import' | 'export' | 'escape' | 'group' | 'ungroup' | 'toSubflow' | 'unpack';
 
 export interface Shortcut {
   command: ShortcutCommand;
@@ -29,6 +29,8 @@ export const SHORTCUTS: Shortcut[] = [
   { command: 'newWorkflow', keys: ['Alt+N'], label: 'New workflow…' },
   { command: 'import', keys: ['Alt+O'], label: 'Import a YAML or JSON file…' },
   { command: 'export', keys: ['Alt+E'], label: 'Export as YAML' },
+  { command: 'toSubflow', keys: ['Alt+S'], label: 'Convert the selected steps to a subflow…' },
+  { command: 'unpack', keys: ['Alt+U'], label: 'Unpack the selected subflow step' },
   { command: 'help', keys: ['?', 'F1'], label: 'Show these shortcuts' },
   { command: 'escape', keys: ['Escape'], label: 'Close a dialog, clear the selection' },
 ];
@@ -61,7 +63,7 @@ export function matchShortcut(event: KeyLike): ShortcutCommand | null {
   if (mod) return null;
   if (event.altKey) {
     // Alt+letter gives other characters on some layouts: the physical letter is what the user pressed.
-    const withAlt: Record<string, ShortcutCommand> = { KeyN: 'newWorkflow', KeyO: 'import', KeyE: 'export' };
+    const withAlt: Record<string, ShortcutCommand> = { KeyN: 'newWorkflow', KeyO: 'import', KeyE: 'export', KeyS: 'toSubflow', KeyU: 'unpack' };
     return withAlt[event.code ?? `Key${key.toUpperCase()}`] ?? null;
   }
   const plain: Record<string, ShortcutCommand> = { a: 'quickAdd', '/': 'quickAdd', '?': 'help', F1: 'help', l: 'layout', f: 'fitView', g: 'snap', Escape: 'escape' };

@@ -5,6 +5,7 @@ import '../styles/theme.css';
 import '../styles/app.css';
 import '../styles/canvas.css';
 import '../styles/runs.css';
+import '../styles/subflow.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ProjectCard } from '../../shared/dashboard.js';

@@ -15,6 +15,7 @@ import { createResourcesStore } from '../resources/resources-store.js';
 import { createLiveRunStore } from '../runs/live-run-store.js';
 import { createRunViewStore } from '../runs/run-view-store.js';
 import { createSessionsStore, type KeyValueStorage } from '../sessions/sessions-store.js';
+import { createSubflowStore } from '../editor/subflow-store.js';
 import { createValidationStore } from '../editor/validation-store.js';
 import { createWorkersStore } from '../resources/workers-store.js';
 
@@ -28,6 +29,7 @@ export function createStores(storage: KeyValueStorage | null = null) {
     graph: createGraphStore(),
     validation: createValidationStore(),
     editor: createEditorStore(),
+    subflows: createSubflowStore(),
     runs: createLiveRunStore(),
     runView: createRunViewStore(),
     logs: createLogStore(),

@@ -5,6 +5,7 @@ import { SELECTION_MODES } from '../../shared/model.js';
 import { SELECTION_LABELS } from '../../shared/step-selection.js';
 import { useActions } from '../app/hooks.js';
 import { GroupMenuItems, isGroupMenu, StepGroupMenuItems } from './GroupMenuItems.js';
+import { SubflowMenuItems } from '../editor/SubflowMenuItems.js';
 
 export interface StepMenuAt {
   step: string;
@@ -84,6 +85,7 @@ export function StepContextMenu({ at, onClose }: { at: StepMenuAt; onClose: () =
         </button>
       ))}
       {!isGroupMenu(at.step) && <StepGroupMenuItems step={at.step} onClose={onClose} />}
+      {!isGroupMenu(at.step) && <SubflowMenuItems step={at.step} onClose={onClose} />}
     </div>
   );
 }

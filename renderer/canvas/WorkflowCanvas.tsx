@@ -15,15 +15,17 @@ import { overviewNodes, type CanvasNode } from './group-nodes.js';
 import { GroupNodeView } from './GroupNodeView.js';
 import { GroupToggleContext } from './group-toggle.js';
 import { StepNodeView } from './StepNodeView.js';
+import { SubflowNodeView } from './SubflowNodeView.js';
 import { menuFromKey, StepContextMenu, type StepMenuAt } from './StepContextMenu.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
 import { useOpeningView } from './use-opening-view.js';
 import { LARGE_GRAPH, useOverview, useOverviewClick, useOverviewSelection } from './use-overview.js';
 import { useViewHold } from './use-view-hold.js';
 import { ZoomDetail } from './ZoomDetail.js';
+import { useRestoredViewport } from '../editor/RestoreViewport.js';
 
 // Outside the component: a new nodeTypes object per render would remount every node.
-const NODE_TYPES: NodeTypes = { step: StepNodeView, stepGroup: GroupNodeView };
+const NODE_TYPES: NodeTypes = { step: StepNodeView, stepGroup: GroupNodeView, subflow: SubflowNodeView };
 const SNAP_GRID: [number, number] = [20, 20];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -34,7 +36,8 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
   const nodes = useGraphStore((state) => state.nodes);
   const edges = useGraphStore((state) => state.edges);
   const vertical = useGraphStore((state) => state.direction === 'TB');
-  const { held, hold, onMoveStart } = useViewHold();
+  const restored = useRestoredViewport();
+  const { held, hold, onMoveStart } = useViewHold(restored !== null);
   const snapToGrid = useEditorStore((state) => state.snapToGrid);
   const handlers = useCanvasHandlers(pointer);
   // Zoomed out past reading on a big workflow, steps and dependencies are drawn on one <canvas> (OverviewLayer) and
@@ -74,7 +77,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
       <ActionGlyphsProvider>
         <GroupToggleContext.Provider value={setGroupCollapsed}>
         <ReactFlow<CanvasNode>
-          defaultViewport={opening}
+          defaultViewport={restored ?? opening}
           nodes={shownNodes}
           edges={shownEdges}
           nodeTypes={NODE_TYPES}

@@ -16,7 +16,7 @@ export type CanvasNode = StepNode | GroupNode;
 export const GROUP_NODE_PREFIX = 'group:';
 export const groupNodeId = (id: string): string => `${GROUP_NODE_PREFIX}${id}`;
 export const isGroupNode = (node: CanvasNode): node is GroupNode => node.type === 'stepGroup';
-export const isStepNode = (node: CanvasNode): node is StepNode => node.type === 'step';
+export const isStepNode = (node: CanvasNode): node is StepNode => node.type === 'step' || node.type === 'subflow';
 
 export const COLLAPSED_WIDTH = 240;
 export const COLLAPSED_HEIGHT = 84;

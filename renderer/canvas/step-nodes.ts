@@ -2,6 +2,7 @@
 // that did not change — React Flow then re-renders only what an edit touched, even on 5,000 steps.
 import type { Edge, Node, Position } from '@xyflow/react';
 import type { Workflow, WorkflowStep } from '../../shared/model.js';
+import { isSubflowStep } from '../../shared/subflow-transform.js';
 import { dependenciesOf, edgeId, positionOf, type XY } from '../editor/graph-edits.js';
 import { HANDLE_SIZE, NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
 
@@ -13,7 +14,8 @@ const TOP = 'top' as Position;
 const BOTTOM = 'bottom' as Position;
 
 export type StepNodeData = { name: string; module: string; action: string; step: WorkflowStep };
-export type StepNode = Node<StepNodeData, 'step'>;
+/** `subflow`: a `workflow.run` step, drawn apart (SubflowNodeView, RunSubflowNodeView). */
+export type StepNode = Node<StepNodeData, 'step' | 'subflow'>;
 
 /** Where a handle on `side` sits in a step node (canvas.css centres a HANDLE_SIZE dot on the middle of that edge). */
 function handleAt(side: Position, type: 'source' | 'target'): NonNullable<Node['handles']>[number] {
@@ -33,7 +35,7 @@ const HANDLES = {
 function nodeOf(step: WorkflowStep, previous: StepNode | undefined, at: XY, vertical: boolean): StepNode {
   return {
     id: step.name,
-    type: 'step',
+    type: isSubflowStep(step) ? 'subflow' : 'step',
     position: at,
     data: { name: step.name, module: step.module, action: step.action, step },
     // Known sizes let fitView and the minimap work before (and without) the DOM measuring the nodes.

@@ -49,7 +49,7 @@ export function useCanvasHandlers(pointer: RefObject<XY | null>) {
     pointer.current = { x: event.clientX, y: event.clientY };
   }, [pointer]);
   const onNodeClick = useCallback((_event: MouseEvent, node: CanvasNode) => {
-    if (node.type === 'step') actions.selectStep(node.id);
+    if (node.type !== 'stepGroup') actions.selectStep(node.id);
   }, [actions]);
 
   return useMemo(() => ({

@@ -49,6 +49,8 @@ export function useEditorShortcuts(hosts: ShortcutHosts): void {
       escape: actions.escape,
       group: actions.groupSelection,
       ungroup: actions.ungroupSelection,
+      toSubflow: actions.convertSelection,
+      unpack: actions.unpackSelected,
     };
     const onKeyDown = (event: KeyboardEvent): void => {
       const command = matchShortcut(event);

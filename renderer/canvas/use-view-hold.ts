@@ -6,9 +6,9 @@ import { useCallback, useContext, useEffect, useState } from 'react';
 import { AppContext } from '../app/hooks.js';
 import { placedSteps } from '../editor/placed-steps.js';
 
-export function useViewHold(): { held: boolean; hold: () => void; onMoveStart: OnMoveStart } {
+export function useViewHold(initiallyHeld = false): { held: boolean; hold: () => void; onMoveStart: OnMoveStart } {
   const graph = useContext(AppContext)?.stores.graph;
-  const [held, setHeld] = useState(false);
+  const [held, setHeld] = useState(initiallyHeld);
   useEffect(() => {
     if (held || graph === undefined) return undefined;
     return graph.subscribe((state, previous) => {

@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { useActions, useAppStore, useEditorStore, useGraphStore, useProjectsStore } from '../app/hooks.js';
 import { useCanvasActions } from '../canvas/use-canvas-actions.js';
+import { SubflowButtons } from './SubflowButtons.js';
 
 export interface ToolbarProps {
   openImport(): void;
@@ -32,6 +33,7 @@ export function EditorToolbar({ openImport, exportAs }: ToolbarProps): ReactElem
       <span className="toolbar__gap" />
       <button type="button" className="button button--small" onClick={actions.undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">↶</button>
       <button type="button" className="button button--small" onClick={actions.redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">↷</button>
+      <SubflowButtons />
       <button type="button" className="button button--small" onClick={() => canvas.layout('LR')} aria-pressed={direction === 'LR'} title="Auto-layout left to right (L toggles)">Layout →</button>
       <button type="button" className="button button--small" onClick={() => canvas.layout('TB')} aria-pressed={direction === 'TB'} title="Auto-layout top to bottom (L toggles)">Layout ↓</button>
       <button type="button" className="button button--small" onClick={() => void actions.groupSelection()} title="Group the selected steps (Ctrl+G)">Group</button>

@@ -20,6 +20,7 @@ import { QuickAdd } from './QuickAdd.js';
 import { RunControls } from '../runs/RunControls.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { StepPanel } from '../runs/StepPanel.js';
+import { SubflowTrail } from './SubflowTrail.js';
 import { WorkflowList } from '../projects/WorkflowList.js';
 
 /** The editor's header title: the project (switchable), a slash, then the workflow's name or "Editor". */
@@ -28,6 +29,7 @@ function EditorTitle({ children }: { children: ReactNode }): ReactElement {
     <div className="editor-title">
       <ProjectSwitcher />
       <span className="editor-title__slash" aria-hidden="true">/</span>
+      <SubflowTrail />
       <h1 id="editor-title">{children}</h1>
     </div>
   );

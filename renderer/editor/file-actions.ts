@@ -152,5 +152,5 @@ export function createFileActions(client: OrchestratorApi, stores: Stores, dialo
     }
   };
 
-  return { save, saveAs, newWorkflow, importFile, exportText, reloadTheirs, keepMine, onDiskChange };
+  return { save, saveAs, newWorkflow, importFile, exportText, reloadTheirs, keepMine, onDiskChange, askName };
 }

@@ -1,4 +1,5 @@
 // Renaming steps everywhere they are named: dependencies and `${{ steps.<name>.… }}` references in any parameter.
+import { mapStrings } from '../../shared/map-strings.js';
 import type { Workflow, WorkflowStep } from '../../shared/model.js';
 import { renameInGroups } from './group-edits.js';
 
@@ -6,28 +7,13 @@ const STEP_REF = /(\$\{\{\s*steps\.)([A-Za-z0-9_-]+)(\.)/g;
 
 /** Rewrites the step names inside every `${{ steps.<name>.… }}` of a value; the same object back if nothing changed. */
 export function rewriteRefs<T>(value: T, renames: ReadonlyMap<string, string>): T {
-  if (typeof value === 'string') {
-    if (!value.includes('${{')) return value;
-    const next = value.replace(STEP_REF, (match, open: string, name: string, dot: string) => {
+  return mapStrings(value, (text) => {
+    if (!text.includes('${{')) return text;
+    return text.replace(STEP_REF, (match, open: string, name: string, dot: string) => {
       const renamed = renames.get(name);
       return renamed === undefined ? match : `${open}${renamed}${dot}`;
     });
-    return (next === value ? value : next) as T;
-  }
-  if (Array.isArray(value)) {
-    const items = value.map((item) => rewriteRefs(item, renames));
-    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
-  }
-  if (typeof value === 'object' && value !== null) {
-    let changed = false;
-    const entries = Object.entries(value).map(([key, item]) => {
-      const next = rewriteRefs(item, renames);
-      if (next !== item) changed = true;
-      return [key, next] as const;
-    });
-    return (changed ? Object.fromEntries(entries) : value) as T;
-  }
-  return value;
+  });
 }
 
 /** The step with its dependencies and references renamed; the same object when none of them changed. */

@@ -17,9 +17,10 @@ import { LARGE_GRAPH, useOverview, useOverviewClick } from '../canvas/use-overvi
 import { useFitWorkflow } from '../canvas/use-fit-workflow.js';
 import { runGraph } from './run-nodes.js';
 import { RunNodeView } from './RunNodeView.js';
+import { RunSubflowNodeView } from './RunSubflowNodeView.js';
 
 const NO_TOGGLES: ReadonlyMap<string, boolean> = new Map();
-const NODE_TYPES: NodeTypes = { step: RunNodeView, stepGroup: GroupNodeView };
+const NODE_TYPES: NodeTypes = { step: RunNodeView, stepGroup: GroupNodeView, subflow: RunSubflowNodeView };
 
 export function RunCanvas({ workflow }: { workflow: Workflow }): ReactElement {
   return (
@@ -45,7 +46,7 @@ function RunFlow({ workflow }: { workflow: Workflow }): ReactElement {
   const selectedStep = useRunViewStore((state) => state.selectedStep);
   const { setCenter, getZoom } = useReactFlow();
   const onNodeClick: NodeMouseHandler<CanvasNode> = (_event, node) => {
-    if (node.type === 'step') selectRunStep(node.id);
+    if (node.type !== 'stepGroup') selectRunStep(node.id);
   };
   const rule = fitRule(fitReach(nodes.length), null);
   const { overview, shownNodes, shownEdges } = useOverview(nodes, edges);

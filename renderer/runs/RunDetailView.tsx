@@ -6,6 +6,7 @@ import { useProjectsStore, useRunStore, useRunViewStore, useSessionsStore } from
 import { stepTotal } from './run-progress.js';
 import { maxAttempts } from './run-nodes.js';
 import { selectShownRun } from './run-selectors.js';
+import { ParentRunCrumb } from './ParentRunCrumb.js';
 import { RunActionsBar } from './RunActionsBar.js';
 import { RunCanvas } from './RunCanvas.js';
 import { RunProgress } from './RunProgress.js';
@@ -28,6 +29,7 @@ export function RunDetailView(): ReactElement {
     <div className="run-detail" data-execution={executionId} data-run-status={summary.status}>
       <header className="run-detail__header">
         <div className="view__title">
+          {summary.parent != null && <ParentRunCrumb parent={summary.parent} />}
           <h2>{summary.workflowName} <span className="mono muted">{executionId.slice(0, 8)}</span></h2>
           <p className="muted">
             {project !== undefined ? <>in <span className="run-detail__project" title={project.path}>{project.name}</span>, </> : summary.projectId === null ? 'in no project, ' : ''}

@@ -166,7 +166,7 @@ test('the help overlay lists the shortcuts and closes with Escape; typing in a f
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
-  await expect(help.getByRole('row')).toHaveCount(23);
+  await expect(help.getByRole('row')).toHaveCount(25);
   await expect(help.getByRole('row').filter({ hasText: 'Group the selected steps' })).toContainText('Ctrl+G');
   await expect(help.getByRole('row').filter({ hasText: 'Undo' })).toContainText('Ctrl+Z');
   await expect(help.getByRole('row').filter({ hasText: 'quick add' })).toContainText('A');

@@ -44,7 +44,7 @@ test('"Run this step only" on the third step of a chain runs one process with th
     await page.setViewportSize(size);
     await node(page, 'report').click({ button: 'right' });
     await expect(menu).toBeVisible();
-    await expect(menu.getByRole('menuitem')).toHaveText([/Run this step only/, /Run from here/, /Run up to here/, /Group selected steps/]);
+    await expect(menu.getByRole('menuitem')).toHaveText([/Run this step only/, /Run from here/, /Run up to here/, /Group selected steps/, /Convert to subflow/]);
     const box = (await menu.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(size.width);
     expect(box.y + box.height).toBeLessThanOrEqual(size.height);

@@ -16,6 +16,12 @@ describe('templating', () => {
     expect(resolveTemplates({ a: ['${{ steps.build.outputs.count }}'], b: { c: 'x${{ params.n }}' } }, scope)).toEqual({ a: [3], b: { c: 'x2' } });
   });
 
+  it('reads inside an output by a dotted key: a subflow step\'s child step outputs', () => {
+    const sub = { ...scope, steps: { sub: { status: 'completed', steps: { build: { count: 3 } } } } };
+    expect(resolveTemplates('${{ steps.sub.outputs.steps.build.count }}', sub)).toBe(3);
+    expect(() => resolveTemplates('${{ steps.sub.outputs.steps.test.count }}', sub)).toThrow('step "sub" has no output "steps.test.count"');
+  });
+
   it('fails loudly on a reference it cannot resolve', () => {
     expect(() => resolveTemplates('${{ steps.test.outputs.x }}', scope)).toThrow('step "test" has not run yet');
     expect(() => resolveTemplates('${{ steps.build.outputs.nope }}', scope)).toThrow('step "build" has no output "nope"');

@@ -72,6 +72,8 @@ const RunRow = memo(function RunRow({ executionId }: { executionId: string }): R
   const now = useNow(active);
   const { openRun } = useActions();
   const summary = record?.summary;
+  // A subflow's child run names the run and step that started it (the nesting the CLI's history indents).
+  const parentName = useRunStore((state) => (summary?.parent == null ? null : state.runs.get(summary.parent.executionId)?.summary?.workflowName ?? null));
   const project = useProjectsStore((state) => (summary?.projectId == null ? null : state.projects.find((candidate) => candidate.id === summary.projectId) ?? null));
   if (summary == null) return null;
   const end = summary.endTime ?? (active ? now : null);
@@ -80,9 +82,9 @@ const RunRow = memo(function RunRow({ executionId }: { executionId: string }): R
   const fromCache = cacheShare(record?.steps.values() ?? []);
   return (
     <li>
-      <button type="button" className="run-row" data-execution={executionId} data-run-status={summary.status} data-project={summary.projectId ?? ''} data-damaged={summary.damaged != null || undefined} onClick={() => void openRun(executionId)} aria-label={`${summary.workflowName} of ${projectName}, ${summary.status}${summary.damaged != null ? ', damaged record' : ''}${summary.selection != null ? `, part (${summary.selection.mode} ${summary.selection.steps.join(', ')})` : ''}${fromCache === null ? '' : `, ${fromCache}`}, started ${formatStartTime(summary.startTime)}`}>
+      <button type="button" className="run-row" data-execution={executionId} data-run-status={summary.status} data-project={summary.projectId ?? ''} data-damaged={summary.damaged != null || undefined} onClick={() => void openRun(executionId)} aria-label={`${summary.workflowName} of ${projectName}, ${summary.status}${summary.damaged != null ? ', damaged record' : ''}${summary.selection != null ? `, part (${summary.selection.mode} ${summary.selection.steps.join(', ')})` : ''}${fromCache === null ? '' : `, ${fromCache}`}${summary.parent != null ? `, child run of step ${summary.parent.step}` : ''}, started ${formatStartTime(summary.startTime)}`}>
         <span><StatusBadge status={summary.status} />{summary.damaged != null && <span className="run-row__damaged" title={summary.damaged}>damaged</span>}{summary.selection != null && <span className="run-row__selection" title={`Part of the workflow: ${summary.selection.selected.join(', ')}`}>{summary.selection.mode}</span>}</span>
-        <span className="run-row__workflow" title={summary.workflowName}>{summary.workflowName}{fromCache !== null && <span className="run-row__cached" data-cached={fromCache}>{fromCache}</span>}</span>
+        <span className="run-row__workflow" title={summary.workflowName}>{summary.workflowName}{fromCache !== null && <span className="run-row__cached" data-cached={fromCache}>{fromCache}</span>}{summary.parent != null && <span className="run-row__child" data-parent={summary.parent.executionId} title={`A subflow's child run: started by step "${summary.parent.step}" of run ${summary.parent.executionId}`}>↳ {parentName ?? summary.parent.executionId.slice(0, 8)} › {summary.parent.step}</span>}</span>
         <span className={project === null ? 'run-row__project muted' : 'run-row__project'} title={project === null ? undefined : `${project.name} — ${project.path}`}>{project?.name ?? `(${projectName})`}</span>
         <span className="muted">{formatStartTime(summary.startTime)}</span>
         <span className="muted">{formatDuration(end === null ? null : Math.max(0, end - summary.startTime))}</span>

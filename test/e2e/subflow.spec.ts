@@ -96,6 +96,13 @@ test('a 3-step selection becomes a subflow that runs to the same files, opens fr
   await shoot(page, 'subflow-run-child');
   await back.getByRole('button', { name: /^six / }).click();
   await expect(page.locator('.run-detail')).toHaveAttribute('data-execution', parentId!);
+  // The history shows the nesting: the child run's row names the parent run's workflow and step.
+  await page.getByRole('tab', { name: 'History' }).click();
+  const childRow = page.locator(`.run-row:has([data-parent="${parentId}"])`);
+  await expect(childRow).toHaveCount(1);
+  await expect(childRow.locator('.run-row__child')).toHaveText('↳ six › build-part');
+  await expect(childRow).toHaveAttribute('aria-label', /build-part of .*, child run of step build-part,/);
+  await shoot(page, 'subflow-history');
 
   // Open the subflow from its node (double-click) and come back by the breadcrumb, to the same view and selection.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Editor' }).click();

@@ -219,6 +219,11 @@ export interface WorkflowExecution {
   damaged?: string | null;
   /** Each step's outputs by step name, as the upstream's `execution.results` (the same values as `steps[name].outputs`). */
   results?: Record<string, Record<string, unknown>>;
+  /**
+   * On a history list row (listed without its steps): how many of its steps were restored from the cache and how many
+   * ran or ended otherwise (steps left out of a partial run not counted); absent when the record carries its steps.
+   */
+  cacheShare?: { cached: number; others: number };
   /** Timings, CPU and memory per step, the run's totals and its critical path (shared/performance.ts); null while it runs. */
   performanceMetrics?: PerformanceMetrics | null;
 }

@@ -79,7 +79,7 @@ const RunRow = memo(function RunRow({ executionId }: { executionId: string }): R
   const end = summary.endTime ?? (active ? now : null);
   // A run outside every registered project (a CLI run of a loose file), or of a project forgotten since.
   const projectName = project?.name ?? (summary.projectId === null ? 'no project' : 'a removed project');
-  const fromCache = cacheShare(record?.steps.values() ?? []);
+  const fromCache = cacheShare(record?.steps.values() ?? [], summary.cacheShare);
   return (
     <li>
       <button type="button" className="run-row" data-execution={executionId} data-run-status={summary.status} data-project={summary.projectId ?? ''} data-damaged={summary.damaged != null || undefined} onClick={() => void openRun(executionId)} aria-label={`${summary.workflowName} of ${projectName}, ${summary.status}${summary.damaged != null ? ', damaged record' : ''}${summary.selection != null ? `, part (${summary.selection.mode} ${summary.selection.steps.join(', ')})` : ''}${fromCache === null ? '' : `, ${fromCache}`}${summary.parent != null ? `, child run of step ${summary.parent.step}` : ''}, started ${formatStartTime(summary.startTime)}`}>

@@ -59,15 +59,17 @@ export function cachedCount(steps: Iterable<StepRun>): number {
 
 /**
  * A run's share of cached steps, as its history row says it: "all cached" for a run none of whose steps ran, "3 cached"
- * for some; null for none, or for a run whose steps the page was not told (history lists come without them).
+ * for some; null for none. A run listed without its steps (history lists) is counted by the counts it was listed with.
  */
-export function cacheShare(steps: Iterable<StepRun>): string | null {
+export function cacheShare(steps: Iterable<StepRun>, listed?: { cached: number; others: number }): string | null {
   let cached = 0;
   let other = 0;
   for (const run of steps) {
     if (run.status === 'cached') cached++;
     else if (run.status !== 'not-selected') other++;
   }
+  // A run listed without its steps: the counts the history list came with.
+  if (cached + other === 0 && listed !== undefined) ({ cached, others: other } = listed);
   if (cached === 0) return null;
   return other === 0 ? 'all cached' : `${cached} cached`;
 }

@@ -4,7 +4,7 @@ import { cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync, ap
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliProcess } from '../cli.js';
-import { tempDir } from '../helpers.js';
+import { newEngine, tempDir } from '../helpers.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'cache-project');
 const STEPS = ['words', 'compile', 'package', 'report'];
@@ -54,6 +54,9 @@ describe('the step cache', () => {
     expect(second.record.steps.package!.outputs.size).toBe(first.record.steps.package!.outputs.size);
     expect(second.record.steps.report!.outputs.stdout).toBe(`package is ${String(first.record.steps.package!.outputs.size)} bytes\n`);
     expect(second.record.steps.compile!.outputs.stdout).toBe('compiled 3 words\n');
+    // The history list (runs listed without their steps, as the app's Runs view asks) says how much came from the cache.
+    const listed = newEngine(p.home).store.listExecutions({ withSteps: false });
+    expect(listed.map((run) => run.cacheShare)).toEqual([{ cached: 4, others: 0 }, { cached: 0, others: 4 }]);
   });
 
   it('touching an input without changing it is still a hit', () => {

@@ -29,6 +29,8 @@ export interface ExecutionRow {
   parent_step?: string | null;
   /** The first step row of the run that cannot be read, found by SQL when the steps themselves are not read. */
   damaged_step?: string | null;
+  cached_steps?: number;
+  other_steps?: number;
 }
 
 export interface StepRow {
@@ -71,6 +73,10 @@ export const HEALTHY_RUN_SQL = `(${READABLE_RUN_SQL}
 /** The list's extra column naming a run's first unreadable step row. */
 export const DAMAGED_STEP_COLUMN = `(SELECT s.name FROM step_runs s WHERE s.execution_id = executions.execution_id AND NOT ${HEALTHY_STEP_SQL} LIMIT 1) AS damaged_step`;
 
+/** A list row's step counts for its cache mark (the history says "all cached" / "n cached" without loading steps). */
+export const CACHE_SHARE_COLUMNS = `(SELECT COUNT(*) FROM step_runs s WHERE s.execution_id = executions.execution_id AND s.status = 'cached') AS cached_steps,
+  (SELECT COUNT(*) FROM step_runs s WHERE s.execution_id = executions.execution_id AND s.status NOT IN ('cached', 'not-selected')) AS other_steps`;
+
 export function toExecution(row: ExecutionRow, steps: StepRow[]): WorkflowExecution {
   const damage: string[] = [];
   const status = EXECUTION_STATUSES.includes(row.status) ? row.status : (damage.push(`status "${String(row.status)}" is unknown`), 'failed');
@@ -95,6 +101,7 @@ export function toExecution(row: ExecutionRow, steps: StepRow[]): WorkflowExecut
   };
   if (steps.length > 0) execution.results = Object.fromEntries(Object.entries(execution.steps).map(([name, run]) => [name, run.outputs]));
   if (row.performance !== undefined) execution.performanceMetrics = row.performance === null ? null : readJson(row.performance, 'performance', damage, isMetrics, null);
+  if (steps.length === 0 && row.cached_steps !== undefined) execution.cacheShare = { cached: row.cached_steps, others: row.other_steps ?? 0 };
   if (steps.length === 0 && row.damaged_step != null) damage.push(`step "${row.damaged_step}": its stored row is unreadable`);
   if (damage.length > 0) {
     execution.damaged = `unreadable record: ${damage.join('; ')}`;

@@ -7,7 +7,7 @@ import type { Db } from './database.js';
 import { stillRunning } from '../processes/process-liveness.js';
 import { thisProcess } from './process-identity.js';
 import type { DatabaseFile, Notify } from './database-file.js';
-import { DAMAGED_STEP_COLUMN, toExecution, type ExecutionRow, type StepRow } from './run-rows.js';
+import { CACHE_SHARE_COLUMNS, DAMAGED_STEP_COLUMN, toExecution, type ExecutionRow, type StepRow } from './run-rows.js';
 import { prepareWrites, writeBatch, type RunWrites } from './run-writes.js';
 import { describeFault } from './storage-error.js';
 
@@ -193,7 +193,7 @@ export class RunStore implements RunRecorder {
       params.until = query.until;
     }
     // The snapshot can be big and a list never shows it: every column but that one.
-    const sql = `SELECT ${LIST_COLUMNS}, ${DAMAGED_STEP_COLUMN} FROM executions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    const sql = `SELECT ${LIST_COLUMNS}, ${DAMAGED_STEP_COLUMN}${query.withSteps === false ? `, ${CACHE_SHARE_COLUMNS}` : ''} FROM executions ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY start_time DESC, rowid DESC LIMIT @limit OFFSET @offset`;
     const runs = this.read((db) => {
       const rows = db.prepare(sql).all(params) as ExecutionRow[];

@@ -46,6 +46,11 @@ describe('the step cache in words', () => {
     expect(cacheShare([stepRun('cached'), stepRun('succeeded')])).toBe('1 cached');
     expect(cacheShare([stepRun('succeeded')])).toBeNull();
     expect(cacheShare([])).toBeNull();
+    // A history row listed without its steps says it from the counts it was listed with; loaded steps win.
+    expect(cacheShare([], { cached: 3, others: 0 })).toBe('all cached');
+    expect(cacheShare([], { cached: 2, others: 1 })).toBe('2 cached');
+    expect(cacheShare([], { cached: 0, others: 4 })).toBeNull();
+    expect(cacheShare([stepRun('succeeded')], { cached: 3, others: 0 })).toBeNull();
     expect(cachedCount([stepRun('cached'), stepRun('succeeded'), stepRun('cached')])).toBe(2);
   });
 });

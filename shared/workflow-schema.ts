@@ -35,7 +35,7 @@ export const upstreamStepFields = {
 
 /** A step's `cache` (issue 18): globs relative to its working directory (`!` excludes), and env names that enter the key. */
 const globList = z.array(z.string().min(1, 'an empty glob matches nothing')).default([]);
-export const cacheSchema = z.strictObject({ inputs: globList, outputs: globList, env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')).default([]) });
+export const cacheSchema = z.strictObject({ inputs: globList, outputs: globList, env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'not an environment variable name (letters, digits and _, not starting with a digit)')).default([]) });
 
 const stepSchema = z.looseObject({
   name: nameSchema('step'),

@@ -19,6 +19,19 @@ describe('validation', () => {
     expect(problems([step('a'), step('b', { dependencies: ['a'] })])).toEqual([]);
   });
 
+  it('names what is wrong in a step\'s cache: an empty glob, a name that is no environment variable', () => {
+    try {
+      parseWorkflow({ name: 'ci', steps: [step('a', { cache: { inputs: [''], env: ['1BAD'] } })] }, 'ci.yaml');
+      expect.unreachable('the cache should be refused');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).problems.map((problem) => [problem.field, problem.message])).toEqual([
+        ['cache.inputs.0', 'an empty glob matches nothing'],
+        ['cache.env.0', 'not an environment variable name (letters, digits and _, not starting with a digit)'],
+      ]);
+    }
+  });
+
   it('names duplicate steps', () => {
     expect(problems([step('a'), step('a')])).toEqual([{ file: 'ci.yaml', step: 'a', field: 'name', message: 'duplicate step name "a"' }]);
   });

@@ -3,6 +3,7 @@
 import uPlot from 'uplot';
 import type { ChartOptions } from './UPlotChart.js';
 import type { ChartTheme } from './chart-theme.js';
+import { liveRange, paddedRange, timeScale } from './time-range.js';
 
 /** A theme colour (#rrggbb) made translucent; canvas fills do not take color-mix(). */
 export function withAlpha(colour: string, alpha: number): string {
@@ -31,7 +32,9 @@ function statusBars(theme: ChartTheme): uPlot.Series[] {
 }
 
 /** Half a day either side, so the first and last days' bars are drawn whole. */
-const dayPadded = { time: true, range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => [min - 43_200, max + 43_200] };
+const dayPadded = timeScale((xs, now) => paddedRange(xs, now, 43_200));
+/** The runs' start times, with a quarter of an hour either side so a lone run is not drawn on the chart's edge. */
+const runTimes = timeScale((xs, now) => paddedRange(xs, now, 900));
 
 const medianLine = (theme: ChartTheme): uPlot.Series => ({
   label: 'Median duration (s)', scale: 's', stroke: theme.accent, width: 1.5, spanGaps: true, points: { show: false },
@@ -52,7 +55,7 @@ export function dailyStatusOptions(theme: ChartTheme): ChartOptions {
 export function durationOptions(theme: ChartTheme, names: readonly string[]): ChartOptions {
   return {
     legend: { show: true },
-    scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
+    scales: { x: runTimes, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [axis(theme), axis(theme, { label: 'seconds', size: 48 })],
     series: [{}, ...names.map((name, index) => {
       const colour = theme.palette[index % theme.palette.length]!;
@@ -62,13 +65,7 @@ export function durationOptions(theme: ChartTheme, names: readonly string[]): Ch
 }
 
 /** At least the last minute: the first seconds after opening read as a short line, not a point stretched over years. */
-const liveWindow = {
-  time: true,
-  range: (_u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax => {
-    const end = max ?? Date.now() / 1000;
-    return [Math.min(min ?? end, end - 60), end];
-  },
-};
+const liveWindow = timeScale((xs, now) => liveRange(xs, now));
 
 export interface LineSpec {
   label: string;

@@ -4,6 +4,7 @@ import { useMemo, type ReactElement } from 'react';
 import { readGroups } from '../../shared/workflow-groups.js';
 import { useActions, useGraphStore } from '../app/hooks.js';
 import { GROUP_NODE_PREFIX } from './group-nodes.js';
+import { MenuItem } from '../ui/Menu.js';
 
 interface Item {
   label: string;
@@ -12,19 +13,7 @@ interface Item {
 }
 
 function Items({ items, onClose }: { items: readonly Item[]; onClose: () => void }): ReactElement {
-  return (
-    <>
-      {items.map(({ label, hint, run }) => (
-        <button key={label} type="button" role="menuitem" className="context-menu__item" aria-label={label} aria-description={hint} onClick={() => {
-          onClose();
-          void run();
-        }}>
-          <span>{label}</span>
-          <span className="context-menu__hint">{hint}</span>
-        </button>
-      ))}
-    </>
-  );
+  return <>{items.map(({ label, hint, run }) => <MenuItem key={label} label={label} hint={hint} onClose={onClose} onSelect={run} />)}</>;
 }
 
 export const isGroupMenu = (id: string): boolean => id.startsWith(GROUP_NODE_PREFIX);

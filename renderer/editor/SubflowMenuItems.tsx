@@ -3,6 +3,7 @@
 import type { ReactElement } from 'react';
 import { isSubflowStep } from '../../shared/subflow-transform.js';
 import { useActions, useGraphStore } from '../app/hooks.js';
+import { MenuItem } from '../ui/Menu.js';
 
 export function SubflowMenuItems({ step, onClose }: { step: string; onClose: () => void }): ReactElement {
   const isSubflow = useGraphStore((state) => {
@@ -12,12 +13,7 @@ export function SubflowMenuItems({ step, onClose }: { step: string; onClose: () 
   const selected = useGraphStore((state) => state.selectedSteps);
   const { convertSelection, openSubflow, unpack, select } = useActions();
   const moving = selected.includes(step) ? selected.length : 1;
-  const item = (label: string, hint: string, run: () => unknown): ReactElement => (
-    <button type="button" role="menuitem" className="context-menu__item" aria-label={label} aria-description={hint} onClick={() => { onClose(); void run(); }}>
-      <span>{label}</span>
-      <span className="context-menu__hint">{hint}</span>
-    </button>
-  );
+  const item = (label: string, hint: string, run: () => unknown): ReactElement => <MenuItem label={label} hint={hint} onClose={onClose} onSelect={run} />;
   return (
     <>
       <div className="context-menu__separator" role="separator" />

@@ -1,9 +1,10 @@
 // The Editor's run controls: the shown run's status and duration, Run (save-and-run when there are unsaved edits;
-// a parameters form first when the workflow declares params; disabled while invalid), Cancel while it runs, and a
-// way into the run view.
+// a parameters form first when the workflow declares params; disabled while invalid) with its menu of runs around the
+// cache, Cancel while it runs, and a way into the run view.
 import { useState, type ReactElement } from 'react';
 import { useActions, useGraphStore, useRunStore, useValidationStore } from '../app/hooks.js';
-import type { RunParams } from './run-actions.js';
+import type { CacheBypass, RunParams } from './run-actions.js';
+import { RunMenuButton } from './RunMenu.js';
 import { selectDirty } from '../editor/graph-store.js';
 import { isRunActive, selectShownRun } from './run-selectors.js';
 import { ParamsForm } from './ParamsForm.js';
@@ -18,16 +19,17 @@ export function RunControls(): ReactElement {
   const shownId = useRunStore((state) => state.shownExecutionId);
   const active = useRunStore((state) => isRunActive(selectShownRun(state)));
   const [starting, setStarting] = useState(false);
-  const [asking, setAsking] = useState(false);
+  // The parameters form is open (with how the run goes around the cache), or not.
+  const [asking, setAsking] = useState<CacheBypass | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const { startRun, cancelRun, openRun } = useActions();
 
-  const start = (values?: RunParams): void => {
-    setAsking(false);
+  const start = (values?: RunParams, bypass: CacheBypass = asking ?? {}): void => {
+    setAsking(null);
     setStarting(true);
-    void startRun(values).finally(() => setStarting(false));
+    void startRun(values, undefined, bypass).finally(() => setStarting(false));
   };
-  const run = (): void => (params !== undefined && Object.keys(params).length > 0 ? setAsking(true) : start());
+  const run = (bypass: CacheBypass = {}): void => (params !== undefined && Object.keys(params).length > 0 ? setAsking(bypass) : start(undefined, bypass));
   const cancel = (): void => {
     setCancelling(true);
     void cancelRun().finally(() => setCancelling(false));
@@ -38,10 +40,13 @@ export function RunControls(): ReactElement {
       <RunSummary />
       {shownId !== null && <button type="button" className="button" onClick={() => void openRun(shownId)}>Open run</button>}
       {active && <button type="button" className="button" onClick={cancel} disabled={cancelling}>Cancel</button>}
-      <button type="button" className="button button--primary" onClick={run} disabled={!runnable || starting} title={runnable ? (dirty ? 'Saves the workflow, then runs it' : undefined) : 'Fix the workflow’s problems to run it'}>
-        <span aria-hidden="true">▶ </span>{dirty ? 'Save & run' : 'Run'}
-      </button>
-      {asking && params !== undefined && <ParamsForm params={params} onStart={start} onCancel={() => setAsking(false)} />}
+      <span className="run-controls__split">
+        <button type="button" className="button button--primary" onClick={() => run()} disabled={!runnable || starting} title={runnable ? (dirty ? 'Saves the workflow, then runs it' : undefined) : 'Fix the workflow’s problems to run it'}>
+          <span aria-hidden="true">▶ </span>{dirty ? 'Save & run' : 'Run'}
+        </button>
+        <RunMenuButton disabled={!runnable || starting} onPick={run} />
+      </span>
+      {asking !== null && params !== undefined && <ParamsForm params={params} onStart={(values) => start(values)} onCancel={() => setAsking(null)} />}
     </div>
   );
 }

@@ -1,9 +1,9 @@
-// The shown run in numbers: n of m steps done (how many restored from the cache), elapsed time ticking, and an estimate of what is left from past runs.
+// The shown run in numbers: n of m steps done (how many restored from the cache, or how it went around it), elapsed time ticking, and an estimate of what is left from past runs.
 import type { ReactElement } from 'react';
 import { formatDuration } from '../app/format-time.js';
 import { useRunStore, useRunViewStore } from '../app/hooks.js';
 import { useNow } from '../app/use-now.js';
-import { cachedCount } from './cache-words.js';
+import { cacheBypass, cachedCount, runBypass } from './cache-words.js';
 import { runProgress } from './run-progress.js';
 import { isRunActive, selectShownRun } from './run-selectors.js';
 import { statsKey } from './run-view-store.js';
@@ -23,12 +23,14 @@ export function RunProgress({ total }: { total: number }): ReactElement | null {
   const steps = selection === null ? record.steps.values() : [...record.steps.values()].filter((run) => run.status !== 'not-selected');
   const progress = runProgress(steps, selection?.selected.length ?? total, summary.startTime, summary.endTime, now, stats);
   const cached = cachedCount(record.steps.values());
+  const bypass = runBypass(record.steps.entries());
   return (
     <div className="run-progress" role="status" aria-label="Run progress">
       <StatusBadge status={summary.status} />
       <span><strong>{progress.done}</strong> of {progress.total} {selection === null ? 'steps' : 'selected steps'} done</span>
       <progress className="run-progress__bar" max={Math.max(1, progress.total)} value={progress.done} aria-label="Steps done" />
       {cached > 0 && <span className="run-progress__cached" data-cached={cached}>{cached === progress.total ? 'all' : cached} from cache</span>}
+      {bypass !== null && <span className="run-progress__bypass" data-bypass={bypass.kind} title={cacheBypass({ summary: bypass.kind === 'no-cache' ? '--no-cache' : '--force', changes: [] }) ?? undefined}>{bypass.text}</span>}
       <span className="muted">elapsed {formatDuration(progress.elapsedMs)}</span>
       {progress.remainingMs !== null && <span className="muted">about {formatDuration(progress.remainingMs)} left</span>}
       {stats !== undefined && stats.runs > 0 && summary.endTime !== null && stats.medianDurationMs !== null && <span className="muted">usually {formatDuration(stats.medianDurationMs)}</span>}

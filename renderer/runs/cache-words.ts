@@ -42,6 +42,18 @@ export function cacheBypass(miss: CacheMiss | null | undefined): string | null {
   return null;
 }
 
+/** How a run went around the cache, as its progress line says it: run without it, or forcing some steps; null when it did not. */
+export function runBypass(steps: Iterable<[string, StepRun]>): { kind: 'no-cache' | 'force'; text: string } | null {
+  const forced: string[] = [];
+  for (const [name, run] of steps) {
+    const summary = run.cacheMiss?.summary.trim() ?? '';
+    if (summary.startsWith('--no-cache')) return { kind: 'no-cache', text: 'run without cache' };
+    if (summary.startsWith('--force')) forced.push(name);
+  }
+  if (forced.length === 0) return null;
+  return { kind: 'force', text: forced.length <= 3 ? `forced: ${forced.join(', ')}` : `${forced.length} steps forced` };
+}
+
 /** The one line a step's node and timeline row carry about the cache; null for a step the cache has nothing to say of. */
 export function cacheNote(run: StepRun | undefined): string | null {
   if (run === undefined) return null;

@@ -1,4 +1,4 @@
-// Actions over runs: start (with parameters, in the current session when it is of the run's project), cancel a run or one step, re-run and resume,
+// Actions over runs: start (with parameters, in the current session when it is of the run's project, around the cache), cancel a run or one step, re-run and resume,
 // open a run in the run view (its record and workflow snapshot), and find runs still live after a reload.
 import type { OrchestratorApi } from '../../shared/ipc.js';
 import type { StepSelection, Workflow } from '../../shared/model.js';
@@ -12,6 +12,12 @@ import { attempt } from '../app/attempt.js';
 import { sessionForRun } from './run-session.js';
 
 export type RunParams = Record<string, string | number | boolean>;
+
+/** Going around the step cache (issue 18), as `--no-cache` and `--force STEP…` do: nothing read or written, or these steps run anew. */
+export interface CacheBypass {
+  noCache?: boolean;
+  force?: string[];
+}
 
 export function createRunActions(client: OrchestratorApi, stores: Stores, save: () => Promise<boolean>, notifier: Notifier) {
   const { app, graph, runs, runView, notices } = stores;
@@ -35,7 +41,7 @@ export function createRunActions(client: OrchestratorApi, stores: Stores, save: 
   };
 
   /** Save-and-run: the engine runs the file on disk, so unsaved edits are saved first. A selection runs part of it. */
-  const startRun = async (params?: RunParams, selection?: StepSelection): Promise<string | undefined> => {
+  const startRun = async (params?: RunParams, selection?: StepSelection, bypass: CacheBypass = {}): Promise<string | undefined> => {
     if (selectDirty(graph.getState()) && !(await save())) return undefined;
     const shown = graph.getState().shown;
     if (shown === null) return undefined;
@@ -43,6 +49,7 @@ export function createRunActions(client: OrchestratorApi, stores: Stores, save: 
     const request = {
       projectId: shown.projectId, workflowName: shown.name, ...(params !== undefined && Object.keys(params).length > 0 ? { params } : {}), ...sessionForRun(stores, shown.projectId, shown.name),
       ...(selection !== undefined ? { selection } : {}),
+      ...(bypass.noCache === true ? { noCache: true } : {}), ...(bypass.force !== undefined && bypass.force.length > 0 ? { force: bypass.force } : {}),
     };
     const ran = graph.getState().saved;
     const started = await attempt(notices, () => client.invoke('runs.start', request));

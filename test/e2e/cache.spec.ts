@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watchPage } from './app-dialogs.js';
-import { colorScheme, nav, openWorkflow, overviewPixels, shoot, step, workflowFile } from './app-page.js';
+import { colorScheme, nav, openWorkflow, overviewPixels, shoot, shot, SIZES, step, workflowFile } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -224,6 +224,68 @@ test('a run from the terminal with --no-cache or --force says in the step panel 
   const force = await stepPanel(page, 'compile');
   await expect(force.locator('[data-cache="bypass"]')).toHaveText('--force: run again whatever the cache held; its result was stored');
   await shoot(page, 'cache-step-panel-force');
+  expect(watch.problems).toEqual([]);
+});
+
+test('the Run button\'s menu runs without the cache, and a step\'s context menu runs forcing it; the run says which', async ({ page }) => {
+  test.setTimeout(120_000);
+  const watch = watchPage(page);
+  await colorScheme(page, 'light');
+  await openWorkflow(page, server, 'build');
+  await runAndOpen(page);
+  await runAndOpen(page);
+  for (const name of STEPS) await expect(step(page, name)).toHaveAttribute('data-status', 'cached');
+  expect(ran()).toHaveLength(3);
+
+  // Run ▾ → Run without cache: every step's process runs again, and the run's progress line says why.
+  await nav(page, 'Editor');
+  const menu = page.getByRole('menu', { name: 'Run' });
+  // A menu closes when the window is resized, as a native one does: opened anew at each size looked at.
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.getByRole('button', { name: 'More ways to run' }).click();
+    await expect(menu.getByRole('menuitem', { name: 'Run without cache' })).toBeFocused();
+    await shot(page, `cache-run-menu-${size.width}x${size.height}`);
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+  }
+  await page.getByRole('button', { name: 'More ways to run' }).click();
+  await expect(menu.getByRole('menuitem', { name: 'Run, forcing the selected steps' })).toBeDisabled();
+  await menu.getByRole('menuitem', { name: 'Run without cache' }).click();
+  await expect(menu).toBeHidden();
+  await page.getByRole('button', { name: 'Open run' }).click();
+  await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed');
+  for (const name of STEPS) await expect(step(page, name)).toHaveAttribute('data-status', 'succeeded');
+  expect(ran().slice(3).sort()).toEqual(['compile', 'lint', 'package']);
+  const progress = page.getByRole('status', { name: 'Run progress' });
+  await expect(progress.locator('[data-bypass="no-cache"]')).toHaveText('run without cache');
+  await expect(progress.locator('[data-cached]')).toHaveCount(0);
+  await shoot(page, 'cache-run-without-cache');
+
+  // The context menu of a cached step: the workflow runs, that step anew; its unchanged output lets the rest hit.
+  await nav(page, 'Editor');
+  await step(page, 'compile').click({ button: 'right' });
+  const stepMenu = page.getByRole('menu', { name: 'Step compile' });
+  await stepMenu.getByRole('menuitem', { name: 'Run, forcing this step' }).click();
+  await page.getByRole('button', { name: 'Open run' }).click();
+  await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed');
+  await expect(step(page, 'compile')).toHaveAttribute('data-status', 'succeeded');
+  await expect(step(page, 'lint')).toHaveAttribute('data-status', 'cached');
+  await expect(step(page, 'package')).toHaveAttribute('data-status', 'cached');
+  expect(ran().slice(6)).toEqual(['compile']);
+  await expect(progress.locator('[data-bypass="force"]')).toHaveText('forced: compile');
+
+  // The menu forces the steps selected on the canvas.
+  await nav(page, 'Editor');
+  await step(page, 'lint').click();
+  await page.getByRole('button', { name: 'More ways to run' }).click();
+  await menu.getByRole('menuitem', { name: 'Run, forcing lint' }).click();
+  await page.getByRole('button', { name: 'Open run' }).click();
+  await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed');
+  await expect(step(page, 'lint')).toHaveAttribute('data-status', 'succeeded');
+  await expect(step(page, 'compile')).toHaveAttribute('data-status', 'cached');
+  expect(ran().slice(7)).toEqual(['lint']);
+  await shoot(page, 'cache-run-forced');
   expect(watch.problems).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheBypass, cachedCount, cacheNote, cacheShare, changeText, listedChanges, shortKey } from '../../../../renderer/runs/cache-words.js';
+import { cacheBypass, cachedCount, runBypass, cacheNote, cacheShare, changeText, listedChanges, shortKey } from '../../../../renderer/runs/cache-words.js';
 import { stepRun } from '../fixtures.js';
 
 const KEY = '3f2a9c1e4b7d0a5566778899aabbccddeeff00112233445566778899aabbccdd';
@@ -52,5 +52,13 @@ describe('the step cache in words', () => {
     expect(cacheShare([], { cached: 0, others: 4 })).toBeNull();
     expect(cacheShare([stepRun('succeeded')], { cached: 3, others: 0 })).toBeNull();
     expect(cachedCount([stepRun('cached'), stepRun('succeeded'), stepRun('cached')])).toBe(2);
+  });
+
+  it('a run says it ran without the cache, or which steps it forced, from its steps\' records', () => {
+    const miss = (summary: string) => stepRun('succeeded', { cacheMiss: { summary, changes: [] } });
+    expect(runBypass([['a', miss('--no-cache')], ['b', stepRun('succeeded')]])).toEqual({ kind: 'no-cache', text: 'run without cache' });
+    expect(runBypass([['a', miss('--force')], ['b', stepRun('cached')]])).toEqual({ kind: 'force', text: 'forced: a' });
+    expect(runBypass(['a', 'b', 'c', 'd'].map((name) => [name, miss('--force')] as [string, ReturnType<typeof miss>]))).toEqual({ kind: 'force', text: '4 steps forced' });
+    expect(runBypass([['a', miss('input src/a.c changed')]])).toBeNull();
   });
 });

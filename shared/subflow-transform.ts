@@ -101,7 +101,8 @@ export function convertToSubflow(workflow: Workflow, request: ConvertRequest): C
     const parameters = mapStrings(step.parameters, (text) => replaceExpressions(text, outward));
     parentSteps.push(dependencies === step.dependencies && parameters === step.parameters ? step : { ...step, dependencies, parameters });
   }
-  const corner = topLeft(childSteps);
+  // At the moved steps' centre (not the first one's corner), where the eye looks for what replaced them.
+  const corner = centroid(childSteps);
   const runStep: WorkflowStep = {
     name: subflow,
     module: 'workflow',
@@ -277,20 +278,26 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const positionOf = (step: WorkflowStep): { x: number; y: number } | null =>
   typeof step.ui?.x === 'number' && typeof step.ui.y === 'number' ? { x: step.ui.x, y: step.ui.y } : null;
 
-function topLeft(steps: readonly WorkflowStep[]): { x: number; y: number } | null {
-  let corner: { x: number; y: number } | null = null;
+/** The mean of the steps' positions (rounded), null when none has one: where a subflow stands for them. */
+function centroid(steps: readonly WorkflowStep[]): { x: number; y: number } | null {
+  let x = 0;
+  let y = 0;
+  let count = 0;
   for (const step of steps) {
     const at = positionOf(step);
-    if (at !== null) corner = corner === null ? at : { x: Math.min(corner.x, at.x), y: Math.min(corner.y, at.y) };
+    if (at === null) continue;
+    x += at.x;
+    y += at.y;
+    count++;
   }
-  return corner;
+  return count === 0 ? null : { x: Math.round(x / count), y: Math.round(y / count) };
 }
 
-/** How far the child steps move so their top-left corner lands where the subflow step stands. */
+/** How far the child steps move so their centre lands where the subflow step stands (as convert placed it there). */
 function shiftOf(subflow: WorkflowStep, steps: readonly WorkflowStep[]): { x: number; y: number } {
   const at = positionOf(subflow);
-  const corner = topLeft(steps);
-  return at === null || corner === null ? { x: 0, y: 0 } : { x: at.x - corner.x, y: at.y - corner.y };
+  const centre = centroid(steps);
+  return at === null || centre === null ? { x: 0, y: 0 } : { x: at.x - centre.x, y: at.y - centre.y };
 }
 
 function moveBy(step: WorkflowStep, by: { x: number; y: number }): WorkflowStep {

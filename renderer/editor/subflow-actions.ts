@@ -8,6 +8,7 @@ import { attempt } from '../app/attempt.js';
 import type { Stores } from '../app/stores.js';
 import { positionOf, withPosition } from './graph-edits.js';
 import { findSubflowChild } from './subflow-child.js';
+import { placeClear } from './subflow-placement.js';
 import { trailTo } from './subflow-store.js';
 
 export interface SubflowActionDeps {
@@ -95,7 +96,8 @@ export function createSubflowActions(client: OrchestratorApi, stores: Stores, de
     if (current === null || graph.getState().shown !== shown) return null;
     const result = convertToSubflow(current, { steps, child: { name, file: defaultFile(name) } });
     if ('refused' in result) return refuse(`Convert to subflow refused: ${result.refused}`), null;
-    const { parent, child, step } = result;
+    const { child, step } = result;
+    const parent = placeClear(result.parent, step);
     const label = `convert ${count} to subflow ${name}`;
     graph.getState().edit(label, () => parent);
     graph.getState().select([step]);

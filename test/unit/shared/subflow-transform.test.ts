@@ -42,7 +42,7 @@ describe('convert to subflow', () => {
     expect(step).toBe('middle');
     expect(parent.steps.map((s) => s.name)).toEqual(['a', 'middle', 'e', 'f']);
     expect(child.steps.map((s) => s.name)).toEqual(['b', 'c', 'd']);
-    expect(stepOf(parent, 'middle')).toMatchObject({ module: 'workflow', action: 'run', dependencies: ['a'], ui: { x: 200, y: 40 } });
+    expect(stepOf(parent, 'middle')).toMatchObject({ module: 'workflow', action: 'run', dependencies: ['a'], ui: { x: 400, y: 40 } });
     expect(stepOf(parent, 'e').dependencies).toEqual(['middle']);
   });
 
@@ -109,15 +109,16 @@ describe('unpack', () => {
     expect(new Map(back.workflow.steps.map((s) => [s.name, s]))).toEqual(new Map(original.steps.map((s) => [s.name, s])));
   });
 
-  it('restores the graph modulo positions after the subflow step moved, placing the steps where it stands', () => {
+  it('restores the graph modulo positions after the subflow step moved, centring the steps where it stands', () => {
     const original = sixSteps();
     const { parent, child, step } = convert(original, ['b', 'c', 'd']);
     const moved = { ...parent, steps: parent.steps.map((s) => (s.name === step ? { ...s, ui: { ...s.ui, x: 1000, y: 500 } } : s)) };
     const back = unpackSubflow(moved, step, child);
     if ('refused' in back) throw new Error(back.refused);
     expect(withoutPositions(back.workflow)).toEqual(withoutPositions(original));
-    expect(stepOf(back.workflow, 'b').ui).toEqual({ x: 1000, y: 500 });
-    expect(stepOf(back.workflow, 'd').ui).toEqual({ x: 1400, y: 500 });
+    // Centred where the subflow step stands, as convert centred it on them.
+    expect(stepOf(back.workflow, 'b').ui).toEqual({ x: 800, y: 500 });
+    expect(stepOf(back.workflow, 'd').ui).toEqual({ x: 1200, y: 500 });
   });
 
   it('unpacks a hand-written subflow: roots take its dependencies, dependents the leaves, params their passed values', () => {

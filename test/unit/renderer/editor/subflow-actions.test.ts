@@ -5,6 +5,7 @@ import { createActions } from '../../../../renderer/app/create-actions.js';
 import { createStores } from '../../../../renderer/app/stores.js';
 import { selectDirty } from '../../../../renderer/editor/graph-store.js';
 import { trailTo } from '../../../../renderer/editor/subflow-store.js';
+import { writeGroups } from '../../../../shared/workflow-groups.js';
 import { FakeApi } from '../fixtures.js';
 import { DOC, names, step, workflow } from './editor-fixtures.js';
 
@@ -115,6 +116,17 @@ describe('subflows in the editor', () => {
     expect(await actions.convertSelection()).toBeNull();
     expect(stores.notices.getState().notices.at(-1)?.message).toContain('"b" depends on a selected step and a selected step depends on it');
     expect(api.calls.some((call) => call.command === 'workflows.save')).toBe(false);
+  });
+
+  it('stands the subflow step at its steps\' centre, moved off a group frame it would cover', async () => {
+    const { stores, actions } = setup('part');
+    const at = (name: string, x: number, y: number) => ({ ...step(name), ui: { x, y } });
+    const frame = { id: 'g', name: 'g', colour: 'blue' as const, steps: ['g1'], collapsed: false, x: 240, y: 70, width: 420, height: 140 };
+    stores.graph.getState().open(DOC, writeGroups(workflow([at('a', 0, 0), at('b', 300, 0), at('c', 600, 0), at('g1', 300, 110)]), [frame]));
+    stores.graph.getState().select(['a', 'b', 'c']);
+    expect(await actions.convertSelection()).toBe('part');
+    const { x, y } = stores.graph.getState().workflow!.steps.find((s) => s.name === 'part')!.ui!;
+    expect({ x, y }).toEqual({ x: 300, y: -40 });
   });
 
   it('says which workflow a subflow step names when the project has none by that file', async () => {

@@ -7,10 +7,12 @@ import { AppContext } from '../app/hooks.js';
 import { selectShownRun } from '../runs/run-selectors.js';
 import type { MinimapSize } from './fit-view.js';
 import { createOverviewCache, drawOverviewCached } from './overview-cache.js';
-import { drawMinimap, readPalette, type MinimapMapping, type OverviewNode, type OverviewPalette, type OverviewScene } from './overview-draw.js';
+import { drawMinimap, readPalette, type MinimapMapping, type OverviewFrame, type OverviewNode, type OverviewPalette, type OverviewScene } from './overview-draw.js';
 
 interface Props {
   nodes: readonly OverviewNode[];
+  /** The expanded groups' frames, drawn behind the steps. */
+  frames?: readonly OverviewFrame[];
   edges: readonly { source: string; target: string }[];
   vertical: boolean;
   /** The editor marks invalid steps; a run's canvas shows the run, not today's problems. */
@@ -21,7 +23,9 @@ interface Props {
   minimap?: MinimapSize | null;
 }
 
-export function OverviewLayer({ nodes, edges, vertical, showProblems, selectedStep = null, minimap = null }: Props): ReactElement {
+const NO_FRAMES: readonly OverviewFrame[] = [];
+
+export function OverviewLayer({ nodes, frames = NO_FRAMES, edges, vertical, showProblems, selectedStep = null, minimap = null }: Props): ReactElement {
   const flow = useStoreApi();
   const { setCenter, getZoom, zoomTo } = useReactFlow();
   const minimapRef = useRef<HTMLCanvasElement>(null);
@@ -92,6 +96,7 @@ export function OverviewLayer({ nodes, edges, vertical, showProblems, selectedSt
   useEffect(() => {
     scene.current = {
       nodes,
+      frames,
       edges,
       vertical,
       statusOf: (step) => (stores === undefined ? undefined : selectShownRun(stores.runs.getState())?.steps.get(step)?.status),
@@ -99,7 +104,7 @@ export function OverviewLayer({ nodes, edges, vertical, showProblems, selectedSt
       selected: (node) => node.selected === true || node.id === selectedStep,
     };
     request.current('picture');
-  }, [nodes, edges, vertical, stores, showProblems, selectedStep, minimap]);
+  }, [nodes, frames, edges, vertical, stores, showProblems, selectedStep, minimap]);
 
   // The minimap pans the view to where it is pressed or dragged, and zooms under the wheel, as React Flow's does.
   const panTo = (event: PointerEvent<HTMLCanvasElement>): void => {

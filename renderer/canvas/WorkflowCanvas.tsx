@@ -11,7 +11,7 @@ import { FitOnRequest } from './FitOnRequest.js';
 import { FitViewOnResize } from './FitViewOnResize.js';
 import { FocusOnRequest } from './FocusOnRequest.js';
 import { OverviewLayer } from './OverviewLayer.js';
-import { overviewNodes, type CanvasNode } from './group-nodes.js';
+import { overviewFrames, overviewNodes, type CanvasNode } from './group-nodes.js';
 import { GroupNodeView } from './GroupNodeView.js';
 import { GroupToggleContext } from './group-toggle.js';
 import { StepNodeView } from './StepNodeView.js';
@@ -46,6 +46,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
   const minimapChoice = useEditorStore((state) => state.minimap);
   const { setMinimap, fitCanvas, focusStep, select, setGroupCollapsed } = useActions();
   const drawn = useMemo(() => overviewNodes(nodes), [nodes]);
+  const frames = useMemo(() => overviewFrames(nodes), [nodes]);
   // A click on a drawn step selects it and zooms in on it; the view then stays where the user took it.
   const openStep = useCallback((step: string) => {
     hold();
@@ -106,7 +107,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
         >
           <Background gap={20} size={1} />
-          {overview && <OverviewLayer nodes={drawn} edges={edges} vertical={vertical} showProblems minimap={minimapSize} />}
+          {overview && <OverviewLayer nodes={drawn} frames={frames} edges={edges} vertical={vertical} showProblems minimap={minimapSize} />}
           {/* Narrow, the lock goes: the row of controls and the minimap must both fit along the bottom edge. */}
           <Controls aria-label="Zoom controls" orientation="horizontal" showFitView={false} showInteractive={!narrow}>
             <ControlButton onClick={fitCanvas} aria-label="Fit view" title="Fit view (F)"><FitIcon /></ControlButton>

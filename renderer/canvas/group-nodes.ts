@@ -6,6 +6,7 @@ import type { Workflow } from '../../shared/model.js';
 import { readGroups, type WorkflowGroup } from '../../shared/workflow-groups.js';
 import { edgeId } from '../editor/graph-edits.js';
 import { HANDLE_SIZE } from './node-size.js';
+import type { OverviewFrame } from './overview-draw.js';
 import { syncEdges, syncNodes, type StepNode } from './step-nodes.js';
 
 export type GroupNodeData = { group: WorkflowGroup };
@@ -138,4 +139,9 @@ export function overviewNodes(nodes: readonly CanvasNode[]): CanvasNode[] {
     if (isGroupNode(node)) return node.data.group.collapsed ? [node] : [];
     return [node.parentId === undefined ? node : absolute(node, byId)];
   });
+}
+
+/** The expanded groups' frames as the overview layer draws them behind their steps. */
+export function overviewFrames(nodes: readonly CanvasNode[]): OverviewFrame[] {
+  return nodes.filter(isGroupNode).filter((node) => !node.data.group.collapsed).map(({ position, data: { group } }) => ({ x: position.x, y: position.y, width: group.width, height: group.height, colour: group.colour }));
 }

@@ -24,7 +24,8 @@ export const createOverviewCache = (): OverviewCache => ({ picture: null, zoom: 
 
 type Box = { x1: number; y1: number; x2: number; y2: number };
 
-// What the drawing covers, in flow coordinates — step boxes and each dependency's curve with its control points.
+// What the drawing covers, in flow coordinates — step boxes, group frames (made from the same node list, so cached
+// with it) and each dependency's curve with its control points.
 const extents = new WeakMap<OverviewScene['nodes'], WeakMap<OverviewScene['edges'], Box>>();
 function extentOf(scene: OverviewScene): Box | null {
   if (scene.nodes.length === 0) return null;
@@ -40,6 +41,12 @@ function extentOf(scene: OverviewScene): Box | null {
     box.y1 = Math.min(box.y1, position.y);
     box.x2 = Math.max(box.x2, position.x + NODE_WIDTH);
     box.y2 = Math.max(box.y2, position.y + NODE_HEIGHT);
+  }
+  for (const frame of scene.frames ?? []) {
+    box.x1 = Math.min(box.x1, frame.x);
+    box.y1 = Math.min(box.y1, frame.y);
+    box.x2 = Math.max(box.x2, frame.x + frame.width);
+    box.y2 = Math.max(box.y2, frame.y + frame.height);
   }
   for (const { source, target } of scene.edges) {
     const from = at.get(source);

@@ -1,5 +1,7 @@
 // Draws a big workflow zoomed out past reading on one 2D canvas — a box per step filled with its run status, a curve
-// per dependency — instead of thousands of DOM nodes; and finds the step under a point there. Pure: no React.
+// per dependency, a frame per expanded group — instead of thousands of DOM nodes; and finds the step under a point
+// there. Pure: no React.
+import { GROUP_COLOURS } from '../../shared/workflow-groups.js';
 import { NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
 
 export interface OverviewNode {
@@ -8,8 +10,18 @@ export interface OverviewNode {
   selected?: boolean;
 }
 
+/** An expanded group's frame, behind its steps as on the canvas; `colour` is one of the group colours. */
+export interface OverviewFrame {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  colour: string;
+}
+
 export interface OverviewScene {
   nodes: readonly OverviewNode[];
+  frames?: readonly OverviewFrame[];
   edges: readonly { source: string; target: string }[];
   /** Top-to-bottom layout: dependencies leave a step's bottom edge and enter the next one's top. */
   vertical: boolean;
@@ -28,6 +40,8 @@ export interface OverviewPalette {
   selected: string;
   invalid: string;
   status: Record<string, string>;
+  /** Each group colour's shade (groups.css), by its name. */
+  group: Record<string, string>;
 }
 
 const STATUSES = ['queued', 'running', 'retrying', 'succeeded', 'failed', 'skipped', 'cancelled', 'cached'] as const;
@@ -43,6 +57,7 @@ export function readPalette(element: Element): OverviewPalette {
     selected: read('--focus'),
     invalid: read('--status-failed'),
     status: Object.fromEntries(STATUSES.map((status) => [status, read(`--status-${status}`)])),
+    group: Object.fromEntries(GROUP_COLOURS.map((colour) => [colour, read(`--group-${colour}`)])),
   };
 }
 
@@ -75,6 +90,8 @@ export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene
   const right = (width - view.x) / zoom;
   const bottom = (height - view.y) / zoom;
   const inView = (x: number, y: number): boolean => x >= left && x <= right && y >= top && y <= bottom;
+
+  drawFrames(ctx, scene.frames ?? [], zoom, palette, { left, top, right: right + NODE_WIDTH, bottom: bottom + NODE_HEIGHT });
 
   const at = positionsOf(scene.nodes);
   // Zoomed out this far a curve's bend is a pixel or two: straight lines look the same and rasterise far faster
@@ -136,6 +153,22 @@ export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene
     ctx.strokeRect(node.position.x - 2 / zoom, node.position.y - 2 / zoom, NODE_WIDTH + 4 / zoom, boxHeight + 4 / zoom);
   }
   return drawn;
+}
+
+/** The frames meeting the view: tinted and outlined in their group's colour, as the canvas draws them. */
+function drawFrames(ctx: CanvasRenderingContext2D, frames: readonly OverviewFrame[], zoom: number, palette: OverviewPalette, view: { left: number; top: number; right: number; bottom: number }): void {
+  ctx.lineWidth = 1.5 / zoom;
+  for (const frame of frames) {
+    if (frame.x > view.right || frame.y > view.bottom || frame.x + frame.width < view.left || frame.y + frame.height < view.top) continue;
+    const colour = palette.group[frame.colour] ?? palette.pending;
+    ctx.fillStyle = colour;
+    ctx.globalAlpha = 0.1;
+    ctx.fillRect(frame.x, frame.y, frame.width, frame.height);
+    ctx.strokeStyle = colour;
+    ctx.globalAlpha = 1;
+    ctx.strokeRect(frame.x, frame.y, frame.width, frame.height);
+  }
+  ctx.globalAlpha = 1;
 }
 
 /** Whether the segment between two steps crosses the viewport although neither end is in it (a long dependency). */

@@ -3,7 +3,7 @@ import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useR
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import type { Workflow } from '../../shared/model.js';
 import { useActions, useRunViewStore } from '../app/hooks.js';
-import { overviewNodes, type CanvasNode } from '../canvas/group-nodes.js';
+import { isGroupNode, overviewFrames, overviewNodes, type CanvasNode } from '../canvas/group-nodes.js';
 import { GroupNodeView } from '../canvas/GroupNodeView.js';
 import { GroupToggleContext } from '../canvas/group-toggle.js';
 import { ActionGlyphsProvider } from '../canvas/ActionGlyphs.js';
@@ -24,7 +24,7 @@ const NODE_TYPES: NodeTypes = { step: RunNodeView, stepGroup: GroupNodeView, sub
 
 export function RunCanvas({ workflow }: { workflow: Workflow }): ReactElement {
   return (
-    <div className="canvas" aria-label="Run graph">
+    <div className="canvas canvas--run" aria-label="Run graph">
       <ReactFlowProvider>
         <ActionGlyphsProvider>
           <RunFlow workflow={workflow} />
@@ -42,11 +42,14 @@ function RunFlow({ workflow }: { workflow: Workflow }): ReactElement {
   const toggle = useCallback((id: string, value: boolean) => setToggled((current) => ({ of: workflow, collapsed: new Map(current.of === workflow ? current.collapsed : []).set(id, value) })), [workflow]);
   const { nodes, edges } = useMemo(() => runGraph(workflow, collapsed), [workflow, collapsed]);
   const drawn = useMemo(() => overviewNodes(nodes), [nodes]);
+  const frames = useMemo(() => overviewFrames(nodes), [nodes]);
   const { selectRunStep } = useActions();
   const selectedStep = useRunViewStore((state) => state.selectedStep);
   const { setCenter, getZoom } = useReactFlow();
+  // A click on a collapsed group opens it to show its steps' statuses, as its ▸ does.
   const onNodeClick: NodeMouseHandler<CanvasNode> = (_event, node) => {
-    if (node.type !== 'stepGroup') selectRunStep(node.id);
+    if (!isGroupNode(node)) selectRunStep(node.id);
+    else if (node.data.group.collapsed) toggle(node.data.group.id, false);
   };
   const rule = fitRule(fitReach(nodes.length), null);
   const { overview, shownNodes, shownEdges } = useOverview(nodes, edges);
@@ -78,7 +81,7 @@ function RunFlow({ workflow }: { workflow: Workflow }): ReactElement {
       onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
     >
       <Background gap={20} size={1} />
-      {overview && <OverviewLayer nodes={drawn} edges={edges} vertical={false} showProblems={false} selectedStep={selectedStep} />}
+      {overview && <OverviewLayer nodes={drawn} frames={frames} edges={edges} vertical={false} showProblems={false} selectedStep={selectedStep} />}
       <Controls aria-label="Zoom controls" orientation="horizontal" showInteractive={false} showFitView={false}>
         <FitButton rule={rule} />
       </Controls>

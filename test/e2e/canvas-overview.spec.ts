@@ -138,6 +138,27 @@ test('shift-dragging a band over the overview selects the steps under it; Delete
   await expect(page.getByRole('heading', { name: /unsaved changes/ })).toBeVisible();
 });
 
+test('an expanded group\'s frame is drawn on the overview in its colour, in the editor and the run view', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const frame = '{ id: g1, name: Head, colour: purple, steps: [s0, s1, s2], collapsed: false, x: -40, y: -60, width: 1400, height: 1100 }';
+  addWorkflow('framed.yaml', layered('framed', 1000, 25).replace('\nsteps:\n', `\nui: { groups: [${frame}] }\nsteps:\n`));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openWorkflow(page, 'framed');
+  await expect(overview(page)).toHaveAttribute('data-drawn', '1000', { timeout: 60_000 });
+  await expect.poll(() => pixelsOf(page, '--group-purple')).toBeGreaterThan(100);
+  await page.screenshot({ path: `${SHOTS}/overview-group-frame-1440x900.png` });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Open run' }).click();
+  await expect(page.locator('.run-detail [data-overview]')).toHaveAttribute('data-drawn', /^[1-9]\d*$/);
+  // Its outline, partly under the steps drawn over it (as on the canvas, where the frame is behind them).
+  await expect.poll(() => overviewPixels(page.locator('.run-detail [data-overview]'), '--group-purple')).toBeGreaterThan(20);
+  await page.screenshot({ path: `${SHOTS}/overview-group-frame-run-1440x900.png` });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect.poll(() => overviewPixels(page.locator('.run-detail [data-overview]'), '--group-purple')).toBeGreaterThan(20);
+  await page.screenshot({ path: `${SHOTS}/overview-group-frame-run-1024x700.png` });
+});
+
 test('a run\'s statuses colour the overview in the run view', async ({ page }) => {
   test.setTimeout(120_000);
   await page.emulateMedia({ colorScheme: 'light' });

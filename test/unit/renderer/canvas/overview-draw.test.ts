@@ -35,7 +35,7 @@ function recordingContext() {
   return { ctx: ctx as unknown as CanvasRenderingContext2D, filled };
 }
 
-const palette: OverviewPalette = { pending: 'grey', edge: 'edge', selected: 'focus', invalid: 'red', background: 'white', mask: 'sunken', status: { succeeded: 'green', running: 'blue', cached: 'teal' } };
+const palette: OverviewPalette = { pending: 'grey', edge: 'edge', selected: 'focus', invalid: 'red', background: 'white', mask: 'sunken', status: { succeeded: 'green', running: 'blue', cached: 'teal' }, group: { blue: 'group-blue' } };
 
 describe('the steps under a rubber band on the overview', () => {
   it('are those whose box the band meets, partly covered ones too', () => {

@@ -32,9 +32,9 @@ function statusBars(theme: ChartTheme): uPlot.Series[] {
 }
 
 /** Half a day either side, so the first and last days' bars are drawn whole. */
-const dayPadded = timeScale((xs, now) => paddedRange(xs, now, 43_200));
-/** The runs' start times, with a quarter of an hour either side so a lone run is not drawn on the chart's edge. */
-const runTimes = timeScale((xs, now) => paddedRange(xs, now, 900));
+const dayPadded = timeScale((span) => paddedRange(span, 43_200));
+/** The runs' start times; a lone run gets a quarter of an hour either side, not an axis of years. */
+const runTimes = timeScale((span) => (span[0] === span[1] ? paddedRange(span, 900) : span));
 
 const medianLine = (theme: ChartTheme): uPlot.Series => ({
   label: 'Median duration (s)', scale: 's', stroke: theme.accent, width: 1.5, spanGaps: true, points: { show: false },
@@ -65,7 +65,7 @@ export function durationOptions(theme: ChartTheme, names: readonly string[]): Ch
 }
 
 /** At least the last minute: the first seconds after opening read as a short line, not a point stretched over years. */
-const liveWindow = timeScale((xs, now) => liveRange(xs, now));
+const liveWindow = timeScale(liveRange);
 
 export interface LineSpec {
   label: string;

@@ -47,6 +47,12 @@ function NoticeItem({ notice }: { notice: Notice }): ReactElement {
     <div className="notice" data-kind={notice.code} role={isError(notice) ? 'alert' : 'status'}>
       <div className="notice__body">
         <p className="notice__message">{notice.message}{notice.count > 1 && <span className="notice__repeat" aria-label={`${notice.count} times`}> ×{notice.count}</span>}</p>
+        {notice.action !== undefined && (
+          <button type="button" className="notice-stack__action notice__action" onClick={() => {
+            dismissNotice(notice.id);
+            void notice.action?.run();
+          }}>{notice.action.label}</button>
+        )}
         {notice.problems.length > 1 && (
           <ul className="notice__problems">
             {notice.problems.map((problem, index) => <li key={index}>{formatProblem(problem)}</li>)}

@@ -27,7 +27,7 @@ import { createWorkflowActions } from '../projects/workflow-actions.js';
 export function createActions(client: OrchestratorApi, stores: Stores, dialogs: Dialogs = appDialogs(stores.dialogs), notifier: Notifier = browserNotifier) {
   const workflows = createWorkflowActions(client, stores, dialogs);
   const files = createFileActions(client, stores, dialogs, workflows.mayDiscard, workflows.loadGraph);
-  const subflows = createSubflowActions(client, stores, { askName: files.askName, loadGraph: workflows.loadGraph, loadWorkflows: workflows.loadWorkflows, mayDiscard: workflows.mayDiscard });
+  const subflows = createSubflowActions(client, stores, { askName: files.askName, loadGraph: workflows.loadGraph, loadWorkflows: workflows.loadWorkflows, mayDiscard: workflows.mayDiscard, confirm: (question) => dialogs.confirm(question) });
   // A parent saved (or saved to run) right after a conversion waits for its child's file.
   const save = async (): Promise<boolean> => (await subflows.subflowsSaved(), files.save());
   const runs = createRunActions(client, stores, save, notifier);

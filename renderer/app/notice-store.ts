@@ -13,6 +13,8 @@ export interface Notice {
   count: number;
   /** The engine notice this shows (EngineNotice.id), so a later one that resolves it can take it away. */
   source?: string;
+  /** A command the notice offers ("Delete part…"); a notice with one stays until used or closed, info or not. */
+  action?: { label: string; run(): unknown };
 }
 
 export interface NoticeState {
@@ -52,7 +54,7 @@ export function createNoticeStore(infoMs = INFO_NOTICE_MS) {
         if (existing !== undefined) {
           // A reconnect loop or a double click: one entry, counted, and an info's few seconds start again.
           set((state) => ({ notices: state.notices.map((shown) => (shown === existing ? { ...shown, count: shown.count + 1 } : shown)) }));
-          if (!isError(existing)) expireLater(existing.id);
+          if (!isError(existing) && existing.action === undefined) expireLater(existing.id);
           return;
         }
         const added: Notice = { ...notice, id: nextId++, count: 1 };
@@ -60,7 +62,7 @@ export function createNoticeStore(infoMs = INFO_NOTICE_MS) {
         const kept = new Set([...next.filter(isError).slice(-MAX_ERRORS), ...next.filter((shown) => !isError(shown)).slice(-MAX_INFOS)]);
         for (const dropped of next.filter((shown) => !kept.has(shown))) forget(dropped.id);
         set({ notices: next.filter((shown) => kept.has(shown)) });
-        if (!isError(added)) expireLater(added.id);
+        if (!isError(added) && added.action === undefined) expireLater(added.id);
       },
       dismiss: (id) => {
         forget(id);

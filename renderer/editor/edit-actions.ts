@@ -7,6 +7,7 @@ import { copySteps, parseClipboard, pasteSteps, topLeft, type ClipboardContent }
 import { freeSpotForStep } from './free-spot.js';
 import { addSteps, connect, createStep, moveSteps, reconnect, removeElements, updateStep, type ConnectResult, type Dependency, type XY } from './graph-edits.js';
 import { renameStep } from './rename-step.js';
+import { convertedChild } from './subflow-actions.js';
 import { baseNameFor, stepNameProblem, uniqueName } from './step-names.js';
 import type { Stores } from '../app/stores.js';
 
@@ -119,7 +120,12 @@ export function createEditActions(stores: Stores) {
     copy, cut, paste, pasteContent, duplicate,
     select: (steps: readonly string[]) => graph.getState().select(steps),
     selectAll: () => graph.getState().select(graph.getState().nodes.map((node) => node.id)),
-    undo: () => graph.getState().undo(),
+    undo: () => {
+      const child = convertedChild(graph.getState().history.past.at(-1)?.label);
+      graph.getState().undo();
+      // Undo takes back the canvas, not the file the conversion wrote: said, so it is no surprise in the project's list.
+      if (child !== null) notices.getState().report({ message: `Conversion undone: workflow ${child} stays in the project (Redo runs it again)`, code: 'info', problems: [] });
+    },
     redo: () => graph.getState().redo(),
   };
 }

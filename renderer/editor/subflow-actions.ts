@@ -3,20 +3,26 @@
 import type { Viewport } from '@xyflow/react';
 import type { OrchestratorApi } from '../../shared/ipc.js';
 import type { Workflow, WorkflowStep } from '../../shared/model.js';
-import { convertToSubflow, isSubflowStep, unpackSubflow } from '../../shared/subflow-transform.js';
+import { convertToSubflow, isSubflowStep, subflowTarget, unpackSubflow } from '../../shared/subflow-transform.js';
 import { attempt } from '../app/attempt.js';
 import type { Stores } from '../app/stores.js';
 import { positionOf, withPosition } from './graph-edits.js';
 import { findSubflowChild } from './subflow-child.js';
 import { placeClear } from './subflow-placement.js';
 import { trailTo } from './subflow-store.js';
+import type { ConfirmQuestion } from '../ui/dialogs.js';
 
 export interface SubflowActionDeps {
   askName(projectId: string, title: string, submitLabel: string, initial?: string): Promise<string | null>;
   loadGraph(name: string, projectId: string): Promise<boolean>;
   loadWorkflows(projectId: string): Promise<void>;
   mayDiscard(): Promise<boolean>;
+  confirm(question: ConfirmQuestion): Promise<boolean>;
 }
+
+/** The undo label of a conversion, and the child workflow it names (edit-actions tells the user that file stays). */
+export const convertLabel = (count: string, name: string): string => `convert ${count} to subflow ${name}`;
+export const convertedChild = (label: string | undefined): string | null => /^convert \d+ steps? to subflow (.+)$/.exec(label ?? '')?.[1] ?? null;
 
 /** Where the engine's save puts a new workflow (PROJECT_WORKFLOWS_DIR), relative to the project as the step names it. */
 const defaultFile = (name: string): string => `.codomyrmex/workflows/${name}.yaml`;
@@ -98,7 +104,7 @@ export function createSubflowActions(client: OrchestratorApi, stores: Stores, de
     if ('refused' in result) return refuse(`Convert to subflow refused: ${result.refused}`), null;
     const { child, step } = result;
     const parent = placeClear(result.parent, step);
-    const label = `convert ${count} to subflow ${name}`;
+    const label = convertLabel(count, name);
     graph.getState().edit(label, () => parent);
     graph.getState().select([step]);
     // The canvas changes at once; the child's file is written meanwhile (a big one takes the engine a while), and a
@@ -140,7 +146,31 @@ export function createSubflowActions(client: OrchestratorApi, stores: Stores, de
     const placed = placeUnplaced(result.workflow.steps, new Set(result.steps), positionOf(step));
     graph.getState().edit(`unpack ${stepName}`, () => ({ ...result.workflow, steps: placed }));
     graph.getState().select(result.steps);
+    tellChildStays(shown.projectId, child, step);
     return result.steps;
+  };
+
+  /** After an unpack the child workflow's file is still there (another workflow may run it): said, with a way to delete it. */
+  const tellChildStays = (projectId: string, child: string, unpacked: WorkflowStep): void => {
+    const target = JSON.stringify(subflowTarget(unpacked));
+    // Another subflow step of this workflow runs the same child: nothing to offer.
+    const stillRun = graph.getState().workflow?.steps.some((other) => isSubflowStep(other) && JSON.stringify(subflowTarget(other)) === target) === true;
+    notices.getState().report({
+      message: `Unpacked ${unpacked.name}: workflow ${child} stays in the project`,
+      code: 'info',
+      problems: [],
+      ...(stillRun ? {} : { action: { label: `Delete ${child}…`, run: () => deleteChild(projectId, child) } }),
+    });
+  };
+
+  /** Deletes a child workflow's file once the user agreed; the list of the project's workflows follows. */
+  const deleteChild = async (projectId: string, child: string): Promise<void> => {
+    const agreed = await deps.confirm({ title: `Delete workflow ${child}?`, message: `Its file is deleted from the project. A workflow that still runs it as a subflow will fail to validate. Undo does not bring the file back.`, confirmLabel: 'Delete', danger: true });
+    if (!agreed) return;
+    const deleted = await attempt(notices, () => client.invoke('workflows.delete', { projectId, name: child }));
+    if (deleted === undefined) return;
+    notices.getState().report({ message: deleted.deleted ? `Deleted workflow ${child}` : `Workflow ${child} was already gone`, code: 'info', problems: [] });
+    await deps.loadWorkflows(projectId);
   };
 
   /** The selected step, when it is the one subflow step selected (what unpack and open act on from the keyboard). */

@@ -71,6 +71,9 @@ test('a 3-step selection becomes a subflow that runs to the same files, opens fr
   // Undo takes the conversion back, redo brings it again.
   await page.keyboard.press('Control+z');
   await expect.poll(() => stepNames(page)).toEqual(['check', 'compile', 'fetch', 'notes', 'package', 'prepare']);
+  // The child's file is not taken back with the canvas: the app says it stays.
+  await expect(page.getByRole('status').filter({ hasText: 'Conversion undone: workflow build-part stays in the project (Redo runs it again)' })).toBeVisible();
+  expect(existsSync(workflowFile(server, 'build-part'))).toBe(true);
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(() => stepNames(page)).toEqual(['build-part', 'notes', 'package', 'prepare']);
 
@@ -129,7 +132,16 @@ test('a 3-step selection becomes a subflow that runs to the same files, opens fr
   await page.keyboard.press('Control+s');
   await expect(page.getByLabel('unsaved changes')).toBeHidden();
   expect(graphOf(six)).toEqual(original);
+  // The child stays unless the user deletes it from the notice, and agrees.
   expect(existsSync(workflowFile(server, 'build-part'))).toBe(true);
+  const stays = page.getByRole('status').filter({ hasText: 'Unpacked build-part: workflow build-part stays in the project' });
+  await expect(stays).toBeVisible();
+  await shoot(page, 'subflow-unpacked-notice');
+  await stays.getByRole('button', { name: 'Delete build-part…' }).click();
+  const ask = page.getByRole('dialog', { name: 'Delete workflow build-part?' });
+  await expect(ask).toContainText('A workflow that still runs it as a subflow will fail to validate');
+  await ask.getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => existsSync(workflowFile(server, 'build-part'))).toBe(false);
   expect(watch.problems).toEqual([]);
 });
 

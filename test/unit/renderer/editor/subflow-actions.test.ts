@@ -129,6 +129,35 @@ describe('subflows in the editor', () => {
     expect({ x, y }).toEqual({ x: 300, y: -40 });
   });
 
+  it('says the child workflow stays after an undo or an unpack, and deletes it only when asked and agreed', async () => {
+    const { api, stores, files } = setup('part', { 'workflows.delete': ({ name }: { name: string }) => ({ deleted: files.delete(name) }) });
+    const answers = [false, true];
+    const questions: string[] = [];
+    const confirm = async (question: { title: string }) => (questions.push(question.title), answers.shift()!);
+    const actions = createActions(api, stores, { confirm, prompt: async () => 'part', showPath: async () => undefined });
+    const messages = () => stores.notices.getState().notices.map((notice) => notice.message);
+    stores.graph.getState().open(DOC, workflow([step('a'), step('b', ['a']), step('c', ['b'])]));
+    stores.graph.getState().select(['b']);
+    await actions.convertSelection();
+    await actions.subflowsSaved();
+    actions.undo();
+    expect(messages()).toContain('Conversion undone: workflow part stays in the project (Redo runs it again)');
+    expect(files.has('part')).toBe(true);
+    actions.redo();
+
+    await actions.unpack('part');
+    const notice = () => stores.notices.getState().notices.find((shown) => shown.message === 'Unpacked part: workflow part stays in the project');
+    expect(notice()?.action?.label).toBe('Delete part…');
+    // Declined: the file stays and nothing is asked of the engine; agreed: it is deleted.
+    await notice()!.action!.run();
+    expect(files.has('part')).toBe(true);
+    expect(api.calls.some((call) => call.command === 'workflows.delete')).toBe(false);
+    await notice()!.action!.run();
+    expect(questions).toEqual(['Delete workflow part?', 'Delete workflow part?']);
+    expect(files.has('part')).toBe(false);
+    expect(messages()).toContain('Deleted workflow part');
+  });
+
   it('says which workflow a subflow step names when the project has none by that file', async () => {
     const { stores, actions } = setup();
     stores.graph.getState().open(DOC, workflow([runs('lost', 'gone')]));

@@ -19,7 +19,7 @@ export function Inspector({ name }: { name: string }): ReactElement | null {
   const workflowCache = useGraphStore((state) => state.workflow?.cache);
   const info = useEditorStore((state) => state.actions.find((candidate) => candidate.module === step?.module && candidate.action === step?.action));
   const problems = useValidationStore((state) => state.byStep.get(name));
-  const { changeStep, selectStep, runPart } = useActions();
+  const { changeStep, selectStep, runPart, startRun } = useActions();
   const fields = useMemo(() => paramFields(info?.paramsSchema), [info]);
   if (step === undefined) return null;
   return (
@@ -37,6 +37,9 @@ export function Inspector({ name }: { name: string }): ReactElement | null {
         {SELECTION_MODES.map((mode) => (
           <button key={mode} type="button" className="button button--small" onClick={() => void runPart(step.name, mode)}>{SELECTION_LABELS[mode]}</button>
         ))}
+        {(step.cache ?? workflowCache) !== undefined && (
+          <button type="button" className="button button--small" title="The whole workflow; this step runs even when the cache holds its result" onClick={() => void startRun(undefined, undefined, { force: [step.name] })}>Run, forcing this step</button>
+        )}
       </div>
       {problems !== undefined && (
         <ul className="problems problems--inline" aria-label={`Problems of ${name}`}>

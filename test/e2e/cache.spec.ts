@@ -286,6 +286,17 @@ test('the Run button\'s menu runs without the cache, and a step\'s context menu 
   await expect(step(page, 'compile')).toHaveAttribute('data-status', 'cached');
   expect(ran().slice(7)).toEqual(['lint']);
   await shoot(page, 'cache-run-forced');
+
+  // And the inspector, for those who never right-click.
+  await nav(page, 'Editor');
+  await step(page, 'package').click();
+  const around = page.getByRole('group', { name: 'Run part of the workflow around package' });
+  await shoot(page, 'cache-inspector-force', around);
+  await around.getByRole('button', { name: 'Run, forcing this step' }).click();
+  await page.getByRole('button', { name: 'Open run' }).click();
+  await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed');
+  await expect(step(page, 'package')).toHaveAttribute('data-status', 'succeeded');
+  expect(ran().slice(8)).toEqual(['package']);
   expect(watch.problems).toEqual([]);
 });
 

@@ -1,5 +1,6 @@
 // The editor's toolbar is one row at both window sizes we look at: at 1024×700 the layout buttons keep only their arrow
 // (and their names) and Import/Export move under ⋯, from where they still work; at 1440×900 every label is spelled out.
+// The header keeps the workflow's name whole beside a run's summary.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { watchPage } from './app-dialogs.js';
 import { openWorkflow, shot } from './app-page.js';
@@ -46,6 +47,13 @@ test('the editor toolbar keeps to one row at 1024×700 with Import and Export un
   const chooser = page.waitForEvent('filechooser');
   await menu.getByRole('menuitem', { name: 'Import…' }).click();
   await chooser;
+
+  // With a run's summary beside Run, the workflow's name still shows whole: the project's select gives way first.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText('completed');
+  const title = page.getByRole('heading', { level: 1, name: 'build' });
+  expect(await title.evaluate((element) => element.clientWidth > 0 && element.scrollWidth <= element.clientWidth)).toBe(true);
+  await shot(page, 'editor-header-run-1024x700');
 
   await page.setViewportSize({ width: 1440, height: 900 });
   expect(await rows(page)).toHaveLength(1);

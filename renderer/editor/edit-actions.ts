@@ -121,10 +121,11 @@ export function createEditActions(stores: Stores) {
     select: (steps: readonly string[]) => graph.getState().select(steps),
     selectAll: () => graph.getState().select(graph.getState().nodes.map((node) => node.id)),
     undo: () => {
-      const child = convertedChild(graph.getState().history.past.at(-1)?.label);
-      graph.getState().undo();
+      const undone = graph.getState().undo();
+      const child = convertedChild(undone ?? undefined);
       // Undo takes back the canvas, not the file the conversion wrote: said, so it is no surprise in the project's list.
       if (child !== null) notices.getState().report({ message: `Conversion undone: workflow ${child} stays in the project (Redo runs it again)`, code: 'info', problems: [] });
+      return undone;
     },
     redo: () => graph.getState().redo(),
   };

@@ -1,7 +1,8 @@
 // Not a bench section: one fresh page load of the bench's dashboard (50 projects × 100,000 runs) traced in Chromium,
 // summarised by phase on the page's main thread (script compile and run per file, style, layout, paint, tasks) against
 // the page's marks (first card, all drawn), for finding where navigation → drawn goes.
-// `node scripts/bench/profile-dashboard.mjs [--home=DIR] [--out=trace.json] [--width=1280 --height=800]`
+// `node scripts/bench/profile-dashboard.mjs [--home=DIR] [--out=trace.json] [--rounds=N] [--width=1280 --height=800]
+// [--no-samples] [--build=DIR] [--server-profile=DIR]` (--no-samples: no JavaScript CPU samples, which add compile work)
 /* global window */
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,14 +27,15 @@ const rounds = Number(option('rounds', 1));
 const viewport = { width: Number(option('width', 1280)), height: Number(option('height', 800)) };
 // --server-profile=DIR: the server's own CPU profile, written as it stops.
 const serverProfile = option('server-profile', undefined);
-const server = await startServe(join(root, 'project-00'), { home, nodeArgs: serverProfile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${serverProfile}`, '--cpu-prof-interval=250'] });
+// --build=DIR: serve another checkout's build (e.g. the bench's baseline under node_modules/.cache/bench-baseline).
+const server = await startServe(join(root, 'project-00'), { home, build: option('build', undefined), nodeArgs: serverProfile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${serverProfile}`, '--cpu-prof-interval=250'] });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 /** Page marks relative to navigation start, and (when traced) the trace's events. */
 async function load(traced) {
   const page = await browser.newPage({ viewport });
   const drawn = await watchDrawn(page, 50);
-  if (traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'netlog', 'disabled-by-default-v8.compile', 'disabled-by-default-v8.cpu_profiler'] });
+  if (traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'netlog', 'disabled-by-default-v8.compile', ...(process.argv.includes('--no-samples') ? [] : ['disabled-by-default-v8.cpu_profiler'])] });
   await page.goto(server.url);
   const drawnAt = await drawn();
   const marks = await page.evaluate(() => ({ firstCard: window.__firstCardAt, timeOrigin: performance.timeOrigin, resources: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd)]) }));
@@ -54,6 +56,10 @@ function summarise({ drawnAt, firstCard, resources, trace }) {
   const t0 = nav.ts;
   const rel = (us) => ((us - t0) / 1000).toFixed(0);
   const add = (key, dur) => buckets.set(key, (buckets.get(key) ?? 0) + dur / 1000);
+  // Thread time (CPU the main thread got), beside wall time: on a loaded machine a task's wall time counts the time
+  // the thread waited for a core.
+  const cpu = main.filter((e) => e.name === 'RunTask' && e.ts >= t0 && e.ts <= t0 + drawnAt * 1000).reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
+  const wall = main.filter((e) => e.name === 'RunTask' && e.ts >= t0 && e.ts <= t0 + drawnAt * 1000).reduce((sum, e) => sum + e.dur, 0) / 1000;
   const timeline = [];
   for (const e of main) {
     if (e.ts > t0 + drawnAt * 1000 + 50_000) continue;
@@ -68,7 +74,7 @@ function summarise({ drawnAt, firstCard, resources, trace }) {
     if (['EvaluateScript', 'v8.evaluateModule', 'UpdateLayoutTree', 'Layout', 'Paint', 'ParseHTML', 'v8.compileModule'].includes(e.name) && e.dur > 3000) timeline.push(`${rel(e.ts).padStart(5)}–${rel(e.ts + e.dur).padStart(5)} ms   ${e.name} ${url} ${(e.dur / 1000).toFixed(1)} ms`);
   }
   const top = [...buckets].sort((a, b) => b[1] - a[1]).slice(0, 24).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
-  return `first card ${firstCard.toFixed(0)} ms, all drawn ${drawnAt.toFixed(0)} ms after navigation start\n── resources (start → end, ms)\n${resources.map((r) => `  ${r.join('  ')}`).join('\n')}\n── main thread by phase (to all drawn)\n${top}\n── main-thread timeline\n${timeline.sort((a, b) => Number(a.split('–')[0]) - Number(b.split('–')[0])).join('\n')}\n`;
+  return `first card ${firstCard.toFixed(0)} ms, all drawn ${drawnAt.toFixed(0)} ms after navigation start; main thread's tasks until then: ${wall.toFixed(0)} ms wall, ${cpu.toFixed(0)} ms CPU\n── resources (start → end, ms)\n${resources.map((r) => `  ${r.join('  ')}`).join('\n')}\n── main thread by phase (to all drawn)\n${top}\n── main-thread timeline\n${timeline.sort((a, b) => Number(a.split('–')[0]) - Number(b.split('–')[0])).join('\n')}\n`;
 }
 
 try {

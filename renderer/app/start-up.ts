@@ -9,6 +9,24 @@ import { preloadViews } from './lazy-views.js';
 /** Resolves after the next paint: a frame, then a task, so the paint itself is not delayed by what follows. */
 const afterPaint = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+/**
+ * Resolves once the loaded dashboard has been committed to the page, or the app shows another view. The dashboard's
+ * reply can come before React's first render of it (the early request): waiting for the reply alone let the other
+ * requests and the editor's chunk go out before the cards' first frame, ~20 ms of work in its way, in half the loads.
+ */
+const dashboardShown = (stores: Stores): Promise<void> => new Promise((resolve) => {
+  const done = (): boolean => stores.dashboard.getState().shown || stores.app.getState().view !== 'projects';
+  if (done()) return resolve();
+  const offDashboard = stores.dashboard.subscribe(check);
+  const offApp = stores.app.subscribe(check);
+  function check(): void {
+    if (!done()) return;
+    offDashboard();
+    offApp();
+    resolve();
+  }
+});
+
 /** When the page is idle, but no later than `timeoutMs` (if given); a timer where the browser has no idle callback. */
 const whenIdle = (run: () => void, timeoutMs?: number): void => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(run, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
@@ -28,7 +46,8 @@ export function startUp(stores: Stores, actions: Actions): () => void {
   });
   if (stores.app.getState().view === 'editor') loadCatalogOnce();
 
-  const first = stores.app.getState().view === 'projects' ? actions.loadDashboard().then(afterPaint) : Promise.resolve();
+  // A failed load has no cards to wait for.
+  const first = stores.app.getState().view === 'projects' ? actions.loadDashboard().then(() => (stores.dashboard.getState().loaded ? dashboardShown(stores) : undefined)).then(afterPaint) : Promise.resolve();
   void first.then(() => {
     void actions.loadProjects();
     void actions.findLiveRuns();

@@ -1,6 +1,6 @@
 // The Projects dashboard: a card per project (kept fresh as runs finish), "Add folder" and "New project"; a card's
 // name opens its project page in place of the cards; with no project yet, the welcome view.
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useLayoutEffect, useState, type ReactElement } from 'react';
 import { useActions, useDashboardStore } from '../app/hooks.js';
 import '../styles/dashboard.css';
 import { AddFolderForm } from './AddFolderForm.js';
@@ -13,6 +13,7 @@ export function ProjectsView(): ReactElement {
   const cards = useDashboardStore((state) => state.cards);
   const loaded = useDashboardStore((state) => state.loaded);
   const page = useDashboardStore((state) => state.page?.projectId ?? null);
+  const markShown = useDashboardStore((state) => state.markShown);
   const { loadDashboard, watchDashboard } = useActions();
   const [adding, setAdding] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -20,6 +21,11 @@ export function ProjectsView(): ReactElement {
     void loadDashboard();
     return watchDashboard();
   }, [loadDashboard, watchDashboard]);
+  // In the commit that puts the loaded cards in the page (before it is painted): start-up's next requests and chunks
+  // wait for it, or they land between the dashboard's reply and its first frame.
+  useLayoutEffect(() => {
+    if (loaded) markShown();
+  }, [loaded, markShown]);
   if (page !== null) return <ProjectPage projectId={page} />;
   // A first run (nothing registered yet) gets a welcome rather than an empty dashboard.
   if (loaded && cards.length === 0) return <WelcomeView />;

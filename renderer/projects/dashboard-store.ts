@@ -12,12 +12,15 @@ export interface ProjectPage {
 export interface DashboardState {
   cards: readonly ProjectCard[];
   loaded: boolean;
+  /** The loaded dashboard (cards or welcome) has been committed to the page once: start-up's other work may follow. */
+  shown: boolean;
   templates: readonly TemplateInfo[];
   /** Projects whose runs changed since their card was fetched. */
   stale: ReadonlySet<string>;
   /** The project page shown instead of the cards; null on the cards. */
   page: ProjectPage | null;
   setCards(cards: readonly ProjectCard[]): void;
+  markShown(): void;
   /** Takes a fresh dashboard but replaces only the cards of `projectIds`, so the others keep their identity. */
   refreshCards(fresh: readonly ProjectCard[], projectIds: ReadonlySet<string>): void;
   markStale(projectIds: Iterable<string>): void;
@@ -32,10 +35,12 @@ export function createDashboardStore() {
   return createStore<DashboardState>()((set, get) => ({
     cards: [],
     loaded: false,
+    shown: false,
     templates: [],
     stale: new Set(),
     page: null,
     setCards: (cards) => set({ cards, loaded: true }),
+    markShown: () => set((state) => (state.shown ? state : { shown: true })),
     refreshCards: (fresh, projectIds) => set((state) => {
       const held = new Map(state.cards.map((card) => [card.project.id, card]));
       const cards = fresh.map((card) => (projectIds.has(card.project.id) ? card : held.get(card.project.id) ?? card));

@@ -16,7 +16,7 @@ function preloadAppChunk(): Plugin {
       order: 'post',
       handler(_html, context): HtmlTagDescriptor[] {
         const bundle = context.bundle ?? {};
-        const app = Object.values(bundle).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/app/start-app.tsx'));
+        const app = Object.values(bundle).find(isAppChunk);
         if (app?.type !== 'chunk') return [];
         // The entry's own chunk is in the page already.
         const imports = app.imports.filter((file) => !(bundle[file]?.type === 'chunk' && bundle[file].isEntry));
@@ -31,10 +31,40 @@ function preloadAppChunk(): Plugin {
   };
 }
 
+const isAppChunk = (output: { type: string; facadeModuleId?: string | null }): boolean => output.type === 'chunk' && output.facadeModuleId?.endsWith('/app/start-app.tsx') === true;
+
+/**
+ * V8's compile hint on the app's chunk: every function in it is compiled while the file streams in, off the main thread,
+ * rather than one by one on first call in the dashboard's first render (main-thread compile ~30 → ~17 ms, traced). V8
+ * reads the comment only as the file's first line, so it goes in after Vite has put its preload map at the top, and the
+ * source map's lines move down by one.
+ */
+function compileHintOnAppChunk(): Plugin {
+  return {
+    name: 'codomyrmex-compile-hint',
+    apply: 'build',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const output of Object.values(bundle)) {
+          if (output.type !== 'chunk' || !isAppChunk(output)) continue;
+          output.code = `//# allFunctionsCalledOnLoad\n${output.code}`;
+          if (output.map) output.map.mappings = `;${output.map.mappings}`;
+          const map = bundle[`${output.fileName}.map`];
+          if (map?.type === 'asset') {
+            const json = JSON.parse(String(map.source)) as { mappings: string };
+            map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` });
+          }
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [react(), preloadAppChunk()],
+  plugins: [react(), preloadAppChunk(), compileHintOnAppChunk()],
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     // Clears dist/renderer only; the rest of dist/ belongs to other builds.

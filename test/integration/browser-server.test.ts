@@ -28,9 +28,10 @@ async function start() {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   const project = engine.projectManager.addProject(projectDir);
   const api = new EngineApi(engine, { mode: 'browser', version: 'test', projectId: project.id });
-  server = await startBrowserServer({ api, rendererDir, port: 0 });
+  // Its first view read while the page loads, as `codomyrmex serve` has it.
+  server = await startBrowserServer({ api, rendererDir, port: 0, events: engine.events });
   const origin = `http://127.0.0.1:${server.port}`;
-  return { engine, project, origin, server };
+  return { engine, api, project, origin, server };
 }
 
 /** A WebSocket client that speaks the contract: request() awaits the reply with the same id. */
@@ -149,6 +150,44 @@ describe('browser mode server', () => {
     for (const event of client.events) if (event.type === 'step.updated' && event.executionId === executionId) last.set(event.step, event.run.status);
     expect(Object.fromEntries(last)).toEqual({ prepare: 'succeeded', left: 'succeeded', right: 'succeeded', join: 'succeeded' });
     expect(client.batches()).toBeLessThan(client.events.length);
+    client.socket.close();
+  });
+
+  it("reads the dashboard as the page is fetched and answers the page's first request with it, unless something changed", async () => {
+    const { engine, api, project, origin, server } = await start();
+    const reads: unknown[] = [];
+    const dispatch = api.dispatch.bind(api);
+    api.dispatch = (command, request) => {
+      if (command === 'projects.dashboard') reads.push(request);
+      return dispatch(command, request);
+    };
+    const page = async (): Promise<void> => void (await (await fetch(`${origin}/?token=${server.token}`)).text());
+    const status = async (client: Awaited<ReturnType<typeof connect>>, request: unknown = {}): Promise<unknown> => {
+      const reply = await client.request('projects.dashboard', request);
+      expect(reply.ok).toBe(true);
+      return (reply.value as { project: { status: string } }[])[0]!.project.status;
+    };
+    await page();
+    await expect.poll(() => reads.length).toBe(1);
+    // An asset is no page: nothing is read for it.
+    await fetch(`${origin}/assets/app.js?token=${server.token}`);
+    const client = await connect(origin, server.token);
+    expect(await status(client)).toBe('active');
+    expect(reads).toHaveLength(1);
+    // Used once: the next request reads afresh.
+    await status(client);
+    expect(reads).toHaveLength(2);
+    // A change after the page was fetched (the status, set elsewhere) is in the answer, not the earlier read.
+    await page();
+    await expect.poll(() => reads.length).toBe(3);
+    engine.projectManager.updateProjectStatus(project.id, 'paused');
+    expect(await status(client)).toBe('paused');
+    expect(reads).toHaveLength(4);
+    // A request with options is not the page's first: it gets its own read.
+    await page();
+    await expect.poll(() => reads.length).toBe(5);
+    await status(client, { days: 7 });
+    expect(reads.at(-1)).toEqual({ days: 7 });
     client.socket.close();
   });
 

@@ -1,9 +1,12 @@
 // Browser mode's server: the renderer over HTTP and the contract over a WebSocket, on 127.0.0.1 behind a token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { extname } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { EngineApi } from '../../engine/api.js';
+import type { EventBus } from '../../engine/event-bus.js';
 import { createAccessGuard, type AccessGuard } from './access-guard.js';
+import { createFirstViewPrefetch, type FirstViewPrefetch } from './first-view-prefetch.js';
 import { securityHeaders, serveStatic } from './static-files.js';
 import { bindSocket } from './ws-bridge.js';
 
@@ -14,6 +17,8 @@ export interface BrowserServerOptions {
   /** 0 picks a free port. */
   port: number;
   token?: string;
+  /** The engine's events: with them, a page's first request is read while the page loads (first-view-prefetch.ts). */
+  events?: Pick<EventBus, 'on'>;
 }
 
 export interface BrowserServer {
@@ -37,9 +42,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const guard = createAccessGuard(port, options.token);
   const headers = securityHeaders(port);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  sockets.on('connection', (socket) => bindSocket(socket, options.api));
+  const prefetch = options.events === undefined ? null : createFirstViewPrefetch(options.api, options.events);
+  sockets.on('connection', (socket) => bindSocket(socket, options.api, prefetch));
 
-  server.on('request', (request, response) => handleHttp(request, response, guard, headers, options.rendererDir));
+  server.on('request', (request, response) => handleHttp(request, response, guard, headers, options.rendererDir, prefetch));
   server.on('upgrade', (request, socket, head) => {
     const verdict = guard.check(request);
     const path = new URL(request.url ?? '/', 'http://loopback').pathname;
@@ -54,11 +60,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     url: `http://127.0.0.1:${port}/?token=${guard.token}`,
     port,
     token: guard.token,
-    close: () => closeServer(server, sockets),
+    close: () => {
+      prefetch?.close();
+      return closeServer(server, sockets);
+    },
   };
 }
 
-function handleHttp(request: IncomingMessage, response: ServerResponse, guard: AccessGuard, headers: Record<string, string>, rendererDir: string): void {
+function handleHttp(request: IncomingMessage, response: ServerResponse, guard: AccessGuard, headers: Record<string, string>, rendererDir: string, prefetch: FirstViewPrefetch | null): void {
   const verdict = guard.check(request);
   if (!verdict.ok) {
     respond(response, verdict.status, headers, verdict.status === 401 ? 'Unauthorized: open the URL that `codomyrmex serve` printed (it carries the token).' : `Forbidden: ${verdict.reason}.`);
@@ -72,6 +81,11 @@ function handleHttp(request: IncomingMessage, response: ServerResponse, guard: A
   const withCookie = verdict.viaQuery ? { ...headers, 'Set-Cookie': `${guard.cookieName}=${guard.token}; HttpOnly; SameSite=Strict; Path=/` } : headers;
   const pathname = new URL(request.url ?? '/', 'http://loopback').pathname;
   if (!serveStatic(rendererDir, pathname, response, withCookie, request.method === 'HEAD')) respond(response, 404, headers, 'Not found.');
+  // The page's first request follows once its scripts have loaded and run: read it meanwhile (first-view-prefetch.ts).
+  else if (prefetch !== null && request.method === 'GET') {
+    if (['', '.html'].includes(extname(pathname))) prefetch.pageServed();
+    else prefetch.assetServed();
+  }
 }
 
 function respond(response: ServerResponse, status: number, headers: Record<string, string>, text: string): void {

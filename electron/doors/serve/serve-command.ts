@@ -23,7 +23,7 @@ export async function serveCommand(folder: string | undefined, values: CliValues
   // The queue setting (the app's Settings): its steps go to workers from the first run on.
   await engine.startQueueFromSettings();
   const api = new EngineApi(engine, { mode: 'browser', version: packageVersion(), projectId: project?.id ?? null });
-  const server = await startBrowserServer({ api, rendererDir, port });
+  const server = await startBrowserServer({ api, rendererDir, port, events: engine.events });
   // The first line is the contract with users and scripts (as Jupyter's): everything needed to open the app.
   process.stdout.write(`Codomyrmex Orchestrator: ${server.url}\n`);
   const count = engine.projectManager.listProjects().length;

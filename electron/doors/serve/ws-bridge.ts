@@ -2,13 +2,15 @@
 import type { WebSocket } from 'ws';
 import type { Reply, WsClientMessage, WsServerMessage } from '../../../shared/ipc.js';
 import type { EngineApi } from '../../engine/api.js';
+import type { FirstViewPrefetch } from './first-view-prefetch.js';
 
 /** A socket that falls this far behind (bytes queued) is sent no more events until it drains: the page re-reads state. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 /** The longest the workflow files' watch waits for the page's first request to be answered. */
 const WATCH_FILES_AFTER_MS = 1000;
 
-export function bindSocket(socket: WebSocket, api: EngineApi): void {
+/** `prefetch`: the first view's read begun as the page loaded, used for the page's request when still current. */
+export function bindSocket(socket: WebSocket, api: EngineApi, prefetch: FirstViewPrefetch | null = null): void {
   const send = (message: WsServerMessage): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
@@ -31,7 +33,7 @@ export function bindSocket(socket: WebSocket, api: EngineApi): void {
         send({ id: -1, reply: invalid(parsed?.error ?? 'binary frames are not part of the contract') });
         return;
       }
-      void api.dispatch(parsed.command, parsed.request).then((reply) => {
+      void (prefetch?.take(parsed.command, parsed.request) ?? api.dispatch(parsed.command, parsed.request)).then((reply) => {
         send({ id: parsed.id, reply });
         setImmediate(answered);
       });

@@ -161,16 +161,25 @@ describe('browser mode server', () => {
       if (command === 'projects.dashboard') reads.push(request);
       return dispatch(command, request);
     };
-    const page = async (): Promise<void> => void (await (await fetch(`${origin}/?token=${server.token}`)).text());
+    // A page, then its script: the read follows the page's assets.
+    const page = async (): Promise<void> => {
+      await (await fetch(`${origin}/?token=${server.token}`)).text();
+      await (await fetch(`${origin}/assets/app.js?token=${server.token}`)).text();
+    };
     const status = async (client: Awaited<ReturnType<typeof connect>>, request: unknown = {}): Promise<unknown> => {
       const reply = await client.request('projects.dashboard', request);
       expect(reply.ok).toBe(true);
       return (reply.value as { project: { status: string } }[])[0]!.project.status;
     };
+    // Neither a page alone (nothing asked for its scripts: not a browser) nor an asset alone is read for.
+    await (await fetch(`${origin}/?token=${server.token}`)).text();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reads).toHaveLength(0);
     await page();
     await expect.poll(() => reads.length).toBe(1);
-    // An asset is no page: nothing is read for it.
-    await fetch(`${origin}/assets/app.js?token=${server.token}`);
+    await (await fetch(`${origin}/assets/app.js?token=${server.token}`)).text();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reads).toHaveLength(1);
     const client = await connect(origin, server.token);
     expect(await status(client)).toBe('active');
     expect(reads).toHaveLength(1);

@@ -13,14 +13,14 @@ const CHANGES = ['execution.updated', 'project.updated', 'workflow.changed'] as 
 /** A read older than this (a page that never connected, or connected late) is not used: the request reads afresh. */
 const MAX_AGE_MS = 5000;
 /**
- * The read waits until no asset has been asked for in this long: the page's scripts come in one burst just after the
- * page, and a read (tens of ms, synchronous) begun in the middle of it held them up (traced: the entry chunk's response
- * 80 → 120–200 ms).
+ * The read waits for the page's scripts to be asked for and then for this long without another asset request: they
+ * come in one burst some 20–50 ms after the page, and a read (tens of ms, synchronous; far longer when the machine is
+ * busy) begun before or amid it held them all up (traced: the scripts' responses 80 → 120–400 ms).
  */
 const QUIET_MS = 15;
 
 export interface FirstViewPrefetch {
-  /** The app's page went out: read once its assets have. */
+  /** The app's page went out: read once its scripts have (see QUIET_MS). */
   pageServed(): void;
   /** One of the page's assets went out. */
   assetServed(): void;
@@ -31,37 +31,42 @@ export interface FirstViewPrefetch {
 
 export function createFirstViewPrefetch(api: EngineApi, events: Pick<EventBus, 'on'>, now: () => number = Date.now): FirstViewPrefetch {
   let read: { reply: Promise<Reply>; at: number } | null = null;
+  // A page went out and its assets are being asked for: the read follows the last of them.
+  let armed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const off = events.on(() => {
     read = null;
   }, CHANGES);
   const current = (): boolean => read !== null && now() - read.at <= MAX_AGE_MS;
-  const wait = (): void => {
+  const disarm = (): void => {
+    armed = false;
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      if (!current()) read = { reply: api.dispatch(COMMAND, {}), at: now() };
-    }, QUIET_MS);
-    timer.unref();
+    timer = null;
   };
   return {
-    pageServed: wait,
+    pageServed() {
+      armed = true;
+    },
     assetServed() {
-      if (timer !== null) wait();
+      if (!armed) return;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => {
+        disarm();
+        if (!current()) read = { reply: api.dispatch(COMMAND, {}), at: now() };
+      }, QUIET_MS);
+      timer.unref();
     },
     take(command, request) {
       if (command !== COMMAND || !isEmptyRequest(request)) return null;
-      // Asked before the read began: it is this request's own read now.
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
+      // Asked before the read began: this request does its own read.
+      disarm();
       const taken = current() ? read : null;
       read = null;
       return taken?.reply ?? null;
     },
     close() {
       off();
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
+      disarm();
       read = null;
     },
   };

@@ -2,7 +2,7 @@
 // child_process.fork works in Electron only through ELECTRON_RUN_AS_NODE, which the runAsNode fuse turns off.
 import { EventEmitter } from 'node:events';
 import { utilityProcess, type UtilityProcess } from 'electron';
-import type { HostReply, HostRequest } from '../engine/processes/process-host.js';
+import type { HostMessage, HostReply, HostRequest } from '../engine/processes/process-host.js';
 import type { HostLauncher, HostProcess } from '../engine/processes/process-host-client.js';
 import { ENGINE_PID_ENV, UTILITY_DISCONNECT } from './utility-host-channel.js';
 
@@ -27,7 +27,7 @@ class UtilityHost extends EventEmitter implements HostProcess {
 
   constructor(private readonly child: UtilityProcess, private readonly graceMs: number) {
     super();
-    child.on('message', (reply: HostReply) => this.emit('message', reply));
+    child.on('message', (reply: HostMessage<HostReply>) => this.emit('message', reply));
     child.once('exit', (code: number) => {
       this.exited = true;
       this.emit('exit', code, null);
@@ -38,7 +38,7 @@ class UtilityHost extends EventEmitter implements HostProcess {
     return !this.exited && !this.disconnected;
   }
 
-  send(request: HostRequest, callback?: (error: Error | null) => void): boolean {
+  send(request: HostMessage<HostRequest>, callback?: (error: Error | null) => void): boolean {
     if (!this.connected) {
       callback?.(new Error('the process host has gone'));
       return false;

@@ -25,9 +25,10 @@ const run = defineAction({
   outputs: ['exitCode', 'stdout'],
   openOutputs: true,
   async run(params, context) {
-    const outputFile = join(tmpdir(), `codomyrmex-${process.pid}-${context.executionId}-${context.step}-${context.attempt}.out`);
+    const outputFile = join(outputDir(), `codomyrmex-${process.pid}-${context.executionId}-${context.step}-${context.attempt}.out`);
     const cwd = params.cwd === undefined ? context.cwd : isAbsolute(params.cwd) ? params.cwd : resolve(context.cwd, params.cwd);
-    const env = { ...stepEnvironment({ ...context.env, ...params.env }, cwd, params.env.PATH !== undefined), CODOMYRMEX_OUTPUT: outputFile };
+    const env = stepEnvironment({ ...context.env, ...params.env }, cwd, params.env.PATH !== undefined);
+    env.CODOMYRMEX_OUTPUT = outputFile;
     logStepCommand({ executionId: context.executionId, step: context.step, attempt: context.attempt, command: params.command, cwd, env });
     const exit = await runProcess({
       command: params.command,
@@ -49,6 +50,12 @@ const run = defineAction({
     return { outputs, exitCode: 0 };
   },
 });
+
+let temp: string | undefined;
+/** The system's temporary folder, asked once: os.tmpdir() reads three variables, each a handful of syscalls, per call. */
+function outputDir(): string {
+  return (temp ??= tmpdir());
+}
 
 /** `key=value` lines, as GitHub Actions' $GITHUB_OUTPUT; the file is removed once read. */
 function readOutputFile(file: string): Record<string, string> {

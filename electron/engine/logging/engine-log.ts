@@ -79,10 +79,14 @@ export function closeRunLog(executionId: string): void {
   runs.delete(executionId);
 }
 
-/** A step's logger inside its run (silent when the run has none: logging off, or a run of another engine). */
-export function stepLog(executionId: string, step: string): EngineLogger {
+/**
+ * A step's logger inside its run (silent when the run has none: logging off, or a run of another engine), or silent
+ * too when `level` is given and the run does not log it: no child logger is made for records nobody keeps.
+ */
+export function stepLog(executionId: string, step: string, level?: Parameters<EngineLogger['isLevelEnabled']>[0]): EngineLogger {
   const run = runs.get(executionId);
-  return run === undefined ? silent : run.child({ step });
+  if (run === undefined || (level !== undefined && !run.isLevelEnabled(level))) return silent;
+  return run.child({ step });
 }
 
 /** Resolves once every record logged so far is in the file. */

@@ -12,8 +12,9 @@ export interface StepCommand {
 }
 
 export function logStepCommand({ executionId, step, attempt, command, cwd, env }: StepCommand): void {
-  const log = stepLog(executionId, step);
-  // Diffing a few hundred variables per step is only worth it when someone reads debug records.
+  // Diffing a few hundred variables per step (or even making its child logger) is only worth it when someone reads
+  // debug records.
+  const log = stepLog(executionId, step, 'debug');
   if (!log.isLevelEnabled('debug')) return;
   log.debug({ attempt, command, cwd, env: envDiff(process.env, env) }, 'step command');
 }

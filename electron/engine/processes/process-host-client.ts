@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostEnvironment } from './host-step-env.js';
-import type { HostReply, HostRequest } from './process-host.js';
+import type { HostMessage, HostReply, HostRequest } from './process-host.js';
 import type { ProcessExit } from './spawn-command.js';
 
 export interface HostRun {
@@ -26,8 +26,8 @@ export interface HostProcess {
   /** True until the channel is closed (by either side) or the host has exited. */
   readonly connected: boolean;
   /** The callback hears whether the request left (an error once the host is gone). */
-  send(request: HostRequest, callback?: (error: Error | null) => void): boolean;
-  on(event: 'message', listener: (reply: HostReply) => void): unknown;
+  send(request: HostMessage<HostRequest>, callback?: (error: Error | null) => void): boolean;
+  on(event: 'message', listener: (reply: HostMessage<HostReply>) => void): unknown;
   on(event: 'exit' | 'error', listener: () => void): unknown;
   once(event: 'exit' | 'error', listener: () => void): unknown;
   /** Closes the channel: the host then ends every process tree it started and exits. */
@@ -71,6 +71,7 @@ export class ProcessHostClient {
   private readonly baseEnv: NodeJS.ProcessEnv;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private outbox: HostRequest[] = [];
   private dead = false;
   private up = false;
   /** Resolves once the host process has exited. */
@@ -80,7 +81,10 @@ export class ProcessHostClient {
     this.baseEnv = { ...process.env };
     this.child = launchHost(script, this.baseEnv);
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
-    this.child.on('message', (reply: HostReply) => this.onReply(reply));
+    this.child.on('message', (message: HostMessage<HostReply>) => {
+      if (Array.isArray(message)) for (const reply of message) this.onReply(reply);
+      else this.onReply(message);
+    });
     this.child.once('exit', () => this.onDeath());
     // A failed start or a write to a host that has just died: the engine never throws (or prints a stack) for it.
     this.child.on('error', () => this.onDeath());
@@ -113,11 +117,11 @@ export class ProcessHostClient {
     const pending: Pending = { pidWaiters: [], resolveExit };
     this.pending.set(id, pending);
     if (this.pending.size === 1) this.busy();
-    this.send({ t: 'spawn', id, ...request, env: this.changesFrom(request.env) });
+    this.post({ t: 'spawn', id, ...request, env: this.changesFrom(request.env) });
     const pid = (): Promise<number | null> => {
       if (!this.pending.has(id)) return Promise.resolve(null);
       const answer = new Promise<number | null>((resolve) => pending.pidWaiters.push(resolve));
-      if (pending.pidWaiters.length === 1) this.send({ t: 'pid', id });
+      if (pending.pidWaiters.length === 1) this.post({ t: 'pid', id });
       return answer;
     };
     return { pid, exit };
@@ -128,13 +132,24 @@ export class ProcessHostClient {
     if (this.child.connected) this.child.disconnect();
   }
 
+  /**
+   * Requests leave together once the current task is done: a scheduler pass that readies several steps sends their
+   * starts in one message. In order, so a pid request never overtakes its command's start.
+   */
+  private post(request: HostRequest): void {
+    this.outbox.push(request);
+    if (this.outbox.length === 1) queueMicrotask(() => this.sendOutbox());
+  }
+
   /** A host that died between two commands fails the command in flight (onDeath), never the engine with EPIPE. */
-  private send(request: HostRequest): void {
+  private sendOutbox(): void {
+    const requests = this.outbox;
+    this.outbox = [];
     if (this.dead || !this.child.connected) {
-      queueMicrotask(() => this.onDeath());
+      this.onDeath();
       return;
     }
-    this.child.send(request, (error: Error | null) => {
+    this.child.send(requests.length === 1 ? requests[0]! : requests, (error: Error | null) => {
       if (error !== null) this.onDeath();
     });
   }

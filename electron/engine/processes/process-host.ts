@@ -30,17 +30,34 @@ export type HostReply =
   | { t: 'pid'; id: number; pid: number }
   | { t: 'exit'; id: number; code: number | null; signal: NodeJS.Signals | null; startError?: string };
 
+/**
+ * What one message carries either way: a request or reply, or (when a turn of the event loop had several) all of
+ * them in order — the starts of every step a scheduler pass readied, the exits of every child reaped at once.
+ */
+export type HostMessage<T> = T | T[];
+
 const IS_WINDOWS = process.platform === 'win32';
 /** A signalled host waits this long for its engine to cancel the steps before it ends their trees itself. */
 const SIGNAL_GRACE_MS = 3_000;
 const running = new Map<number, { pid: number; root: TreeRoot }>();
 const sweeper = new LeftoverSweeper();
 
+let outbox: HostReply[] = [];
+
+/** Replies go out once per turn of the event loop, together: children reaped at once cost the engine one message. */
 function send(reply: HostReply): void {
+  outbox.push(reply);
+  if (outbox.length === 1) setImmediate(sendOutbox);
+}
+
+function sendOutbox(): void {
+  const replies = outbox;
+  outbox = [];
   // The engine may already be gone (a run that failed validation ends before its host is up): then say nothing. The
   // channel can also close between the check and the write; the callback takes that EPIPE instead of an 'error' event
   // that would kill the host with a stack trace on the engine's stderr (the disconnect handler ends the host).
-  if (process.connected) process.send?.(reply, (error: Error | null) => void error);
+  const message: HostMessage<HostReply> = replies.length === 1 ? replies[0]! : replies;
+  if (process.connected) process.send?.(message, (error: Error | null) => void error);
 }
 
 /**
@@ -76,7 +93,7 @@ function start(request: Extract<HostRequest, { t: 'spawn' }>): void {
   });
 }
 
-process.on('message', (request: HostRequest) => {
+function handle(request: HostRequest): void {
   if (request.t === 'spawn') {
     start(request);
     return;
@@ -84,6 +101,11 @@ process.on('message', (request: HostRequest) => {
   // Nothing is sent for a command that has already ended: its exit reply is on its way and answers the question.
   const pid = running.get(request.id)?.pid;
   if (pid !== undefined) send({ t: 'pid', id: request.id, pid });
+}
+
+process.on('message', (message: HostMessage<HostRequest>) => {
+  if (Array.isArray(message)) for (const request of message) handle(request);
+  else handle(message);
 });
 
 send({ t: 'ready' });

@@ -18,6 +18,7 @@ import { endOf } from './run-outcome.js';
 import type { ResourceManager } from '../resources/resource-manager.js';
 import type { RunRecorder } from '../store/run-recorder.js';
 import { attemptMarker, type ExecutionLogs, type StepLog } from '../store/step-log.js';
+import { AttemptAbort } from './attempt-abort.js';
 
 export interface ExecutionRunOptions {
   /** The record, with every step present: pending, or kept from an earlier run when resuming. */
@@ -62,7 +63,7 @@ interface StepState {
   /** Dependencies not yet finished. */
   remaining: number;
   dependents: StepState[];
-  controller: AbortController | null;
+  controller: AttemptAbort | null;
   /** The attempt in flight, to send it the cancel. */
   attempt: RunningStep | null;
   /** The pool it goes to on the queue, or null when it runs in this process. */
@@ -344,7 +345,7 @@ export class ExecutionRun {
       this.endAttempt(state, null, error, false);
       return;
     }
-    const controller = new AbortController();
+    const controller = new AttemptAbort();
     state.controller = controller;
     if (state.step.timeout !== undefined) {
       const seconds = state.step.timeout;
@@ -376,7 +377,7 @@ export class ExecutionRun {
     });
     state.attempt = running;
     // Cancelling is an event sent across the seam: the abort (cancel, timeout) is its one source here.
-    controller.signal.addEventListener('abort', () => running.cancel(controller.signal.reason as Error), { once: true });
+    controller.attach((reason) => running.cancel(reason));
     running.done
       .then(
         (result) => this.endAttempt(state, result, null, true),
@@ -409,8 +410,8 @@ export class ExecutionRun {
     state.runMs += Date.now() - state.attemptStartedAt;
     if (state.timer !== null) clearTimeout(state.timer);
     state.timer = null;
-    const reason = state.controller?.signal.reason as unknown;
-    const aborted = state.controller?.signal.aborted === true;
+    const reason = state.controller?.reason;
+    const aborted = state.controller?.aborted === true;
     state.controller = null;
     if (aborted && reason instanceof Cancelled) {
       this.finishAndRelease(state, 'cancelled', state.cancelRequested ? 'cancelled by the user' : 'the run was cancelled');

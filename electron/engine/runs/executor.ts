@@ -83,11 +83,11 @@ export class LocalExecutor implements Executor {
   ) {}
 
   execute(task: StepTask, log: LogSink, progress?: StepProgress): RunningStep {
-    const controller = new AbortController();
-    return { done: this.run(task, log, controller.signal, progress), cancel: (reason) => controller.abort(reason) };
+    const abort = new LazySignal();
+    return { done: this.run(task, log, abort, progress), cancel: (reason) => abort.abort(reason) };
   }
 
-  private run(task: StepTask, log: LogSink, signal: AbortSignal, progress?: StepProgress): Promise<ActionResult> {
+  private run(task: StepTask, log: LogSink, abort: LazySignal, progress?: StepProgress): Promise<ActionResult> {
     const definition = this.registry.definition(task.module, task.action);
     if (definition === undefined) return Promise.reject(new ActionFailure(`unknown action ${task.module}.${task.action}`));
     // Templates are resolved now, so the parameters are checked again with their real values.
@@ -97,13 +97,20 @@ export class LocalExecutor implements Executor {
       return Promise.reject(new ActionFailure(`invalid parameters after templating: ${detail}`));
     }
     const runWorkflow = this.runWorkflow;
+    const baseEnv = this.baseEnv;
+    let env: Record<string, string> | undefined;
     const context: ActionContext = {
       executionId: task.executionId,
       step: task.step,
       attempt: task.attempt,
       cwd: task.cwd,
-      env: { ...this.baseEnv(), ...task.env },
-      signal,
+      // Both made on first use: most in-process actions read neither, and each costs microseconds per step.
+      get env() {
+        return (env ??= { ...baseEnv(), ...task.env });
+      },
+      get signal() {
+        return abort.signal;
+      },
       log: (_stream, text) => log.write(text),
       get outputFd() {
         return log.outputFd;
@@ -112,7 +119,7 @@ export class LocalExecutor implements Executor {
         return log.prepare();
       },
       outputTail: () => log.tail(),
-      runWorkflow: (request) => (runWorkflow === null ? Promise.reject(new ActionFailure(`${task.module}.${task.action} cannot start a workflow here`)) : runWorkflow(request, task, signal, (child) => progress?.childRun?.(child))),
+      runWorkflow: (request) => (runWorkflow === null ? Promise.reject(new ActionFailure(`${task.module}.${task.action} cannot start a workflow here`)) : runWorkflow(request, task, abort.signal, (child) => progress?.childRun?.(child))),
       trackProcess: (pid) => this.processes?.track(task.executionId, task.step, pid) ?? (() => {}),
     };
     try {
@@ -128,4 +135,23 @@ export function processEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
   return env;
+}
+
+/** An AbortSignal made only when an action asks for it; a cancel before that makes it already aborted. */
+class LazySignal {
+  private controller: AbortController | null = null;
+  private reason: Error | null = null;
+
+  get signal(): AbortSignal {
+    if (this.controller === null) {
+      this.controller = new AbortController();
+      if (this.reason !== null) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
+  }
+
+  abort(reason: Error): void {
+    if (this.controller !== null) this.controller.abort(reason);
+    else this.reason ??= reason;
+  }
 }

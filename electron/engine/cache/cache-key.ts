@@ -21,10 +21,14 @@ export interface KeyManifest {
   upstream: Record<string, string>;
 }
 
-/** The manifest of a step's last stored or restored key, kept per (workflow, step). */
+/** A step's last key on this machine (kept per workflow and step): stored, restored, or run but not stored. */
 export interface LastKey {
   key: string;
   manifest: KeyManifest;
+  /** Output file (relative to the step's folder) → hash, as the result under `key` left it on disk. */
+  outputs: Readonly<Record<string, string>>;
+  /** Why the result under `key` was not stored (a declared output missing, a full disk); null when it was. */
+  failure: string | null;
 }
 
 export function keyOf(manifest: KeyManifest, hasher: Hasher): string {
@@ -32,11 +36,13 @@ export function keyOf(manifest: KeyManifest, hasher: Hasher): string {
 }
 
 /** Why `now` is not the key stored last for this step: each difference, and one line for people. */
-export function explainMiss(last: LastKey | null, now: KeyManifest, key: string): CacheMiss {
+export function explainMiss(last: Pick<LastKey, 'key' | 'manifest'> & Partial<Pick<LastKey, 'failure'>> | null, now: KeyManifest, key: string): CacheMiss {
   if (last === null) return { summary: 'first run', changes: [] };
   const changes = diffManifests(last.manifest, now);
   if (changes.length > 0) return { summary: summarise(changes), changes };
-  return { summary: last.key === key ? 'no stored result for this key (cleared or evicted)' : 'key changed', changes };
+  if (last.key !== key) return { summary: 'key changed', changes };
+  if (last.failure != null) return { summary: `no stored result: the last run's result was not stored (${last.failure})`, changes };
+  return { summary: 'no stored result for this key (cleared or evicted)', changes };
 }
 
 export function diffManifests(before: KeyManifest, now: KeyManifest): CacheChange[] {

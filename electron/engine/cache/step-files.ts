@@ -1,6 +1,6 @@
 // A cached step's files: its inputs and outputs found by their globs (tinyglobby, `!` excluding), relative to the
 // step's working directory and sorted, so the same tree always gives the same list.
-import { statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -8,31 +8,53 @@ import type { StepCache } from '../../../shared/model.js';
 
 const OPTIONS = { onlyFiles: true, dot: true, expandDirectories: true } as const;
 
-/** The input files (relative paths, sorted): outputs are left out, so a step listing `**` as input still hits. */
-export function inputFiles(dir: string, cache: StepCache): string[] {
-  if (cache.inputs.length === 0) return [];
-  const isOutput = outputMatcher(cache.outputs);
-  return sorted(find(dir, cache.inputs).filter((path) => !isOutput(path)));
+/** What `find` saw on the way: the stat of each plain file path (by absolute path), the plain paths not there. */
+export interface Found {
+  stats: Map<string, Stats>;
+  missing: string[];
 }
 
-/** The output files present now (relative paths, sorted). */
-export function outputFiles(dir: string, cache: StepCache): string[] {
-  if (cache.outputs.length === 0) return [];
-  return sorted(find(dir, cache.outputs));
+/**
+ * The input files (relative paths, sorted): outputs are left out, so a step listing `**` as input still hits.
+ * `found` gets the stats made on the way, so that hashing does not stat the same files again.
+ */
+export function inputFiles(dir: string, cache: StepCache, found?: Found): string[] {
+  if (cache.inputs.length === 0) return [];
+  const isOutput = outputMatcher(cache.outputs);
+  return sorted(find(dir, cache.inputs, found).filter((path) => !isOutput(path)));
+}
+
+/** The output files present now (relative paths, sorted), and the plain paths among the outputs that are not there. */
+export function outputFiles(dir: string, cache: StepCache): { files: string[]; missing: string[] } {
+  const found: Found = { stats: new Map(), missing: [] };
+  if (cache.outputs.length === 0) return { files: [], missing: [] };
+  return { files: sorted(find(dir, cache.outputs, found)), missing: found.missing };
 }
 
 /**
  * The files the globs name. Plain file paths (the common case: `src/main.c`, `dist/app.js`) are looked up directly:
  * a glob crawls their folders, which for a step naming one file among thousands costs a thousand times more.
  */
-function find(dir: string, globs: readonly string[]): string[] {
-  if (globs.some((glob) => glob.startsWith('!') || isDynamicPattern(glob))) return globSync(globs, { ...OPTIONS, cwd: dir });
+function find(dir: string, globs: readonly string[], found?: Found): string[] {
+  const plain = globs.filter((glob) => !glob.startsWith('!') && !isGlob(glob));
+  if (plain.length < globs.length) {
+    // A plain path beside globs is still checked for being there: a declared output no run wrote is never stored.
+    if (found !== undefined) for (const glob of plain) if (!existsSync(resolve(dir, glob))) found.missing.push(glob);
+    return globSync(globs, { ...OPTIONS, cwd: dir });
+  }
   const files: string[] = [];
   for (const glob of globs) {
-    const stat = statSync(resolve(dir, glob), { throwIfNoEntry: false });
-    if (stat === undefined) continue;
+    const absolute = resolve(dir, glob);
+    const stat = statSync(absolute, { throwIfNoEntry: false });
+    if (stat === undefined) {
+      found?.missing.push(glob);
+      continue;
+    }
     if (stat.isDirectory()) files.push(...globSync(glob, { ...OPTIONS, cwd: dir }));
-    else if (stat.isFile()) files.push(glob.replace(/^\.\//, ''));
+    else if (stat.isFile()) {
+      files.push(glob.replace(/^\.\//, ''));
+      found?.stats.set(absolute, stat);
+    }
   }
   return [...new Set(files)];
 }
@@ -41,7 +63,7 @@ function find(dir: string, globs: readonly string[]): string[] {
 function outputMatcher(outputs: readonly string[]): (path: string) => boolean {
   if (outputs.length === 0) return () => false;
   // Plain paths need no compiled matcher (compiling one per step cost more than the rest of a hit).
-  if (!outputs.some((glob) => glob.startsWith('!') || isDynamicPattern(glob))) {
+  if (!outputs.some((glob) => glob.startsWith('!') || isGlob(glob))) {
     const plain = outputs.map((glob) => glob.replace(/^\.\//, '').replace(/\/+$/, ''));
     return (path) => plain.some((output) => path === output || path.startsWith(`${output}/`));
   }
@@ -51,6 +73,14 @@ function outputMatcher(outputs: readonly string[]): (path: string) => boolean {
   const included = picomatch(include, { dot: true });
   const excluded = exclude.length === 0 ? () => false : picomatch(exclude, { dot: true });
   return (path) => included(path) && !excluded(path);
+}
+
+/** No character a glob means something by: a plain path, told apart without asking the glob library (costly per step). */
+const GLOB_CHARACTERS = /[*?[\]{}()!+@\\]/;
+
+/** A pattern that is not a plain path (`!`-negated ones are checked before). */
+function isGlob(glob: string): boolean {
+  return GLOB_CHARACTERS.test(glob) && isDynamicPattern(glob);
 }
 
 function sorted(paths: string[]): string[] {

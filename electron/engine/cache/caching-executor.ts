@@ -3,6 +3,7 @@
 // miss runs the step and stores its result. Tasks without `cache` go straight through.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { under } from './step-files.js';
 import { fileURLToPath } from 'node:url';
 import type { CacheMiss } from '../../../shared/model.js';
 import { ActionFailure } from '../actions/action.js';
@@ -66,19 +67,32 @@ export class CachingExecutor implements Executor {
   private manifest(task: StepTask, request: CacheRequest, dir: string, hasher: Hasher): KeyManifest {
     const found: Found = { stats: new Map(), missing: [] };
     const files = inputFiles(dir, request.spec, found);
-    const absolute = files.map((file) => resolve(dir, file));
+    const absolute = files.map((file) => under(dir, file));
     const hashes = this.cache.memo.hashFiles(absolute, hasher, (path) => found.stats.get(path));
-    const env = { ...this.baseEnv(), ...task.env };
     const definition = this.registry.definition(task.module, task.action);
+    const inputs: Record<string, string> = {};
+    files.forEach((file, i) => (inputs[file] = hashes.get(absolute[i]!)!));
     return {
       action: `${task.module}.${task.action}`,
       version: definition?.version ?? BUILTIN_VERSION,
       params: hasher.json(task.parameters),
-      cwd: relative(task.cwd, dir).split(sep).join('/') || '.',
-      inputs: Object.fromEntries(files.map((file, i) => [file, hashes.get(absolute[i]!)!])),
-      env: Object.fromEntries([...request.spec.env].sort().map((name) => [name, Object.hasOwn(env, name) ? hasher.of(env[name]!) : null])),
+      cwd: dir === task.cwd ? '.' : relative(task.cwd, dir).split(sep).join('/') || '.',
+      inputs,
+      env: this.envHashes(request.spec.env, task.env, hasher),
       upstream: request.upstream,
     };
+  }
+
+  /** The named env values' hashes (null: unset), the task's over the base's; a task carries the whole env, not copied. */
+  private envHashes(names: readonly string[], own: Record<string, string>, hasher: Hasher): Record<string, string | null> {
+    const hashes: Record<string, string | null> = {};
+    if (names.length === 0) return hashes;
+    const base = this.baseEnv();
+    for (const name of [...names].sort()) {
+      const value = Object.hasOwn(own, name) ? own[name] : Object.hasOwn(base, name) ? base[name] : undefined;
+      hashes[name] = value === undefined ? null : hasher.of(value);
+    }
+    return hashes;
   }
 
   /**
@@ -116,7 +130,7 @@ export class CachingExecutor implements Executor {
       const found = outputFiles(dir, request.spec);
       if (found.missing.length > 0) throw new Error(`declared output${found.missing.length === 1 ? '' : 's'} ${found.missing.join(', ')} not written by the step`);
       for (const path of found.files) {
-        const absolute = resolve(dir, path);
+        const absolute = under(dir, path);
         const { mode, size } = statSync(absolute);
         files.push({ path, hash: store.putFile(absolute, hasher), mode, size });
       }

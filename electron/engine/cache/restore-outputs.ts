@@ -2,11 +2,12 @@
 // stored: that is a miss and the step runs), each missing file copied from its blob beside its place and renamed in.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, constants, copyFileSync, mkdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { CacheMiss } from '../../../shared/model.js';
-import type { CacheEntry, CacheStore } from './cache-store.js';
+import type { CacheEntry, CacheStore, StoredFile } from './cache-store.js';
 import type { Hasher } from './hashing.js';
 import type { StatMemo } from './stat-memo.js';
+import { under } from './step-files.js';
 
 /**
  * Restores the entry's files under `dir`; null when every one is in place, else why the entry cannot be used. A file
@@ -16,21 +17,21 @@ import type { StatMemo } from './stat-memo.js';
  */
 export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher, entry: CacheEntry, dir: string, lastOutputs: () => Readonly<Record<string, string>>): CacheMiss | null {
   const stats = new Map<string, Stats>();
-  const present: typeof entry.files = [];
-  const missing: typeof entry.files = [];
+  const present: { file: StoredFile; target: string }[] = [];
+  const missing: StoredFile[] = [];
   for (const file of entry.files) {
-    const target = resolve(dir, file.path);
+    const target = under(dir, file.path);
     const stat = statSync(target, { throwIfNoEntry: false });
     if (stat?.isFile() === true) {
       stats.set(target, stat);
-      present.push(file);
+      present.push({ file, target });
     } else {
       missing.push(file);
     }
   }
   const hashes = present.length === 0 ? null : memo.hashFiles([...stats.keys()], hasher, (path) => stats.get(path));
-  for (const file of present) {
-    const onDisk = hashes!.get(resolve(dir, file.path));
+  for (const { file, target } of present) {
+    const onDisk = hashes!.get(target);
     if (onDisk === file.hash) continue;
     if (onDisk !== undefined && lastOutputs()[file.path] === onDisk) {
       missing.push(file);
@@ -40,7 +41,7 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
   }
   for (const file of missing) if (!store.hasBlob(file.hash)) return storedCopyGone(file.path);
   for (const file of missing) {
-    const target = resolve(dir, file.path);
+    const target = under(dir, file.path);
     const temp = `${target}.codomyrmex-${randomBytes(4).toString('hex')}`;
     try {
       mkdirSync(dirname(target), { recursive: true });

@@ -1,7 +1,7 @@
 // A cached step's files: its inputs and outputs found by their globs (tinyglobby, `!` excluding), relative to the
 // step's working directory and sorted, so the same tree always gives the same list.
 import { existsSync, statSync, type Stats } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { StepCache } from '../../../shared/model.js';
@@ -44,7 +44,7 @@ function find(dir: string, globs: readonly string[], found?: Found): string[] {
   }
   const files: string[] = [];
   for (const glob of globs) {
-    const absolute = resolve(dir, glob);
+    const absolute = under(dir, glob);
     const stat = statSync(absolute, { throwIfNoEntry: false });
     if (stat === undefined) {
       found?.missing.push(glob);
@@ -73,6 +73,14 @@ function outputMatcher(outputs: readonly string[]): (path: string) => boolean {
   const included = picomatch(include, { dot: true });
   const excluded = exclude.length === 0 ? () => false : picomatch(exclude, { dot: true });
   return (path) => included(path) && !excluded(path);
+}
+
+/** A path of the form the globs give (`a/b.txt`: no `.` or `..` part, not absolute): joined without normalising. */
+const PLAIN_RELATIVE = /^(?!\/)(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)[^\\]*$/;
+
+/** `resolve(dir, path)` for an absolute, normalised `dir`, without normalising the common plain path again. */
+export function under(dir: string, path: string): string {
+  return sep === '/' && path !== '' && !path.endsWith('/') && PLAIN_RELATIVE.test(path) ? `${dir === '/' ? '' : dir}/${path}` : resolve(dir, path);
 }
 
 /** No character a glob means something by: a plain path, told apart without asking the glob library (costly per step). */

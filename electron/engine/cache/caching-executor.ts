@@ -3,7 +3,6 @@
 // miss runs the step and stores its result. Tasks without `cache` go straight through.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { under } from './step-files.js';
 import { fileURLToPath } from 'node:url';
 import type { CacheMiss } from '../../../shared/model.js';
 import { ActionFailure } from '../actions/action.js';
@@ -15,7 +14,7 @@ import type { StoredFile } from './cache-store.js';
 import { explainMiss, keyOf, type KeyManifest, type LastKey } from './cache-key.js';
 import type { Hasher } from './hashing.js';
 import { restoreOutputs, storedCopyGone } from './restore-outputs.js';
-import { inputFiles, outputFiles, type Found } from './step-files.js';
+import { inputFiles, loadGlobbing, outputFiles, under, withGlobbing, type Found } from './step-files.js';
 import type { StepCache } from './step-cache.js';
 
 const BUILTIN_VERSION = packageVersionFrom(fileURLToPath(new URL('.', import.meta.url))) ?? '0.0.0';
@@ -37,7 +36,7 @@ export class CachingExecutor implements Executor {
       const request = task.cache!;
       const hasher = await this.cache.hasher();
       const dir = stepDir(task);
-      const manifest = keying(task, () => this.manifest(task, request, dir, hasher));
+      const manifest = await keying(task, () => this.manifest(task, request, dir, hasher));
       const key = keyOf(manifest, hasher);
       const last = this.cache.lastKeys.get(request.workflow, task.step, task.executionId);
       const outcome = request.force ? { summary: '--force', changes: [] } : this.restore(key, manifest, last, dir, hasher, request, task, log);
@@ -48,6 +47,8 @@ export class CachingExecutor implements Executor {
       const started = Date.now();
       inner = this.inner.execute(task, log, progress);
       const result = await inner.done;
+      // A step that ran stores its outputs, which glob patterns or folders may name.
+      await loadGlobbing();
       const outputHash = this.store(task, request, dir, key, manifest, result, Date.now() - started, log, hasher);
       return { ...result, cache: { key, hit: false, miss, outputHash } };
     })();
@@ -162,9 +163,9 @@ export class CachingExecutor implements Executor {
 }
 
 /** The key's inputs, or a failure naming the step's cache as what could not be read (an unreadable input file). */
-function keying<T>(task: StepTask, compute: () => T): T {
+async function keying<T>(task: StepTask, compute: () => T): Promise<T> {
   try {
-    return compute();
+    return await withGlobbing(compute);
   } catch (error) {
     throw new ActionFailure(`cannot compute the cache key of step "${task.step}": ${(error as Error).message}`);
   }

@@ -2,11 +2,46 @@
 // step's working directory and sorted, so the same tree always gives the same list.
 import { existsSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import type Picomatch from 'picomatch';
+import type { globSync as GlobSync, isDynamicPattern as IsDynamicPattern } from 'tinyglobby';
 import type { StepCache } from '../../../shared/model.js';
 
 const OPTIONS = { onlyFiles: true, dot: true, expandDirectories: true } as const;
+
+/**
+ * The glob libraries, loaded when a step first names a glob or a folder: loading them (fdir also reads picomatch from
+ * disk) cost every command's start, and steps naming plain files never need them.
+ */
+let globbing: { globSync: typeof GlobSync; isDynamicPattern: typeof IsDynamicPattern; picomatch: typeof Picomatch } | null = null;
+
+/** Thrown by the file lookups below when they need the glob libraries before they were loaded (see withGlobbing). */
+export class GlobbingNotLoaded extends Error {
+  constructor() {
+    super('the glob libraries are not loaded');
+  }
+}
+
+export async function loadGlobbing(): Promise<void> {
+  if (globbing !== null) return;
+  const [{ globSync, isDynamicPattern }, { default: picomatch }] = await Promise.all([import('tinyglobby'), import('picomatch')]);
+  globbing = { globSync, isDynamicPattern, picomatch };
+}
+
+/** Runs work that looks files up, loading the glob libraries and running it again if it turned out to need them. */
+export async function withGlobbing<T>(work: () => T): Promise<T> {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof GlobbingNotLoaded)) throw error;
+    await loadGlobbing();
+    return work();
+  }
+}
+
+function glob(): NonNullable<typeof globbing> {
+  if (globbing === null) throw new GlobbingNotLoaded();
+  return globbing;
+}
 
 /** What `find` saw on the way: the stat of each plain file path (by absolute path), the plain paths not there. */
 export interface Found {
@@ -35,24 +70,24 @@ export function outputFiles(dir: string, cache: StepCache): { files: string[]; m
  * The files the globs name. Plain file paths (the common case: `src/main.c`, `dist/app.js`) are looked up directly:
  * a glob crawls their folders, which for a step naming one file among thousands costs a thousand times more.
  */
-function find(dir: string, globs: readonly string[], found?: Found): string[] {
-  const plain = globs.filter((glob) => !glob.startsWith('!') && !isGlob(glob));
-  if (plain.length < globs.length) {
+function find(dir: string, patterns: readonly string[], found?: Found): string[] {
+  const plain = patterns.filter((pattern) => !pattern.startsWith('!') && !isGlob(pattern));
+  if (plain.length < patterns.length) {
     // A plain path beside globs is still checked for being there: a declared output no run wrote is never stored.
-    if (found !== undefined) for (const glob of plain) if (!existsSync(resolve(dir, glob))) found.missing.push(glob);
-    return globSync(globs, { ...OPTIONS, cwd: dir });
+    if (found !== undefined) for (const pattern of plain) if (!existsSync(resolve(dir, pattern))) found.missing.push(pattern);
+    return glob().globSync(patterns, { ...OPTIONS, cwd: dir });
   }
   const files: string[] = [];
-  for (const glob of globs) {
-    const absolute = under(dir, glob);
+  for (const pattern of patterns) {
+    const absolute = under(dir, pattern);
     const stat = statSync(absolute, { throwIfNoEntry: false });
     if (stat === undefined) {
-      found?.missing.push(glob);
+      found?.missing.push(pattern);
       continue;
     }
-    if (stat.isDirectory()) files.push(...globSync(glob, { ...OPTIONS, cwd: dir }));
+    if (stat.isDirectory()) files.push(...glob().globSync(pattern, { ...OPTIONS, cwd: dir }));
     else if (stat.isFile()) {
-      files.push(glob.replace(/^\.\//, ''));
+      files.push(pattern.replace(/^\.\//, ''));
       found?.stats.set(absolute, stat);
     }
   }
@@ -63,13 +98,14 @@ function find(dir: string, globs: readonly string[], found?: Found): string[] {
 function outputMatcher(outputs: readonly string[]): (path: string) => boolean {
   if (outputs.length === 0) return () => false;
   // Plain paths need no compiled matcher (compiling one per step cost more than the rest of a hit).
-  if (!outputs.some((glob) => glob.startsWith('!') || isGlob(glob))) {
-    const plain = outputs.map((glob) => glob.replace(/^\.\//, '').replace(/\/+$/, ''));
+  if (!outputs.some((pattern) => pattern.startsWith('!') || isGlob(pattern))) {
+    const plain = outputs.map((pattern) => pattern.replace(/^\.\//, '').replace(/\/+$/, ''));
     return (path) => plain.some((output) => path === output || path.startsWith(`${output}/`));
   }
-  const include = outputs.filter((glob) => !glob.startsWith('!')).flatMap((glob) => [glob, `${glob.replace(/\/+$/, '')}/**`]);
-  const exclude = outputs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+  const include = outputs.filter((pattern) => !pattern.startsWith('!')).flatMap((pattern) => [pattern, `${pattern.replace(/\/+$/, '')}/**`]);
+  const exclude = outputs.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
   if (include.length === 0) return () => false;
+  const { picomatch } = glob();
   const included = picomatch(include, { dot: true });
   const excluded = exclude.length === 0 ? () => false : picomatch(exclude, { dot: true });
   return (path) => included(path) && !excluded(path);
@@ -87,8 +123,8 @@ export function under(dir: string, path: string): string {
 const GLOB_CHARACTERS = /[*?[\]{}()!+@\\]/;
 
 /** A pattern that is not a plain path (`!`-negated ones are checked before). */
-function isGlob(glob: string): boolean {
-  return GLOB_CHARACTERS.test(glob) && isDynamicPattern(glob);
+function isGlob(pattern: string): boolean {
+  return GLOB_CHARACTERS.test(pattern) && glob().isDynamicPattern(pattern);
 }
 
 function sorted(paths: string[]): string[] {

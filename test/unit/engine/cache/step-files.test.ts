@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputFiles, under } from '../../../../electron/engine/cache/step-files.js';
+import { GlobbingNotLoaded, loadGlobbing, outputFiles, under } from '../../../../electron/engine/cache/step-files.js';
 import { tempDir } from '../../../helpers.js';
 
 describe('under', () => {
@@ -16,7 +16,18 @@ describe('under', () => {
 });
 
 describe('outputFiles', () => {
-  it('lists the files the outputs name and the plain paths among them that are not there', () => {
+  it('names plain files without the glob libraries, and asks for them to be loaded for a folder or a glob', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'build'));
+    writeFileSync(join(dir, 'app'), 'app');
+    expect(outputFiles(dir, { inputs: [], outputs: ['app', 'gone.txt'], env: [] })).toEqual({ files: ['app'], missing: ['gone.txt'] });
+    expect(() => outputFiles(dir, { inputs: [], outputs: ['build'], env: [] })).toThrow(GlobbingNotLoaded);
+    await loadGlobbing();
+    expect(outputFiles(dir, { inputs: [], outputs: ['build'], env: [] })).toEqual({ files: [], missing: [] });
+  });
+
+  it('lists the files the outputs name and the plain paths among them that are not there', async () => {
+    await loadGlobbing();
     const dir = tempDir();
     mkdirSync(join(dir, 'build', 'deep'), { recursive: true });
     writeFileSync(join(dir, 'build', 'deep', 'x.o'), 'x');

@@ -21,22 +21,42 @@ export interface KeyManifest {
   upstream: Record<string, string>;
 }
 
-/** The manifest of a step's last stored or restored key, kept per (workflow, step). */
+/** A step's last key on this machine (kept per workflow and step): stored, restored, or run but not stored. */
 export interface LastKey {
   key: string;
   manifest: KeyManifest;
+  /** Output file (relative to the step's folder) → hash, as the result under `key` left it on disk. */
+  outputs: Readonly<Record<string, string>>;
+  /** Why the result under `key` was not stored (a declared output missing, a full disk); null when it was. */
+  failure: string | null;
 }
 
+/**
+ * The hash of `{ v: 1, ...manifest }`'s canonical JSON, its text written out directly (keys in sorted order): the
+ * generic canonical JSON cost more than the rest of a hit's key.
+ */
 export function keyOf(manifest: KeyManifest, hasher: Hasher): string {
-  return hasher.json({ v: 1, ...manifest });
+  const { action, cwd, env, inputs, params, upstream, version } = manifest;
+  const text = `{"action":${JSON.stringify(action)},"cwd":${JSON.stringify(cwd)},"env":${record(env)},"inputs":${record(inputs)},`
+    + `"params":${JSON.stringify(params)},"upstream":${record(upstream)},"v":1,"version":${JSON.stringify(version)}}`;
+  return hasher.of(text);
+}
+
+function record(values: Record<string, string | null>): string {
+  const names = Object.keys(values).sort();
+  let text = '';
+  for (const name of names) text += `${text === '' ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(values[name])}`;
+  return `{${text}}`;
 }
 
 /** Why `now` is not the key stored last for this step: each difference, and one line for people. */
-export function explainMiss(last: LastKey | null, now: KeyManifest, key: string): CacheMiss {
+export function explainMiss(last: Pick<LastKey, 'key' | 'manifest'> & Partial<Pick<LastKey, 'failure'>> | null, now: KeyManifest, key: string): CacheMiss {
   if (last === null) return { summary: 'first run', changes: [] };
   const changes = diffManifests(last.manifest, now);
   if (changes.length > 0) return { summary: summarise(changes), changes };
-  return { summary: last.key === key ? 'no stored result for this key (cleared or evicted)' : 'key changed', changes };
+  if (last.key !== key) return { summary: 'key changed', changes };
+  if (last.failure != null) return { summary: `no stored result: the last run's result was not stored (${last.failure})`, changes };
+  return { summary: 'no stored result for this key (cleared or evicted)', changes };
 }
 
 export function diffManifests(before: KeyManifest, now: KeyManifest): CacheChange[] {

@@ -1,7 +1,7 @@
 // The step cache on disk: content-addressed blobs (a file stored once however many entries name it), one entry per
 // key and each step's last key manifest. Every write goes to a temporary file renamed into place, so a crash leaves
 // no half entry and concurrent runs writing the same key each leave a whole one.
-import { copyFileSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, constants, existsSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CacheStats } from '../../../shared/model.js';
 import type { Hasher } from './hashing.js';
@@ -39,7 +39,17 @@ const started = Date.now().toString(36);
 /** Temporary files older than this are a crashed writer's and go at the next prune. */
 const STALE_TEMP_MS = 3_600_000;
 
+/** The running total of the cache's size (`size.json`), so that checking it against the cap after a run reads one file. */
+interface SizeTotal {
+  version: 1;
+  bytes: number;
+  entries: number;
+}
+
 export class CacheStore {
+  /** What this store wrote since it last added its share to the running total. */
+  private added = { bytes: 0, entries: 0 };
+
   constructor(
     readonly dir: string,
     readonly maxBytes: number | null,
@@ -53,16 +63,15 @@ export class CacheStore {
     return join(this.dir, 'entries', key.slice(0, 2), `${key}.json`);
   }
 
-  private lastPath(id: string): string {
-    return join(this.dir, 'last', `${id}.json`);
-  }
-
-  /** The entry stored under `key`, or null when there is none (or it cannot be read: then it is a miss, and removed). */
+  /**
+   * The entry stored under `key`, or null when there is none (or it cannot be read: then it is a miss, and removed).
+   * Reading marks it used, for eviction, unless it was marked within the last minutes (a run of hits writes nothing).
+   */
   read(key: string): CacheEntry | null {
     const path = this.entryPath(key);
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readMarkingUsed(path);
     } catch {
       return null;
     }
@@ -105,6 +114,7 @@ export class CacheStore {
     this.place(() => this.blobPath(stored), (temp) => {
       copyFileSync(source, temp, constants.COPYFILE_FICLONE);
       stored = hasher.file(temp);
+      this.added.bytes += statSync(temp).size;
     });
     return stored;
   }
@@ -112,22 +122,56 @@ export class CacheStore {
   putBytes(bytes: Uint8Array, hash: string): void {
     if (this.markBlob(hash)) return;
     this.place(() => this.blobPath(hash), (temp) => writeFileSync(temp, bytes));
+    this.added.bytes += bytes.byteLength;
   }
 
   write(entry: CacheEntry): void {
-    this.place(() => this.entryPath(entry.key), (temp) => writeFileSync(temp, JSON.stringify(entry)));
+    const text = JSON.stringify(entry);
+    this.place(() => this.entryPath(entry.key), (temp) => writeFileSync(temp, text));
+    // An entry written again (--force, two runs storing one key) counts twice: the total errs high, and a prune's walk
+    // puts it right.
+    this.added.bytes += Buffer.byteLength(text);
+    this.added.entries++;
   }
 
-  readLast<T>(id: string): T | null {
+  /**
+   * The cache's size in bytes after this store's writes: the running total plus what it wrote since, written back,
+   * or a full walk when there is no total yet. Two processes adding at the same moment may lose one's share: the
+   * total then errs low by that much until the next walk (`cache stats`, `cache prune`, an eviction).
+   */
+  sizeAfterWrites(): number {
+    const total = this.readTotal();
+    if (total === null) return this.stats().bytes;
+    const next: SizeTotal = { version: 1, bytes: total.bytes + this.added.bytes, entries: total.entries + this.added.entries };
+    this.added = { bytes: 0, entries: 0 };
+    this.writeTotal(next);
+    return next.bytes;
+  }
+
+  private readTotal(): SizeTotal | null {
     try {
-      return JSON.parse(readFileSync(this.lastPath(id), 'utf8')) as T;
+      const total = JSON.parse(readFileSync(join(this.dir, 'size.json'), 'utf8')) as SizeTotal;
+      return total.version === 1 && Number.isFinite(total.bytes) && Number.isFinite(total.entries) ? total : null;
     } catch {
       return null;
     }
   }
 
-  writeLast(id: string, value: unknown): void {
-    this.place(() => this.lastPath(id), (temp) => writeFileSync(temp, JSON.stringify(value)));
+  private writeTotal(total: SizeTotal): void {
+    try {
+      this.place(() => join(this.dir, 'size.json'), (temp) => writeFileSync(temp, JSON.stringify(total)));
+    } catch {
+      // A read-only shared cache: the next check walks it again.
+    }
+  }
+
+  /** A blob's bytes, or null when it is gone (evicted, cleared). */
+  readBlob(hash: string): Buffer | null {
+    try {
+      return readFileSync(this.blobPath(hash));
+    } catch {
+      return null;
+    }
   }
 
   /** Writes through a temporary file in the cache's own folder (same file system), renamed over the target. */
@@ -161,6 +205,7 @@ export class CacheStore {
     }
   }
 
+  /** Walks every entry and blob, and sets the running total to what it found. */
   stats(): CacheStats {
     let entries = 0;
     let bytes = 0;
@@ -169,10 +214,13 @@ export class CacheStore {
       bytes += file.size;
     }
     for (const file of this.files('blobs')) bytes += file.size;
+    this.added = { bytes: 0, entries: 0 };
+    // Asking about a cache never used creates nothing.
+    if (entries > 0 || existsSync(this.dir)) this.writeTotal({ version: 1, bytes, entries });
     return { location: this.dir, entries, bytes, maxBytes: this.maxBytes };
   }
 
-  /** Removes every entry, blob and manifest. */
+  /** Removes every entry and blob (and `last`, where older versions kept each step's last key). */
   clear(): CacheStats {
     for (const part of ['entries', 'blobs', 'last', 'tmp']) rmSync(join(this.dir, part), { recursive: true, force: true });
     return this.stats();
@@ -220,6 +268,30 @@ export class CacheStore {
       }
     }
     return found;
+  }
+}
+
+/** How long a use marks an entry for: LRU to the minutes is all eviction needs, and most hits then write nothing. */
+const MARK_USED_MS = 10 * 60_000;
+
+function readMarkingUsed(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    for (let n = 1; read < size && n > 0; read += n) n = readSync(fd, buffer, read, size - read, read);
+    const now = Date.now();
+    if (now - mtimeMs > MARK_USED_MS) {
+      try {
+        futimesSync(fd, now / 1000, now / 1000);
+      } catch {
+        // A read-only shared cache: it is used all the same.
+      }
+    }
+    return buffer.toString('utf8', 0, read);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -10,11 +10,11 @@ import type { ActionRegistry } from '../actions/registry.js';
 import { packageVersionFrom } from '../package-version.js';
 import type { Executor, LogSink, RunningStep, StepProgress, StepTask } from '../runs/executor.js';
 import type { CacheRequest, StepResult } from './cache-request.js';
-import type { CacheEntry, StoredFile } from './cache-store.js';
+import type { StoredFile } from './cache-store.js';
 import { explainMiss, keyOf, type KeyManifest, type LastKey } from './cache-key.js';
 import type { Hasher } from './hashing.js';
-import { restoreOutputs } from './restore-outputs.js';
-import { inputFiles, outputFiles } from './step-files.js';
+import { restoreOutputs, storedCopyGone } from './restore-outputs.js';
+import { inputFiles, loadGlobbing, outputFiles, under, withGlobbing, type Found } from './step-files.js';
 import type { StepCache } from './step-cache.js';
 
 const BUILTIN_VERSION = packageVersionFrom(fileURLToPath(new URL('.', import.meta.url))) ?? '0.0.0';
@@ -36,27 +36,20 @@ export class CachingExecutor implements Executor {
       const request = task.cache!;
       const hasher = await this.cache.hasher();
       const dir = stepDir(task);
-      const manifest = keying(task, () => this.manifest(task, request, dir, hasher));
+      const manifest = await keying(task, () => this.manifest(task, request, dir, hasher));
       const key = keyOf(manifest, hasher);
-      const lastId = hasher.json([request.workflow, task.step]);
-      let miss: CacheMiss;
-      if (request.force) {
-        miss = { summary: '--force', changes: [] };
-      } else {
-        const store = this.cache.store;
-        const entry = store.read(key);
-        const last = store.readLast<LastKey>(lastId);
-        const lastOutputs = (): Map<string, string> => new Map((last === null ? null : store.read(last.key))?.files.map((file) => [file.path, file.hash]) ?? []);
-        const refused = entry === null ? null : restoreOutputs(store, this.cache.memo, hasher, entry, dir, lastOutputs);
-        if (entry !== null && refused === null) return this.replay(entry, manifest, lastId, last?.key === key, log);
-        miss = refused ?? explainMiss(last, manifest, key);
-      }
+      const last = this.cache.lastKeys.get(request.workflow, task.step, task.executionId);
+      const outcome = request.force ? { summary: '--force', changes: [] } : this.restore(key, manifest, last, dir, hasher, request, task, log);
+      if (!('summary' in outcome)) return outcome;
+      const miss: CacheMiss = outcome;
       if (cancelled !== null) throw cancelled;
       progress?.keyed?.(key, miss);
       const started = Date.now();
       inner = this.inner.execute(task, log, progress);
       const result = await inner.done;
-      const outputHash = this.store(task, request, dir, key, manifest, lastId, result, Date.now() - started, log, hasher);
+      // A step that ran stores its outputs, which glob patterns or folders may name.
+      await loadGlobbing();
+      const outputHash = this.store(task, request, dir, key, manifest, result, Date.now() - started, log, hasher);
       return { ...result, cache: { key, hit: false, miss, outputHash } };
     })();
     return {
@@ -73,40 +66,72 @@ export class CachingExecutor implements Executor {
   }
 
   private manifest(task: StepTask, request: CacheRequest, dir: string, hasher: Hasher): KeyManifest {
-    const files = inputFiles(dir, request.spec);
-    const hashes = this.cache.memo.hashFiles(files.map((file) => resolve(dir, file)), hasher);
-    const env = { ...this.baseEnv(), ...task.env };
+    const found: Found = { stats: new Map(), missing: [] };
+    const files = inputFiles(dir, request.spec, found);
+    const absolute = files.map((file) => under(dir, file));
+    const hashes = this.cache.memo.hashFiles(absolute, hasher, (path) => found.stats.get(path));
     const definition = this.registry.definition(task.module, task.action);
+    const inputs: Record<string, string> = {};
+    files.forEach((file, i) => (inputs[file] = hashes.get(absolute[i]!)!));
     return {
       action: `${task.module}.${task.action}`,
       version: definition?.version ?? BUILTIN_VERSION,
       params: hasher.json(task.parameters),
-      cwd: relative(task.cwd, dir).split(sep).join('/') || '.',
-      inputs: Object.fromEntries(files.map((file) => [file, hashes.get(resolve(dir, file))!])),
-      env: Object.fromEntries([...request.spec.env].sort().map((name) => [name, Object.hasOwn(env, name) ? hasher.of(env[name]!) : null])),
+      cwd: dir === task.cwd ? '.' : relative(task.cwd, dir).split(sep).join('/') || '.',
+      inputs,
+      env: this.envHashes(request.spec.env, task.env, hasher),
       upstream: request.upstream,
     };
   }
 
-  /** A hit: the log as it was written, and the outputs; the entry is marked used. */
-  private replay(entry: CacheEntry, manifest: KeyManifest, lastId: string, lastWasThis: boolean, log: LogSink): StepResult {
-    if (entry.log !== null) log.write(readFileSync(this.cache.store.blobPath(entry.log), 'utf8'));
-    this.cache.store.touch(entry.key);
-    if (!lastWasThis) this.rememberKey(lastId, entry.key, manifest);
-    return { outputs: entry.outputs, exitCode: entry.exitCode, cache: { key: entry.key, hit: true, miss: null, outputHash: entry.outputHash } };
+  /** The named env values' hashes (null: unset), the task's over the base's; a task carries the whole env, not copied. */
+  private envHashes(names: readonly string[], own: Record<string, string>, hasher: Hasher): Record<string, string | null> {
+    const hashes: Record<string, string | null> = {};
+    if (names.length === 0) return hashes;
+    const base = this.baseEnv();
+    for (const name of [...names].sort()) {
+      const value = Object.hasOwn(own, name) ? own[name] : Object.hasOwn(base, name) ? base[name] : undefined;
+      hashes[name] = value === undefined ? null : hasher.of(value);
+    }
+    return hashes;
+  }
+
+  /**
+   * A hit when the key's entry is stored and its files can be put in place: the outputs, and the log as it was
+   * written (an empty one leaves no file). Otherwise why the step must run.
+   */
+  private restore(key: string, manifest: KeyManifest, last: LastKey | null, dir: string, hasher: Hasher, request: CacheRequest, task: StepTask, log: LogSink): StepResult | CacheMiss {
+    const store = this.cache.store;
+    const entry = store.read(key);
+    if (entry === null) return explainMiss(last, manifest, key);
+    // The log's blob is read before any file is restored: a hit whose log is gone is a miss that changed nothing.
+    const logHash = entry.log === null || entry.log === emptyHash(hasher) ? null : entry.log;
+    const logBytes = logHash === null ? null : store.readBlob(logHash);
+    if (logHash !== null && logBytes === null) return storedCopyGone('log');
+    const refused = restoreOutputs(store, this.cache.memo, hasher, entry, dir, () => last?.outputs ?? {});
+    if (refused !== null) return refused;
+    if (logBytes !== null && logBytes.length > 0) log.write(logBytes.toString('utf8'));
+    if (last === null || last.key !== key || last.failure !== null) {
+      this.cache.lastKeys.set(request.workflow, task.step, { key, manifest, outputs: outputsOf(entry.files), failure: null });
+    }
+    return { outputs: entry.outputs, exitCode: entry.exitCode, cache: { key, hit: true, miss: null, outputHash: entry.outputHash } };
   }
 
   /**
    * Stores a step that succeeded: output files and log as blobs first, then its entry (so an entry never names a blob
-   * not yet written). Returns its output hash. A store that fails (a full disk) leaves the step succeeded, uncached.
+   * not yet written). Returns its output hash. A store that fails (a declared output not written, a full disk) leaves
+   * the step succeeded and uncached, says why in its log, and is remembered to say why the next run ran it.
    */
-  private store(task: StepTask, request: CacheRequest, dir: string, key: string, manifest: KeyManifest, lastId: string, result: StepResult, durationMs: number, log: LogSink, hasher: Hasher): string {
+  private store(task: StepTask, request: CacheRequest, dir: string, key: string, manifest: KeyManifest, result: StepResult, durationMs: number, log: LogSink, hasher: Hasher): string {
     const store = this.cache.store;
     const outputs = result.outputs;
     const files: StoredFile[] = [];
+    const remember = (failure: string | null): void => this.cache.lastKeys.set(request.workflow, task.step, { key, manifest, outputs: failure === null ? outputsOf(files) : {}, failure });
     try {
-      for (const path of outputFiles(dir, request.spec)) {
-        const absolute = resolve(dir, path);
+      const found = outputFiles(dir, request.spec);
+      if (found.missing.length > 0) throw new Error(`declared output${found.missing.length === 1 ? '' : 's'} ${found.missing.join(', ')} not written by the step`);
+      for (const path of found.files) {
+        const absolute = under(dir, path);
         const { mode, size } = statSync(absolute);
         files.push({ path, hash: store.putFile(absolute, hasher), mode, size });
       }
@@ -114,36 +139,33 @@ export class CachingExecutor implements Executor {
       let logHash: string | null = null;
       if (existsSync(logPath)) {
         const bytes = readFileSync(logPath);
-        logHash = hasher.of(bytes);
-        store.putBytes(bytes, logHash);
+        // An empty log is stored as none: a hit then opens no file for it.
+        if (bytes.length > 0) {
+          logHash = hasher.of(bytes);
+          store.putBytes(bytes, logHash);
+        }
       }
       const outputHash = outputHashOf(outputs, files, hasher);
       store.write({
         version: 1, key, workflow: request.workflow, step: task.step, executionId: task.executionId, outputs, exitCode: result.exitCode ?? 0, files,
         log: logHash, durationMs, outputHash, createdAt: Date.now(),
       });
-      this.rememberKey(lastId, key, manifest);
+      remember(null);
       this.cache.stored();
       return outputHash;
     } catch (error) {
-      log.write(`\ncodomyrmex: the result was not stored in the cache at ${store.dir}: ${(error as Error).message}\n`);
+      const reason = (error as Error).message;
+      log.write(`\ncodomyrmex: the result was not stored in the cache at ${store.dir}: ${reason}\n`);
+      remember(reason);
       return outputHashOf(outputs, files, hasher);
-    }
-  }
-
-  private rememberKey(lastId: string, key: string, manifest: KeyManifest): void {
-    try {
-      this.cache.store.writeLast(lastId, { key, manifest } satisfies LastKey);
-    } catch {
-      // Only the next miss's explanation is lost.
     }
   }
 }
 
 /** The key's inputs, or a failure naming the step's cache as what could not be read (an unreadable input file). */
-function keying<T>(task: StepTask, compute: () => T): T {
+async function keying<T>(task: StepTask, compute: () => T): Promise<T> {
   try {
-    return compute();
+    return await withGlobbing(compute);
   } catch (error) {
     throw new ActionFailure(`cannot compute the cache key of step "${task.step}": ${(error as Error).message}`);
   }
@@ -154,6 +176,18 @@ function stepDir(task: StepTask): string {
   const own = task.parameters.cwd;
   if (typeof own !== 'string' || own === '') return task.cwd;
   return isAbsolute(own) ? own : resolve(task.cwd, own);
+}
+
+/** Output file → hash, as a result leaves them on disk. */
+function outputsOf(files: readonly StoredFile[]): Record<string, string> {
+  return Object.fromEntries(files.map((file) => [file.path, file.hash]));
+}
+
+let empty: string | null = null;
+
+/** The hash of no bytes: older entries stored an empty log as a blob of it. */
+function emptyHash(hasher: Hasher): string {
+  return (empty ??= hasher.of(''));
 }
 
 /** What a dependent's key includes of this step: its outputs and its output files' contents. */

@@ -1,37 +1,47 @@
 // A hit's output files put back: never over a file the user changed since (its content differs from what was
 // stored: that is a miss and the step runs), each missing file copied from its blob beside its place and renamed in.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, constants, copyFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { chmodSync, constants, copyFileSync, mkdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
 import type { CacheMiss } from '../../../shared/model.js';
-import type { CacheEntry, CacheStore } from './cache-store.js';
+import type { CacheEntry, CacheStore, StoredFile } from './cache-store.js';
 import type { Hasher } from './hashing.js';
 import type { StatMemo } from './stat-memo.js';
+import { under } from './step-files.js';
 
 /**
  * Restores the entry's files under `dir`; null when every one is in place, else why the entry cannot be used. A file
  * present with other content is replaced only when it is what this step's last stored or restored result put there
- * (`lastOutputs`: path → hash), as when switching back to an earlier key; otherwise the user changed it.
+ * (`lastOutputs`: path → hash), as when switching back to an earlier key; otherwise the user changed it. A file in
+ * place is known by the stat memo, not read again.
  */
-export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher, entry: CacheEntry, dir: string, lastOutputs: () => ReadonlyMap<string, string>): CacheMiss | null {
-  const present = entry.files.filter((file) => statSync(resolve(dir, file.path), { throwIfNoEntry: false })?.isFile() === true);
-  const hashes = memo.hashFiles(present.map((file) => resolve(dir, file.path)), hasher);
-  const replaced: typeof present = [];
-  for (const file of present) {
-    const onDisk = hashes.get(resolve(dir, file.path));
+export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher, entry: CacheEntry, dir: string, lastOutputs: () => Readonly<Record<string, string>>): CacheMiss | null {
+  const stats = new Map<string, Stats>();
+  const present: { file: StoredFile; target: string }[] = [];
+  const missing: StoredFile[] = [];
+  for (const file of entry.files) {
+    const target = under(dir, file.path);
+    const stat = statSync(target, { throwIfNoEntry: false });
+    if (stat?.isFile() === true) {
+      stats.set(target, stat);
+      present.push({ file, target });
+    } else {
+      missing.push(file);
+    }
+  }
+  const hashes = present.length === 0 ? null : memo.hashFiles([...stats.keys()], hasher, (path) => stats.get(path));
+  for (const { file, target } of present) {
+    const onDisk = hashes!.get(target);
     if (onDisk === file.hash) continue;
-    if (onDisk !== undefined && lastOutputs().get(file.path) === onDisk) {
-      replaced.push(file);
+    if (onDisk !== undefined && lastOutputs()[file.path] === onDisk) {
+      missing.push(file);
       continue;
     }
     return { summary: `output ${file.path} changed since it was stored`, changes: [{ kind: 'outputs', name: file.path, detail: 'output differs from the cache (changed since)' }] };
   }
-  const missing = [...entry.files.filter((file) => !present.includes(file)), ...replaced];
-  for (const hash of [...missing.map((file) => file.hash), ...(entry.log !== null ? [entry.log] : [])]) {
-    if (!store.hasBlob(hash)) return gone(missing.find((file) => file.hash === hash)?.path ?? 'log');
-  }
+  for (const file of missing) if (!store.hasBlob(file.hash)) return storedCopyGone(file.path);
   for (const file of missing) {
-    const target = resolve(dir, file.path);
+    const target = under(dir, file.path);
     const temp = `${target}.codomyrmex-${randomBytes(4).toString('hex')}`;
     try {
       mkdirSync(dirname(target), { recursive: true });
@@ -46,6 +56,7 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
   return null;
 }
 
-function gone(path: string): CacheMiss {
+/** A miss because a blob the entry names is no longer stored (evicted, cleared). */
+export function storedCopyGone(path: string): CacheMiss {
   return { summary: `the stored copy of ${path} is gone (evicted)`, changes: [{ kind: 'outputs', name: path, detail: 'stored copy gone (evicted or cleared)' }] };
 }

@@ -1,8 +1,8 @@
-// The stat memo: (path, size, mtime, inode) → content hash, in a small SQLite file in $CODOMYRMEX_HOME, so a file that
-// did not change is not read again. Shared by concurrent runs (WAL, busy timeout); a fault only costs a rehash.
-import { mkdirSync, statSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+// The stat memo: (path, size, mtime, inode) → content hash, in the cache's SQLite file in $CODOMYRMEX_HOME, so a file
+// that did not change is not read again. A folder's rows are read once per process and new rows written in batches.
+import { statSync, type Stats } from 'node:fs';
+import { sep } from 'node:path';
+import type { CacheDb } from './cache-db.js';
 import type { Hasher } from './hashing.js';
 
 /**
@@ -10,8 +10,8 @@ import type { Hasher } from './hashing.js';
  * "racily clean" file (git's word) is hashed but not remembered until its mtime is older than this.
  */
 const RACY_MS = 50;
-/** From this many files on, the memo's rows under their common folder are read in one query, not one per file. */
-const BULK = 256;
+/** Rows kept in memory at most: past it they are dropped and folders read again (a long-lived app hashing many trees). */
+const MAX_ROWS = 200_000;
 
 interface MemoRow {
   size: number;
@@ -21,117 +21,93 @@ interface MemoRow {
 }
 
 export class StatMemo {
-  private db: Database.Database | null = null;
-  private failed = false;
-  private readonly statements = new Map<string, Database.Statement>();
-  private pending: { path: string; size: number; mtime: string; ino: string; hash: string }[] = [];
+  /**
+   * Rows of the folders read so far. A row only ever states a fact (a file with this size, mtime and inode has this
+   * hash), checked against a fresh stat before use, so rows another process wrote since can make us rehash, never err.
+   */
+  private readonly rows = new Map<string, MemoRow>();
+  private readonly folders = new Set<string>();
+  private pending: ({ path: string } & MemoRow)[] = [];
+  private readonly write = (): void => this.writePending();
 
-  constructor(private readonly file: string) {}
+  constructor(private readonly db: CacheDb) {}
 
-  /** The content hash of each file (absolute paths); unknown or changed files are hashed and remembered. */
-  hashFiles(paths: readonly string[], hasher: Hasher): Map<string, string> {
+  /**
+   * The content hash of each file (absolute paths); unknown or changed files are hashed and remembered. `statOf` gives
+   * a stat the caller already made, so a file is not stat'ed twice.
+   */
+  hashFiles(paths: readonly string[], hasher: Hasher, statOf?: (path: string) => Stats | undefined): Map<string, string> {
     const hashes = new Map<string, string>();
     const now = Date.now();
-    const known = this.lookup(paths);
     for (const path of paths) {
       // mtimeMs as a double keeps sub-microsecond precision; the bigint form costs twice as much per file.
-      const stat = statSync(path);
+      const stat = statOf?.(path) ?? statSync(path);
       const mtime = String(stat.mtimeMs);
       const ino = String(stat.ino);
-      const row = known(path);
+      const row = this.known(path);
       if (row !== undefined && row.size === stat.size && row.mtime === mtime && row.ino === ino) {
         hashes.set(path, row.hash);
         continue;
       }
       const hash = hasher.file(path);
       hashes.set(path, hash);
-      if (!racy(stat, now)) this.pending.push({ path, size: stat.size, mtime, ino, hash });
+      if (!racy(stat, now)) this.add({ path, size: stat.size, mtime, ino, hash });
     }
-    this.flush();
     return hashes;
-  }
-
-  /** The memo's row for a path: one query per path for a few, the rows under their common folder at once for many. */
-  private lookup(paths: readonly string[]): (path: string) => MemoRow | undefined {
-    if (paths.length < BULK) {
-      const get = this.statement('SELECT size, mtime, ino, hash FROM memo WHERE path = ?');
-      return (path) => get?.get(path) as MemoRow | undefined;
-    }
-    const prefix = commonFolder(paths);
-    const range = this.statement('SELECT path, size, mtime, ino, hash FROM memo WHERE path >= ? AND path < ?');
-    const rows = new Map<string, MemoRow>();
-    try {
-      for (const row of (range?.all(prefix, `${prefix}\u{10FFFF}`) ?? []) as (MemoRow & { path: string })[]) rows.set(row.path, row);
-    } catch {
-      // Busy past the timeout: every file is hashed.
-    }
-    return (path) => rows.get(path);
   }
 
   /** Remembers a file whose hash is known (an output just stored or restored). */
   remember(path: string, hash: string): void {
     try {
       const stat = statSync(path);
-      if (!racy(stat, Date.now())) this.pending.push({ path, size: stat.size, mtime: String(stat.mtimeMs), ino: String(stat.ino), hash });
+      if (!racy(stat, Date.now())) this.add({ path, size: stat.size, mtime: String(stat.mtimeMs), ino: String(stat.ino), hash });
     } catch {
       // Gone already: nothing to remember.
     }
   }
 
+  /** Writes the rows waiting now (closing does too). */
   flush(): void {
-    if (this.pending.length === 0) return;
+    this.db.flush();
+  }
+
+  private add(row: { path: string } & MemoRow): void {
+    this.rows.set(row.path, row);
+    this.pending.push(row);
+    this.db.later(this.write);
+  }
+
+  private writePending(): void {
     const rows = this.pending;
     this.pending = [];
-    const put = this.statement('INSERT OR REPLACE INTO memo (path, size, mtime, ino, hash) VALUES (@path, @size, @mtime, @ino, @hash)');
-    if (put === null) return;
-    try {
-      this.db!.transaction(() => {
-        for (const row of rows) put.run(row);
-      })();
-    } catch {
-      // Busy past the timeout or a failing disk: the files are hashed again next time, nothing is wrong.
+    const put = this.db.statement('INSERT OR REPLACE INTO memo (path, size, mtime, ino, hash) VALUES (@path, @size, @mtime, @ino, @hash)');
+    if (put !== null) for (const row of rows) put.run(row);
+  }
+
+  /** The row for a path: its folder's rows are read at the first file asked for in it, in one query. */
+  private known(path: string): MemoRow | undefined {
+    const folder = path.slice(0, path.lastIndexOf(sep) + 1);
+    if (!this.folders.has(folder)) this.readFolder(folder);
+    return this.rows.get(path);
+  }
+
+  private readFolder(folder: string): void {
+    if (this.rows.size > MAX_ROWS) {
+      this.rows.clear();
+      this.folders.clear();
     }
-  }
-
-  close(): void {
-    this.flush();
-    this.statements.clear();
-    this.db?.close();
-    this.db = null;
-  }
-
-  private statement(sql: string): Database.Statement | null {
-    const db = this.open();
-    if (db === null) return null;
-    let statement = this.statements.get(sql);
-    if (statement === undefined) this.statements.set(sql, (statement = db.prepare(sql)));
-    return statement;
-  }
-
-  private open(): Database.Database | null {
-    if (this.db !== null || this.failed) return this.db;
+    this.folders.add(folder);
+    // The folder's own files, not those of its subfolders: a step reading `package.json` must not load a whole tree.
+    const query = this.db.statement('SELECT path, size, mtime, ino, hash FROM memo WHERE path > @folder AND path < @folder || char(1114111) AND instr(substr(path, length(@folder) + 1), @sep) = 0');
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const db = new Database(this.file);
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = OFF');
-      db.pragma('busy_timeout = 2000');
-      db.exec('CREATE TABLE IF NOT EXISTS memo (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime TEXT NOT NULL, ino TEXT NOT NULL, hash TEXT NOT NULL) WITHOUT ROWID');
-      this.db = db;
+      // A row remembered here since is newer than the file's.
+      for (const row of (query?.all({ folder, sep }) ?? []) as ({ path: string } & MemoRow)[]) if (!this.rows.has(row.path)) this.rows.set(row.path, row);
     } catch {
-      // An unreadable memo is no reason to fail a run: every file is hashed.
-      this.failed = true;
+      // Busy past the timeout: its files are hashed.
     }
-    return this.db;
   }
 }
 
 function racy(stat: Stats, now: number): boolean {
   return now - stat.mtimeMs < RACY_MS;
-}
-
-function commonFolder(paths: readonly string[]): string {
-  let prefix = paths[0]!;
-  for (const path of paths) while (!path.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return prefix;
 }

@@ -1,6 +1,7 @@
 // What a cache miss says changed: each input file, env value, upstream output, parameters or action version.
 import { describe, expect, it } from 'vitest';
-import { explainMiss, type KeyManifest } from '../../../../electron/engine/cache/cache-key.js';
+import { explainMiss, keyOf, type KeyManifest } from '../../../../electron/engine/cache/cache-key.js';
+import { loadHasher } from '../../../../electron/engine/cache/hashing.js';
 
 const base: KeyManifest = {
   action: 'shell.run', version: '1.0.0', params: 'p1', cwd: '.',
@@ -36,5 +37,14 @@ describe('explainMiss', () => {
     const now = { ...base, env: { CC: null, DEBUG: null } };
     expect(explainMiss({ key: 'old', manifest: base }, now, 'new').summary).toBe('env CC unset');
     expect(explainMiss({ key: 'same', manifest: base }, base, 'same').summary).toBe('no stored result for this key (cleared or evicted)');
+  });
+});
+
+describe('keyOf', () => {
+  it('is the hash of the manifest’s canonical JSON, so keys stored before stay valid', async () => {
+    const hasher = await loadHasher();
+    const manifest: KeyManifest = { ...base, inputs: { 'z"q.c': 'h3', 'src/a.c': 'h1', 'ä.c': 'h2' }, upstream: { b: 'o2', a: 'o1' } };
+    expect(keyOf(manifest, hasher)).toBe(hasher.json({ v: 1, ...manifest }));
+    expect(keyOf({ ...base, inputs: {}, env: {}, upstream: {} }, hasher)).toBe(hasher.json({ v: 1, ...base, inputs: {}, env: {}, upstream: {} }));
   });
 });

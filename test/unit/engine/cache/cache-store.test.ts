@@ -1,5 +1,5 @@
 // The cache's files: identical outputs stored once, a half-written or garbled entry never read, LRU eviction.
-import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheStore, type CacheEntry } from '../../../../electron/engine/cache/cache-store.js';
@@ -61,5 +61,21 @@ describe('CacheStore', () => {
     expect(store.read(keys[2]!)).not.toBeNull();
     expect(stats.entries).toBe(2);
     expect(stats.bytes).toBeLessThanOrEqual(3000);
+  });
+
+  it('a read marks an entry used, for eviction, unless it was marked in the last minutes (a run of hits writes nothing)', () => {
+    const root = tempDir();
+    const store = new CacheStore(root, null);
+    const key = 'cd'.repeat(16);
+    store.write(entry(key));
+    const path = join(root, 'entries', 'cd', `${key}.json`);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(path, hourAgo, hourAgo);
+    expect(store.read(key)?.key).toBe(key);
+    expect(Date.now() - statSync(path).mtimeMs).toBeLessThan(60_000);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(path, minuteAgo, minuteAgo);
+    expect(store.read(key)?.key).toBe(key);
+    expect(Math.round(statSync(path).mtimeMs)).toBe(minuteAgo.getTime());
   });
 });

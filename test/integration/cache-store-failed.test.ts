@@ -1,0 +1,67 @@
+// A cached step whose result could not be stored — a declared output it did not write, a cache folder that cannot be
+// written — stays succeeded, says why in its log, and the next run's --explain says why it ran again.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../cli.js';
+import { tempDir } from '../helpers.js';
+
+/** A one-step workflow whose step says it writes `out.txt`; `command` decides what it really does. */
+function project(command: string): { home: string; dir: string; file: string } {
+  const dir = tempDir('codomyrmex-cache-store-');
+  writeFileSync(join(dir, 'in.txt'), 'input\n');
+  const file = join(dir, 'make.yaml');
+  writeFileSync(file, [
+    'version: 1', 'name: make', 'steps:',
+    `  - { name: build, module: shell, action: run, parameters: { command: "echo ran >> ran.log && ${command}" }, cache: { inputs: [in.txt], outputs: [out.txt] } }`,
+  ].join('\n'));
+  return { home: tempDir('codomyrmex-cache-store-home-'), dir, file };
+}
+
+const runs = (dir: string): number => readFileSync(join(dir, 'ran.log'), 'utf8').split('\n').filter(Boolean).length;
+
+interface Record {
+  executionId: string;
+  steps: { build: { status: string; cacheMiss?: { summary: string } } };
+}
+
+describe('a result the cache could not store', () => {
+  it('a declared output the step did not write: stored as nothing, and the next run says the last store failed and why', () => {
+    const p = project('echo no output file');
+    const first = cli(['run', p.file, '--json'], p.home, p.dir);
+    expect(first.code, first.stderr).toBe(0);
+    const record = JSON.parse(first.stdout) as Record;
+    expect(record.steps.build.status).toBe('succeeded');
+    expect(record.steps.build.cacheMiss!.summary).toBe('first run');
+    const logs = join(p.home, 'logs', record.executionId);
+    const log = readdirSync(logs).map((name) => readFileSync(join(logs, name), 'utf8')).join('');
+    expect(log).toContain(`the result was not stored in the cache at ${join(p.home, 'cache')}: declared output out.txt not written by the step`);
+    expect(JSON.parse(cli(['cache', 'stats', '--json'], p.home).stdout)).toMatchObject({ entries: 0 });
+
+    const again = cli(['run', p.file, '--explain'], p.home, p.dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(runs(p.dir)).toBe(2);
+    expect(again.stdout).toContain("build: ran — no stored result: the last run's result was not stored (declared output out.txt not written by the step)");
+  });
+
+  it('a cache folder that cannot be written (ENOTDIR): the step succeeds, and --explain names the error, not a first run', () => {
+    const p = project('echo built > out.txt');
+    const blocker = join(tempDir('codomyrmex-cache-blocked-'), 'file');
+    writeFileSync(blocker, 'a file where the cache folder should be');
+    const env = { CODOMYRMEX_CACHE_DIR: join(blocker, 'cache') };
+    const first = cli(['run', p.file, '--json'], p.home, p.dir, env);
+    expect(first.code, first.stderr).toBe(0);
+    expect((JSON.parse(first.stdout) as Record).steps.build.status).toBe('succeeded');
+
+    const again = cli(['run', p.file, '--explain'], p.home, p.dir, env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(runs(p.dir)).toBe(2);
+    expect(again.stdout).toMatch(/build: ran — no stored result: the last run's result was not stored \(ENOTDIR: not a directory, [^)]*\)/);
+
+    // Where it can store again, it does, and the run after hits.
+    cli(['run', p.file], p.home, p.dir);
+    const hit = cli(['run', p.file, '--explain'], p.home, p.dir);
+    expect(hit.stdout).toContain('build: cached (key ');
+    expect(runs(p.dir)).toBe(3);
+  });
+});

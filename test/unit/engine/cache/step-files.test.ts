@@ -1,0 +1,38 @@
+// A cached step's files: plain relative paths joined without normalising give what path.resolve gives, and a declared
+// output path that is not there is reported, not silently left out.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GlobbingNotLoaded, loadGlobbing, outputFiles, under } from '../../../../electron/engine/cache/step-files.js';
+import { tempDir } from '../../../helpers.js';
+
+describe('under', () => {
+  it('is path.resolve for every shape of path a step may name', () => {
+    for (const path of ['a.txt', 'out/s0_1.txt', '.hidden', 'a/.b', '..x', './a', '../a', 'a/../b', 'a/./b', '/abs/x', 'a//b', 'a/b/', '', 'a/..', 'a/.', '.', '..']) {
+      expect(under('/work/project', path)).toBe(resolve('/work/project', path));
+    }
+    expect(under('/', 'a/b')).toBe('/a/b');
+  });
+});
+
+describe('outputFiles', () => {
+  it('names plain files without the glob libraries, and asks for them to be loaded for a folder or a glob', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'build'));
+    writeFileSync(join(dir, 'app'), 'app');
+    expect(outputFiles(dir, { inputs: [], outputs: ['app', 'gone.txt'], env: [] })).toEqual({ files: ['app'], missing: ['gone.txt'] });
+    expect(() => outputFiles(dir, { inputs: [], outputs: ['build'], env: [] })).toThrow(GlobbingNotLoaded);
+    await loadGlobbing();
+    expect(outputFiles(dir, { inputs: [], outputs: ['build'], env: [] })).toEqual({ files: [], missing: [] });
+  });
+
+  it('lists the files the outputs name and the plain paths among them that are not there', async () => {
+    await loadGlobbing();
+    const dir = tempDir();
+    mkdirSync(join(dir, 'build', 'deep'), { recursive: true });
+    writeFileSync(join(dir, 'build', 'deep', 'x.o'), 'x');
+    writeFileSync(join(dir, 'app'), 'app');
+    expect(outputFiles(dir, { inputs: [], outputs: ['app', 'build', 'dist/app.js'], env: [] })).toEqual({ files: ['app', 'build/deep/x.o'], missing: ['dist/app.js'] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['build/**/*.o', 'dist/app.js', '!build/none'], env: [] })).toEqual({ files: ['build/deep/x.o'], missing: ['dist/app.js'] });
+  });
+});

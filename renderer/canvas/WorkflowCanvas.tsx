@@ -11,6 +11,7 @@ import { FitOnRequest } from './FitOnRequest.js';
 import { FitViewOnResize } from './FitViewOnResize.js';
 import { FocusOnRequest } from './FocusOnRequest.js';
 import { OverviewLayer } from './OverviewLayer.js';
+import { RevealOnRequest } from './RevealOnRequest.js';
 import { overviewFrames, overviewNodes, type CanvasNode } from './group-nodes.js';
 import { GroupNodeView } from './GroupNodeView.js';
 import { GroupToggleContext } from './group-toggle.js';
@@ -117,6 +118,7 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
           {!held && <FitViewOnResize rule={rule} />}
           <FitOnRequest reach={reach} minimap={minimapSize} />
           <FocusOnRequest />
+          <RevealOnRequest rule={rule} />
           <ZoomDetail canvasRef={canvasRef} />
         </ReactFlow>
         </GroupToggleContext.Provider>

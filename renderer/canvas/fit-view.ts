@@ -125,3 +125,18 @@ export function nodesBounds(nodes: readonly FitNode[]): Bounds | null {
   }
   return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
 }
+
+/**
+ * The viewport that brings `bounds` (steps just put on the canvas: an unpacked subflow) into the room `rule` leaves
+ * clear, or null when they already stand in it — the view then stays where the user had it. It zooms out only as far
+ * as they need and never zooms in: the rest of the graph stays as readable as the user left it.
+ */
+export function revealViewport(bounds: Bounds, size: { width: number; height: number }, rule: FitRule, current: Viewport): Viewport | null {
+  const { top, right, bottom, left } = rule.padding;
+  const x1 = bounds.x * current.zoom + current.x;
+  const y1 = bounds.y * current.zoom + current.y;
+  const x2 = (bounds.x + bounds.width) * current.zoom + current.x;
+  const y2 = (bounds.y + bounds.height) * current.zoom + current.y;
+  if (x1 >= left && y1 >= top && x2 <= size.width - right && y2 <= size.height - bottom) return null;
+  return viewportFor(bounds, size, { ...rule, minZoom: Math.min(MIN_ZOOM, current.zoom), maxZoom: current.zoom });
+}

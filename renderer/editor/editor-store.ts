@@ -25,6 +25,8 @@ export interface EditorState {
   focusRequest: { step: string; seq: number } | null;
   /** The last request to fit the workflow in view (the Fit button, F, an auto-layout — `whole`); the canvas answers each. */
   fitRequest: { seq: number; whole: boolean };
+  /** Steps just put on the canvas (an unpacked subflow) that the canvas should bring into view, when they are not. */
+  revealRequest: { steps: readonly string[]; seq: number } | null;
   /** The user's choice to show the minimap; null until they make one (then the canvas decides by size). */
   minimap: boolean | null;
   setCatalog(actions: ActionInfo[], context: EditorContext): void;
@@ -36,6 +38,7 @@ export interface EditorState {
   setConflict(conflict: DiskConflict | null): void;
   requestFocus(step: string): void;
   requestFit(whole?: boolean): void;
+  requestReveal(steps: readonly string[]): void;
   setMinimap(shown: boolean): void;
 }
 
@@ -51,6 +54,7 @@ export function createEditorStore() {
     conflict: null,
     focusRequest: null,
     fitRequest: { seq: 0, whole: false },
+    revealRequest: null,
     minimap: null,
     setCatalog: (actions, context) => set({ actions, context }),
     setPaletteQuery: (paletteQuery) => set({ paletteQuery }),
@@ -61,6 +65,7 @@ export function createEditorStore() {
     setConflict: (conflict) => set({ conflict }),
     requestFocus: (step) => set({ focusRequest: { step, seq: (get().focusRequest?.seq ?? 0) + 1 } }),
     requestFit: (whole = false) => set({ fitRequest: { seq: get().fitRequest.seq + 1, whole } }),
+    requestReveal: (steps) => set({ revealRequest: { steps, seq: (get().revealRequest?.seq ?? 0) + 1 } }),
     setMinimap: (minimap) => set({ minimap }),
   }));
 }

@@ -30,7 +30,7 @@ const defaultFile = (name: string): string => `.codomyrmex/workflows/${name}.yam
 const UNPACK_SPACING = 260;
 
 export function createSubflowActions(client: OrchestratorApi, stores: Stores, deps: SubflowActionDeps) {
-  const { graph, projects, subflows, notices, app } = stores;
+  const { graph, projects, subflows, notices, app, editor } = stores;
   const refuse = (message: string): void => notices.getState().report({ message, code: 'refused', problems: [] });
   /** Child workflows being written: a save or run of the parent waits for them. */
   const pending = new Set<Promise<void>>();
@@ -107,6 +107,7 @@ export function createSubflowActions(client: OrchestratorApi, stores: Stores, de
     const label = convertLabel(count, name);
     graph.getState().edit(label, () => parent);
     graph.getState().select([step]);
+    editor.getState().requestReveal([step]);
     // The canvas changes at once; the child's file is written meanwhile (a big one takes the engine a while), and a
     // save or run of the parent waits for it (settled). Should it fail, the conversion is taken back.
     const saving = attempt(notices, () => client.invoke('workflows.save', { projectId: shown.projectId, name, workflow: { ...child } as Record<string, unknown>, baseRevision: null }))
@@ -146,6 +147,8 @@ export function createSubflowActions(client: OrchestratorApi, stores: Stores, de
     const placed = placeUnplaced(result.workflow.steps, new Set(result.steps), positionOf(step));
     graph.getState().edit(`unpack ${stepName}`, () => ({ ...result.workflow, steps: placed }));
     graph.getState().select(result.steps);
+    // They may stand past the canvas's edge (the child's steps took more room than its one step did).
+    editor.getState().requestReveal(result.steps);
     tellChildStays(shown.projectId, child, step);
     return result.steps;
   };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseWorkflow } from '../../shared/workflow-schema.js';
 import { answerName, watchPage } from './app-dialogs.js';
-import { node, openWorkflow, shoot, step, stepNames, workflowFile } from './app-page.js';
+import { node, nodeBoxes, openWorkflow, shoot, step, stepNames, workflowFile } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -166,5 +166,45 @@ test('a running subflow shows its child run\'s progress in the parent node, open
   await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed');
   await expect(step(page, 'inner').locator('[data-subflow-detail]')).toHaveText('2/2 · completed');
   await expect(step(page, 'after')).toHaveAttribute('data-status', 'succeeded');
+  expect(watch.problems).toEqual([]);
+});
+
+/** True when every named step's node lies wholly inside the canvas on screen. */
+async function allInView(page: Page, names: string[]): Promise<boolean> {
+  const canvas = await page.getByLabel('Workflow graph').boundingBox();
+  const boxes = await nodeBoxes(page);
+  return canvas !== null && names.every((name) => {
+    const box = boxes[name];
+    return box !== undefined && box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height;
+  });
+}
+
+test('in a 1024×700 window, the new subflow step and then its unpacked steps are brought into view; a view already showing them stays', async ({ page }) => {
+  const watch = watchPage(page);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openWorkflow(page, server, 'six');
+  await selectSteps(page, ['fetch', 'compile', 'check']);
+  await page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name: 'To subflow…' }).click();
+  await answerName(page, 'Convert 3 steps to a subflow', 'build-part');
+  // The inspector opens beside the new step, and the canvas moves so it is not left at the edge behind it.
+  await expect.poll(() => allInView(page, ['build-part'])).toBe(true);
+  await page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name: 'Unpack' }).click();
+  await expect.poll(() => stepNames(page)).toEqual(['check', 'compile', 'fetch', 'notes', 'package', 'prepare']);
+  await expect.poll(() => allInView(page, ['fetch', 'compile', 'check'])).toBe(true);
+  await shoot(page, 'subflow-unpacked-in-view');
+
+  // Taken back and unpacked again zoomed out, where the view already shows all three: it does not move.
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => stepNames(page)).toEqual(['build-part', 'notes', 'package', 'prepare']);
+  await node(page, 'build-part').click();
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom Out' }).click();
+  let view = '';
+  // The zoom animates: its view is the one that holds still.
+  await expect.poll(async () => view === (view = await viewportOf(page)), { intervals: [300] }).toBe(true);
+  await page.getByRole('toolbar', { name: 'Editor' }).getByRole('button', { name: 'Unpack' }).click();
+  await expect.poll(() => stepNames(page)).toEqual(['check', 'compile', 'fetch', 'notes', 'package', 'prepare']);
+  expect(await allInView(page, ['fetch', 'compile', 'check'])).toBe(true);
+  await page.waitForTimeout(400);
+  expect(await viewportOf(page)).toBe(view);
   expect(watch.problems).toEqual([]);
 });

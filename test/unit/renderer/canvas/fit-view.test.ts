@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitReach, fitRule, fitViewport, MIN_ZOOM, MINIMAP_SIZES, READABLE_ZOOM, viewportFor, type Bounds, type Viewport } from '../../../../renderer/canvas/fit-view.js';
+import { fitReach, fitRule, fitViewport, MIN_ZOOM, MINIMAP_SIZES, READABLE_ZOOM, revealViewport, viewportFor, type Bounds, type Viewport } from '../../../../renderer/canvas/fit-view.js';
 import { FAR_ZOOM } from '../../../../renderer/canvas/ZoomDetail.js';
 
 /** Where `bounds` lands on screen under `viewport`. */
@@ -76,5 +76,27 @@ describe('fitting a workflow into view', () => {
     expect(selected.left).toBeGreaterThanOrEqual(0);
     expect(selected.right).toBeLessThanOrEqual(400);
     expect(fitViewport([], { width: 400, height: 300 }, fitRule('large', null))).toBeNull();
+  });
+
+  it('brings steps past the canvas\'s edge into view, zooming out only as far as they need and never in', () => {
+    const size = { width: 580, height: 530 };
+    const rule = fitRule('small', MINIMAP_SIZES.wide);
+    const unpacked: Bounds = { x: 300, y: 100, width: 740, height: 76 };
+    const current: Viewport = { x: 0, y: 0, zoom: 0.75 };
+    const moved = revealViewport(unpacked, size, rule, current)!;
+    const box = onScreen(unpacked, moved);
+    expect(box.left).toBeGreaterThanOrEqual(rule.padding.left);
+    expect(box.right).toBeLessThanOrEqual(size.width - rule.padding.right);
+    expect(moved.zoom).toBeLessThan(0.75);
+    // Room enough at the zoom the user chose: only a pan.
+    expect(revealViewport({ x: 800, y: 100, width: 220, height: 76 }, size, rule, current)!.zoom).toBe(0.75);
+  });
+
+  it('leaves the view alone when the steps already stand clear of its edges and the minimap', () => {
+    const size = { width: 580, height: 530 };
+    const rule = fitRule('small', MINIMAP_SIZES.wide);
+    expect(revealViewport({ x: 40, y: 40, width: 400, height: 76 }, size, rule, { x: 0, y: 0, zoom: 1 })).toBeNull();
+    // Under the minimap's strip is not in view.
+    expect(revealViewport({ x: 40, y: 440, width: 400, height: 76 }, size, rule, { x: 0, y: 0, zoom: 1 })).not.toBeNull();
   });
 });

@@ -24,17 +24,23 @@ export function RunProgress({ total }: { total: number }): ReactElement | null {
   const progress = runProgress(steps, selection?.selected.length ?? total, summary.startTime, summary.endTime, now, stats);
   const cached = cachedCount(record.steps.values());
   const bypass = runBypass(record.steps.entries());
+  const elapsed = formatDuration(progress.elapsedMs);
+  const bypassTitle = bypass === null ? undefined : `${bypass.text} — ${cacheBypass({ summary: bypass.kind === 'no-cache' ? '--no-cache' : '--force', changes: [] }) ?? ''}`;
+  // One line at every width (runs.css): in a narrow window the words in run-progress__word are left to screen readers
+  // and tooltips, and the notes that can grow (forced steps, a partial run's selection) end in an ellipsis.
   return (
-    <div className="run-progress" role="status" aria-label="Run progress">
-      <StatusBadge status={summary.status} />
-      <span><strong>{progress.done}</strong> of {progress.total} {selection === null ? 'steps' : 'selected steps'} done</span>
-      <progress className="run-progress__bar" max={Math.max(1, progress.total)} value={progress.done} aria-label="Steps done" />
-      {cached > 0 && <span className="run-progress__cached" data-cached={cached}>{cached === progress.total ? 'all' : cached} from cache</span>}
-      {bypass !== null && <span className="run-progress__bypass" data-bypass={bypass.kind} title={cacheBypass({ summary: bypass.kind === 'no-cache' ? '--no-cache' : '--force', changes: [] }) ?? undefined}>{bypass.text}</span>}
-      <span className="muted">elapsed {formatDuration(progress.elapsedMs)}</span>
-      {progress.remainingMs !== null && <span className="muted">about {formatDuration(progress.remainingMs)} left</span>}
-      {stats !== undefined && stats.runs > 0 && summary.endTime !== null && stats.medianDurationMs !== null && <span className="muted">usually {formatDuration(stats.medianDurationMs)}</span>}
-      {selection !== null && <SelectionNote selection={selection} />}
+    <div className="run-progress-frame">
+      <div className="run-progress" role="status" aria-label="Run progress">
+        <StatusBadge status={summary.status} />
+        <span><strong>{progress.done}</strong> of {progress.total} {selection === null ? 'steps' : 'selected steps'} done</span>
+        <progress className="run-progress__bar" max={Math.max(1, progress.total)} value={progress.done} aria-label="Steps done" />
+        {cached > 0 && <span className="run-progress__cached" data-cached={cached}>{cached === progress.total ? 'all' : cached} from cache</span>}
+        {bypass !== null && <span className="run-progress__bypass" data-bypass={bypass.kind} title={bypassTitle}>{bypass.text}</span>}
+        <span className="muted" title={`elapsed ${elapsed}`}><span className="run-progress__word">elapsed </span>{elapsed}</span>
+        {progress.remainingMs !== null && <span className="muted" title={`about ${formatDuration(progress.remainingMs)} left`}><span className="run-progress__word">about </span>{formatDuration(progress.remainingMs)} left</span>}
+        {stats !== undefined && stats.runs > 0 && summary.endTime !== null && stats.medianDurationMs !== null && <span className="muted" title={`the median of ${stats.runs} completed ${stats.runs === 1 ? 'run' : 'runs'}`}>usually {formatDuration(stats.medianDurationMs)}</span>}
+        {selection !== null && <SelectionNote selection={selection} />}
+      </div>
     </div>
   );
 }

@@ -4,10 +4,12 @@ import type { RunSelection } from '../../shared/model.js';
 import { SELECTION_LABELS } from '../../shared/step-selection.js';
 
 export function SelectionNote({ selection }: { selection: RunSelection }): ReactElement {
+  const source = selection.sourceExecutionId === null ? '' : ` · outputs from run ${selection.sourceExecutionId.slice(0, 8)}`;
   return (
-    <span className="run-summary__selection" data-selection={selection.mode} title={`Steps run: ${selection.selected.join(', ')}`}>
+    // The title holds the whole note: a narrow progress line cuts it short (runs.css).
+    <span className="run-summary__selection" data-selection={selection.mode} title={`${SELECTION_LABELS[selection.mode]}: ${selection.steps.join(', ')}${source} — steps run: ${selection.selected.join(', ')}`}>
       {SELECTION_LABELS[selection.mode]}: {selection.steps.join(', ')}
-      {selection.sourceExecutionId !== null && <span className="muted"> · outputs from run {selection.sourceExecutionId.slice(0, 8)}</span>}
+      {source !== '' && <span className="muted">{source}</span>}
     </span>
   );
 }

@@ -63,6 +63,12 @@ export const centreOf = (box: Box): { x: number; y: number } => ({ x: box.x + bo
 /** True when the two boxes share any area. */
 export const overlap = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** True when a row of items (a flex line) stays on one line: no item starts below where another ends. */
+export const onOneLine = (row: Locator): Promise<boolean> => row.evaluate((element) => {
+  const boxes = [...element.children].map((child) => child.getBoundingClientRect()).filter((box) => box.height > 1);
+  return !boxes.some((a) => boxes.some((b) => a.top >= b.bottom));
+});
+
 /** A screenshot of the page as it is, into SHOTS as `<name>.png`. */
 export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, ...options });

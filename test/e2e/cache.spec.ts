@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watchPage } from './app-dialogs.js';
-import { colorScheme, nav, openWorkflow, overviewPixels, shoot, shot, SIZES, step, workflowFile } from './app-page.js';
+import { colorScheme, nav, onOneLine, openWorkflow, overviewPixels, shoot, shot, SIZES, step, workflowFile } from './app-page.js';
 import { serve, type Served } from './serve.js';
 
 let server: Served;
@@ -285,6 +285,14 @@ test('the Run button\'s menu runs without the cache, and a step\'s context menu 
   await expect(step(page, 'lint')).toHaveAttribute('data-status', 'succeeded');
   await expect(step(page, 'compile')).toHaveAttribute('data-status', 'cached');
   expect(ran().slice(7)).toEqual(['lint']);
+  // Cached, forced, elapsed and the usual time: one line in either window, the shortened words kept in tooltips.
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    expect(await onOneLine(progress), `the progress line at ${size.width}×${size.height}`).toBe(true);
+  }
+  await expect(progress.getByTitle(/^elapsed \d+ ms$/)).toHaveText(/^elapsed \d+ ms$/);
+  await expect(progress.getByTitle(/^the median of \d+ completed runs$/)).toHaveText(/^usually \d+ ms$/);
+  await expect(progress.locator('[data-bypass="force"]')).toHaveAttribute('title', /^forced: lint — --force: run again/);
   await shoot(page, 'cache-run-forced');
 
   // And the inspector, for those who never right-click.

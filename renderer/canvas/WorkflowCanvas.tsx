@@ -20,7 +20,7 @@ import { SubflowNodeView } from './SubflowNodeView.js';
 import { menuFromKey, StepContextMenu, type StepMenuAt } from './StepContextMenu.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
 import { useOpeningView } from './use-opening-view.js';
-import { LARGE_GRAPH, useOverview, useOverviewClick, useOverviewSelection } from './use-overview.js';
+import { LARGE_GRAPH, useOverview, useOverviewClick, useOverviewSelection, useZoomInOn, type OverviewGroupClick } from './use-overview.js';
 import { useViewHold } from './use-view-hold.js';
 import { ZoomDetail } from './ZoomDetail.js';
 import { useRestoredViewport } from '../editor/RestoreViewport.js';
@@ -53,7 +53,14 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
     hold();
     focusStep(step);
   }, [hold, focusStep]);
-  const onOverviewClick = useOverviewClick(drawn, openStep);
+  // A click on a drawn collapsed group expands it (an undoable edit, as its ▸ is) and zooms in on its frame.
+  const zoomInOn = useZoomInOn();
+  const expandGroup = useCallback<OverviewGroupClick>((group) => {
+    hold();
+    setGroupCollapsed(group.id, false);
+    zoomInOn(group);
+  }, [hold, setGroupCollapsed, zoomInOn]);
+  const onOverviewClick = useOverviewClick(drawn, openStep, expandGroup);
   useOverviewSelection(drawn, overview, select);
   const narrow = useStore((state) => state.width > 0 && state.width < NARROW_CANVAS);
   // On a narrow canvas (beside the inspector in a small window) the minimap would hide much of it: off unless asked for.

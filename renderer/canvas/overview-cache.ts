@@ -1,8 +1,7 @@
 // A pan of the overview copies one picture instead of redrawing every step: at a steady zoom the whole graph is drawn
 // once into an offscreen canvas, and each frame of a pan copies it at the new offset. While the zoom changes, frames
 // draw directly (the next steady frame draws the picture again), as does a graph too big to hold as one picture.
-import { NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
-import { drawOverview, type OverviewPalette, type OverviewScene, type View } from './overview-draw.js';
+import { drawOverview, heightOf, MARGIN_HEIGHT, MARGIN_WIDTH, widthOf, type OverviewPalette, type OverviewScene, type View } from './overview-draw.js';
 
 /** The picture's limits in device pixels: at most 32 MB. */
 const MAX_SIDE = 4096;
@@ -34,13 +33,14 @@ function extentOf(scene: OverviewScene): Box | null {
   let box = byEdges.get(scene.edges);
   if (box !== undefined) return box;
   box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
-  const at = new Map<string, { x: number; y: number }>();
-  for (const { id, position } of scene.nodes) {
-    at.set(id, position);
+  const at = new Map<string, OverviewScene['nodes'][number]>();
+  for (const node of scene.nodes) {
+    const { id, position } = node;
+    at.set(id, node);
     box.x1 = Math.min(box.x1, position.x);
     box.y1 = Math.min(box.y1, position.y);
-    box.x2 = Math.max(box.x2, position.x + NODE_WIDTH);
-    box.y2 = Math.max(box.y2, position.y + NODE_HEIGHT);
+    box.x2 = Math.max(box.x2, position.x + widthOf(node));
+    box.y2 = Math.max(box.y2, position.y + heightOf(node));
   }
   for (const frame of scene.frames ?? []) {
     box.x1 = Math.min(box.x1, frame.x);
@@ -49,17 +49,19 @@ function extentOf(scene: OverviewScene): Box | null {
     box.y2 = Math.max(box.y2, frame.y + frame.height);
   }
   for (const { source, target } of scene.edges) {
-    const from = at.get(source);
-    const to = at.get(target);
-    if (from === undefined || to === undefined) continue;
+    const fromNode = at.get(source);
+    const toNode = at.get(target);
+    if (fromNode === undefined || toNode === undefined) continue;
+    const from = fromNode.position;
+    const to = toNode.position;
     // A curve bends at most half its length (and at least 20 px) past its ends (overview-draw.ts).
     const bend = Math.max(20, Math.abs(scene.vertical ? to.y - from.y : to.x - from.x) / 2);
     if (scene.vertical) {
       box.y1 = Math.min(box.y1, to.y - bend);
-      box.y2 = Math.max(box.y2, from.y + NODE_HEIGHT + bend);
+      box.y2 = Math.max(box.y2, from.y + heightOf(fromNode) + bend);
     } else {
       box.x1 = Math.min(box.x1, to.x - bend);
-      box.x2 = Math.max(box.x2, from.x + NODE_WIDTH + bend);
+      box.x2 = Math.max(box.x2, from.x + widthOf(fromNode) + bend);
     }
   }
   byEdges.set(scene.edges, box);
@@ -67,8 +69,8 @@ function extentOf(scene: OverviewScene): Box | null {
 }
 
 function stepsInView(scene: OverviewScene, view: View, width: number, height: number): number {
-  const left = -view.x / view.zoom - NODE_WIDTH;
-  const top = -view.y / view.zoom - NODE_HEIGHT;
+  const left = -view.x / view.zoom - MARGIN_WIDTH;
+  const top = -view.y / view.zoom - MARGIN_HEIGHT;
   const right = (width - view.x) / view.zoom;
   const bottom = (height - view.y) / view.zoom;
   let count = 0;

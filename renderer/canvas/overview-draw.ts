@@ -1,14 +1,24 @@
 // Draws a big workflow zoomed out past reading on one 2D canvas — a box per step filled with its run status, a curve
-// per dependency, a frame per expanded group — instead of thousands of DOM nodes; and finds the step under a point
-// there. Pure: no React.
+// per dependency, a frame per expanded group, a collapsed group as its node — instead of thousands of DOM nodes; and
+// finds the step (or collapsed group) under a point there. Pure: no React.
 import { GROUP_COLOURS } from '../../shared/workflow-groups.js';
 import { NODE_HEIGHT, NODE_WIDTH } from './node-size.js';
+import { collapsedGroupOf, drawCollapsedGroup, type GroupColours, type OverviewGroup } from './overview-groups.js';
 
+/** A node as the canvas holds it: a step, or a collapsed group's node (its `type` and `data` say which, and its size). */
 export interface OverviewNode {
   id: string;
   position: { x: number; y: number };
   selected?: boolean;
+  /** Its box; a step's NODE_WIDTH×NODE_HEIGHT when not given. */
+  width?: number;
+  height?: number;
+  type?: string;
+  data?: unknown;
 }
+
+export const widthOf = (node: OverviewNode): number => node.width ?? NODE_WIDTH;
+export const heightOf = (node: OverviewNode): number => node.height ?? NODE_HEIGHT;
 
 /** An expanded group's frame, behind its steps as on the canvas; `colour` is one of the group colours. */
 export interface OverviewFrame {
@@ -34,6 +44,7 @@ export interface OverviewScene {
 export interface OverviewPalette {
   pending: string;
   edge: string;
+  text: string;
   /** The minimap's background and the mask over what lies outside the view. */
   background: string;
   mask: string;
@@ -54,6 +65,7 @@ export function readPalette(element: Element): OverviewPalette {
     background: read('--bg-raised'),
     mask: read('--bg-sunken'),
     edge: read('--text-muted'),
+    text: read('--text'),
     selected: read('--focus'),
     invalid: read('--status-failed'),
     status: Object.fromEntries(STATUSES.map((status) => [status, read(`--status-${status}`)])),
@@ -70,13 +82,17 @@ export interface View {
 /** Below this zoom dependencies are drawn straight (a 20 px bend is under a pixel). */
 const STRAIGHT_ZOOM = 0.04;
 
-// Each step's position by name, built once per node list rather than at every frame of a pan.
-const positionMaps = new WeakMap<readonly OverviewNode[], Map<string, { x: number; y: number }>>();
-function positionsOf(nodes: readonly OverviewNode[]): Map<string, { x: number; y: number }> {
-  let at = positionMaps.get(nodes);
-  if (at === undefined) positionMaps.set(nodes, (at = new Map(nodes.map((node) => [node.id, node.position]))));
+// Each node by id, built once per node list rather than at every frame of a pan.
+const nodeMaps = new WeakMap<readonly OverviewNode[], Map<string, OverviewNode>>();
+function nodesById(nodes: readonly OverviewNode[]): Map<string, OverviewNode> {
+  let at = nodeMaps.get(nodes);
+  if (at === undefined) nodeMaps.set(nodes, (at = new Map(nodes.map((node) => [node.id, node]))));
   return at;
 }
+
+/** How far past the view a box's corner may stand and the box still meet it: a collapsed group's box (240×84) too. */
+export const MARGIN_WIDTH = NODE_WIDTH + 40;
+export const MARGIN_HEIGHT = NODE_HEIGHT + 20;
 
 /** Draws the scene for React Flow's viewport `view` on a canvas of `width`×`height` CSS px; returns the steps drawn. */
 export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene, view: View, width: number, height: number, dpr: number, palette: OverviewPalette, clear = true): number {
@@ -84,16 +100,16 @@ export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   if (clear) ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * view.x, dpr * view.y);
-  // The viewport in flow coordinates, a step's size wider so boxes and curves crossing its edge are kept.
-  const left = -view.x / zoom - NODE_WIDTH;
-  const top = -view.y / zoom - NODE_HEIGHT;
+  // The viewport in flow coordinates, a box's size wider so boxes and curves crossing its edge are kept.
+  const left = -view.x / zoom - MARGIN_WIDTH;
+  const top = -view.y / zoom - MARGIN_HEIGHT;
   const right = (width - view.x) / zoom;
   const bottom = (height - view.y) / zoom;
   const inView = (x: number, y: number): boolean => x >= left && x <= right && y >= top && y <= bottom;
 
-  drawFrames(ctx, scene.frames ?? [], zoom, palette, { left, top, right: right + NODE_WIDTH, bottom: bottom + NODE_HEIGHT });
+  drawFrames(ctx, scene.frames ?? [], zoom, palette, { left, top, right: right + MARGIN_WIDTH, bottom: bottom + MARGIN_HEIGHT });
 
-  const at = positionsOf(scene.nodes);
+  const byId = nodesById(scene.nodes);
   // Zoomed out this far a curve's bend is a pixel or two: straight lines look the same and rasterise far faster
   // (10,000 steps fit whole draw 20,000 dependencies each frame).
   const straight = zoom < STRAIGHT_ZOOM;
@@ -101,17 +117,20 @@ export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene
   // Every dependency in one path: one stroke for thousands of curves.
   ctx.beginPath();
   for (const { source, target } of scene.edges) {
-    const from = at.get(source);
-    const to = at.get(target);
-    if (from === undefined || to === undefined || (!inView(from.x, from.y) && !inView(to.x, to.y) && !crosses(from, to, left, top, right, bottom))) continue;
+    const fromNode = byId.get(source);
+    const toNode = byId.get(target);
+    if (fromNode === undefined || toNode === undefined) continue;
+    const from = fromNode.position;
+    const to = toNode.position;
+    if (!inView(from.x, from.y) && !inView(to.x, to.y) && !crosses(from, to, left, top, right, bottom)) continue;
     if (scene.vertical) {
-      const x1 = from.x + NODE_WIDTH / 2, y1 = from.y + NODE_HEIGHT, x2 = to.x + NODE_WIDTH / 2, y2 = to.y;
+      const x1 = from.x + widthOf(fromNode) / 2, y1 = from.y + heightOf(fromNode), x2 = to.x + widthOf(toNode) / 2, y2 = to.y;
       const bend = Math.max(20, Math.abs(y2 - y1) / 2);
       ctx.moveTo(x1, y1);
       if (straight) ctx.lineTo(x2, y2);
       else ctx.bezierCurveTo(x1, y1 + bend, x2, y2 - bend, x2, y2);
     } else {
-      const x1 = from.x + NODE_WIDTH, y1 = from.y + NODE_HEIGHT / 2, x2 = to.x, y2 = to.y + NODE_HEIGHT / 2;
+      const x1 = from.x + widthOf(fromNode), y1 = from.y + heightOf(fromNode) / 2, x2 = to.x, y2 = to.y + heightOf(toNode) / 2;
       const bend = Math.max(20, Math.abs(x2 - x1) / 2);
       ctx.moveTo(x1, y1);
       if (straight) ctx.lineTo(x2, y2);
@@ -127,10 +146,18 @@ export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene
   // Boxes bucketed by colour: one fill per status, not one per step.
   const byColour = new Map<string, OverviewNode[]>();
   const outlined: { node: OverviewNode; colour: string }[] = [];
+  const groups: { node: OverviewNode; group: OverviewGroup }[] = [];
   let drawn = 0;
   for (const node of scene.nodes) {
     if (!inView(node.position.x, node.position.y)) continue;
     drawn++;
+    const group = collapsedGroupOf(node);
+    if (group !== null) {
+      groups.push({ node, group });
+      if (scene.selected(node)) outlined.push({ node, colour: palette.selected });
+      else if (group.steps.some((step) => scene.invalid(step))) outlined.push({ node, colour: palette.invalid });
+      continue;
+    }
     const status = scene.statusOf(node.id);
     const colour = status === undefined || status === 'pending' ? palette.pending : palette.status[status] ?? palette.pending;
     let bucket = byColour.get(colour);
@@ -147,13 +174,28 @@ export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene
     for (const { position } of nodes) ctx.rect(position.x, position.y, NODE_WIDTH, boxHeight);
     ctx.fill();
   }
+  if (groups.length > 0) {
+    const colours = groupColours(palette);
+    for (const { node, group } of groups) {
+      drawCollapsedGroup(ctx, { ...node.position, width: widthOf(node), height: Math.max(heightOf(node), 2 / zoom) }, group, zoom, colours, scene.statusOf);
+    }
+  }
   ctx.lineWidth = 2.5 / zoom;
   for (const { node, colour } of outlined) {
     ctx.strokeStyle = colour;
-    ctx.strokeRect(node.position.x - 2 / zoom, node.position.y - 2 / zoom, NODE_WIDTH + 4 / zoom, boxHeight + 4 / zoom);
+    ctx.strokeRect(node.position.x - 2 / zoom, node.position.y - 2 / zoom, widthOf(node) + 4 / zoom, Math.max(heightOf(node), boxHeight) + 4 / zoom);
   }
   return drawn;
 }
+
+/** The palette as a collapsed group's drawing reads it. */
+const groupColours = (palette: OverviewPalette): GroupColours => ({
+  background: palette.background,
+  text: palette.text,
+  muted: palette.edge,
+  status: (status) => (status === 'pending' ? palette.pending : palette.status[status] ?? palette.pending),
+  group: (colour) => palette.group[colour] ?? palette.pending,
+});
 
 /** The frames meeting the view: tinted and outlined in their group's colour, as the canvas draws them. */
 function drawFrames(ctx: CanvasRenderingContext2D, frames: readonly OverviewFrame[], zoom: number, palette: OverviewPalette, view: { left: number; top: number; right: number; bottom: number }): void {
@@ -176,13 +218,13 @@ function crosses(from: { x: number; y: number }, to: { x: number; y: number }, l
   return Math.max(from.x, to.x) >= left && Math.min(from.x, to.x) <= right && Math.max(from.y, to.y) >= top && Math.min(from.y, to.y) <= bottom;
 }
 
-/** The step under a point in flow coordinates, with `slack` flow units around each box (a small box is hard to hit). */
+/** The step (or collapsed group) under a point in flow coordinates, with `slack` flow units around each box (a small box is hard to hit). */
 export function stepAt<N extends OverviewNode>(nodes: readonly N[], point: { x: number; y: number }, slack: number): N | null {
   let best: N | null = null;
   let bestDistance = Infinity;
   for (const node of nodes) {
-    const dx = Math.max(node.position.x - point.x, 0, point.x - node.position.x - NODE_WIDTH);
-    const dy = Math.max(node.position.y - point.y, 0, point.y - node.position.y - NODE_HEIGHT);
+    const dx = Math.max(node.position.x - point.x, 0, point.x - node.position.x - widthOf(node));
+    const dy = Math.max(node.position.y - point.y, 0, point.y - node.position.y - heightOf(node));
     const distance = Math.max(dx, dy);
     if (distance <= slack && distance < bestDistance) {
       best = node;
@@ -196,7 +238,7 @@ export function stepAt<N extends OverviewNode>(nodes: readonly N[], point: { x: 
 export function stepsIn(nodes: readonly OverviewNode[], area: { x: number; y: number; width: number; height: number }): string[] {
   const right = area.x + area.width;
   const bottom = area.y + area.height;
-  return nodes.filter((node) => node.position.x < right && node.position.x + NODE_WIDTH > area.x && node.position.y < bottom && node.position.y + NODE_HEIGHT > area.y).map((node) => node.id);
+  return nodes.filter((node) => node.position.x < right && node.position.x + widthOf(node) > area.x && node.position.y < bottom && node.position.y + heightOf(node) > area.y).map((node) => node.id);
 }
 
 /** How the minimap maps flow coordinates to its pixels: flow point p is at (p - origin) * scale. */
@@ -213,11 +255,11 @@ export function drawMinimap(ctx: CanvasRenderingContext2D, scene: OverviewScene,
   let x1 = -view.x / view.zoom, y1 = -view.y / view.zoom;
   let x2 = x1 + flowSize.width / view.zoom, y2 = y1 + flowSize.height / view.zoom;
   const viewBox = { x1, y1, x2, y2 };
-  for (const { position } of scene.nodes) {
-    x1 = Math.min(x1, position.x);
-    y1 = Math.min(y1, position.y);
-    x2 = Math.max(x2, position.x + NODE_WIDTH);
-    y2 = Math.max(y2, position.y + NODE_HEIGHT);
+  for (const node of scene.nodes) {
+    x1 = Math.min(x1, node.position.x);
+    y1 = Math.min(y1, node.position.y);
+    x2 = Math.max(x2, node.position.x + widthOf(node));
+    y2 = Math.max(y2, node.position.y + heightOf(node));
   }
   const fit = Math.max((x2 - x1) / size.width, (y2 - y1) / size.height) * 1.06;
   const scale = 1 / fit;

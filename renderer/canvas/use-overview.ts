@@ -1,9 +1,13 @@
 // When a canvas shows its overview layer instead of step nodes: a large workflow zoomed out so far that names cannot be
 // read. React Flow then gets every node hidden (it mounts none) and no edges; OverviewLayer draws them on a <canvas>.
-// Zooming back in past FAR_ZOOM brings the DOM nodes back; a click on a drawn step zooms in on it.
+// Zooming back in past FAR_ZOOM brings the DOM nodes back; a click on a drawn step zooms in on it, on a collapsed group
+// expands it.
 import { useReactFlow, useStore, useStoreApi, type Edge, type Node } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { fitRule, viewportFor, type Bounds } from './fit-view.js';
+import type { WorkflowGroup } from '../../shared/workflow-groups.js';
 import { stepAt, stepsIn } from './overview-draw.js';
+import { collapsedGroupOf } from './overview-groups.js';
 import { FAR_ZOOM } from './ZoomDetail.js';
 
 /** Past this many steps React Flow renders only the visible ones and, zoomed out, the overview layer takes over. */
@@ -11,6 +15,8 @@ export const LARGE_GRAPH = 300;
 const NO_EDGES: Edge[] = [];
 /** A click this close to a drawn step (in screen px) lands on it: zoomed out, a step is a few pixels tall. */
 const CLICK_SLACK = 6;
+/** The zoom a step or group opened from the overview is shown at: its name and summary read well. */
+export const OPEN_ZOOM = 0.9;
 
 // One hidden copy per node object: an edit while zoomed out re-hides only the nodes it changed, so React Flow's
 // equality check skips the rest.
@@ -42,19 +48,39 @@ export function useOverview<N extends Node>(nodes: N[], edges: Edge[]): { overvi
   return { overview, shownNodes, shownEdges: overview ? NO_EDGES : edges };
 }
 
+/** A collapsed group clicked on the overview. */
+export type OverviewGroupClick = (group: WorkflowGroup) => void;
+
 /**
  * A pane click while the overview shows: the step drawn under the pointer, if any, is given to `open` (which selects it
- * and zooms in on it) and true returned; false when the click missed every step.
+ * and zooms in on it), a collapsed group to `expand`, and true returned; false when the click missed them all.
  */
-export function useOverviewClick(nodes: readonly Node[], open: (step: string, at: { x: number; y: number }) => void): (event: MouseEvent) => boolean {
+export function useOverviewClick(nodes: readonly Node[], open: (step: string, at: { x: number; y: number }) => void, expand: OverviewGroupClick): (event: MouseEvent) => boolean {
   const { screenToFlowPosition, getZoom } = useReactFlow();
   return useCallback((event: MouseEvent) => {
     const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
     const hit = stepAt(nodes, point, CLICK_SLACK / getZoom());
     if (hit === null) return false;
-    open(hit.id, hit.position);
+    const group = collapsedGroupOf(hit);
+    if (group === null) open(hit.id, hit.position);
+    else expand(group);
     return true;
-  }, [nodes, open, screenToFlowPosition, getZoom]);
+  }, [nodes, open, expand, screenToFlowPosition, getZoom]);
+}
+
+/**
+ * Zooms in on a box (the frame of a group just expanded from the overview) as far as it fits, up to the zoom a step
+ * opened from the overview gets, never out; animated as the other fits are.
+ */
+export function useZoomInOn(): (box: Bounds) => void {
+  const flow = useStoreApi();
+  const { setViewport } = useReactFlow();
+  return useCallback((box: Bounds) => {
+    const { width, height, transform: [, , zoom] } = flow.getState();
+    if (width === 0 || height === 0) return;
+    const rule = fitRule('whole', null);
+    void setViewport(viewportFor(box, { width, height }, { ...rule, minZoom: zoom, maxZoom: Math.max(zoom, OPEN_ZOOM) }), { duration: 200 });
+  }, [flow, setViewport]);
 }
 
 /**

@@ -13,7 +13,7 @@ import { fitReach, fitRule, type FitRule } from '../canvas/fit-view.js';
 import { FitViewOnResize } from '../canvas/FitViewOnResize.js';
 import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/node-size.js';
 import { OverviewLayer } from '../canvas/OverviewLayer.js';
-import { LARGE_GRAPH, useOverview, useOverviewClick } from '../canvas/use-overview.js';
+import { LARGE_GRAPH, OPEN_ZOOM, useOverview, useOverviewClick, useZoomInOn, type OverviewGroupClick } from '../canvas/use-overview.js';
 import { useFitWorkflow } from '../canvas/use-fit-workflow.js';
 import { runGraph } from './run-nodes.js';
 import { RunNodeView } from './RunNodeView.js';
@@ -60,9 +60,16 @@ function RunFlow({ workflow }: { workflow: Workflow }): ReactElement {
   const openStep = useCallback((step: string, at: { x: number; y: number }) => {
     setHeldFor(workflow);
     selectRunStep(step);
-    void setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), 0.9), duration: 200 });
+    void setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), OPEN_ZOOM), duration: 200 });
   }, [workflow, selectRunStep, setCenter, getZoom]);
-  const onOverviewClick = useOverviewClick(drawn, openStep);
+  // A click on a drawn collapsed group opens it, as a click on its node does, and zooms in on its frame.
+  const zoomInOn = useZoomInOn();
+  const expandGroup = useCallback<OverviewGroupClick>((group) => {
+    setHeldFor(workflow);
+    toggle(group.id, false);
+    zoomInOn(group);
+  }, [workflow, toggle, zoomInOn]);
+  const onOverviewClick = useOverviewClick(drawn, openStep, expandGroup);
   return (
     <GroupToggleContext.Provider value={toggle}>
     <ReactFlow<CanvasNode>

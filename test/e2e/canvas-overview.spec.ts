@@ -181,3 +181,51 @@ test('a run\'s statuses colour the overview in the run view', async ({ page }) =
   await expect(page.locator('[data-step="s0"]')).toHaveAttribute('data-selected', 'true');
   await expect(page.locator('[data-step="s0"]')).toHaveAttribute('data-status', 'succeeded');
 });
+
+test('a collapsed group is drawn on the overview as its node, in its colour, and a click on it expands it — in the run view and the editor', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'light' });
+  // s0, s1 and s2 (the first layer's top three, laid out 104 px apart) folded into one node at the frame's corner.
+  const folded = '{ id: g1, name: Head, colour: purple, steps: [s0, s1, s2], collapsed: true, x: -40, y: -60, width: 300, height: 360 }';
+  addWorkflow('folded.yaml', layered('folded', 1000, 25).replace('\nsteps:\n', `\nui: { groups: [${folded}] }\nsteps:\n`));
+  const groupCentre = { x: -40 + 120, y: -60 + 42 };
+  for (const size of [{ width: 1024, height: 700 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    await openWorkflow(page, 'folded');
+    await expect(overview(page)).toHaveAttribute('data-drawn', /^[1-9]\d*$/, { timeout: 60_000 });
+    // Zoomed in on it, still too far out to read a step: its name is drawn, and its band of purple down its left edge
+    // (before, it was a grey step-sized box like any step).
+    const at = await onScreen(page.locator('.react-flow__viewport'), groupCentre);
+    await page.mouse.move(at.x, at.y);
+    for (let i = 0; i < 40 && (await zoomOf(page)) < 0.25; i++) await page.mouse.wheel(0, -100);
+    expect(await zoomOf(page)).toBeLessThan(0.4);
+    await expect.poll(() => pixelsOf(page, '--group-purple')).toBeGreaterThan(30);
+    await page.screenshot({ path: `${SHOTS}/overview-collapsed-group-${size.width}x${size.height}.png` });
+  }
+
+  // The run view: drawn the same, in the colour of its steps' statuses; a click opens it there, as on its node.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Open run' }).click();
+  await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'completed', { timeout: 30_000 });
+  const runOverview = page.locator('.run-detail [data-overview]');
+  await expect.poll(() => overviewPixels(runOverview, '--group-purple')).toBeGreaterThan(10);
+  await page.screenshot({ path: `${SHOTS}/overview-collapsed-group-run-1440x900.png` });
+  const inRun = await onScreen(page.locator('.run-detail .react-flow__viewport'), groupCentre);
+  await page.mouse.click(inRun.x, inRun.y);
+  await expect(page.locator('.run-detail [data-group="Head"]')).not.toHaveAttribute('data-collapsed', 'true');
+  for (const name of ['s0', 's1', 's2']) await expect(page.locator(`.run-detail [data-step="${name}"]`)).toHaveAttribute('data-status', 'succeeded');
+  await page.screenshot({ path: `${SHOTS}/overview-collapsed-group-run-opened-1440x900.png` });
+
+  // The editor: the click is an expand the user can undo, and the view zooms in on the group's steps.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Editor' }).click();
+  await expect(overview(page)).toBeVisible();
+  const inEditor = await onScreen(page.locator('.react-flow__viewport'), groupCentre);
+  await page.mouse.click(inEditor.x, inEditor.y);
+  await expect(page.locator('[data-group="Head"]')).not.toHaveAttribute('data-collapsed', 'true');
+  for (const name of ['s0', 's1', 's2']) await expect(page.locator(`[data-step="${name}"]`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: /unsaved changes/ })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/overview-collapsed-group-opened-1024x700.png` });
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-group="Head"]')).toHaveAttribute('data-collapsed', 'true');
+});

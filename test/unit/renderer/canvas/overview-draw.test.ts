@@ -21,21 +21,27 @@ describe('the step under a click on the overview', () => {
   });
 });
 
-/** A 2D context that records the boxes filled, by colour. */
+/** A 2D context that records the boxes filled, by colour, and the single boxes and texts drawn (in flow units). */
 function recordingContext() {
   const filled = new Map<string, number>();
+  const boxes: { colour: string; x: number; y: number; width: number; height: number }[] = [];
+  const texts: { text: string; colour: string }[] = [];
   let pending = 0;
   const ctx = {
     canvas: { width: 800, height: 600 },
-    fillStyle: '', strokeStyle: '', lineWidth: 1, globalAlpha: 1,
+    fillStyle: '', strokeStyle: '', lineWidth: 1, globalAlpha: 1, font: '', textBaseline: '',
     setTransform() {}, clearRect() {}, beginPath() { pending = 0; }, moveTo() {}, bezierCurveTo() {}, stroke() {}, strokeRect() {},
     rect() { pending++; },
     fill() { filled.set(ctx.fillStyle, (filled.get(ctx.fillStyle) ?? 0) + pending); },
+    fillRect(x: number, y: number, width: number, height: number) { boxes.push({ colour: ctx.fillStyle, x, y, width, height }); },
+    // Each character 6 px wide at the font's size in px (as `600 11px …` gives 11).
+    measureText(text: string) { return { width: text.length * 6 * Number(/(\d+(?:\.\d+)?)px/.exec(ctx.font)?.[1] ?? 11) / 11 }; },
+    fillText(text: string) { texts.push({ text, colour: ctx.fillStyle }); },
   };
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, filled };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, filled, boxes, texts };
 }
 
-const palette: OverviewPalette = { pending: 'grey', edge: 'edge', selected: 'focus', invalid: 'red', background: 'white', mask: 'sunken', status: { succeeded: 'green', running: 'blue', cached: 'teal' }, group: { blue: 'group-blue' } };
+const palette: OverviewPalette = { pending: 'grey', edge: 'edge', text: 'ink', selected: 'focus', invalid: 'red', background: 'white', mask: 'sunken', status: { succeeded: 'green', running: 'blue', cached: 'teal', failed: 'crimson' }, group: { blue: 'group-blue', purple: 'group-purple' } };
 
 describe('the steps under a rubber band on the overview', () => {
   it('are those whose box the band meets, partly covered ones too', () => {
@@ -68,5 +74,36 @@ describe('drawing the overview', () => {
     const { ctx, filled } = recordingContext();
     drawOverview(ctx, scene, { x: 0, y: 0, zoom: 1 }, 800, 600, 1, palette);
     expect(Object.fromEntries(filled)).toEqual({ teal: 2, green: 1 });
+  });
+
+  // A collapsed group's node as the canvas holds it (group-nodes.ts): 240×84, its group in its data.
+  const folded = { id: 'group:g1', type: 'stepGroup', position: { x: 600, y: 0 }, width: 240, height: 84, data: { group: { id: 'g1', name: 'Checks', colour: 'purple', steps: ['x', 'y', 'z'], collapsed: true, x: 600, y: 0, width: 500, height: 400 } } };
+
+  it('draws a collapsed group at its node\'s size, a band of its colour down its left edge, framed by its steps\' worst status', () => {
+    const statuses: Record<string, string> = { a: 'succeeded', x: 'succeeded', y: 'failed' };
+    const scene: OverviewScene = { nodes: [...nodes, folded], edges: [{ source: 'b', target: 'group:g1' }], vertical: false, statusOf: (id) => statuses[id], invalid: () => false, selected: () => false };
+    const { ctx, filled, boxes, texts } = recordingContext();
+    expect(drawOverview(ctx, scene, { x: 0, y: 0, zoom: 1 }, 1000, 600, 1, palette)).toBe(4);
+    // Not among the step-sized boxes filled by status.
+    expect([...filled.values()].reduce((sum, count) => sum + count, 0)).toBe(3);
+    expect(boxes.find((box) => box.colour === 'white')).toEqual({ colour: 'white', x: 600, y: 0, width: 240, height: 84 });
+    expect(boxes.find((box) => box.colour === 'group-purple')).toMatchObject({ x: 600, y: 0, height: 84 });
+    // Tinted in the failed colour of its worst step; named, with its run's progress under the name.
+    expect(boxes.find((box) => box.colour === 'crimson')).toEqual({ colour: 'crimson', x: 600, y: 0, width: 240, height: 84 });
+    expect(texts).toEqual([{ text: 'Checks', colour: 'ink' }, { text: 'failed 1 · 1 of 3', colour: 'crimson' }]);
+  });
+
+  it('leaves out a collapsed group\'s text where it would be too small to read, but not its colour', () => {
+    const scene: OverviewScene = { nodes: [folded], edges: [], vertical: false, statusOf: () => undefined, invalid: () => false, selected: () => false };
+    const { ctx, boxes, texts } = recordingContext();
+    drawOverview(ctx, scene, { x: 0, y: 0, zoom: 0.1 }, 1000, 600, 1, palette);
+    expect(texts).toEqual([]);
+    // 4 screen px wide however far out: 40 flow px at a zoom of 0.1.
+    expect(boxes.find((box) => box.colour === 'group-purple')).toMatchObject({ width: 40, height: 84 });
+  });
+
+  it('finds a collapsed group under a click anywhere on its node, past a step\'s size', () => {
+    expect(stepAt([...nodes, folded], { x: 600 + 230, y: 80 }, 0)?.id).toBe('group:g1');
+    expect(stepsIn([...nodes, folded], { x: 600 + 225, y: 78, width: 5, height: 5 })).toEqual(['group:g1']);
   });
 });

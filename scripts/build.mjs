@@ -80,12 +80,17 @@ const cli = {
 };
 
 // Each part clears only its own output, so parts can be rebuilt alone (`--no-renderer`, `--no-electron`, `--no-types`).
-for (const part of ['dist/cli', 'dist/engine', 'dist/process-host.js', 'dist/electron/utility-host.js']) rmSync(part, { recursive: true, force: true });
+for (const part of ['dist/cli', 'dist/engine', 'dist/process-host.js', 'dist/process-host.cjs', 'dist/electron/utility-host.js']) rmSync(part, { recursive: true, force: true });
 await Promise.all([
   build({ ...cli, entryPoints: { main: 'electron/doors/cli/main.ts' }, outfile: 'dist/cli/main.cjs' }),
   build({ ...common, entryPoints: { index: 'electron/engine/index.ts' }, outdir: 'dist/engine' }),
-  // The process host stays tiny: Node built-ins only, no banner, so it starts and forks as fast as a bare script.
+  // The process host stays tiny: Node built-ins only, no banner, so it starts and forks as fast as a bare script. The
+  // engine forks its CommonJS build: a CommonJS script runs in the process's first turn, before its IPC channel is read
+  // (an ES module entry loads over several turns, and a message read meanwhile is dropped: the trees of commands the
+  // engine started itself, sent as the host starts, must reach it even if the engine dies right then); it also starts
+  // ~20 modules leaner, without Node's ES module loader. Electron's utility host imports the ES module build.
   build({ ...common, banner: {}, entryPoints: { 'process-host': 'electron/engine/processes/process-host.ts' }, outdir: 'dist', sourcemap: false }),
+  build({ ...common, format: 'cjs', banner: {}, entryPoints: { 'process-host': 'electron/engine/processes/process-host.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', sourcemap: false }),
   // Its adapter for Electron's utility processes (the desktop app cannot fork: see electron/main/utility-host.ts).
   build({ ...common, banner: {}, entryPoints: { 'electron/utility-host': 'electron/main/utility-host-main.ts' }, outdir: 'dist', sourcemap: false }),
 ]);

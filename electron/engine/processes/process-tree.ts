@@ -272,7 +272,8 @@ function kill(target: number, signal: NodeJS.Signals): void {
 export class LeftoverSweeper {
   private pending: TreeRoot[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private last = 0;
+  /** When the last pass ran: none yet, so the first comes `delayMs` after an exit, however young the process is. */
+  private last = -Infinity;
 
   constructor(private readonly delayMs = 25, private readonly spacingMs = 500) {}
 

@@ -32,6 +32,22 @@ const dateFnsUnusedByPinoRoll = {
   },
 };
 
+// fdir (tinyglobby's walker) loads picomatch at its top through a `require` from node_modules: resolved, read and
+// compiled at every start (~3 ms), outside the code cache, although tinyglobby's own import has it bundled already.
+// Its loader is given that bundled module instead, as fdir would have found it.
+const fdirBundledPicomatch = {
+  name: 'fdir-bundled-picomatch',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const load = '__require.resolve("picomatch");\n\tpm = __require("picomatch");';
+      // A new fdir that loads it otherwise is bundled as it is (and the ~3 ms come back): no build breaks over it.
+      if (!text.includes(load)) return undefined;
+      return { contents: `import __bundledPicomatch from "picomatch";\n${text.replace(load, 'pm = __bundledPicomatch;')}`, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 // The CLI bundles better-sqlite3's JavaScript (so it is in the code cache, not a dozen files resolved and compiled at
 // every start) but not its addon: the `bindings` lookup it would run (a search of a dozen folders, from its own path)
 // becomes a load of the addon from where the package is installed.
@@ -57,7 +73,7 @@ const common = {
   // Native and CommonJS-only dependencies stay in node_modules; the rest is bundled so start-up resolves few files.
   external: ['better-sqlite3'],
   banner: { js: 'import { createRequire as __codomyrmexRequire } from "node:module"; const require = __codomyrmexRequire(import.meta.url);' },
-  plugins: [zodEnglishOnly, dateFnsUnusedByPinoRoll],
+  plugins: [zodEnglishOnly, dateFnsUnusedByPinoRoll, fdirBundledPicomatch],
   logLevel: 'warning',
 };
 

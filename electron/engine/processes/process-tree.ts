@@ -79,8 +79,9 @@ export class ProcessTable {
     }
   }
 
-  static read(): ProcessTable {
-    return new ProcessTable(IS_LINUX ? readProc() : readPs());
+  /** The live processes; on Linux, with `lowestPid`, only those from that pid up (see lowestMemberPid). */
+  static read(lowestPid = 0): ProcessTable {
+    return new ProcessTable(IS_LINUX ? readProc(lowestPid) : readPs());
   }
 
   get(pid: number): ProcessEntry | undefined {
@@ -130,7 +131,7 @@ export class ProcessTable {
 }
 
 /** One pass over /proc/<pid>/stat: after the command name come state, ppid, group, session, …, times, start, rss. */
-function* readProc(): Generator<ProcessEntry> {
+function* readProc(lowestPid: number): Generator<ProcessEntry> {
   let names: string[];
   try {
     names = readdirSync('/proc');
@@ -139,7 +140,7 @@ function* readProc(): Generator<ProcessEntry> {
   }
   for (const name of names) {
     const code = name.charCodeAt(0);
-    if (code < 48 || code > 57) continue;
+    if (code < 48 || code > 57 || Number(name) < lowestPid) continue;
     let stat: string;
     try {
       stat = readFileSync(`/proc/${name}/stat`, 'latin1');
@@ -180,9 +181,38 @@ function readPs(): ProcessEntry[] {
 /** Processes seen in a tree, by pid with their start time: one that reused a pid is not taken for them. */
 type Seen = Map<number, number>;
 
+/** More new processes a second than any machine starts: bounds how soon pids can wrap round (see lowestMemberPid). */
+const MAX_FORKS_PER_SECOND = 1_000_000;
+let pidMax: number | undefined;
+
+function readPidFile(path: string): number {
+  try {
+    return Number(readFileSync(path, 'latin1'));
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * The lowest pid a member of these trees can have, or 0 when that is not sure. Every member started after its root,
+ * and Linux hands out pids in increasing order until they wrap round at pid_max: while the last pid handed out is
+ * above the lowest root's and too few processes can have started since the oldest root did to wrap round, no member
+ * has a lower pid, and a pass reads only the newer processes' stat files (a busy machine's others can take a few ms each).
+ */
+export function lowestMemberPid(roots: readonly TreeRoot[]): number {
+  if (!IS_LINUX || roots.length === 0) return 0;
+  const lowest = Math.min(...roots.map((root) => root.pid));
+  const oldest = Math.min(...roots.map((root) => root.since ?? 0));
+  const last = readPidFile('/proc/sys/kernel/ns_last_pid');
+  pidMax ??= readPidFile('/proc/sys/kernel/pid_max');
+  if (oldest <= 0 || !(last >= lowest) || !(pidMax > 0)) return 0;
+  const seconds = (processesSince() - oldest) / TICKS_PER_SECOND;
+  return seconds * MAX_FORKS_PER_SECOND < pidMax - (last - lowest) ? lowest : 0;
+}
+
 /** Sends `signal` to every member of the roots' trees (and to the roots' groups); returns how many are alive. */
 export function signalTrees(roots: readonly TreeRoot[], signal: NodeJS.Signals, seen: Seen = new Map()): number {
-  const table = ProcessTable.read();
+  const table = ProcessTable.read(lowestMemberPid(roots));
   for (const root of roots) {
     for (const pid of table.tree(root)) seen.set(pid, table.get(pid)!.start);
   }

@@ -37,7 +37,7 @@ describe.runIf(process.platform === 'linux')('a pass over /proc for a young tree
       const root = { pid: child.pid!, since };
       expect(lowestMemberPid([root])).toBe(child.pid);
       const table = ProcessTable.read(lowestMemberPid([root]));
-      expect([...table.tree(root)].sort((a, b) => a - b)).toEqual([child.pid, grandchild].sort((a, b) => a - b));
+      expect([...table.tree(root)].sort((a, b) => a - b)).toEqual([child.pid!, grandchild].sort((a, b) => a - b));
       // This older process is not read (unless pids wrapped round between the two starts).
       if (process.pid < child.pid!) expect(table.get(process.pid)).toBeUndefined();
       // No start time to bound the time pids had to wrap round in, or a root newer than the last pid handed out.

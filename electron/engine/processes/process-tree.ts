@@ -79,9 +79,9 @@ export class ProcessTable {
     }
   }
 
-  /** The live processes; on Linux, with `lowestPid`, only those from that pid up (see lowestMemberPid). */
-  static read(lowestPid = 0): ProcessTable {
-    return new ProcessTable(IS_LINUX ? readProc(lowestPid) : readPs());
+  /** The live processes; on Linux, with `pids`, only those in that range (see memberPids). */
+  static read(pids: PidRange | null = null): ProcessTable {
+    return new ProcessTable(IS_LINUX ? readProc(pids) : readPs());
   }
 
   get(pid: number): ProcessEntry | undefined {
@@ -130,26 +130,38 @@ export class ProcessTable {
   }
 }
 
+/** Past this many pids, listing /proc is cheaper than trying each pid of the range. */
+const PROBE_LIMIT = 2048;
+
+/** The pids of a range, tried one by one: listing /proc walks every process of a busy machine (ms each time here). */
+function* pidNames(pids: PidRange): Generator<string> {
+  for (let pid = pids.from; pid <= pids.to; pid++) yield String(pid);
+}
+
 /** One pass over /proc/<pid>/stat: after the command name come state, ppid, group, session, …, times, start, rss. */
-function* readProc(lowestPid: number): Generator<ProcessEntry> {
-  let names: string[];
+function* readProc(pids: PidRange | null): Generator<ProcessEntry> {
+  let names: Iterable<string>;
+  const probing = pids !== null && pids.to - pids.from < PROBE_LIMIT;
   try {
-    names = readdirSync('/proc');
+    names = probing ? pidNames(pids) : readdirSync('/proc');
   } catch {
     return;
   }
+  const lowest = pids?.from ?? 0;
   for (const name of names) {
     const code = name.charCodeAt(0);
-    if (code < 48 || code > 57 || Number(name) < lowestPid) continue;
+    if (code < 48 || code > 57 || Number(name) < lowest) continue;
     let stat: string;
     try {
       stat = readFileSync(`/proc/${name}/stat`, 'latin1');
     } catch {
-      continue; // it exited between the listing and the read
+      continue; // it exited between the listing and the read, or (tried by pid) there is none
     }
     // The command name may hold spaces and parentheses: the fields start after its last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     if (fields[0] === 'Z' || fields[0] === 'X') continue;
+    // A pid tried directly may be a thread's id (a listing shows only processes): a thread's exit signal is -1.
+    if (probing && fields[35] === '-1') continue;
     yield {
       pid: Number(name),
       ppid: Number(fields[1]),
@@ -181,7 +193,7 @@ function readPs(): ProcessEntry[] {
 /** Processes seen in a tree, by pid with their start time: one that reused a pid is not taken for them. */
 type Seen = Map<number, number>;
 
-/** More new processes a second than any machine starts: bounds how soon pids can wrap round (see lowestMemberPid). */
+/** More new processes a second than any machine starts: bounds how soon pids can wrap round (see memberPids). */
 const MAX_FORKS_PER_SECOND = 1_000_000;
 let pidMax: number | undefined;
 
@@ -193,26 +205,34 @@ function readPidFile(path: string): number {
   }
 }
 
+/** Pids from `from` to `to`, both included. */
+export interface PidRange {
+  from: number;
+  to: number;
+}
+
 /**
- * The lowest pid a member of these trees can have, or 0 when that is not sure. Every member started after its root,
+ * The pids the members of these trees can have, or null when that is not sure. Every member started after its root,
  * and Linux hands out pids in increasing order until they wrap round at pid_max: while the last pid handed out is
  * above the lowest root's and too few processes can have started since the oldest root did to wrap round, no member
- * has a lower pid, and a pass reads only the newer processes' stat files (a busy machine's others can take a few ms each).
+ * has a pid outside the range from the lowest root to that last one, and a pass reads only those processes' stat files
+ * (on a busy machine, listing /proc and reading every process takes 3–20 ms). A process started after this is read
+ * takes the next pass, as one a listing missed would.
  */
-export function lowestMemberPid(roots: readonly TreeRoot[]): number {
-  if (!IS_LINUX || roots.length === 0) return 0;
+export function memberPids(roots: readonly TreeRoot[]): PidRange | null {
+  if (!IS_LINUX || roots.length === 0) return null;
   const lowest = Math.min(...roots.map((root) => root.pid));
   const oldest = Math.min(...roots.map((root) => root.since ?? 0));
   const last = readPidFile('/proc/sys/kernel/ns_last_pid');
   pidMax ??= readPidFile('/proc/sys/kernel/pid_max');
-  if (oldest <= 0 || !(last >= lowest) || !(pidMax > 0)) return 0;
+  if (oldest <= 0 || !(last >= lowest) || !(pidMax > 0)) return null;
   const seconds = (processesSince() - oldest) / TICKS_PER_SECOND;
-  return seconds * MAX_FORKS_PER_SECOND < pidMax - (last - lowest) ? lowest : 0;
+  return seconds * MAX_FORKS_PER_SECOND < pidMax - (last - lowest) ? { from: lowest, to: last } : null;
 }
 
 /** Sends `signal` to every member of the roots' trees (and to the roots' groups); returns how many are alive. */
 export function signalTrees(roots: readonly TreeRoot[], signal: NodeJS.Signals, seen: Seen = new Map()): number {
-  const table = ProcessTable.read(lowestMemberPid(roots));
+  const table = ProcessTable.read(memberPids(roots));
   for (const root of roots) {
     for (const pid of table.tree(root)) seen.set(pid, table.get(pid)!.start);
   }

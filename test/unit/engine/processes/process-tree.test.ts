@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { lowestMemberPid, processesSince, ProcessTable, type ProcessEntry } from '../../../../electron/engine/processes/process-tree.js';
+import { memberPids, processesSince, ProcessTable, type ProcessEntry } from '../../../../electron/engine/processes/process-tree.js';
 
 const entry = (pid: number, ppid: number, pgid = pid, sid = pgid): ProcessEntry => ({ pid, ppid, pgid, sid, start: 0, ticks: 0, rssPages: 0 });
 
@@ -29,21 +29,23 @@ describe('a step\'s process tree', () => {
 });
 
 describe.runIf(process.platform === 'linux')('a pass over /proc for a young tree', () => {
-  it('reads only the processes from its root\'s pid up, and all of them when that is not sure', async () => {
+  it('reads only the processes from its root\'s pid to the last one started (no thread among them), and all of them when that is not sure', async () => {
     const since = processesSince();
     const child = spawn('sh', ['-c', 'sleep 30 & echo $!; wait'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const grandchild = Number(await new Promise<string>((resolve) => child.stdout!.once('data', (data: Buffer) => resolve(String(data)))));
       const root = { pid: child.pid!, since };
-      expect(lowestMemberPid([root])).toBe(child.pid);
-      const table = ProcessTable.read(lowestMemberPid([root]));
+      const range = memberPids([root])!;
+      expect(range.from).toBe(child.pid);
+      expect(range.to).toBeGreaterThanOrEqual(grandchild);
+      const table = ProcessTable.read(range);
       expect([...table.tree(root)].sort((a, b) => a - b)).toEqual([child.pid!, grandchild].sort((a, b) => a - b));
       // This older process is not read (unless pids wrapped round between the two starts).
       if (process.pid < child.pid!) expect(table.get(process.pid)).toBeUndefined();
       // No start time to bound the time pids had to wrap round in, or a root newer than the last pid handed out.
-      expect(lowestMemberPid([{ pid: child.pid! }])).toBe(0);
-      expect(lowestMemberPid([{ pid: 2 ** 31 - 1, since }])).toBe(0);
-      expect(lowestMemberPid([root, { pid: 1, since: 1 }])).toBe(0);
+      expect(memberPids([{ pid: child.pid! }])).toBeNull();
+      expect(memberPids([{ pid: 2 ** 31 - 1, since }])).toBeNull();
+      expect(memberPids([root, { pid: 1, since: 1 }])).toBeNull();
     } finally {
       child.kill('SIGKILL');
     }

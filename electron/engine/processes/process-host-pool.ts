@@ -17,6 +17,8 @@ export type HostCommand = Parameters<ProcessHostClient['run']>[0];
 
 export class ProcessHostPool {
   private readonly hosts: ProcessHostClient[] = [];
+  /** Commands started in this process (no host was up) and still running. */
+  private startedHere = 0;
 
   private constructor(
     private readonly size: number,
@@ -64,9 +66,14 @@ export class ProcessHostPool {
     }
     if (here !== undefined && best?.ready !== true) {
       // The host is forked first: told of the command's tree the moment it starts, it ends it even if this process
-      // dies right then (a SIGKILL between the start and a later fork would leave it to no one).
+      // dies right then (a SIGKILL between the start and a later fork would leave it to no one). Commands that
+      // overlap here start the next host too, as they would on hosts that are up.
       const host = best ?? this.grow();
-      return startedHere(host, here());
+      if (this.startedHere > 0) this.grow();
+      this.startedHere++;
+      const started = here();
+      void started.exit.then(() => this.startedHere--);
+      return startedHere(host, started);
     }
     best ??= this.grow() ?? undefined;
     if (best === undefined) throw new Error('no process host is running');

@@ -5,6 +5,7 @@
 // It imports nothing but Node: the process host bundles it.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 /** The variable every step's process gets, with a value of its own, so that its descendants can be found by it. */
 export const PROCESS_TAG = 'CODOMYRMEX_PROCESS_TAG';
@@ -70,7 +71,14 @@ export class ProcessTable {
   /** Environments read so far, NUL-led: one read per process however many trees are searched. */
   private readonly environments = new Map<number, string>();
 
-  constructor(entries: Iterable<ProcessEntry>) {
+  /**
+   * @param newSessionsFrom where the table holds only pids from this one up (a young tree's range, see memberPids):
+   *   a member's session is one made after its root started, so its id is in the range too.
+   */
+  constructor(
+    entries: Iterable<ProcessEntry>,
+    private readonly newSessionsFrom = 0,
+  ) {
     for (const entry of entries) {
       this.byPid.set(entry.pid, entry);
       const siblings = this.children.get(entry.ppid);
@@ -81,7 +89,7 @@ export class ProcessTable {
 
   /** The live processes; on Linux, with `pids`, only those in that range (see memberPids). */
   static read(pids: PidRange | null = null): ProcessTable {
-    return new ProcessTable(IS_LINUX ? readProc(pids) : readPs());
+    return IS_LINUX ? new ProcessTable(readProc(pids), pids?.from ?? 0) : new ProcessTable(readPs());
   }
 
   get(pid: number): ProcessEntry | undefined {
@@ -104,7 +112,9 @@ export class ProcessTable {
       const since = root.since ?? 0;
       const needle = `\0${PROCESS_TAG}=${root.tag}\0`;
       for (const entry of this.byPid.values()) {
-        if (members.has(entry.pid) || entry.start < since) continue;
+        // A process that carries the tag is in the root's session or in one its tree made since (setsid): in an older
+        // session (another program's new process, on a busy machine) it cannot be, and its environment is not read.
+        if (members.has(entry.pid) || entry.start < since || entry.sid < this.newSessionsFrom) continue;
         // A process inherits the tag from its parent: one whose parent is as new as the step is found through that
         // parent (an orphan's new parent, init or a subreaper, is older), so only the tops of new trees are read.
         const parent = this.byPid.get(entry.ppid);
@@ -193,8 +203,11 @@ function readPs(): ProcessEntry[] {
 /** Processes seen in a tree, by pid with their start time: one that reused a pid is not taken for them. */
 type Seen = Map<number, number>;
 
-/** More new processes a second than any machine starts: bounds how soon pids can wrap round (see memberPids). */
-const MAX_FORKS_PER_SECOND = 1_000_000;
+/**
+ * More new processes a second than a core starts (a fork and exit of the tinyest process takes it 40–100 µs): with
+ * the cores, it bounds how soon pids can wrap round (see memberPids).
+ */
+const MAX_FORKS_PER_SECOND_PER_CORE = 50_000;
 let pidMax: number | undefined;
 
 function readPidFile(path: string): number {
@@ -227,7 +240,7 @@ export function memberPids(roots: readonly TreeRoot[]): PidRange | null {
   pidMax ??= readPidFile('/proc/sys/kernel/pid_max');
   if (oldest <= 0 || !(last >= lowest) || !(pidMax > 0)) return null;
   const seconds = (processesSince() - oldest) / TICKS_PER_SECOND;
-  return seconds * MAX_FORKS_PER_SECOND < pidMax - (last - lowest) ? { from: lowest, to: last } : null;
+  return seconds * MAX_FORKS_PER_SECOND_PER_CORE * availableParallelism() < pidMax - (last - lowest) ? { from: lowest, to: last } : null;
 }
 
 /** Sends `signal` to every member of the roots' trees (and to the roots' groups); returns how many are alive. */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { memberPids, processesSince, ProcessTable, type ProcessEntry } from '../../../../electron/engine/processes/process-tree.js';
+import { memberPids, PROCESS_TAG, processesSince, ProcessTable, type ProcessEntry } from '../../../../electron/engine/processes/process-tree.js';
 
 const entry = (pid: number, ppid: number, pgid = pid, sid = pgid): ProcessEntry => ({ pid, ppid, pgid, sid, start: 0, ticks: 0, rssPages: 0 });
 
@@ -48,6 +48,23 @@ describe.runIf(process.platform === 'linux')('a pass over /proc for a young tree
       expect(memberPids([root, { pid: 1, since: 1 }])).toBeNull();
     } finally {
       child.kill('SIGKILL');
+    }
+  });
+
+  it('finds a member that left by setsid and lost its parent, through its tag, in a session made since', async () => {
+    const since = processesSince();
+    const tag = `test-${process.pid}-${Date.now()}`;
+    // Started as the engine starts a step: leading its own session.
+    const child = spawn('sh', ['-c', 'setsid sleep 30 & echo $!'], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, [PROCESS_TAG]: tag }, detached: true });
+    const daemon = Number(await new Promise<string>((resolve) => child.stdout!.once('data', (data: Buffer) => resolve(String(data)))));
+    try {
+      await new Promise((resolve) => child.once('exit', resolve));
+      const root = { pid: child.pid!, since, tag, exited: true };
+      // Read from the tree's pids up (when this machine has not started too many processes since for that to be sure).
+      expect([...ProcessTable.read(memberPids([root])).tree(root)]).toEqual([daemon]);
+      expect([...ProcessTable.read().tree(root)]).toEqual([daemon]);
+    } finally {
+      process.kill(daemon, 'SIGKILL');
     }
   });
 });

@@ -58,6 +58,12 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessExit> 
   const env = { ...options.env, [PROCESS_TAG]: tag };
   const here = (): StartedCommand => startHere({ file: file!, args, shell: useShell, cwd: options.cwd, env }, options.logFd());
   const host = processHost();
+  // With no host up the command starts in this process, at once: it waits for the end of this turn, when the run's
+  // record is written (behind, setImmediate), so that a run killed as its first commands start is still in the history.
+  if (host !== null && host.ready === 0) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal.aborted) throw signal.reason;
+  }
   const started: Started = host !== null ? host.run({ file: file!, args, shell: useShell, cwd: options.cwd, env, logPath: options.logPath }, here) : fromHere(here());
   let killed: Promise<void> | undefined;
   const onAbort = (): void => void (killed = started.pid().then((pid) => killProcessTree(pid ?? undefined, KILL_GRACE_MS, { tag, since })));

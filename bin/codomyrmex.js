@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // The `codomyrmex` command: runs the built CLI script from V8's code cache (compiled once, then reused by every start),
-// or says how to build it.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// or says how to build it. A CommonJS script (bin/package.json says so): an ES module entry would load Node's ES module
+// loader and the streams and readline modules it uses, ~20 modules, before the first line of the CLI runs.
+'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS script, as said above */
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
-const script = fileURLToPath(new URL('../dist/cli/main.cjs', import.meta.url));
+const script = join(__dirname, '..', 'dist', 'cli', 'main.cjs');
 let source;
 try {
   // The build leaves it all ASCII: read as Latin-1, it becomes a one-byte string with no UTF-8 decoding.
@@ -50,5 +52,5 @@ if (cacheFile !== null && (cachedData === undefined || compiled.cachedDataReject
     }
   });
 }
-const module = { exports: {} };
-compiled.runInThisContext()(module.exports, createRequire(script), module, script, dirname(script));
+const cli = { exports: {} };
+compiled.runInThisContext()(cli.exports, createRequire(script), cli, script, dirname(script));

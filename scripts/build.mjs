@@ -32,6 +32,22 @@ const dateFnsUnusedByPinoRoll = {
   },
 };
 
+// fdir (tinyglobby's walker) loads picomatch at its top through a `require` from node_modules: resolved, read and
+// compiled at every start (~3 ms), outside the code cache, although tinyglobby's own import has it bundled already.
+// Its loader is given that bundled module instead, as fdir would have found it.
+const fdirBundledPicomatch = {
+  name: 'fdir-bundled-picomatch',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const load = '__require.resolve("picomatch");\n\tpm = __require("picomatch");';
+      // A new fdir that loads it otherwise is bundled as it is (and the ~3 ms come back): no build breaks over it.
+      if (!text.includes(load)) return undefined;
+      return { contents: `import __bundledPicomatch from "picomatch";\n${text.replace(load, 'pm = __bundledPicomatch;')}`, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 // The CLI bundles better-sqlite3's JavaScript (so it is in the code cache, not a dozen files resolved and compiled at
 // every start) but not its addon: the `bindings` lookup it would run (a search of a dozen folders, from its own path)
 // becomes a load of the addon from where the package is installed.
@@ -57,7 +73,7 @@ const common = {
   // Native and CommonJS-only dependencies stay in node_modules; the rest is bundled so start-up resolves few files.
   external: ['better-sqlite3'],
   banner: { js: 'import { createRequire as __codomyrmexRequire } from "node:module"; const require = __codomyrmexRequire(import.meta.url);' },
-  plugins: [zodEnglishOnly, dateFnsUnusedByPinoRoll],
+  plugins: [zodEnglishOnly, dateFnsUnusedByPinoRoll, fdirBundledPicomatch],
   logLevel: 'warning',
 };
 
@@ -80,12 +96,17 @@ const cli = {
 };
 
 // Each part clears only its own output, so parts can be rebuilt alone (`--no-renderer`, `--no-electron`, `--no-types`).
-for (const part of ['dist/cli', 'dist/engine', 'dist/process-host.js', 'dist/electron/utility-host.js']) rmSync(part, { recursive: true, force: true });
+for (const part of ['dist/cli', 'dist/engine', 'dist/process-host.js', 'dist/process-host.cjs', 'dist/electron/utility-host.js']) rmSync(part, { recursive: true, force: true });
 await Promise.all([
   build({ ...cli, entryPoints: { main: 'electron/doors/cli/main.ts' }, outfile: 'dist/cli/main.cjs' }),
   build({ ...common, entryPoints: { index: 'electron/engine/index.ts' }, outdir: 'dist/engine' }),
-  // The process host stays tiny: Node built-ins only, no banner, so it starts and forks as fast as a bare script.
+  // The process host stays tiny: Node built-ins only, no banner, so it starts and forks as fast as a bare script. The
+  // engine forks its CommonJS build: a CommonJS script runs in the process's first turn, before its IPC channel is read
+  // (an ES module entry loads over several turns, and a message read meanwhile is dropped: the trees of commands the
+  // engine started itself, sent as the host starts, must reach it even if the engine dies right then); it also starts
+  // ~20 modules leaner, without Node's ES module loader. Electron's utility host imports the ES module build.
   build({ ...common, banner: {}, entryPoints: { 'process-host': 'electron/engine/processes/process-host.ts' }, outdir: 'dist', sourcemap: false }),
+  build({ ...common, format: 'cjs', banner: {}, entryPoints: { 'process-host': 'electron/engine/processes/process-host.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', sourcemap: false }),
   // Its adapter for Electron's utility processes (the desktop app cannot fork: see electron/main/utility-host.ts).
   build({ ...common, banner: {}, entryPoints: { 'electron/utility-host': 'electron/main/utility-host-main.ts' }, outdir: 'dist', sourcemap: false }),
 ]);

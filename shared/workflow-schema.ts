@@ -15,56 +15,20 @@ export const nameSchema = (kind: NameKind) =>
     if (problem !== null) context.addIssue({ code: 'custom', message: `the ${kind} name ${problem}` });
   });
 
-/** A worker pool (`runsOn`), held to the rule in shared/workers.ts. */
-const poolSchema = z.string().regex(POOL_PATTERN, `a pool name must ${POOL_RULE}`);
-
-const retrySchema = z.object({
-  count: z.number().int().min(0).max(100),
-  delay: z.number().min(0).default(0),
-  backoff: z.number().min(1).default(1),
-});
-
-/** null, as the upstream Python Codomyrmex writes an unset field (`"timeout": null`), reads as the field left out. */
-const unsetWhenNull = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === null ? undefined : value), schema);
-
-/** The upstream's WorkflowStep fields we read as aliases: `max_retries` is `retry.count`; `retry_count` is its run-time counter. */
-export const upstreamStepFields = {
-  max_retries: unsetWhenNull(z.number().int().min(0).max(100).optional()),
-  retry_count: unsetWhenNull(z.number().int().min(0).optional()),
-};
-
 /** A step's `cache` (issue 18): globs relative to its working directory (`!` excludes), and env names that enter the key. */
 const globList = z.array(z.string().min(1, 'an empty glob matches nothing')).default([]);
 export const cacheSchema = z.strictObject({ inputs: globList, outputs: globList, env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'not an environment variable name (letters, digits and _, not starting with a digit)')).default([]) });
 
-const stepSchema = z.looseObject({
-  name: nameSchema('step'),
-  module: z.string().min(1),
-  action: z.string().min(1),
-  parameters: unsetWhenNull(z.record(z.string(), z.unknown()).default({})),
-  dependencies: unsetWhenNull(z.array(z.string()).default([])),
-  timeout: unsetWhenNull(z.number().positive().optional()),
-  retry: unsetWhenNull(z.union([z.number().int().min(0).transform((count) => ({ count, delay: 0, backoff: 1 })), retrySchema]).optional()),
-  resources: unsetWhenNull(z.record(z.string(), z.number().positive()).default({})),
-  runWhen: unsetWhenNull(z.enum(RUN_WHEN).default('success')),
-  continueOnError: unsetWhenNull(z.boolean().default(false)),
-  priority: unsetWhenNull(z.enum(STEP_PRIORITIES).default('normal')),
-  runsOn: unsetWhenNull(poolSchema.optional()),
-  cache: unsetWhenNull(cacheSchema.optional()),
-  ui: unsetWhenNull(z.record(z.string(), z.unknown()).optional()),
-  ...upstreamStepFields,
-}).superRefine((step, context) => {
-  // Loose so `ui` and `x-*` stay free for tools; any other key is most likely a misspelling that would silently do nothing.
-  for (const key of Object.keys(step)) {
-    if (STEP_KEYS.has(key) || key.startsWith('x-')) continue;
-    context.addIssue({ code: 'custom', path: [key], message: unknownKeyMessage(key) });
-  }
-});
+/** The upstream's WorkflowStep fields we read as aliases: `max_retries` is `retry.count`; `retry_count` is its run-time counter. */
+const UPSTREAM_STEP_KEYS = ['max_retries', 'retry_count'] as const;
+
+/** null, as the upstream Python Codomyrmex writes an unset field (`"timeout": null`), reads as the field left out. */
+const unsetWhenNull = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === null ? undefined : value), schema);
 
 /** Every key a step may carry (ours and the upstream's aliases); a file's save manages exactly these. */
 export const STEP_KEYS: ReadonlySet<string> = new Set([
   'name', 'module', 'action', 'parameters', 'dependencies', 'timeout', 'retry', 'resources', 'runWhen', 'continueOnError', 'priority', 'runsOn', 'cache', 'ui',
-  ...Object.keys(upstreamStepFields),
+  ...UPSTREAM_STEP_KEYS,
 ]);
 
 function unknownKeyMessage(key: string): string {
@@ -94,41 +58,94 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const paramSchema = z.union([
-  scalar.transform((value) => ({ default: value })),
-  z.object({ default: scalar.optional(), description: z.string().optional(), required: z.boolean().optional() }),
-]);
+/**
+ * The file's schemas, built on first use, not at import: building them is a few ms of a command's start, which a run
+ * whose parsed form is cached (electron/engine/workflows/parsed-workflow-cache.ts) need not spend.
+ */
+function buildSchemas() {
+  /** A worker pool (`runsOn`), held to the rule in shared/workers.ts. */
+  const poolSchema = z.string().regex(POOL_PATTERN, `a pool name must ${POOL_RULE}`);
 
-const declaredResourceSchema = z.union([
-  z.number().positive().transform((capacity) => ({ capacity })),
-  z.object({
-    capacity: z.number().positive(),
-    type: z.enum(['cpu', 'memory', 'gpu', 'custom']).optional(),
-    unit: z.string().optional(),
-  }),
-]);
+  const retrySchema = z.object({
+    count: z.number().int().min(0).max(100),
+    delay: z.number().min(0).default(0),
+    backoff: z.number().min(1).default(1),
+  });
 
-export const workflowFileSchema = z.looseObject({
-  version: z.literal(1).default(1),
-  name: nameSchema('workflow'),
-  description: z.string().default(''),
-  concurrency: z.number().int().positive().optional(),
-  env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
-  params: z.record(z.string(), paramSchema).default({}),
-  resources: z.record(z.string(), declaredResourceSchema).default({}),
-  runsOn: unsetWhenNull(poolSchema.optional()),
-  cache: unsetWhenNull(cacheSchema.optional()),
-  steps: z.array(stepSchema),
-  ui: unsetWhenNull(z.record(z.string(), z.unknown()).optional()),
-});
+  /** The upstream's aliases (UPSTREAM_STEP_KEYS). */
+  const upstreamStepFields = {
+    max_retries: unsetWhenNull(z.number().int().min(0).max(100).optional()),
+    retry_count: unsetWhenNull(z.number().int().min(0).optional()),
+  } satisfies Record<(typeof UPSTREAM_STEP_KEYS)[number], z.ZodType>;
+
+  const stepSchema = z.looseObject({
+    name: nameSchema('step'),
+    module: z.string().min(1),
+    action: z.string().min(1),
+    parameters: unsetWhenNull(z.record(z.string(), z.unknown()).default({})),
+    dependencies: unsetWhenNull(z.array(z.string()).default([])),
+    timeout: unsetWhenNull(z.number().positive().optional()),
+    retry: unsetWhenNull(z.union([z.number().int().min(0).transform((count) => ({ count, delay: 0, backoff: 1 })), retrySchema]).optional()),
+    resources: unsetWhenNull(z.record(z.string(), z.number().positive()).default({})),
+    runWhen: unsetWhenNull(z.enum(RUN_WHEN).default('success')),
+    continueOnError: unsetWhenNull(z.boolean().default(false)),
+    priority: unsetWhenNull(z.enum(STEP_PRIORITIES).default('normal')),
+    runsOn: unsetWhenNull(poolSchema.optional()),
+    cache: unsetWhenNull(cacheSchema.optional()),
+    ui: unsetWhenNull(z.record(z.string(), z.unknown()).optional()),
+    ...upstreamStepFields,
+  }).superRefine((step, context) => {
+    // Loose so `ui` and `x-*` stay free for tools; any other key is most likely a misspelling that would silently do nothing.
+    for (const key of Object.keys(step)) {
+      if (STEP_KEYS.has(key) || key.startsWith('x-')) continue;
+      context.addIssue({ code: 'custom', path: [key], message: unknownKeyMessage(key) });
+    }
+  });
+
+  const scalar = z.union([z.string(), z.number(), z.boolean()]);
+  const paramSchema = z.union([
+    scalar.transform((value) => ({ default: value })),
+    z.object({ default: scalar.optional(), description: z.string().optional(), required: z.boolean().optional() }),
+  ]);
+
+  const declaredResourceSchema = z.union([
+    z.number().positive().transform((capacity) => ({ capacity })),
+    z.object({
+      capacity: z.number().positive(),
+      type: z.enum(['cpu', 'memory', 'gpu', 'custom']).optional(),
+      unit: z.string().optional(),
+    }),
+  ]);
+
+  const workflowFileSchema = z.looseObject({
+    version: z.literal(1).default(1),
+    name: nameSchema('workflow'),
+    description: z.string().default(''),
+    concurrency: z.number().int().positive().optional(),
+    env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
+    params: z.record(z.string(), paramSchema).default({}),
+    resources: z.record(z.string(), declaredResourceSchema).default({}),
+    runsOn: unsetWhenNull(poolSchema.optional()),
+    cache: unsetWhenNull(cacheSchema.optional()),
+    steps: z.array(stepSchema),
+    ui: unsetWhenNull(z.record(z.string(), z.unknown()).optional()),
+  });
+  return { workflowFile: workflowFileSchema, step: stepSchema };
+}
+
+let built: ReturnType<typeof buildSchemas> | undefined;
+
+/** The whole file's schema (built on first call). */
+export const workflowFileSchema = () => (built ??= buildSchemas()).workflowFile;
+
+type StepData = z.output<ReturnType<typeof buildSchemas>['step']>;
 
 /** Parses raw data (from YAML or JSON) into a Workflow, or throws a ValidationError naming every misplaced field. */
 export function parseWorkflow(raw: unknown, file?: string): Workflow {
   // Before zod: its walk recurses (a deep value would overflow the stack) and it drops `__proto__` keys silently.
   const shape = shapeProblem(raw);
   if (shape !== null) throw new ValidationError([problemAt(shape.path, shape.message, raw, file)]);
-  const result = workflowFileSchema.safeParse(raw);
+  const result = workflowFileSchema().safeParse(raw);
   if (!result.success) throw new ValidationError(zodIssuesToProblems(result.error.issues, raw, file));
   const data = result.data;
   return {
@@ -162,7 +179,7 @@ export function parseWorkflow(raw: unknown, file?: string): Workflow {
 }
 
 /** Our `retry`, or the upstream's `max_retries` as its count (`retry` wins when a file has both). */
-function retryOf(step: z.output<typeof stepSchema>): { retry?: { count: number; delay: number; backoff: number } } {
+function retryOf(step: StepData): { retry?: { count: number; delay: number; backoff: number } } {
   if (step.retry !== undefined) return { retry: step.retry };
   if (step.max_retries !== undefined && step.max_retries > 0) return { retry: { count: step.max_retries, delay: 0, backoff: 1 } };
   return {};

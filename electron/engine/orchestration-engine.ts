@@ -27,6 +27,7 @@ import { builtinTemplates } from './projects/templates/index.js';
 import type { ProjectTemplate } from './projects/templates/template.js';
 import { LogTailer } from './runs/log-tailer.js';
 import { DEFAULT_LOG_CAP_BYTES } from './store/log-cap.js';
+import { ParsedWorkflowCache } from './workflows/parsed-workflow-cache.js';
 import { loadWorkflowFile } from './workflows/workflow-file.js';
 import { workingDirFor } from './workflows/find-workflows.js';
 import { serveStandaloneManagers, WorkflowManager, type WorkflowManagerDeps } from './workflows/workflow-manager.js';
@@ -63,6 +64,8 @@ export class OrchestrationEngine {
   /** What the user must know that no request asked (storage faults, broken files): stderr, events, and kept for late doors. */
   readonly notices = new EngineNotices(this.events, (message) => void process.stderr.write(`codomyrmex: ${message}\n`));
   readonly paths: HomePaths;
+  /** Workflow files' parsed forms by content hash ($CODOMYRMEX_HOME/parsed-workflows/): `run FILE` of an unchanged file skips the parsers. */
+  private readonly parsedWorkflows: ParsedWorkflowCache;
   /** The run database: a garbled file is moved aside and replaced, a failing disk reported, never fatal. */
   readonly databaseFile: DatabaseFile;
   readonly registry: ActionRegistry;
@@ -103,6 +106,7 @@ export class OrchestrationEngine {
   });
   constructor(options: EngineOptions = {}) {
     this.paths = homePaths(options.home ?? defaultHome());
+    this.parsedWorkflows = new ParsedWorkflowCache(join(this.paths.home, 'parsed-workflows'));
     this.registry = options.registry ?? createBuiltinRegistry();
     this.databaseFile = new DatabaseFile(this.paths.database, this.notices);
     this.store = new RunStore(this.databaseFile, (id) => this.taskOrchestrator.isActive(id), this.notices, (execution) => {
@@ -241,7 +245,7 @@ export class OrchestrationEngine {
   /** Runs a workflow file; its folder (or its project's, for `.codomyrmex/workflows/`) is the working directory. */
   runWorkflowFile(file: string, options: RunOptions = {}): ExecutionHandle {
     const path = resolve(file);
-    return this.runWorkflow(loadWorkflowFile(path).workflow, { ...options, file: path });
+    return this.runWorkflow(loadWorkflowFile(path, this.parsedWorkflows).workflow, { ...options, file: path });
   }
 
   /**

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProcessHostPool, poolSize } from '../../electron/engine/processes/process-host-pool.js';
+import { startHere } from '../../electron/engine/processes/local-start.js';
 import { isAlive } from '../../electron/engine/processes/process-liveness.js';
 import { tempDir } from '../helpers.js';
 
@@ -26,6 +27,34 @@ describe('the process host pool', () => {
     expect(exits.every((exit) => exit.exitCode === 0)).toBe(true);
     const parents = new Set(names.map((name) => readFileSync(join(dir, `${name}.log`), 'utf8').trim()));
     expect(parents.size).toBe(2);
+  });
+
+  it.runIf(process.platform === 'linux')('with no host up, starts commands itself: the first host with the first command, another once they overlap', async () => {
+    const dir = tempDir();
+    pool = ProcessHostPool.lazy(2);
+    expect(pool.started).toBe(0);
+    const here = (name: string) => () => {
+      const fd = openSync(join(dir, `${name}.log`), 'a');
+      try {
+        return startHere({ file: 'sleep', args: ['0.3'], shell: false, cwd: dir, env: { ...process.env } }, fd);
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const first = pool.run(command(dir, 'first', 'sleep', ['0.3']), here('first'));
+    expect(pool.started).toBe(1);
+    const second = pool.run(command(dir, 'second', 'sleep', ['0.3']), here('second'));
+    expect(pool.started).toBe(2);
+    for (const run of [first, second]) {
+      const pid = (await run.pid())!;
+      expect(readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1]!.split(' ')[1]).toBe(String(process.pid));
+    }
+    expect((await Promise.all([first.exit, second.exit])).map((exit) => exit.exitCode)).toEqual([0, 0]);
+    // Once a host is up, commands go to it.
+    await expect.poll(() => pool!.ready, { timeout: 10_000 }).toBeGreaterThan(0);
+    const later = pool.run(command(dir, 'later', 'sh', ['-c', 'echo $PPID']), here('later'));
+    expect((await later.exit).exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'later.log'), 'utf8').trim()).not.toBe(String(process.pid));
   });
 
   it('starts no more hosts than its size', () => {

@@ -1,6 +1,5 @@
 // The command table: each `codomyrmex` command, the arguments it takes, and the code it loads only when chosen.
 import { parseArgs } from 'node:util';
-import { processHost } from '../../engine/processes/process-host-pool.js';
 import { EXIT, OPTIONS, UsageError, type CliValues } from './command-line.js';
 
 const HELP = `Codomyrmex Orchestrator — run workflow DAGs for local projects.
@@ -75,13 +74,8 @@ export const closeCommandLineLog = (): Promise<void> => closeLog();
 
 // A Map, so that a word like "constructor" is an unknown command, not an Object member.
 const COMMANDS = new Map<string, Command>([
-  ['run', async (rest, values) => {
-    // Started first, so that the hosts' own start-up overlaps with loading the engine.
-    processHost();
-    return (await import('./run-command.js')).runCommand(requireFile(rest, 'run'), values);
-  }],
+  ['run', async (rest, values) => (await import('./run-command.js')).runCommand(requireFile(rest, 'run'), values)],
   ['rerun', async (rest, values) => {
-    processHost();
     if (rest.length !== 1) throw new UsageError(`codomyrmex rerun takes one run id, got ${rest.length === 0 ? 'none' : rest.join(' ')}`);
     return (await import('./rerun-command.js')).rerunCommand(rest[0]!, values);
   }],
@@ -107,7 +101,6 @@ const COMMANDS = new Map<string, Command>([
   }],
   ['worker', async (rest, values) => {
     if (rest.length > 0) throw new UsageError(`codomyrmex worker takes no arguments but options, got ${rest.join(' ')}`);
-    processHost();
     return (await import('./worker-command.js')).workerCommand(values);
   }],
 ]);

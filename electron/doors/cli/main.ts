@@ -1,4 +1,5 @@
 // The `codomyrmex` entry: runs the command line, sets the exit code and reports a failure (as JSON too with --json).
+import './zod-jitless.js';
 import { closeProcessHosts } from '../../engine/processes/process-host-pool.js';
 import { errorCode, NotFoundError, OrchestrationError, ResourceError, ValidationError, WorkflowError } from '../../../shared/errors.js';
 import { EXIT, UsageError } from './command-line.js';

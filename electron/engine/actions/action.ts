@@ -64,8 +64,15 @@ export interface ActionDefinition<Schema extends z.ZodType = z.ZodType> {
   run(params: z.output<Schema>, context: ActionContext): Promise<ActionResult>;
 }
 
-export function defineAction<Schema extends z.ZodType>(definition: ActionDefinition<Schema>): ActionDefinition {
-  return definition as unknown as ActionDefinition;
+/**
+ * An action of a module file. Its `params` may be given as a function making the schema: built on first use of the
+ * action, not at the engine's start (a command that runs one shell step builds one schema, not every module's).
+ */
+export function defineAction<Schema extends z.ZodType>(definition: Omit<ActionDefinition<Schema>, 'params'> & { params: Schema | (() => Schema) }): ActionDefinition {
+  const { params } = definition;
+  if (typeof params !== 'function') return definition as unknown as ActionDefinition;
+  let schema: Schema | undefined;
+  return Object.defineProperty({ ...definition }, 'params', { get: () => (schema ??= params()), enumerable: true }) as unknown as ActionDefinition;
 }
 
 /** A step that ran and failed: carries its exit code and whatever outputs it produced. */

@@ -8,7 +8,7 @@ import { analyzeTree, DEFAULT_EXCLUDE } from './static-analysis.js';
 
 const LISTED = 50;
 
-const params = z.object({
+const params = () => z.object({
   path: z.string().min(1).default('.').describe("The folder (or file) to analyse, relative to the project's folder."),
   tool: z.enum(['auto', 'eslint', 'ruff', 'flake8', 'builtin']).default('auto').describe('auto: every linter the project configures and has installed, else the builtin analysis.'),
   complexityThreshold: z.number().int().positive().default(10).describe('Functions (files, for the builtin estimate) at or above this complexity are listed.'),
@@ -61,7 +61,7 @@ const analyzeCodeQuality = defineAction({
 });
 
 /** Our own walk: counts as analyze_code does, and a per-file decision-point count as the complexity estimate. */
-async function builtin(target: string, p: z.output<typeof params>, notes: string[], context: ActionContext) {
+async function builtin(target: string, p: z.output<ReturnType<typeof params>>, notes: string[], context: ActionContext) {
   const measured: FunctionComplexity[] = [];
   const { totals, truncated } = await analyzeTree(target, { exclude: DEFAULT_EXCLUDE, maxFiles: 100_000, maxFileBytes: 2 * 1024 * 1024 }, context, (path, text) => {
     const decisions = decisionPoints(path, text);

@@ -10,7 +10,7 @@ const noop = defineAction({
   action: 'noop',
   description: 'Does nothing and succeeds at once; useful to join branches or as a placeholder.',
   icon: 'circle',
-  params: z.object({}),
+  params: () => z.object({}),
   outputs: [],
   run: () => NOOP_RESULT,
 });
@@ -20,7 +20,7 @@ const delay = defineAction({
   action: 'delay',
   description: 'Waits for a number of seconds, then succeeds.',
   icon: 'clock',
-  params: z.object({
+  params: () => z.object({
     // Node's timers overflow past 2^31-1 ms (about 24.8 days) and would fire at once.
     seconds: z.number().min(0, 'must be 0 or more').max(2_147_483, 'must be at most 2147483 (about 24 days)').describe('How long to wait, in seconds (fractions allowed).'),
   }),
@@ -36,7 +36,7 @@ const fail = defineAction({
   action: 'fail',
   description: 'Always fails, with a message and exit code you choose; useful to test failure paths.',
   icon: 'x-circle',
-  params: z.object({
+  params: () => z.object({
     message: z.string().default('failed on purpose (control.fail)').describe('The error the step fails with.'),
     exitCode: z.number().int().default(1).describe('The exit code recorded for the step.'),
   }),

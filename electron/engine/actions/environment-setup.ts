@@ -52,7 +52,7 @@ export function parseRequirement(text: string): Requirement | string {
   return { name, range };
 }
 
-const params = z.object({
+const params = () => z.object({
   requirements: z
     .array(z.string().min(1))
     .min(1, 'list at least one tool')

@@ -13,7 +13,7 @@ const write = defineAction({
   action: 'write',
   description: 'Writes text to a file, replacing it atomically or appending to it.',
   icon: 'file',
-  params: z.object({
+  params: () => z.object({
     path: z.string().min(1, 'is required').describe("The file to write, relative to the project's folder."),
     content: z.string().describe('The text to write (UTF-8).'),
     append: z.boolean().default(false).describe('Add to the end of the file instead of replacing it.'),
@@ -41,7 +41,7 @@ const read = defineAction({
   action: 'read',
   description: 'Reads a file into the step outputs, so later steps can use its content.',
   icon: 'file-text',
-  params: z.object({
+  params: () => z.object({
     path: z.string().min(1, 'is required').describe("The file to read, relative to the project's folder."),
     encoding: z.enum(ENCODINGS).default('utf8').describe('How the bytes become text (base64 or hex for binary files).'),
     maxBytes: z.number().int().positive().default(MIB).describe('Fail rather than read a file larger than this many bytes.'),

@@ -5,7 +5,7 @@ import { ActionFailure, defineAction } from './action.js';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
 const MIB = 1024 * 1024;
 
-const params = z
+const params = () => z
   .object({
     url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).describe('The URL to call.'),
     method: z.enum(METHODS).default('GET').describe('The HTTP method.'),
@@ -27,7 +27,7 @@ const params = z
     message: 'a GET or HEAD request cannot have a body',
   });
 
-type Params = z.output<typeof params>;
+type Params = z.output<ReturnType<typeof params>>;
 
 const request = defineAction({
   module: 'http',

@@ -16,7 +16,7 @@ const run = defineAction({
   action: 'run',
   description: 'Runs a command; its exit code, output tail and the key=value lines it writes to $CODOMYRMEX_OUTPUT become outputs.',
   icon: 'terminal',
-  params: z.object({
+  params: () => z.object({
     command: z.string().min(1, 'is required').describe('The command line. Shell syntax (pipes, &&, $VARS) runs through the shell.'),
     cwd: z.string().optional().describe("Working directory, relative to the project's folder."),
     env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}).describe('Extra environment variables.'),

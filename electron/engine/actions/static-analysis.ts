@@ -72,7 +72,7 @@ const analyzeCode = defineAction({
   action: 'analyze_code',
   description: 'Counts files, lines and languages in a source tree, with its TODOs, FIXMEs and largest files.',
   icon: 'search',
-  params: z.object({
+  params: () => z.object({
     path: z.string().min(1).default('.').describe("The folder (or file) to analyse, relative to the project's folder."),
     exclude: z.array(z.string().min(1)).default(DEFAULT_EXCLUDE).describe('Folder names to skip wherever they appear.'),
     maxFiles: z.number().int().positive().default(100_000).describe('Stop after this many files; the outputs say so.'),

@@ -8,7 +8,7 @@ const run = defineAction({
   action: 'run',
   description: 'Runs another workflow (a file, or one the engine knows by name) and waits for it to finish.',
   icon: 'git-branch',
-  params: z
+  params: () => z
     .object({
       file: z.string().min(1).optional().describe("A workflow file, relative to the project's folder."),
       name: z.string().min(1).optional().describe('The name of a workflow the engine knows.'),

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostEnvironment } from './host-step-env.js';
 import type { HostMessage, HostReply, HostRequest } from './process-host.js';
+import type { TreeRoot } from './process-tree.js';
 import type { ProcessExit } from './spawn-command.js';
 
 export interface HostRun {
@@ -32,6 +33,8 @@ export interface HostProcess {
   once(event: 'exit' | 'error', listener: () => void): unknown;
   /** Closes the channel: the host then ends every process tree it started and exits. */
   disconnect(): void;
+  /** Ends a host still starting up, with nothing to end yet: its start-up is not waited for (where the launcher can). */
+  kill?(signal: NodeJS.Signals): boolean;
   /** Whether the host keeps the engine's event loop alive: only while commands run. */
   ref(): void;
   unref(): void;
@@ -56,11 +59,16 @@ export function setHostLauncher(launcher: HostLauncher | null): void {
   launchHost = launcher ?? forkHost;
 }
 
-/** The built host script, `dist/process-host.js`, found from the sources and from any bundle inside dist/. */
+/**
+ * The built host script, found from the sources and from any bundle inside dist/: `dist/process-host.cjs`, which reads
+ * its first messages however soon its engine dies (see scripts/build.mjs), else the ES module build.
+ */
 function findHostScript(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let up = 0; up < 5; up++) {
-    for (const candidate of [join(dir, 'process-host.js'), join(dir, 'dist', 'process-host.js')]) if (existsSync(candidate)) return candidate;
+    for (const base of [dir, join(dir, 'dist')]) {
+      for (const name of ['process-host.cjs', 'process-host.js']) if (existsSync(join(base, name))) return join(base, name);
+    }
     dir = dirname(dir);
   }
   return null;
@@ -72,6 +80,8 @@ export class ProcessHostClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private outbox: HostRequest[] = [];
+  /** Trees of commands started in the engine's process that this host ends should the engine die first. */
+  private adopted = 0;
   private dead = false;
   private up = false;
   /** Resolves once the host process has exited. */
@@ -127,8 +137,25 @@ export class ProcessHostClient {
     return { pid, exit };
   }
 
+  /**
+   * Keeps the tree of a command started in the engine's process: the host ends it if the engine dies before the
+   * returned release is called (at the command's end). Sent even before the host is up: it reads it as it starts.
+   */
+  adopt(root: TreeRoot): () => void {
+    const id = this.nextId++;
+    this.adopted++;
+    this.post({ t: 'adopt', id, root });
+    return () => {
+      this.adopted--;
+      this.post({ t: 'release', id });
+    };
+  }
+
   close(): void {
+    // A host still starting, with nothing of its own to end, is not waited for: its start-up is as long as a Node start.
+    const idle = !this.up && this.pending.size === 0 && this.adopted === 0;
     this.dead = true;
+    if (idle && this.child.kill?.('SIGKILL') === true) return;
     if (this.child.connected) this.child.disconnect();
   }
 

@@ -1,10 +1,14 @@
 // The process's process hosts: one per core (up to a few), each command sent to the least busy one that is up.
 // Node starts a child synchronously: the host waits, blocked, until the new process has execed, so one host starts
 // commands strictly one after another. Several hosts start them side by side, as many at once as there are cores.
-// Only the first host starts at once; the others start when commands first overlap, so a short run (or the CLI's
-// own start-up, which they would compete with for the cores) does not pay for them.
+// No host starts before the first command does: a run with nothing to start (every step cached, or in-process) forks
+// none. The first command starts the first host, and commands start in this process until a host is up: a short run
+// never waits for a host's start-up (as long as a Node start), while the host, told of each such command's tree, ends
+// it should this process die. The others start when commands first overlap.
 import { availableParallelism } from 'node:os';
+import { sweepHereNow } from './local-start.js';
 import { ProcessHostClient, type HostRun } from './process-host-client.js';
+import type { StartedCommand } from './spawn-command.js';
 
 /** Past this, another idle Node process costs more memory than its parallel starts save. */
 const MAX_HOSTS = 4;
@@ -12,25 +16,29 @@ const MAX_HOSTS = 4;
 export type HostCommand = Parameters<ProcessHostClient['run']>[0];
 
 export class ProcessHostPool {
-  private readonly hosts: ProcessHostClient[];
+  private readonly hosts: ProcessHostClient[] = [];
+  /** Commands started in this process (no host was up) and still running. */
+  private startedHere = 0;
 
   private constructor(
-    first: ProcessHostClient,
     private readonly size: number,
     private readonly startHost: () => ProcessHostClient | null,
-  ) {
-    this.hosts = [first];
-  }
+  ) {}
 
   /** Starts the first host, or returns null where the host script is not built (the engine then spawns in-process). */
   static start(size: number, startHost: () => ProcessHostClient | null = () => ProcessHostClient.start()): ProcessHostPool | null {
-    const first = startHost();
-    return first === null ? null : new ProcessHostPool(first, Math.max(1, size), startHost);
+    const pool = ProcessHostPool.lazy(size, startHost);
+    return pool.grow() === null ? null : pool;
   }
 
-  /** True while at least one host can take commands. */
+  /** A pool whose first host starts with its first command (none where the host script is not built). */
+  static lazy(size: number, startHost: () => ProcessHostClient | null = () => ProcessHostClient.start()): ProcessHostPool {
+    return new ProcessHostPool(Math.max(1, size), startHost);
+  }
+
+  /** True until every host it started has died. */
   get alive(): boolean {
-    return this.hosts.some((host) => host.alive);
+    return this.hosts.length === 0 || this.hosts.some((host) => host.alive);
   }
 
   /** Hosts started so far, and those of them up and taking commands. */
@@ -42,7 +50,12 @@ export class ProcessHostPool {
     return this.hosts.filter((host) => host.ready).length;
   }
 
-  run(command: HostCommand): HostRun {
+  /**
+   * Starts the command on the least busy host that is up. With none up yet, `here` (when given) starts it in this
+   * process, not to wait for a host's start-up, and a host (the first, started now) keeps its tree until it ends: the
+   * host ends it should this process die first.
+   */
+  run(command: HostCommand, here?: () => StartedCommand): HostRun {
     let best: ProcessHostClient | undefined;
     let busy = true;
     for (const host of this.hosts) {
@@ -51,6 +64,18 @@ export class ProcessHostPool {
       // A host still starting takes commands only when no host is up: they would wait for its start-up.
       if (best === undefined || (host.ready && !best.ready) || (host.ready === best.ready && host.load < best.load)) best = host;
     }
+    if (here !== undefined && best?.ready !== true) {
+      // The host is forked first: told of the command's tree the moment it starts, it ends it even if this process
+      // dies right then (a SIGKILL between the start and a later fork would leave it to no one). Commands that
+      // overlap here start the next host too, as they would on hosts that are up.
+      const host = best ?? this.grow();
+      if (this.startedHere > 0) this.grow();
+      this.startedHere++;
+      const started = here();
+      void started.exit.then(() => this.startedHere--);
+      return startedHere(host, started);
+    }
+    best ??= this.grow() ?? undefined;
     if (best === undefined) throw new Error('no process host is running');
     if (busy) this.grow();
     return best.run(command);
@@ -69,11 +94,23 @@ export class ProcessHostPool {
     clearTimeout(timer);
   }
 
-  private grow(): void {
-    if (this.hosts.length >= this.size) return;
+  /** Starts one more host, up to the pool's size; null when full or where the host script is not built. */
+  private grow(): ProcessHostClient | null {
+    if (this.hosts.length >= this.size) return null;
     const host = this.startHost();
     if (host !== null) this.hosts.push(host);
+    return host;
   }
+}
+
+/** A command started in this process: `host`, if any, keeps its tree (to end it if this process dies) until it ends. */
+function startedHere(host: ProcessHostClient | null, started: StartedCommand): HostRun {
+  if (host !== null && started.pid !== null) {
+    const release = host.adopt(started.root);
+    void started.exit.then(release);
+  }
+  const pid = Promise.resolve(started.pid);
+  return { pid: () => pid, exit: started.exit };
 }
 
 /** How many hosts this machine gets: CODOMYRMEX_PROCESS_HOSTS, else one per core up to MAX_HOSTS. */
@@ -87,10 +124,10 @@ let shared: ProcessHostPool | null | undefined;
 /** The last close under way: a second call waits for it too. */
 let closing: Promise<void> = Promise.resolve();
 
-/** The process's shared hosts, started on first call (the CLI calls this first thing, to overlap their start-up). */
+/** The process's shared hosts, the first started on first call: by the first command a step starts. */
 export function processHost(): ProcessHostPool | null {
   if (shared === undefined || (shared !== null && !shared.alive)) {
-    shared = process.env.CODOMYRMEX_PROCESS_HOST === 'off' ? null : ProcessHostPool.start(poolSize());
+    shared = process.env.CODOMYRMEX_PROCESS_HOST === 'off' ? null : ProcessHostPool.lazy(poolSize());
   }
   return shared;
 }
@@ -103,6 +140,7 @@ export function processHost(): ProcessHostPool | null {
 export function closeProcessHosts(): Promise<void> {
   const pool = shared;
   shared = undefined;
+  sweepHereNow();
   if (pool != null) closing = pool.closeAndWait();
   return closing;
 }

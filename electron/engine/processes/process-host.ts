@@ -22,7 +22,11 @@ export type HostRequest =
       logPath: string;
     }
   /** Asks for a running command's pid (to kill its tree); only a cancel or a timeout needs it, so it is not sent unasked. */
-  | { t: 'pid'; id: number };
+  | { t: 'pid'; id: number }
+  /** A command the engine started itself (no host was up yet): ended with this host's own if the engine dies first. */
+  | { t: 'adopt'; id: number; root: TreeRoot }
+  /** That command has ended: the engine sweeps what it left. */
+  | { t: 'release'; id: number };
 
 export type HostReply =
   /** Sent once, when the host can start commands: until then the pool sends them to hosts already up. */
@@ -96,6 +100,14 @@ function start(request: Extract<HostRequest, { t: 'spawn' }>): void {
 function handle(request: HostRequest): void {
   if (request.t === 'spawn') {
     start(request);
+    return;
+  }
+  if (request.t === 'adopt') {
+    running.set(request.id, { pid: request.root.pid, root: request.root });
+    return;
+  }
+  if (request.t === 'release') {
+    running.delete(request.id);
     return;
   }
   // Nothing is sent for a command that has already ended: its exit reply is on its way and answers the question.

@@ -1,8 +1,9 @@
 // Starts a step's command as its own process group, with output straight to its log file, and kills the whole tree.
 import { spawn } from 'node:child_process';
 import { processHost } from './process-host-pool.js';
-import { endTree, LeftoverSweeper, newProcessTag, PROCESS_TAG, processesSince, type TreeRoot } from './process-tree.js';
-import { spawnCommand, type ProcessExit } from './spawn-command.js';
+import { startHere } from './local-start.js';
+import { endTree, newProcessTag, PROCESS_TAG, processesSince, type TreeRoot } from './process-tree.js';
+import type { ProcessExit, StartedCommand } from './spawn-command.js';
 
 const IS_WINDOWS = process.platform === 'win32';
 /** Characters that only a shell understands; a command without them runs directly, as make does. */
@@ -55,10 +56,15 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessExit> 
   const tag = newProcessTag();
   const since = processesSince();
   const env = { ...options.env, [PROCESS_TAG]: tag };
+  const here = (): StartedCommand => startHere({ file: file!, args, shell: useShell, cwd: options.cwd, env }, options.logFd());
   const host = processHost();
-  const started: Started = host !== null
-    ? host.run({ file: file!, args, shell: useShell, cwd: options.cwd, env, logPath: options.logPath })
-    : startHere(file!, args, useShell, { ...options, env });
+  // With no host up the command starts in this process, at once: it waits for the end of this turn, when the run's
+  // record is written (behind, setImmediate), so that a run killed as its first commands start is still in the history.
+  if (host !== null && host.ready === 0) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal.aborted) throw signal.reason;
+  }
+  const started: Started = host !== null ? host.run({ file: file!, args, shell: useShell, cwd: options.cwd, env, logPath: options.logPath }, here) : fromHere(here());
   let killed: Promise<void> | undefined;
   const onAbort = (): void => void (killed = started.pid().then((pid) => killProcessTree(pid ?? undefined, KILL_GRACE_MS, { tag, since })));
   signal.addEventListener('abort', onAbort, { once: true });
@@ -76,11 +82,8 @@ export async function runProcess(options: ProcessOptions): Promise<ProcessExit> 
   }
 }
 
-const sweeper = new LeftoverSweeper();
-
-/** The fallback where no process host runs: the same start, from this process. */
-function startHere(file: string, args: string[], shell: boolean | string, options: ProcessOptions): Started {
-  const started = spawnCommand({ file, args, shell, cwd: options.cwd, env: options.env }, options.logFd(), sweeper);
+/** The fallback where no process host is built (or CODOMYRMEX_PROCESS_HOST=off): every command starts here. */
+function fromHere(started: StartedCommand): Started {
   const pid = Promise.resolve(started.pid);
   return { pid: () => pid, exit: started.exit };
 }

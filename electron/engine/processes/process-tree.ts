@@ -5,6 +5,7 @@
 // It imports nothing but Node: the process host bundles it.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 /** The variable every step's process gets, with a value of its own, so that its descendants can be found by it. */
 export const PROCESS_TAG = 'CODOMYRMEX_PROCESS_TAG';
@@ -70,7 +71,14 @@ export class ProcessTable {
   /** Environments read so far, NUL-led: one read per process however many trees are searched. */
   private readonly environments = new Map<number, string>();
 
-  constructor(entries: Iterable<ProcessEntry>) {
+  /**
+   * @param newSessionsFrom where the table holds only pids from this one up (a young tree's range, see memberPids):
+   *   a member's session is one made after its root started, so its id is in the range too.
+   */
+  constructor(
+    entries: Iterable<ProcessEntry>,
+    private readonly newSessionsFrom = 0,
+  ) {
     for (const entry of entries) {
       this.byPid.set(entry.pid, entry);
       const siblings = this.children.get(entry.ppid);
@@ -79,8 +87,9 @@ export class ProcessTable {
     }
   }
 
-  static read(): ProcessTable {
-    return new ProcessTable(IS_LINUX ? readProc() : readPs());
+  /** The live processes; on Linux, with `pids`, only those in that range (see memberPids). */
+  static read(pids: PidRange | null = null): ProcessTable {
+    return IS_LINUX ? new ProcessTable(readProc(pids), pids?.from ?? 0) : new ProcessTable(readPs());
   }
 
   get(pid: number): ProcessEntry | undefined {
@@ -103,7 +112,9 @@ export class ProcessTable {
       const since = root.since ?? 0;
       const needle = `\0${PROCESS_TAG}=${root.tag}\0`;
       for (const entry of this.byPid.values()) {
-        if (members.has(entry.pid) || entry.start < since) continue;
+        // A process that carries the tag is in the root's session or in one its tree made since (setsid): in an older
+        // session (another program's new process, on a busy machine) it cannot be, and its environment is not read.
+        if (members.has(entry.pid) || entry.start < since || entry.sid < this.newSessionsFrom) continue;
         // A process inherits the tag from its parent: one whose parent is as new as the step is found through that
         // parent (an orphan's new parent, init or a subreaper, is older), so only the tops of new trees are read.
         const parent = this.byPid.get(entry.ppid);
@@ -129,26 +140,38 @@ export class ProcessTable {
   }
 }
 
+/** Past this many pids, listing /proc is cheaper than trying each pid of the range. */
+const PROBE_LIMIT = 2048;
+
+/** The pids of a range, tried one by one: listing /proc walks every process of a busy machine (ms each time here). */
+function* pidNames(pids: PidRange): Generator<string> {
+  for (let pid = pids.from; pid <= pids.to; pid++) yield String(pid);
+}
+
 /** One pass over /proc/<pid>/stat: after the command name come state, ppid, group, session, …, times, start, rss. */
-function* readProc(): Generator<ProcessEntry> {
-  let names: string[];
+function* readProc(pids: PidRange | null): Generator<ProcessEntry> {
+  let names: Iterable<string>;
+  const probing = pids !== null && pids.to - pids.from < PROBE_LIMIT;
   try {
-    names = readdirSync('/proc');
+    names = probing ? pidNames(pids) : readdirSync('/proc');
   } catch {
     return;
   }
+  const lowest = pids?.from ?? 0;
   for (const name of names) {
     const code = name.charCodeAt(0);
-    if (code < 48 || code > 57) continue;
+    if (code < 48 || code > 57 || Number(name) < lowest) continue;
     let stat: string;
     try {
       stat = readFileSync(`/proc/${name}/stat`, 'latin1');
     } catch {
-      continue; // it exited between the listing and the read
+      continue; // it exited between the listing and the read, or (tried by pid) there is none
     }
     // The command name may hold spaces and parentheses: the fields start after its last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     if (fields[0] === 'Z' || fields[0] === 'X') continue;
+    // A pid tried directly may be a thread's id (a listing shows only processes): a thread's exit signal is -1.
+    if (probing && fields[35] === '-1') continue;
     yield {
       pid: Number(name),
       ppid: Number(fields[1]),
@@ -180,9 +203,49 @@ function readPs(): ProcessEntry[] {
 /** Processes seen in a tree, by pid with their start time: one that reused a pid is not taken for them. */
 type Seen = Map<number, number>;
 
+/**
+ * More new processes a second than a core starts (a fork and exit of the tinyest process takes it 40–100 µs): with
+ * the cores, it bounds how soon pids can wrap round (see memberPids).
+ */
+const MAX_FORKS_PER_SECOND_PER_CORE = 50_000;
+let pidMax: number | undefined;
+
+function readPidFile(path: string): number {
+  try {
+    return Number(readFileSync(path, 'latin1'));
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Pids from `from` to `to`, both included. */
+export interface PidRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * The pids the members of these trees can have, or null when that is not sure. Every member started after its root,
+ * and Linux hands out pids in increasing order until they wrap round at pid_max: while the last pid handed out is
+ * above the lowest root's and too few processes can have started since the oldest root did to wrap round, no member
+ * has a pid outside the range from the lowest root to that last one, and a pass reads only those processes' stat files
+ * (on a busy machine, listing /proc and reading every process takes 3–20 ms). A process started after this is read
+ * takes the next pass, as one a listing missed would.
+ */
+export function memberPids(roots: readonly TreeRoot[]): PidRange | null {
+  if (!IS_LINUX || roots.length === 0) return null;
+  const lowest = Math.min(...roots.map((root) => root.pid));
+  const oldest = Math.min(...roots.map((root) => root.since ?? 0));
+  const last = readPidFile('/proc/sys/kernel/ns_last_pid');
+  pidMax ??= readPidFile('/proc/sys/kernel/pid_max');
+  if (oldest <= 0 || !(last >= lowest) || !(pidMax > 0)) return null;
+  const seconds = (processesSince() - oldest) / TICKS_PER_SECOND;
+  return seconds * MAX_FORKS_PER_SECOND_PER_CORE * availableParallelism() < pidMax - (last - lowest) ? { from: lowest, to: last } : null;
+}
+
 /** Sends `signal` to every member of the roots' trees (and to the roots' groups); returns how many are alive. */
 export function signalTrees(roots: readonly TreeRoot[], signal: NodeJS.Signals, seen: Seen = new Map()): number {
-  const table = ProcessTable.read();
+  const table = ProcessTable.read(memberPids(roots));
   for (const root of roots) {
     for (const pid of table.tree(root)) seen.set(pid, table.get(pid)!.start);
   }
@@ -272,7 +335,8 @@ function kill(target: number, signal: NodeJS.Signals): void {
 export class LeftoverSweeper {
   private pending: TreeRoot[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private last = 0;
+  /** When the last pass ran: none yet, so the first comes `delayMs` after an exit, however young the process is. */
+  private last = -Infinity;
 
   constructor(private readonly delayMs = 25, private readonly spacingMs = 500) {}
 

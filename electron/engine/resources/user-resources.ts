@@ -8,12 +8,18 @@ import type { SettingsStore } from '../store/settings-store.js';
 
 const KEY = 'resources';
 
-const declarationSchema = z.object({
-  id: z.string().min(1).max(64),
-  type: z.enum(['cpu', 'memory', 'gpu', 'custom']).optional(),
-  capacity: z.number().positive(),
-  unit: z.string().max(32).optional(),
-});
+/** A declared resource's schema, built when one is first read, not when the engine loads. */
+let builtDeclaration: ReturnType<typeof buildDeclaration> | undefined;
+const declarationSchema = () => (builtDeclaration ??= buildDeclaration());
+
+function buildDeclaration() {
+  return z.object({
+    id: z.string().min(1).max(64),
+    type: z.enum(['cpu', 'memory', 'gpu', 'custom']).optional(),
+    capacity: z.number().positive(),
+    unit: z.string().max(32).optional(),
+  });
+}
 
 export class UserResources {
   constructor(
@@ -28,7 +34,7 @@ export class UserResources {
     const entries = Array.isArray(saved) ? saved : [];
     if (!Array.isArray(saved)) warn(`settings: "${KEY}" is not a list; ignored`);
     for (const entry of entries) {
-      const parsed = declarationSchema.safeParse(entry);
+      const parsed = declarationSchema().safeParse(entry);
       if (!parsed.success) {
         warn(`settings: skipped a saved resource (${parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ')})`);
         continue;
@@ -45,7 +51,7 @@ export class UserResources {
   list(): ResourceDeclaration[] {
     const saved = this.settings.get(KEY);
     return Array.isArray(saved) ? saved.flatMap((entry) => {
-      const parsed = declarationSchema.safeParse(entry);
+      const parsed = declarationSchema().safeParse(entry);
       return parsed.success ? [parsed.data] : [];
     }) : [];
   }

@@ -10,6 +10,7 @@ import { ValidationError } from '../../../shared/errors.js';
 import type { Workflow, WorkflowStep } from '../../../shared/model.js';
 import { sizeProblem, TOO_DEEP } from '../../../shared/workflow-limits.js';
 import { parseWorkflow, STEP_KEYS } from '../../../shared/workflow-schema.js';
+import type { ParsedWorkflowCache } from './parsed-workflow-cache.js';
 import { readWithRevision } from './workflow-revision.js';
 import { parseYamlDocument, yamlLibrary } from './yaml-document.js';
 
@@ -27,7 +28,8 @@ export function formatOf(file: string): WorkflowFormat {
   return extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
 }
 
-export function loadWorkflowFile(file: string): LoadedWorkflow {
+/** Reads and parses a workflow file; with `cache`, a file whose bytes did not change since it was last parsed is not. */
+export function loadWorkflowFile(file: string, cache?: ParsedWorkflowCache): LoadedWorkflow {
   let read: ReturnType<typeof readWithRevision>;
   try {
     read = readWithRevision(file);
@@ -36,7 +38,12 @@ export function loadWorkflowFile(file: string): LoadedWorkflow {
   }
   if (read === null) throw new ValidationError([{ file, message: 'no such file' }]);
   if (read.text === null) throw new ValidationError([{ file, message: read.refused }]);
-  return parseWorkflowText(read.text, file, formatOf(file));
+  const format = formatOf(file);
+  const cached = cache?.get(file, read.revision, read.text.length);
+  if (cached != null) return { workflow: cached, file, format, text: read.text };
+  const loaded = parseWorkflowText(read.text, file, format);
+  cache?.set(file, read.revision, read.text.length, loaded.workflow);
+  return loaded;
 }
 
 /** Parses a workflow's text within WORKFLOW_LIMITS; every failure is a ValidationError naming the file. */

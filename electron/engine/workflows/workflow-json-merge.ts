@@ -4,7 +4,7 @@ import type { Workflow } from '../../../shared/model.js';
 import { STEP_KEYS, workflowFileSchema } from '../../../shared/workflow-schema.js';
 import { serializeWorkflow } from './workflow-file.js';
 
-const WORKFLOW_KEYS: ReadonlySet<string> = new Set(Object.keys(workflowFileSchema.shape));
+const WORKFLOW_KEYS: ReadonlySet<string> = new Set(Object.keys(workflowFileSchema().shape));
 
 /** The JSON text to write: the new workflow laid over the previous file's data (null: no usable previous text). */
 export function renderJsonOver(workflow: Workflow, previousText: string | null): string {

@@ -13,28 +13,35 @@ export const TEMPLATE_FILE = 'template.json';
  * stores every leading "." of a file or folder name as "dot_": files/dot_gitignore is the project's .gitignore. */
 const STORED_DOT = 'dot_';
 
-/** Paths inside the project only: a template must not write to "/etc" or "../elsewhere". */
-const projectPath = z.string().min(1).refine((path) => !path.startsWith('/') && !/^[A-Za-z]:/.test(path) && !path.split(/[\\/]/).includes('..'), 'must be a path inside the project');
+/** The template files' schemas, built when a template is first read, not when the engine loads. */
+let builtSchemas: ReturnType<typeof buildSchemas> | undefined;
+const schemas = () => (builtSchemas ??= buildSchemas());
 
-const metadataSchema = z.object({
-  name: z.string().regex(TEMPLATE_NAME),
-  description: z.string(),
-  /** Folders created empty (files create their own parents); git keeps no empty folder, so they are listed. */
-  directories: z.array(projectPath).default([]),
-  config: z.record(z.string(), z.unknown()).default({}),
-  /** Where the template comes in the list the app offers; templates without one follow, by name. */
-  order: z.number().int().optional(),
-}).strict();
+function buildSchemas() {
+  /** Paths inside the project only: a template must not write to "/etc" or "../elsewhere". */
+  const projectPath = z.string().min(1).refine((path) => !path.startsWith('/') && !/^[A-Za-z]:/.test(path) && !path.split(/[\\/]/).includes('..'), 'must be a path inside the project');
 
-/** The single-file JSON form user templates were saved in before they were folders; still read. */
-const singleFileSchema = z.object({
-  name: z.string().regex(TEMPLATE_NAME),
-  description: z.string(),
-  directories: z.array(projectPath),
-  files: z.record(projectPath, z.string()),
-  config: z.record(z.string(), z.unknown()),
-  workflows: z.record(z.string(), z.string()),
-});
+  const metadata = z.object({
+    name: z.string().regex(TEMPLATE_NAME),
+    description: z.string(),
+    /** Folders created empty (files create their own parents); git keeps no empty folder, so they are listed. */
+    directories: z.array(projectPath).default([]),
+    config: z.record(z.string(), z.unknown()).default({}),
+    /** Where the template comes in the list the app offers; templates without one follow, by name. */
+    order: z.number().int().optional(),
+  }).strict();
+
+  /** The single-file JSON form user templates were saved in before they were folders; still read. */
+  const singleFile = z.object({
+    name: z.string().regex(TEMPLATE_NAME),
+    description: z.string(),
+    directories: z.array(projectPath),
+    files: z.record(projectPath, z.string()),
+    config: z.record(z.string(), z.unknown()),
+    workflows: z.record(z.string(), z.string()),
+  });
+  return { metadata, singleFile };
+}
 
 export const storedName = (path: string): string => path.split('/').map((part) => (part.startsWith('.') ? STORED_DOT + part.slice(1) : part)).join('/');
 const projectName = (stored: string): string => stored.split('/').map((part) => (part.startsWith(STORED_DOT) ? `.${part.slice(STORED_DOT.length)}` : part)).join('/');
@@ -42,7 +49,7 @@ const projectName = (stored: string): string => stored.split('/').map((part) => 
 /** Reads one template folder; throws naming the file at fault. */
 export function loadTemplateFolder(dir: string): ProjectTemplate {
   const metadataFile = join(dir, TEMPLATE_FILE);
-  const metadata = parseWith(metadataSchema, metadataFile);
+  const metadata = parseWith(schemas().metadata, metadataFile);
   const folderName = dir.replace(/^.*[\\/]/, '');
   if (metadata.name !== folderName) throw new OrchestrationError(`${metadataFile}: names the template "${metadata.name}" but its folder is "${folderName}"`);
   const files: Record<string, string> = {};
@@ -84,7 +91,7 @@ export function loadTemplates(dir: string, warn: (message: string) => void = () 
     const isFolder = entry.isDirectory() && existsSync(join(path, TEMPLATE_FILE));
     if (!isFolder && !(entry.isFile() && entry.name.endsWith('.json'))) return [];
     try {
-      return [isFolder ? loadTemplateFolder(path) : parseWith(singleFileSchema, path)];
+      return [isFolder ? loadTemplateFolder(path) : parseWith(schemas().singleFile, path)];
     } catch (error) {
       warn(`templates: skipped ${path}: ${(error as Error).message}`);
       return [];

@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ProcessTable, type ProcessEntry } from '../../../../electron/engine/processes/process-tree.js';
+import { memberPids, PROCESS_TAG, processesSince, ProcessTable, type ProcessEntry } from '../../../../electron/engine/processes/process-tree.js';
 
 const entry = (pid: number, ppid: number, pgid = pid, sid = pgid): ProcessEntry => ({ pid, ppid, pgid, sid, start: 0, ticks: 0, rssPages: 0 });
 
@@ -24,5 +25,46 @@ describe('a step\'s process tree', () => {
   it('is empty once every member has gone, and never holds another step\'s processes', () => {
     expect([...table.tree({ pid: 77 })]).toEqual([]);
     expect([...table.tree({ pid: 40 })].sort((a, b) => a - b)).toEqual([40, 41]);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('a pass over /proc for a young tree', () => {
+  it('reads only the processes from its root\'s pid to the last one started (no thread among them), and all of them when that is not sure', async () => {
+    const since = processesSince();
+    const child = spawn('sh', ['-c', 'sleep 30 & echo $!; wait'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const grandchild = Number(await new Promise<string>((resolve) => child.stdout!.once('data', (data: Buffer) => resolve(String(data)))));
+      const root = { pid: child.pid!, since };
+      const range = memberPids([root])!;
+      expect(range.from).toBe(child.pid);
+      expect(range.to).toBeGreaterThanOrEqual(grandchild);
+      const table = ProcessTable.read(range);
+      expect([...table.tree(root)].sort((a, b) => a - b)).toEqual([child.pid!, grandchild].sort((a, b) => a - b));
+      // This older process is not read (unless pids wrapped round between the two starts).
+      if (process.pid < child.pid!) expect(table.get(process.pid)).toBeUndefined();
+      // No start time to bound the time pids had to wrap round in, or a root newer than the last pid handed out.
+      expect(memberPids([{ pid: child.pid! }])).toBeNull();
+      expect(memberPids([{ pid: 2 ** 31 - 1, since }])).toBeNull();
+      expect(memberPids([root, { pid: 1, since: 1 }])).toBeNull();
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('finds a member that left by setsid and lost its parent, through its tag, in a session made since', async () => {
+    const since = processesSince();
+    const tag = `test-${process.pid}-${Date.now()}`;
+    // Started as the engine starts a step: leading its own session.
+    const child = spawn('sh', ['-c', 'setsid sleep 30 & echo $!'], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, [PROCESS_TAG]: tag }, detached: true });
+    const daemon = Number(await new Promise<string>((resolve) => child.stdout!.once('data', (data: Buffer) => resolve(String(data)))));
+    try {
+      await new Promise((resolve) => child.once('exit', resolve));
+      const root = { pid: child.pid!, since, tag, exited: true };
+      // Read from the tree's pids up (when this machine has not started too many processes since for that to be sure).
+      expect([...ProcessTable.read(memberPids([root])).tree(root)]).toEqual([daemon]);
+      expect([...ProcessTable.read().tree(root)]).toEqual([daemon]);
+    } finally {
+      process.kill(daemon, 'SIGKILL');
+    }
   });
 });

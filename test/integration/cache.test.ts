@@ -165,8 +165,10 @@ describe('the step cache', () => {
   it('two concurrent runs of the same workflow leave a whole cache both later runs hit', async () => {
     const p = project();
     const runs = [cliProcess(['run', p.file, '--json'], p.home), cliProcess(['run', p.file, '--json'], p.home)];
+    const stderr = ['', ''];
+    runs.forEach((child, i) => child.stderr!.on('data', (chunk: Buffer) => (stderr[i] += chunk.toString())));
     const codes = await Promise.all(runs.map((child) => new Promise<number | null>((resolve) => child.on('exit', resolve))));
-    expect(codes).toEqual([0, 0]);
+    expect(codes, stderr.join('\n---\n')).toEqual([0, 0]);
     expect(JSON.parse(cli(['cache', 'stats', '--json'], p.home).stdout).entries).toBe(4);
     rmSync(join(p.dir, 'dist'), { recursive: true });
     const after = runBuild(p);

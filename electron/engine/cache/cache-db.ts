@@ -34,7 +34,7 @@ export class CacheDb {
     const db = this.open();
     if (db === null) return;
     try {
-      db.transaction(write)();
+      db.transaction(write).immediate();
     } catch {
       // Busy past the timeout or a failing disk: the rows are computed again next time.
     }
@@ -70,9 +70,9 @@ export class CacheDb {
     try {
       mkdirSync(dirname(this.file), { recursive: true });
       const db = new Database(this.file);
+      db.pragma('busy_timeout = 2000');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = OFF');
-      db.pragma('busy_timeout = 2000');
       for (const sql of SCHEMA) db.exec(sql);
       this.db = db;
     } catch {

@@ -102,7 +102,7 @@ export class MachineLeases {
     const { db, statements } = this.statements();
     db.transaction(() => {
       for (const [id] of shrink) this.write(statements, id, this.amount(this.used, id));
-    })();
+    }).immediate();
   }
 
   private grow(grow: [string, number][], capacity: (resourceId: string) => number): LeaseShortfall | null {

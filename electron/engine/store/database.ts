@@ -101,10 +101,11 @@ const MIGRATIONS: string[] = [
 export function openDatabase(file: string): Db {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  // First: another process (a second run, the app) may hold the lock while this one switches the journal mode.
+  db.pragma('busy_timeout = 5000');
   // WAL + NORMAL: a commit handed to the OS survives a killed process without an fsync per step.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;

@@ -102,7 +102,7 @@ export function pruneRuns(db: Db, logsRoot: string, runs: readonly PrunableRun[]
       for (const { log_path } of found) paths.add(resolve(log_path));
       return true;
     });
-  })();
+  }).immediate();
   const kept = new Set((db.prepare('SELECT DISTINCT log_path FROM step_runs WHERE log_path IS NOT NULL').all() as { log_path: string }[]).map((row) => resolve(row.log_path)));
   const remove = (file: string): void => {
     const size = fileSize(file);

@@ -115,7 +115,7 @@ export class RunStore implements RunRecorder {
     const started = this.started.slice();
     try {
       this.file.verify();
-      this.file.use((db) => db.transaction(() => writeBatch(this.statements(db), this.owner, started, this.dirtyExecutions.values(), this.dirtySteps.values()))());
+      this.file.use((db) => db.transaction(() => writeBatch(this.statements(db), this.owner, started, this.dirtyExecutions.values(), this.dirtySteps.values())).immediate());
     } catch (error) {
       this.failed(error);
       return false;
@@ -244,7 +244,7 @@ export class RunStore implements RunRecorder {
         db.prepare(`UPDATE executions SET status = 'interrupted', end_time = @end, errors = @errors, outcome = @outcome WHERE execution_id = @id AND status IN ('pending', 'running')`)
           .run({ id: row.execution_id, end, errors: JSON.stringify(errors), outcome: 'Ended interrupted: the process running it stopped' });
       }
-    })();
+    }).immediate();
     return dead.length;
   }
 

@@ -36,7 +36,7 @@ export function salvage(from: Db, to: Db): Salvaged {
     }
     const steps = copier(from, to, 'step_runs', 'execution_id = ?', true);
     if (steps !== null) for (const id of runs) counts.step_runs += steps(id)?.length ?? 0;
-  })();
+  }).immediate();
   return counts;
 }
 

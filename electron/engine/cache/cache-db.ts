@@ -67,16 +67,19 @@ export class CacheDb {
 
   private open(): Database.Database | null {
     if (this.db !== null || this.failed) return this.db;
+    let db: Database.Database | null = null;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
-      const db = new Database(this.file);
+      db = new Database(this.file);
       db.pragma('busy_timeout = 2000');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = OFF');
       for (const sql of SCHEMA) db.exec(sql);
       this.db = db;
     } catch {
-      // An unreadable file is no reason to fail a run: every file is hashed, every miss explained as a first run.
+      // An unreadable file is no reason to fail a run: every file is hashed, every miss explained as a first run. A
+      // file opened but not set up (locked, garbled) is closed, not left open for the rest of the process.
+      db?.close();
       this.failed = true;
     }
     return this.db;

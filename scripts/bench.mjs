@@ -4,7 +4,11 @@ import { benchHistory, benchInProcess, benchShell } from './bench/engine.mjs';
 const args = process.argv.slice(2);
 const baselineAt = args.indexOf('--baseline');
 const baselineRev = baselineAt === -1 ? null : args[baselineAt + 1];
-const only = args.filter((_, index) => baselineAt === -1 || (index !== baselineAt && index !== baselineAt + 1));
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt === -1 ? 2 : Number(args[roundsAt + 1]);
+const optionAt = (at) => (at === -1 ? [] : [at, at + 1]);
+const optionIndexes = new Set([...optionAt(baselineAt), ...optionAt(roundsAt)]);
+const only = args.filter((_, index) => !optionIndexes.has(index));
 const ui = async (print) => {
   // Loaded only when asked for: the UI figures need the built renderer and Debian's Chromium.
   const { benchEvents, benchFirstPaint, withBrowser } = await import('./bench/ui.mjs');
@@ -61,12 +65,12 @@ const sections = { 'in-process': benchInProcess, shell: benchShell, history: ben
 const print = (title, figures) => process.stdout.write(`\n■ ${title}\n${figures.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
 
 if (baselineRev !== null) {
-  if (baselineRev === undefined || only.length === 0) {
-    process.stderr.write('usage: npm run bench -- --baseline REV SECTION… (e.g. --baseline HEAD~1 editor canvas dashboard)\n');
+  if (baselineRev === undefined || only.length === 0 || !(Number.isInteger(rounds) && rounds >= 1)) {
+    process.stderr.write('usage: npm run bench -- --baseline REV [--rounds N] SECTION… (e.g. --baseline HEAD~1 editor canvas dashboard)\n');
     process.exit(2);
   }
   const { benchAgainstBaseline } = await import('./bench/baseline.mjs');
-  await benchAgainstBaseline(baselineRev, only);
+  await benchAgainstBaseline(baselineRev, only, rounds);
   process.exit(0);
 }
 

@@ -1,8 +1,10 @@
-// `npm run bench -- --baseline REV [sections…]`: the same sections measured on this tree's build and on REV's build,
-// section by section in one run (alternating, so both see the same machine load), printed one under the other.
+// `npm run bench -- --baseline REV [--rounds N] [sections…]`: the same sections measured on this tree's build and on
+// REV's build, section by section, in alternating rounds (ABBA) so both see the same machine load and neither always
+// goes second; each side's runs are folded into medians and printed one under the other.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { abbaOrder, mergeRuns } from './alternating-runs.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -44,14 +46,20 @@ function runSection(dir, section) {
   });
 }
 
-export async function benchAgainstBaseline(rev, sections) {
+export async function benchAgainstBaseline(rev, sections, rounds = 2) {
   const baseline = baselineTree(rev);
   const here = `this tree (${git('rev-parse', '--short=12', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') === '' ? '' : ', with uncommitted changes'})`;
   for (const section of sections) {
-    process.stdout.write(`\n════ ${section}: ${here} vs baseline ${baseline.label}\n`);
-    // Baseline first, then ours: a warm-up advantage, if any, goes to ours' opponent.
-    const theirs = await runSection(baseline.dir, section).catch((error) => `(baseline could not run this section: ${error.message})`);
-    const ours = await runSection(ROOT, section);
-    process.stdout.write(`── baseline ${baseline.label}\n${theirs}\n── ${here}\n${ours}\n`);
+    process.stdout.write(`\n════ ${section}: ${here} vs baseline ${baseline.label} — medians of ${rounds} alternating runs (ABBA)\n`);
+    const outputs = { baseline: [], ours: [] };
+    let baselineFailed = null;
+    for (const side of abbaOrder(rounds)) {
+      if (side === 'ours') outputs.ours.push(await runSection(ROOT, section));
+      else if (baselineFailed === null) {
+        await runSection(baseline.dir, section).then((out) => outputs.baseline.push(out), (error) => { baselineFailed = error; });
+      }
+    }
+    const theirs = baselineFailed === null ? mergeRuns(outputs.baseline) : `(baseline could not run this section: ${baselineFailed.message})`;
+    process.stdout.write(`── baseline ${baseline.label}\n${theirs}\n── ${here}\n${mergeRuns(outputs.ours)}\n`);
   }
 }

@@ -110,7 +110,7 @@ function EditorWorkspace(): ReactElement {
       <header className="view__header">
         <div className="view__title">
           <EditorTitle>{dirty && <span className="dirty-mark" aria-label="unsaved changes" title="Unsaved changes">● </span>}{shown.name}</EditorTitle>
-          {description ? <p className="muted">{description}</p> : null}
+          {description ? <p className="muted" title={description}>{description}</p> : null}
         </div>
         <RunControls />
       </header>

@@ -9,11 +9,12 @@ export function ProjectSwitcher(): ReactElement {
   const open = useGraphStore((state) => state.shown?.projectId ?? null);
   const current = open ?? selected;
   const { switchProject } = useActions();
-  const path = projects.find((project) => project.id === current)?.path;
+  const shown = projects.find((project) => project.id === current);
+  // A narrow header cuts a long name short: the tooltip says it whole, and where the project's workflows are saved.
   return (
-    <label className="project-switcher" title={path === undefined ? undefined : `Workflows are saved in ${path}`}>
+    <label className="project-switcher">
       <span className="project-switcher__caption">Project</span>
-      <select className="input input--small" aria-label="Current project" value={current ?? ''} onChange={(event) => void switchProject(event.target.value)}>
+      <select className="input input--small" aria-label="Current project" title={shown === undefined ? undefined : `${shown.name}\nWorkflows are saved in ${shown.path}`} value={current ?? ''} onChange={(event) => void switchProject(event.target.value)}>
         {current === null && <option value="" disabled>Choose a project</option>}
         {projects.map((project) => <option key={project.id} value={project.id}>{project.name}</option>)}
       </select>

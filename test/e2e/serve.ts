@@ -69,10 +69,13 @@ export async function serveFirstRun(): Promise<Served<null>> {
   return launch(mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-home-')), null, [], []);
 }
 
-/** A copy of a fixture in a fresh folder (`root`, removed on stop); `named` puts it in a folder named after it. */
-function copyFixture(fixture: string, named: boolean): { root: string; project: string } {
+/**
+ * A copy of a fixture in a fresh folder (`root`, removed on stop); `named` puts it in a folder named after it, or
+ * after the name given.
+ */
+function copyFixture(fixture: string, named: boolean | string): { root: string; project: string } {
   const root = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-project-'));
-  const project = named ? join(root, fixture.replace(/-project$/, '')) : root;
+  const project = named === false ? root : join(root, named === true ? fixture.replace(/-project$/, '') : named);
   cpSync(join(ROOT, 'test', 'fixtures', fixture), project, { recursive: true });
   return { root, project };
 }
@@ -92,6 +95,8 @@ export interface ServeOptions {
   others?: string[];
   /** Each project in a folder named after its fixture ("alpha" for alpha-project), so its name reads well. */
   named?: boolean;
+  /** The served project's folder name, hence its project name (a long one, say). */
+  folder?: string;
   /** Added to the server's environment (e.g. no DISPLAY, as on a headless machine). */
   env?: NodeJS.ProcessEnv;
 }
@@ -99,7 +104,7 @@ export interface ServeOptions {
 export async function serve(fixture = 'e2e-project', options: ServeOptions = {}): Promise<Served> {
   const home = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-home-'));
   const named = options.named ?? false;
-  const copies = [fixture, ...(options.others ?? [])].map((name) => copyFixture(name, named));
+  const copies = [fixture, ...(options.others ?? [])].map((name, index) => copyFixture(name, index === 0 && options.folder !== undefined ? options.folder : named));
   const [project, ...others] = copies.map((copy) => copy.project);
   if (others.length > 0) register(home, others);
   return launch(home, project!, others, copies.map((copy) => copy.root), options.env ?? {});

@@ -35,15 +35,14 @@ const WorkerRow = memo(function WorkerRow({ worker, now, units }: { worker: Work
   );
 });
 
-export function WorkerTable(): ReactElement {
+export function WorkerTable(): ReactElement | null {
   const workers = useWorkersStore((state) => state.workers);
   const on = useWorkersStore((state) => state.queue.url !== null);
   const now = useNow(workers.length > 0);
   const resources = useResourcesStore((state) => state.resources);
   const units = useMemo(() => new Map(resources.map((resource) => [resource.id, resource.unit])), [resources]);
-  if (workers.length === 0) {
-    return <p className="muted">{on ? 'No worker is connected. Start one with codomyrmex worker --redis URL --pool NAME.' : 'The queue is off: every step runs on this machine.'}</p>;
-  }
+  // With the queue off the queue's setting above already says every step runs here.
+  if (workers.length === 0) return on ? <p className="muted">No worker is connected. Start one with <span className="mono">codomyrmex worker --redis URL --pool NAME</span>.</p> : null;
   return (
     <table className="table" aria-label="Workers">
       <thead>

@@ -24,7 +24,7 @@ export function RunHistory(): ReactElement {
   }, [loadWorkflowNames, projects]);
   return (
     <>
-      <div className="view__header">
+      <div className="view__header history-header">
         <HistoryFilters />
         <button type="button" className="button" onClick={() => void loadHistory()}>Refresh</button>
       </div>

@@ -42,7 +42,7 @@ export function SessionEditor({ session }: { session: Session }): ReactElement {
         {open && <button type="button" className="button" onClick={() => void closeSession(session.sessionId)}>Close session</button>}
       </div>
       <h3>Runs in this session</h3>
-      {runIds.length === 0 ? <p className="muted">No runs yet.</p> : (
+      {runIds.length === 0 ? <p className="muted">No runs yet. While this session is current, the Run buttons run in it.</p> : (
         <ul className="run-list" aria-label="Runs in this session">{runIds.map((id) => <SessionRun key={id} executionId={id} />)}</ul>
       )}
     </section>

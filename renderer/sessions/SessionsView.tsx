@@ -20,7 +20,7 @@ export function SessionsView(): ReactElement {
       <header className="view__header"><h1 id="sessions-title">Sessions</h1></header>
       <NewSessionForm />
       <div className="sessions">
-        {sessions.length === 0 ? <p className="muted empty">{loaded ? 'No sessions yet.' : 'Loading sessions…'}</p> : (
+        {sessions.length === 0 ? <p className="muted empty">{loaded ? 'No sessions yet. A session groups runs with their own variables and environment: name one above and create it, and the Run buttons run in it (the Session picker at the bottom left switches sessions).' : 'Loading sessions…'}</p> : (
           <ul className="project-list" aria-label="Sessions">
             {sessions.map((session) => (
               <li key={session.sessionId} className="session-item">
@@ -35,7 +35,7 @@ export function SessionsView(): ReactElement {
             ))}
           </ul>
         )}
-        {shown !== null && <SessionEditor key={shown.sessionId} session={shown} />}
+        {shown !== null ? <SessionEditor key={shown.sessionId} session={shown} /> : sessions.length > 0 && <p className="muted">Choose a session to see its variables, environment and runs.</p>}
       </div>
     </section>
   );

@@ -1,10 +1,10 @@
 // Resources in the user's words (issue 10): the form refuses a bad id in plain words before sending (and Chromium logs
-// nothing about it), the inspector offers the declared resources — a user-defined one too — with their capacity, and
+// nothing about it) and fits a 1024×700 window, the inspector offers the declared resources — a user-defined one too — with their capacity, and
 // a step waiting for one says who holds it, by workflow and step name, with the unit.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nav, shot } from './app-page.js';
+import { boxOf, nav, shot } from './app-page.js';
 import { watchPage } from './app-dialogs.js';
 import { serve, type Served } from './serve.js';
 
@@ -50,6 +50,14 @@ test('the resource form refuses a bad id in plain words, sends nothing, and logs
     'Capacity must be a number above 0, e.g. 1 or 4.',
   ]);
   await shot(page, 'resource-form-refused');
+  // In a 1024×700 window the form's fields give way: its buttons stay inside its box.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const box = await boxOf(form);
+  for (const button of await form.getByRole('button').all()) {
+    const edge = await boxOf(button);
+    expect(edge.x + edge.width).toBeLessThanOrEqual(box.x + box.width);
+  }
+  await shot(page, 'resource-form-refused-1024x700');
 
   await id.fill('db');
   await form.getByRole('spinbutton', { name: 'Capacity' }).fill('2');

@@ -2,7 +2,7 @@
 // key and each step's last key manifest. Every write goes to a temporary file renamed into place, so a crash leaves
 // no half entry and concurrent runs writing the same key each leave a whole one.
 import { closeSync, copyFileSync, constants, existsSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { CacheStats } from '../../../shared/model.js';
 import type { Hasher } from './hashing.js';
 
@@ -49,18 +49,22 @@ interface SizeTotal {
 export class CacheStore {
   /** What this store wrote since it last added its share to the running total. */
   private added = { bytes: 0, entries: 0 };
+  /** `dir` normalised, ending in a separator: a hit's paths are joined by concatenation, not normalised each time. */
+  private readonly root: string;
 
   constructor(
     readonly dir: string,
     readonly maxBytes: number | null,
-  ) {}
+  ) {
+    this.root = join(dir, sep);
+  }
 
   blobPath(hash: string): string {
-    return join(this.dir, 'blobs', hash.slice(0, 2), hash);
+    return `${this.root}blobs${sep}${hash.slice(0, 2)}${sep}${hash}`;
   }
 
   private entryPath(key: string): string {
-    return join(this.dir, 'entries', key.slice(0, 2), `${key}.json`);
+    return `${this.root}entries${sep}${key.slice(0, 2)}${sep}${key}.json`;
   }
 
   /**

@@ -14,7 +14,7 @@ import type { StoredFile } from './cache-store.js';
 import { explainMiss, keyOf, type KeyManifest, type LastKey } from './cache-key.js';
 import type { Hasher } from './hashing.js';
 import { restoreOutputs, storedCopyGone } from './restore-outputs.js';
-import { inputFiles, loadGlobbing, outputFiles, under, withGlobbing, type Found } from './step-files.js';
+import { GlobbingNotLoaded, inputFiles, loadGlobbing, outputFiles, under, withGlobbing, type Found } from './step-files.js';
 import type { StepCache } from './step-cache.js';
 
 const BUILTIN_VERSION = packageVersionFrom(fileURLToPath(new URL('.', import.meta.url))) ?? '0.0.0';
@@ -34,14 +34,18 @@ export class CachingExecutor implements Executor {
     let cancelled: Error | null = null;
     const done = (async (): Promise<StepResult> => {
       const request = task.cache!;
-      const hasher = await this.cache.hasher();
+      // Loaded, the hasher and (usually) the key need no await: a run of hits makes no promise per step but its own.
+      const hasher = this.cache.loadedHasher() ?? (await this.cache.hasher());
       const dir = stepDir(task);
-      const manifest = await keying(task, () => this.manifest(task, request, dir, hasher));
+      const compute = (): KeyManifest => this.manifest(task, request, dir, hasher);
+      const manifest = keyingNow(task, compute) ?? (await keying(task, compute));
       const key = keyOf(manifest, hasher);
       const last = this.cache.lastKeys.get(request.workflow, task.step, task.executionId);
       const outcome = request.force ? { summary: '--force', changes: [] } : this.restore(key, manifest, last, dir, hasher, request, task, log);
       if (!('summary' in outcome)) return outcome;
       const miss: CacheMiss = outcome;
+      // Progress is never told anything before execute has returned (its caller holds no attempt until then).
+      await Promise.resolve();
       if (cancelled !== null) throw cancelled;
       progress?.keyed?.(key, miss);
       const started = Date.now();
@@ -68,11 +72,13 @@ export class CachingExecutor implements Executor {
   private manifest(task: StepTask, request: CacheRequest, dir: string, hasher: Hasher): KeyManifest {
     const found: Found = { stats: new Map(), missing: [] };
     const files = inputFiles(dir, request.spec, found);
-    const absolute = files.map((file) => under(dir, file));
-    const hashes = this.cache.memo.hashFiles(absolute, hasher, (path) => found.stats.get(path));
-    const definition = this.registry.definition(task.module, task.action);
+    const memo = this.cache.memo;
     const inputs: Record<string, string> = {};
-    files.forEach((file, i) => (inputs[file] = hashes.get(absolute[i]!)!));
+    for (let i = 0; i < files.length; i++) {
+      const absolute = under(dir, files[i]!);
+      inputs[files[i]!] = memo.hashOf(absolute, hasher, found.stats.get(absolute));
+    }
+    const definition = this.registry.definition(task.module, task.action);
     return {
       action: `${task.module}.${task.action}`,
       version: definition?.version ?? BUILTIN_VERSION,
@@ -167,8 +173,22 @@ async function keying<T>(task: StepTask, compute: () => T): Promise<T> {
   try {
     return await withGlobbing(compute);
   } catch (error) {
-    throw new ActionFailure(`cannot compute the cache key of step "${task.step}": ${(error as Error).message}`);
+    throw keyFailure(task, error);
   }
+}
+
+/** As keying, without waiting; null when the glob libraries must be loaded first. */
+function keyingNow<T>(task: StepTask, compute: () => T): T | null {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof GlobbingNotLoaded) return null;
+    throw keyFailure(task, error);
+  }
+}
+
+function keyFailure(task: StepTask, error: unknown): ActionFailure {
+  return new ActionFailure(`cannot compute the cache key of step "${task.step}": ${(error as Error).message}`);
 }
 
 /** The folder a step works in: its `cwd` parameter under the run's folder, else the run's folder. */

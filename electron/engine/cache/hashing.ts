@@ -14,10 +14,16 @@ export interface Hasher {
 }
 
 let loading: Promise<Hasher> | null = null;
+let loaded: Hasher | null = null;
 
 /** The process's hasher, its WebAssembly compiled once; every call after the first is synchronous work. */
 export function loadHasher(): Promise<Hasher> {
-  return (loading ??= createXXHash128().then(wrap));
+  return (loading ??= createXXHash128().then((hasher) => (loaded = wrap(hasher))));
+}
+
+/** The hasher once loadHasher has made it, else null. */
+export function loadedHasher(): Hasher | null {
+  return loaded;
 }
 
 function wrap(hasher: IHasher): Hasher {

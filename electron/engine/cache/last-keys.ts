@@ -6,9 +6,14 @@ import type { LastKey } from './cache-key.js';
 interface Row {
   step: string;
   key: string;
+  failure: string | null;
+}
+
+/** The columns a hit never needs (what the key was the hash of, the outputs it left): read on the first miss. */
+interface Detail {
+  key: string;
   manifest: string;
   outputs: string;
-  failure: string | null;
 }
 
 export class LastKeys {
@@ -40,15 +45,28 @@ export class LastKeys {
 
   private read(workflow: string): Map<string, LastKey> {
     const rows = new Map<string, LastKey>();
-    const query = this.db.statement('SELECT step, key, manifest, outputs, failure FROM last_keys WHERE workflow = ?');
+    const query = this.db.statement('SELECT step, key, failure FROM last_keys WHERE workflow = ?');
+    let details: Map<string, Detail> | null = null;
+    const detailOf = (step: string): Detail | undefined => (details ??= this.readDetails(workflow)).get(step);
     try {
-      for (const row of (query?.all(workflow) ?? []) as Row[]) rows.set(row.step, fromRow(row));
+      for (const row of (query?.all(workflow) ?? []) as Row[]) rows.set(row.step, new StoredLastKey(row, detailOf));
     } catch {
       // Busy past the timeout: this run's misses are explained as first runs.
     }
     // Ours, not written yet, are newer than the file's.
     for (const [step, last] of this.pending.get(workflow) ?? []) rows.set(step, last);
     return rows;
+  }
+
+  private readDetails(workflow: string): Map<string, Detail> {
+    const details = new Map<string, Detail>();
+    const query = this.db.statement('SELECT step, key, manifest, outputs FROM last_keys WHERE workflow = ?');
+    try {
+      for (const row of (query?.all(workflow) ?? []) as (Detail & { step: string })[]) details.set(row.step, row);
+    } catch {
+      // Busy past the timeout: the misses are explained as if nothing was known.
+    }
+    return details;
   }
 
   private writePending(): void {
@@ -62,24 +80,45 @@ export class LastKeys {
   }
 }
 
-/** A row as a LastKey whose manifest and outputs are parsed only if asked for: a hit needs neither. */
-function fromRow(row: Row): LastKey {
-  let manifest: LastKey['manifest'] | undefined;
-  let outputs: LastKey['outputs'] | undefined;
-  return {
-    key: row.key,
-    failure: row.failure,
-    get manifest() {
-      return (manifest ??= parsed(row.manifest, { action: '', version: '', params: '', cwd: '', inputs: {}, env: {}, upstream: {} }));
-    },
-    get outputs() {
-      return (outputs ??= parsed(row.outputs, {}));
-    },
-  };
+const NO_MANIFEST: LastKey['manifest'] = { action: '', version: '', params: '', cwd: '', inputs: {}, env: {}, upstream: {} };
+
+/**
+ * A row as a LastKey whose manifest and outputs are read and parsed only if asked for: a hit needs neither. Read
+ * later, they are used only if the row still holds the same key (another run may have stored since).
+ */
+class StoredLastKey implements LastKey {
+  readonly key: string;
+  readonly failure: string | null;
+  private readonly step: string;
+  private parsedManifest: LastKey['manifest'] | undefined;
+  private parsedOutputs: LastKey['outputs'] | undefined;
+
+  constructor(
+    row: Row,
+    private readonly detailOf: (step: string) => Detail | undefined,
+  ) {
+    this.step = row.step;
+    this.key = row.key;
+    this.failure = row.failure;
+  }
+
+  get manifest(): LastKey['manifest'] {
+    return (this.parsedManifest ??= parsed(this.detail()?.manifest, NO_MANIFEST));
+  }
+
+  get outputs(): LastKey['outputs'] {
+    return (this.parsedOutputs ??= parsed(this.detail()?.outputs, {}));
+  }
+
+  private detail(): Detail | undefined {
+    const detail = this.detailOf(this.step);
+    return detail?.key === this.key ? detail : undefined;
+  }
 }
 
 /** A garbled row (a failing disk) reads as knowing nothing: it costs an explanation or a restore, never a run. */
-function parsed<T>(json: string, otherwise: T): T {
+function parsed<T>(json: string | undefined, otherwise: T): T {
+  if (json === undefined) return otherwise;
   try {
     return JSON.parse(json) as T;
   } catch {

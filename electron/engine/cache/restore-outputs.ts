@@ -1,7 +1,7 @@
 // A hit's output files put back: never over a file the user changed since (its content differs from what was
 // stored: that is a miss and the step runs), each missing file copied from its blob beside its place and renamed in.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, constants, copyFileSync, mkdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import { chmodSync, constants, copyFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CacheMiss } from '../../../shared/model.js';
 import type { CacheEntry, CacheStore, StoredFile } from './cache-store.js';
@@ -16,29 +16,23 @@ import { under } from './step-files.js';
  * place is known by the stat memo, not read again.
  */
 export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher, entry: CacheEntry, dir: string, lastOutputs: () => Readonly<Record<string, string>>): CacheMiss | null {
-  const stats = new Map<string, Stats>();
-  const present: { file: StoredFile; target: string }[] = [];
-  const missing: StoredFile[] = [];
-  for (const file of entry.files) {
+  // Plain loops, and nothing collected while every file is in place: a run of hits does this hundreds of times.
+  let missing: StoredFile[] | null = null;
+  const files = entry.files;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
     const target = under(dir, file.path);
     const stat = statSync(target, { throwIfNoEntry: false });
     if (stat?.isFile() === true) {
-      stats.set(target, stat);
-      present.push({ file, target });
-    } else {
-      missing.push(file);
+      const onDisk = memo.hashOf(target, hasher, stat);
+      if (onDisk === file.hash) continue;
+      if (lastOutputs()[file.path] !== onDisk) {
+        return { summary: `output ${file.path} changed since it was stored`, changes: [{ kind: 'outputs', name: file.path, detail: 'output differs from the cache (changed since)' }] };
+      }
     }
+    (missing ??= []).push(file);
   }
-  const hashes = present.length === 0 ? null : memo.hashFiles([...stats.keys()], hasher, (path) => stats.get(path));
-  for (const { file, target } of present) {
-    const onDisk = hashes!.get(target);
-    if (onDisk === file.hash) continue;
-    if (onDisk !== undefined && lastOutputs()[file.path] === onDisk) {
-      missing.push(file);
-      continue;
-    }
-    return { summary: `output ${file.path} changed since it was stored`, changes: [{ kind: 'outputs', name: file.path, detail: 'output differs from the cache (changed since)' }] };
-  }
+  if (missing === null) return null;
   for (const file of missing) if (!store.hasBlob(file.hash)) return storedCopyGone(file.path);
   for (const file of missing) {
     const target = under(dir, file.path);

@@ -38,22 +38,21 @@ export class StatMemo {
    */
   hashFiles(paths: readonly string[], hasher: Hasher, statOf?: (path: string) => Stats | undefined): Map<string, string> {
     const hashes = new Map<string, string>();
-    const now = Date.now();
-    for (const path of paths) {
-      // mtimeMs as a double keeps sub-microsecond precision; the bigint form costs twice as much per file.
-      const stat = statOf?.(path) ?? statSync(path);
-      const mtime = String(stat.mtimeMs);
-      const ino = String(stat.ino);
-      const row = this.known(path);
-      if (row !== undefined && row.size === stat.size && row.mtime === mtime && row.ino === ino) {
-        hashes.set(path, row.hash);
-        continue;
-      }
-      const hash = hasher.file(path);
-      hashes.set(path, hash);
-      if (!racy(stat, now)) this.add({ path, size: stat.size, mtime, ino, hash });
-    }
+    for (const path of paths) hashes.set(path, this.hashOf(path, hasher, statOf?.(path)));
     return hashes;
+  }
+
+  /** One file's content hash, as hashFiles: with no map or callback made, for the one or two files of a step. */
+  hashOf(path: string, hasher: Hasher, stat: Stats = statSync(path)): string {
+    // mtimeMs as a double keeps sub-microsecond precision; the bigint form costs twice as much per file.
+    const mtime = String(stat.mtimeMs);
+    const ino = String(stat.ino);
+    const row = this.known(path);
+    if (row !== undefined && row.size === stat.size && row.mtime === mtime && row.ino === ino) return row.hash;
+    const now = Date.now();
+    const hash = hasher.file(path);
+    if (!racy(stat, now)) this.add({ path, size: stat.size, mtime, ino, hash });
+    return hash;
   }
 
   /** Remembers a file whose hash is known (an output just stored or restored). */

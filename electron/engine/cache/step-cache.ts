@@ -5,7 +5,7 @@ import type { CacheStats } from '../../../shared/model.js';
 import { CacheDb } from './cache-db.js';
 import { CacheStore } from './cache-store.js';
 import type { CacheLocation } from './cache-location.js';
-import { loadHasher, type Hasher } from './hashing.js';
+import { loadedHasher, loadHasher, type Hasher } from './hashing.js';
 import { LastKeys } from './last-keys.js';
 import { StatMemo } from './stat-memo.js';
 
@@ -39,6 +39,11 @@ export class StepCache {
 
   hasher(): Promise<Hasher> {
     return loadHasher();
+  }
+
+  /** The hasher if it is loaded already, else null. */
+  loadedHasher(): Hasher | null {
+    return loadedHasher();
   }
 
   stored(): void {

@@ -55,8 +55,10 @@ export interface Found {
  */
 export function inputFiles(dir: string, cache: StepCache, found?: Found): string[] {
   if (cache.inputs.length === 0) return [];
+  const files = find(dir, cache.inputs, found);
+  if (files.length === 0) return files;
   const isOutput = outputMatcher(cache.outputs);
-  return sorted(find(dir, cache.inputs, found).filter((path) => !isOutput(path)));
+  return sorted(files.filter((path) => !isOutput(path)));
 }
 
 /** The output files present now (relative paths, sorted), and the plain paths among the outputs that are not there. */
@@ -71,14 +73,15 @@ export function outputFiles(dir: string, cache: StepCache): { files: string[]; m
  * a glob crawls their folders, which for a step naming one file among thousands costs a thousand times more.
  */
 function find(dir: string, patterns: readonly string[], found?: Found): string[] {
-  const plain = patterns.filter((pattern) => !pattern.startsWith('!') && !isGlob(pattern));
-  if (plain.length < patterns.length) {
+  if (patterns.some(notPlain)) {
+    const plain = patterns.filter((pattern) => !notPlain(pattern));
     // A plain path beside globs is still checked for being there: a declared output no run wrote is never stored.
     if (found !== undefined) for (const pattern of plain) if (!existsSync(resolve(dir, pattern))) found.missing.push(pattern);
     return glob().globSync(patterns, { ...OPTIONS, cwd: dir });
   }
   const files: string[] = [];
-  for (const pattern of patterns) {
+  for (let i = 0; i < patterns.length; i++) {
+    const pattern = patterns[i]!;
     const absolute = under(dir, pattern);
     const stat = statSync(absolute, { throwIfNoEntry: false });
     if (stat === undefined) {
@@ -91,14 +94,16 @@ function find(dir: string, patterns: readonly string[], found?: Found): string[]
       found?.stats.set(absolute, stat);
     }
   }
-  return [...new Set(files)];
+  return files.length < 2 ? files : [...new Set(files)];
 }
+
+const notPlain = (pattern: string): boolean => pattern.startsWith('!') || isGlob(pattern);
 
 /** True for a path one of the output globs names (a bare folder name meaning everything under it, as tinyglobby reads it). */
 function outputMatcher(outputs: readonly string[]): (path: string) => boolean {
   if (outputs.length === 0) return () => false;
   // Plain paths need no compiled matcher (compiling one per step cost more than the rest of a hit).
-  if (!outputs.some((pattern) => pattern.startsWith('!') || isGlob(pattern))) {
+  if (!outputs.some(notPlain)) {
     const plain = outputs.map((pattern) => pattern.replace(/^\.\//, '').replace(/\/+$/, ''));
     return (path) => plain.some((output) => path === output || path.startsWith(`${output}/`));
   }

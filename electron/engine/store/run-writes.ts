@@ -25,8 +25,10 @@ export function prepareWrites(db: Db): RunWrites {
         owner_pid = excluded.owner_pid, owner_host = excluded.owner_host, owner_start = excluded.owner_start, outcome = excluded.outcome,
         performance = excluded.performance`),
     updateExecution: db.prepare('UPDATE executions SET status = @status, end_time = @endTime, errors = @errors, outcome = @outcome, performance = @performance WHERE execution_id = @executionId'),
-    insertStep: db.prepare(`INSERT INTO step_runs (execution_id, name, position, status, attempts, start_time, end_time, exit_code, error, outputs, reason, log_path, log_tail, reused_from, worker, cache_key, cache_miss, child)
-      VALUES (@executionId, @name, @position, @status, @attempts, @startTime, @endTime, @exitCode, @error, @outputs, @reason, @logPath, @logTail, @reusedFrom, @worker, @cacheKey, @cacheMiss, @child)
+    // Positional as updateStep: stepValues' columns, then the key, the position and where a kept step came from.
+    insertStep: db.prepare(`INSERT INTO step_runs (status, attempts, start_time, end_time, exit_code, error, outputs, reason, log_path, log_tail, worker, cache_key, cache_miss, child,
+        execution_id, name, position, reused_from)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (execution_id, name) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, start_time = excluded.start_time,
         end_time = excluded.end_time, exit_code = excluded.exit_code, error = excluded.error, outputs = excluded.outputs, reason = excluded.reason,
         log_path = excluded.log_path, log_tail = excluded.log_tail, reused_from = excluded.reused_from, worker = excluded.worker,
@@ -59,18 +61,13 @@ export function executionParams(execution: WorkflowExecution, owner: Owner) {
   };
 }
 
-/** A step's columns in the order updateStep names them. */
+/** A step's columns in the order updateStep and insertStep name them. */
 function stepValues(run: StepRun) {
   return [
     run.status, run.attempts, run.startTime, run.endTime, run.exitCode, run.error, JSON.stringify(run.outputs), run.reason, run.logPath, run.logTail,
     run.worker == null ? null : JSON.stringify(run.worker), run.cacheKey ?? null, run.cacheMiss == null ? null : JSON.stringify(run.cacheMiss),
     run.child == null ? null : JSON.stringify(run.child),
   ] as const;
-}
-
-export function stepParams(executionId: string, name: string, run: StepRun) {
-  const [status, attempts, startTime, endTime, exitCode, error, outputs, reason, logPath, logTail, worker, cacheKey, cacheMiss, child] = stepValues(run);
-  return { executionId, name, status, attempts, startTime, endTime, exitCode, error, outputs, reason, logPath, logTail, worker, cacheKey, cacheMiss, child };
 }
 
 /** Writes a batch in one transaction: new runs with all their steps, then changed runs and steps. */
@@ -81,15 +78,21 @@ export function writeBatch(
   executions: Iterable<WorkflowExecution>,
   steps: Iterable<{ executionId: string; name: string; run: StepRun }>,
 ): void {
+  const inserted = new Map<string, WorkflowExecution>();
   for (const { execution, workflow } of started) {
+    inserted.set(execution.executionId, execution);
     writes.insertExecution.run({ ...executionParams(execution, owner), workflow, rerunOf: execution.rerunOf ?? null, partial: execution.partial === true ? 1 : 0,
       selection: execution.selection != null ? JSON.stringify(execution.selection) : null,
       parentExecutionId: execution.parent?.executionId ?? null, parentStep: execution.parent?.step ?? null });
     let position = 0;
     for (const [name, run] of Object.entries(execution.steps)) {
-      writes.insertStep.run({ ...stepParams(execution.executionId, name, run), position: position++, reusedFrom: run.reusedFrom ?? null });
+      writes.insertStep.run(...stepValues(run), execution.executionId, name, position++, run.reusedFrom ?? null);
     }
   }
   for (const execution of executions) writes.updateExecution.run(executionParams(execution, owner));
-  for (const { executionId, name, run } of steps) writes.updateStep.run(...stepValues(run), executionId, name);
+  for (const { executionId, name, run } of steps) {
+    // Inserted just now as it is (a run of cache hits ends before its first write): written once, not twice.
+    if (inserted.get(executionId)?.steps[name] === run) continue;
+    writes.updateStep.run(...stepValues(run), executionId, name);
+  }
 }

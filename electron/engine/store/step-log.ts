@@ -23,12 +23,21 @@ export class StepLog {
   private shared = false;
 
   private followed = false;
+  /** The file's path, or how to make it: a step that never logs (a cache hit) never computes it. */
+  private where: string | (() => string);
 
   constructor(
-    readonly path: string,
+    path: string | (() => string),
     private readonly ensureDir: () => void,
     private readonly follower: { tailer: LogFollower; executionId: string; step: string } | null = null,
-  ) {}
+  ) {
+    this.where = path;
+  }
+
+  get path(): string {
+    if (typeof this.where !== 'string') this.where = this.where();
+    return this.where;
+  }
 
   /** Opens on first use, so steps that never log cost no file. */
   get outputFd(): number {
@@ -131,7 +140,7 @@ export class ExecutionLogs {
 
   forStep(step: string): StepLog {
     const follower = this.tailer === null ? null : { tailer: this.tailer, executionId: this.executionId, step };
-    return new StepLog(join(this.dir, stepLogFileName(step)), () => {
+    return new StepLog(() => join(this.dir, stepLogFileName(step)), () => {
       if (!this.dirReady) mkdirSync(this.dir, { recursive: true });
       this.dirReady = true;
     }, follower);

@@ -1,8 +1,8 @@
 // Paints canvases at their laid-out size, many in one pass: the canvases that arrive in one commit are measured
 // together right after it (all reads, then all writes: one layout for the batch, not one per chart) and drawn before
-// the frame that shows them; one ResizeObserver for all of them redraws a canvas whose size changes later. Measuring
-// does not wait for the observer, which reports nothing inside a `content-visibility: auto` card kept off screen — such
-// a card is laid out for the read but never painted until it scrolls in.
+// the first frame that shows them. One ResizeObserver for all of them redraws a canvas whose size changes later; it is
+// not what draws them first, because it reports after a frame's layout: the frame went out without the charts, and
+// they were drawn and painted in the next one.
 type Draw = (context: CanvasRenderingContext2D, width: number, height: number, ratio: number) => void;
 
 interface Job {

@@ -5,12 +5,12 @@
 // `node scripts/bench/ab-dashboard.mjs --other=DIR[,DIR…] [--runs=11] [--home=DIR] [--cpu]` (--home: a seeded data
 // folder kept between uses; --cpu: the page's main-thread CPU to the bench's mark, from a light trace)
 /* global window, document, requestAnimationFrame */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
-import { seed, watchDrawn } from './dashboard.mjs';
+import { seededFolder, watchDrawn } from './dashboard.mjs';
 import { startServe } from './serve.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -28,13 +28,7 @@ const median = (values) => {
 };
 
 const base = option('home', mkdtempSync(join(tmpdir(), 'cdx-ab-dashboard-')));
-const home = join(base, 'home');
-const root = join(base, 'projects');
-if (!existsSync(join(home, 'settings.json'))) {
-  mkdirSync(root, { recursive: true });
-  await seed(home, root);
-  writeFileSync(join(home, 'settings.json'), JSON.stringify({ retention: { keepDays: 365 } }));
-}
+const { home, root } = await seededFolder(base);
 // Each server its own copy of the data folder: two serve processes never share one store.
 const others = other.split(',');
 const trees = [...others.map((dir, index) => [others.length === 1 ? 'other' : `other${index + 1}`, dir]), ['this', ROOT]];

@@ -16,14 +16,11 @@ import { connect } from './connect.js';
 import { AppContext } from './hooks.js';
 import { createStores } from './stores.js';
 
-/** `cards`: the dashboard, when its early reply came before the app's code had loaded (the first render draws it). */
-export function startApp(client: RendererClient, cards?: readonly ProjectCard[]): void {
-  let storage: Storage | null = null;
-  try {
-    storage = window.localStorage;
-  } catch {
-    storage = null;
-  }
+/**
+ * `storage`: the page's localStorage, null where refused; `cards`: the dashboard, when its early reply came before the
+ * app's code had loaded (the first render draws it).
+ */
+export function startApp(client: RendererClient, storage: Storage | null, cards?: readonly ProjectCard[]): void {
   const stores = createStores(storage);
   // No frame of "Loading projects…" (a render, a layout and a paint of its own) when the cards are already here.
   if (cards !== undefined) stores.dashboard.getState().setCards(cards);

@@ -2,7 +2,7 @@
 // 100,000 stored runs over 90 days; `codomyrmex serve` on them; navigation to every card and chart drawn, and the
 // `projects.dashboard` reply alone. (The sampler's own cost is `npm run bench monitor`.)
 /* global window, document, requestAnimationFrame, MutationObserver */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OrchestrationEngine } from '../../dist/engine/index.js';
@@ -43,6 +43,21 @@ export async function seed(home, root) {
   }
   engine.store.flush();
   await engine.close();
+}
+
+/**
+ * A seeded data folder (`home`) and its projects (`root`) under `base`, for the scripts that profile or compare this
+ * page load: seeded once, and reused while `base` is kept (seeding takes seconds).
+ */
+export async function seededFolder(base) {
+  const home = join(base, 'home');
+  const root = join(base, 'projects');
+  if (!existsSync(join(home, 'settings.json'))) {
+    mkdirSync(root, { recursive: true });
+    await seed(home, root);
+    writeFileSync(join(home, 'settings.json'), JSON.stringify({ retention: { keepDays: 365 } }));
+  }
+  return { home, root };
 }
 
 /**

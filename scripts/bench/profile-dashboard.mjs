@@ -4,24 +4,18 @@
 // `node scripts/bench/profile-dashboard.mjs [--home=DIR] [--out=trace.json] [--rounds=N] [--width=1280 --height=800]
 // [--no-samples] [--build=DIR] [--server-profile=DIR]` (--no-samples: no JavaScript CPU samples, which add compile work)
 /* global window */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
-import { seed, watchDrawn } from './dashboard.mjs';
+import { seededFolder, watchDrawn } from './dashboard.mjs';
 import { startServe } from './serve.mjs';
 
 const option = (name, fallback) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 // A kept data folder is seeded once and reused by later profiles (seeding takes seconds).
 const base = option('home', mkdtempSync(join(tmpdir(), 'cdx-profile-dashboard-')));
-const home = join(base, 'home');
-const root = join(base, 'projects');
-if (!existsSync(join(home, 'settings.json'))) {
-  mkdirSync(root, { recursive: true });
-  await seed(home, root);
-  writeFileSync(join(home, 'settings.json'), JSON.stringify({ retention: { keepDays: 365 } }));
-}
+const { home, root } = await seededFolder(base);
 const out = option('out', undefined);
 const rounds = Number(option('rounds', 1));
 const viewport = { width: Number(option('width', 1280)), height: Number(option('height', 800)) };

@@ -1,6 +1,8 @@
-// Paints canvases at their laid-out size, many in one pass: one ResizeObserver for all of them reports every new or
-// resized canvas in a single callback after layout (no forced layout per chart), each is sized for the screen's pixel
-// ratio and drawn; a canvas whose drawing changed at a known size is drawn at once.
+// Paints canvases at their laid-out size, many in one pass: the canvases that arrive in one commit are measured
+// together right after it (all reads, then all writes: one layout for the batch, not one per chart) and drawn before
+// the first frame that shows them. One ResizeObserver for all of them redraws a canvas whose size changes later; it is
+// not what draws them first, because it reports after a frame's layout: the frame went out without the charts, and
+// they were drawn and painted in the next one.
 type Draw = (context: CanvasRenderingContext2D, width: number, height: number, ratio: number) => void;
 
 interface Job {
@@ -10,6 +12,7 @@ interface Job {
 }
 
 const jobs = new Map<Element, Job>();
+const unmeasured = new Set<HTMLCanvasElement>();
 let observer: ResizeObserver | null = null;
 
 function paint(canvas: HTMLCanvasElement, job: Job): void {
@@ -23,7 +26,33 @@ function paint(canvas: HTMLCanvasElement, job: Job): void {
   if (context !== null) job.draw(context, job.width, job.height, ratio);
 }
 
-/** Draws `canvas` with `draw` now if its size is known, else once laid out, and again whenever its size changes. */
+function measureNew(): void {
+  const batch = [...unmeasured].filter((canvas) => jobs.has(canvas));
+  unmeasured.clear();
+  const boxes = batch.map((canvas) => canvas.getBoundingClientRect());
+  batch.forEach((canvas, index) => {
+    const job = jobs.get(canvas)!;
+    job.width = boxes[index]!.width;
+    job.height = boxes[index]!.height;
+    paint(canvas, job);
+  });
+}
+
+function resized(entries: readonly ResizeObserverEntry[]): void {
+  for (const entry of entries) {
+    const job = jobs.get(entry.target);
+    // The first report of a canvas measured already at that size is no change.
+    if (job === undefined || (job.width === entry.contentRect.width && job.height === entry.contentRect.height)) continue;
+    job.width = entry.contentRect.width;
+    job.height = entry.contentRect.height;
+    paint(entry.target as HTMLCanvasElement, job);
+  }
+}
+
+/**
+ * Draws `canvas` with `draw` now if its size is known, else once the current commit is done (call it from a layout
+ * effect: the canvas is drawn in the frame that first shows it), and again whenever its size changes.
+ */
 export function paintCanvas(canvas: HTMLCanvasElement, draw: Draw): void {
   const known = jobs.get(canvas);
   if (known !== undefined) {
@@ -32,20 +61,15 @@ export function paintCanvas(canvas: HTMLCanvasElement, draw: Draw): void {
     return;
   }
   jobs.set(canvas, { draw, width: 0, height: 0 });
-  observer ??= new ResizeObserver((entries) => {
-    for (const entry of entries) {
-      const job = jobs.get(entry.target);
-      if (job === undefined) continue;
-      job.width = entry.contentRect.width;
-      job.height = entry.contentRect.height;
-      paint(entry.target as HTMLCanvasElement, job);
-    }
-  });
+  if (unmeasured.size === 0) queueMicrotask(measureNew);
+  unmeasured.add(canvas);
+  observer ??= new ResizeObserver(resized);
   observer.observe(canvas);
 }
 
 /** Stops following a canvas that leaves the page. */
 export function forgetCanvas(canvas: HTMLCanvasElement): void {
   jobs.delete(canvas);
+  unmeasured.delete(canvas);
   observer?.unobserve(canvas);
 }

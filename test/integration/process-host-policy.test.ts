@@ -59,6 +59,24 @@ describe.runIf(process.platform === 'linux')('when `codomyrmex run` starts a pro
     expect(await othersDuring(again.child, again.mark, again.exit)).toEqual({ code: 0, others: [] });
   });
 
+  it('not as Node, for a run of one command: a shell stands by, to start the host should the CLI die', async () => {
+    const [dir, home] = [tempDir(), tempDir()];
+    writeFileSync(join(dir, 'one.yaml'), 'version: 1\nname: one\nsteps:\n  - { name: a, module: shell, action: run, parameters: { command: "sleep 0.6" } }\n');
+    const { child, mark, exit } = startRun(dir, home, 'one.yaml');
+    const { code, others } = await othersDuring(child, mark, exit);
+    expect(code).toBe(0);
+    expect(new Set(others.map((other) => other.split(' ')[1]))).toEqual(new Set(['sh', 'sleep']));
+  });
+
+  it('as Node once a second command starts', async () => {
+    const [dir, home] = [tempDir(), tempDir()];
+    writeFileSync(join(dir, 'two.yaml'), 'version: 1\nname: two\nsteps:\n  - { name: a, module: shell, action: run, parameters: { command: "true" } }\n  - { name: b, module: shell, action: run, parameters: { command: "sleep 1" }, dependencies: [a] }\n');
+    const { child, mark, exit } = startRun(dir, home, 'two.yaml');
+    const { code, others } = await othersDuring(child, mark, exit);
+    expect(code).toBe(0);
+    expect(others.map((other) => other.split(' ')[1])).toContain('node');
+  });
+
   it('with its first command, which the CLI starts itself; SIGKILLed right then, the host still ends that tree', async () => {
     const [dir, home] = [tempDir(), tempDir()];
     // The step's child leaves its session (as a daemon does) and ignores SIGTERM.

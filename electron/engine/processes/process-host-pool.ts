@@ -5,7 +5,8 @@
 // none. The first command starts the first host, on standby (a shell until woken: process-host-client.ts), and
 // commands start in this process until a host is up: a short run never waits for a host's start-up (as long as a Node
 // start), while the host, told of each such command's tree, ends it should this process die. The second command wakes
-// it; a run of one command never starts Node twice. The others start when commands first overlap.
+// it, or the first once it has run a while; a quick run of one command never starts Node twice. The others start when
+// commands first overlap.
 import { availableParallelism } from 'node:os';
 import { sweepHereNow } from './local-start.js';
 import { ProcessHostClient, type HostRun } from './process-host-client.js';
@@ -13,6 +14,11 @@ import type { StartedCommand } from './spawn-command.js';
 
 /** Past this, another idle Node process costs more memory than its parallel starts save. */
 const MAX_HOSTS = 4;
+/**
+ * A first command still running after this wakes the host on standby: more commands are likely to follow it, and it
+ * is up for them. A quick one (a 1-step run of `true` takes a few milliseconds) ends before, and Node never starts.
+ */
+const STANDBY_MS = 100;
 
 export type HostCommand = Parameters<ProcessHostClient['run']>[0];
 /** Starts a host (on standby when asked: see ProcessHostClient.start), or returns null where none is built. */
@@ -79,7 +85,11 @@ export class ProcessHostPool {
       if (this.startedHere > 0) this.grow();
       this.startedHere++;
       const started = here();
-      void started.exit.then(() => this.startedHere--);
+      const wake = setTimeout(() => host?.wake(), STANDBY_MS);
+      void started.exit.then(() => {
+        this.startedHere--;
+        clearTimeout(wake);
+      });
       return startedHere(host, started);
     }
     best ??= this.grow() ?? undefined;

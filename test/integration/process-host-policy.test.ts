@@ -59,22 +59,23 @@ describe.runIf(process.platform === 'linux')('when `codomyrmex run` starts a pro
     expect(await othersDuring(again.child, again.mark, again.exit)).toEqual({ code: 0, others: [] });
   });
 
-  it('not as Node, for a run of one quick command: a shell stands by, to start the host should the CLI die', async () => {
+  /** The names of the processes seen beside the CLI during a run of these shell commands, one after another. */
+  async function namesBeside(commands: string[]): Promise<string[]> {
     const [dir, home] = [tempDir(), tempDir()];
-    writeFileSync(join(dir, 'one.yaml'), 'version: 1\nname: one\nsteps:\n  - { name: a, module: shell, action: run, parameters: { command: "true" } }\n');
-    const { child, mark, exit } = startRun(dir, home, 'one.yaml');
+    const steps = commands.map((command, i) => `  - { name: s${i}, module: shell, action: run, parameters: { command: "${command}" }${i > 0 ? `, dependencies: [s${i - 1}]` : ''} }`);
+    writeFileSync(join(dir, 'steps.yaml'), ['version: 1', 'name: steps', 'steps:', ...steps].join('\n'));
+    const { child, mark, exit } = startRun(dir, home, 'steps.yaml');
     const { code, others } = await othersDuring(child, mark, exit);
     expect(code).toBe(0);
-    expect(others.map((other) => other.split(' ')[1])).not.toContain('node');
+    return others.map((other) => other.split(' ')[1]!);
+  }
+
+  it('not as Node, for a run of one quick command: a shell stands by, to start the host should the CLI die', async () => {
+    expect(await namesBeside(['true'])).not.toContain('node');
   });
 
   it('as Node once a second command starts', async () => {
-    const [dir, home] = [tempDir(), tempDir()];
-    writeFileSync(join(dir, 'two.yaml'), 'version: 1\nname: two\nsteps:\n  - { name: a, module: shell, action: run, parameters: { command: "true" } }\n  - { name: b, module: shell, action: run, parameters: { command: "sleep 1" }, dependencies: [a] }\n');
-    const { child, mark, exit } = startRun(dir, home, 'two.yaml');
-    const { code, others } = await othersDuring(child, mark, exit);
-    expect(code).toBe(0);
-    expect(others.map((other) => other.split(' ')[1])).toContain('node');
+    expect(await namesBeside(['true', 'sleep 1'])).toContain('node');
   });
 
   it('with its first command, which the CLI starts itself; SIGKILLed right then, the host still ends that tree', async () => {

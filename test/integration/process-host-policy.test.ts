@@ -59,6 +59,25 @@ describe.runIf(process.platform === 'linux')('when `codomyrmex run` starts a pro
     expect(await othersDuring(again.child, again.mark, again.exit)).toEqual({ code: 0, others: [] });
   });
 
+  /** The names of the processes seen beside the CLI during a run of these shell commands, one after another. */
+  async function namesBeside(commands: string[]): Promise<string[]> {
+    const [dir, home] = [tempDir(), tempDir()];
+    const steps = commands.map((command, i) => `  - { name: s${i}, module: shell, action: run, parameters: { command: "${command}" }${i > 0 ? `, dependencies: [s${i - 1}]` : ''} }`);
+    writeFileSync(join(dir, 'steps.yaml'), ['version: 1', 'name: steps', 'steps:', ...steps].join('\n'));
+    const { child, mark, exit } = startRun(dir, home, 'steps.yaml');
+    const { code, others } = await othersDuring(child, mark, exit);
+    expect(code).toBe(0);
+    return others.map((other) => other.split(' ')[1]!);
+  }
+
+  it('not as Node, for a run of one quick command: a shell stands by, to start the host should the CLI die', async () => {
+    expect(await namesBeside(['true'])).not.toContain('node');
+  });
+
+  it('as Node once a second command starts', async () => {
+    expect(await namesBeside(['true', 'sleep 1'])).toContain('node');
+  });
+
   it('with its first command, which the CLI starts itself; SIGKILLed right then, the host still ends that tree', async () => {
     const [dir, home] = [tempDir(), tempDir()];
     // The step's child leaves its session (as a daemon does) and ignores SIGTERM.

@@ -1,5 +1,5 @@
 // The engine's side of one process host: starts it, sends it commands, hears their exits.
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,22 @@ export type HostLauncher = (script: string, env: NodeJS.ProcessEnv) => HostProce
 export const forkHost: HostLauncher = (script, env) =>
   fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: hostEnvironment(env), serialization: 'json', detached: process.platform !== 'win32' });
 
+/**
+ * A host on standby: a shell that waits on a pipe, and execs the host script only once woken (`wake`) or once the
+ * engine dies (which closes the pipe). The IPC channel is open from the fork: what the engine sends meanwhile waits in
+ * it, and the host reads it as it starts. A run whose only command the engine starts itself thus forks a shell, not a
+ * Node process (~100 ms of CPU, beside the run's own), to end that command's tree should the engine die.
+ */
+function standbyHost(script: string, env: NodeJS.ProcessEnv): { host: HostProcess; wake(): void } {
+  const child = spawn('/bin/sh', ['-c', 'read -r _; exec "$@"', 'codomyrmex-host', process.execPath, ...process.execArgv, script], {
+    stdio: ['pipe', 'ignore', 'inherit', 'ipc'], env: hostEnvironment(env), serialization: 'json', detached: true,
+  });
+  const lifeline = child.stdin!;
+  // Written after the shell is gone (killed on standby, or the host has exited): nothing to tell it any more.
+  lifeline.on('error', () => {});
+  return { host: child, wake: () => void (lifeline.writableEnded || lifeline.end('\n')) };
+}
+
 let launchHost: HostLauncher = forkHost;
 
 /** The one seam for embedders: every host started after this call is started by `launcher` (null: the default). */
@@ -84,12 +100,20 @@ export class ProcessHostClient {
   private adopted = 0;
   private dead = false;
   private up = false;
+  /** Starts a host on standby; nothing for one started at once. */
+  private readonly wakeUp: () => void = () => {};
   /** Resolves once the host process has exited. */
   readonly exited: Promise<void>;
 
-  private constructor(script: string) {
+  private constructor(script: string, standby: boolean) {
     this.baseEnv = { ...process.env };
-    this.child = launchHost(script, this.baseEnv);
+    if (standby && launchHost === forkHost && process.platform !== 'win32') {
+      const { host, wake } = standbyHost(script, this.baseEnv);
+      this.child = host;
+      this.wakeUp = wake;
+    } else {
+      this.child = launchHost(script, this.baseEnv);
+    }
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
     this.child.on('message', (message: HostMessage<HostReply>) => {
       if (Array.isArray(message)) for (const reply of message) this.onReply(reply);
@@ -101,9 +125,18 @@ export class ProcessHostClient {
     this.idle();
   }
 
-  /** Starts a host, or returns null where its script is not built (the engine then spawns in-process). */
-  static start(script = findHostScript()): ProcessHostClient | null {
-    return script !== null && existsSync(script) ? new ProcessHostClient(script) : null;
+  /**
+   * Starts a host, or returns null where its script is not built (the engine then spawns in-process). On `standby`, it
+   * starts as a shell (POSIX, default launcher) and becomes a host only once woken or once the engine dies: for a
+   * host that may have only adopted trees to keep.
+   */
+  static start(script = findHostScript(), { standby = false } = {}): ProcessHostClient | null {
+    return script !== null && existsSync(script) ? new ProcessHostClient(script, standby) : null;
+  }
+
+  /** Starts a host on standby now: it is worth its start-up (a second command). A host started at once is up already. */
+  wake(): void {
+    this.wakeUp();
   }
 
   get alive(): boolean {
@@ -125,6 +158,7 @@ export class ProcessHostClient {
     let resolveExit!: (exit: ProcessExit) => void;
     const exit = new Promise<ProcessExit>((resolve) => (resolveExit = resolve));
     const pending: Pending = { pidWaiters: [], resolveExit };
+    this.wakeUp();
     this.pending.set(id, pending);
     if (this.pending.size === 1) this.busy();
     this.post({ t: 'spawn', id, ...request, env: this.changesFrom(request.env) });
@@ -156,6 +190,8 @@ export class ProcessHostClient {
     const idle = !this.up && this.pending.size === 0 && this.adopted === 0;
     this.dead = true;
     if (idle && this.child.kill?.('SIGKILL') === true) return;
+    // A host on standby with trees to end starts now: it reads them, sees the channel closed and ends them.
+    this.wakeUp();
     if (this.child.connected) this.child.disconnect();
   }
 

@@ -2,9 +2,11 @@
 // Node starts a child synchronously: the host waits, blocked, until the new process has execed, so one host starts
 // commands strictly one after another. Several hosts start them side by side, as many at once as there are cores.
 // No host starts before the first command does: a run with nothing to start (every step cached, or in-process) forks
-// none. The first command starts the first host, and commands start in this process until a host is up: a short run
-// never waits for a host's start-up (as long as a Node start), while the host, told of each such command's tree, ends
-// it should this process die. The others start when commands first overlap.
+// none. The first command starts the first host, on standby (a shell until woken: process-host-client.ts), and
+// commands start in this process until a host is up: a short run never waits for a host's start-up (as long as a Node
+// start), while the host, told of each such command's tree, ends it should this process die. The second command wakes
+// it, or the first once it has run a while; a quick run of one command never starts Node twice. The others start when
+// commands first overlap.
 import { availableParallelism } from 'node:os';
 import { sweepHereNow } from './local-start.js';
 import { ProcessHostClient, type HostRun } from './process-host-client.js';
@@ -12,8 +14,17 @@ import type { StartedCommand } from './spawn-command.js';
 
 /** Past this, another idle Node process costs more memory than its parallel starts save. */
 const MAX_HOSTS = 4;
+/**
+ * A first command still running after this wakes the host on standby: more commands are likely to follow it, and it
+ * is up for them. A quick one (a 1-step run of `true` takes a few milliseconds) ends before, and Node never starts.
+ */
+const STANDBY_MS = 100;
 
 export type HostCommand = Parameters<ProcessHostClient['run']>[0];
+/** Starts a host (on standby when asked: see ProcessHostClient.start), or returns null where none is built. */
+type StartHost = (standby: boolean) => ProcessHostClient | null;
+
+const startHostScript: StartHost = (standby) => ProcessHostClient.start(undefined, { standby });
 
 export class ProcessHostPool {
   private readonly hosts: ProcessHostClient[] = [];
@@ -22,17 +33,17 @@ export class ProcessHostPool {
 
   private constructor(
     private readonly size: number,
-    private readonly startHost: () => ProcessHostClient | null,
+    private readonly startHost: StartHost,
   ) {}
 
   /** Starts the first host, or returns null where the host script is not built (the engine then spawns in-process). */
-  static start(size: number, startHost: () => ProcessHostClient | null = () => ProcessHostClient.start()): ProcessHostPool | null {
+  static start(size: number, startHost: StartHost = startHostScript): ProcessHostPool | null {
     const pool = ProcessHostPool.lazy(size, startHost);
     return pool.grow() === null ? null : pool;
   }
 
   /** A pool whose first host starts with its first command (none where the host script is not built). */
-  static lazy(size: number, startHost: () => ProcessHostClient | null = () => ProcessHostClient.start()): ProcessHostPool {
+  static lazy(size: number, startHost: StartHost = startHostScript): ProcessHostPool {
     return new ProcessHostPool(Math.max(1, size), startHost);
   }
 
@@ -68,11 +79,17 @@ export class ProcessHostPool {
       // The host is forked first: told of the command's tree the moment it starts, it ends it even if this process
       // dies right then (a SIGKILL between the start and a later fork would leave it to no one). Commands that
       // overlap here start the next host too, as they would on hosts that are up.
-      const host = best ?? this.grow();
+      const host = best ?? this.grow(true);
+      // A second command: more may follow, and the host (on standby) is worth its start-up now.
+      best?.wake();
       if (this.startedHere > 0) this.grow();
       this.startedHere++;
       const started = here();
-      void started.exit.then(() => this.startedHere--);
+      const wake = setTimeout(() => host?.wake(), STANDBY_MS);
+      void started.exit.then(() => {
+        this.startedHere--;
+        clearTimeout(wake);
+      });
       return startedHere(host, started);
     }
     best ??= this.grow() ?? undefined;
@@ -95,9 +112,9 @@ export class ProcessHostPool {
   }
 
   /** Starts one more host, up to the pool's size; null when full or where the host script is not built. */
-  private grow(): ProcessHostClient | null {
+  private grow(standby = false): ProcessHostClient | null {
     if (this.hosts.length >= this.size) return null;
-    const host = this.startHost();
+    const host = this.startHost(standby);
     if (host !== null) this.hosts.push(host);
     return host;
   }

@@ -97,20 +97,23 @@ export class LogTailer {
     const { cap } = tailed;
     // Under the cap the new bytes are [seen, size); once capped, they follow our marker and kept tail.
     const fresh = cap.capped ? cap.freshBytes(size) : Math.max(0, size - tailed.seen);
-    if (fresh > 0 && this.listeners > 0) this.push(tailed, fd, size, fresh, last);
+    if (fresh > 0 && this.listeners > 0) this.push(tailed, readAt(fd, size - Math.min(fresh, LIVE_READ_BYTES), Math.min(fresh, LIVE_READ_BYTES)), fresh, last);
     else if (fresh > 0) tailed.carry = Buffer.alloc(0);
     tailed.seen += fresh;
     const cutAt = cap.enforce(fd);
-    // Once capped, what the step wrote between the size above and the cut is never pushed live: count it as seen.
+    // Once capped, what the step wrote between the size above and the cut is not in the file past the marker any
+    // more: the cut read its newest bytes (the step's last line, when it ended meanwhile), so they are pushed from there.
     if (cap.capped && cutAt > size) {
-      tailed.seen += cutAt - size;
-      tailed.carry = Buffer.alloc(0);
+      const gap = cutAt - size;
+      if (this.listeners > 0) this.push(tailed, cap.lastOutput(gap), gap, last);
+      else tailed.carry = Buffer.alloc(0);
+      tailed.seen += gap;
     }
   }
 
-  private push(tailed: Tailed, fd: number, size: number, fresh: number, last: boolean): void {
-    const length = Math.min(fresh, LIVE_READ_BYTES);
-    let bytes = readAt(fd, size - length, length);
+  /** Pushes `bytes`, the newest of `fresh` bytes the step wrote after those seen: the rest are counted as skipped. */
+  private push(tailed: Tailed, newest: Buffer, fresh: number, last: boolean): void {
+    let bytes = newest;
     let skipped = fresh - bytes.length;
     let offset = tailed.seen + skipped;
     if (skipped === 0 && tailed.carry.length > 0) {

@@ -22,6 +22,8 @@ export class LogCap {
   private tail: Buffer = Buffer.alloc(0);
   /** Bytes the step wrote beyond the head, kept or not. */
   private beyond = 0;
+  /** The newest output the last cut read: it ends where that cut found the file's end. */
+  private newest: Buffer = Buffer.alloc(0);
 
   constructor(
     private readonly path: string,
@@ -52,6 +54,7 @@ export class LogCap {
     if (fresh <= 0) return size;
     this.beyond += fresh;
     const newest = readAt(fd, size - Math.min(fresh, KEPT_TAIL_BYTES), Math.min(fresh, KEPT_TAIL_BYTES));
+    this.newest = newest;
     this.tail = keptTail(Buffer.concat([this.tail, newest]));
     // Bytes the step writes between reading the newest ones and the cut (microseconds) are lost: past the cap,
     // never promised. After the step's end nothing writes, so the final cut is exact.
@@ -60,6 +63,14 @@ export class LogCap {
     writeSync(fd, Buffer.concat([marker, this.tail]));
     this.suffix = marker.length + this.tail.length;
     return size;
+  }
+
+  /**
+   * The last `length` bytes of output the last cut found (at most the KEPT_TAIL_BYTES it read): what a step wrote
+   * after its follower looked and before the cut — its last line when it ended then — is still there to push.
+   */
+  lastOutput(length: number): Buffer {
+    return this.newest.subarray(Math.max(0, this.newest.length - length));
   }
 }
 

@@ -32,8 +32,11 @@ export async function startRedis(password: string | null = null): Promise<Stoppa
   const socket = join(dir, 'redis.sock');
   const pidFile = join(dir, 'redis.pid');
   execFileSync('redis-server', ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir, '--pidfile', pidFile, '--logfile', join(dir, 'redis.log'), '--daemonize', 'yes', ...(password === null ? [] : ['--requirepass', password])], { stdio: 'ignore' });
-  await until(() => existsSync(socket) && existsSync(pidFile), 5_000, 'redis-server to listen');
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  // The pid file exists a moment before redis-server writes its pid there: an empty one read as 0 would make the stop
+  // below signal this process's whole group (CI's `npm test` with it).
+  const readPid = (): number => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : 0);
+  await until(() => existsSync(socket) && readPid() > 1, 5_000, 'redis-server to listen');
+  const pid = readPid();
   return {
     // A socket URL has no host to put a password before: it goes in `?password=` (README, Scale out).
     url: `unix://${socket}${password === null ? '' : `?password=${encodeURIComponent(password)}`}`,

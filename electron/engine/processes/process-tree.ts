@@ -321,6 +321,9 @@ export function killTreesNow(roots: readonly TreeRoot[]): void {
 }
 
 function kill(target: number, signal: NodeJS.Signals): void {
+  // 0, 1 and -1 are never a step's process or group: kill(2) reads them as the caller's own group, init and every
+  // process there is. A root whose command never started has pid -1, and its "group" would be init.
+  if (!Number.isInteger(target) || Math.abs(target) <= 1) return;
   try {
     process.kill(target, signal);
   } catch {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
-import { memberPids, PROCESS_TAG, processesSince, ProcessTable, type ProcessEntry } from '../../../../electron/engine/processes/process-tree.js';
+import { describe, expect, it, vi } from 'vitest';
+import { killTreesNow, memberPids, PROCESS_TAG, processesSince, ProcessTable, signalTrees, type ProcessEntry } from '../../../../electron/engine/processes/process-tree.js';
 
 const entry = (pid: number, ppid: number, pgid = pid, sid = pgid): ProcessEntry => ({ pid, ppid, pgid, sid, start: 0, ticks: 0, rssPages: 0 });
 
@@ -56,9 +56,11 @@ describe.runIf(process.platform === 'linux')('a pass over /proc for a young tree
     const tag = `test-${process.pid}-${Date.now()}`;
     // Started as the engine starts a step: leading its own session.
     const child = spawn('sh', ['-c', 'setsid sleep 30 & echo $!'], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, [PROCESS_TAG]: tag }, detached: true });
+    // Its exit can come before its output is read: listened for from the start, or a late listener waits forever.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     const daemon = Number(await new Promise<string>((resolve) => child.stdout!.once('data', (data: Buffer) => resolve(String(data)))));
     try {
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
       const root = { pid: child.pid!, since, tag, exited: true };
       // Read from the tree's pids up (when this machine has not started too many processes since for that to be sure).
       expect([...ProcessTable.read(memberPids([root])).tree(root)]).toEqual([daemon]);
@@ -66,5 +68,24 @@ describe.runIf(process.platform === 'linux')('a pass over /proc for a young tree
     } finally {
       process.kill(daemon, 'SIGKILL');
     }
+  });
+});
+
+describe('a root whose command never started (pid -1)', () => {
+  it('is never signalled as a group: -(-1) is init, 0 this process\'s own group, -1 every process', () => {
+    // process.kill is watched, not replaced by a fake that would hide a real call: the calls it sees go nowhere here
+    // only because the guard stops them first; each is recorded.
+    const calls: number[] = [];
+    const spy = vi.spyOn(process, 'kill').mockImplementation((pid: number) => {
+      calls.push(pid);
+      return true;
+    });
+    try {
+      expect(signalTrees([{ pid: -1, since: processesSince() }], 'SIGTERM')).toBe(0);
+      killTreesNow([{ pid: -1, since: processesSince() }, { pid: 0 }, { pid: 1 }]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(calls.filter((pid) => Math.abs(pid) <= 1)).toEqual([]);
   });
 });

@@ -34,6 +34,9 @@ export function missingDisplay(platform: NodeJS.Platform = process.platform, env
   return env.DISPLAY || env.WAYLAND_DISPLAY ? null : 'the machine the app runs on has no graphical session (DISPLAY and WAYLAND_DISPLAY are unset)';
 }
 
+/** How long a failed tool's stderr is waited for after its exit. */
+const STDERR_WAIT_MS = 500;
+
 /** Starts the tool and resolves once it is running or has exited 0 (it is left to live on its own); rejects with a
  * clear message when the folder is gone, there is no display, or the tool is missing or fails. */
 export function openInOs(target: OpenTarget, path: string, env: NodeJS.ProcessEnv = process.env, settleMs = SETTLE_MS): Promise<void> {
@@ -63,10 +66,24 @@ export function openInOs(target: OpenTarget, path: string, env: NodeJS.ProcessEn
       reject(new OrchestrationError(`cannot open ${what} for ${path}: ${error.code === 'ENOENT' ? `${launch.command} is not installed` : error.message}${hint}`));
     });
     child.once('exit', (code) => {
-      letGo();
-      if (code === 0) return resolve();
-      const said = stderr.trim().split('\n').filter(Boolean).pop();
-      reject(new OrchestrationError(`cannot open ${what} for ${path}: ${launch.command} failed (exit code ${code ?? 'none'}${said === undefined ? '' : `: ${said}`})${hint}`));
+      clearTimeout(timer);
+      if (code === 0) {
+        letGo();
+        return resolve();
+      }
+      // The exit can be seen before the tool's last words are read from its stderr: they are what says why, so they
+      // are waited for — a moment at most, since a program it started may hold the pipe open.
+      const fail = (): void => {
+        letGo();
+        const said = stderr.trim().split('\n').filter(Boolean).pop();
+        reject(new OrchestrationError(`cannot open ${what} for ${path}: ${launch.command} failed (exit code ${code ?? 'none'}${said === undefined ? '' : `: ${said}`})${hint}`));
+      };
+      if (child.stderr!.readableEnded) return fail();
+      const wait = setTimeout(fail, STDERR_WAIT_MS);
+      child.stderr!.once('end', () => {
+        clearTimeout(wait);
+        fail();
+      });
     });
   });
 }

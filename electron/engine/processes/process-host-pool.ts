@@ -18,7 +18,13 @@ const MAX_HOSTS = 4;
  * A first command still running after this wakes the host on standby: more commands are likely to follow it, and it
  * is up for them. A quick one (a 1-step run of `true` takes a few milliseconds) ends before, and Node never starts.
  */
-const STANDBY_MS = 100;
+const STANDBY_MS = standbyMs(process.env.CODOMYRMEX_HOST_STANDBY_MS);
+
+/** The standby time, or another from the environment (a whole number of milliseconds; anything else is ignored). */
+function standbyMs(text: string | undefined): number {
+  const ms = Number(text);
+  return text !== undefined && text !== '' && Number.isInteger(ms) && ms >= 0 ? ms : 100;
+}
 
 export type HostCommand = Parameters<ProcessHostClient['run']>[0];
 /** Starts a host (on standby when asked: see ProcessHostClient.start), or returns null where none is built. */

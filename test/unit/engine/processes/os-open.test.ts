@@ -59,6 +59,14 @@ describe('opening a project from the app', () => {
     await expect(openInOs('folder', project, { ...DESKTOP, PATH: `${bin}:${process.env.PATH}` })).rejects.toThrow(`cannot open a file manager for ${project}: xdg-open failed (exit code 3: xdg-open: no method available for opening ${project})`);
   });
 
+  it.runIf(process.platform === 'linux')('fails promptly, with what it said, a tool that exits while a program it started keeps its stderr open', async () => {
+    const project = tempDir();
+    const { bin } = fakeTool('xdg-open', 'echo "xdg-open: the file manager crashed" >&2\nsleep 5 &\nexit 4\n');
+    const started = Date.now();
+    await expect(openInOs('folder', project, { ...DESKTOP, PATH: `${bin}:${process.env.PATH}` })).rejects.toThrow(`xdg-open failed (exit code 4: xdg-open: the file manager crashed)`);
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
   it.runIf(process.platform === 'linux')('leaves a tool that keeps running (the window itself) to live on, and resolves', async () => {
     const project = tempDir();
     const { bin } = fakeTool('xdg-open', `echo $$ > ${JSON.stringify(join(project, 'pid'))}\nexec sleep 30\n`);

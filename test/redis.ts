@@ -1,11 +1,12 @@
 // A real redis-server for a test, on a unix socket in a temporary folder (no TCP port), and `codomyrmex worker`
 // processes serving it, as on other machines; both stopped after the test.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlive } from '../electron/engine/processes/process-liveness.js';
 import { BIN } from './cli.js';
 import { defer, tempDir } from './helpers.js';
+import { readPidFile } from './pid-file.js';
 
 const REDIS_SERVER = existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : 'redis-server';
 /** Kills the process after the test, if it still runs. */
@@ -33,7 +34,7 @@ export async function startRedis(options: { aof?: boolean; password?: string } =
   const args = ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--dir', dir, '--pidfile', pidFile, '--logfile', join(dir, 'redis.log'), '--daemonize', 'yes',
     ...(options.aof ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']), ...(options.password !== undefined ? ['--requirepass', options.password] : [])];
   let running: number | null = null;
-  const pid = (): number | null => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) || null : null);
+  const pid = (): number | null => readPidFile(pidFile);
   const start = async (): Promise<void> => {
     execFileSync(REDIS_SERVER, args, { stdio: 'ignore' });
     await waitFor(() => existsSync(socket) && pid() !== null, 5_000, 'redis-server to listen');

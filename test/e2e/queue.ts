@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from '../cli.js';
+import { readPidFile } from '../pid-file.js';
 
 export interface Stoppable {
   stop(): Promise<void>;
@@ -32,11 +33,9 @@ export async function startRedis(password: string | null = null): Promise<Stoppa
   const socket = join(dir, 'redis.sock');
   const pidFile = join(dir, 'redis.pid');
   execFileSync('redis-server', ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir, '--pidfile', pidFile, '--logfile', join(dir, 'redis.log'), '--daemonize', 'yes', ...(password === null ? [] : ['--requirepass', password])], { stdio: 'ignore' });
-  // The pid file exists a moment before redis-server writes its pid there: an empty one read as 0 would make the stop
-  // below signal this process's whole group (CI's `npm test` with it).
-  const readPid = (): number => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : 0);
-  await until(() => existsSync(socket) && readPid() > 1, 5_000, 'redis-server to listen');
-  const pid = readPid();
+  // redis-server creates its pid file a moment before it writes the pid there (see readPidFile).
+  await until(() => existsSync(socket) && readPidFile(pidFile) !== null, 5_000, 'redis-server to listen');
+  const pid = readPidFile(pidFile)!;
   return {
     // A socket URL has no host to put a password before: it goes in `?password=` (README, Scale out).
     url: `unix://${socket}${password === null ? '' : `?password=${encodeURIComponent(password)}`}`,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cliProcess } from '../cli.js';
 import { tempDir } from '../helpers.js';
+import { readPidFile } from '../pid-file.js';
 
 const CORES = availableParallelism();
 
@@ -68,9 +69,8 @@ describe('resources shared by every process on the machine', () => {
     expect(record.steps.all!.status).toBe('succeeded');
     expect(record.steps.all!.startTime).toBeGreaterThanOrEqual(killedAt);
     try {
-      // An empty pid file would read as 0: the group of 0 is this test process's own.
-      const hog = Number(readFileSync(join(dir, 'hog.pid'), 'utf8'));
-      if (hog > 1) process.kill(-hog, 'SIGKILL');
+      const hog = readPidFile(join(dir, 'hog.pid'));
+      if (hog !== null) process.kill(-hog, 'SIGKILL');
     } catch {
       // The process host already ended it.
     }

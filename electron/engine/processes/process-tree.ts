@@ -245,8 +245,10 @@ export function memberPids(roots: readonly TreeRoot[]): PidRange | null {
 
 /** Sends `signal` to every member of the roots' trees (and to the roots' groups); returns how many are alive. */
 export function signalTrees(roots: readonly TreeRoot[], signal: NodeJS.Signals, seen: Seen = new Map()): number {
-  const table = ProcessTable.read(memberPids(roots));
-  for (const root of roots) {
+  // A root whose command never started has pid -1 and no tree; as a group, -(-1) would be init. No step is 0 or 1.
+  const started = roots.filter((root) => root.pid > 1);
+  const table = ProcessTable.read(memberPids(started));
+  for (const root of started) {
     for (const pid of table.tree(root)) seen.set(pid, table.get(pid)!.start);
   }
   let alive = 0;
@@ -259,7 +261,7 @@ export function signalTrees(roots: readonly TreeRoot[], signal: NodeJS.Signals, 
     alive++;
     kill(pid, signal);
   }
-  for (const root of roots) kill(-root.pid, signal);
+  for (const root of started) kill(-root.pid, signal);
   return alive;
 }
 
@@ -321,9 +323,6 @@ export function killTreesNow(roots: readonly TreeRoot[]): void {
 }
 
 function kill(target: number, signal: NodeJS.Signals): void {
-  // 0, 1 and -1 are never a step's process or group: kill(2) reads them as the caller's own group, init and every
-  // process there is. A root whose command never started has pid -1, and its "group" would be init.
-  if (!Number.isInteger(target) || Math.abs(target) <= 1) return;
   try {
     process.kill(target, signal);
   } catch {

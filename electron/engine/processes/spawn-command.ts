@@ -59,7 +59,6 @@ export function spawnCommand(command: CommandSpec, fd: number, sweeper: Leftover
 }
 
 function killGroup(pid: number): void {
-  if (pid <= 1) return;
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {

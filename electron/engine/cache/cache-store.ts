@@ -1,7 +1,7 @@
 // The step cache on disk: content-addressed blobs (a file stored once however many entries name it), one entry per
 // key and each step's last key manifest. Every write goes to a temporary file renamed into place, so a crash leaves
 // no half entry and concurrent runs writing the same key each leave a whole one.
-import { closeSync, copyFileSync, constants, existsSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { CacheStats } from '../../../shared/model.js';
 import type { Hasher } from './hashing.js';
@@ -108,19 +108,25 @@ export class CacheStore {
   }
 
   /**
-   * Stores a file's content (once: an existing blob is only marked used) and returns its hash. What is stored is
-   * hashed as copied, so a file changing meanwhile is stored under the hash of what was copied, never a wrong one.
+   * Stores a file's content (once: an existing blob is only marked used) and returns its hash. The file is read once,
+   * hashed and copied in the same pass, so what is stored is always what was hashed, even if the file changes meanwhile.
    */
   putFile(source: string, hasher: Hasher): string {
-    const hash = hasher.file(source);
-    if (this.markBlob(hash)) return hash;
-    let stored = hash;
-    this.place(() => this.blobPath(stored), (temp) => {
-      copyFileSync(source, temp, constants.COPYFILE_FICLONE);
-      stored = hasher.file(temp);
-      this.added.bytes += statSync(temp).size;
+    let hash = '';
+    let bytes = 0;
+    const kept = this.place(() => (this.markBlob(hash) ? null : this.blobPath(hash)), (temp) => {
+      const out = openSync(temp, 'w');
+      try {
+        hash = hasher.file(source, (chunk) => {
+          for (let at = 0; at < chunk.byteLength; ) at += writeSync(out, chunk, at);
+          bytes += chunk.byteLength;
+        });
+      } finally {
+        closeSync(out);
+      }
     });
-    return stored;
+    if (kept) this.added.bytes += bytes;
+    return hash;
   }
 
   putBytes(bytes: Uint8Array, hash: string): void {
@@ -178,25 +184,48 @@ export class CacheStore {
     }
   }
 
-  /** Writes through a temporary file in the cache's own folder (same file system), renamed over the target. */
-  private place(targetOf: () => string, write: (temp: string) => void): void {
+  /**
+   * Writes through a temporary file in the cache's own folder (same file system), renamed over the target; a target
+   * of null (the content is stored already) drops it. Returns whether it was kept.
+   */
+  private place(targetOf: () => string | null, write: (temp: string) => void): boolean {
     const tmp = join(this.dir, 'tmp');
     const temp = join(tmp, `${process.pid}-${started}-${(written++).toString(36)}`);
+    // Whatever fails leaves no temporary file behind (prune would sweep it, an hour later).
+    const attempt = <T>(step: () => T): T => {
+      try {
+        return step();
+      } catch (error) {
+        rmSync(temp, { force: true });
+        throw error;
+      }
+    };
     try {
-      write(temp);
+      attempt(() => write(temp));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(tmp)) throw error;
       mkdirSync(tmp, { recursive: true });
-      write(temp);
+      attempt(() => write(temp));
     }
-    const target = targetOf();
+    const target = attempt(targetOf);
+    if (target === null) {
+      rmSync(temp, { force: true });
+      return false;
+    }
     try {
       renameSync(temp, target);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(join(target, '..'), { recursive: true });
-      renameSync(temp, target);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        rmSync(temp, { force: true });
+        throw error;
+      }
+      // The target's folder is new: made, and the rename tried once more.
+      attempt(() => {
+        mkdirSync(join(target, '..'), { recursive: true });
+        renameSync(temp, target);
+      });
     }
+    return true;
   }
 
   private markBlob(hash: string): boolean {

@@ -138,8 +138,12 @@ export class CachingExecutor implements Executor {
       if (found.missing.length > 0) throw new Error(`declared output${found.missing.length === 1 ? '' : 's'} ${found.missing.join(', ')} not written by the step`);
       for (const path of found.files) {
         const absolute = under(dir, path);
-        const { mode, size } = statSync(absolute);
-        files.push({ path, hash: store.putFile(absolute, hasher), mode, size });
+        const stat = statSync(absolute);
+        const readFrom = Date.now();
+        const hash = store.putFile(absolute, hasher);
+        // The next run's check of this output on disk then reads it no more.
+        this.cache.memo.rememberRead(absolute, hash, stat, readFrom);
+        files.push({ path, hash, mode: stat.mode, size: stat.size });
       }
       const logPath = log.prepare();
       let logHash: string | null = null;

@@ -7,8 +7,11 @@ const CHUNK = 1 << 20;
 export interface Hasher {
   /** The hex hash of a string or bytes. */
   of(data: string | Uint8Array): string;
-  /** The hex hash of a file's content, read in chunks (a large output never sits in memory whole). */
-  file(path: string): string;
+  /**
+   * The hex hash of a file's content, read in chunks (a large output never sits in memory whole); `each` is given
+   * every chunk as it is hashed (valid only during the call), so a copy can be written in the same pass.
+   */
+  file(path: string, each?: (chunk: Uint8Array) => void): string;
   /** The hex hash of a value's canonical JSON: the same for objects whose keys came in another order. */
   json(value: unknown): string;
 }
@@ -31,12 +34,14 @@ function wrap(hasher: IHasher): Hasher {
   const of = (data: string | Uint8Array): string => hasher.init().update(data).digest('hex');
   return {
     of,
-    file(path) {
+    file(path, each) {
       const fd = openSync(path, 'r');
       try {
         hasher.init();
         for (let read = readSync(fd, buffer, 0, CHUNK, null); read > 0; read = readSync(fd, buffer, 0, CHUNK, null)) {
-          hasher.update(read === CHUNK ? buffer : buffer.subarray(0, read));
+          const chunk = read === CHUNK ? buffer : buffer.subarray(0, read);
+          hasher.update(chunk);
+          each?.(chunk);
         }
         return hasher.digest('hex');
       } finally {

@@ -55,14 +55,14 @@ export class StatMemo {
     return hash;
   }
 
-  /** Remembers a file whose hash is known (an output just stored or restored). */
-  remember(path: string, hash: string): void {
-    try {
-      const stat = statSync(path);
-      if (!racy(stat, Date.now())) this.add({ path, size: stat.size, mtime: String(stat.mtimeMs), ino: String(stat.ino), hash });
-    } catch {
-      // Gone already: nothing to remember.
-    }
+  /**
+   * Remembers the hash of a file read just now (an output as it was stored): `before` is its stat taken before the
+   * read began, so a file that changed during the read, or within the clock's tick before it, is not remembered.
+   */
+  rememberRead(path: string, hash: string, before: Stats, readFrom: number): void {
+    const after = statSync(path, { throwIfNoEntry: false });
+    if (after === undefined || after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) return;
+    if (!racy(before, readFrom)) this.add({ path, size: before.size, mtime: String(before.mtimeMs), ino: String(before.ino), hash });
   }
 
   /** Writes the rows waiting now (closing does too). */

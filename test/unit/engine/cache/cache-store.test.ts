@@ -1,5 +1,5 @@
 // The cache's files: identical outputs stored once, a half-written or garbled entry never read, LRU eviction.
-import { mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheStore, type CacheEntry } from '../../../../electron/engine/cache/cache-store.js';
@@ -21,6 +21,24 @@ describe('CacheStore', () => {
     expect(store.putFile(join(dir, 'b'), hasher)).toBe(first);
     expect(first).toBe(hasher.of('same'));
     expect(store.stats().bytes).toBe(4);
+  });
+
+  it('stores a large file as read, in one pass, and leaves no temporary file when the source cannot be read', async () => {
+    const hasher = await loadHasher();
+    const root = tempDir();
+    const store = new CacheStore(root, null);
+    const dir = tempDir();
+    // Larger than the hasher's 1 MiB chunk, not a multiple of it: the last chunk is short.
+    const bytes = Buffer.alloc(3 * 1024 * 1024 + 17);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 251;
+    writeFileSync(join(dir, 'big'), bytes);
+    const hash = store.putFile(join(dir, 'big'), hasher);
+    expect(hash).toBe(hasher.of(bytes));
+    expect(readFileSync(store.blobPath(hash)).equals(bytes)).toBe(true);
+    expect(store.putFile(join(dir, 'big'), hasher)).toBe(hash);
+    expect(store.sizeAfterWrites()).toBe(bytes.length);
+    expect(() => store.putFile(join(dir, 'gone'), hasher)).toThrow(/ENOENT/);
+    expect(readdirSync(join(root, 'tmp'))).toEqual([]);
   });
 
   it('reads no entry a crash left half written (a temporary file) or that is garbled, and prune sweeps them', () => {

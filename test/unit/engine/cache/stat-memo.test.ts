@@ -1,9 +1,10 @@
 // The stat memo: a file whose size, mtime and inode did not change is not read again — in this process or the next —
 // and a changed one is; a file written a moment ago is not remembered (it may change again within the clock's tick).
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheDb } from '../../../../electron/engine/cache/cache-db.js';
+import { CacheStore } from '../../../../electron/engine/cache/cache-store.js';
 import { loadHasher, type Hasher } from '../../../../electron/engine/cache/hashing.js';
 import { StatMemo } from '../../../../electron/engine/cache/stat-memo.js';
 import { tempDir } from '../../../helpers.js';
@@ -12,7 +13,7 @@ import { tempDir } from '../../../helpers.js';
 async function countingHasher(): Promise<Hasher & { reads: string[] }> {
   const hasher = await loadHasher();
   const reads: string[] = [];
-  return { ...hasher, reads, file: (path) => (reads.push(path), hasher.file(path)) };
+  return { ...hasher, reads, file: (path, each) => (reads.push(path), hasher.file(path, each)) };
 }
 
 /** Files older than the memo's racy window, so that they are remembered. */
@@ -65,5 +66,36 @@ describe('StatMemo', () => {
     memo.hashFiles([fresh], hasher);
     expect(hasher.reads).toEqual([fresh, fresh]);
     again.close();
+  });
+
+  it('remembers an output as it was stored, unless it changed while read or was written a moment before', async () => {
+    const home = tempDir();
+    const dir = tempDir();
+    const [kept, changed] = files(dir, ['kept.bin', 'changed.bin']);
+    const fresh = join(dir, 'fresh.bin');
+    writeFileSync(fresh, 'just written\n');
+    const hasher = await countingHasher();
+    const store = new CacheStore(tempDir(), null);
+    const db = new CacheDb(join(home, 'cache-memo.db'));
+    const memo = new StatMemo(db);
+    const stored = new Map<string, string>();
+    for (const path of [kept!, changed!, fresh]) {
+      const before = statSync(path);
+      const readFrom = Date.now();
+      stored.set(path, store.putFile(path, hasher));
+      // Another writer between the read and the check: its new content must be hashed, never the stored hash reused.
+      if (path === changed) writeFileSync(path, 'written while it was stored, longer\n');
+      memo.rememberRead(path, stored.get(path)!, before, readFrom);
+    }
+    expect(hasher.of(readFileSync(store.blobPath(stored.get(kept!)!)))).toBe(stored.get(kept!));
+    db.close();
+
+    hasher.reads.length = 0;
+    const next = new CacheDb(join(home, 'cache-memo.db'));
+    const again = new StatMemo(next).hashFiles([kept!, changed!, fresh], hasher);
+    expect(again.get(kept!)).toBe(stored.get(kept!));
+    expect(again.get(changed!)).toBe(hasher.of('written while it was stored, longer\n'));
+    expect(hasher.reads).toEqual([changed, fresh]);
+    next.close();
   });
 });

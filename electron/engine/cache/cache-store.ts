@@ -36,6 +36,12 @@ export interface CacheEntry {
 let written = 0;
 const started = Date.now().toString(36);
 
+/** How long a store waits for the size total's lock, and when a lock is taken to be a crashed process's. */
+const LOCK_WAIT_MS = 2_000;
+const STALE_LOCK_MS = 30_000;
+/** Something to wait on for a few milliseconds, synchronously. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 /** Temporary files older than this are a crashed writer's and go at the next prune. */
 const STALE_TEMP_MS = 3_600_000;
 
@@ -145,17 +151,54 @@ export class CacheStore {
   }
 
   /**
-   * The cache's size in bytes after this store's writes: the running total plus what it wrote since, written back,
-   * or a full walk when there is no total yet. Two processes adding at the same moment may lose one's share: the
-   * total then errs low by that much until the next walk (`cache stats`, `cache prune`, an eviction).
+   * The cache's size in bytes after this store's writes: the running total plus what it wrote since, written back
+   * under the total's lock (so that two processes adding at the same moment both count), or a full walk when there is
+   * no total yet. A lock it cannot take (a read-only shared cache, a holder stuck past the wait) keeps this store's
+   * share for its next call, and answers with the total as read.
    */
   sizeAfterWrites(): number {
-    const total = this.readTotal();
-    if (total === null) return this.stats().bytes;
-    const next: SizeTotal = { version: 1, bytes: total.bytes + this.added.bytes, entries: total.entries + this.added.entries };
+    const added = this.added;
+    const updated = this.withTotalLock(() => {
+      const total = this.readTotal();
+      if (total === null) return null;
+      const next: SizeTotal = { version: 1, bytes: total.bytes + added.bytes, entries: total.entries + added.entries };
+      this.writeTotal(next);
+      return next.bytes;
+    });
+    if (updated === undefined) return (this.readTotal()?.bytes ?? 0) + added.bytes;
+    if (updated === null) return this.stats().bytes;
     this.added = { bytes: 0, entries: 0 };
-    this.writeTotal(next);
-    return next.bytes;
+    return updated;
+  }
+
+  /**
+   * Runs `work` holding `size.lock` (created exclusively: atomic on local disks and NFS alike); undefined when the
+   * lock could not be taken within a couple of seconds. A lock older than STALE_LOCK_MS is a crashed holder's, taken over.
+   */
+  private withTotalLock<T>(work: () => T): T | undefined {
+    const lock = join(this.dir, 'size.lock');
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        closeSync(openSync(lock, 'wx'));
+        break;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' && !existsSync(this.dir)) {
+          mkdirSync(this.dir, { recursive: true });
+          continue;
+        }
+        if (code !== 'EEXIST' || Date.now() > deadline) return undefined;
+        const held = statSync(lock, { throwIfNoEntry: false });
+        if (held !== undefined && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { force: true });
+        else Atomics.wait(pause, 0, 0, 2);
+      }
+    }
+    try {
+      return work();
+    } finally {
+      rmSync(lock, { force: true });
+    }
   }
 
   private readTotal(): SizeTotal | null {

@@ -1,6 +1,8 @@
 // The cache's files: identical outputs stored once, a half-written or garbled entry never read, LRU eviction.
+import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { CacheStore, type CacheEntry } from '../../../../electron/engine/cache/cache-store.js';
 import { loadHasher } from '../../../../electron/engine/cache/hashing.js';
@@ -95,5 +97,37 @@ describe('CacheStore', () => {
     utimesSync(path, minuteAgo, minuteAgo);
     expect(store.read(key)?.key).toBe(key);
     expect(Math.round(statSync(path).mtimeMs)).toBe(minuteAgo.getTime());
+  });
+
+  it('keeps a true running total when processes add to it at the same moment (none loses its share)', async () => {
+    const root = tempDir();
+    const work = tempDir();
+    const entry = join(work, 'adder.ts');
+    const storeModule = join(import.meta.dirname, '..', '..', '..', '..', 'electron', 'engine', 'cache', 'cache-store.ts');
+    // Each adder stores 30 entries of its own, asking for the total after each, as 30 runs in a row would.
+    writeFileSync(entry, `
+      import { CacheStore } from ${JSON.stringify(storeModule)};
+      const [root, id] = process.argv.slice(2);
+      const store = new CacheStore(root, null);
+      const start = Number(process.argv[4]);
+      while (Date.now() < start) {}
+      for (let i = 0; i < 30; i++) {
+        const key = (id + i.toString(16).padStart(4, '0')).padEnd(32, '0');
+        store.write({ version: 1, key, workflow: 'w', step: 's', executionId: id, outputs: {}, exitCode: 0, files: [], log: null, durationMs: 1, outputHash: 'o', createdAt: 0 });
+        store.sizeAfterWrites();
+      }
+    `);
+    const bundle = join(work, 'adder.mjs');
+    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error' });
+    const store = new CacheStore(root, null);
+    store.stats();
+    const start = String(Date.now() + 400);
+    const adders = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6'].map((id) => spawn(process.execPath, [bundle, root, id, start], { stdio: 'inherit' }));
+    const codes = await Promise.all(adders.map((child) => new Promise((resolve) => child.on('exit', resolve))));
+    expect(codes).toEqual([0, 0, 0, 0, 0, 0]);
+    const total = JSON.parse(readFileSync(join(root, 'size.json'), 'utf8')) as { bytes: number; entries: number };
+    const walked = store.stats();
+    expect({ bytes: total.bytes, entries: total.entries }).toEqual({ bytes: walked.bytes, entries: 180 });
+    expect(readdirSync(root).filter((name) => name.endsWith('.lock'))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { RequestOf, WorkflowDocument, WorkflowEntry } from '../../../shared
 import type { Project, Workflow } from '../../../shared/model.js';
 import { workflowNameProblem } from '../../../shared/workflow-name.js';
 import { parseWorkflow } from '../../../shared/workflow-schema.js';
-import { formatOf, loadWorkflowFile, parseWorkflowText, renderWorkflow, writeFileAtomic, type LoadedWorkflow, type WorkflowFormat } from './workflow-file.js';
+import { formatOf, loadWorkflowFile, parseWorkflowText, readWorkflowRevision, renderWorkflow, writeFileAtomic, type LoadedWorkflow, type WorkflowFormat } from './workflow-file.js';
 import { renderJsonOver } from './workflow-json-merge.js';
 import { readWithRevision, revisionOf } from './workflow-revision.js';
 import { baseName, workflowFiles } from './find-workflows.js';
@@ -57,7 +57,8 @@ export class WorkflowDocuments {
   /** The workflow of that name as a run starts it: read and parsed once, its file named; a file that is no workflow throws its problems. */
   load(project: Project, name: string): LoadedWorkflow {
     const found = this.find(project, name) ?? this.notFound(project, name);
-    return found.loaded ?? loadWorkflowFile(found.file);
+    // A run's workflow is its own to change; find() read the one kept for every reader.
+    return found.loaded === null ? loadWorkflowFile(found.file) : { ...found.loaded, workflow: structuredClone(found.loaded.workflow) };
   }
 
   require(project: Project, name: string): string {
@@ -151,7 +152,7 @@ export class WorkflowDocuments {
     if (current === null) throw new NotFoundError('workflow', `unknown workflow file ${file}: it was removed from disk`);
     if (current.text === null) return { workflow: null, file, format, revision: current.revision, problems: [{ file, message: current.refused }] };
     try {
-      const { workflow } = parseWorkflowText(current.text, file, format);
+      const { workflow } = readWorkflowRevision(current.text, file, format, current.revision);
       return { workflow, file, format, revision: current.revision, problems: this.host.validate(workflow, file) };
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -191,7 +192,7 @@ function readWorkflow(file: string): ReadWorkflow | null {
   const current = readWithRevision(file);
   if (current?.text == null) return null;
   try {
-    return { ...parseWorkflowText(current.text, file, formatOf(file)), revision: current.revision };
+    return { ...readWorkflowRevision(current.text, file, formatOf(file), current.revision), revision: current.revision };
   } catch {
     return null;
   }

@@ -3,7 +3,7 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Project } from '../../../shared/model.js';
 import type { EventBus } from '../event-bus.js';
-import { formatOf, parseWorkflowText } from './workflow-file.js';
+import { formatOf, readWorkflowRevision } from './workflow-file.js';
 import { readWithRevision } from './workflow-revision.js';
 import { baseName, isWorkflowFile, workflowFiles } from './find-workflows.js';
 
@@ -180,14 +180,14 @@ export class WorkflowWatcher {
     } catch {
       return; // unreadable for a moment (permissions, a half-made file): the next event tells
     }
-    const name = read === null ? (this.known.get(file)?.name ?? baseName(file)) : nameIn(read.text, file);
+    const name = read === null ? (this.known.get(file)?.name ?? baseName(file)) : nameIn(read.text, file, read.revision);
     this.announce(project.id, file, name, read?.revision ?? null);
   }
 
   private remember(file: string): void {
     try {
       const read = readWithRevision(file);
-      if (read !== null) this.known.set(file, { name: nameIn(read.text, file), revision: read.revision });
+      if (read !== null) this.known.set(file, { name: nameIn(read.text, file, read.revision), revision: read.revision });
     } catch {
       // an unreadable file is announced once it can be read
     }
@@ -199,11 +199,11 @@ export class WorkflowWatcher {
 }
 
 /** The workflow's own name when the file reads as one, else its file name (as `workflows.list` shows it). */
-function nameIn(text: string | null, file: string): string {
+function nameIn(text: string | null, file: string, revision: string): string {
   // A file refused before parsing (too large, not UTF-8) is announced by its file name; the list says what is wrong.
   if (text === null) return baseName(file);
   try {
-    return parseWorkflowText(text, file, formatOf(file)).workflow.name;
+    return readWorkflowRevision(text, file, formatOf(file), revision).workflow.name;
   } catch {
     return baseName(file);
   }

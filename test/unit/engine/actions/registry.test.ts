@@ -25,7 +25,12 @@ describe('the action registry', () => {
       params: z.object({ who: z.string() }),
       run: async ({ who }) => ({ outputs: { text: `hello ${who}` } }),
     });
+    const before = registry.list();
+    before[0]!.description = 'changed by a caller';
     registry.register(greet);
+    // The list is made once per set of actions: a registration shows in the next, and no caller's copy leaks into it.
+    expect(registry.list().map((a) => `${a.module}.${a.action}`)).toContain('greeting.say');
+    expect(registry.list()[0]!.description).not.toBe('changed by a caller');
     expect(registry.get('greeting', 'say')!.checkParams({ who: 3 })[0]!.path).toEqual(['who']);
     expect(() => registry.register(greet)).toThrow('action greeting.say is registered twice');
   });

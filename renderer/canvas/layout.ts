@@ -10,12 +10,21 @@ export type LayoutDirection = 'LR' | 'TB';
 /** Above this many steps dagre is too slow for an interactive editor (see fast-layout.ts). */
 export const DAGRE_LIMIT = 300;
 
+/**
+ * Up to this many steps dagre ranks by network simplex (shortest edges overall); above, by longest path. Measured on a
+ * two-core machine for layered graphs: 200 steps 310–450 ms → 140–200 ms, 300 steps 0.9–1.1 s → 190–230 ms.
+ */
+const SIMPLEX_LIMIT = 100;
+
 /** Top-left corners, by step name. */
 export function layoutPositions(steps: readonly Pick<WorkflowStep, 'name' | 'dependencies'>[], direction: LayoutDirection = 'LR'): Map<string, XY> {
   if (steps.length > DAGRE_LIMIT) return fastLayeredPositions(steps, direction === 'TB', { width: NODE_WIDTH, height: NODE_HEIGHT, rankGap: 72, nodeGap: 28 });
   const names = new Set(steps.map((step) => step.name));
   const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: direction, nodesep: direction === 'LR' ? 28 : 40, ranksep: direction === 'LR' ? 72 : 56, marginx: 16, marginy: 16 });
+  graph.setGraph({
+    rankdir: direction, nodesep: direction === 'LR' ? 28 : 40, ranksep: direction === 'LR' ? 72 : 56, marginx: 16, marginy: 16,
+    ranker: steps.length > SIMPLEX_LIMIT ? 'longest-path' : 'network-simplex',
+  });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const step of steps) graph.setNode(step.name, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const step of steps) {

@@ -23,7 +23,7 @@ export const DashboardCard = memo(function DashboardCard({ card }: { card: Proje
   return (
     <article className="project-card" aria-labelledby={titleId} data-project={project.name} data-missing={missing || undefined}>
       <header className="project-card__head">
-        <button type="button" id={titleId} className="project-card__name link-button" onClick={() => void openProjectPage(project.id)}>{project.name}</button>
+        <button type="button" id={titleId} className="project-card__name link-button" title={`Open ${project.name}`} onClick={() => void openProjectPage(project.id)}>{project.name}</button>
         {missing && <span className="badge badge--failed" title="The folder is gone: moved or deleted">missing</span>}
         <select className="select" aria-label={`Status of ${project.name}`} value={project.status} disabled={missing} onChange={(event) => void setProjectStatus(project.id, event.target.value as ProjectStatus)}>
           {PROJECT_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}

@@ -18,11 +18,11 @@ export const WorkflowHealthRow = memo(function WorkflowHealthRow({ projectId, he
   return (
     <li className="health-row" data-workflow={name}>
       {health.hasFile && !disabled
-        ? <button type="button" className="health-row__name link-button" onClick={() => void open()}>{name}</button>
-        : <span className="health-row__name" title={health.hasFile ? undefined : 'No workflow file: only its past runs'}>{name}</span>}
+        ? <button type="button" className="health-row__name link-button" title={`Open ${name} on the canvas`} onClick={() => void open()}>{name}</button>
+        : <span className="health-row__name" title={health.hasFile ? name : `${name}: no workflow file, only its past runs`}>{name}</span>}
       <span className="health-row__last" data-last-status={last?.status}>
-        {last === null ? <span className="muted">never run</span> : <span className={`badge badge--${last.status}`}>{last.status}</span>}
-        {last !== null && <span className="muted">{formatDuration(last.durationMs)}</span>}
+        {last === null ? <span className="muted">never run</span> : <span className={`badge badge--${last.status}`} title={`Last run ${last.status}, ${formatDuration(last.durationMs)}`}>{last.status}</span>}
+        {last !== null && <span className="health-row__duration muted">{formatDuration(last.durationMs)}</span>}
       </span>
       <span className="health-row__stats muted" title="Over the last 30 days: completed share of finished runs, median duration">
         {percent(health.successRate)} · {formatDuration(health.medianDurationMs)}

@@ -12,6 +12,9 @@ export function withAlpha(colour: string, alpha: number): string {
   return `rgba(${parseInt(match[1]!, 16)}, ${parseInt(match[2]!, 16)}, ${parseInt(match[3]!, 16)}, ${alpha})`;
 }
 
+/** A legend value: '—' where the cursor is on no point (uPlot's own is "--"). */
+const shown = (format: (value: number) => string) => (_u: uPlot, value: number | null): string => (value == null ? '—' : format(value));
+
 const bars = (): uPlot.Series.PathBuilder => uPlot.paths.bars!({ size: [0.7, 14], gap: 1 });
 
 const axis = (theme: ChartTheme, extra: uPlot.Axis = {}): uPlot.Axis => ({
@@ -25,9 +28,9 @@ const axis = (theme: ChartTheme, extra: uPlot.Axis = {}): uPlot.Axis => ({
 /** The stacked bars of runs per day (see stackedDaily): other under failed under completed. */
 function statusBars(theme: ChartTheme): uPlot.Series[] {
   return [
-    { label: 'Other', scale: 'runs', fill: theme.other, stroke: theme.other, width: 0, paths: bars(), points: { show: false } },
-    { label: 'Failed', scale: 'runs', fill: theme.failed, stroke: theme.failed, width: 0, paths: bars(), points: { show: false } },
-    { label: 'Completed', scale: 'runs', fill: theme.succeeded, stroke: theme.succeeded, width: 0, paths: bars(), points: { show: false } },
+    { label: 'Other', value: shown(String), scale: 'runs', fill: theme.other, stroke: theme.other, width: 0, paths: bars(), points: { show: false } },
+    { label: 'Failed', value: shown(String), scale: 'runs', fill: theme.failed, stroke: theme.failed, width: 0, paths: bars(), points: { show: false } },
+    { label: 'Completed', value: shown(String), scale: 'runs', fill: theme.succeeded, stroke: theme.succeeded, width: 0, paths: bars(), points: { show: false } },
   ];
 }
 
@@ -36,9 +39,18 @@ const dayPadded = timeScale((span) => paddedRange(span, 43_200));
 /** The runs' start times; a lone run gets a quarter of an hour either side, not an axis of years. */
 const runTimes = timeScale((span) => (span[0] === span[1] ? paddedRange(span, 900) : span));
 
+/**
+ * The x series as the legend names it: what its time is, and the time under the cursor ('—' away from the chart;
+ * uPlot's own default read "Time: --").
+ */
+const timeSeries = (label: string, format: Intl.DateTimeFormatOptions): uPlot.Series => {
+  const formatter = new Intl.DateTimeFormat(undefined, format);
+  return { label, value: shown((seconds) => formatter.format(seconds * 1000)) };
+};
+
 const medianLine = (theme: ChartTheme): uPlot.Series => ({
   label: 'Median duration (s)', scale: 's', stroke: theme.accent, width: 1.5, spanGaps: true, points: { show: false },
-  value: (_u, value) => (value == null ? '—' : `${value.toFixed(1)} s`),
+  value: shown((value) => `${value.toFixed(1)} s`),
 });
 
 /** The project page's runs per day by status, with axes and a legend. */
@@ -47,7 +59,7 @@ export function dailyStatusOptions(theme: ChartTheme): ChartOptions {
     legend: { show: true },
     scales: { x: dayPadded, runs: { range: (_u, _min, max) => [0, Math.max(1, max)] }, s: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [axis(theme), axis(theme, { scale: 'runs', label: 'runs', size: 40 }), axis(theme, { scale: 's', side: 1, label: 's', size: 40, grid: { show: false } })],
-    series: [{}, ...statusBars(theme), medianLine(theme)],
+    series: [timeSeries('Day', { month: 'short', day: 'numeric' }), ...statusBars(theme), medianLine(theme)],
   };
 }
 
@@ -57,9 +69,9 @@ export function durationOptions(theme: ChartTheme, names: readonly string[]): Ch
     legend: { show: true },
     scales: { x: runTimes, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [axis(theme), axis(theme, { label: 'seconds', size: 48 })],
-    series: [{}, ...names.map((name, index) => {
+    series: [timeSeries('Started', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }), ...names.map((name, index) => {
       const colour = theme.palette[index % theme.palette.length]!;
-      return { label: name, stroke: colour, width: 1.5, spanGaps: true, points: { show: true, size: 4, fill: colour } };
+      return { label: name, value: shown((value) => `${value.toFixed(1)} s`), stroke: colour, width: 1.5, spanGaps: true, points: { show: true, size: 4, fill: colour } };
     })],
   };
 }
@@ -80,8 +92,8 @@ export function monitorOptions(theme: ChartTheme, lines: readonly LineSpec[], un
     cursor: { drag: { x: false, y: false } },
     scales: { x: liveWindow, y: { range: (_u, _min, top) => [0, max ?? Math.max(1, top) * 1.1] } },
     axes: [axis(theme), axis(theme, { size: 50, values: (_u, ticks) => ticks.map((tick) => `${tick}${unit}`) })],
-    series: [{}, ...lines.map((line) => ({
-      label: line.label, stroke: line.colour, width: 1.25, points: { show: false },
+    series: [timeSeries('Time', { hour: '2-digit', minute: '2-digit', second: '2-digit' }), ...lines.map((line) => ({
+      label: line.label, value: shown((value) => `${Number(value.toFixed(1))}${unit}`), stroke: line.colour, width: 1.25, points: { show: false },
       ...(line.fill === true ? { fill: withAlpha(line.colour, 0.15) } : {}),
     }))],
   };

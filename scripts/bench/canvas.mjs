@@ -89,8 +89,21 @@ async function zoomInToRead(page, step) {
 
 export async function panAndZoom(page) {
   const pane = await page.locator('.react-flow__pane').boundingBox();
-  const cx = pane.x + pane.width / 2;
-  const cy = pane.y + pane.height / 2;
+  // A drag that starts on a step or an edge moves it (or reconnects it) rather than panning: each drag starts on the
+  // bare pane nearest the centre, looked for again as the view moves. (Until this was checked, the 200-step flat case
+  // dragged steps about.)
+  const barePoint = () => page.evaluate((box) => {
+    const bare = (x, y) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') === true;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    for (let r = 0; r < Math.max(box.width, box.height) / 2; r += 8) {
+      for (let a = 0; a < 16; a++) {
+        const x = centre.x + r * Math.cos((a * Math.PI) / 8);
+        const y = centre.y + r * Math.sin((a * Math.PI) / 8);
+        if (x > box.x + 4 && x < box.x + box.width - 4 && y > box.y + 4 && y < box.y + box.height - 4 && bare(x, y)) return { x, y };
+      }
+    }
+    return centre;
+  }, pane);
   await page.evaluate(() => {
     window.__frames = 0;
     const tick = () => {
@@ -103,6 +116,7 @@ export async function panAndZoom(page) {
   const started = Date.now();
   let direction = 1;
   while (Date.now() - started < 3000) {
+    const { x: cx, y: cy } = await barePoint();
     await page.mouse.move(cx, cy);
     await page.mouse.down();
     await page.mouse.move(cx + 200 * direction, cy + 80 * direction, { steps: 10 });

@@ -183,15 +183,20 @@ export class CacheStore {
         closeSync(openSync(lock, 'wx'));
         break;
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' && !existsSync(this.dir)) {
-          mkdirSync(this.dir, { recursive: true });
-          continue;
+        // A cache that cannot be written (read-only, gone, no permission) is not locked: the caller does without.
+        try {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT' && !existsSync(this.dir)) {
+            mkdirSync(this.dir, { recursive: true });
+            continue;
+          }
+          if (code !== 'EEXIST' || Date.now() > deadline) return undefined;
+          const held = statSync(lock, { throwIfNoEntry: false });
+          if (held !== undefined && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { force: true });
+          else Atomics.wait(pause, 0, 0, 2);
+        } catch {
+          return undefined;
         }
-        if (code !== 'EEXIST' || Date.now() > deadline) return undefined;
-        const held = statSync(lock, { throwIfNoEntry: false });
-        if (held !== undefined && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { force: true });
-        else Atomics.wait(pause, 0, 0, 2);
       }
     }
     try {

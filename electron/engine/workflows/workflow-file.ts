@@ -49,7 +49,7 @@ export function loadWorkflowFile(file: string, cache?: ParsedWorkflowCache): Loa
 /** Files whose last parse is kept: past it the least recently parsed is dropped. */
 const PARSES_KEPT = 256;
 
-/** The outcome of parsing a file at one revision: its workflow (never handed out: callers get copies) or its problems. */
+/** The outcome of parsing a file at one revision: its workflow (frozen, shared by every reader) or its problems. */
 interface KeptParse {
   revision: string;
   format: WorkflowFormat;

@@ -60,7 +60,12 @@ export class StatMemo {
    * read began, so a file that changed during the read, or within the clock's tick before it, is not remembered.
    */
   rememberRead(path: string, hash: string, before: Stats, readFrom: number): void {
-    const after = statSync(path, { throwIfNoEntry: false });
+    let after: Stats | undefined;
+    try {
+      after = statSync(path, { throwIfNoEntry: false });
+    } catch {
+      return; // unreadable now: not remembered, and the store it follows is not failed for it
+    }
     if (after === undefined || after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) return;
     if (!racy(before, readFrom)) this.add({ path, size: before.size, mtime: String(before.mtimeMs), ino: String(before.ino), hash });
   }

@@ -1,6 +1,7 @@
 // uPlot options for each kind of chart the app draws with it, coloured from the theme: the project page's runs per day
 // and durations, and the monitor's live lines (the dashboard's sparklines are drawn by sparkline.ts).
 import uPlot from 'uplot';
+import { formatStartTime } from '../../app/format-time.js';
 import type { ChartOptions } from './UPlotChart.js';
 import type { ChartTheme } from './chart-theme.js';
 import { liveRange, paddedRange, timeScale } from './time-range.js';
@@ -39,18 +40,15 @@ const dayPadded = timeScale((span) => paddedRange(span, 43_200));
 /** The runs' start times; a lone run gets a quarter of an hour either side, not an axis of years. */
 const runTimes = timeScale((span) => (span[0] === span[1] ? paddedRange(span, 900) : span));
 
-/**
- * The x series as the legend names it: what its time is, and the time under the cursor ('—' away from the chart;
- * uPlot's own default read "Time: --").
- */
-const timeSeries = (label: string, format: Intl.DateTimeFormatOptions): uPlot.Series => {
-  const formatter = new Intl.DateTimeFormat(undefined, format);
-  return { label, value: shown((seconds) => formatter.format(seconds * 1000)) };
-};
+/** The x series as the legend names it: what its time is, and the time under the cursor ('—' away from the chart). */
+const timeSeries = (label: string, format: (epochMs: number) => string): uPlot.Series => ({ label, value: shown((seconds) => format(seconds * 1000)) });
+const formatDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }).format;
+/** A duration in seconds, as the charts' axes give them. */
+const inSeconds = shown((value) => `${value.toFixed(1)} s`);
 
 const medianLine = (theme: ChartTheme): uPlot.Series => ({
   label: 'Median duration (s)', scale: 's', stroke: theme.accent, width: 1.5, spanGaps: true, points: { show: false },
-  value: shown((value) => `${value.toFixed(1)} s`),
+  value: inSeconds,
 });
 
 /** The project page's runs per day by status, with axes and a legend. */
@@ -59,7 +57,7 @@ export function dailyStatusOptions(theme: ChartTheme): ChartOptions {
     legend: { show: true },
     scales: { x: dayPadded, runs: { range: (_u, _min, max) => [0, Math.max(1, max)] }, s: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [axis(theme), axis(theme, { scale: 'runs', label: 'runs', size: 40 }), axis(theme, { scale: 's', side: 1, label: 's', size: 40, grid: { show: false } })],
-    series: [timeSeries('Day', { month: 'short', day: 'numeric' }), ...statusBars(theme), medianLine(theme)],
+    series: [timeSeries('Day', formatDay), ...statusBars(theme), medianLine(theme)],
   };
 }
 
@@ -69,9 +67,9 @@ export function durationOptions(theme: ChartTheme, names: readonly string[]): Ch
     legend: { show: true },
     scales: { x: runTimes, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [axis(theme), axis(theme, { label: 'seconds', size: 48 })],
-    series: [timeSeries('Started', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }), ...names.map((name, index) => {
+    series: [timeSeries('Started', (epochMs) => formatStartTime(epochMs)), ...names.map((name, index) => {
       const colour = theme.palette[index % theme.palette.length]!;
-      return { label: name, value: shown((value) => `${value.toFixed(1)} s`), stroke: colour, width: 1.5, spanGaps: true, points: { show: true, size: 4, fill: colour } };
+      return { label: name, value: inSeconds, stroke: colour, width: 1.5, spanGaps: true, points: { show: true, size: 4, fill: colour } };
     })],
   };
 }
@@ -92,7 +90,7 @@ export function monitorOptions(theme: ChartTheme, lines: readonly LineSpec[], un
     cursor: { drag: { x: false, y: false } },
     scales: { x: liveWindow, y: { range: (_u, _min, top) => [0, max ?? Math.max(1, top) * 1.1] } },
     axes: [axis(theme), axis(theme, { size: 50, values: (_u, ticks) => ticks.map((tick) => `${tick}${unit}`) })],
-    series: [timeSeries('Time', { hour: '2-digit', minute: '2-digit', second: '2-digit' }), ...lines.map((line) => ({
+    series: [timeSeries('Time', (epochMs) => formatStartTime(epochMs)), ...lines.map((line) => ({
       label: line.label, value: shown((value) => `${Number(value.toFixed(1))}${unit}`), stroke: line.colour, width: 1.25, points: { show: false },
       ...(line.fill === true ? { fill: withAlpha(line.colour, 0.15) } : {}),
     }))],

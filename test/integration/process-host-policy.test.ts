@@ -109,8 +109,20 @@ describe.runIf(process.platform === 'linux')('when `codomyrmex run` starts a pro
     await exit;
     expect(Number(readFileSync(join(dir, 'starter.pid'), 'utf8'))).toBe(child.pid);
     const daemon = Number(readFileSync(join(dir, 'daemon.pid'), 'utf8'));
-    // The host may still be a shell on standby: it starts Node, sends SIGTERM, and SIGKILLs after its 3 s grace — on a
-    // machine running the whole suite on two cores, that took past 5 s once.
+    // The host may still be a shell on standby: it starts Node, reads the tree and SIGKILLs it — on a machine running
+    // the whole suite on two cores, a Node start can take seconds.
+    await expect.poll(() => marked(mark), { timeout: 12_000, interval: 50 }).toEqual([]);
+    expect(isAlive(daemon)).toBe(false);
+  });
+
+  it('told of the command before it starts: a command that SIGKILLs the CLI as its first act still has its tree ended', async () => {
+    const [dir, home] = [tempDir(), tempDir()];
+    // However soon the CLI dies after the start, the host knows the tree: the command kills it before anything else.
+    writeFileSync(join(dir, 'kill.yaml'), `version: 1\nname: kill\nsteps:\n  - { name: a, module: shell, action: run, parameters: { command: "kill -9 $PPID; setsid sh -c 'trap \\"\\" TERM; echo $$ > daemon.pid; exec sleep 60' & sleep 60" } }\n`);
+    const { mark, exit } = startRun(dir, home, 'kill.yaml');
+    expect(await exit).toBe(null);
+    await expect.poll(() => existsSync(join(dir, 'daemon.pid')), { timeout: 10_000, interval: 5 }).toBe(true);
+    const daemon = Number(readFileSync(join(dir, 'daemon.pid'), 'utf8'));
     await expect.poll(() => marked(mark), { timeout: 12_000, interval: 50 }).toEqual([]);
     expect(isAlive(daemon)).toBe(false);
   });

@@ -8,6 +8,14 @@ import type { HostMessage, HostReply, HostRequest } from './process-host.js';
 import type { TreeRoot } from './process-tree.js';
 import type { ProcessExit } from './spawn-command.js';
 
+/** A command's tree the host keeps (see ProcessHostClient.adopt). */
+export interface Adoption {
+  /** The command has started, as this pid. */
+  started(pid: number): void;
+  /** The command has ended: its tree is this process's to end again. */
+  release(): void;
+}
+
 export interface HostRun {
   /** Asks the host for the pid (null once the process has ended); only killing a tree needs it. */
   pid(): Promise<number | null>;
@@ -172,16 +180,27 @@ export class ProcessHostClient {
   }
 
   /**
-   * Keeps the tree of a command started in the engine's process: the host ends it if the engine dies before the
-   * returned release is called (at the command's end). Sent even before the host is up: it reads it as it starts.
+   * Keeps the tree of a command about to start in the engine's process: the host ends it if the engine dies before
+   * `release` is called (at the command's end). Told before the start, by the tag every process of the tree carries
+   * (and no process older than `since`), and sent at once, not at the end of this turn: a SIGKILL at any moment after
+   * the start leaves the tree to the host. `started` adds the command's pid once it has one. Sent even before the host
+   * is up: it reads it as it starts.
    */
-  adopt(root: TreeRoot): () => void {
+  adopt(root: TreeRoot): Adoption {
     const id = this.nextId++;
     this.adopted++;
-    this.post({ t: 'adopt', id, root });
-    return () => {
-      this.adopted--;
-      this.post({ t: 'release', id });
+    this.postNow({ t: 'adopt', id, root });
+    let released = false;
+    return {
+      started: (pid) => {
+        if (!released) this.postNow({ t: 'adopt', id, root: { ...root, pid } });
+      },
+      release: () => {
+        if (released) return;
+        released = true;
+        this.adopted--;
+        this.post({ t: 'release', id });
+      },
     };
   }
 
@@ -204,9 +223,16 @@ export class ProcessHostClient {
     if (this.outbox.length === 1) queueMicrotask(() => this.sendOutbox());
   }
 
+  /** Sends the request with those waiting before it, now: it must have left should this process die right after. */
+  private postNow(request: HostRequest): void {
+    this.outbox.push(request);
+    this.sendOutbox();
+  }
+
   /** A host that died between two commands fails the command in flight (onDeath), never the engine with EPIPE. */
   private sendOutbox(): void {
     const requests = this.outbox;
+    if (requests.length === 0) return;
     this.outbox = [];
     if (this.dead || !this.child.connected) {
       this.onDeath();

@@ -9,6 +9,7 @@
 // commands first overlap.
 import { availableParallelism } from 'node:os';
 import { sweepHereNow } from './local-start.js';
+import { PROCESS_TAG, processesSince } from './process-tree.js';
 import { ProcessHostClient, type HostRun } from './process-host-client.js';
 import type { StartedCommand } from './spawn-command.js';
 
@@ -82,21 +83,26 @@ export class ProcessHostPool {
       if (best === undefined || (host.ready && !best.ready) || (host.ready === best.ready && host.load < best.load)) best = host;
     }
     if (here !== undefined && best?.ready !== true) {
-      // The host is forked first: told of the command's tree the moment it starts, it ends it even if this process
-      // dies right then (a SIGKILL between the start and a later fork would leave it to no one). Commands that
-      // overlap here start the next host too, as they would on hosts that are up.
+      // The host is forked first and told of the command's tree before it starts: it ends it even if this process dies
+      // right as it starts (a SIGKILL between the start and a later fork, or a later message, would leave it to no
+      // one). Commands that overlap here start the next host too, as they would on hosts that are up.
       const host = best ?? this.grow(true);
       // A second command: more may follow, and the host (on standby) is worth its start-up now.
       best?.wake();
       if (this.startedHere > 0) this.grow();
       this.startedHere++;
+      const tag = command.env[PROCESS_TAG];
+      const adoption = host?.adopt({ pid: -1, since: processesSince(), ...(tag !== undefined ? { tag } : {}) });
       const started = here();
+      if (started.pid !== null) adoption?.started(started.pid);
       const wake = setTimeout(() => host?.wake(), STANDBY_MS);
       void started.exit.then(() => {
         this.startedHere--;
         clearTimeout(wake);
+        adoption?.release();
       });
-      return startedHere(host, started);
+      const pid = Promise.resolve(started.pid);
+      return { pid: () => pid, exit: started.exit };
     }
     best ??= this.grow() ?? undefined;
     if (best === undefined) throw new Error('no process host is running');
@@ -124,16 +130,6 @@ export class ProcessHostPool {
     if (host !== null) this.hosts.push(host);
     return host;
   }
-}
-
-/** A command started in this process: `host`, if any, keeps its tree (to end it if this process dies) until it ends. */
-function startedHere(host: ProcessHostClient | null, started: StartedCommand): HostRun {
-  if (host !== null && started.pid !== null) {
-    const release = host.adopt(started.root);
-    void started.exit.then(release);
-  }
-  const pid = Promise.resolve(started.pid);
-  return { pid: () => pid, exit: started.exit };
 }
 
 /** How many hosts this machine gets: CODOMYRMEX_PROCESS_HOSTS, else one per core up to MAX_HOSTS. */

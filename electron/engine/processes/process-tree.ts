@@ -235,6 +235,8 @@ export interface PidRange {
 export function memberPids(roots: readonly TreeRoot[]): PidRange | null {
   if (!IS_LINUX || roots.length === 0) return null;
   const lowest = Math.min(...roots.map((root) => root.pid));
+  // A root with no pid yet (see signalTrees) bounds nothing.
+  if (lowest <= 1) return null;
   const oldest = Math.min(...roots.map((root) => root.since ?? 0));
   const last = readPidFile('/proc/sys/kernel/ns_last_pid');
   pidMax ??= readPidFile('/proc/sys/kernel/pid_max');
@@ -246,7 +248,8 @@ export function memberPids(roots: readonly TreeRoot[]): PidRange | null {
 /** Sends `signal` to every member of the roots' trees (and to the roots' groups); returns how many are alive. */
 export function signalTrees(roots: readonly TreeRoot[], signal: NodeJS.Signals, seen: Seen = new Map()): number {
   // A root whose command never started has pid -1 and no tree; as a group, -(-1) would be init. No step is 0 or 1.
-  const started = roots.filter((root) => root.pid > 1);
+  // One told before its start (pid -1, a tag) is found by its tag alone: its command may have started meanwhile.
+  const started = roots.filter((root) => root.pid > 1 || (root.pid === -1 && root.tag !== undefined));
   const table = ProcessTable.read(memberPids(started));
   for (const root of started) {
     for (const pid of table.tree(root)) seen.set(pid, table.get(pid)!.start);
@@ -261,7 +264,7 @@ export function signalTrees(roots: readonly TreeRoot[], signal: NodeJS.Signals, 
     alive++;
     kill(pid, signal);
   }
-  for (const root of started) kill(-root.pid, signal);
+  for (const root of started) if (root.pid > 1) kill(-root.pid, signal);
   return alive;
 }
 

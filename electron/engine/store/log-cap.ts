@@ -1,7 +1,7 @@
 // Keeps a step's log on disk under its cap without stopping the step: past the cap, the file is cut back to its
 // first `cap` bytes, then a marker and the latest output follow. The step's fd is O_APPEND, so it keeps writing at
 // the (new) end, and the next check cuts again.
-import { fstatSync, ftruncateSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { charStart, completeLength } from './utf8-edges.js';
 
 /** Default cap of a step's log on disk. */
@@ -45,24 +45,72 @@ export class LogCap {
    */
   enforce(fd: number): number {
     const size = fstatSync(fd).size;
+    if (this.head === null && size <= this.capBytes) return size;
+    const head = this.head ?? headEnd(fd, this.capBytes);
+    if (size - head - this.suffix <= 0) return size;
+    let end = size;
+    let newest = this.newestUpTo(fd, head, end);
+    let kept = this.keptWith(newest, head, end);
+    // A cut that would not make the file smaller waits for more output: the marker and tail would reach past it.
+    if (head + kept.bytes.length > end) return size;
+    // The marker and kept tail are written in place, after the head, then the file is cut right after them: were the
+    // cut made first, a write of the step's (its fd appends) between the cut and ours would land before our marker and
+    // be taken for ours. Written through a descriptor of our own, which does not append.
+    let writer: number | null;
+    try {
+      writer = openSync(this.path, 'r+');
+    } catch {
+      writer = null; // the file was moved or removed: cut and append through the step's descriptor
+    }
     if (this.head === null) {
-      if (size <= this.capBytes) return size;
-      this.head = headEnd(fd, this.capBytes);
+      this.head = head;
       writeFileSync(cappedMarkerFile(this.path), `${this.capBytes}\n`);
     }
-    const fresh = size - this.head - this.suffix;
-    if (fresh <= 0) return size;
-    this.beyond += fresh;
-    const newest = readAt(fd, size - Math.min(fresh, KEPT_TAIL_BYTES), Math.min(fresh, KEPT_TAIL_BYTES));
-    this.newest = newest;
-    this.tail = keptTail(Buffer.concat([this.tail, newest]));
-    // Bytes the step writes between reading the newest ones and the cut (microseconds) are lost: past the cap,
-    // never promised. After the step's end nothing writes, so the final cut is exact.
-    ftruncateSync(fd, this.head);
-    const marker = Buffer.from(capMarker(this.capBytes, this.beyond - this.tail.length, this.tail.length));
-    writeSync(fd, Buffer.concat([marker, this.tail]));
-    this.suffix = marker.length + this.tail.length;
-    return size;
+    try {
+      // The step may write while the cut reads (a flood always does; a step's last line comes once, right before it
+      // ends). Once our marker and tail are written, the file's end is looked at again: only if it held still is the
+      // file cut, the look and the cut side by side; else the new bytes are read and it goes again. What lands in the
+      // moment between that look and the cut is lost — the step's last line, only if it lands exactly there (a write
+      // throttled by a busy disk no longer widens that moment). After the step's end nothing writes: the final cut is
+      // exact.
+      for (let tries = 0; writer !== null; tries++) {
+        writeSync(writer, kept.bytes, 0, kept.bytes.length, head);
+        const now = fstatSync(fd).size;
+        if (now === end || tries === 8) break;
+        newest = now - end >= KEPT_TAIL_BYTES ? this.newestUpTo(fd, head, now) : Buffer.concat([newest, readAt(fd, end, now - end)]);
+        end = now;
+        kept = this.keptWith(newest, head, end);
+        // Longer than the output it stands for (a number in the marker gained a digit as a byte came): written and
+        // cut at once.
+        if (head + kept.bytes.length > end) {
+          writeSync(writer, kept.bytes, 0, kept.bytes.length, head);
+          break;
+        }
+      }
+      ftruncateSync(fd, writer !== null ? head + kept.bytes.length : head);
+      if (writer === null) writeSync(fd, kept.bytes);
+      this.beyond = kept.beyond;
+      this.newest = newest.subarray(Math.max(0, newest.length - KEPT_TAIL_BYTES));
+      this.tail = kept.tail;
+      this.suffix = kept.bytes.length;
+      return end;
+    } finally {
+      if (writer !== null) closeSync(writer);
+    }
+  }
+
+  /** The step's newest output up to `end`: what it wrote since the last cut, at most KEPT_TAIL_BYTES of it. */
+  private newestUpTo(fd: number, head: number, end: number): Buffer {
+    const length = Math.min(end - head - this.suffix, KEPT_TAIL_BYTES);
+    return readAt(fd, end - length, length);
+  }
+
+  /** The marker and kept tail, had the step's output ended at `end` with `newest`. */
+  private keptWith(newest: Buffer, head: number, end: number): { bytes: Buffer; tail: Buffer; beyond: number } {
+    const beyond = this.beyond + (end - head - this.suffix);
+    const tail = keptTail(Buffer.concat([this.tail, newest.subarray(Math.max(0, newest.length - KEPT_TAIL_BYTES))]));
+    const marker = Buffer.from(capMarker(this.capBytes, beyond - tail.length, tail.length));
+    return { bytes: Buffer.concat([marker, tail]), tail, beyond };
   }
 
   /**

@@ -26,6 +26,15 @@ steps:
 `;
 
 describe('the codomyrmex CLI', () => {
+  it('says its version with --version, -v or `version`, as package.json names it', () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    for (const args of [['--version'], ['-v'], ['version']]) {
+      const result = cli(args, tempDir());
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(`codomyrmex ${version} (Node ${process.versions.node})\n`);
+    }
+  });
+
   it('runs a workflow and prints the record as JSON', () => {
     const dir = tempDir();
     const result = cli(['run', file(dir, 'good.yaml', GOOD), '--param', 'who=ada', '--json'], tempDir());

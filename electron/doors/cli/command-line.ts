@@ -33,6 +33,7 @@ export const OPTIONS = {
   explain: { type: 'boolean' },
   'max-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

@@ -1,5 +1,8 @@
 // The command table: each `codomyrmex` command, the arguments it takes, and the code it loads only when chosen.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { packageVersionFrom } from '../../engine/package-version.js';
 import { EXIT, OPTIONS, UsageError, type CliValues } from './command-line.js';
 
 const HELP = `Codomyrmex Orchestrator — run workflow DAGs for local projects.
@@ -61,6 +64,7 @@ Options:
                      is shown on stderr too)
   --debug            show stack traces
   -h, --help         this help
+  -v, --version      the version of codomyrmex
 
 Data (run history, logs) lives in $CODOMYRMEX_HOME, default the platform's app-data folder.
 Exit codes: 0 completed, 1 the workflow failed, 2 invalid input (nothing ran), 130 interrupted (Ctrl-C),
@@ -109,6 +113,10 @@ const COMMANDS = new Map<string, Command>([
 export async function runCommandLine(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, ...rest] = positionals;
+  if (values.version || command === 'version') {
+    process.stdout.write(`codomyrmex ${packageVersionFrom(dirname(fileURLToPath(import.meta.url))) ?? 'unknown'} (Node ${process.versions.node})\n`);
+    return EXIT.ok;
+  }
   if (values.help || command === undefined || command === 'help') {
     process.stdout.write(`${HELP}\n`);
     return command === undefined && !values.help ? EXIT.invalid : EXIT.ok;

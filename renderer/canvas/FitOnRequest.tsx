@@ -1,8 +1,8 @@
-// Fits the workflow in view when asked: the Fit button, F and the zoom controls within the canvas's rule, an
-// auto-layout whole.
+// Fits the workflow in view when asked: the Fit button, F and the zoom controls within the canvas's rule (a small
+// workflow with no step selected as far as a medium one: askedFitReach), an auto-layout whole.
 import { useEffect, useRef } from 'react';
 import { useEditorStore, useGraphStore } from '../app/hooks.js';
-import { fitRule, type FitReach, type MinimapSize } from './fit-view.js';
+import { askedFitReach, fitRule, type FitReach, type MinimapSize } from './fit-view.js';
 import { useFitWorkflow } from './use-fit-workflow.js';
 
 export function FitOnRequest({ reach, minimap }: { reach: FitReach; minimap: MinimapSize | null }): null {
@@ -15,7 +15,8 @@ export function FitOnRequest({ reach, minimap }: { reach: FitReach; minimap: Min
   useEffect(() => {
     if (request.seq === seen.current) return;
     seen.current = request.seq;
-    fit(nodes, fitRule(request.whole ? 'whole' : reach, minimap), 200);
+    const asked = request.whole ? 'whole' : askedFitReach(reach, nodes.some((node) => node.selected === true));
+    fit(nodes, fitRule(asked, minimap), 200);
   }, [request, nodes, reach, minimap, fit]);
   return null;
 }

@@ -28,6 +28,14 @@ export const fitReach = (stepCount: number): FitReach =>
 
 const FLOOR: Record<FitReach, number> = { small: READABLE_ZOOM, medium: FAR_ZOOM, large: MIN_ZOOM, whole: MIN_ZOOM };
 
+/**
+ * How far a fit the user asks for (Fit, F, the zoom controls' fit) may zoom out. With a step selected, as far as the
+ * canvas's own rule: that step stays in view at a readable zoom. With none, a small workflow fits whole as far as its
+ * names are drawn (FAR_ZOOM), as a medium one does: at a narrow canvas (1024 px wide, the palette open) a Fit that
+ * showed a five-step workflow's first steps and nothing of the rest, with nothing to keep in view, read as no fit.
+ */
+export const askedFitReach = (reach: FitReach, anySelected: boolean): FitReach => (reach === 'small' && !anySelected ? 'medium' : reach);
+
 /** The minimap's size on screen: smaller on a narrow canvas, where the full size would hide half of it. */
 export type MinimapSize = { width: number; height: number };
 export const MINIMAP_SIZES = { wide: { width: 168, height: 104 }, narrow: { width: 104, height: 66 } } as const;

@@ -1,6 +1,9 @@
 // The canvas as a user reads and draws on it (issue 10, Editor): palette drops land where they are dropped however the
 // canvas resizes after, pastes and duplicates never cover a step, edges end in arrowheads, each step shows its action's
-// glyph and what it does, fitting keeps a small workflow readable and the minimap clear, auto-layout shows everything.
+// glyph and what it does, fitting keeps a small workflow readable and the minimap clear (and whole when asked with
+// nothing selected), auto-layout shows everything.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { boxOf, centreOf, node, nodeBoxes, openWorkflow, overlap, shot, type Box } from './app-page.js';
 import { serve, type Served } from './serve.js';
@@ -176,5 +179,30 @@ for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 700 }])
       expect(overlap(box, minimap), `${name} is under the minimap`).toBe(false);
     }
     await shot(page, `canvas-medium-layout-${size.width}`);
+  });
+
+  test(`Fit with no step selected shows a small workflow whole, as far out as names are drawn (${size.width}×${size.height})`, async ({ page }) => {
+    // Five steps in four layers: beside the palette at 1024 px, they do not fit at the readable zoom they open at.
+    const steps = [
+      '  - { name: install, module: shell, action: run, parameters: { command: "npm ci" } }',
+      '  - { name: lint, module: shell, action: run, parameters: { command: "npm run lint" }, dependencies: [install] }',
+      '  - { name: compile, module: shell, action: run, parameters: { command: "npm run build" }, dependencies: [install] }',
+      '  - { name: test, module: shell, action: run, parameters: { command: "npm test" }, dependencies: [compile] }',
+      '  - { name: package, module: shell, action: run, parameters: { command: "npm pack" }, dependencies: [lint, test] }',
+    ];
+    writeFileSync(join(server.project, '.codomyrmex', 'workflows', 'five.yaml'), ['version: 1', 'name: five', 'steps:', ...steps].join('\n'));
+    await page.setViewportSize(size);
+    await openWorkflow(page, server, 'five');
+    await expect(page.locator('[data-step]')).toHaveCount(5);
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await page.waitForTimeout(400);
+    const pane = await boxOf(page.locator('.react-flow__pane'));
+    for (const [name, box] of Object.entries(await nodeBoxes(page))) {
+      expect(box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height, `${name} in view`).toBe(true);
+    }
+    // Names stay drawn: no further out than a medium workflow fits.
+    expect(await zoom(page)).toBeGreaterThanOrEqual(0.4);
+    await expect(page.locator('[data-step="package"] .step-node__name')).toBeVisible();
+    await shot(page, `canvas-small-fit-${size.width}`);
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitReach, fitRule, fitViewport, MIN_ZOOM, MINIMAP_SIZES, READABLE_ZOOM, revealViewport, viewportFor, type Bounds, type Viewport } from '../../../../renderer/canvas/fit-view.js';
+import { askedFitReach, fitReach, fitRule, fitViewport, MIN_ZOOM, MINIMAP_SIZES, READABLE_ZOOM, revealViewport, viewportFor, type Bounds, type Viewport } from '../../../../renderer/canvas/fit-view.js';
 import { FAR_ZOOM } from '../../../../renderer/canvas/ZoomDetail.js';
 
 /** Where `bounds` lands on screen under `viewport`. */
@@ -17,6 +17,22 @@ describe('fitting a workflow into view', () => {
     const viewport = viewportFor(pair, { width: 270, height: 500 }, fitRule('small', null));
     expect(viewport.zoom).toBe(READABLE_ZOOM);
     expect(onScreen(pair, viewport).left).toBe(fitRule('small', null).padding.left);
+  });
+
+  it('fits a small workflow whole when the user asks with no step selected, as far out as names are drawn', () => {
+    // Five steps in four layers, in the canvas beside the palette at 1024×700.
+    const five: Bounds = { x: 0, y: 0, width: 1100, height: 200 };
+    const size = { width: 580, height: 570 };
+    expect(askedFitReach('small', false)).toBe('medium');
+    const asked = viewportFor(five, size, fitRule(askedFitReach('small', false), null));
+    expect(asked.zoom).toBeLessThan(READABLE_ZOOM);
+    expect(asked.zoom).toBeGreaterThanOrEqual(FAR_ZOOM);
+    const box = onScreen(five, asked);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(size.width);
+    // With a step selected it keeps its readable zoom (and that step in view); other sizes keep their own rules.
+    expect(askedFitReach('small', true)).toBe('small');
+    expect(['medium', 'large', 'whole'].map((reach) => askedFitReach(reach as 'medium' | 'large' | 'whole', false))).toEqual(['medium', 'large', 'whole']);
   });
 
   it('centres a small workflow that fits, never zooming in past 1.25', () => {

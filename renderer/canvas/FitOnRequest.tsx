@@ -1,5 +1,5 @@
 // Fits the workflow in view when asked: the Fit button, F and the zoom controls within the canvas's rule (a small
-// workflow with no step selected as far as a medium one: askedFitReach), an auto-layout whole.
+// workflow with no step selected whole where its names stay drawn: askedFitReach), an auto-layout whole.
 import { useEffect, useRef } from 'react';
 import { useEditorStore, useGraphStore } from '../app/hooks.js';
 import { askedFitReach, fitRule, type FitReach, type MinimapSize } from './fit-view.js';

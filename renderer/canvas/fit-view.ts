@@ -20,21 +20,27 @@ export const SMALL_WORKFLOW = 8;
 /** Up to this many steps fitting stops where names are still drawn (ZoomDetail.tsx); past it the graph fits whole. */
 export const MEDIUM_WORKFLOW = 30;
 
-/** How hard a fit may zoom out: by the workflow's size, or `whole` (after an auto-layout: show all of it). */
-export type FitReach = 'small' | 'medium' | 'large' | 'whole';
+/**
+ * How hard a fit may zoom out: by the workflow's size, `whole` (after an auto-layout: show all of it), or `glance` (a
+ * small workflow the user asked to fit with nothing selected: see askedFitReach).
+ */
+export type FitReach = 'small' | 'medium' | 'large' | 'whole' | 'glance';
 
 export const fitReach = (stepCount: number): FitReach =>
   stepCount <= SMALL_WORKFLOW ? 'small' : stepCount <= MEDIUM_WORKFLOW ? 'medium' : 'large';
 
-const FLOOR: Record<FitReach, number> = { small: READABLE_ZOOM, medium: FAR_ZOOM, large: MIN_ZOOM, whole: MIN_ZOOM };
+const FLOOR: Record<FitReach, number> = { small: READABLE_ZOOM, medium: FAR_ZOOM, large: MIN_ZOOM, whole: MIN_ZOOM, glance: READABLE_ZOOM };
+/** Where a rule lets a fit go below its floor, as far as this, when the whole graph then shows (FitRule.wholeFrom). */
+const WHOLE_FROM: Partial<Record<FitReach, number>> = { glance: FAR_ZOOM };
 
 /**
  * How far a fit the user asks for (Fit, F, the zoom controls' fit) may zoom out. With a step selected, as far as the
- * canvas's own rule: that step stays in view at a readable zoom. With none, a small workflow fits whole as far as its
- * names are drawn (FAR_ZOOM), as a medium one does: at a narrow canvas (1024 px wide, the palette open) a Fit that
- * showed a five-step workflow's first steps and nothing of the rest, with nothing to keep in view, read as no fit.
+ * canvas's own rule: that step stays in view at a readable zoom. With none, a small workflow fits whole if it can
+ * while its names are drawn (FAR_ZOOM), else it stays readable, its start in view: at a narrow canvas (1024 px wide,
+ * the palette open) a Fit that showed a five-step workflow's first steps and nothing of the rest, with nothing to keep
+ * in view, read as no fit; an eight-step chain, too long to show whole with its names drawn, stays readable.
  */
-export const askedFitReach = (reach: FitReach, anySelected: boolean): FitReach => (reach === 'small' && !anySelected ? 'medium' : reach);
+export const askedFitReach = (reach: FitReach, anySelected: boolean): FitReach => (reach === 'small' && !anySelected ? 'glance' : reach);
 
 /** The minimap's size on screen: smaller on a narrow canvas, where the full size would hide half of it. */
 export type MinimapSize = { width: number; height: number };
@@ -51,6 +57,8 @@ const EDGE_PADDING = 24;
 export interface FitRule {
   minZoom: number;
   maxZoom: number;
+  /** A fit may go below minZoom, as far as this, where the whole graph then shows. */
+  wholeFrom?: number;
   padding: { top: number; right: number; bottom: number; left: number };
 }
 
@@ -75,7 +83,11 @@ export function fitRule(reach: FitReach, minimap: MinimapSize | null): FitRule {
   let rule = rules.get(key);
   if (rule === undefined) {
     const strip = (minimap?.height ?? CONTROLS_HEIGHT) + PANEL_MARGIN + 12;
-    rule = { minZoom: FLOOR[reach], maxZoom: FIT_MAX_ZOOM, padding: { top: EDGE_PADDING, right: EDGE_PADDING, bottom: strip, left: EDGE_PADDING } };
+    const wholeFrom = WHOLE_FROM[reach];
+    rule = {
+      minZoom: FLOOR[reach], maxZoom: FIT_MAX_ZOOM, padding: { top: EDGE_PADDING, right: EDGE_PADDING, bottom: strip, left: EDGE_PADDING },
+      ...(wholeFrom !== undefined ? { wholeFrom } : {}),
+    };
     rules.set(key, rule);
   }
   return rule;
@@ -90,7 +102,8 @@ export function viewportFor(bounds: Bounds, size: { width: number; height: numbe
   const { top, right, bottom, left } = rule.padding;
   const room = { width: Math.max(1, size.width - left - right), height: Math.max(1, size.height - top - bottom) };
   const wanted = Math.min(room.width / Math.max(1, bounds.width), room.height / Math.max(1, bounds.height));
-  const zoom = Math.min(rule.maxZoom, Math.max(rule.minZoom, wanted));
+  const floor = rule.wholeFrom !== undefined && wanted >= rule.wholeFrom ? rule.wholeFrom : rule.minZoom;
+  const zoom = Math.min(rule.maxZoom, Math.max(floor, wanted));
   const along = (start: number, extent: number, space: number, margin: number, focusStart?: number, focusExtent?: number): number => {
     if (extent * zoom <= space) return margin + (space - extent * zoom) / 2 - start * zoom;
     const showStart = margin - start * zoom;

@@ -23,13 +23,18 @@ describe('fitting a workflow into view', () => {
     // Five steps in four layers, in the canvas beside the palette at 1024×700.
     const five: Bounds = { x: 0, y: 0, width: 1100, height: 200 };
     const size = { width: 580, height: 570 };
-    expect(askedFitReach('small', false)).toBe('medium');
+    expect(askedFitReach('small', false)).toBe('glance');
     const asked = viewportFor(five, size, fitRule(askedFitReach('small', false), null));
     expect(asked.zoom).toBeLessThan(READABLE_ZOOM);
     expect(asked.zoom).toBeGreaterThanOrEqual(FAR_ZOOM);
     const box = onScreen(five, asked);
     expect(box.left).toBeGreaterThanOrEqual(0);
     expect(box.right).toBeLessThanOrEqual(size.width);
+    // Too long to show whole with its names drawn (an eight-step chain): it stays readable, its start in view.
+    const chain: Bounds = { x: 0, y: 0, width: 2400, height: 76 };
+    const long = viewportFor(chain, size, fitRule('glance', null));
+    expect(long.zoom).toBe(READABLE_ZOOM);
+    expect(onScreen(chain, long).left).toBe(fitRule('glance', null).padding.left);
     // With a step selected it keeps its readable zoom (and that step in view); other sizes keep their own rules.
     expect(askedFitReach('small', true)).toBe('small');
     expect(['medium', 'large', 'whole'].map((reach) => askedFitReach(reach as 'medium' | 'large' | 'whole', false))).toEqual(['medium', 'large', 'whole']);

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { retryWhileBusy } from '../store/sqlite-busy.js';
 
 const SCHEMA = [
   'CREATE TABLE IF NOT EXISTS memo (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime TEXT NOT NULL, ino TEXT NOT NULL, hash TEXT NOT NULL) WITHOUT ROWID',
@@ -72,9 +73,13 @@ export class CacheDb {
       mkdirSync(dirname(this.file), { recursive: true });
       db = new Database(this.file);
       db.pragma('busy_timeout = 2000');
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = OFF');
-      for (const sql of SCHEMA) db.exec(sql);
+      const opened = db;
+      // Two processes opening a new file at once: one may be told "busy" at once, whatever the timeout.
+      retryWhileBusy(() => {
+        opened.pragma('journal_mode = WAL');
+        opened.pragma('synchronous = OFF');
+        for (const sql of SCHEMA) opened.exec(sql);
+      });
       this.db = db;
     } catch {
       // An unreadable file is no reason to fail a run: every file is hashed, every miss explained as a first run. A

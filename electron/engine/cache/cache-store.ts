@@ -4,6 +4,7 @@
 import { closeSync, existsSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { CacheStats } from '../../../shared/model.js';
+import { sleepSync } from '../sleep-sync.js';
 import type { Hasher } from './hashing.js';
 
 /** An output file as stored: where it goes under the step's folder, its content's hash and its mode bits. */
@@ -39,8 +40,6 @@ const started = Date.now().toString(36);
 /** How long a store waits for the size total's lock, and when a lock is taken to be a crashed process's. */
 const LOCK_WAIT_MS = 2_000;
 const STALE_LOCK_MS = 30_000;
-/** Something to wait on for a few milliseconds, synchronously. */
-const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /** Temporary files older than this are a crashed writer's and go at the next prune. */
 const STALE_TEMP_MS = 3_600_000;
@@ -193,7 +192,7 @@ export class CacheStore {
           if (code !== 'EEXIST' || Date.now() > deadline) return undefined;
           const held = statSync(lock, { throwIfNoEntry: false });
           if (held !== undefined && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { force: true });
-          else Atomics.wait(pause, 0, 0, 2);
+          else sleepSync(2);
         } catch {
           return undefined;
         }

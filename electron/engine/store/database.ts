@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { RUN_FIGURES_MIGRATION } from './run-figures.js';
+import { retryWhileBusy } from './sqlite-busy.js';
 
 export type Db = Database.Database;
 
@@ -101,13 +102,21 @@ const MIGRATIONS: string[] = [
 export function openDatabase(file: string): Db {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  // First: another process (a second run, the app) may hold the lock while this one switches the journal mode.
-  db.pragma('busy_timeout = 5000');
-  // WAL + NORMAL: a commit handed to the OS survives a killed process without an fsync per step.
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  migrate(db);
+  try {
+    // First: another process (a second run, the app) may hold the lock while this one switches the journal mode.
+    db.pragma('busy_timeout = 5000');
+    // Two processes opening a new file at once: one may be told "busy" at once, whatever the timeout (sqlite-busy.ts).
+    retryWhileBusy(() => {
+      // WAL + NORMAL: a commit handed to the OS survives a killed process without an fsync per step.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 

@@ -250,7 +250,10 @@ export class CacheStore {
     try {
       attempt(() => write(temp));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(tmp)) throw error;
+      // A new cache has no tmp/ yet: made (another process may be making it at this very moment, which is no reason to
+      // fail: a store that failed gave its step an output hash of fewer files, and its dependents other keys), and the
+      // write tried once more.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       mkdirSync(tmp, { recursive: true });
       attempt(() => write(temp));
     }

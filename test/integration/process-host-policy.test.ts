@@ -33,7 +33,11 @@ function startRun(dir: string, home: string, file: string, env: NodeJS.ProcessEn
 function named(pid: number, command: string): string {
   if (command !== 'node') return command;
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('process-host') ? 'node' : 'node (before its exec)';
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0');
+    // The standby shell in the middle of its exec: its new command line (/bin/sh -c … process-host.cjs) shows a moment
+    // before its new name does.
+    if (args[0] === '/bin/sh') return 'sh';
+    return args.some((arg) => arg.includes('process-host')) ? 'node' : 'node (before its exec)';
   } catch {
     return 'gone';
   }

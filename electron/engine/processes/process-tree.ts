@@ -2,10 +2,11 @@
 // whatever process group it moved to (`timeout` and many build tools do); what stays in the step's session or group
 // after its parent exited; and on Linux every process carrying the step's tag in its environment — a `setsid`'d
 // daemon whose parent has gone — as Jenkins' ProcessTreeKiller finds a build's processes by its cookie.
-// It imports nothing but Node: the process host bundles it.
+// It imports nothing but Node (and the engine's two-line sleepSync): the process host bundles it.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { sleepSync } from '../sleep-sync.js';
 
 /** The variable every step's process gets, with a value of its own, so that its descendants can be found by it. */
 export const PROCESS_TAG = 'CODOMYRMEX_PROCESS_TAG';
@@ -318,10 +319,9 @@ export async function killTrees(roots: readonly TreeRoot[], seen: Seen = new Map
 /** The same at once, for a process about to exit: a few passes with no event loop to wait on. */
 export function killTreesNow(roots: readonly TreeRoot[]): void {
   const seen: Seen = new Map();
-  const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let pass = 0; pass < 5; pass++) {
     if (signalTrees(roots, 'SIGKILL', seen) === 0) return;
-    Atomics.wait(pause, 0, 0, 10);
+    sleepSync(10);
   }
 }
 

@@ -1,13 +1,13 @@
-// A SQLite file another process is opening at the same moment. Switching a new file to WAL takes an exclusive lock,
-// and where two connections each hold a shared lock and want it, SQLite answers SQLITE_BUSY at once to one of them
-// rather than wait (waiting could deadlock), whatever its busy timeout: two runs started together on a fresh data
-// folder failed one of them with "database is locked". Opening is retried instead, for a while.
+// A SQLite file another process is opening at the same moment. Switching a file to WAL needs the write lock after
+// reading it; where another connection holds a write transaction meanwhile, SQLite answers SQLITE_BUSY at once rather
+// than wait (waiting could deadlock), whatever its busy timeout: two runs started together on a fresh data folder
+// failed one of them with "database is locked". Opening is retried instead, for a while.
 import { sleepSync } from '../sleep-sync.js';
 
 /** How long an open keeps trying while another process holds the file's lock. */
 const OPEN_RETRY_MS = 5_000;
 
-export function isBusy(error: unknown): boolean {
+function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }

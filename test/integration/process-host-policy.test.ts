@@ -85,7 +85,8 @@ describe.runIf(process.platform === 'linux')('when `codomyrmex run` starts a pro
     const { child, mark, exit } = startRun(dir, home, 'steps.yaml', env);
     const { code, others } = await othersDuring(child, mark, exit);
     expect(code).toBe(0);
-    return others.map((other) => other.split(' ')[1]!);
+    // The name is all that follows the pid: 'node (before its exec)' is not 'node'.
+    return others.map((other) => other.slice(other.indexOf(' ') + 1));
   }
 
   it('not as Node, for a run of one quick command: a shell stands by, to start the host should the CLI die', async () => {

@@ -89,6 +89,23 @@ describe('the engine log from the CLI', () => {
     expect(readlinkSync(join(home, 'logs', 'codomyrmex.log'))).toBe('codomyrmex.1.log');
   });
 
+  it('keeps a cached step to debug: the run’s end counts its steps by status, and debug names each hit with its key', () => {
+    const home = tempDir();
+    const file = workflowFile([
+      'version: 1', 'name: hits', 'steps:',
+      '  - { name: build, module: shell, action: run, parameters: { command: "echo built > out.txt" }, cache: { inputs: [], outputs: [out.txt] } }',
+      '  - { name: check, module: shell, action: run, parameters: { command: "true" }, dependencies: [build] }',
+    ].join('\n'));
+    expect(cli(['run', file], home).code).toBe(0);
+    expect(cli(['run', file], home).code).toBe(0);
+    const second = records(home).filter((record) => record.executionId === records(home).at(-1)!.executionId);
+    expect(second.map((record) => record.msg)).toEqual(['run started', 'step finished', 'run finished']);
+    expect(second.at(-1)).toMatchObject({ status: 'completed', steps: { cached: 1, succeeded: 1 } });
+    expect(cli(['run', file, '--log-level', 'debug'], home).code).toBe(0);
+    const debug = records(home).filter((record) => record.executionId === records(home).at(-1)!.executionId);
+    expect(debug.find((record) => record.msg === 'step cached')).toMatchObject({ level: 'debug', step: 'build', cacheKey: expect.stringMatching(/^[0-9a-f]{16,}$/) });
+  });
+
   it('rotates the file past its size, keeps the count it is given, and never cuts a record', () => {
     const home = tempDir();
     // Steps that take a moment, as real ones do: records reach the file in batches (every 100 ms), and pino-roll

@@ -1,12 +1,12 @@
 // environment_setup.check_environment: are the tools a project needs installed, in versions it accepts? Asked
 // without a list (the guide's Quick Start), it reads what the project's own files require.
-import { execFile } from 'node:child_process';
 import { arch, cpus, platform, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ActionFailure, defineAction, type ActionContext } from './action.js';
 import { projectRequirements, RequirementFileError } from './project-requirements.js';
 import { semverLibrary } from './semver-library.js';
+import { childProcess } from '../processes/child-process.js';
 
 export interface ToolCheck {
   found: boolean;
@@ -121,7 +121,7 @@ async function checkTool(requirement: Requirement, context: ActionContext): Prom
 /** `<tool> --version`'s output (stdout, then stderr: python 2 and java write there), '' when it ran but failed, null when absent. */
 function versionOutput(tool: string, context: ActionContext): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    execFile(
+    childProcess().execFile(
       tool,
       ['--version'],
       { env: context.env, cwd: context.cwd, timeout: VERSION_TIMEOUT_MS, signal: context.signal, windowsHide: true },

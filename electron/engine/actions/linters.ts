@@ -1,9 +1,9 @@
 // The project's own linters, found by their config files and run as the project installed them: ESLint (findings
 // and its complexity rule), Ruff (findings and mccabe C901), flake8 (the same). Each run's output is read into one shape.
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, isAbsolute, join, relative, sep } from 'node:path';
 import { ActionFailure, type ActionContext } from './action.js';
+import { childProcess } from '../processes/child-process.js';
 
 export type LinterName = 'eslint' | 'ruff' | 'flake8';
 
@@ -135,7 +135,7 @@ export function readFlake8(output: string, root: string): LintReport {
 
 function run(bin: string, args: string[], cwd: string, context: ActionContext, okCodes: number[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(bin, args, { cwd, env: context.env, signal: context.signal, maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true }, (error, stdout, stderr) => {
+    childProcess().execFile(bin, args, { cwd, env: context.env, signal: context.signal, maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true }, (error, stdout, stderr) => {
       const code = error === null ? 0 : (error as NodeJS.ErrnoException & { code?: unknown }).code;
       if (context.signal.aborted) reject(context.signal.reason as Error);
       else if (typeof code === 'number' && okCodes.includes(code)) resolve(stdout);

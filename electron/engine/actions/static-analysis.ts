@@ -1,6 +1,6 @@
 // static_analysis.analyze_code: a walk over a source tree counting files, lines, languages, TODOs and the largest files.
-import type { Dirent } from 'node:fs';
-import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
+import { promises as fsp, type Dirent } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { ActionFailure, defineAction, type ActionContext } from './action.js';
@@ -113,7 +113,7 @@ export async function analyzeTree(root: string, options: TreeOptions, context: A
 
 /** Every regular file under root, breadth first with an explicit queue so deep trees cannot overflow the stack. */
 async function listFiles(root: string, exclude: ReadonlySet<string>, maxFiles: number, context: ActionContext): Promise<{ files: string[]; truncated: boolean }> {
-  const rootStats = await stat(root).catch((error: NodeJS.ErrnoException) => {
+  const rootStats = await fsp.stat(root).catch((error: NodeJS.ErrnoException) => {
     throw new ActionFailure(error.code === 'ENOENT' ? `cannot analyse ${root}: no such file or folder` : `cannot analyse ${root}: ${error.message}`);
   });
   if (rootStats.isFile()) return { files: [root], truncated: false };
@@ -124,7 +124,7 @@ async function listFiles(root: string, exclude: ReadonlySet<string>, maxFiles: n
     context.signal.throwIfAborted();
     let entries: Dirent[];
     try {
-      entries = await readdir(next, { withFileTypes: true });
+      entries = await fsp.readdir(next, { withFileTypes: true });
     } catch (error) {
       // An unreadable folder deep in the tree should not sink the whole analysis; the root's failure already did above.
       if (next === root) throw new ActionFailure(`cannot analyse ${root}: ${(error as Error).message}`);
@@ -147,7 +147,7 @@ async function analyzeFile(path: string, maxFileBytes: number, signal: AbortSign
   signal.throwIfAborted();
   let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    handle = await fsp.open(path, 'r');
   } catch {
     // Vanished or unreadable since the walk: it still existed, so count it with what is known.
     return { path, lines: 0, bytes: 0, todo: 0, fixme: 0 };

@@ -1,8 +1,8 @@
 // Opens a project's folder in the file manager, or a terminal in it, with the platform's own tools — or says plainly
 // why it cannot (no graphical session, the tool missing or refusing), so the app can show the path instead.
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { OrchestrationError } from '../../../shared/errors.js';
+import { childProcess } from './child-process.js';
 
 export type OpenTarget = 'folder' | 'terminal';
 
@@ -47,7 +47,7 @@ export function openInOs(target: OpenTarget, path: string, env: NodeJS.ProcessEn
   const launch = launchFor(target, path, process.platform, env);
   const hint = target === 'terminal' ? ' (set $TERMINAL to your terminal program)' : '';
   return new Promise((resolve, reject) => {
-    const child = spawn(launch.command, launch.args, { cwd: launch.cwd, env, detached: true, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: false });
+    const child = childProcess().spawn(launch.command, launch.args, { cwd: launch.cwd, env, detached: true, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: false });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-2000);

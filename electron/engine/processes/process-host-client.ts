@@ -1,5 +1,4 @@
 // The engine's side of one process host: starts it, sends it commands, hears their exits.
-import { fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import { hostEnvironment } from './host-step-env.js';
 import type { HostMessage, HostReply, HostRequest } from './process-host.js';
 import type { TreeRoot } from './process-tree.js';
 import type { ProcessExit } from './spawn-command.js';
+import { childProcess } from './child-process.js';
 
 /** A command's tree the host keeps (see ProcessHostClient.adopt). */
 export interface Adoption {
@@ -58,7 +58,7 @@ export type HostLauncher = (script: string, env: NodeJS.ProcessEnv) => HostProce
  * the engine cancels them or dies.
  */
 export const forkHost: HostLauncher = (script, env) =>
-  fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: hostEnvironment(env), serialization: 'json', detached: process.platform !== 'win32' });
+  childProcess().fork(script, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: hostEnvironment(env), serialization: 'json', detached: process.platform !== 'win32' });
 
 /**
  * A host on standby: a shell that waits on a pipe, and execs the host script only once woken (`wake`) or once the
@@ -67,7 +67,7 @@ export const forkHost: HostLauncher = (script, env) =>
  * Node process (~100 ms of CPU, beside the run's own), to end that command's tree should the engine die.
  */
 function standbyHost(script: string, env: NodeJS.ProcessEnv): { host: HostProcess; wake(): void } {
-  const child = spawn('/bin/sh', ['-c', 'read -r _; exec "$@"', 'codomyrmex-host', process.execPath, ...process.execArgv, script], {
+  const child = childProcess().spawn('/bin/sh', ['-c', 'read -r _; exec "$@"', 'codomyrmex-host', process.execPath, ...process.execArgv, script], {
     stdio: ['pipe', 'ignore', 'inherit', 'ipc'], env: hostEnvironment(env), serialization: 'json', detached: true,
   });
   const lifeline = child.stdin!;

@@ -1,9 +1,9 @@
 // Starts a step's command as its own process group, with output straight to its log file, and kills the whole tree.
-import { spawn } from 'node:child_process';
 import { processHost } from './process-host-pool.js';
 import { startHere } from './local-start.js';
 import { endTree, newProcessTag, PROCESS_TAG, processesSince, type TreeRoot } from './process-tree.js';
 import type { ProcessExit, StartedCommand } from './spawn-command.js';
+import { childProcess } from './child-process.js';
 
 const IS_WINDOWS = process.platform === 'win32';
 /** Characters that only a shell understands; a command without them runs directly, as make does. */
@@ -95,7 +95,7 @@ function fromHere(started: StartedCommand): Started {
 export async function killProcessTree(pid: number | undefined, graceMs = KILL_GRACE_MS, tree: Omit<TreeRoot, 'pid'> = {}): Promise<void> {
   if (pid === undefined) return;
   if (IS_WINDOWS) {
-    spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    childProcess().spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
     return;
   }
   await endTree({ pid, ...tree }, graceMs);

@@ -3,10 +3,10 @@
 // after its parent exited; and on Linux every process carrying the step's tag in its environment — a `setsid`'d
 // daemon whose parent has gone — as Jenkins' ProcessTreeKiller finds a build's processes by its cookie.
 // It imports nothing but Node (and the engine's two-line sleepSync): the process host bundles it.
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { sleepSync } from '../sleep-sync.js';
+import { childProcess } from './child-process.js';
 
 /** The variable every step's process gets, with a value of its own, so that its descendants can be found by it. */
 export const PROCESS_TAG = 'CODOMYRMEX_PROCESS_TAG';
@@ -190,7 +190,7 @@ function* readProc(pids: PidRange | null): Generator<ProcessEntry> {
 function readPs(): ProcessEntry[] {
   let text: string;
   try {
-    text = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid=,stat='], { encoding: 'latin1', windowsHide: true });
+    text = childProcess().execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid=,stat='], { encoding: 'latin1', windowsHide: true });
   } catch {
     return [];
   }

@@ -1,7 +1,8 @@
 // Starts one step's command, the one way both the process host and the in-process fallback do: in its own process
 // group, output straight to the step's log, and once it ends its group killed and the rest of its tree swept.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { PROCESS_TAG, processesSince, type LeftoverSweeper, type TreeRoot } from './process-tree.js';
+import { childProcess } from './child-process.js';
 
 const IS_WINDOWS = process.platform === 'win32';
 
@@ -37,6 +38,7 @@ export function spawnCommand(command: CommandSpec, fd: number, sweeper: Leftover
   const options = { cwd: command.cwd, env: command.env, stdio: ['ignore', fd, fd] as ['ignore', number, number], detached: !IS_WINDOWS, windowsHide: true };
   let child: ChildProcess;
   try {
+    const { spawn } = childProcess();
     child = command.shell === false ? spawn(command.file, command.args, options) : spawn(command.file, { ...options, shell: command.shell });
   } catch (error) {
     return { pid: null, root, exit: Promise.resolve({ exitCode: 127, signal: null, startError: (error as Error).message }) };

@@ -64,4 +64,26 @@ describe('a result the cache could not store', () => {
     expect(hit.stdout).toContain('build: cached (key ');
     expect(runs(p.dir)).toBe(3);
   });
+
+  it('a store that fails still gives the step the output hash of its files: a dependent gets the key a stored run gives it', () => {
+    const dir = tempDir('codomyrmex-cache-store-');
+    writeFileSync(join(dir, 'in.txt'), 'input\n');
+    const file = join(dir, 'chain.yaml');
+    writeFileSync(file, [
+      'version: 1', 'name: chain', 'steps:',
+      '  - { name: build, module: shell, action: run, parameters: { command: "cp in.txt out.txt" }, cache: { inputs: [in.txt], outputs: [out.txt] } }',
+      '  - { name: check, module: shell, action: run, parameters: { command: "cat out.txt" }, dependencies: [build], cache: { inputs: [out.txt] } }',
+    ].join('\n'));
+    const keyOfCheck = (env: NodeJS.ProcessEnv): string => {
+      const result = cli(['run', file, '--json'], tempDir('codomyrmex-cache-store-home-'), dir, env);
+      expect(result.code, result.stderr).toBe(0);
+      const record = JSON.parse(result.stdout) as { steps: Record<string, { status: string; cacheKey: string }> };
+      expect(record.steps.build!.status).toBe('succeeded');
+      return record.steps.check!.cacheKey;
+    };
+    const blocker = join(tempDir('codomyrmex-cache-blocked-'), 'file');
+    writeFileSync(blocker, 'a file where the cache folder should be');
+    // The same files, stored or not: the dependent's key is the same, so the next run where the store works hits.
+    expect(keyOfCheck({ CODOMYRMEX_CACHE_DIR: join(blocker, 'cache') })).toBe(keyOfCheck({}));
+  });
 });

@@ -133,8 +133,9 @@ export class CachingExecutor implements Executor {
     const outputs = result.outputs;
     const files: StoredFile[] = [];
     const remember = (failure: string | null): void => this.cache.lastKeys.set(request.workflow, task.step, { key, manifest, outputs: failure === null ? outputsOf(files) : {}, failure });
+    let found: ReturnType<typeof outputFiles> | undefined;
     try {
-      const found = outputFiles(dir, request.spec);
+      found = outputFiles(dir, request.spec);
       if (found.missing.length > 0) throw new Error(`declared output${found.missing.length === 1 ? '' : 's'} ${found.missing.join(', ')} not written by the step`);
       for (const path of found.files) {
         const absolute = under(dir, path);
@@ -167,7 +168,25 @@ export class CachingExecutor implements Executor {
       const reason = (error as Error).message;
       log.write(`\ncodomyrmex: the result was not stored in the cache at ${store.dir}: ${reason}\n`);
       remember(reason);
-      return outputHashOf(outputs, files, hasher);
+      return outputHashOf(outputs, this.hashedRest(files, found, dir, hasher), hasher);
+    }
+  }
+
+  /**
+   * The output files of a store that failed part-way (a full disk, a cache that cannot be written), each with its
+   * hash: those not stored are read for it. Their dependents then get the keys a successful store would have given
+   * them (the cut-off holds), not keys of fewer files. An output that cannot be read either leaves the files as stored.
+   */
+  private hashedRest(files: StoredFile[], found: ReturnType<typeof outputFiles> | undefined, dir: string, hasher: Hasher): StoredFile[] {
+    if (found === undefined || found.missing.length > 0 || files.length === found.files.length) return files;
+    try {
+      return found.files.map((path, i) => {
+        if (files[i]?.path === path) return files[i]!;
+        const stat = statSync(under(dir, path));
+        return { path, hash: this.cache.memo.hashOf(under(dir, path), hasher, stat), mode: stat.mode, size: stat.size };
+      });
+    } catch {
+      return files;
     }
   }
 }

@@ -74,10 +74,10 @@ describe('a result the cache could not store', () => {
       '  - { name: build, module: shell, action: run, parameters: { command: "cp in.txt out.txt" }, cache: { inputs: [in.txt], outputs: [out.txt] } }',
       '  - { name: check, module: shell, action: run, parameters: { command: "cat out.txt" }, dependencies: [build], cache: { inputs: [out.txt] } }',
     ].join('\n'));
-    const keyOfCheck = (env: NodeJS.ProcessEnv): string => {
+    const keyOfCheck = (env: { [name: string]: string }): string => {
       const result = cli(['run', file, '--json'], tempDir('codomyrmex-cache-store-home-'), dir, env);
       expect(result.code, result.stderr).toBe(0);
-      const record = JSON.parse(result.stdout) as { steps: Record<string, { status: string; cacheKey: string }> };
+      const record = JSON.parse(result.stdout) as { steps: { [step: string]: { status: string; cacheKey: string } } };
       expect(record.steps.build!.status).toBe('succeeded');
       return record.steps.check!.cacheKey;
     };

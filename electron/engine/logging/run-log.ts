@@ -46,8 +46,8 @@ export class RunLog {
 
   /**
    * A step that ran (succeeded, failed, cancelled, skipped) is one record; a cached step is debug: it ran nothing, the
-   * run's record keeps its key, and the run's end counts it. A run of 400 hits thus writes 2 records, not 402 (~40 ms of
-   * a CLI's cold start-up, where pino runs unoptimised).
+   * run's record keeps its key, and the run's end counts it. A run of 400 hits thus writes 2 records, not 402 (~20 ms of
+   * CPU in a cold CLI, where pino runs unoptimised).
    */
   stepEnded(step: string, run: StepRun): void {
     if (run.status === 'cached' && !this.log.isLevelEnabled('debug')) return;

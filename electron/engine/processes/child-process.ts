@@ -1,4 +1,4 @@
-// node:child_process, loaded on first use. Loading it (with node:net and the stream machinery under it) is ~6 ms of a
+// node:child_process, loaded on first use. Loading it (with node:net and the stream machinery under it) is 3–6 ms of a
 // CLI's cold start; a run that starts no process (every step cached, control steps only) and the commands that start
 // none (list, validate, --version) never pay it.
 import type * as ChildProcessModuleType from 'node:child_process';

@@ -49,6 +49,14 @@ export function newProcessTag(): string {
 let bootOffset: number | undefined;
 
 /**
+ * A monotonic clock in milliseconds. Not the `performance` global: its first use loads Node's perf_hooks (~1.4 ms of a
+ * CLI's or a host's start-up, before the first command).
+ */
+function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/**
  * Ticks since boot a second ago, as /proc counts process start times (Linux), for `TreeRoot.since`: /proc/uptime is
  * read once, then the monotonic clock counts on (it stops during suspend while boot time goes on, which only widens
  * the search). The second covers the rounding of both clocks.
@@ -57,12 +65,12 @@ export function processesSince(): number {
   if (!IS_LINUX) return 0;
   if (bootOffset === undefined) {
     try {
-      bootOffset = Number(readFileSync('/proc/uptime', 'latin1').split(' ')[0]) * 1000 - performance.now();
+      bootOffset = Number(readFileSync('/proc/uptime', 'latin1').split(' ')[0]) * 1000 - monotonicMs();
     } catch {
       bootOffset = 0;
     }
   }
-  return Math.max(0, Math.floor(((bootOffset + performance.now()) / 1000 - 1) * TICKS_PER_SECOND));
+  return Math.max(0, Math.floor(((bootOffset + monotonicMs()) / 1000 - 1) * TICKS_PER_SECOND));
 }
 
 /** A snapshot of the machine's live processes (zombies left out: they are gone, only not reaped yet). */
@@ -350,10 +358,10 @@ export class LeftoverSweeper {
     if (!IS_LINUX) return;
     this.pending.push({ ...root, exited: true });
     if (this.timer !== null) return;
-    const wait = Math.max(this.delayMs, this.last + this.spacingMs - performance.now());
+    const wait = Math.max(this.delayMs, this.last + this.spacingMs - monotonicMs());
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.last = performance.now();
+      this.last = monotonicMs();
       void killTrees(this.pending.splice(0));
     }, wait);
   }

@@ -1,8 +1,6 @@
 // The command table: each `codomyrmex` command, the arguments it takes, and the code it loads only when chosen.
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { packageVersionFrom } from '../../engine/package-version.js';
+import { packageVersion } from '../package-version.js';
 import { EXIT, OPTIONS, UsageError, type CliValues } from './command-line.js';
 
 const HELP = `Codomyrmex Orchestrator — run workflow DAGs for local projects.
@@ -114,7 +112,7 @@ export async function runCommandLine(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, ...rest] = positionals;
   if (values.version || command === 'version') {
-    process.stdout.write(`codomyrmex ${packageVersionFrom(dirname(fileURLToPath(import.meta.url))) ?? 'unknown'} (Node ${process.versions.node})\n`);
+    process.stdout.write(`codomyrmex ${packageVersion()} (Node ${process.versions.node})\n`);
     return EXIT.ok;
   }
   if (values.help || command === undefined || command === 'help') {

@@ -177,14 +177,10 @@ export class CachingExecutor implements Executor {
    * hash: those not stored are read for it. Their dependents then get the keys a successful store would have given
    * them (the cut-off holds), not keys of fewer files. An output that cannot be read either leaves the files as stored.
    */
-  private hashedRest(files: StoredFile[], found: ReturnType<typeof outputFiles> | undefined, dir: string, hasher: Hasher): StoredFile[] {
+  private hashedRest(files: readonly FileHash[], found: ReturnType<typeof outputFiles> | undefined, dir: string, hasher: Hasher): readonly FileHash[] {
     if (found === undefined || found.missing.length > 0 || files.length === found.files.length) return files;
     try {
-      return found.files.map((path, i) => {
-        if (files[i]?.path === path) return files[i]!;
-        const stat = statSync(under(dir, path));
-        return { path, hash: this.cache.memo.hashOf(under(dir, path), hasher, stat), mode: stat.mode, size: stat.size };
-      });
+      return found.files.map((path, i) => files[i] ?? { path, hash: this.cache.memo.hashOf(under(dir, path), hasher) });
     } catch {
       return files;
     }
@@ -221,6 +217,9 @@ function stepDir(task: StepTask): string {
   return isAbsolute(own) ? own : resolve(task.cwd, own);
 }
 
+/** What an output hash takes of each output file. */
+type FileHash = Pick<StoredFile, 'path' | 'hash'>;
+
 /** Output file → hash, as a result leaves them on disk. */
 function outputsOf(files: readonly StoredFile[]): Record<string, string> {
   return Object.fromEntries(files.map((file) => [file.path, file.hash]));
@@ -234,6 +233,6 @@ function emptyHash(hasher: Hasher): string {
 }
 
 /** What a dependent's key includes of this step: its outputs and its output files' contents. */
-function outputHashOf(outputs: Record<string, unknown>, files: readonly StoredFile[], hasher: Hasher): string {
+function outputHashOf(outputs: Record<string, unknown>, files: readonly FileHash[], hasher: Hasher): string {
   return hasher.json({ outputs, files: files.map((file) => [file.path, file.hash]) });
 }

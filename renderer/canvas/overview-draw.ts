@@ -107,7 +107,7 @@ export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene
   const bottom = (height - view.y) / zoom;
   const inView = (x: number, y: number): boolean => x >= left && x <= right && y >= top && y <= bottom;
 
-  drawFrames(ctx, scene.frames ?? [], zoom, palette, { left, top, right: right + MARGIN_WIDTH, bottom: bottom + MARGIN_HEIGHT });
+  drawFrames(ctx, scene.frames ?? [], dpr, palette, { left, top, right: right + MARGIN_WIDTH, bottom: bottom + MARGIN_HEIGHT });
 
   const byId = nodesById(scene.nodes);
   // Zoomed out this far a curve's bend is a pixel or two: straight lines look the same and rasterise far faster
@@ -198,19 +198,41 @@ const groupColours = (palette: OverviewPalette): GroupColours => ({
 });
 
 /** The frames meeting the view: tinted and outlined in their group's colour, as the canvas draws them. */
-function drawFrames(ctx: CanvasRenderingContext2D, frames: readonly OverviewFrame[], zoom: number, palette: OverviewPalette, view: { left: number; top: number; right: number; bottom: number }): void {
-  ctx.lineWidth = 1.5 / zoom;
+function drawFrames(ctx: CanvasRenderingContext2D, frames: readonly OverviewFrame[], dpr: number, palette: OverviewPalette, view: { left: number; top: number; right: number; bottom: number }): void {
   for (const frame of frames) {
     if (frame.x > view.right || frame.y > view.bottom || frame.x + frame.width < view.left || frame.y + frame.height < view.top) continue;
     const colour = palette.group[frame.colour] ?? palette.pending;
     ctx.fillStyle = colour;
     ctx.globalAlpha = 0.1;
     ctx.fillRect(frame.x, frame.y, frame.width, frame.height);
-    ctx.strokeStyle = colour;
     ctx.globalAlpha = 1;
-    ctx.strokeRect(frame.x, frame.y, frame.width, frame.height);
+    strokeCrisp(ctx, frame, colour, dpr);
   }
-  ctx.globalAlpha = 1;
+}
+
+/** CSS px: a frame's outline, as the canvas's group frame draws it. */
+const FRAME_LINE = 1.5;
+
+/**
+ * Outlines `box` (flow coordinates) FRAME_LINE CSS px wide on whole device pixels: a line of fractional width at a
+ * fractional place is smeared over two pixel rows at part strength, so a frame looked faint or solid depending only on
+ * where the view stood. Here every edge is a solid line at any zoom and offset.
+ */
+function strokeCrisp(ctx: CanvasRenderingContext2D, box: { x: number; y: number; width: number; height: number }, colour: string, dpr: number): void {
+  const { a: scale, e: dx, f: dy } = ctx.getTransform();
+  const line = Math.max(1, Math.round(FRAME_LINE * dpr));
+  // An odd width is centred on a pixel's middle, an even one on a pixel boundary.
+  const snap = (at: number): number => Math.round(at) + (line % 2) / 2;
+  const left = snap(box.x * scale + dx);
+  const top = snap(box.y * scale + dy);
+  const right = snap((box.x + box.width) * scale + dx);
+  const bottom = snap((box.y + box.height) * scale + dy);
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = line;
+  ctx.strokeRect(left, top, right - left, bottom - top);
+  ctx.restore();
 }
 
 /** Whether the segment between two steps crosses the viewport although neither end is in it (a long dependency). */

@@ -26,11 +26,20 @@ function recordingContext() {
   const filled = new Map<string, number>();
   const boxes: { colour: string; x: number; y: number; width: number; height: number }[] = [];
   const texts: { text: string; colour: string }[] = [];
+  // Outlines drawn in device pixels (under no transform), with their width.
+  const outlines: { colour: string; lineWidth: number; x: number; y: number; width: number; height: number }[] = [];
   let pending = 0;
+  let transform = { a: 1, e: 0, f: 0 };
   const ctx = {
     canvas: { width: 800, height: 600 },
     fillStyle: '', strokeStyle: '', lineWidth: 1, globalAlpha: 1, font: '', textBaseline: '',
-    setTransform() {}, clearRect() {}, beginPath() { pending = 0; }, moveTo() {}, bezierCurveTo() {}, stroke() {}, strokeRect() {},
+    setTransform(a: number, _b: number, _c: number, _d: number, e: number, f: number) { transform = { a, e, f }; },
+    getTransform() { return transform; },
+    save() {}, restore() {},
+    clearRect() {}, beginPath() { pending = 0; }, moveTo() {}, bezierCurveTo() {}, stroke() {},
+    strokeRect(x: number, y: number, width: number, height: number) {
+      if (transform.a === 1 && transform.e === 0 && transform.f === 0) outlines.push({ colour: ctx.strokeStyle, lineWidth: ctx.lineWidth, x, y, width, height });
+    },
     rect() { pending++; },
     fill() { filled.set(ctx.fillStyle, (filled.get(ctx.fillStyle) ?? 0) + pending); },
     fillRect(x: number, y: number, width: number, height: number) { boxes.push({ colour: ctx.fillStyle, x, y, width, height }); },
@@ -38,7 +47,7 @@ function recordingContext() {
     measureText(text: string) { return { width: text.length * 6 * Number(/(\d+(?:\.\d+)?)px/.exec(ctx.font)?.[1] ?? 11) / 11 }; },
     fillText(text: string) { texts.push({ text, colour: ctx.fillStyle }); },
   };
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, filled, boxes, texts };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, filled, boxes, texts, outlines };
 }
 
 const palette: OverviewPalette = { pending: 'grey', edge: 'edge', text: 'ink', selected: 'focus', invalid: 'red', background: 'white', mask: 'sunken', status: { succeeded: 'green', running: 'blue', cached: 'teal', failed: 'crimson' }, group: { blue: 'group-blue', purple: 'group-purple' } };
@@ -74,6 +83,24 @@ describe('drawing the overview', () => {
     const { ctx, filled } = recordingContext();
     drawOverview(ctx, scene, { x: 0, y: 0, zoom: 1 }, 800, 600, 1, palette);
     expect(Object.fromEntries(filled)).toEqual({ teal: 2, green: 1 });
+  });
+
+  it('outlines an expanded group\'s frame on whole device pixels at any zoom and offset, so it is never drawn faint', () => {
+    const frames = [{ x: -40, y: -60, width: 1400, height: 1100, colour: 'purple' }];
+    const scene: OverviewScene = { nodes, frames, edges: [], vertical: false, statusOf: () => undefined, invalid: () => false, selected: () => false };
+    for (const [view, dpr, lineWidth] of [[{ x: 27.0426, y: 234.963, zoom: 0.0760646 }, 1, 2], [{ x: 13.3, y: 7.71, zoom: 0.0913 }, 2, 3], [{ x: 0.5, y: 0.25, zoom: 0.5 }, 1.25, 2]] as const) {
+      const { ctx, outlines } = recordingContext();
+      drawOverview(ctx, scene, view, 800, 600, dpr, palette);
+      expect(outlines).toHaveLength(1);
+      const [outline] = outlines;
+      expect(outline).toMatchObject({ colour: 'group-purple', lineWidth });
+      // An even width sits on pixel boundaries, an odd one on pixel middles: either way each edge covers whole pixels.
+      const offset = lineWidth % 2 / 2;
+      for (const edge of [outline!.x, outline!.y, outline!.x + outline!.width, outline!.y + outline!.height]) expect(edge - offset).toBe(Math.round(edge - offset));
+      // Where the frame is: its corners within a pixel of where the view puts them.
+      expect(Math.abs(outline!.x - (view.x + frames[0]!.x * view.zoom) * dpr)).toBeLessThanOrEqual(1);
+      expect(Math.abs(outline!.y + outline!.height - (view.y + (frames[0]!.y + frames[0]!.height) * view.zoom) * dpr)).toBeLessThanOrEqual(1);
+    }
   });
 
   // A collapsed group's node as the canvas holds it (group-nodes.ts): 240×84, its group in its data.

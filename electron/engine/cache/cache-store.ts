@@ -7,13 +7,20 @@ import type { CacheStats } from '../../../shared/model.js';
 import { sleepSync } from '../sleep-sync.js';
 import type { Hasher } from './hashing.js';
 
-/** An output file as stored: where it goes under the step's folder, its content's hash and its mode bits. */
+/**
+ * An output file as stored: where it goes under the step's folder, its content's hash and its mode bits; or a
+ * symbolic link, stored as its target (`link`) with no blob, its hash that of the target's text (linkHash).
+ */
 export interface StoredFile {
   path: string;
   hash: string;
   mode: number;
   size: number;
+  link?: string;
 }
+
+/** What an output hash holds of a symbolic link: its target's text, apart from any file's content. */
+export const linkHash = (target: string, hasher: Hasher): string => hasher.of(`symlink\0${target}`);
 
 /** One stored step result: what a hit replays. */
 export interface CacheEntry {
@@ -389,7 +396,7 @@ function list(dir: string): string[] {
 function blobsOf(entryPath: string): string[] {
   try {
     const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as CacheEntry;
-    return [...entry.files.map((file) => file.hash), ...(entry.log !== null ? [entry.log] : [])];
+    return [...entry.files.filter((file) => file.link === undefined).map((file) => file.hash), ...(entry.log !== null ? [entry.log] : [])];
   } catch {
     return [];
   }

@@ -1,7 +1,7 @@
 // Content-hash caching around an executor (DESIGN.md §5b): a task with `cache` gets its key computed where it runs
 // (here, or on the worker holding its inputs); a hit restores the outputs and replays the log without running, a
 // miss runs the step and stores its result. Tasks without `cache` go straight through.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CacheMiss } from '../../../shared/model.js';
@@ -10,7 +10,7 @@ import type { ActionRegistry } from '../actions/registry.js';
 import { packageVersionFrom } from '../package-version.js';
 import type { Executor, LogSink, RunningStep, StepProgress, StepTask } from '../runs/executor.js';
 import type { CacheRequest, StepResult } from './cache-request.js';
-import type { StoredFile } from './cache-store.js';
+import { linkHash, type StoredFile } from './cache-store.js';
 import { explainMiss, keyOf, type KeyManifest, type LastKey } from './cache-key.js';
 import type { Hasher } from './hashing.js';
 import { restoreOutputs, storedCopyGone } from './restore-outputs.js';
@@ -139,6 +139,11 @@ export class CachingExecutor implements Executor {
       if (found.missing.length > 0) throw new Error(`declared output${found.missing.length === 1 ? '' : 's'} ${found.missing.join(', ')} not written by the step`);
       for (const path of found.files) {
         const absolute = under(dir, path);
+        const link = found.links.get(path);
+        if (link !== undefined) {
+          files.push({ path, hash: linkHash(link, hasher), mode: lstatSync(absolute).mode, size: 0, link });
+          continue;
+        }
         const stat = statSync(absolute);
         const readFrom = Date.now();
         const hash = store.putFile(absolute, hasher);
@@ -180,7 +185,11 @@ export class CachingExecutor implements Executor {
   private hashedRest(files: readonly FileHash[], found: ReturnType<typeof outputFiles> | undefined, dir: string, hasher: Hasher): readonly FileHash[] {
     if (found === undefined || found.missing.length > 0 || files.length === found.files.length) return files;
     try {
-      return found.files.map((path, i) => files[i] ?? { path, hash: this.cache.memo.hashOf(under(dir, path), hasher) });
+      return found.files.map((path, i) => {
+        if (files[i] !== undefined) return files[i];
+        const link = found.links.get(path);
+        return { path, hash: link === undefined ? this.cache.memo.hashOf(under(dir, path), hasher) : linkHash(link, hasher) };
+      });
     } catch {
       return files;
     }

@@ -1,10 +1,11 @@
 // A hit's output files put back: never over a file the user changed since (its content differs from what was
-// stored: that is a miss and the step runs), each missing file copied from its blob beside its place and renamed in.
+// stored: that is a miss and the step runs), each missing file copied from its blob beside its place and renamed in;
+// a symbolic link made again, pointing where it pointed.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, constants, copyFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CacheMiss } from '../../../shared/model.js';
-import type { CacheEntry, CacheStore, StoredFile } from './cache-store.js';
+import { linkHash, type CacheEntry, type CacheStore, type StoredFile } from './cache-store.js';
 import type { Hasher } from './hashing.js';
 import type { StatMemo } from './stat-memo.js';
 import { under } from './step-files.js';
@@ -22,25 +23,23 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     const target = under(dir, file.path);
-    const stat = statSync(target, { throwIfNoEntry: false });
-    if (stat?.isFile() === true) {
-      const onDisk = memo.hashOf(target, hasher, stat);
-      if (onDisk === file.hash) continue;
-      if (lastOutputs()[file.path] !== onDisk) {
-        return { summary: `output ${file.path} changed since it was stored`, changes: [{ kind: 'outputs', name: file.path, detail: 'output differs from the cache (changed since)' }] };
-      }
-    }
+    const onDisk = file.link === undefined ? fileHashAt(target, memo, hasher) : linkHashAt(target, hasher);
+    if (onDisk === file.hash) continue;
+    if (onDisk !== null && lastOutputs()[file.path] !== onDisk) return changedSince(file.path);
     (missing ??= []).push(file);
   }
   if (missing === null) return null;
-  for (const file of missing) if (!store.hasBlob(file.hash)) return storedCopyGone(file.path);
+  for (const file of missing) if (file.link === undefined && !store.hasBlob(file.hash)) return storedCopyGone(file.path);
   for (const file of missing) {
     const target = under(dir, file.path);
     const temp = `${target}.codomyrmex-${randomBytes(4).toString('hex')}`;
     try {
       mkdirSync(dirname(target), { recursive: true });
-      copyFileSync(store.blobPath(file.hash), temp, constants.COPYFILE_FICLONE);
-      chmodSync(temp, file.mode & 0o7777);
+      if (file.link !== undefined) symlinkSync(file.link, temp);
+      else {
+        copyFileSync(store.blobPath(file.hash), temp, constants.COPYFILE_FICLONE);
+        chmodSync(temp, file.mode & 0o7777);
+      }
       renameSync(temp, target);
     } catch (error) {
       rmSync(temp, { force: true });
@@ -48,6 +47,28 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
     }
   }
   return null;
+}
+
+/** The content hash of the file at `target` (through a link); null when there is none, a folder is no file's content. */
+function fileHashAt(target: string, memo: StatMemo, hasher: Hasher): string | null {
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (stat === undefined) return null;
+  return stat.isFile() ? memo.hashOf(target, hasher, stat) : FOLDER;
+}
+
+/** What is at a link's place, hashed as restoreOutputs compares it: a link's target, a file's content; null for none. */
+function linkHashAt(target: string, hasher: Hasher): string | null {
+  const stat = lstatSync(target, { throwIfNoEntry: false });
+  if (stat === undefined) return null;
+  if (stat.isSymbolicLink()) return linkHash(readlinkSync(target), hasher);
+  return stat.isFile() ? hasher.file(target) : FOLDER;
+}
+
+/** A folder where an output file or link was: never a stored output's hash, so never replaced. */
+const FOLDER = 'folder';
+
+function changedSince(path: string): CacheMiss {
+  return { summary: `output ${path} changed since it was stored`, changes: [{ kind: 'outputs', name: path, detail: 'output differs from the cache (changed since)' }] };
 }
 
 /** A miss because a blob the entry names is no longer stored (evicted, cleared). */

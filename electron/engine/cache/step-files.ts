@@ -1,6 +1,6 @@
 // A cached step's files: its inputs and outputs found by their globs (tinyglobby, `!` excluding), relative to the
 // step's working directory and sorted, so the same tree always gives the same list.
-import { existsSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type Picomatch from 'picomatch';
 import type { globSync as GlobSync, isDynamicPattern as IsDynamicPattern } from 'tinyglobby';
@@ -61,11 +61,80 @@ export function inputFiles(dir: string, cache: StepCache, found?: Found): string
   return sorted(files.filter((path) => !isOutput(path)));
 }
 
-/** The output files present now (relative paths, sorted), and the plain paths among the outputs that are not there. */
-export function outputFiles(dir: string, cache: StepCache): { files: string[]; missing: string[] } {
+/** The outputs present now: paths (relative, sorted), the symlinks among them (path → its target), plain paths not there. */
+export interface OutputFiles {
+  files: string[];
+  links: Map<string, string>;
+  missing: string[];
+}
+
+/**
+ * The output files present now. A symbolic link among them is kept as a link, not as a copy of what it points to:
+ * restored as a file, `node_modules/.bin/tsc` (→ `../typescript/bin/tsc`) would look for its modules beside itself,
+ * and a linked folder would be stored whole a second time. A folder link the patterns name themselves (`build/**`
+ * where `build` is a link to a scratch disk) is followed, as the user asked for what is in it.
+ */
+export function outputFiles(dir: string, cache: StepCache): OutputFiles {
   const found: Found = { stats: new Map(), missing: [] };
-  if (cache.outputs.length === 0) return { files: [], missing: [] };
-  return { files: sorted(find(dir, cache.outputs, found)), missing: found.missing };
+  const links = new Map<string, string>();
+  if (cache.outputs.length === 0) return { files: [], links, missing: [] };
+  const files = find(dir, cache.outputs, found);
+  // A plain path naming a link whose target is gone: the link itself is the output.
+  const missing = found.missing.filter((path) => {
+    const link = linkAt(under(dir, path));
+    if (link === null) return true;
+    files.push(path.replace(/^\.\//, '').replace(/\/+$/, ''));
+    return false;
+  });
+  return { files: sorted(foldLinks(dir, cache.outputs, files, links)), links, missing };
+}
+
+/** The target of the symbolic link at `path`; null when there is none (or no file at all). */
+function linkAt(path: string): string | null {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `files` with each symbolic link below the patterns' own folders in place of what the glob found through it (a file
+ * link stays one path; the files under a folder link become that folder's path), its target put in `links`.
+ */
+function foldLinks(dir: string, patterns: readonly string[], files: readonly string[], links: Map<string, string>): string[] {
+  const bases = patterns.filter((pattern) => !pattern.startsWith('!')).map(baseOf);
+  const seen = new Map<string, string | null>();
+  const linkOf = (path: string): string | null => {
+    let link = seen.get(path);
+    if (link === undefined) seen.set(path, (link = linkAt(under(dir, path))));
+    return link;
+  };
+  const folded = new Set<string>();
+  for (const file of files) {
+    const parts = file.split('/');
+    // The deepest folder a pattern names that holds the file: links above it are followed.
+    let depth = 0;
+    for (const base of bases) if (base.length > depth && (file === base.join('/') || file.startsWith(`${base.join('/')}/`))) depth = base.length;
+    let kept = file;
+    for (let at = Math.min(depth + 1, parts.length); at <= parts.length; at++) {
+      const path = at === parts.length ? file : parts.slice(0, at).join('/');
+      const link = linkOf(path);
+      if (link === null) continue;
+      links.set(path, link);
+      kept = path;
+      break;
+    }
+    folded.add(kept);
+  }
+  return [...folded];
+}
+
+/** The folder a pattern starts from, as path parts: a plain path is its own; a glob's is what precedes its first magic. */
+function baseOf(pattern: string): string[] {
+  const plain = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+  const base = notPlain(plain) ? glob().picomatch.scan(plain).base : plain;
+  return base === '' || base === '.' ? [] : base.split('/');
 }
 
 /**

@@ -1,6 +1,6 @@
 // A cached step's files: plain relative paths joined without normalising give what path.resolve gives, and a declared
 // output path that is not there is reported, not silently left out.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GlobbingNotLoaded, loadGlobbing, outputFiles, under } from '../../../../electron/engine/cache/step-files.js';
@@ -20,10 +20,10 @@ describe('outputFiles', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'build'));
     writeFileSync(join(dir, 'app'), 'app');
-    expect(outputFiles(dir, { inputs: [], outputs: ['app', 'gone.txt'], env: [] })).toEqual({ files: ['app'], missing: ['gone.txt'] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['app', 'gone.txt'], env: [] })).toEqual({ files: ['app'], links: new Map(), missing: ['gone.txt'] });
     expect(() => outputFiles(dir, { inputs: [], outputs: ['build'], env: [] })).toThrow(GlobbingNotLoaded);
     await loadGlobbing();
-    expect(outputFiles(dir, { inputs: [], outputs: ['build'], env: [] })).toEqual({ files: [], missing: [] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['build'], env: [] })).toEqual({ files: [], links: new Map(), missing: [] });
   });
 
   it('lists the files the outputs name and the plain paths among them that are not there', async () => {
@@ -32,7 +32,29 @@ describe('outputFiles', () => {
     mkdirSync(join(dir, 'build', 'deep'), { recursive: true });
     writeFileSync(join(dir, 'build', 'deep', 'x.o'), 'x');
     writeFileSync(join(dir, 'app'), 'app');
-    expect(outputFiles(dir, { inputs: [], outputs: ['app', 'build', 'dist/app.js'], env: [] })).toEqual({ files: ['app', 'build/deep/x.o'], missing: ['dist/app.js'] });
-    expect(outputFiles(dir, { inputs: [], outputs: ['build/**/*.o', 'dist/app.js', '!build/none'], env: [] })).toEqual({ files: ['build/deep/x.o'], missing: ['dist/app.js'] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['app', 'build', 'dist/app.js'], env: [] })).toEqual({ files: ['app', 'build/deep/x.o'], links: new Map(), missing: ['dist/app.js'] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['build/**/*.o', 'dist/app.js', '!build/none'], env: [] })).toEqual({ files: ['build/deep/x.o'], links: new Map(), missing: ['dist/app.js'] });
+  });
+
+  it('keeps links below the folders the outputs name as links, and follows a folder link the outputs name themselves', async () => {
+    await loadGlobbing();
+    const dir = tempDir();
+    const elsewhere = tempDir();
+    writeFileSync(join(elsewhere, 'far.txt'), 'far');
+    mkdirSync(join(dir, 'deps', 'pkg', 'bin'), { recursive: true });
+    mkdirSync(join(dir, 'deps', '.bin'));
+    writeFileSync(join(dir, 'deps', 'pkg', 'bin', 'tool'), 'tool');
+    symlinkSync('../pkg/bin/tool', join(dir, 'deps', '.bin', 'tool'));
+    symlinkSync(elsewhere, join(dir, 'deps', 'linked'));
+    symlinkSync('nowhere', join(dir, 'deps', 'dangling'));
+    symlinkSync(elsewhere, join(dir, 'scratch'));
+    const links = new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/linked', elsewhere]]);
+    // A file link is one path, a folder link one path in place of the files under it.
+    expect(outputFiles(dir, { inputs: [], outputs: ['deps/**'], env: [] })).toEqual({ files: ['deps/.bin/tool', 'deps/linked', 'deps/pkg/bin/tool'], links, missing: [] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['deps'], env: [] })).toEqual({ files: ['deps/.bin/tool', 'deps/linked', 'deps/pkg/bin/tool'], links, missing: [] });
+    // Named by the outputs: a folder link is followed, a file link (even one pointing nowhere) kept.
+    expect(outputFiles(dir, { inputs: [], outputs: ['scratch/**', 'deps/.bin/tool', 'deps/dangling'], env: [] })).toEqual({
+      files: ['deps/.bin/tool', 'deps/dangling', 'scratch/far.txt'], links: new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/dangling', 'nowhere']]), missing: [],
+    });
   });
 });

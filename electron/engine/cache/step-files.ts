@@ -103,7 +103,7 @@ function linkAt(path: string): string | null {
  * link stays one path; the files under a folder link become that folder's path), its target put in `links`.
  */
 function foldLinks(dir: string, patterns: readonly string[], files: readonly string[], links: Map<string, string>): string[] {
-  const bases = patterns.filter((pattern) => !pattern.startsWith('!')).map(baseOf);
+  const bases = patterns.filter((pattern) => !pattern.startsWith('!')).map(baseOf).map((parts) => ({ path: parts.join('/'), depth: parts.length }));
   const seen = new Map<string, string | null>();
   const linkOf = (path: string): string | null => {
     let link = seen.get(path);
@@ -115,7 +115,7 @@ function foldLinks(dir: string, patterns: readonly string[], files: readonly str
     const parts = file.split('/');
     // The deepest folder a pattern names that holds the file: links above it are followed.
     let depth = 0;
-    for (const base of bases) if (base.length > depth && (file === base.join('/') || file.startsWith(`${base.join('/')}/`))) depth = base.length;
+    for (const base of bases) if (base.depth > depth && (file === base.path || file.startsWith(`${base.path}/`))) depth = base.depth;
     let kept = file;
     for (let at = Math.min(depth + 1, parts.length); at <= parts.length; at++) {
       const path = at === parts.length ? file : parts.slice(0, at).join('/');

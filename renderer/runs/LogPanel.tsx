@@ -11,7 +11,8 @@ import { useLogSearch } from './use-log-search.js';
 const LINE_HEIGHT = 18;
 const NO_LINES: readonly string[] = [];
 
-export function LogPanel({ executionId, step, started }: { executionId: string; step: string; started: boolean }): ReactElement {
+/** `started`: the step has begun (else there is no log to read); `finished`: it has ended, so no more output will come. */
+export function LogPanel({ executionId, step, started, finished }: { executionId: string; step: string; started: boolean; finished: boolean }): ReactElement {
   const buffer = useLogStore((state) => state.buffers.get(logKey(executionId, step)));
   const { ensureLog, loadEarlierLog } = useActions();
   const scroller = useRef<HTMLDivElement | null>(null);
@@ -48,7 +49,7 @@ export function LogPanel({ executionId, step, started }: { executionId: string; 
         <button type="button" className="log-panel__earlier" onClick={() => void loadEarlierLog(executionId, step)}>… earlier output on disk — load more</button>
       )}
       <div ref={scroller} className="log-panel__lines" role="log" aria-live="off" aria-label={`Output of ${step}`} tabIndex={0} onScroll={onScroll}>
-        {count === 0 ? <p className="muted log-panel__empty">{started ? (buffer?.seeding === true ? 'Reading the log…' : 'No output yet.') : 'Not started yet.'}</p> : (
+        {count === 0 ? <p className="muted log-panel__empty">{emptyText(started, finished, buffer?.seeding === true)}</p> : (
           <div className="log-panel__sizer" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => (
               <div key={item.key} className="log-line" data-index={item.index} style={{ transform: `translateY(${item.start}px)` }}>
@@ -60,4 +61,11 @@ export function LogPanel({ executionId, step, started }: { executionId: string; 
       </div>
     </section>
   );
+}
+
+/** What an empty log says: a step that ended wrote nothing (not "yet": nothing more will come). */
+function emptyText(started: boolean, finished: boolean, seeding: boolean): string {
+  if (!started) return 'Not started yet.';
+  if (seeding) return 'Reading the log…';
+  return finished ? 'No output: the step wrote nothing.' : 'No output yet.';
 }

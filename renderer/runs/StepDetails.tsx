@@ -43,7 +43,7 @@ export function StepDetails({ executionId, step, most }: { executionId: string; 
           {outputs.length > 0 && <><dt>Outputs</dt><dd><ul className="outputs">{outputs.map(([key, value]) => <li key={key} className="mono"><strong>{key}</strong> = {typeof value === 'string' ? stripAnsi(value).slice(-200) : JSON.stringify(value)}</li>)}</ul></dd></>}
         </dl>
       )}
-      <LogPanel executionId={executionId} step={step} started={run?.startTime != null} />
+      <LogPanel executionId={executionId} step={step} started={run?.startTime != null} finished={run !== undefined && TERMINAL_STEP_STATUSES.has(run.status)} />
     </aside>
   );
 }

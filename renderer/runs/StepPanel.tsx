@@ -1,6 +1,7 @@
 // Beside the canvas: the selected step's definition, its state in the shown run (and the worker that ran it), and its
 // log tail.
 import type { ReactElement } from 'react';
+import { TERMINAL_STEP_STATUSES } from '../../shared/model.js';
 import { formatDuration } from '../app/format-time.js';
 import { useActions, useGraphStore, useRunStore } from '../app/hooks.js';
 import { selectShownStep } from './run-selectors.js';
@@ -36,7 +37,7 @@ export function StepPanel({ step }: { step: string }): ReactElement {
         </dl>
       )}
       {run === undefined && <p className="muted">Not run yet. Click Run to see its status and log here.</p>}
-      {executionId !== null && run !== undefined && <LogPanel executionId={executionId} step={step} started={run.startTime !== null} />}
+      {executionId !== null && run !== undefined && <LogPanel executionId={executionId} step={step} started={run.startTime !== null} finished={TERMINAL_STEP_STATUSES.has(run.status)} />}
     </aside>
   );
 }

@@ -83,6 +83,10 @@ test('run twice, the second run\'s steps are drawn cached with the reason in the
   expect(key).toMatch(/^[0-9a-f]{16,}$/);
   await expect(restored.locator('[data-cache-key]')).toHaveText(key!.slice(0, 12));
   await expect(restored.getByRole('button', { name: 'Copy cache key' })).toBeVisible();
+  // Its log, replayed, is empty as when it ran: said as finished, not as output still to come.
+  await expect(restored.getByRole('log', { name: 'Output of compile' })).toHaveText('No output: the step wrote nothing.');
+  await expect((await stepPanel(page, 'lint')).getByRole('log', { name: 'Output of lint' })).toContainText('src/a.txt');
+  await stepPanel(page, 'compile');
   await expect(step(page, 'compile')).toHaveAttribute('title', `Restored from cache (key ${key!.slice(0, 12)})`);
   await shoot(page, 'cache-run-cached-light');
   await colorScheme(page, 'dark');

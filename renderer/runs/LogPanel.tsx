@@ -63,9 +63,9 @@ export function LogPanel({ executionId, step, started, finished }: { executionId
   );
 }
 
-/** What an empty log says: a step that ended wrote nothing (not "yet": nothing more will come). */
+/** What an empty log says: nothing more will come from a step that ended, whether it wrote nothing or never ran. */
 function emptyText(started: boolean, finished: boolean, seeding: boolean): string {
-  if (!started) return 'Not started yet.';
+  if (!started) return finished ? 'It did not run: no output.' : 'Not started yet.';
   if (seeding) return 'Reading the log…';
   return finished ? 'No output: the step wrote nothing.' : 'No output yet.';
 }

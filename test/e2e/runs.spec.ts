@@ -104,6 +104,10 @@ test('cancelling the long step kills its process, skips its dependent, and the r
   await expect(node(page, 'quick')).toHaveAttribute('data-status', 'succeeded');
   await expect(node(page, 'after-long')).toHaveAttribute('data-status', 'skipped');
   await expect(page.locator('.run-detail')).toHaveAttribute('data-run-status', 'cancelled');
+  // A skipped step's log says it never ran, not that it has yet to start.
+  await node(page, 'after-long').click();
+  await expect(page.getByRole('log', { name: 'Output of after-long' })).toHaveText('It did not run: no output.');
+  await node(page, 'long').click();
   await expect(page.getByRole('note').filter({ hasText: 'Ended cancelled' })).toHaveText('Ended cancelled: step "long" was cancelled and no step failed');
   await shot(page, 'run-cancelled-step');
 });

@@ -14,7 +14,7 @@ import { linkHash, type StoredFile } from './cache-store.js';
 import { explainMiss, keyOf, type KeyManifest, type LastKey } from './cache-key.js';
 import type { Hasher } from './hashing.js';
 import { restoreOutputs, storedCopyGone } from './restore-outputs.js';
-import { GlobbingNotLoaded, inputFiles, loadGlobbing, outputFiles, under, withGlobbing, type Found } from './step-files.js';
+import { GlobbingNotLoaded, inputFiles, loadGlobbing, outputFiles, under, withGlobbing, type Found, type OutputFiles } from './step-files.js';
 import type { StepCache } from './step-cache.js';
 
 const BUILTIN_VERSION = packageVersionFrom(fileURLToPath(new URL('.', import.meta.url))) ?? '0.0.0';
@@ -133,7 +133,7 @@ export class CachingExecutor implements Executor {
     const outputs = result.outputs;
     const files: StoredFile[] = [];
     const remember = (failure: string | null): void => this.cache.lastKeys.set(request.workflow, task.step, { key, manifest, outputs: failure === null ? outputsOf(files) : {}, failure });
-    let found: ReturnType<typeof outputFiles> | undefined;
+    let found: OutputFiles | undefined;
     try {
       found = outputFiles(dir, request.spec);
       if (found.missing.length > 0) throw new Error(`declared output${found.missing.length === 1 ? '' : 's'} ${found.missing.join(', ')} not written by the step`);
@@ -182,7 +182,7 @@ export class CachingExecutor implements Executor {
    * hash: those not stored are read for it. Their dependents then get the keys a successful store would have given
    * them (the cut-off holds), not keys of fewer files. An output that cannot be read either leaves the files as stored.
    */
-  private hashedRest(files: readonly FileHash[], found: ReturnType<typeof outputFiles> | undefined, dir: string, hasher: Hasher): readonly FileHash[] {
+  private hashedRest(files: readonly FileHash[], found: OutputFiles | undefined, dir: string, hasher: Hasher): readonly FileHash[] {
     if (found === undefined || found.missing.length > 0 || files.length === found.files.length) return files;
     try {
       return found.files.map((path, i) => {

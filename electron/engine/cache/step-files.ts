@@ -1,12 +1,29 @@
 // A cached step's files: its inputs and outputs found by their globs (tinyglobby, `!` excluding), relative to the
 // step's working directory and sorted, so the same tree always gives the same list.
-import { existsSync, lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type Picomatch from 'picomatch';
 import type { globSync as GlobSync, isDynamicPattern as IsDynamicPattern } from 'tinyglobby';
 import type { StepCache } from '../../../shared/model.js';
 
 const OPTIONS = { onlyFiles: true, dot: true, expandDirectories: true } as const;
+
+/**
+ * The file system the output globs walk: as node:fs, but a link pointing nowhere is taken for the file it names (its
+ * own path, its own lstat), so the glob lists it where it would drop it, and it is stored as the link it is. Inputs
+ * are read by content, so there a link to nothing stays out.
+ */
+const OUTPUT_FS = {
+  realpathSync: ((path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  }) as typeof realpathSync,
+  statSync: ((path: string) => statSync(path, { throwIfNoEntry: false }) ?? lstatSync(path)) as typeof statSync,
+};
+const OUTPUT_OPTIONS = { ...OPTIONS, fs: OUTPUT_FS };
 
 /**
  * The glob libraries, loaded when a step first names a glob or a folder: loading them (fdir also reads picomatch from
@@ -78,7 +95,7 @@ export function outputFiles(dir: string, cache: StepCache): OutputFiles {
   const found: Found = { stats: new Map(), missing: [] };
   const links = new Map<string, string>();
   if (cache.outputs.length === 0) return { files: [], links, missing: [] };
-  const files = find(dir, cache.outputs, found);
+  const files = find(dir, cache.outputs, found, OUTPUT_OPTIONS);
   // A plain path naming a link whose target is gone: the link itself is the output.
   const missing = found.missing.filter((path) => {
     const link = linkAt(under(dir, path));
@@ -141,12 +158,12 @@ function baseOf(pattern: string): string[] {
  * The files the globs name. Plain file paths (the common case: `src/main.c`, `dist/app.js`) are looked up directly:
  * a glob crawls their folders, which for a step naming one file among thousands costs a thousand times more.
  */
-function find(dir: string, patterns: readonly string[], found?: Found): string[] {
+function find(dir: string, patterns: readonly string[], found?: Found, options: typeof OPTIONS | typeof OUTPUT_OPTIONS = OPTIONS): string[] {
   if (patterns.some(notPlain)) {
     const plain = patterns.filter((pattern) => !notPlain(pattern));
     // A plain path beside globs is still checked for being there: a declared output no run wrote is never stored.
     if (found !== undefined) for (const pattern of plain) if (!existsSync(resolve(dir, pattern))) found.missing.push(pattern);
-    return glob().globSync(patterns, { ...OPTIONS, cwd: dir });
+    return glob().globSync(patterns, { ...options, cwd: dir });
   }
   const files: string[] = [];
   for (let i = 0; i < patterns.length; i++) {
@@ -157,7 +174,7 @@ function find(dir: string, patterns: readonly string[], found?: Found): string[]
       found?.missing.push(pattern);
       continue;
     }
-    if (stat.isDirectory()) files.push(...glob().globSync(pattern, { ...OPTIONS, cwd: dir }));
+    if (stat.isDirectory()) files.push(...glob().globSync(pattern, { ...options, cwd: dir }));
     else if (stat.isFile()) {
       files.push(pattern.replace(/^\.\//, ''));
       found?.stats.set(absolute, stat);

@@ -3,7 +3,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GlobbingNotLoaded, loadGlobbing, outputFiles, under } from '../../../../electron/engine/cache/step-files.js';
+import { GlobbingNotLoaded, inputFiles, loadGlobbing, outputFiles, under } from '../../../../electron/engine/cache/step-files.js';
 import { tempDir } from '../../../helpers.js';
 
 describe('under', () => {
@@ -48,10 +48,13 @@ describe('outputFiles', () => {
     symlinkSync(elsewhere, join(dir, 'deps', 'linked'));
     symlinkSync('nowhere', join(dir, 'deps', 'dangling'));
     symlinkSync(elsewhere, join(dir, 'scratch'));
-    const links = new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/linked', elsewhere]]);
-    // A file link is one path, a folder link one path in place of the files under it.
-    expect(outputFiles(dir, { inputs: [], outputs: ['deps/**'], env: [] })).toEqual({ files: ['deps/.bin/tool', 'deps/linked', 'deps/pkg/bin/tool'], links, missing: [] });
-    expect(outputFiles(dir, { inputs: [], outputs: ['deps'], env: [] })).toEqual({ files: ['deps/.bin/tool', 'deps/linked', 'deps/pkg/bin/tool'], links, missing: [] });
+    const links = new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/dangling', 'nowhere'], ['deps/linked', elsewhere]]);
+    // A file link is one path, a folder link one path in place of the files under it; a link to nothing is kept too.
+    const files = ['deps/.bin/tool', 'deps/dangling', 'deps/linked', 'deps/pkg/bin/tool'];
+    expect(outputFiles(dir, { inputs: [], outputs: ['deps/**'], env: [] })).toEqual({ files, links, missing: [] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['deps'], env: [] })).toEqual({ files, links, missing: [] });
+    // As inputs (read by content), the link to nothing is left out and the links are followed.
+    expect(inputFiles(dir, { inputs: ['deps/**'], outputs: [], env: [] })).toEqual(['deps/.bin/tool', 'deps/linked/far.txt', 'deps/pkg/bin/tool']);
     // Named by the outputs: a folder link is followed, a file link (even one pointing nowhere) kept.
     expect(outputFiles(dir, { inputs: [], outputs: ['scratch/**', 'deps/.bin/tool', 'deps/dangling'], env: [] })).toEqual({
       files: ['deps/.bin/tool', 'deps/dangling', 'scratch/far.txt'], links: new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/dangling', 'nowhere']]), missing: [],

@@ -9,7 +9,8 @@ import type { Hasher } from './hashing.js';
 
 /**
  * An output file as stored: where it goes under the step's folder, its content's hash and its mode bits; or a
- * symbolic link, stored as its target (`link`) with no blob, its hash that of the target's text (linkHash).
+ * symbolic link, stored as its target (`link`) with no blob, its hash that of the target's text (linkHash); or an
+ * empty folder (`folder`), no blob either, its hash folderHash.
  */
 export interface StoredFile {
   path: string;
@@ -17,10 +18,17 @@ export interface StoredFile {
   mode: number;
   size: number;
   link?: string;
+  folder?: true;
 }
 
 /** What an output hash holds of a symbolic link: its target's text, apart from any file's content. */
 export const linkHash = (target: string, hasher: Hasher): string => hasher.of(`symlink\0${target}`);
+
+/** What an output hash holds of an empty folder: that it is one, apart from any file's content. */
+export const folderHash = (hasher: Hasher): string => hasher.of('folder\0');
+
+/** Whether an entry's file has its content in a blob (links and empty folders have none). */
+export const hasContent = (file: StoredFile): boolean => file.link === undefined && file.folder === undefined;
 
 /** One stored step result: what a hit replays. */
 export interface CacheEntry {
@@ -396,7 +404,7 @@ function list(dir: string): string[] {
 function blobsOf(entryPath: string): string[] {
   try {
     const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as CacheEntry;
-    return [...entry.files.filter((file) => file.link === undefined).map((file) => file.hash), ...(entry.log !== null ? [entry.log] : [])];
+    return [...entry.files.filter(hasContent).map((file) => file.hash), ...(entry.log !== null ? [entry.log] : [])];
   } catch {
     return [];
   }

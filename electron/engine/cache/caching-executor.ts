@@ -10,7 +10,7 @@ import type { ActionRegistry } from '../actions/registry.js';
 import { packageVersionFrom } from '../package-version.js';
 import type { Executor, LogSink, RunningStep, StepProgress, StepTask } from '../runs/executor.js';
 import type { CacheRequest, StepResult } from './cache-request.js';
-import { linkHash, type StoredFile } from './cache-store.js';
+import { folderHash, linkHash, type StoredFile } from './cache-store.js';
 import { explainMiss, keyOf, type KeyManifest, type LastKey } from './cache-key.js';
 import type { Hasher } from './hashing.js';
 import { restoreOutputs, storedCopyGone } from './restore-outputs.js';
@@ -144,6 +144,10 @@ export class CachingExecutor implements Executor {
           files.push({ path, hash: linkHash(link, hasher), mode: lstatSync(absolute).mode, size: 0, link });
           continue;
         }
+        if (found.folders.has(path)) {
+          files.push({ path, hash: folderHash(hasher), mode: statSync(absolute).mode, size: 0, folder: true });
+          continue;
+        }
         const stat = statSync(absolute);
         const readFrom = Date.now();
         const hash = store.putFile(absolute, hasher);
@@ -188,7 +192,8 @@ export class CachingExecutor implements Executor {
       return found.files.map((path, i) => {
         if (files[i] !== undefined) return files[i];
         const link = found.links.get(path);
-        return { path, hash: link === undefined ? this.cache.memo.hashOf(under(dir, path), hasher) : linkHash(link, hasher) };
+        if (link !== undefined) return { path, hash: linkHash(link, hasher) };
+        return { path, hash: found.folders.has(path) ? folderHash(hasher) : this.cache.memo.hashOf(under(dir, path), hasher) };
       });
     } catch {
       return files;

@@ -1,11 +1,11 @@
 // A hit's output files put back: never over a file the user changed since (its content differs from what was
 // stored: that is a miss and the step runs), each missing file copied from its blob beside its place and renamed in;
-// a symbolic link made again, pointing where it pointed.
+// a symbolic link made again, pointing where it pointed; an empty folder made again.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, constants, copyFileSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CacheMiss } from '../../../shared/model.js';
-import { linkHash, type CacheEntry, type CacheStore, type StoredFile } from './cache-store.js';
+import { folderHash, hasContent, linkHash, type CacheEntry, type CacheStore, type StoredFile } from './cache-store.js';
 import type { Hasher } from './hashing.js';
 import type { StatMemo } from './stat-memo.js';
 import { under } from './step-files.js';
@@ -23,15 +23,23 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     const target = under(dir, file.path);
-    const onDisk = file.link === undefined ? fileHashAt(target, memo, hasher) : linkHashAt(target, hasher);
+    const onDisk = file.folder === true ? folderHashAt(target, hasher) : file.link === undefined ? fileHashAt(target, memo, hasher) : linkHashAt(target, hasher);
     if (onDisk === file.hash) continue;
     if (onDisk !== null && lastOutputs()[file.path] !== onDisk) return changedSince(file.path);
     (missing ??= []).push(file);
   }
   if (missing === null) return null;
-  for (const file of missing) if (file.link === undefined && !store.hasBlob(file.hash)) return storedCopyGone(file.path);
+  for (const file of missing) if (hasContent(file) && !store.hasBlob(file.hash)) return storedCopyGone(file.path);
   for (const file of missing) {
     const target = under(dir, file.path);
+    if (file.folder === true) {
+      try {
+        mkdirSync(target, { recursive: true });
+        continue;
+      } catch (error) {
+        return notRestored(file.path, error);
+      }
+    }
     const temp = `${target}.codomyrmex-${randomBytes(4).toString('hex')}`;
     try {
       mkdirSync(dirname(target), { recursive: true });
@@ -43,7 +51,7 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
       renameSync(temp, target);
     } catch (error) {
       rmSync(temp, { force: true });
-      return { summary: `output ${file.path} could not be restored`, changes: [{ kind: 'outputs', name: file.path, detail: `not restored: ${(error as Error).message}` }] };
+      return notRestored(file.path, error);
     }
   }
   return null;
@@ -62,6 +70,19 @@ function linkHashAt(target: string, hasher: Hasher): string | null {
   if (stat === undefined) return null;
   if (stat.isSymbolicLink()) return linkHash(readlinkSync(target), hasher);
   return stat.isFile() ? hasher.file(target) : FOLDER;
+}
+
+/** What is at an empty folder's place, hashed as restoreOutputs compares it; null for nothing. */
+function folderHashAt(target: string, hasher: Hasher): string | null {
+  const stat = lstatSync(target, { throwIfNoEntry: false });
+  if (stat === undefined) return null;
+  if (stat.isDirectory()) return folderHash(hasher);
+  if (stat.isSymbolicLink()) return linkHash(readlinkSync(target), hasher);
+  return stat.isFile() ? hasher.file(target) : FOLDER;
+}
+
+function notRestored(path: string, error: unknown): CacheMiss {
+  return { summary: `output ${path} could not be restored`, changes: [{ kind: 'outputs', name: path, detail: `not restored: ${(error as Error).message}` }] };
 }
 
 /** A folder where an output file or link was: never a stored output's hash, so never replaced. */

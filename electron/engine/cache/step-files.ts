@@ -23,7 +23,8 @@ const OUTPUT_FS = {
   }) as typeof realpathSync,
   statSync: ((path: string) => statSync(path, { throwIfNoEntry: false }) ?? lstatSync(path)) as typeof statSync,
 };
-const OUTPUT_OPTIONS = { ...OPTIONS, fs: OUTPUT_FS };
+/** Folders are listed too (ending in `/`): an empty one is an output of its own, made again on a restore. */
+const OUTPUT_OPTIONS = { ...OPTIONS, onlyFiles: false, fs: OUTPUT_FS };
 
 /**
  * The glob libraries, loaded when a step first names a glob or a folder: loading them (fdir also reads picomatch from
@@ -78,10 +79,14 @@ export function inputFiles(dir: string, cache: StepCache, found?: Found): string
   return sorted(files.filter((path) => !isOutput(path)));
 }
 
-/** The outputs present now: paths (relative, sorted), the symlinks among them (path → its target), plain paths not there. */
+/**
+ * The outputs present now: paths (relative, sorted), the symlinks among them (path → its target), the empty folders
+ * among them, and the plain paths not there.
+ */
 export interface OutputFiles {
   files: string[];
   links: Map<string, string>;
+  folders: Set<string>;
   missing: string[];
 }
 
@@ -94,8 +99,9 @@ export interface OutputFiles {
 export function outputFiles(dir: string, cache: StepCache): OutputFiles {
   const found: Found = { stats: new Map(), missing: [] };
   const links = new Map<string, string>();
-  if (cache.outputs.length === 0) return { files: [], links, missing: [] };
-  const files = find(dir, cache.outputs, found, OUTPUT_OPTIONS);
+  const folders = new Set<string>();
+  if (cache.outputs.length === 0) return { files: [], links, folders, missing: [] };
+  const files = emptyFoldersKept(find(dir, cache.outputs, found, OUTPUT_OPTIONS), folders);
   // A plain path naming a link whose target is gone: the link itself is the output.
   const missing = found.missing.filter((path) => {
     const link = linkAt(under(dir, path));
@@ -103,7 +109,36 @@ export function outputFiles(dir: string, cache: StepCache): OutputFiles {
     files.push(path.replace(/^\.\//, '').replace(/\/+$/, ''));
     return false;
   });
-  return { files: sorted(foldLinks(dir, cache.outputs, files, links)), links, missing };
+  const kept = foldLinks(dir, cache.outputs, files, links);
+  // A folder found through a link is the link's now, not an empty folder of its own.
+  if (folders.size > 0) {
+    const paths = new Set(kept);
+    for (const folder of folders) if (links.has(folder) || !paths.has(folder)) folders.delete(folder);
+  }
+  return { files: sorted(kept), links, folders, missing };
+}
+
+/**
+ * The files a glob listed with the empty folders among its folders (`a/b/` with nothing listed under it), by their
+ * paths without the `/`, which go in `folders`; folders that hold something listed are left out (made by the restore
+ * of what is in them).
+ */
+function emptyFoldersKept(listed: readonly string[], folders: Set<string>): string[] {
+  if (!listed.some((path) => path.endsWith('/'))) return [...listed];
+  const holding = new Set<string>();
+  for (const path of listed) {
+    const end = path.endsWith('/') ? path.length - 1 : path.length;
+    for (let at = path.lastIndexOf('/', end - 1); at > 0; at = path.lastIndexOf('/', at - 1)) holding.add(path.slice(0, at));
+  }
+  const kept: string[] = [];
+  for (const path of listed) {
+    if (!path.endsWith('/')) kept.push(path);
+    else if (!holding.has(path.slice(0, -1))) {
+      kept.push(path.slice(0, -1));
+      folders.add(path.slice(0, -1));
+    }
+  }
+  return kept;
 }
 
 /** The target of the symbolic link at `path`; null when there is none (or no file at all). */

@@ -20,10 +20,11 @@ describe('outputFiles', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'build'));
     writeFileSync(join(dir, 'app'), 'app');
-    expect(outputFiles(dir, { inputs: [], outputs: ['app', 'gone.txt'], env: [] })).toEqual({ files: ['app'], links: new Map(), missing: ['gone.txt'] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['app', 'gone.txt'], env: [] })).toEqual({ files: ['app'], links: new Map(), folders: new Set(), missing: ['gone.txt'] });
     expect(() => outputFiles(dir, { inputs: [], outputs: ['build'], env: [] })).toThrow(GlobbingNotLoaded);
     await loadGlobbing();
-    expect(outputFiles(dir, { inputs: [], outputs: ['build'], env: [] })).toEqual({ files: [], links: new Map(), missing: [] });
+    // An empty folder named as an output is one: a restore makes it again.
+    expect(outputFiles(dir, { inputs: [], outputs: ['build'], env: [] })).toEqual({ files: ['build'], links: new Map(), folders: new Set(['build']), missing: [] });
   });
 
   it('lists the files the outputs name and the plain paths among them that are not there', async () => {
@@ -32,8 +33,8 @@ describe('outputFiles', () => {
     mkdirSync(join(dir, 'build', 'deep'), { recursive: true });
     writeFileSync(join(dir, 'build', 'deep', 'x.o'), 'x');
     writeFileSync(join(dir, 'app'), 'app');
-    expect(outputFiles(dir, { inputs: [], outputs: ['app', 'build', 'dist/app.js'], env: [] })).toEqual({ files: ['app', 'build/deep/x.o'], links: new Map(), missing: ['dist/app.js'] });
-    expect(outputFiles(dir, { inputs: [], outputs: ['build/**/*.o', 'dist/app.js', '!build/none'], env: [] })).toEqual({ files: ['build/deep/x.o'], links: new Map(), missing: ['dist/app.js'] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['app', 'build', 'dist/app.js'], env: [] })).toEqual({ files: ['app', 'build/deep/x.o'], links: new Map(), folders: new Set(), missing: ['dist/app.js'] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['build/**/*.o', 'dist/app.js', '!build/none'], env: [] })).toEqual({ files: ['build/deep/x.o'], links: new Map(), folders: new Set(), missing: ['dist/app.js'] });
   });
 
   it('keeps links below the folders the outputs name as links, and follows a folder link the outputs name themselves', async () => {
@@ -51,13 +52,31 @@ describe('outputFiles', () => {
     const links = new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/dangling', 'nowhere'], ['deps/linked', elsewhere]]);
     // A file link is one path, a folder link one path in place of the files under it; a link to nothing is kept too.
     const files = ['deps/.bin/tool', 'deps/dangling', 'deps/linked', 'deps/pkg/bin/tool'];
-    expect(outputFiles(dir, { inputs: [], outputs: ['deps/**'], env: [] })).toEqual({ files, links, missing: [] });
-    expect(outputFiles(dir, { inputs: [], outputs: ['deps'], env: [] })).toEqual({ files, links, missing: [] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['deps/**'], env: [] })).toEqual({ files, links, folders: new Set(), missing: [] });
+    expect(outputFiles(dir, { inputs: [], outputs: ['deps'], env: [] })).toEqual({ files, links, folders: new Set(), missing: [] });
     // As inputs (read by content), the link to nothing is left out and the links are followed.
     expect(inputFiles(dir, { inputs: ['deps/**'], outputs: [], env: [] })).toEqual(['deps/.bin/tool', 'deps/linked/far.txt', 'deps/pkg/bin/tool']);
     // Named by the outputs: a folder link is followed, a file link (even one pointing nowhere) kept.
     expect(outputFiles(dir, { inputs: [], outputs: ['scratch/**', 'deps/.bin/tool', 'deps/dangling'], env: [] })).toEqual({
-      files: ['deps/.bin/tool', 'deps/dangling', 'scratch/far.txt'], links: new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/dangling', 'nowhere']]), missing: [],
+      files: ['deps/.bin/tool', 'deps/dangling', 'scratch/far.txt'], links: new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/dangling', 'nowhere']]), folders: new Set(), missing: [],
     });
+  });
+
+  it('lists the empty folders among the outputs (not those holding something, nor those found through a link), and leaves them out of inputs', async () => {
+    await loadGlobbing();
+    const dir = tempDir();
+    const elsewhere = tempDir();
+    mkdirSync(join(elsewhere, 'hollow'));
+    for (const folder of ['dist/assets', 'dist/logs/old', 'dist/js', 'dist/tmp-only']) mkdirSync(join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'js', 'app.js'), 'app');
+    writeFileSync(join(dir, 'dist', 'tmp-only', 'x.tmp'), 'x');
+    symlinkSync(elsewhere, join(dir, 'dist', 'linked'));
+    expect(outputFiles(dir, { inputs: [], outputs: ['dist/**', '!dist/**/*.tmp'], env: [] })).toEqual({
+      files: ['dist/assets', 'dist/js/app.js', 'dist/linked', 'dist/logs/old', 'dist/tmp-only'],
+      links: new Map([['dist/linked', elsewhere]]),
+      folders: new Set(['dist/assets', 'dist/logs/old', 'dist/tmp-only']),
+      missing: [],
+    });
+    expect(inputFiles(dir, { inputs: ['dist/**'], outputs: [], env: [] })).toEqual(['dist/js/app.js', 'dist/tmp-only/x.tmp']);
   });
 });

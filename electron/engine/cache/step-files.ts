@@ -9,9 +9,9 @@ import type { StepCache } from '../../../shared/model.js';
 const OPTIONS = { onlyFiles: true, dot: true, expandDirectories: true } as const;
 
 /**
- * The file system the output globs walk: as node:fs, but a link pointing nowhere is taken for the file it names (its
- * own path, its own lstat), so the glob lists it where it would drop it, and it is stored as the link it is. Inputs
- * are read by content, so there a link to nothing stays out.
+ * The file system the output globs walk: as node:fs, but a link pointing nowhere (or round in a loop) is taken for
+ * the file it names (its own path, its own lstat), so the glob lists it where it would drop it, and it is stored as the
+ * link it is. Inputs are read by content, so there such a link stays out.
  */
 const OUTPUT_FS = {
   realpathSync: ((path: string) => {
@@ -21,7 +21,13 @@ const OUTPUT_FS = {
       return path;
     }
   }) as typeof realpathSync,
-  statSync: ((path: string) => statSync(path, { throwIfNoEntry: false }) ?? lstatSync(path)) as typeof statSync,
+  statSync: ((path: string) => {
+    try {
+      return statSync(path);
+    } catch {
+      return lstatSync(path);
+    }
+  }) as typeof statSync,
 };
 /** Folders are listed too (ending in `/`): an empty one is an output of its own, made again on a restore. */
 const OUTPUT_OPTIONS = { ...OPTIONS, onlyFiles: false, fs: OUTPUT_FS };

@@ -48,10 +48,12 @@ describe('outputFiles', () => {
     symlinkSync('../pkg/bin/tool', join(dir, 'deps', '.bin', 'tool'));
     symlinkSync(elsewhere, join(dir, 'deps', 'linked'));
     symlinkSync('nowhere', join(dir, 'deps', 'dangling'));
+    symlinkSync('loop', join(dir, 'deps', 'loop'));
     symlinkSync(elsewhere, join(dir, 'scratch'));
-    const links = new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/dangling', 'nowhere'], ['deps/linked', elsewhere]]);
-    // A file link is one path, a folder link one path in place of the files under it; a link to nothing is kept too.
-    const files = ['deps/.bin/tool', 'deps/dangling', 'deps/linked', 'deps/pkg/bin/tool'];
+    const links = new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/dangling', 'nowhere'], ['deps/linked', elsewhere], ['deps/loop', 'loop']]);
+    // A file link is one path, a folder link one path in place of the files under it; a link to nothing (or to itself)
+    // is kept too.
+    const files = ['deps/.bin/tool', 'deps/dangling', 'deps/linked', 'deps/loop', 'deps/pkg/bin/tool'];
     expect(outputFiles(dir, { inputs: [], outputs: ['deps/**'], env: [] })).toEqual({ files, links, folders: new Set(), missing: [] });
     expect(outputFiles(dir, { inputs: [], outputs: ['deps'], env: [] })).toEqual({ files, links, folders: new Set(), missing: [] });
     // As inputs (read by content), the link to nothing is left out and the links are followed.

@@ -4,18 +4,18 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli.js';
-import { tempDir } from '../helpers.js';
+import { folderWith, tempDir } from '../helpers.js';
 
 function project(): { home: string; dir: string; file: string } {
-  const dir = tempDir('codomyrmex-cache-folders-');
-  writeFileSync(join(dir, 'in.txt'), 'input\n');
-  const file = join(dir, 'folders.yaml');
-  writeFileSync(file, [
-    'version: 1', 'name: folders', 'steps:',
-    '  - { name: build, module: shell, action: run, parameters: { command: "echo ran >> ran.log && mkdir -p dist/assets dist/js && cp in.txt dist/js/app.js" }, cache: { inputs: [in.txt], outputs: [dist] } }',
-    '  - { name: copy, module: shell, action: run, parameters: { command: "cp in.txt dist/assets/logo.txt" }, dependencies: [build] }',
-  ].join('\n'));
-  return { home: tempDir('codomyrmex-cache-folders-home-'), dir, file };
+  const dir = folderWith({
+    'in.txt': 'input\n',
+    'folders.yaml': [
+      'version: 1', 'name: folders', 'steps:',
+      '  - { name: build, module: shell, action: run, parameters: { command: "echo ran >> ran.log && mkdir -p dist/assets dist/js && cp in.txt dist/js/app.js" }, cache: { inputs: [in.txt], outputs: [dist] } }',
+      '  - { name: copy, module: shell, action: run, parameters: { command: "cp in.txt dist/assets/logo.txt" }, dependencies: [build] }',
+    ].join('\n'),
+  }, 'codomyrmex-cache-folders-');
+  return { home: tempDir('codomyrmex-cache-folders-home-'), dir, file: join(dir, 'folders.yaml') };
 }
 
 interface Record {

@@ -1,21 +1,17 @@
 // Symbolic links among a cached step's outputs are stored and restored as links, as `npm install` leaves them in
 // node_modules/.bin: a link restored as a copy of its target would look for its modules beside itself, and a linked
 // folder would be stored whole a second time. A folder link the outputs name themselves is followed.
-import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli.js';
-import { tempDir } from '../helpers.js';
+import { folderWith, tempDir } from '../helpers.js';
 
 /**
  * A package's executable (`pkg/bin/tool`, which reads `../lib/message.txt` beside its real place) linked from `.bin`,
  * as npm links it, and a linked folder; a second step runs the tool through its link.
  */
 function project(): { home: string; dir: string; file: string } {
-  const dir = tempDir('codomyrmex-cache-links-');
-  writeFileSync(join(dir, 'in.txt'), 'input\n');
-  mkdirSync(join(dir, 'shared'));
-  writeFileSync(join(dir, 'shared', 'big.txt'), 'shared data\n');
   const install = [
     'echo ran >> ran.log',
     'mkdir -p deps/pkg/bin deps/pkg/lib deps/.bin',
@@ -25,13 +21,16 @@ function project(): { home: string; dir: string; file: string } {
     'ln -sfn ../pkg/bin/tool deps/.bin/tool',
     'ln -sfn ../shared deps/shared',
   ].join(' && ');
-  const file = join(dir, 'links.yaml');
-  writeFileSync(file, [
-    'version: 1', 'name: links', 'steps:',
-    `  - { name: install, module: shell, action: run, parameters: { command: "${install.replaceAll('"', '\\"')}" }, cache: { inputs: [in.txt], outputs: ["deps/**"] } }`,
-    '  - { name: use, module: shell, action: run, parameters: { command: "deps/.bin/tool" }, dependencies: [install] }',
-  ].join('\n'));
-  return { home: tempDir('codomyrmex-cache-links-home-'), dir, file };
+  const dir = folderWith({
+    'in.txt': 'input\n',
+    'shared/big.txt': 'shared data\n',
+    'links.yaml': [
+      'version: 1', 'name: links', 'steps:',
+      `  - { name: install, module: shell, action: run, parameters: { command: "${install.replaceAll('"', '\\"')}" }, cache: { inputs: [in.txt], outputs: ["deps/**"] } }`,
+      '  - { name: use, module: shell, action: run, parameters: { command: "deps/.bin/tool" }, dependencies: [install] }',
+    ].join('\n'),
+  }, 'codomyrmex-cache-links-');
+  return { home: tempDir('codomyrmex-cache-links-home-'), dir, file: join(dir, 'links.yaml') };
 }
 
 interface Record {

@@ -4,18 +4,18 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli.js';
-import { tempDir } from '../helpers.js';
+import { folderWith, tempDir } from '../helpers.js';
 
 /** A one-step workflow whose step says it writes `out.txt`; `command` decides what it really does. */
 function project(command: string): { home: string; dir: string; file: string } {
-  const dir = tempDir('codomyrmex-cache-store-');
-  writeFileSync(join(dir, 'in.txt'), 'input\n');
-  const file = join(dir, 'make.yaml');
-  writeFileSync(file, [
-    'version: 1', 'name: make', 'steps:',
-    `  - { name: build, module: shell, action: run, parameters: { command: "echo ran >> ran.log && ${command}" }, cache: { inputs: [in.txt], outputs: [out.txt] } }`,
-  ].join('\n'));
-  return { home: tempDir('codomyrmex-cache-store-home-'), dir, file };
+  const dir = folderWith({
+    'in.txt': 'input\n',
+    'make.yaml': [
+      'version: 1', 'name: make', 'steps:',
+      `  - { name: build, module: shell, action: run, parameters: { command: "echo ran >> ran.log && ${command}" }, cache: { inputs: [in.txt], outputs: [out.txt] } }`,
+    ].join('\n'),
+  }, 'codomyrmex-cache-store-');
+  return { home: tempDir('codomyrmex-cache-store-home-'), dir, file: join(dir, 'make.yaml') };
 }
 
 const runs = (dir: string): number => readFileSync(join(dir, 'ran.log'), 'utf8').split('\n').filter(Boolean).length;
@@ -66,14 +66,15 @@ describe('a result the cache could not store', () => {
   });
 
   it('a store that fails still gives the step the output hash of its files: a dependent gets the key a stored run gives it', () => {
-    const dir = tempDir('codomyrmex-cache-store-');
-    writeFileSync(join(dir, 'in.txt'), 'input\n');
+    const dir = folderWith({
+      'in.txt': 'input\n',
+      'chain.yaml': [
+        'version: 1', 'name: chain', 'steps:',
+        '  - { name: build, module: shell, action: run, parameters: { command: "cp in.txt out.txt" }, cache: { inputs: [in.txt], outputs: [out.txt] } }',
+        '  - { name: check, module: shell, action: run, parameters: { command: "cat out.txt" }, dependencies: [build], cache: { inputs: [out.txt] } }',
+      ].join('\n'),
+    }, 'codomyrmex-cache-store-');
     const file = join(dir, 'chain.yaml');
-    writeFileSync(file, [
-      'version: 1', 'name: chain', 'steps:',
-      '  - { name: build, module: shell, action: run, parameters: { command: "cp in.txt out.txt" }, cache: { inputs: [in.txt], outputs: [out.txt] } }',
-      '  - { name: check, module: shell, action: run, parameters: { command: "cat out.txt" }, dependencies: [build], cache: { inputs: [out.txt] } }',
-    ].join('\n'));
     const keyOfCheck = (env: { [name: string]: string }): string => {
       const result = cli(['run', file, '--json'], tempDir('codomyrmex-cache-store-home-'), dir, env);
       expect(result.code, result.stderr).toBe(0);

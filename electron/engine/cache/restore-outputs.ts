@@ -23,7 +23,7 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     const target = under(dir, file.path);
-    const onDisk = file.folder === true ? folderHashAt(target, hasher) : file.link === undefined ? fileHashAt(target, memo, hasher) : linkHashAt(target, hasher);
+    const onDisk = hashAt(target, file, memo, hasher);
     if (onDisk === file.hash) continue;
     if (onDisk !== null && lastOutputs()[file.path] !== onDisk) return changedSince(file.path);
     (missing ??= []).push(file);
@@ -57,36 +57,25 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
   return null;
 }
 
-/** The content hash of the file at `target` (through a link); null when there is none, a folder is no file's content. */
-function fileHashAt(target: string, memo: StatMemo, hasher: Hasher): string | null {
-  const stat = statSync(target, { throwIfNoEntry: false });
+/**
+ * What is at `target`, hashed as `file` is stored, for restoreOutputs to compare: a file's content (a stored file's
+ * place is read through a link, a stored link's or folder's is not), a link's target, an empty folder's mark; null for
+ * nothing there. A folder where a file or link was, or anything else, gets IN_THE_WAY.
+ */
+function hashAt(target: string, file: StoredFile, memo: StatMemo, hasher: Hasher): string | null {
+  const stat = hasContent(file) ? statSync(target, { throwIfNoEntry: false }) : lstatSync(target, { throwIfNoEntry: false });
   if (stat === undefined) return null;
-  return stat.isFile() ? memo.hashOf(target, hasher, stat) : FOLDER;
-}
-
-/** What is at a link's place, hashed as restoreOutputs compares it: a link's target, a file's content; null for none. */
-function linkHashAt(target: string, hasher: Hasher): string | null {
-  const stat = lstatSync(target, { throwIfNoEntry: false });
-  if (stat === undefined) return null;
+  if (stat.isFile()) return memo.hashOf(target, hasher, stat);
   if (stat.isSymbolicLink()) return linkHash(readlinkSync(target), hasher);
-  return stat.isFile() ? hasher.file(target) : FOLDER;
-}
-
-/** What is at an empty folder's place, hashed as restoreOutputs compares it; null for nothing. */
-function folderHashAt(target: string, hasher: Hasher): string | null {
-  const stat = lstatSync(target, { throwIfNoEntry: false });
-  if (stat === undefined) return null;
-  if (stat.isDirectory()) return folderHash(hasher);
-  if (stat.isSymbolicLink()) return linkHash(readlinkSync(target), hasher);
-  return stat.isFile() ? hasher.file(target) : FOLDER;
+  return stat.isDirectory() && file.folder === true ? folderHash(hasher) : IN_THE_WAY;
 }
 
 function notRestored(path: string, error: unknown): CacheMiss {
   return { summary: `output ${path} could not be restored`, changes: [{ kind: 'outputs', name: path, detail: `not restored: ${(error as Error).message}` }] };
 }
 
-/** A folder where an output file or link was: never a stored output's hash, so never replaced. */
-const FOLDER = 'folder';
+/** A folder where an output file or link was (or a socket, a device): never a stored output's hash, so never replaced. */
+const IN_THE_WAY = 'in the way';
 
 function changedSince(path: string): CacheMiss {
   return { summary: `output ${path} changed since it was stored`, changes: [{ kind: 'outputs', name: path, detail: 'output differs from the cache (changed since)' }] };

@@ -112,7 +112,7 @@ export function outputFiles(dir: string, cache: StepCache): OutputFiles {
   const missing = found.missing.filter((path) => {
     const link = linkAt(under(dir, path));
     if (link === null) return true;
-    files.push(path.replace(/^\.\//, '').replace(/\/+$/, ''));
+    files.push(asListed(path));
     return false;
   });
   const kept = foldLinks(dir, cache.outputs, files, links);
@@ -146,6 +146,9 @@ function emptyFoldersKept(listed: readonly string[], folders: Set<string>): stri
   }
   return kept;
 }
+
+/** A plain path as the globs list it: no leading `./`, no trailing `/`. */
+const asListed = (path: string): string => path.replace(/^\.\//, '').replace(/\/+$/, '');
 
 /** The target of the symbolic link at `path`; null when there is none (or no file at all). */
 function linkAt(path: string): string | null {
@@ -190,7 +193,7 @@ function foldLinks(dir: string, patterns: readonly string[], files: readonly str
 
 /** The folder a pattern starts from, as path parts: a plain path is its own; a glob's is what precedes its first magic. */
 function baseOf(pattern: string): string[] {
-  const plain = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+  const plain = asListed(pattern);
   const base = notPlain(plain) ? glob().picomatch.scan(plain).base : plain;
   return base === '' || base === '.' ? [] : base.split('/');
 }
@@ -231,7 +234,7 @@ function outputMatcher(outputs: readonly string[]): (path: string) => boolean {
   if (outputs.length === 0) return () => false;
   // Plain paths need no compiled matcher (compiling one per step cost more than the rest of a hit).
   if (!outputs.some(notPlain)) {
-    const plain = outputs.map((pattern) => pattern.replace(/^\.\//, '').replace(/\/+$/, ''));
+    const plain = outputs.map(asListed);
     return (path) => plain.some((output) => path === output || path.startsWith(`${output}/`));
   }
   const include = outputs.filter((pattern) => !pattern.startsWith('!')).flatMap((pattern) => [pattern, `${pattern.replace(/\/+$/, '')}/**`]);

@@ -1,6 +1,6 @@
 // A cached step's files: its inputs and outputs found by their globs (tinyglobby, `!` excluding), relative to the
 // step's working directory and sorted, so the same tree always gives the same list.
-import { existsSync, lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type Picomatch from 'picomatch';
 import type { globSync as GlobSync, isDynamicPattern as IsDynamicPattern } from 'tinyglobby';
@@ -107,7 +107,7 @@ export function outputFiles(dir: string, cache: StepCache): OutputFiles {
   const links = new Map<string, string>();
   const folders = new Set<string>();
   if (cache.outputs.length === 0) return { files: [], links, folders, missing: [] };
-  const files = emptyFoldersKept(find(dir, cache.outputs, found, OUTPUT_OPTIONS), folders);
+  const files = emptyFoldersKept(withBareFolderLinks(dir, cache.outputs, find(dir, cache.outputs, found, OUTPUT_OPTIONS)), folders);
   // A plain path naming a link whose target is gone: the link itself is the output.
   const missing = found.missing.filter((path) => {
     const link = linkAt(under(dir, path));
@@ -131,11 +131,7 @@ export function outputFiles(dir: string, cache: StepCache): OutputFiles {
  */
 function emptyFoldersKept(listed: readonly string[], folders: Set<string>): string[] {
   if (!listed.some((path) => path.endsWith('/'))) return [...listed];
-  const holding = new Set<string>();
-  for (const path of listed) {
-    const end = path.endsWith('/') ? path.length - 1 : path.length;
-    for (let at = path.lastIndexOf('/', end - 1); at > 0; at = path.lastIndexOf('/', at - 1)) holding.add(path.slice(0, at));
-  }
+  const holding = foldersHolding(listed);
   const kept: string[] = [];
   for (const path of listed) {
     if (!path.endsWith('/')) kept.push(path);
@@ -145,6 +141,47 @@ function emptyFoldersKept(listed: readonly string[], folders: Set<string>): stri
     }
   }
   return kept;
+}
+
+/** Every folder (path without the `/`) that holds something in `listed`. */
+function foldersHolding(listed: readonly string[]): Set<string> {
+  const holding = new Set<string>();
+  for (const path of listed) {
+    const end = path.endsWith('/') ? path.length - 1 : path.length;
+    for (let at = path.lastIndexOf('/', end - 1); at > 0; at = path.lastIndexOf('/', at - 1)) holding.add(path.slice(0, at));
+  }
+  return holding;
+}
+
+/**
+ * `listed` with the links to folders in which the glob found nothing (a link to an empty folder). The glob lists what
+ * it finds under a folder link, never the link itself, so such a link would be lost. Only the folders the patterns
+ * start from and those the glob listed are read: a folder found through a link belongs to that link.
+ */
+function withBareFolderLinks(dir: string, patterns: readonly string[], listed: readonly string[]): string[] {
+  // Plain file paths are looked up one by one (find): no folder was walked.
+  if (!patterns.some(notPlain) && !listed.some((path) => path.endsWith('/'))) return [...listed];
+  const folders = new Set(patterns.filter((pattern) => !pattern.startsWith('!')).map((pattern) => baseOf(pattern).join('/')));
+  for (const path of listed) if (path.endsWith('/')) folders.add(path.slice(0, -1));
+  const holding = foldersHolding(listed);
+  const isOutput = outputMatcher(patterns);
+  let paths: Set<string> | undefined;
+  const added: string[] = [];
+  for (const folder of folders) {
+    let entries;
+    try {
+      entries = readdirSync(folder === '' ? dir : under(dir, folder), { withFileTypes: true });
+    } catch {
+      continue; // not a folder, or gone
+    }
+    for (const entry of entries) {
+      if (!entry.isSymbolicLink()) continue;
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      paths ??= new Set(listed);
+      if (!holding.has(path) && !paths.has(path) && isOutput(path)) added.push(path);
+    }
+  }
+  return added.length === 0 ? [...listed] : [...listed, ...added];
 }
 
 /** A plain path as the globs list it: no leading `./`, no trailing `/`. */

@@ -50,10 +50,13 @@ describe('outputFiles', () => {
     symlinkSync('nowhere', join(dir, 'deps', 'dangling'));
     symlinkSync('loop', join(dir, 'deps', 'loop'));
     symlinkSync(elsewhere, join(dir, 'scratch'));
-    const links = new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/dangling', 'nowhere'], ['deps/linked', elsewhere], ['deps/loop', 'loop']]);
+    // A link to an empty folder: the glob walks into it, finds nothing and lists nothing for it.
+    mkdirSync(join(dir, 'hollow'));
+    symlinkSync('../hollow', join(dir, 'deps', 'to-hollow'));
+    const links = new Map([['deps/.bin/tool', '../pkg/bin/tool'], ['deps/dangling', 'nowhere'], ['deps/linked', elsewhere], ['deps/loop', 'loop'], ['deps/to-hollow', '../hollow']]);
     // A file link is one path, a folder link one path in place of the files under it; a link to nothing (or to itself)
-    // is kept too.
-    const files = ['deps/.bin/tool', 'deps/dangling', 'deps/linked', 'deps/loop', 'deps/pkg/bin/tool'];
+    // is kept too, and so is a link to an empty folder.
+    const files = ['deps/.bin/tool', 'deps/dangling', 'deps/linked', 'deps/loop', 'deps/pkg/bin/tool', 'deps/to-hollow'];
     expect(outputFiles(dir, { inputs: [], outputs: ['deps/**'], env: [] })).toEqual({ files, links, folders: new Set(), missing: [] });
     expect(outputFiles(dir, { inputs: [], outputs: ['deps'], env: [] })).toEqual({ files, links, folders: new Set(), missing: [] });
     // As inputs (read by content), the link to nothing is left out and the links are followed.

@@ -4,7 +4,7 @@
 // medians — for telling a change's effect from the noise of a loaded machine.
 // `node scripts/bench/ab-dashboard.mjs --other=DIR[,DIR…] [--runs=11] [--home=DIR] [--cpu]` (--home: a seeded data
 // folder kept between uses; --cpu: the page's main-thread CPU to the bench's mark, from a light trace)
-/* global window, document, requestAnimationFrame */
+/* global window */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,40 +53,15 @@ function mainThreadCpu(events, drawnMs, markMs) {
   return events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.name === 'RunTask' && e.ts >= start && e.ts <= end).reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
 }
 
-/**
- * Beside the bench's mark (checked at each frame's start, before that frame's paint), the end of the first frame that
- * painted every card and chart: the same check made just after each frame's rendering (a message posted from the
- * frame's animation callback runs once the frame's main-thread work — style, layout, paint, commit — is done).
- */
-async function watchPainted(page, count) {
-  await page.addInitScript((expected) => {
-    const afterFrame = () => {
-      const cards = document.querySelectorAll('.project-card').length;
-      const charts = [...document.querySelectorAll('.project-card .sparkline canvas')]
-        .filter((canvas) => canvas.width === Math.round(canvas.getBoundingClientRect().width * window.devicePixelRatio)).length;
-      if (cards === expected && charts === expected) window.__paintedAt = performance.now();
-      else requestAnimationFrame(frame);
-    };
-    const channel = new MessageChannel();
-    channel.port1.onmessage = afterFrame;
-    const frame = () => channel.port2.postMessage(null);
-    requestAnimationFrame(frame);
-  }, count);
-}
-
 async function loadOnce(browser, url) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const drawn = await watchDrawn(page, 50);
-  await watchPainted(page, 50);
   if (cpu) await page.addInitScript(() => performance.mark('ab-origin'));
   // --cpu: only the timeline's task events (no JavaScript sampling or compile events, which add work of their own).
   if (cpu) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'] });
   await page.goto(url);
-  const drawnMs = await drawn();
-  const [firstCardMs, paintedMs] = await page.evaluate(async () => {
-    while (window.__paintedAt === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
-    return [window.__firstCardAt, window.__paintedAt];
-  });
+  const { drawnMs, paintedMs } = await drawn();
+  const firstCardMs = await page.evaluate(() => window.__firstCardAt);
   const markMs = cpu ? await page.evaluate(() => performance.getEntriesByName('ab-origin')[0].startTime) : NaN;
   const cpuMs = cpu ? mainThreadCpu(JSON.parse((await browser.stopTracing()).toString()).traceEvents, drawnMs, markMs) : NaN;
   await page.close();

@@ -1,7 +1,7 @@
 // Issue 6's dashboard figure, in Debian's Chromium: 50 registered projects (real folders, a workflow file each) and
 // 100,000 stored runs over 90 days; `codomyrmex serve` on them; navigation to every card and chart drawn, and the
 // `projects.dashboard` reply alone. (The sampler's own cost is `npm run bench monitor`.)
-/* global window, document, requestAnimationFrame, MutationObserver */
+/* global window, document, requestAnimationFrame, MutationObserver, getComputedStyle */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,10 +62,16 @@ export async function seededFolder(base) {
 
 /**
  * Marks, in the page's own clock, when the first card appears (what is left after it is rendering the cards and drawing
- * their charts) and when all `count` cards and charts are drawn: a chart counts once drawn, its canvas sized to its box
- * at the screen's pixel ratio (a canvas made but not yet drawn keeps the default 300 px). The page checks on every
- * frame and the mark is read over CDP: Playwright's waitForFunction would compile Playwright's injected script (~50 ms
- * of main thread) in the middle of the load it measures. Call before navigating; the answer waits for the mark.
+ * their charts) and when the dashboard is drawn: all `count` cards in the page, and every card on screen with its
+ * chart drawn, the canvas sized to its box at the screen's pixel ratio (a canvas made but not yet drawn keeps the
+ * default 300 px). Cards off screen are laid out and drawn as they near the view (`content-visibility: auto`), so
+ * they are not waited for: asking for their size here would lay them out. Two marks: `drawn`, checked as each frame
+ * starts (before its layout and paint), and `painted`, the end of the first frame that painted it all (the same check
+ * made once a frame's main-thread work — style, layout, paint, commit — is done: a message posted from the frame's
+ * animation callback runs after it). A chart drawn during a frame (by a ResizeObserver, after layout) is painted in
+ * that frame, but the `drawn` check sees it only as the next frame starts. The marks are read over CDP: Playwright's
+ * waitForFunction would compile Playwright's injected script (~50 ms of main thread) in the middle of the load it
+ * measures. Call before navigating; the answer waits for both marks.
  */
 export async function watchDrawn(page, count) {
   await page.addInitScript((expected) => {
@@ -74,25 +80,80 @@ export async function watchDrawn(page, count) {
       window.__firstCardAt = performance.now();
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
-    const check = () => {
-      const cards = document.querySelectorAll('.project-card').length;
-      const charts = [...document.querySelectorAll('.project-card .sparkline canvas')]
-        .filter((canvas) => canvas.width === Math.round(canvas.getBoundingClientRect().width * window.devicePixelRatio)).length;
-      if (cards === expected && charts === expected) window.__drawnAt = performance.now();
-      else requestAnimationFrame(check);
+    const onScreen = (element) => {
+      const box = element.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
     };
-    requestAnimationFrame(check);
+    const isDrawn = () => {
+      const cards = document.querySelectorAll('.project-card');
+      const shown = [...cards].filter(onScreen);
+      const drawn = shown.filter((card) => {
+        const canvas = card.querySelector('.sparkline canvas');
+        return canvas !== null && canvas.width === Math.round(canvas.getBoundingClientRect().width * window.devicePixelRatio);
+      });
+      window.__onScreen = shown.length;
+      return cards.length === expected && shown.length > 0 && drawn.length === shown.length;
+    };
+    const frameStart = () => {
+      if (isDrawn()) window.__drawnAt = performance.now();
+      else requestAnimationFrame(frameStart);
+    };
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (isDrawn()) window.__paintedAt = performance.now();
+      else requestAnimationFrame(frameEnd);
+    };
+    const frameEnd = () => channel.port2.postMessage(null);
+    requestAnimationFrame(frameStart);
+    requestAnimationFrame(frameEnd);
   }, count);
   const cdp = await page.context().newCDPSession(page);
   return async () => {
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.__drawnAt', returnByValue: true });
-      if (typeof result.value === 'number') return result.value;
+      const { result } = await cdp.send('Runtime.evaluate', { expression: '[window.__drawnAt, window.__paintedAt]', returnByValue: true });
+      const [drawnMs, paintedMs] = result.value;
+      if (typeof drawnMs === 'number' && typeof paintedMs === 'number') return { drawnMs, paintedMs };
       if (Date.now() > deadline) throw new Error(`the dashboard's ${count} cards were not drawn within 60 s`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
+}
+
+/**
+ * Scrolls the dashboard from top to bottom half a screen a frame (a brisk wheel), as the cards off screen are laid out
+ * and drawn on the way: the longest frame, and how many charts are drawn at the end (all of them, when every card
+ * was drawn as it came into view).
+ */
+export async function scrollThrough(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const card = document.querySelector('.project-card');
+    let scroller = card?.parentElement ?? null;
+    while (scroller !== null && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+    scroller ??= document.scrollingElement;
+    let last = performance.now();
+    let longest = 0;
+    const frames = [];
+    const step = (now) => {
+      longest = Math.max(longest, now - last);
+      frames.push(Math.round(now - last));
+      last = now;
+      if (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
+        scroller.scrollTop += scroller.clientHeight / 2;
+        requestAnimationFrame(step);
+        return;
+      }
+      // One more frame for the last cards' charts.
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        const charts = [...document.querySelectorAll('.project-card .sparkline canvas')];
+        resolve({ longestFrameMs: longest, frames, chartsDrawnAfterScroll: charts.filter((canvas) => canvas.width !== 300 && canvas.width === Math.round(canvas.getBoundingClientRect().width * window.devicePixelRatio)).length });
+      }));
+    };
+    requestAnimationFrame((now) => {
+      last = now;
+      requestAnimationFrame(step);
+    });
+  }));
 }
 
 /** One page load: ms from navigation start to 50 cards with their charts drawn, and the dashboard reply's round trip. */
@@ -114,10 +175,16 @@ async function loadOnce(browser, url) {
   });
   const drawn = await watchDrawn(page, PROJECTS);
   await page.goto(url);
-  const renderedMs = await drawn();
-  const firstCardMs = await page.evaluate(() => window.__firstCardAt);
+  const { drawnMs, paintedMs } = await drawn();
+  const { firstCardMs, onScreen, laidOut } = await page.evaluate(() => ({
+    firstCardMs: window.__firstCardAt,
+    onScreen: window.__onScreen,
+    // Cards whose insides the browser laid out so far: those on screen and near it.
+    laidOut: [...document.querySelectorAll('.project-card .sparkline canvas')].filter((canvas) => canvas.checkVisibility({ contentVisibilityAuto: true })).length,
+  }));
+  const scroll = await scrollThrough(page);
   await page.close();
-  return { renderedMs, replyMs, firstCardMs };
+  return { drawnMs, paintedMs, replyMs, firstCardMs, onScreen, laidOut, ...scroll };
 }
 
 export async function benchDashboard(print, browser) {
@@ -133,9 +200,11 @@ export async function benchDashboard(print, browser) {
     await loadOnce(browser, server.url); // warm: the first read pulls the database into the page cache
     const rounds = [];
     for (let round = 0; round < 5; round++) rounds.push(await loadOnce(browser, server.url));
-    print(`dashboard: ${PROJECTS} projects, ${RUNS.toLocaleString('en')} stored runs over 90 days (median of 5 page loads; aim ≤ 300 ms)`, [
-      `${median(rounds.map((r) => r.renderedMs)).toFixed(0)} ms from navigation to all ${PROJECTS} cards and their charts drawn`,
-      `  of which: cards in the DOM at ${median(rounds.map((r) => r.firstCardMs)).toFixed(0)} ms (the reply's arrival), charts drawn ${median(rounds.map((r) => r.renderedMs - r.firstCardMs)).toFixed(0)} ms later`,
+    const onScreen = median(rounds.map((r) => r.onScreen));
+    print(`dashboard: ${PROJECTS} projects, ${RUNS.toLocaleString('en')} stored runs over 90 days (median of 5 page loads at 1280×800; aim ≤ 300 ms)`, [
+      `${median(rounds.map((r) => r.paintedMs)).toFixed(0)} ms from navigation to the dashboard painted: all ${PROJECTS} cards in the page, the ${onScreen} on screen with their charts (the end of the frame that painted them)`,
+      `  of which: cards in the DOM at ${median(rounds.map((r) => r.firstCardMs)).toFixed(0)} ms (the reply's arrival), painted ${median(rounds.map((r) => r.paintedMs - r.firstCardMs)).toFixed(0)} ms later; seen drawn as the next frame starts: ${median(rounds.map((r) => r.drawnMs)).toFixed(0)} ms`,
+      `  cards laid out by then: ${median(rounds.map((r) => r.laidOut))} of ${PROJECTS} (the rest as they near the view); scrolling through, half a screen a frame: longest frame ${median(rounds.map((r) => r.longestFrameMs)).toFixed(0)} ms, ${median(rounds.map((r) => r.chartsDrawnAfterScroll))} of ${PROJECTS} charts drawn at the end`,
       `projects.dashboard reply: ${median(rounds.map((r) => r.replyMs)).toFixed(0)} ms round trip over the WebSocket`,
       `(seeding the store took ${(seededMs / 1000).toFixed(1)} s; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; the sampler's own cost: npm run bench monitor)`,
     ].join('\n'));

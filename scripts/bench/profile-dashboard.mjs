@@ -31,7 +31,7 @@ async function load(traced) {
   const drawn = await watchDrawn(page, 50);
   if (traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'netlog', 'disabled-by-default-v8.compile', ...(process.argv.includes('--no-samples') ? [] : ['disabled-by-default-v8.cpu_profiler'])] });
   await page.goto(server.url);
-  const drawnAt = await drawn();
+  const { paintedMs: drawnAt } = await drawn();
   const marks = await page.evaluate(() => ({ firstCard: window.__firstCardAt, timeOrigin: performance.timeOrigin, resources: performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd)]) }));
   const trace = traced ? JSON.parse((await browser.stopTracing()).toString()) : null;
   await page.close();

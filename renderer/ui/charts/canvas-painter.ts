@@ -1,8 +1,8 @@
 // Paints canvases at their laid-out size, many in one pass: the canvases that arrive in one commit are measured
 // together right after it (all reads, then all writes: one layout for the batch, not one per chart) and drawn before
-// the first frame that shows them. One ResizeObserver for all of them redraws a canvas whose size changes later; it is
-// not what draws them first, because it reports after a frame's layout: the frame went out without the charts, and
-// they were drawn and painted in the next one.
+// the first frame that shows them. One ResizeObserver for all of them redraws a canvas whose size changes later, and
+// draws those the browser does not lay out yet (in a card off screen under `content-visibility: auto`) once they near
+// the view: it reports after a frame's layout, before its paint, so such a chart is painted with its card.
 type Draw = (context: CanvasRenderingContext2D, width: number, height: number, ratio: number) => void;
 
 interface Job {
@@ -27,7 +27,9 @@ function paint(canvas: HTMLCanvasElement, job: Job): void {
 }
 
 function measureNew(): void {
-  const batch = [...unmeasured].filter((canvas) => jobs.has(canvas));
+  // A canvas the browser is not laying out yet (in a card off screen, under `content-visibility: auto`) is left to
+  // the observer, which reports its size once it nears the view: measuring it here would lay out every such card now.
+  const batch = [...unmeasured].filter((canvas) => jobs.has(canvas) && canvas.checkVisibility?.({ contentVisibilityAuto: true }) !== false);
   unmeasured.clear();
   const boxes = batch.map((canvas) => canvas.getBoundingClientRect());
   batch.forEach((canvas, index) => {

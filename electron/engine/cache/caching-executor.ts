@@ -114,7 +114,7 @@ export class CachingExecutor implements Executor {
     const logHash = entry.log === null || entry.log === emptyHash(hasher) ? null : entry.log;
     const logBytes = logHash === null ? null : store.readBlob(logHash);
     if (logHash !== null && logBytes === null) return storedCopyGone('log');
-    const refused = restoreOutputs(store, this.cache.memo, hasher, entry, dir, () => last?.outputs ?? {});
+    const refused = restoreOutputs(store, this.cache.memo, hasher, entry, dir, task.cwd, () => last?.outputs ?? {});
     if (refused !== null) return refused;
     if (logBytes !== null && logBytes.length > 0) log.write(logBytes.toString('utf8'));
     if (last === null || last.key !== key || last.failure !== null) {

@@ -3,7 +3,7 @@
 // a symbolic link made again, pointing where it pointed; an empty folder made again.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, constants, copyFileSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { CacheMiss } from '../../../shared/model.js';
 import { folderHash, hasContent, linkHash, type CacheEntry, type CacheStore, type StoredFile } from './cache-store.js';
 import type { Hasher } from './hashing.js';
@@ -14,9 +14,12 @@ import { under } from './step-files.js';
  * Restores the entry's files under `dir`; null when every one is in place, else why the entry cannot be used. A file
  * present with other content is replaced only when it is what this step's last stored or restored result put there
  * (`lastOutputs`: path → hash), as when switching back to an earlier key; otherwise the user changed it. A file in
- * place is known by the stat memo, not read again.
+ * place is known by the stat memo, not read again. Nothing is written outside `root` (the run's folder): see
+ * outsideRoot.
  */
-export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher, entry: CacheEntry, dir: string, lastOutputs: () => Readonly<Record<string, string>>): CacheMiss | null {
+export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher, entry: CacheEntry, dir: string, root: string, lastOutputs: () => Readonly<Record<string, string>>): CacheMiss | null {
+  const outside = outsideRoot(entry, dir, root);
+  if (outside !== null) return notOurs(outside);
   // Plain loops, and nothing collected while every file is in place: a run of hits does this hundreds of times.
   let missing: StoredFile[] | null = null;
   const files = entry.files;
@@ -68,6 +71,35 @@ function hashAt(target: string, file: StoredFile, memo: StatMemo, hasher: Hasher
   if (stat.isFile()) return memo.hashOf(target, hasher, stat);
   if (stat.isSymbolicLink()) return linkHash(readlinkSync(target), hasher);
   return stat.isDirectory() && file.folder === true ? folderHash(hasher) : IN_THE_WAY;
+}
+
+/**
+ * The first of the entry's paths that would put a file outside both the step's folder and `root` (the run's folder),
+ * or below a link the entry itself makes (a write through it lands wherever it points); null when all stay inside.
+ * This store never writes such an entry (its paths come from the step's globs, and what is under a link is folded into
+ * the link), but a cache on shared storage can be written by others: an entry naming `../../.ssh/authorized_keys` must
+ * not be restored there.
+ */
+function outsideRoot(entry: CacheEntry, dir: string, root: string): string | null {
+  const folders = [dir, resolve(root)].map((folder) => (folder.endsWith(sep) ? folder : `${folder}${sep}`));
+  let links: string[] | null = null;
+  for (const file of entry.files) {
+    const path = file.path;
+    if (typeof path !== 'string' || path === '' || path.includes('\0') || isAbsolute(path)) return String(path);
+    const target = under(dir, path);
+    if (!folders.some((folder) => target.startsWith(folder))) return path;
+    if (file.link !== undefined) (links ??= []).push(`${target}${sep}`);
+  }
+  if (links === null) return null;
+  for (const file of entry.files) {
+    const target = under(dir, file.path);
+    if (links.some((link) => target.startsWith(link))) return file.path;
+  }
+  return null;
+}
+
+function notOurs(path: string): CacheMiss {
+  return { summary: `the stored result names ${path}, outside the run's folder: not restored`, changes: [{ kind: 'outputs', name: path, detail: 'not restored: outside the run\'s folder (or below a stored link)' }] };
 }
 
 function notRestored(path: string, error: unknown): CacheMiss {

@@ -1,6 +1,6 @@
 // A cache on shared storage can be written by others: a stored result whose paths lead outside the run's folder (or
 // below a link it makes itself) is never restored — the step runs, says why, and nothing is written out there.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli.js';
@@ -65,5 +65,15 @@ describe('a stored result naming paths outside the run', () => {
     expect(second.steps.build.status).toBe('succeeded');
     expect(second.steps.build.cacheMiss?.summary).toContain('out/door/planted.txt');
     expect(existsSync(join(p.outside, 'planted.txt'))).toBe(false);
+  });
+
+  it('restores a file with its permissions, never a set-user-ID or set-group-ID bit the entry names', () => {
+    const p = project();
+    const key = run(p).steps.build.cacheKey!;
+    tamper(p, key, (files) => files.map((file) => ({ ...file, mode: 0o106755 })));
+    rmSync(join(p.dir, 'out'), { recursive: true });
+
+    expect(run(p).steps.build.status).toBe('cached');
+    expect(statSync(join(p.dir, 'out', 'a.txt')).mode & 0o7777).toBe(0o755);
   });
 });

@@ -49,7 +49,9 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
       if (file.link !== undefined) symlinkSync(file.link, temp);
       else {
         copyFileSync(store.blobPath(file.hash), temp, constants.COPYFILE_FICLONE);
-        chmodSync(temp, file.mode & 0o7777);
+        // Permissions only: a set-user-ID or set-group-ID bit from the store (on shared storage, written by others) is
+        // never put on a file here.
+        chmodSync(temp, file.mode & 0o777);
       }
       renameSync(temp, target);
     } catch (error) {

@@ -76,4 +76,18 @@ describe('a stored result naming paths outside the run', () => {
     expect(run(p).steps.build.status).toBe('cached');
     expect(statSync(join(p.dir, 'out', 'a.txt')).mode & 0o7777).toBe(0o755);
   });
+
+  it('is not read when a file names its content by anything but a hash (a path into the machine)', () => {
+    const p = project();
+    const secret = join(p.outside, 'secret.txt');
+    writeFileSync(secret, 'not for the project\n');
+    const key = run(p).steps.build.cacheKey!;
+    const climb = `../../${'../'.repeat(10)}${secret.slice(1)}`;
+    tamper(p, key, (files) => files.map((file) => ({ ...file, hash: climb })));
+    rmSync(join(p.dir, 'out'), { recursive: true });
+
+    const second = run(p);
+    expect(second.steps.build.status).toBe('succeeded');
+    expect(readFileSync(join(p.dir, 'out', 'a.txt'), 'utf8')).toBe('input\n');
+  });
 });

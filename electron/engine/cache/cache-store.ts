@@ -48,6 +48,24 @@ export interface CacheEntry {
   createdAt: number;
 }
 
+/** A content hash as the hasher writes it: blobs are named by it, so nothing else (`../..`) may reach a path. */
+const HASH = /^[0-9a-f]{8,128}$/;
+
+/**
+ * An entry's fields have the shapes this store writes. On shared storage anyone with write access can put a file
+ * there: a `hash` of `../../../etc/shadow` would have a restore copy that file into the project.
+ */
+function wellFormed(entry: CacheEntry): boolean {
+  if (!Array.isArray(entry.files) || (entry.log !== null && !(typeof entry.log === 'string' && HASH.test(entry.log)))) return false;
+  for (const file of entry.files as unknown[]) {
+    if (typeof file !== 'object' || file === null) return false;
+    const { path, hash, mode, link } = file as Partial<StoredFile>;
+    if (typeof path !== 'string' || typeof hash !== 'string' || !HASH.test(hash) || !Number.isInteger(mode)) return false;
+    if (link !== undefined && typeof link !== 'string') return false;
+  }
+  return true;
+}
+
 /** Temporary names unique within the process (its pid makes them unique across processes). */
 let written = 0;
 const started = Date.now().toString(36);
@@ -101,7 +119,7 @@ export class CacheStore {
     }
     try {
       const entry = JSON.parse(text) as CacheEntry;
-      if (entry.version === 1 && entry.key === key && Array.isArray(entry.files)) return entry;
+      if (entry.version === 1 && entry.key === key && wellFormed(entry)) return entry;
     } catch {
       // Not JSON: written by something else than us (renames are atomic), so not ours to trust.
     }

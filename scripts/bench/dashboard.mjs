@@ -125,7 +125,7 @@ export async function watchDrawn(page, count) {
  * and drawn on the way: the longest frame, and how many charts are drawn at the end (all of them, when every card
  * was drawn as it came into view).
  */
-export async function scrollThrough(page) {
+async function scrollThrough(page) {
   return page.evaluate(() => new Promise((resolve) => {
     const card = document.querySelector('.project-card');
     let scroller = card?.parentElement ?? null;
@@ -133,10 +133,8 @@ export async function scrollThrough(page) {
     scroller ??= document.scrollingElement;
     let last = performance.now();
     let longest = 0;
-    const frames = [];
     const step = (now) => {
       longest = Math.max(longest, now - last);
-      frames.push(Math.round(now - last));
       last = now;
       if (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
         scroller.scrollTop += scroller.clientHeight / 2;
@@ -146,7 +144,7 @@ export async function scrollThrough(page) {
       // One more frame for the last cards' charts.
       requestAnimationFrame(() => requestAnimationFrame(() => {
         const charts = [...document.querySelectorAll('.project-card .sparkline canvas')];
-        resolve({ longestFrameMs: longest, frames, chartsDrawnAfterScroll: charts.filter((canvas) => canvas.width !== 300 && canvas.width === Math.round(canvas.getBoundingClientRect().width * window.devicePixelRatio)).length });
+        resolve({ longestFrameMs: longest, chartsDrawnAfterScroll: charts.filter((canvas) => canvas.width !== 300 && canvas.width === Math.round(canvas.getBoundingClientRect().width * window.devicePixelRatio)).length });
       }));
     };
     requestAnimationFrame((now) => {

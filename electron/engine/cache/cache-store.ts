@@ -53,14 +53,15 @@ const HASH = /^[0-9a-f]{8,128}$/;
 
 /**
  * An entry's fields have the shapes this store writes. On shared storage anyone with write access can put a file
- * there: a `hash` of `../../../etc/shadow` would have a restore copy that file into the project.
+ * there: a `hash` of `../../../etc/shadow` would have a restore copy that file into the project. (Where a path leads
+ * is checked at the restore, which knows the step's folder: restore-outputs.ts, outsideRoot.)
  */
 function wellFormed(entry: CacheEntry): boolean {
   if (!Array.isArray(entry.files) || (entry.log !== null && !(typeof entry.log === 'string' && HASH.test(entry.log)))) return false;
   for (const file of entry.files as unknown[]) {
     if (typeof file !== 'object' || file === null) return false;
     const { path, hash, mode, link } = file as Partial<StoredFile>;
-    if (typeof path !== 'string' || typeof hash !== 'string' || !HASH.test(hash) || !Number.isInteger(mode)) return false;
+    if (typeof path !== 'string' || path === '' || path.includes('\0') || typeof hash !== 'string' || !HASH.test(hash) || !Number.isInteger(mode)) return false;
     if (link !== undefined && typeof link !== 'string') return false;
   }
   return true;

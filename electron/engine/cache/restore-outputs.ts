@@ -3,7 +3,7 @@
 // a symbolic link made again, pointing where it pointed; an empty folder made again.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, constants, copyFileSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { dirname, isAbsolute, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import type { CacheMiss } from '../../../shared/model.js';
 import { folderHash, hasContent, linkHash, type CacheEntry, type CacheStore, type StoredFile } from './cache-store.js';
 import type { Hasher } from './hashing.js';
@@ -86,10 +86,9 @@ function outsideRoot(entry: CacheEntry, dir: string, root: string): string | nul
   const folders = [dir, resolve(root)].map((folder) => (folder.endsWith(sep) ? folder : `${folder}${sep}`));
   let links: string[] | null = null;
   for (const file of entry.files) {
-    const path = file.path;
-    if (typeof path !== 'string' || path === '' || path.includes('\0') || isAbsolute(path)) return String(path);
-    const target = under(dir, path);
-    if (!folders.some((folder) => target.startsWith(folder))) return path;
+    // An absolute path resolves to itself: outside too, unless it names a place inside.
+    const target = under(dir, file.path);
+    if (!folders.some((folder) => target.startsWith(folder))) return file.path;
     if (file.link !== undefined) (links ??= []).push(`${target}${sep}`);
   }
   if (links === null) return null;

@@ -158,9 +158,9 @@ function foldersHolding(listed: readonly string[]): Set<string> {
  * it finds under a folder link, never the link itself, so such a link would be lost. Only the folders the patterns
  * start from and those the glob listed are read: a folder found through a link belongs to that link.
  */
-function withBareFolderLinks(dir: string, patterns: readonly string[], listed: readonly string[]): string[] {
+function withBareFolderLinks(dir: string, patterns: readonly string[], listed: readonly string[]): readonly string[] {
   // Plain file paths are looked up one by one (find): no folder was walked.
-  if (!patterns.some(notPlain) && !listed.some((path) => path.endsWith('/'))) return [...listed];
+  if (!patterns.some(notPlain) && !listed.some((path) => path.endsWith('/'))) return listed;
   const folders = new Set(patterns.filter((pattern) => !pattern.startsWith('!')).map((pattern) => baseOf(pattern).join('/')));
   for (const path of listed) if (path.endsWith('/')) folders.add(path.slice(0, -1));
   const holding = foldersHolding(listed);
@@ -181,7 +181,7 @@ function withBareFolderLinks(dir: string, patterns: readonly string[], listed: r
       if (!holding.has(path) && !paths.has(path) && isOutput(path)) added.push(path);
     }
   }
-  return added.length === 0 ? [...listed] : [...listed, ...added];
+  return added.length === 0 ? listed : [...listed, ...added];
 }
 
 /** A plain path as the globs list it: no leading `./`, no trailing `/`. */

@@ -50,4 +50,17 @@ describe('empty folders among cached outputs', () => {
     expect(readFileSync(join(p.dir, 'ran.log'), 'utf8')).toBe('ran\nran\n');
     expect(existsSync(join(p.dir, 'dist', 'assets')) && readFileSync(join(p.dir, 'dist', 'assets'), 'utf8')).toBe('mine');
   });
+
+  it('a file where a folder on an output\'s path was is a miss that says so, not a failure of the cache: the step runs', () => {
+    const p = project();
+    cli(['run', p.file], p.home, p.dir);
+    rmSync(join(p.dir, 'dist'), { recursive: true });
+    writeFileSync(join(p.dir, 'dist'), 'mine');
+    const again = cli(['run', p.file, '--explain'], p.home, p.dir);
+    // The check of dist/js/app.js meets the file `dist`: the step itself runs, and its mkdir -p fails on that file.
+    expect(again.stdout).toMatch(/build: ran — output dist\/\S+ could not be checked: a file stands where a folder on its path should be/);
+    expect(again.stdout).not.toContain('ENOTDIR');
+    expect(readFileSync(join(p.dir, 'ran.log'), 'utf8')).toBe('ran\nran\n');
+    expect(readFileSync(join(p.dir, 'dist'), 'utf8')).toBe('mine');
+  });
 });

@@ -26,7 +26,13 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     const target = under(dir, file.path);
-    const onDisk = hashAt(target, file, memo, hasher);
+    let onDisk: string | null;
+    try {
+      onDisk = hashAt(target, file, memo, hasher);
+    } catch (error) {
+      // A file where a folder on the path should be, a folder not to be read: the step runs; nothing is put there.
+      return notChecked(file.path, error);
+    }
     if (onDisk === file.hash) continue;
     if (onDisk !== null && lastOutputs()[file.path] !== onDisk) return changedSince(file.path);
     (missing ??= []).push(file);
@@ -105,6 +111,11 @@ function notOurs(path: string): CacheMiss {
 
 function notRestored(path: string, error: unknown): CacheMiss {
   return { summary: `output ${path} could not be restored`, changes: [{ kind: 'outputs', name: path, detail: `not restored: ${(error as Error).message}` }] };
+}
+
+function notChecked(path: string, error: unknown): CacheMiss {
+  const why = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'a file stands where a folder on its path should be' : (error as Error).message;
+  return { summary: `output ${path} could not be checked: ${why}`, changes: [{ kind: 'outputs', name: path, detail: `not restored: ${why}` }] };
 }
 
 /** A folder where an output file or link was (or a socket, a device): never a stored output's hash, so never replaced. */

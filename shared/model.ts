@@ -72,8 +72,11 @@ export interface WorkflowStep {
   priority: StepPriority;
   /** The worker pool the step runs on when the queue is on (shared/workers.ts); absent: the workflow's `runsOn`. */
   runsOn?: string;
-  /** Opt-in content-hash caching (issue 18): absent, the step always runs (side effects are the default assumption). */
-  cache?: StepCache;
+  /**
+   * Opt-in content-hash caching (issue 18): absent, the step takes the workflow's `cache`, or always runs without one
+   * (side effects are the default assumption); `false`, it always runs whatever the workflow's default (a deploy).
+   */
+  cache?: StepCache | false;
   /** Canvas position and other editor state; ignored by the engine. */
   ui?: Record<string, unknown>;
 }
@@ -86,6 +89,11 @@ export interface StepCache {
   inputs: string[];
   outputs: string[];
   env: string[];
+}
+
+/** The `cache` a step runs with: its own, else the workflow's default; undefined when it always runs. */
+export function stepCacheOf(step: Pick<WorkflowStep, 'cache'>, workflow: Pick<Workflow, 'cache'> | null | undefined): StepCache | undefined {
+  return step.cache === false ? undefined : step.cache ?? workflow?.cache;
 }
 
 export interface WorkflowParam {

@@ -19,6 +19,13 @@ export const nameSchema = (kind: NameKind) =>
 const globList = z.array(z.string().min(1, 'an empty glob matches nothing')).default([]);
 export const cacheSchema = z.strictObject({ inputs: globList, outputs: globList, env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'not an environment variable name (letters, digits and _, not starting with a digit)')).default([]) });
 
+/** A step's `cache` that is neither settings nor false: what to write instead. */
+function stepCacheProblem(issue: { input?: unknown }): string | undefined {
+  if (issue.input === true) return 'true is not a cache: give { inputs: [...], outputs: [...] } (or leave it out to take the workflow\'s default; false: always run)';
+  if (typeof issue.input !== 'object' || issue.input === null || Array.isArray(issue.input)) return 'expected { inputs, outputs, env } settings, or false (always run)';
+  return undefined;
+}
+
 /** The upstream's WorkflowStep fields we read as aliases: `max_retries` is `retry.count`; `retry_count` is its run-time counter. */
 const UPSTREAM_STEP_KEYS = ['max_retries', 'retry_count'] as const;
 
@@ -91,7 +98,8 @@ function buildSchemas() {
     continueOnError: unsetWhenNull(z.boolean().default(false)),
     priority: unsetWhenNull(z.enum(STEP_PRIORITIES).default('normal')),
     runsOn: unsetWhenNull(poolSchema.optional()),
-    cache: unsetWhenNull(cacheSchema.optional()),
+    // false: this step always runs, whatever the workflow's default.
+    cache: unsetWhenNull(z.union([z.literal(false), cacheSchema], { error: stepCacheProblem }).optional()),
     ui: unsetWhenNull(z.record(z.string(), z.unknown()).optional()),
     ...upstreamStepFields,
   }).superRefine((step, context) => {
@@ -191,7 +199,18 @@ export function zodIssuesToProblems(
   raw: unknown,
   file?: string,
 ): Problem[] {
-  return issues.map((issue) => problemAt(issue.path.map(String), issue.message, raw, file));
+  return issues.flatMap(withinUnion).map((issue) => problemAt(issue.path.map(String), issue.message, raw, file));
+}
+
+/**
+ * A value matching none of a union's options: the one option it has the shape of (every problem lies inside the value,
+ * as `cache: { inputs: "src" }` has the settings' shape, not `false`'s) says what is wrong in it; else the union's message.
+ */
+function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const inside = issue.errors.filter((option) => option.length > 0 && option.every((inner) => inner.path.length > 0));
+  if (inside.length !== 1) return [issue];
+  return inside[0]!.flatMap((inner) => withinUnion({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
 }
 
 /** A problem at a path inside the raw workflow, naming the step (by name when it has a usable one) and the field. */

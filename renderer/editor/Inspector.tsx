@@ -1,7 +1,7 @@
 // Beside the canvas: the selected step as a form — its name, its parameters (from the action's JSON Schema), the
 // common fields, its cache (and the workflow's default), and its problems. Every change is an undoable edit.
 import { useMemo, type ReactElement } from 'react';
-import { SELECTION_MODES } from '../../shared/model.js';
+import { SELECTION_MODES, stepCacheOf } from '../../shared/model.js';
 import { SELECTION_LABELS } from '../../shared/step-selection.js';
 import { useActions, useEditorStore, useGraphStore, useValidationStore } from '../app/hooks.js';
 import { paramFields, type FieldKind } from './param-fields.js';
@@ -37,7 +37,7 @@ export function Inspector({ name }: { name: string }): ReactElement | null {
         {SELECTION_MODES.map((mode) => (
           <button key={mode} type="button" className="button button--small" onClick={() => void runPart(step.name, mode)}>{SELECTION_LABELS[mode]}</button>
         ))}
-        {(step.cache ?? workflowCache) !== undefined && (
+        {stepCacheOf(step, { cache: workflowCache }) !== undefined && (
           <button type="button" className="button button--small" title="The whole workflow; this step runs even when the cache holds its result" onClick={() => void startRun(undefined, undefined, { force: [step.name] })}>Run, forcing this step</button>
         )}
       </div>

@@ -49,7 +49,7 @@ export function checkCacheList(list: CacheList, text: string): ListCheck {
 }
 
 /** `holder` (a step or the workflow) with its `cache` set, or removed (undefined); the same object when nothing changes. */
-function withCache<T extends { cache?: StepCache }>(holder: T, cache: StepCache | undefined): T {
+function withCache<T extends { cache?: StepCache | false }>(holder: T, cache: StepCache | false | undefined): T {
   if (cache === undefined) {
     if (holder.cache === undefined) return holder;
     const { cache: _removed, ...rest } = holder;
@@ -58,13 +58,17 @@ function withCache<T extends { cache?: StepCache }>(holder: T, cache: StepCache 
   return sameCache(holder.cache, cache) ? holder : { ...holder, cache };
 }
 
-/** The step with its own `cache` set, or removed: it then takes the workflow's default, if any. */
-export const setStepCache = (step: WorkflowStep, cache: StepCache | undefined): WorkflowStep => withCache(step, cache);
+/**
+ * The step with its own `cache` set, or removed: it then takes the workflow's default, if any; `false`: it always runs,
+ * whatever the default.
+ */
+export const setStepCache = (step: WorkflowStep, cache: StepCache | false | undefined): WorkflowStep => withCache(step, cache);
 
 /** The workflow with its default `cache` (for steps without their own) set, or removed. */
 export const setWorkflowCache = (workflow: Workflow, cache: StepCache | undefined): Workflow => withCache(workflow, cache);
 
-function sameCache(a: StepCache | undefined, b: StepCache): boolean {
+function sameCache(a: StepCache | false | undefined, b: StepCache | false): boolean {
+  if (a === false || b === false) return a === b;
   return a !== undefined && CACHE_LISTS.every((list) => a[list].length === b[list].length && a[list].every((value, index) => value === b[list][index]));
 }
 
@@ -72,4 +76,14 @@ function sameCache(a: StepCache | undefined, b: StepCache): boolean {
 export type CacheMode = 'off' | 'default' | 'own';
 
 export const cacheModeOf = (step: WorkflowStep, shared: StepCache | undefined): CacheMode =>
-  step.cache !== undefined ? 'own' : shared !== undefined ? 'default' : 'off';
+  step.cache === false ? 'off' : step.cache !== undefined ? 'own' : shared !== undefined ? 'default' : 'off';
+
+/**
+ * The step's `cache` for a mode picked: its own settings (kept, else the default's or empty ones to start from), none
+ * (the workflow's default), or off — which, with a default to opt out of, the file says as `cache: false`.
+ */
+export function cacheForMode(step: WorkflowStep, mode: CacheMode, shared: StepCache | undefined): StepCache | false | undefined {
+  if (mode === 'own') return step.cache || (shared ?? EMPTY_CACHE);
+  if (mode === 'off' && shared !== undefined) return false;
+  return undefined;
+}

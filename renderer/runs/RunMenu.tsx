@@ -2,7 +2,7 @@
 // ("Run without cache", "Run, forcing the selected steps") and a step's context menu ("Run, forcing this step") — the
 // app's `--no-cache` and `--force STEP…`. Steps without a cache always run, so the commands are offered for cached ones.
 import { useCallback, useRef, useState, type ReactElement } from 'react';
-import type { Workflow } from '../../shared/model.js';
+import { stepCacheOf, type Workflow } from '../../shared/model.js';
 import { useActions, useGraphStore } from '../app/hooks.js';
 import { Menu, MenuItem, type MenuAt } from '../ui/Menu.js';
 import type { CacheBypass } from './run-actions.js';
@@ -10,7 +10,7 @@ import type { CacheBypass } from './run-actions.js';
 /** The steps that read and write the cache: with their own `cache` or the workflow's default. */
 export function cachedSteps(workflow: Workflow | null | undefined): Set<string> {
   if (workflow == null) return new Set();
-  return new Set(workflow.steps.filter((step) => step.cache !== undefined || workflow.cache !== undefined).map((step) => step.name));
+  return new Set(workflow.steps.filter((step) => stepCacheOf(step, workflow) !== undefined).map((step) => step.name));
 }
 
 const forceLabel = (steps: readonly string[]): string => (steps.length === 1 ? `Run, forcing ${steps[0]}` : `Run, forcing the ${steps.length} selected steps`);

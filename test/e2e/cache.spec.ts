@@ -165,6 +165,14 @@ test('the inspector gives a step its own cache and the workflow a default, check
   const other = page.getByRole('complementary', { name: 'Inspector: report' });
   await expect(other.getByLabel('Cached', { exact: true })).toHaveValue('default');
   await expect(other.getByText('Inputs src/**; outputs (none).')).toBeVisible();
+  // One step opted out of the default (a deploy, a notification): `cache: false` in the file.
+  const otherMode = other.getByLabel('Cached', { exact: true });
+  await expect(otherMode.locator('option')).toHaveText(['workflow default', 'own settings', 'no, always runs']);
+  await expect(other.getByRole('button', { name: 'Run, forcing this step' })).toHaveCount(1);
+  await otherMode.selectOption('off');
+  await shoot(page, 'cache-inspector-opt-out-light', other.getByRole('heading', { name: 'Cache' }));
+  await expect(other.getByText('Runs every time, whatever the workflow’s default (cache: false in the file).')).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Run, forcing this step' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => readFileSync(workflowFile(server, 'plain'), 'utf8')).toContain('LINT_LEVEL');
@@ -172,6 +180,7 @@ test('the inspector gives a step its own cache and the workflow a default, check
   const parsed = spawnSync(process.execPath, ['bin/codomyrmex.js', 'validate', workflowFile(server, 'plain')], { encoding: 'utf8' });
   expect(parsed.status, parsed.stdout + parsed.stderr).toBe(0);
   expect(text).toMatch(/cache:\n\s+inputs:\n\s+- src\/\*\*\n/);
+  expect(text).toMatch(/- name: report[\s\S]*cache: false/);
   expect(text).toMatch(/- name: fetch[\s\S]*cache:[\s\S]*- src\/\*\.txt[\s\S]*- "?!src\/b\.txt"?[\s\S]*- out\/fetched\.txt[\s\S]*- LINT_LEVEL\n\s+- CC/);
   expect(watch.problems).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync, ap
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliProcess } from '../cli.js';
+import { loadWorkflowFile, renderWorkflow, saveWorkflowFile } from '../../electron/engine/workflows/workflow-file.js';
 import { newEngine, tempDir } from '../helpers.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'cache-project');
@@ -142,6 +143,24 @@ describe('the step cache', () => {
     });
     // It ran to the same output: the steps after it hit.
     expect(again.ran).toEqual(['words']);
+  });
+
+  it('a step with cache: false runs every time under a workflow default, and a save of the file keeps it', () => {
+    const dir = tempDir('codomyrmex-cache-opt-out-');
+    const home = tempDir('codomyrmex-cache-opt-out-home-');
+    const file = join(dir, 'deploy.yaml');
+    writeFileSync(join(dir, 'in.txt'), 'v1\n');
+    writeFileSync(file, [
+      'version: 1', 'name: deploy', 'cache: { inputs: [in.txt] }', 'steps:',
+      '  - { name: build, module: shell, action: run, parameters: { command: "echo build >> ran.log" } }',
+      '  - { name: deploy, module: shell, action: run, parameters: { command: "echo deploy >> ran.log" }, dependencies: [build], cache: false }',
+    ].join('\n'));
+    for (let round = 0; round < 2; round++) expect(cli(['run', file], home, dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'ran.log'), 'utf8')).toBe('build\ndeploy\ndeploy\n');
+    // Written back (the editor's save, a fresh rendering too), the opt-out stays.
+    const loaded = loadWorkflowFile(file);
+    expect(saveWorkflowFile(file, { ...loaded.workflow, description: 'saved' }, loaded).workflow.steps[1]!.cache).toBe(false);
+    expect(renderWorkflow(loaded.workflow, 'yaml')).toContain('cache: false');
   });
 
   it('--no-cache reads and writes nothing; --force runs the steps named and stores their new results', () => {

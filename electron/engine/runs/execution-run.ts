@@ -1,7 +1,7 @@
 // One workflow execution in progress: dependency counting, runWhen, admission (slots and resources), retries, cancel.
 import { basename } from 'node:path';
 import { executionSummary } from '../../../shared/events.js';
-import { SUCCESSFUL_STEP_STATUSES, TERMINAL_STEP_STATUSES, type StepPerformance, type StepRun, type Workflow, type WorkflowExecution, type WorkflowStep } from '../../../shared/model.js';
+import { stepCacheOf, SUCCESSFUL_STEP_STATUSES, TERMINAL_STEP_STATUSES, type StepPerformance, type StepRun, type Workflow, type WorkflowExecution, type WorkflowStep } from '../../../shared/model.js';
 import { performanceMetrics } from '../../../shared/performance.js';
 import { resolveTemplates, type TemplateScope } from '../../../shared/templating.js';
 import { queuePoolOf } from '../../../shared/workers.js';
@@ -387,7 +387,7 @@ export class ExecutionRun {
 
   /** The task's `cache` for a step with one, unless --no-cache (then its record says so). */
   private cacheRequest(state: StepState): { cache?: CacheRequest } {
-    const spec = state.step.cache ?? this.options.workflow.cache;
+    const spec = stepCacheOf(state.step, this.options.workflow);
     if (spec === undefined) return {};
     const mode = this.options.cache;
     if (mode?.off === true) {

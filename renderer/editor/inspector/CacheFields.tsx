@@ -4,7 +4,7 @@
 import { useEffect, useId, useState, type ReactElement } from 'react';
 import type { StepCache, WorkflowStep } from '../../../shared/model.js';
 import { useActions } from '../../app/hooks.js';
-import { CACHE_LISTS, cacheModeOf, checkCacheList, EMPTY_CACHE, linesOf, setStepCache, setWorkflowCache, type CacheList, type CacheMode } from '../cache-fields.js';
+import { CACHE_LISTS, cacheForMode, cacheModeOf, checkCacheList, EMPTY_CACHE, linesOf, setStepCache, setWorkflowCache, type CacheList, type CacheMode } from '../cache-fields.js';
 import { InspectorRow } from './InspectorRow.js';
 
 const LIST_LABELS: Record<CacheList, { label: string; hint: string; placeholder: string }> = {
@@ -65,23 +65,23 @@ function CacheLists({ prefix, shared = false, cache, onChange }: { prefix: strin
 export function CacheFields({ step, shared }: { step: WorkflowStep; shared: StepCache | undefined }): ReactElement {
   const { changeStep, changeWorkflow } = useActions();
   const mode = cacheModeOf(step, shared);
-  // Without a workflow default a step is cached or not; with one, it takes the default or sets its own (the file has no
-  // way to opt one step out of the default).
-  const modes: CacheMode[] = shared === undefined ? ['off', 'own'] : ['default', 'own'];
+  // Without a workflow default a step is cached or not; with one, it takes the default, sets its own, or opts out of it
+  // (`cache: false`: a deploy, a notification).
+  const modes: CacheMode[] = shared === undefined ? ['off', 'own'] : ['default', 'own', 'off'];
   const setMode = (next: CacheMode): void => {
-    void changeStep(step.name, 'cache', (s) => setStepCache(s, next === 'own' ? s.cache ?? shared ?? EMPTY_CACHE : undefined));
+    void changeStep(step.name, 'cache', (s) => setStepCache(s, cacheForMode(s, next, shared)));
   };
-  const own = step.cache;
+  const own = step.cache === false ? undefined : step.cache;
   return (
     <div className="inspector__section inspector__grid" role="group" aria-labelledby="inspector-cache-title">
       <h3 id="inspector-cache-title">Cache</h3>
-      <InspectorRow label="Cached" htmlFor="inspector-cache-mode" hint={mode === 'default' ? `Inputs ${shared!.inputs.join(', ') || '(none)'}; outputs ${shared!.outputs.join(', ') || '(none)'}.` : mode === 'off' ? 'Runs every time: side effects are assumed.' : undefined}>
+      <InspectorRow label="Cached" htmlFor="inspector-cache-mode" hint={mode === 'default' ? `Inputs ${shared!.inputs.join(', ') || '(none)'}; outputs ${shared!.outputs.join(', ') || '(none)'}.` : mode === 'off' ? (shared === undefined ? 'Runs every time: side effects are assumed.' : 'Runs every time, whatever the workflow’s default (cache: false in the file).') : undefined}>
         <select id="inspector-cache-mode" className="input input--small" value={mode} onChange={(event) => setMode(event.target.value as CacheMode)}>
           {modes.map((value) => <option key={value} value={value}>{MODE_LABELS[value]}</option>)}
         </select>
       </InspectorRow>
       {own !== undefined && (
-        <CacheLists prefix="inspector-cache" cache={own} onChange={(list, values) => void changeStep(step.name, `cache.${list}`, (s) => setStepCache(s, { ...(s.cache ?? EMPTY_CACHE), [list]: values }))} />
+        <CacheLists prefix="inspector-cache" cache={own} onChange={(list, values) => void changeStep(step.name, `cache.${list}`, (s) => setStepCache(s, { ...(s.cache || EMPTY_CACHE), [list]: values }))} />
       )}
       <details className="inspector-row inspector-row--wide cache-default" open={shared !== undefined || undefined}>
         <summary>Workflow default {shared === undefined ? '(none)' : '(steps without their own)'}</summary>

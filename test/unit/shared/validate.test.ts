@@ -32,6 +32,23 @@ describe('validation', () => {
     }
   });
 
+  it('takes cache: false (a step that always runs, whatever the workflow default) and says what to write for cache: true', () => {
+    const parsed = parseWorkflow({ name: 'ci', cache: { inputs: ['src/**'] }, steps: [step('build'), step('deploy', { cache: false })] });
+    expect(parsed.steps.map((s) => s.cache)).toEqual([undefined, false]);
+    const refused = (cache: unknown): string[] => {
+      try {
+        parseWorkflow({ name: 'ci', steps: [step('a', { cache })] }, 'ci.yaml');
+        return [];
+      } catch (error) {
+        return (error as ValidationError).problems.map((problem) => `${problem.field}: ${problem.message}`);
+      }
+    };
+    expect(refused(true)).toEqual([expect.stringMatching(/^cache: true is not a cache: give \{ inputs/)]);
+    expect(refused('yes')).toEqual(['cache: expected { inputs, outputs, env } settings, or false (always run)']);
+    // Settings with a mistake inside still name the field inside, not "invalid input" for the whole cache.
+    expect(refused({ inputs: 'src' })).toEqual(['cache.inputs: Invalid input: expected array, received string']);
+  });
+
   it('names duplicate steps', () => {
     expect(problems([step('a'), step('a')])).toEqual([{ file: 'ci.yaml', step: 'a', field: 'name', message: 'duplicate step name "a"' }]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { stepCacheOf } from '../../../../shared/model.js';
 import { createStores } from '../../../../renderer/app/stores.js';
-import { cacheModeOf, checkCacheList, EMPTY_CACHE, setStepCache, setWorkflowCache } from '../../../../renderer/editor/cache-fields.js';
+import { cacheForMode, cacheModeOf, checkCacheList, EMPTY_CACHE, setStepCache, setWorkflowCache } from '../../../../renderer/editor/cache-fields.js';
 import { createEditActions } from '../../../../renderer/editor/edit-actions.js';
 import { DOC, step, workflow } from './editor-fixtures.js';
 
@@ -41,6 +42,20 @@ describe('setting a cache', () => {
     expect(cacheModeOf(defaulted.steps[1]!, defaulted.cache)).toBe('own');
     expect(cacheModeOf(w.steps[0]!, w.cache)).toBe('off');
     expect(setWorkflowCache(defaulted, undefined)).not.toHaveProperty('cache');
+  });
+
+  it('opts one step out of the workflow default as cache: false, and back in', () => {
+    const defaulted = setWorkflowCache(workflow([step('build'), step('deploy')]), cache);
+    const deploy = setStepCache(defaulted.steps[1]!, cacheForMode(defaulted.steps[1]!, 'off', defaulted.cache));
+    expect(deploy.cache).toBe(false);
+    expect(cacheModeOf(deploy, defaulted.cache)).toBe('off');
+    expect(stepCacheOf(deploy, defaulted)).toBeUndefined();
+    expect(stepCacheOf(defaulted.steps[0]!, defaulted)).toEqual(cache);
+    // Its own settings start from the default's; back to the default removes the key.
+    expect(cacheForMode(deploy, 'own', defaulted.cache)).toEqual(cache);
+    expect(setStepCache(deploy, cacheForMode(deploy, 'default', defaulted.cache))).not.toHaveProperty('cache');
+    // Without a default there is nothing to opt out of: off is the key left out.
+    expect(cacheForMode(step('build'), 'off', undefined)).toBeUndefined();
   });
 
   it('each change is one undo entry, for a step and for the workflow', () => {

@@ -1,6 +1,6 @@
 // The step cache through the real CLI on real files: a four-step build chain (test/fixtures/cache-project) whose
 // steps append their name to ran.log when they really run.
-import { cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliProcess } from '../cli.js';
@@ -161,6 +161,32 @@ describe('the step cache', () => {
     const loaded = loadWorkflowFile(file);
     expect(saveWorkflowFile(file, { ...loaded.workflow, description: 'saved' }, loaded).workflow.steps[1]!.cache).toBe(false);
     expect(renderWorkflow(loaded.workflow, 'yaml')).toContain('cache: false');
+  });
+
+  it('an input changed while the step ran is not stored under the key of the content before: no stale output later', () => {
+    const dir = tempDir('codomyrmex-cache-drift-');
+    const home = tempDir('codomyrmex-cache-drift-home-');
+    const file = join(dir, 'drift.yaml');
+    writeFileSync(join(dir, 'in.txt'), 'old\n');
+    // The step reads its input, then the input changes before the step ends (as an editor's save during a build).
+    writeFileSync(file, [
+      'version: 1', 'name: drift', 'steps:',
+      '  - { name: build, module: shell, action: run, parameters: { command: "cat in.txt > out.txt && echo edited > in.txt" }, cache: { inputs: [in.txt], outputs: [out.txt] } }',
+    ].join('\n'));
+    const first = cli(['run', file, '--json'], home, dir);
+    expect(first.code, first.stderr).toBe(0);
+    // The step's log (under the data folder) says why it was not stored.
+    const logs = readdirSync(home, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.log')).map((name) => readFileSync(join(home, name), 'utf8'));
+    expect(logs.join('')).toMatch(/the result was not stored in the cache at .*: input in\.txt changed while the step ran/);
+
+    // Back to the content the first key was made of: the step runs (nothing stored for it), never restoring "old"'s
+    // output made from the edited file, and says why.
+    writeFileSync(join(dir, 'in.txt'), 'old\n');
+    rmSync(join(dir, 'out.txt'));
+    const again = cli(['run', file, '--explain'], home, dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('build: ran — no stored result: the last run\'s result was not stored (input in.txt changed while the step ran)');
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('old\n');
   });
 
   it('--no-cache reads and writes nothing; --force runs the steps named and stores their new results', () => {

@@ -11,7 +11,7 @@ import { packageVersionFrom } from '../package-version.js';
 import type { Executor, LogSink, RunningStep, StepProgress, StepTask } from '../runs/executor.js';
 import type { CacheRequest, StepResult } from './cache-request.js';
 import { folderHash, linkHash, type StoredFile } from './cache-store.js';
-import { explainMiss, keyOf, type KeyManifest, type LastKey } from './cache-key.js';
+import { diffManifests, explainMiss, keyOf, summarise, type KeyManifest, type LastKey } from './cache-key.js';
 import type { Hasher } from './hashing.js';
 import { restoreOutputs, storedCopyGone } from './restore-outputs.js';
 import { GlobbingNotLoaded, inputFiles, loadGlobbing, outputFiles, under, withGlobbing, type Found, type OutputFiles } from './step-files.js';
@@ -70,6 +70,20 @@ export class CachingExecutor implements Executor {
   }
 
   private manifest(task: StepTask, request: CacheRequest, dir: string, hasher: Hasher): KeyManifest {
+    const definition = this.registry.definition(task.module, task.action);
+    return {
+      action: `${task.module}.${task.action}`,
+      version: definition?.version ?? BUILTIN_VERSION,
+      params: hasher.json(task.parameters),
+      cwd: dir === task.cwd ? '.' : relative(task.cwd, dir).split(sep).join('/') || '.',
+      inputs: this.inputHashes(request, dir, hasher),
+      env: this.envHashes(request.spec.env, task.env, hasher),
+      upstream: request.upstream,
+    };
+  }
+
+  /** Each input file (relative to the step's folder) → its content hash, unchanged files known by the stat memo. */
+  private inputHashes(request: CacheRequest, dir: string, hasher: Hasher): Record<string, string> {
     const found: Found = { stats: new Map(), missing: [] };
     const files = inputFiles(dir, request.spec, found);
     const memo = this.cache.memo;
@@ -78,16 +92,7 @@ export class CachingExecutor implements Executor {
       const absolute = under(dir, files[i]!);
       inputs[files[i]!] = memo.hashOf(absolute, hasher, found.stats.get(absolute));
     }
-    const definition = this.registry.definition(task.module, task.action);
-    return {
-      action: `${task.module}.${task.action}`,
-      version: definition?.version ?? BUILTIN_VERSION,
-      params: hasher.json(task.parameters),
-      cwd: dir === task.cwd ? '.' : relative(task.cwd, dir).split(sep).join('/') || '.',
-      inputs,
-      env: this.envHashes(request.spec.env, task.env, hasher),
-      upstream: request.upstream,
-    };
+    return inputs;
   }
 
   /** The named env values' hashes (null: unset), the task's over the base's; a task carries the whole env, not copied. */
@@ -137,6 +142,10 @@ export class CachingExecutor implements Executor {
     try {
       found = outputFiles(dir, request.spec);
       if (found.missing.length > 0) throw new Error(`declared output${found.missing.length === 1 ? '' : 's'} ${found.missing.join(', ')} not written by the step`);
+      // An input changed while the step ran (saved in an editor, written by another step or by this one): its outputs
+      // may come from either content, so they are not stored under the key of the content before.
+      const drift = diffManifests(manifest, { ...manifest, inputs: this.inputHashes(request, dir, hasher) });
+      if (drift.length > 0) throw new Error(`${summarise(drift)} while the step ran`);
       for (const path of found.files) {
         const absolute = under(dir, path);
         const link = found.links.get(path);

@@ -244,7 +244,7 @@ function find(dir: string, patterns: readonly string[], found?: Found, options: 
     const plain = patterns.filter((pattern) => !notPlain(pattern));
     // A plain path beside globs is still checked for being there: a declared output no run wrote is never stored.
     if (found !== undefined) for (const pattern of plain) if (!existsSync(resolve(dir, pattern))) found.missing.push(pattern);
-    return glob().globSync(patterns, { ...options, cwd: dir });
+    return glob().globSync(patterns, { ...options, cwd: dir, ignore: vcsLeftOut(patterns) });
   }
   const files: string[] = [];
   for (let i = 0; i < patterns.length; i++) {
@@ -255,13 +255,24 @@ function find(dir: string, patterns: readonly string[], found?: Found, options: 
       found?.missing.push(pattern);
       continue;
     }
-    if (stat.isDirectory()) files.push(...glob().globSync(pattern, { ...options, cwd: dir }));
+    if (stat.isDirectory()) files.push(...glob().globSync(pattern, { ...options, cwd: dir, ignore: vcsLeftOut(patterns) }));
     else if (stat.isFile()) {
       files.push(pattern.replace(/^\.\//, ''));
       found?.stats.set(absolute, stat);
     }
   }
   return files.length < 2 ? files : [...new Set(files)];
+}
+
+/**
+ * Version control's own folders (and a worktree's `.git` file), which a glob or a folder never reaches unless a pattern
+ * names them: as inputs, a commit or a fetch would change every key of `**`; as outputs, a restore would write into the
+ * repository's history.
+ */
+const VCS = ['.git', '.hg', '.svn'];
+
+function vcsLeftOut(patterns: readonly string[]): string[] {
+  return VCS.filter((name) => !patterns.some((pattern) => pattern.includes(name))).flatMap((name) => [`**/${name}`, `**/${name}/**`]);
 }
 
 const notPlain = (pattern: string): boolean => pattern.startsWith('!') || isGlob(pattern);

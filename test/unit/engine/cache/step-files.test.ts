@@ -85,3 +85,27 @@ describe('outputFiles', () => {
     expect(inputFiles(dir, { inputs: ['dist/**'], outputs: [], env: [] })).toEqual(['dist/js/app.js', 'dist/tmp-only/x.tmp']);
   });
 });
+
+describe('version control folders', () => {
+  it('are never reached by a glob or a folder (a commit would change every key), unless a pattern names them', async () => {
+    await loadGlobbing();
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git', 'refs'), { recursive: true });
+    mkdirSync(join(dir, 'sub', '.hg'), { recursive: true });
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(dir, '.git', 'refs', 'main'), 'abc\n');
+    writeFileSync(join(dir, 'sub', '.hg', 'dirstate'), 'x');
+    // A worktree's or a submodule's `.git` is a file naming the repository's folder: a path that differs per checkout.
+    writeFileSync(join(dir, 'sub', '.git'), 'gitdir: /elsewhere\n');
+    writeFileSync(join(dir, 'src', 'a.c'), 'a');
+    writeFileSync(join(dir, '.env'), 'dotfiles are inputs');
+    const inputs = (patterns: string[]) => inputFiles(dir, { inputs: patterns, outputs: [], env: [] });
+    expect(inputs(['**'])).toEqual(['.env', 'src/a.c']);
+    expect(inputs(['.'])).toEqual(['.env', 'src/a.c']);
+    expect(outputFiles(dir, { inputs: [], outputs: ['**'], env: [] }).files).not.toContain('.git/HEAD');
+    // Named, they are what the user asked for.
+    expect(inputs(['.git/HEAD'])).toEqual(['.git/HEAD']);
+    expect(inputs(['.git/refs/**', 'src/**'])).toEqual(['.git/refs/main', 'src/a.c']);
+  });
+});

@@ -168,8 +168,14 @@ export interface CacheChange {
 export interface CacheMiss {
   /** One line: "first run", "--no-cache", "--force", "input src/a.c changed", "2 inputs and env CC changed". */
   summary: string;
+  /** What differed, the first MAX_LISTED_CHANGES of it (a checkout can change thousands of inputs). */
   changes: CacheChange[];
+  /** How many more differed than `changes` lists (counted in the summary); absent when it lists them all. */
+  more?: number;
 }
+
+/** Changes a miss lists at most: past it, a count (`more`), so a record, the step panel and --explain stay readable. */
+export const MAX_LISTED_CHANGES = 50;
 
 /** A subflow's child run as its parent step shows it: n of m steps done and the child's status. */
 export interface ChildRunProgress {

@@ -31,6 +31,7 @@ export function CacheFacts({ run }: { run: StepRun }): ReactElement | null {
   if (miss == null) return null;
   const bypass = cacheBypass(miss);
   const changes = listedChanges(miss);
+  const more = miss.more ?? 0;
   return (
     <>
       <dt>Cache</dt>
@@ -39,6 +40,7 @@ export function CacheFacts({ run }: { run: StepRun }): ReactElement | null {
         {changes.length > 0 && (
           <ul className="cache-changes" aria-label="What changed since the cached result">
             {changes.map((change, index) => <li key={index} className="mono" data-change-kind={change.kind}>{changeText(change)}</li>)}
+            {more > 0 && <li className="muted" data-change-more={more}>… and {more.toLocaleString('en-US')} more</li>}
           </ul>
         )}
       </dd>

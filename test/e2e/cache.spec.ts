@@ -124,6 +124,17 @@ test('run twice, the second run\'s steps are drawn cached with the reason in the
   const both = await stepPanel(page, 'compile');
   await expect(both.getByRole('list', { name: 'What changed since the cached result' }).getByRole('listitem')).toHaveText(['input src/a.txt changed', 'input src/b.txt changed']);
   await shoot(page, 'cache-step-panel-changes-dark');
+
+  // Sixty files appear (a checkout): the panel lists the first fifty and counts the rest, the summary all of them.
+  for (let i = 0; i < 60; i++) writeFileSync(join(server.project, 'src', `new-${String(i).padStart(2, '0')}.txt`), `${i}\n`);
+  await runAndOpen(page);
+  const many = await stepPanel(page, 'compile');
+  await expect(many.locator('[data-cache-miss]')).toHaveText('60 inputs changed');
+  const items = many.getByRole('list', { name: 'What changed since the cached result' }).getByRole('listitem');
+  await expect(items).toHaveCount(51);
+  await expect(items.first()).toHaveText('input src/new-00.txt added');
+  await expect(items.last()).toHaveText('… and 10 more');
+  await shoot(page, 'cache-step-panel-many-dark', items.last());
   expect(watch.problems).toEqual([]);
 });
 

@@ -10,6 +10,7 @@ export function explainRun(execution: WorkflowExecution): string {
       const ran = run.status === 'succeeded' || run.status === 'failed' ? 'ran' : run.status;
       lines.push(`${name}: ${ran} — ${run.cacheMiss.summary}`);
       for (const change of run.cacheMiss.changes) lines.push(`    ${change.kind === 'params' ? 'parameters' : change.kind === 'cwd' ? 'working directory' : `${change.kind} ${change.name}`}: ${change.detail}`);
+      if (run.cacheMiss.more != null && run.cacheMiss.more > 0) lines.push(`    … and ${run.cacheMiss.more.toLocaleString('en-US')} more`);
     }
   }
   if (lines.length === 0) return 'explain: no step of this run has a cache\n';

@@ -1,6 +1,6 @@
 // A cached step's key: the hash of its manifest (action and version, resolved parameters, working directory relative
 // to the project, input files' hashes, named env values, each dependency's output hash), and why two manifests differ.
-import type { CacheChange, CacheMiss } from '../../../shared/model.js';
+import { MAX_LISTED_CHANGES, type CacheChange, type CacheMiss } from '../../../shared/model.js';
 import type { Hasher } from './hashing.js';
 
 /** What a key is the hash of, kept per step to say what changed next time. Values are hashes: no secret is stored. */
@@ -63,6 +63,7 @@ function record(values: Record<string, string | null>): string {
 export function explainMiss(last: Pick<LastKey, 'key' | 'manifest'> & Partial<Pick<LastKey, 'failure'>> | null, now: KeyManifest, key: string): CacheMiss {
   if (last === null) return { summary: 'first run', changes: [] };
   const changes = diffManifests(last.manifest, now);
+  if (changes.length > MAX_LISTED_CHANGES) return { summary: summarise(changes), changes: changes.slice(0, MAX_LISTED_CHANGES), more: changes.length - MAX_LISTED_CHANGES };
   if (changes.length > 0) return { summary: summarise(changes), changes };
   if (last.key !== key) return { summary: 'key changed', changes };
   if (last.failure != null) return { summary: `no stored result: the last run's result was not stored (${last.failure})`, changes };

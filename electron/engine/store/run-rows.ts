@@ -167,7 +167,7 @@ function isWorkerRef(value: unknown): value is WorkerRef {
 }
 
 function isCacheMiss(value: unknown): value is CacheMiss {
-  return isObject(value) && typeof value.summary === 'string' && Array.isArray(value.changes)
+  return isObject(value) && typeof value.summary === 'string' && Array.isArray(value.changes) && (value.more === undefined || typeof value.more === 'number')
     && value.changes.every((change) => isObject(change) && typeof change.kind === 'string' && typeof change.name === 'string' && typeof change.detail === 'string');
 }
 

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainMiss, keyOf, type KeyManifest } from '../../../../electron/engine/cache/cache-key.js';
 import { loadHasher } from '../../../../electron/engine/cache/hashing.js';
+import { explainRun } from '../../../../electron/doors/cli/explain.js';
+import type { WorkflowExecution } from '../../../../shared/model.js';
 
 const base: KeyManifest = {
   action: 'shell.run', version: '1.0.0', params: 'p1', cwd: '.',
@@ -30,6 +32,19 @@ describe('explainMiss', () => {
       { kind: 'input', name: 'src/a.c', detail: 'removed' },
       { kind: 'env', name: 'CC', detail: 'changed' },
       { kind: 'upstream', name: 'gen', detail: 'output changed' },
+    ]);
+  });
+
+  it('lists the first 50 of thousands of changes (a checkout) and counts the rest, the summary counting them all', () => {
+    const inputs = (hash: string) => Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`src/f${String(i).padStart(4, '0')}.c`, hash]));
+    const miss = explainMiss({ key: 'old', manifest: { ...base, inputs: inputs('h1') } }, { ...base, inputs: inputs('h2'), env: { CC: 'clang', DEBUG: null } }, 'new');
+    expect(miss.summary).toBe('3000 inputs and env CC changed');
+    expect(miss.changes).toHaveLength(50);
+    expect(miss.changes[0]).toEqual({ kind: 'input', name: 'src/f0000.c', detail: 'changed' });
+    expect(miss.more).toBe(2951);
+    expect(explainRun({ steps: { build: { status: 'succeeded', cacheMiss: miss } } } as unknown as WorkflowExecution).trimEnd().split('\n').slice(-2)).toEqual([
+      '      input src/f0049.c: changed',
+      '      … and 2,951 more',
     ]);
   });
 

@@ -152,6 +152,11 @@ export interface StepRun {
   cacheKey?: string | null;
   /** Why a step with `cache` ran instead of being restored (what differed from its last stored entry); null for a hit. */
   cacheMiss?: CacheMiss | null;
+  /**
+   * A step with `cache`: the hash of its outputs and output files, which its dependents' keys include. Kept with a step
+   * a partial run or a re-run reuses, so the steps that run get the keys a whole run gives them (and hit).
+   */
+  outputHash?: string | null;
   /** The child run of a `workflow.run` step (a subflow) and its progress; null or absent for other steps. */
   child?: ChildRunProgress | null;
 }

@@ -60,6 +60,23 @@ describe('the step cache', () => {
     expect(listed.map((run) => run.cacheShare)).toEqual([{ cached: 4, others: 0 }, { cached: 0, others: 4 }]);
   });
 
+  it('a partial run or a re-run keeping upstream steps gives the steps it runs the keys a whole run gives them: they hit', () => {
+    const p = project();
+    const first = runBuild(p);
+    // Kept from the first run (not selected), package and compile hand report and package their output hashes.
+    const only = runBuild(p, ['--only', 'report']);
+    expect(only.ran).toEqual([]);
+    expect(only.record.steps.report!.status).toBe('cached');
+    expect(only.record.steps.report!.cacheKey).toBe(first.record.steps.report!.cacheKey);
+    const from = runBuild(p, ['--from', 'package']);
+    expect(from.ran).toEqual([]);
+    expect([from.record.steps.package!.status, from.record.steps.report!.status]).toEqual(['cached', 'cached']);
+    // A changed input still reruns what reads it, partial run or not.
+    writeFileSync(join(p.dir, 'LICENSE.txt'), 'MIT, changed\n');
+    const changed = runBuild(p, ['--from', 'package']);
+    expect(changed.ran).toEqual(['package', 'report']);
+  });
+
   it('touching an input without changing it is still a hit', () => {
     const p = project();
     runBuild(p);

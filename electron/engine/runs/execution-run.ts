@@ -116,8 +116,6 @@ export class ExecutionRun {
   private finished = false;
   private waitingForResources = false;
   private readonly onResourcesReleased = (): void => this.pump();
-  /** Cached steps' output hashes, as their executor reported them: what their dependents' keys include. */
-  private readonly outputHashes = new Map<string, string>();
   private readonly log: RunLog;
 
   constructor(private readonly options: ExecutionRunOptions) {
@@ -400,7 +398,8 @@ export class ExecutionRun {
 
   /** A dependency's output hash: as its cache reported it, else the hash of its recorded outputs. */
   private outputHashOf(name: string): string {
-    return this.outputHashes.get(name) ?? outputsHash(this.byName.get(name)!.run.outputs);
+    const { run } = this.byName.get(name)!;
+    return run.outputHash ?? outputsHash(run.outputs);
   }
 
   private endAttempt(state: StepState, result: StepResult | null, error: unknown, retriable: boolean): void {
@@ -418,10 +417,9 @@ export class ExecutionRun {
     } else if (!aborted && result !== null) {
       this.scope.steps[state.step.name] = result.outputs;
       const cache = result.cache;
-      if (cache?.outputHash != null) this.outputHashes.set(state.step.name, cache.outputHash);
       // A hit did not run: it is left out of the run's figures as a step kept from elsewhere is.
       if (cache?.hit === true) state.ran = false;
-      const cacheFields = cache === undefined ? {} : { cacheKey: cache.key, cacheMiss: cache.miss };
+      const cacheFields = cache === undefined ? {} : { cacheKey: cache.key, cacheMiss: cache.miss, outputHash: cache.outputHash ?? null };
       this.finishAndRelease(state, cache?.hit === true ? 'cached' : 'succeeded', null, { outputs: result.outputs, exitCode: result.exitCode ?? 0, ...cacheFields });
     } else if (!aborted && error instanceof ActionCancelled) {
       // Cancelled by the user elsewhere (a subflow's child run): the run ends as a step cancel would end it.

@@ -34,6 +34,7 @@ export function planSelection(workflow: Workflow, request: StepSelection, earlie
       ...notSelected(kept.reusedFrom ?? source!.executionId),
       exitCode: kept.exitCode,
       outputs: kept.outputs,
+      outputHash: kept.outputHash ?? null,
       logPath: kept.logPath,
       logTail: kept.logTail,
     };

@@ -7,7 +7,8 @@ import { retryWhileBusy } from './sqlite-busy.js';
 
 export type Db = Database.Database;
 
-const MIGRATIONS: string[] = [
+/** Each version's change, in order: a file at `user_version` N has had the first N applied. */
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE executions (
      execution_id TEXT PRIMARY KEY,
      workflow_name TEXT NOT NULL,
@@ -97,6 +98,8 @@ const MIGRATIONS: string[] = [
    ALTER TABLE step_runs ADD COLUMN child TEXT;`,
   // Issue 16: the dashboard's figures from a narrow summary the triggers keep, not from every run row of the window.
   RUN_FIGURES_MIGRATION,
+  // Issue 18: a cached step's output hash, which a partial run or a re-run keeping the step gives its dependents' keys.
+  `ALTER TABLE step_runs ADD COLUMN output_hash TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

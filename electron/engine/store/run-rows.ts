@@ -50,6 +50,7 @@ export interface StepRow {
   worker?: string | null;
   cache_key?: string | null;
   cache_miss?: string | null;
+  output_hash?: string | null;
   child?: string | null;
 }
 
@@ -129,6 +130,7 @@ function toStepRun(row: StepRow, runDamage: string[]): StepRun {
     cacheKey: row.cache_key ?? null,
     cacheMiss: row.cache_miss == null ? null : readJson(row.cache_miss, 'cache miss', damage, isCacheMiss, null),
     child: row.child == null ? null : readJson(row.child, 'child', damage, isChildRun, null),
+    outputHash: row.output_hash ?? null,
   };
   if (damage.length > 0) {
     runDamage.push(`step "${row.name}": ${damage.join(', ')}`);

@@ -27,16 +27,16 @@ export function prepareWrites(db: Db): RunWrites {
     updateExecution: db.prepare('UPDATE executions SET status = @status, end_time = @endTime, errors = @errors, outcome = @outcome, performance = @performance WHERE execution_id = @executionId'),
     // Positional as updateStep: stepValues' columns, then the key, the position and where a kept step came from.
     insertStep: db.prepare(`INSERT INTO step_runs (status, attempts, start_time, end_time, exit_code, error, outputs, reason, log_path, log_tail, worker, cache_key, cache_miss, child,
-        execution_id, name, position, reused_from)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        output_hash, execution_id, name, position, reused_from)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (execution_id, name) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, start_time = excluded.start_time,
         end_time = excluded.end_time, exit_code = excluded.exit_code, error = excluded.error, outputs = excluded.outputs, reason = excluded.reason,
         log_path = excluded.log_path, log_tail = excluded.log_tail, reused_from = excluded.reused_from, worker = excluded.worker,
-        cache_key = excluded.cache_key, cache_miss = excluded.cache_miss, child = excluded.child`),
+        cache_key = excluded.cache_key, cache_miss = excluded.cache_miss, child = excluded.child, output_hash = excluded.output_hash`),
     // Positional (in stepValues' order): a run's steps are mostly updates, hundreds a batch, and binding by name costs
     // about twice as much.
     updateStep: db.prepare(`UPDATE step_runs SET status = ?, attempts = ?, start_time = ?, end_time = ?, exit_code = ?, error = ?, outputs = ?, reason = ?,
-      log_path = ?, log_tail = ?, worker = ?, cache_key = ?, cache_miss = ?, child = ? WHERE execution_id = ? AND name = ?`),
+      log_path = ?, log_tail = ?, worker = ?, cache_key = ?, cache_miss = ?, child = ?, output_hash = ? WHERE execution_id = ? AND name = ?`),
   };
 }
 
@@ -66,7 +66,7 @@ function stepValues(run: StepRun) {
   return [
     run.status, run.attempts, run.startTime, run.endTime, run.exitCode, run.error, JSON.stringify(run.outputs), run.reason, run.logPath, run.logTail,
     run.worker == null ? null : JSON.stringify(run.worker), run.cacheKey ?? null, run.cacheMiss == null ? null : JSON.stringify(run.cacheMiss),
-    run.child == null ? null : JSON.stringify(run.child),
+    run.child == null ? null : JSON.stringify(run.child), run.outputHash ?? null,
   ] as const;
 }
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../../electron/engine/store/database.js';
-import { openDatabase } from '../../../../electron/engine/store/database.js';
+import { MIGRATIONS, openDatabase } from '../../../../electron/engine/store/database.js';
+import { RUN_FIGURES_MIGRATION } from '../../../../electron/engine/store/run-figures.js';
 import { workflowHealth, type StatsWindow } from '../../../../electron/engine/store/project-stats.js';
 import { pruneRuns, runsOlderThan } from '../../../../electron/engine/store/retention.js';
 import { newEngine, tempDir } from '../../../helpers.js';
@@ -108,7 +109,10 @@ describe('the run summary behind the dashboard', () => {
     // As a version before the summary left it: no summary, its runs written without the triggers.
     old.exec('DROP TRIGGER run_figures_after_insert; DROP TRIGGER run_figures_after_update; DROP TRIGGER run_figures_after_delete; DELETE FROM run_figures; DELETE FROM run_pairs;');
     insert(old, { execution_id: 'unsummarised', project_id: 'p4', workflow_name: 'late', status: 'completed', start_time: NOW - DAY, end_time: NOW });
-    old.pragma(`user_version = ${Number(old.pragma('user_version', { simple: true })) - 1}`);
+    // What the migrations after the summary's added goes too, so that they all run again.
+    old.exec('ALTER TABLE step_runs DROP COLUMN output_hash');
+    expect(MIGRATIONS.slice(MIGRATIONS.indexOf(RUN_FIGURES_MIGRATION) + 1)).toEqual(['ALTER TABLE step_runs ADD COLUMN output_hash TEXT;']);
+    old.pragma(`user_version = ${MIGRATIONS.indexOf(RUN_FIGURES_MIGRATION)}`);
     old.close();
     const db = openDatabase(file);
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'run_figures_%'`).get()).toEqual({ n: 3 });

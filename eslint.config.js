@@ -105,6 +105,17 @@ export default tseslint.config(
     patterns: OUTSIDE_THE_ENGINE,
     globals: BROWSER_ONLY_GLOBALS,
   }),
+  {
+    // Node's recursive mkdir loops for ever where a file system refuses new folders with ENOENT (/proc): a settings
+    // value or a project path there hung the engine. electron/engine/make-folders.ts is the one way to make folders.
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...['name', 'property.name'].map((callee) => ({
+        selector: `CallExpression[callee.${callee}=/^mkdir(Sync)?$/] > ObjectExpression > Property[key.name='recursive']`,
+        message: 'Make folders with makeFolders (electron/engine/make-folders.ts): Node\'s recursive mkdir can loop for ever.',
+      }))],
+    },
+  },
   fence({
     // Storage keeps what runs tell it (store/run-recorder.ts is its port): it never imports the scheduler.
     files: ['electron/engine/store/**/*.ts'],

@@ -119,6 +119,16 @@ describe('project folders stay where they belong', () => {
     expect(readdirSync(parentDir)).toEqual([]);
   });
 
+  // Node's recursive mkdir never returns there: the engine hung on this one request.
+  it.runIf(existsSync('/proc/self'))('projects.create under a folder that takes no new folders (/proc) is refused at once, naming the path', async () => {
+    const { call, refusal } = newApi({});
+    const before = await call('projects.list', {});
+    const error = await refusal('projects.create', { name: 'nope', parentDir: '/proc' });
+    expect(error.message).toContain('/proc/nope');
+    expect(error.message).toContain('ENOENT');
+    expect(await call('projects.list', {})).toEqual(before);
+  });
+
   it('projects.add of a file system root or the home folder needs the confirmation flag', async () => {
     const { call, refusal } = newApi({});
     for (const [path, what] of [['/', 'a file system root'], [homedir(), 'your home folder']] as const) {

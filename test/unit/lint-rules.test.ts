@@ -69,6 +69,17 @@ describe('the renderer\'s blocking dialogs', () => {
   });
 });
 
+describe('making folders', () => {
+  it('Node\'s recursive mkdir is refused in electron/, plain mkdir accepted', async () => {
+    const file = 'electron/engine/cache/x.ts';
+    const head = 'import * as fs from \'node:fs\';\nimport { mkdirSync, promises as fsp } from \'node:fs\';\n';
+    for (const call of ['mkdirSync(dir, { recursive: true })', 'fs.mkdirSync(dir, { recursive: true })', 'fsp.mkdir(dir, { recursive: true })']) {
+      expect(await ruleIds(`${head}export const a = (dir: string): unknown => [fs, fsp, mkdirSync, ${call}];\n`, file), call).toEqual(['no-restricted-syntax']);
+    }
+    expect(await ruleIds(`${head}export const a = (dir: string): unknown => [fs, fsp, mkdirSync(dir)];\n`, file)).toEqual([]);
+  });
+});
+
 describe('import cycles', () => {
   // Real files on disk (the cycle rule follows imports through the resolver), in a scratch tree linted by our config.
   const root = mkdtempSync(join(tmpdir(), 'lint-cycle-'));

@@ -5,6 +5,7 @@ import { promises as fsp } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ActionFailure, defineAction } from './action.js';
+import { makeFolders } from '../make-folders.js';
 
 const MIB = 1024 * 1024;
 const ENCODINGS = ['utf8', 'utf16le', 'latin1', 'ascii', 'base64', 'hex'] as const;
@@ -25,7 +26,7 @@ const write = defineAction({
     const path = resolve(context.cwd, params.path);
     context.signal.throwIfAborted();
     try {
-      if (params.mkdir) await fsp.mkdir(dirname(path), { recursive: true });
+      if (params.mkdir) makeFolders(dirname(path));
       if (params.append) await fsp.appendFile(path, params.content, 'utf8');
       else await writeAtomically(path, params.content);
     } catch (error) {

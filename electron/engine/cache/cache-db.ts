@@ -1,9 +1,9 @@
 // This machine's own bookkeeping for the step cache, in one small SQLite file in $CODOMYRMEX_HOME: the stat memo and
 // each step's last key. Shared by concurrent runs (WAL, busy timeout); a fault only costs a rehash or an explanation.
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { retryWhileBusy } from '../store/sqlite-busy.js';
+import { makeFolders } from '../make-folders.js';
 
 const SCHEMA = [
   'CREATE TABLE IF NOT EXISTS memo (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime TEXT NOT NULL, ino TEXT NOT NULL, hash TEXT NOT NULL) WITHOUT ROWID',
@@ -70,7 +70,7 @@ export class CacheDb {
     if (this.db !== null || this.failed) return this.db;
     let db: Database.Database | null = null;
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
+      makeFolders(dirname(this.file));
       db = new Database(this.file);
       db.pragma('busy_timeout = 2000');
       const opened = db;

@@ -1,11 +1,12 @@
 // The step cache on disk: content-addressed blobs (a file stored once however many entries name it), one entry per
 // key and each step's last key manifest. Every write goes to a temporary file renamed into place, so a crash leaves
 // no half entry and concurrent runs writing the same key each leave a whole one.
-import { closeSync, existsSync, fstatSync, futimesSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, futimesSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { CacheStats } from '../../../shared/model.js';
 import { sleepSync } from '../sleep-sync.js';
 import type { Hasher } from './hashing.js';
+import { makeFolders } from '../make-folders.js';
 
 /**
  * An output file as stored: where it goes under the step's folder, its content's hash and its mode bits; or a
@@ -220,7 +221,7 @@ export class CacheStore {
         try {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'ENOENT' && !existsSync(this.dir)) {
-            mkdirSync(this.dir, { recursive: true });
+            makeFolders(this.dir);
             continue;
           }
           if (code !== 'EEXIST' || Date.now() > deadline) return undefined;
@@ -288,7 +289,7 @@ export class CacheStore {
       // fail: a store that failed gave its step an output hash of fewer files, and its dependents other keys), and the
       // write tried once more.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(tmp, { recursive: true });
+      makeFolders(tmp);
       attempt(() => write(temp));
     }
     const target = attempt(targetOf);
@@ -305,7 +306,7 @@ export class CacheStore {
       }
       // The target's folder is new: made, and the rename tried once more.
       attempt(() => {
-        mkdirSync(join(target, '..'), { recursive: true });
+        makeFolders(join(target, '..'));
         renameSync(temp, target);
       });
     }

@@ -2,13 +2,14 @@
 // stored: that is a miss and the step runs), each missing file copied from its blob beside its place and renamed in;
 // a symbolic link made again, pointing where it pointed; an empty folder made again.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, constants, copyFileSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, lstatSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { CacheMiss } from '../../../shared/model.js';
 import { folderHash, hasContent, linkHash, type CacheEntry, type CacheStore, type StoredFile } from './cache-store.js';
 import type { Hasher } from './hashing.js';
 import type { StatMemo } from './stat-memo.js';
 import { under } from './step-files.js';
+import { makeFolders } from '../make-folders.js';
 
 /**
  * Restores the entry's files under `dir`; null when every one is in place, else why the entry cannot be used. A file
@@ -43,7 +44,7 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
     const target = under(dir, file.path);
     if (file.folder === true) {
       try {
-        mkdirSync(target, { recursive: true });
+        makeFolders(target);
         continue;
       } catch (error) {
         return notRestored(file.path, error);
@@ -51,7 +52,7 @@ export function restoreOutputs(store: CacheStore, memo: StatMemo, hasher: Hasher
     }
     const temp = `${target}.codomyrmex-${randomBytes(4).toString('hex')}`;
     try {
-      mkdirSync(dirname(target), { recursive: true });
+      makeFolders(dirname(target));
       if (file.link !== undefined) symlinkSync(file.link, temp);
       else {
         copyFileSync(store.blobPath(file.hash), temp, constants.COPYFILE_FICLONE);

@@ -1,9 +1,10 @@
 // The log file on disk: pino-roll's size-rotated codomyrmex.N.log files, opened on the first record, and a
 // codomyrmex.log link to the current one. Records are written in batches: at 64 KiB, or 100 ms after the first.
-import { appendFileSync, lstatSync, mkdirSync, symlinkSync, unlinkSync } from 'node:fs';
+import { appendFileSync, lstatSync, symlinkSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { SonicBoom } from 'sonic-boom';
 import { ENGINE_LOG_BASE, ENGINE_LOG_NAME, currentLogFile } from './log-files.js';
+import { makeFolders } from '../make-folders.js';
 
 export interface RotationOptions {
   /** A file is rotated once it holds this many bytes. */
@@ -116,7 +117,7 @@ export class RollingLogFile {
   private async open(): Promise<void> {
     process.once('exit', this.onExit);
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeFolders(this.dir);
       const { default: roll } = await import('pino-roll');
       const target = await roll({
         file: join(this.dir, ENGINE_LOG_BASE),
@@ -169,7 +170,7 @@ export class RollingLogFile {
         this.writeBatch();
         this.target.flushSync();
       } else if (this.waiting.length > 0 || this.used > 0) {
-        mkdirSync(this.dir, { recursive: true });
+        makeFolders(this.dir);
         appendFileSync(currentLogFile(this.dir) ?? join(this.dir, `${ENGINE_LOG_BASE}.1.log`), Buffer.concat([...this.waiting, this.batch.subarray(0, this.used)]));
       }
     } catch {

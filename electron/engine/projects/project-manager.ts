@@ -1,6 +1,6 @@
 // ProjectManager: projects are folders on disk, created from templates or added as they are, kept in a registry.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { ConfirmationNeededError, NotFoundError, OrchestrationError } from '../../../shared/errors.js';
@@ -10,6 +10,7 @@ import type { EventBus } from '../event-bus.js';
 import type { ProjectStore } from '../store/registry-store.js';
 import type { ProjectTemplate } from './templates/template.js';
 import { writeFileAtomic } from '../workflows/workflow-file.js';
+import { makeFolders } from '../make-folders.js';
 
 export const PROJECT_WORKFLOWS_DIR = join('.codomyrmex', 'workflows');
 
@@ -64,9 +65,9 @@ export class ProjectManager {
     if (existsSync(path) && readdirSync(path).length > 0) {
       throw new OrchestrationError(`${path} already exists and is not empty; add it as an existing project instead`);
     }
-    mkdirSync(path, { recursive: true });
+    makeFolders(path);
     if (template !== undefined) writeTemplate(path, options.name, template);
-    else mkdirSync(join(path, PROJECT_WORKFLOWS_DIR), { recursive: true });
+    else makeFolders(join(path, PROJECT_WORKFLOWS_DIR));
     return this.registerNew({
       id: randomUUID(),
       name: options.name,
@@ -205,13 +206,13 @@ function broadFolder(path: string): string | null {
 
 function writeTemplate(root: string, projectName: string, template: ProjectTemplate): void {
   const fill = (text: string): string => text.replaceAll('{{projectName}}', projectName);
-  for (const dir of template.directories) mkdirSync(join(root, dir), { recursive: true });
+  for (const dir of template.directories) makeFolders(join(root, dir));
   for (const [relative, contents] of Object.entries(template.files)) {
     const file = join(root, relative);
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolders(dirname(file));
     writeFileSync(file, fill(contents));
   }
-  mkdirSync(join(root, PROJECT_WORKFLOWS_DIR), { recursive: true });
+  makeFolders(join(root, PROJECT_WORKFLOWS_DIR));
   writeFileAtomic(join(root, '.codomyrmex', 'config.json'), `${JSON.stringify({ template: template.name, ...template.config }, null, 2)}\n`);
   for (const [name, yaml] of Object.entries(template.workflows)) {
     writeFileAtomic(join(root, PROJECT_WORKFLOWS_DIR, `${name}.yaml`), fill(yaml));

@@ -1,11 +1,12 @@
 // The sample project a first run offers in one click: the files of samples/sample-project (real files, copied into
 // dist/ by the build) laid out in the data folder and registered, ready to run.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OrchestrationError } from '../../../shared/errors.js';
 import type { Project } from '../../../shared/model.js';
 import type { ProjectManager } from './project-manager.js';
+import { makeFolders } from '../make-folders.js';
 
 export const SAMPLE_PROJECT = 'sample-project';
 
@@ -33,7 +34,7 @@ export function createSampleProject(projects: ProjectManager, home: string, sour
 
 /** By reads and writes, not fs.cp: in a packaged app the source is inside Electron's asar archive. */
 function copyFolder(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
+  makeFolders(to);
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);

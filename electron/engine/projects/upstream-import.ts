@@ -1,7 +1,7 @@
 // Converts a read upstream Codomyrmex data folder into registered projects, YAML workflow files and sessions. The
 // projects' folders are copied under `into` (the upstream folder is never written); a second import of the same folder
 // finds everything already present and says so.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { formatProblem, ValidationError } from '../../../shared/errors.js';
 import type { Project, ProjectStatus, Session } from '../../../shared/model.js';
@@ -10,6 +10,7 @@ import { workflowNameProblem } from '../../../shared/workflow-name.js';
 import type { OrchestrationEngine } from '../orchestration-engine.js';
 import { parseWorkflowText, renderWorkflow, writeFileAtomic } from '../workflows/workflow-file.js';
 import { UPSTREAM_WORKFLOW_DIRS, type UpstreamFolder, type UpstreamProject, type UpstreamSession, type UpstreamWorkflowFile } from './upstream-folder.js';
+import { makeFolders } from '../make-folders.js';
 
 export type ImportKind = 'project' | 'workflow' | 'session';
 
@@ -119,7 +120,7 @@ class UpstreamImport {
         made = present;
         this.report.skipped.push({ kind: 'project', name, file: this.folder.root, to: dest, reason: 'already present (registered at this folder)' });
       } else if (made === null) {
-        mkdirSync(join(dest, UPSTREAM_WORKFLOW_DIRS[0]!), { recursive: true });
+        makeFolders(join(dest, UPSTREAM_WORKFLOW_DIRS[0]!));
         const description = `Workflows imported from ${this.folder.root} that no project named`;
         made = this.engine.projectManager.addProject(dest, name, { details: { description } });
         this.report.converted.push({ kind: 'project', name, file: this.folder.root, to: dest, reason: 'made for the workflows no project names' });
@@ -155,7 +156,7 @@ class UpstreamImport {
       return;
     }
     try {
-      mkdirSync(dirname(dest), { recursive: true });
+      makeFolders(dirname(dest));
       writeFileAtomic(dest, text);
       this.report.converted.push(item);
     } catch (error) {

@@ -1,6 +1,6 @@
 // `codomyrmex worker`: takes a pool's step jobs from BullMQ and runs them with the engine's own action code and process
 // control (the process hosts end a step's tree when this process dies), streaming output back and answering each job.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Worker, type Job } from 'bullmq';
@@ -22,6 +22,7 @@ import { workerResourceManager } from './worker-resources.js';
 import { CachingExecutor } from '../cache/caching-executor.js';
 import type { CacheReport } from '../cache/cache-request.js';
 import type { StepCache } from '../cache/step-cache.js';
+import { makeFolders } from '../make-folders.js';
 
 export interface StepWorkerOptions {
   url: string;
@@ -181,7 +182,7 @@ export class StepWorker {
       if (admitted === 'waited' && (await this.redis.exists(cancelledKey(jobId))) === 1) return this.outcome(jobId, 'cancelled', 'cancelled before it started');
       const cwd = this.workingDir(task.cwd, task.project);
       const logs = join(this.options.workdir, '.codomyrmex-worker', 'logs');
-      const sink = new StreamedLog(new StepLog(join(logs, `${jobId}.log`), () => mkdirSync(logs, { recursive: true })), this.writer, task.executionId, jobId);
+      const sink = new StreamedLog(new StepLog(join(logs, `${jobId}.log`), () => makeFolders(logs)), this.writer, task.executionId, jobId);
       // Not awaited: the connection keeps its commands in order, so the step's output lands after this word anyway.
       this.writer.started(task.executionId, jobId, this.ref).catch(() => {});
       let keyed: CacheReport | null = null;
@@ -239,7 +240,7 @@ export class StepWorker {
     if (existsSync(cwd)) return cwd;
     const name = project.replace(/[^A-Za-z0-9._-]/g, '_');
     const dir = join(this.options.workdir, /^\.*$/.test(name) ? 'project' : name);
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     return dir;
   }
 

@@ -1,10 +1,11 @@
 // Pruning old runs for the engine: on demand (`codomyrmex prune`) and by the `retention` setting, at most once a day,
 // after a run has started (or when the process ends), so a run's start never waits on it.
-import { closeSync, mkdirSync, openSync, statSync, utimesSync } from 'node:fs';
+import { closeSync, openSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SettingsStore } from '../store/settings-store.js';
 import type { RunStore } from '../store/run-store.js';
 import { pruneRuns, readRetention, runsOlderThan, runsOverSize, type PruneResult, type RetentionPolicy } from '../store/retention.js';
+import { makeFolders } from '../make-folders.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long after a run's start the due prune waits: its first steps are spawned by then. */
@@ -95,7 +96,7 @@ export class RunRetention {
 
   private touchStamp(): void {
     const file = join(this.home, RETENTION_STAMP);
-    mkdirSync(this.home, { recursive: true });
+    makeFolders(this.home);
     closeSync(openSync(file, 'a'));
     const now = new Date();
     utimesSync(file, now, now);

@@ -1,9 +1,9 @@
 // The embedded SQLite database: opened lazily, WAL with synchronous=NORMAL, schema migrated by user_version.
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { RUN_FIGURES_MIGRATION } from './run-figures.js';
 import { retryWhileBusy } from './sqlite-busy.js';
+import { makeFolders } from '../make-folders.js';
 
 export type Db = Database.Database;
 
@@ -103,7 +103,7 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 export function openDatabase(file: string): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolders(dirname(file));
   const db = new Database(file);
   try {
     // First: another process (a second run, the app) may hold the lock while this one switches the journal mode.

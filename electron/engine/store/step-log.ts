@@ -1,8 +1,9 @@
 // A step's log on disk: one file per step that both its process (by fd) and the engine append to.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { storageErrorKind } from './storage-error.js';
+import { makeFolders } from '../make-folders.js';
 
 /** Who follows a log while its step runs (the LogTailer): told when the file starts and when the step is over. */
 export interface LogFollower {
@@ -141,7 +142,7 @@ export class ExecutionLogs {
   forStep(step: string): StepLog {
     const follower = this.tailer === null ? null : { tailer: this.tailer, executionId: this.executionId, step };
     return new StepLog(() => join(this.dir, stepLogFileName(step)), () => {
-      if (!this.dirReady) mkdirSync(this.dir, { recursive: true });
+      if (!this.dirReady) makeFolders(this.dir);
       this.dirReady = true;
     }, follower);
   }

@@ -3,10 +3,11 @@
 // path, replaced by its next version. An entry that cannot be read, was made by another build of the engine or from
 // other bytes, or is not a workflow's shape is ignored: the file is parsed again and the entry written over.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Workflow } from '../../../shared/model.js';
+import { makeFolders } from '../make-folders.js';
 
 interface Entry {
   build: string;
@@ -60,7 +61,7 @@ export class ParsedWorkflowCache {
     const target = this.entryFile(file);
     const partial = `${target}.${process.pid}.tmp`;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeFolders(this.dir);
       writeFileSync(partial, JSON.stringify({ build: this.build, revision, length, workflow } satisfies Entry));
       renameSync(partial, target);
     } catch {

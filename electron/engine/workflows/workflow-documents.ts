@@ -1,6 +1,6 @@
 // A project's workflow files as the editor sees them: list, open, save (create, overwrite, save-as), delete, each with
 // its revision; a save against a revision the file no longer has is a conflict, never a silent overwrite.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConflictError, NotFoundError, ValidationError, type Problem } from '../../../shared/errors.js';
 import type { RequestOf, WorkflowDocument, WorkflowEntry } from '../../../shared/ipc.js';
@@ -11,6 +11,7 @@ import { formatOf, loadWorkflowFile, parseWorkflowText, readWorkflowRevision, re
 import { renderJsonOver } from './workflow-json-merge.js';
 import { readWithRevision, revisionOf } from './workflow-revision.js';
 import { baseName, workflowFiles } from './find-workflows.js';
+import { makeFolders } from '../make-folders.js';
 
 /** Refused because the file on disk is not the one the caller thinks it is; doors reply with the code `conflict`. */
 export class WorkflowConflictError extends ConflictError {
@@ -128,7 +129,7 @@ export class WorkflowDocuments {
     const text = format === 'json' ? renderJsonOver(workflow, previousText) : renderWorkflow(workflow, format, previousText);
     const dir = this.host.workflowsDir(project);
     const created = !existsSync(dir);
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     writeFileAtomic(file, text);
     if (created) this.host.folderCreated(project);
     const revision = revisionOf(text);

@@ -1,5 +1,5 @@
 // WorkflowManager: the workflows this engine knows (created in code or loaded from files), their validation and files.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { NotFoundError, OrchestrationError, ValidationError, WorkflowError, type Problem } from '../../../shared/errors.js';
 import type { Workflow, WorkflowExecution, WorkflowStep } from '../../../shared/model.js';
@@ -15,6 +15,7 @@ import { subflowOutputProblems } from './subflow-outputs.js';
 import { subflowRecursion } from './subflow-recursion.js';
 import type { SubflowTarget } from './subflow-target.js';
 import { loadWorkflowFile, saveWorkflowFile, type LoadedWorkflow } from './workflow-file.js';
+import { makeFolders } from '../make-folders.js';
 
 /**
  * A step as callers write it: name, module and action, the rest defaulted. The upstream's fields read as aliases
@@ -141,7 +142,7 @@ export class WorkflowManager {
     if (dir === false) {
       this.workflows.set(name, { workflow, file: null, loaded: null });
     } else {
-      mkdirSync(dir, { recursive: true });
+      makeFolders(dir);
       const file = join(dir, `${name}.yaml`);
       const previous = this.workflows.get(name)?.loaded ?? (existsSync(file) ? safeLoad(file) : null);
       const loaded = saveWorkflowFile(file, workflow, previous);

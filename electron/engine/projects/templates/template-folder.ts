@@ -1,11 +1,12 @@
 // A template as a folder of real files — template.json, files/…, workflows/*.yaml — read and written; and the one
 // loader for a folder of templates, built-in or the user's own.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { OrchestrationError } from '../../../../shared/errors.js';
 import { baseName, workflowFiles } from '../../workflows/find-workflows.js';
 import type { ProjectTemplate } from './template.js';
+import { makeFolders } from '../../make-folders.js';
 
 export const TEMPLATE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const TEMPLATE_FILE = 'template.json';
@@ -69,7 +70,7 @@ export function writeTemplateFolder(dir: string, template: ProjectTemplate): voi
   try {
     write(join(temp, TEMPLATE_FILE), `${JSON.stringify({ name, description, directories, config, ...(order === undefined ? {} : { order }) }, null, 2)}\n`);
     for (const [path, text] of Object.entries(template.files)) write(join(temp, 'files', storedName(path)), text);
-    mkdirSync(join(temp, 'workflows'), { recursive: true });
+    makeFolders(join(temp, 'workflows'));
     for (const [workflow, text] of Object.entries(template.workflows)) write(join(temp, 'workflows', `${workflow}.yaml`), text);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
@@ -123,6 +124,6 @@ function filesUnder(root: string, prefix = ''): string[] {
 }
 
 function write(file: string, contents: string): void {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolders(dirname(file));
   writeFileSync(file, contents);
 }

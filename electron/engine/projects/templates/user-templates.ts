@@ -1,12 +1,13 @@
 // Templates users make from their own projects: a project's workflows (and config) saved as a template folder under
 // $CODOMYRMEX_HOME/templates, loaded beside the built-in ones at start by the same loader (template-folder.ts).
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OrchestrationError } from '../../../../shared/errors.js';
 import { baseName, workflowFiles } from '../../workflows/find-workflows.js';
 import { formatOf } from '../../workflows/workflow-file.js';
 import type { ProjectTemplate } from './template.js';
 import { TEMPLATE_NAME, writeTemplateFolder } from './template-folder.js';
+import { makeFolders } from '../../make-folders.js';
 
 /** The template a project makes: its workflow files as they are (comments kept) and its config, no other files. */
 export function templateFromProject(projectPath: string, workflowsDir: string, name: string, description: string): ProjectTemplate {
@@ -25,7 +26,7 @@ export function templateFromProject(projectPath: string, workflowsDir: string, n
 /** Saved as a folder, the built-in templates' shape; the same template in the older single-file form goes, so the two
  * cannot disagree. */
 export function saveUserTemplate(dir: string, template: ProjectTemplate): void {
-  mkdirSync(dir, { recursive: true });
+  makeFolders(dir);
   writeTemplateFolder(join(dir, template.name), template);
   rmSync(join(dir, `${template.name}.json`), { force: true });
 }

@@ -19,7 +19,7 @@ function timed(command, args, options) {
 }
 
 /** The 400-step layered DAG as files: each step reads its own input and its dependencies' outputs into its output. */
-function buildDag(dir) {
+export function buildDag(dir) {
   const steps = layeredSteps(20, 20, () => ({}));
   mkdirSync(join(dir, 'in'));
   mkdirSync(join(dir, 'out'));

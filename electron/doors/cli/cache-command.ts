@@ -1,7 +1,7 @@
 // `codomyrmex cache stats|prune|clear [--json]`: the step cache's location, entries and size; evict the least
 // recently used entries down to the cap (or --max-bytes N); or empty it.
 import type { CacheStats } from '../../../shared/model.js';
-import { cacheLocation } from '../../engine/cache/cache-location.js';
+import { cacheLocation, parseByteSize } from '../../engine/cache/cache-location.js';
 import { StepCache } from '../../engine/cache/step-cache.js';
 import { defaultHome } from '../../engine/store/paths.js';
 import { openSettings } from '../../engine/store/settings-store.js';
@@ -40,12 +40,10 @@ function print(values: CliValues, stats: CacheStats, done: string | null, extra:
   return EXIT.ok;
 }
 
-/** `1000`, `512K`, `20M`, `5G`. */
 function parseBytes(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*([KMG]?)i?B?$/i.exec(text.trim());
-  if (match === null) throw new UsageError(`--max-bytes takes a size like 500M or 5G, got "${text}"`);
-  const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[match[2]!.toUpperCase() as '' | 'K' | 'M' | 'G'];
-  return Math.floor(Number(match[1]) * unit);
+  const bytes = parseByteSize(text);
+  if (bytes === null) throw new UsageError(`--max-bytes takes a size like 500M or 5G, got "${text}"`);
+  return bytes;
 }
 
 export function formatBytes(bytes: number): string {

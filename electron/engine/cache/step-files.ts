@@ -272,7 +272,11 @@ function find(dir: string, patterns: readonly string[], found?: Found, options: 
 const VCS = ['.git', '.hg', '.svn'];
 
 function vcsLeftOut(patterns: readonly string[]): string[] {
-  return VCS.filter((name) => !patterns.some((pattern) => pattern.includes(name))).flatMap((name) => [`**/${name}`, `**/${name}/**`]);
+  const left = VCS.filter((name) => !patterns.some((pattern) => pattern.includes(name)));
+  if (left.length === 0) return [];
+  // One alternation, not a pattern per name: each file found is tested against every ignore pattern's expression.
+  const names = left.length === 1 ? left[0]! : `{${left.join(',')}}`;
+  return [`**/${names}`, `**/${names}/**`];
 }
 
 const notPlain = (pattern: string): boolean => pattern.startsWith('!') || isGlob(pattern);

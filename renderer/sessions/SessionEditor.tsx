@@ -31,7 +31,7 @@ export function SessionEditor({ session }: { session: Session }): ReactElement {
       <label className="field">
         <span className="field__label">Project (its folder is the working directory)</span>
         <select className="input" aria-label="Session project" value={session.projectId ?? ''} disabled={!open} onChange={(event) => void updateSession(session.sessionId, { projectId: event.target.value === '' ? null : event.target.value })}>
-          <option value="">No project</option>
+          <option value="">Any project (each run in its own folder)</option>
           {projects.map((project) => <option key={project.id} value={project.id}>{project.name}</option>)}
         </select>
       </label>
@@ -51,13 +51,15 @@ export function SessionEditor({ session }: { session: Session }): ReactElement {
 
 function SessionRun({ executionId }: { executionId: string }): ReactElement | null {
   const summary = useRunStore((state) => state.runs.get(executionId)?.summary);
+  // A session for any project holds runs of several: each says whose it is.
+  const project = useProjectsStore((state) => (summary?.projectId == null ? undefined : state.projects.find((item) => item.id === summary.projectId)?.name));
   const { openRun } = useActions();
   if (summary == null) return null;
   return (
     <li>
       <button type="button" className="run-row run-row--compact" onClick={() => void openRun(executionId)}>
         <span><StatusBadge status={summary.status} /></span>
-        <span className="run-row__workflow">{summary.workflowName}</span>
+        <span className="run-row__workflow">{summary.workflowName}{project !== undefined && <span className="muted"> · {project}</span>}</span>
         <span className="muted">{formatStartTime(summary.startTime)}</span>
       </button>
     </li>

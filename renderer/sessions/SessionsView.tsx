@@ -1,7 +1,7 @@
 // Sessions: the working contexts runs happen in — create one bound to a project, switch to it (every Run button runs
 // in the current session), rename it, edit its variables and environment, close it, and see its runs.
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
-import { useActions, useAppStore, useProjectsStore, useSessionsStore } from '../app/hooks.js';
+import { useActions, useProjectsStore, useSessionsStore } from '../app/hooks.js';
 import { SessionEditor } from './SessionEditor.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 
@@ -43,8 +43,8 @@ export function SessionsView(): ReactElement {
 
 function NewSessionForm(): ReactElement {
   const [name, setName] = useState('');
-  const currentProject = useAppStore((state) => state.projectId);
-  const [projectId, setProjectId] = useState<string>(currentProject ?? '');
+  // Any project by default: a session bound to one project does not apply to the Run buttons of the others.
+  const [projectId, setProjectId] = useState<string>('');
   const projects = useProjectsStore((state) => state.projects);
   const [busy, setBusy] = useState(false);
   const { createSession } = useActions();
@@ -59,8 +59,9 @@ function NewSessionForm(): ReactElement {
     <form className="inline-form" onSubmit={submit}>
       <label htmlFor="session-name">Session name</label>
       <input id="session-name" className="input" value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. release prep" maxLength={200} />
-      <select className="input input--small" aria-label="Project of the new session" value={projectId} onChange={(event) => setProjectId(event.target.value)}>
-        <option value="">No project</option>
+      <label htmlFor="session-project">for</label>
+      <select id="session-project" className="input input--small" aria-label="Project of the new session" title="The runs it applies to: any project's, or one project's only (run in its folder)" value={projectId} onChange={(event) => setProjectId(event.target.value)}>
+        <option value="">any project</option>
         {projects.map((project) => <option key={project.id} value={project.id}>{project.name}</option>)}
       </select>
       <button type="submit" className="button button--primary" disabled={busy || name.trim() === ''}>Create session</button>

@@ -30,8 +30,13 @@ export const fitReach = (stepCount: number): FitReach =>
   stepCount <= SMALL_WORKFLOW ? 'small' : stepCount <= MEDIUM_WORKFLOW ? 'medium' : 'large';
 
 const FLOOR: Record<FitReach, number> = { small: READABLE_ZOOM, medium: FAR_ZOOM, large: MIN_ZOOM, whole: MIN_ZOOM, glance: READABLE_ZOOM };
+/**
+ * The zoom a small workflow may go down to when its whole graph then shows: a three-step chain opened at 1024×700 beside
+ * the palette was cut off a few pixels short of its last step at the readable zoom (its names still read at 0.65).
+ */
+export const NEARLY_READABLE_ZOOM = 0.65;
 /** Where a rule lets a fit go below its floor, as far as this, when the whole graph then shows (FitRule.wholeFrom). */
-const WHOLE_FROM: Partial<Record<FitReach, number>> = { glance: FAR_ZOOM };
+const WHOLE_FROM: Partial<Record<FitReach, number>> = { small: NEARLY_READABLE_ZOOM, glance: FAR_ZOOM };
 
 /**
  * How far a fit the user asks for (Fit, F, the zoom controls' fit) may zoom out. With a step selected, as far as the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedFitReach, fitReach, fitRule, fitViewport, MIN_ZOOM, MINIMAP_SIZES, READABLE_ZOOM, revealViewport, viewportFor, type Bounds, type Viewport } from '../../../../renderer/canvas/fit-view.js';
+import { askedFitReach, fitReach, fitRule, fitViewport, MIN_ZOOM, MINIMAP_SIZES, NEARLY_READABLE_ZOOM, READABLE_ZOOM, revealViewport, viewportFor, type Bounds, type Viewport } from '../../../../renderer/canvas/fit-view.js';
 import { FAR_ZOOM } from '../../../../renderer/canvas/ZoomDetail.js';
 
 /** Where `bounds` lands on screen under `viewport`. */
@@ -17,6 +17,19 @@ describe('fitting a workflow into view', () => {
     const viewport = viewportFor(pair, { width: 270, height: 500 }, fitRule('small', null));
     expect(viewport.zoom).toBe(READABLE_ZOOM);
     expect(onScreen(pair, viewport).left).toBe(fitRule('small', null).padding.left);
+  });
+
+  it('shows a small workflow whole where that takes only a little less than the readable zoom', () => {
+    // Three steps in a row (220 px each, 73 px apart) in the canvas beside the palette at 1024×700.
+    const three: Bounds = { x: 0, y: 0, width: 806, height: 76 };
+    const size = { width: 580, height: 570 };
+    const viewport = viewportFor(three, size, fitRule('small', null));
+    expect(viewport.zoom).toBeLessThan(READABLE_ZOOM);
+    expect(viewport.zoom).toBeGreaterThanOrEqual(NEARLY_READABLE_ZOOM);
+    expect(onScreen(three, viewport).right).toBeLessThanOrEqual(size.width - fitRule('small', null).padding.right);
+    // One step more and it would take less than that: it stays readable, its start in view.
+    const four: Bounds = { x: 0, y: 0, width: 1099, height: 76 };
+    expect(viewportFor(four, size, fitRule('small', null)).zoom).toBe(READABLE_ZOOM);
   });
 
   it('fits a small workflow whole when the user asks with no step selected, as far out as names are drawn', () => {

@@ -131,6 +131,9 @@ export function WorkflowCanvas({ pointer, canvasRef }: { pointer: RefObject<XY |
         </GroupToggleContext.Provider>
       </ActionGlyphsProvider>
       )}
+      {nodes.length === 0 && (
+        <p className="canvas__hint" role="note">No steps yet: click an action on the left to add one, or drag it here. A step's right-hand dot, dragged onto another step, makes that one depend on it.</p>
+      )}
       {menu !== null && <StepContextMenu at={menu} onClose={closeMenu} />}
     </div>
   );

@@ -100,7 +100,7 @@ function EditorWorkspace(): ReactElement {
   const addInView = useCallback((info: ActionInfo) => {
     const box = canvasRef.current?.getBoundingClientRect();
     const centre = screenToFlowPosition(box === undefined ? { x: 400, y: 300 } : { x: box.left + box.width / 2, y: box.top + box.height / 2 });
-    actions.addAction(info, { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 });
+    actions.addAction(info, { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 }, true);
   }, [actions, screenToFlowPosition]);
   const hosts = useMemo(() => ({ pointer, canvas: canvasRef, openImport, exportYaml: () => exportAs('yaml') }), [openImport, exportAs]);
   useEditorShortcuts(hosts);

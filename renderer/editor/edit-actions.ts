@@ -25,14 +25,19 @@ export function createEditActions(stores: Stores) {
     return graph.getState().edit(label, () => result.workflow);
   };
 
-  /** Adds a step with its top-left corner at `at`, or as near as it goes without covering another step. */
-  const addAction = (info: Pick<ActionInfo, 'module' | 'action'>, at: XY): string | null => {
+  /**
+   * Adds a step with its top-left corner at `at`, or as near as it goes without covering another step. `reveal`: the
+   * view then moves, where it must, to show the step whole beside the inspector its selection opens (a step added by a
+   * click at the middle of the wide canvas stood half under it); a drop stays where the user put it.
+   */
+  const addAction = (info: Pick<ActionInfo, 'module' | 'action'>, at: XY, reveal = false): string | null => {
     const workflow = graph.getState().workflow;
     if (workflow === null) return null;
     const name = uniqueName(baseNameFor(info.module, info.action), new Set(workflow.steps.map((step) => step.name)));
     const spot = freeSpotForStep(workflow.steps, at);
     graph.getState().edit(`add ${name}`, (current) => addSteps(current, [createStep(info.module, info.action, name, spot)]));
     graph.getState().select([name]);
+    if (reveal) editor.getState().requestReveal([name]);
     return name;
   };
 

@@ -12,7 +12,7 @@ import { WorkflowHealthRow } from './WorkflowHealthRow.js';
 
 export const DashboardCard = memo(function DashboardCard({ card }: { card: ProjectCard }): ReactElement {
   const { project, missing, workflows } = card;
-  const { openProjectPage, setProjectStatus, openProjectIn, forgetProject } = useActions();
+  const { openProjectPage, setProjectStatus, openProjectIn, forgetProject, newWorkflow } = useActions();
   const [saving, setSaving] = useState(false);
   const titleId = useId();
   const daily = useMemo(() => projectDaily(card), [card]);
@@ -40,7 +40,12 @@ export const DashboardCard = memo(function DashboardCard({ card }: { card: Proje
         </dl>
       </div>
       {workflows.length === 0
-        ? <p className="muted">No workflows yet.</p>
+        ? (
+          <p className="muted project-card__empty">
+            No workflows yet.{' '}
+            {!missing && <button type="button" className="button button--small" aria-label={`New workflow in ${project.name}`} onClick={() => void newWorkflow(project.id)}>New workflow…</button>}
+          </p>
+        )
         : <ul className="health-list" aria-label={`Workflows of ${project.name}`}>{workflows.map((health) => <WorkflowHealthRow key={health.workflowName} projectId={project.id} health={health} disabled={missing} />)}</ul>}
       <footer className="project-card__actions">
         <button type="button" className="button button--small" disabled={missing} onClick={() => void openProjectIn(project.id, 'folder')}>Open folder</button>

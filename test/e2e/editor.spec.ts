@@ -124,3 +124,27 @@ test('a YAML file with comments keeps them after an edit and a save', async ({ p
   expect(text).toContain('x-owner: platform-team');
   expect(text).toContain('echo tested');
 });
+
+test('an empty workflow says how to begin; a step added by a click stands whole beside the inspector it opens (1024×700)', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Editor' }).click();
+  await page.getByRole('button', { name: 'New workflow…' }).click();
+  await answerName(page, 'New workflow', 'begun');
+  const hint = page.locator('.canvas').getByRole('note');
+  await expect(hint).toContainText('click an action on the left to add one');
+  await shot(page, 'editor-empty-1024');
+  // Added at the middle of the wide canvas, the step would stand half under the inspector its selection opens.
+  for (const action of ['shell.run', 'control.noop']) {
+    await page.locator(`[data-action="${action}"]`).click();
+    const step = page.locator(`[data-step="${action.replace('.', '-')}"]`);
+    await expect(page.getByRole('complementary', { name: `Inspector: ${action.replace('.', '-')}` })).toBeVisible();
+    await expect.poll(async () => {
+      const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+      const box = (await step.boundingBox())!;
+      return box.x >= pane.x && box.x + box.width <= pane.x + pane.width && box.y >= pane.y && box.y + box.height <= pane.y + pane.height;
+    }, { message: `${action}'s step stands whole in the canvas` }).toBe(true);
+  }
+  await expect(hint).toHaveCount(0);
+  await shot(page, 'editor-added-1024');
+});

@@ -147,3 +147,26 @@ test('a project created from a template opens on its page with its history and r
     rmSync(parent, { recursive: true, force: true });
   }
 });
+
+test('a project with no workflow offers one on its card, made in that project', async ({ page }) => {
+  const empty = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-empty-'));
+  try {
+    await page.setViewportSize(SIZES[1]!);
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Add folder' }).click();
+    await page.getByLabel('Folder').fill(empty);
+    await page.getByRole('button', { name: 'Add project' }).click();
+    const name = empty.split('/').pop()!;
+    await expect(card(page, name)).toContainText('No workflows yet.');
+    const question = await newWorkflow(page, () => card(page, name).getByRole('button', { name: `New workflow in ${name}` }).click(), 'first');
+    expect(question).toContain(`In project "${name}"`);
+    await expect(page.getByRole('heading', { level: 1, name: /first/ })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Project' }).locator('option:checked')).toHaveText(name);
+    await page.locator('[data-action="control.noop"]').click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByLabel('unsaved changes')).toHaveCount(0);
+    expect(existsSync(join(empty, '.codomyrmex', 'workflows', 'first.yaml'))).toBe(true);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+});

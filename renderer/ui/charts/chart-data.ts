@@ -83,18 +83,35 @@ export interface SystemSeries {
   load: Aligned;
 }
 
+/**
+ * A pause this long between two samples is a time nobody measured (no window was open, so nothing sampled): the charts
+ * break their lines there rather than draw a straight line across minutes never sampled. The monitor samples every
+ * second, skips a slow sample on a busy machine, and keeps samples older than five minutes as one point per 10 s
+ * (sample-history.ts): two such points missing in a row is a gap.
+ */
+export const MONITOR_GAP_MS = 25_000;
+
 /** The machine's samples as the monitor's four charts: CPU % (total and per core), memory used (MB), load averages. */
-export function systemSeries(samples: readonly SystemSample[]): SystemSeries {
+export function systemSeries(measured: readonly SystemSample[]): SystemSeries {
+  // A point of nothing in each gap: uPlot leaves a null unjoined.
+  const samples: (SystemSample | { t: number; gap: true })[] = [];
+  for (let i = 0; i < measured.length; i++) {
+    const sample = measured[i]!;
+    const previous = measured[i - 1];
+    if (previous !== undefined && sample.t - previous.t > MONITOR_GAP_MS) samples.push({ t: (previous.t + sample.t) / 2, gap: true });
+    samples.push(sample);
+  }
   const x = samples.map((sample) => sample.t / 1000);
-  const coreCount = samples.reduce((most, sample) => Math.max(most, sample.cores.length), 0);
-  const cores = Array.from({ length: coreCount }, (_, core) => samples.map((sample) => {
+  const of = (read: (sample: SystemSample) => number | null | undefined): (number | null)[] => samples.map((sample) => ('gap' in sample ? null : read(sample) ?? null));
+  const coreCount = measured.reduce((most, sample) => Math.max(most, sample.cores.length), 0);
+  const cores = Array.from({ length: coreCount }, (_, core) => of((sample) => {
     const value = sample.cores[core];
     return value === undefined ? null : value * 100;
   }));
   return {
-    cpu: [x, samples.map((sample) => sample.cpu * 100)],
+    cpu: [x, of((sample) => sample.cpu * 100)],
     cores: [x, ...cores],
-    memory: [x, samples.map((sample) => sample.memUsedMB)],
-    load: [x, ...[0, 1, 2].map((k) => samples.map((sample) => sample.load[k] ?? null))],
+    memory: [x, of((sample) => sample.memUsedMB)],
+    load: [x, ...[0, 1, 2].map((k) => of((sample) => sample.load[k]))],
   };
 }

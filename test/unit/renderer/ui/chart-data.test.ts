@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyRuns, ProjectCard } from '../../../../shared/dashboard.js';
-import { daySeconds, durationSeries, projectDaily, projectSuccessRate, stackedDaily, systemSeries, weightedMedian } from '../../../../renderer/ui/charts/chart-data.js';
+import { daySeconds, durationSeries, MONITOR_GAP_MS, projectDaily, projectSuccessRate, stackedDaily, systemSeries, weightedMedian } from '../../../../renderer/ui/charts/chart-data.js';
 
 const day = (d: string, completed: number, failed: number, other: number, medianMs: number | null): DailyRuns => ({ day: d, completed, failed, other, medianMs });
 
@@ -43,5 +43,16 @@ describe('chart data shaping', () => {
     expect(series.cores).toEqual([[1, 2], [25, 10], [75, null]]);
     expect(series.memory).toEqual([[1, 2], [100, 120]]);
     expect(series.load).toEqual([[1, 2], [1, 1], [2, 1], [3, 1]]);
+  });
+
+  it('breaks the lines where nothing was sampled (the app closed for minutes), never a straight line across', () => {
+    const at = (t: number, cpu: number) => ({ t, cpu, cores: [cpu], memUsedMB: 100, memTotalMB: 200, load: [1, 1, 1] as [number, number, number] });
+    const series = systemSeries([at(1_000, 0.2), at(2_000, 0.6), at(2_000 + MONITOR_GAP_MS + 1, 0.1), at(28_001, 0.3)]);
+    expect(series.cpu).toEqual([[1, 2, 14.5005, 27.001, 28.001], [20, 60, null, 10, 30]]);
+    expect(series.cores[1]).toEqual([20, 60, null, 10, 30]);
+    expect(series.memory[1]![2]).toBeNull();
+    expect(series.load.slice(1).map((line) => line[2])).toEqual([null, null, null]);
+    // Skipped samples (a busy machine) and the 10 s points of older history, one of them missing, are no gap.
+    expect(systemSeries([at(1_000, 0.2), at(4_000, 0.6), at(14_000, 0.5), at(34_000, 0.4)]).cpu).toEqual([[1, 4, 14, 34], [20, 60, 50, 40]]);
   });
 });

@@ -1,5 +1,6 @@
 // A project's page: its workflows with their health, its history as charts, its runs and its sessions.
 import { lazy, Suspense, useEffect, type ReactElement } from 'react';
+import { sessionAppliesTo } from '../../shared/session-scope.js';
 import { formatDuration, formatStartTime } from '../app/format-time.js';
 import { useActions, useDashboardStore, useProjectsStore, useSessionsStore } from '../app/hooks.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
@@ -25,7 +26,8 @@ export function ProjectPage({ projectId }: { projectId: string }): ReactElement 
     void loadProjectPage(projectId);
   }, [loadProjectPage, projectId]);
   const name = card?.project.name ?? 'Project';
-  const own = sessions.filter((session) => session.projectId === projectId);
+  // The sessions its runs may run in: its own, and those for any project (each marked so).
+  const own = sessions.filter((session) => sessionAppliesTo(session, projectId));
   return (
     <section className="view project-page" aria-labelledby="project-page-title">
       <header className="view__header">
@@ -69,18 +71,17 @@ export function ProjectPage({ projectId }: { projectId: string }): ReactElement 
         </section>
         <section aria-labelledby="page-sessions">
           <h2 id="page-sessions" className="section-title">Sessions</h2>
-          {own.length === 0 ? <p className="muted">No sessions bound to this project.</p> : (
+          {own.length === 0 ? <p className="muted">No session applies to this project: create one in Sessions, for this project or any.</p> : (
             <ul className="page-list" aria-label={`Sessions of ${name}`}>
               {own.map((session) => (
                 <li key={session.sessionId}>
-                  <button type="button" className="page-row" onClick={() => {
+                  <button type="button" className="page-row page-row--session" onClick={() => {
                     switchSession(session.sessionId);
                     showView('sessions');
                   }}>
                     <StatusBadge status={session.status} />
-                    <span className="page-row__name">{session.name}</span>
+                    <span className="page-row__name">{session.name}{session.projectId === null && <span className="muted"> · any project</span>}</span>
                     <span className="muted">{formatStartTime(session.createdAt)}</span>
-                    <span />
                   </button>
                 </li>
               ))}

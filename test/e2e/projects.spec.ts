@@ -170,3 +170,24 @@ test('a project with no workflow offers one on its card, made in that project', 
     rmSync(empty, { recursive: true, force: true });
   }
 });
+
+test("a project's page lists the sessions its runs may run in: its own and those for any project, not another project's", async ({ page }) => {
+  await page.setViewportSize(SIZES[1]!);
+  await page.goto(server.url);
+  await nav(page, 'Sessions');
+  for (const [name, project] of [['everywhere', null], ['alpha-only', 'alpha']] as const) {
+    await page.getByLabel('Session name', { exact: true }).first().fill(name);
+    if (project !== null) await page.getByRole('combobox', { name: 'Project of the new session' }).selectOption({ label: project });
+    await page.getByRole('button', { name: 'Create session' }).click();
+    await expect(page.getByRole('list', { name: 'Sessions' })).toContainText(name);
+  }
+  await nav(page, 'Projects');
+  await card(page, 'beta').getByRole('button', { name: 'beta', exact: true }).click();
+  const sessions = page.getByRole('list', { name: 'Sessions of beta' });
+  await expect(sessions).toContainText('everywhere · any project');
+  await expect(sessions).not.toContainText('alpha-only');
+  await shoot(page, 'project-page-sessions');
+  await page.getByRole('button', { name: '← All projects' }).click();
+  await card(page, 'alpha').getByRole('button', { name: 'alpha', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Sessions of alpha' }).getByRole('button')).toHaveCount(2);
+});

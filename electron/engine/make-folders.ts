@@ -5,19 +5,52 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-/** Creates `path` and whatever parents it lacks; an existing folder is fine. Throws what the file system said. */
-export function makeFolders(path: string): void {
-  const missing: string[] = [];
-  for (let at = resolve(path); ; ) {
-    if (madeOrFound(at)) break;
-    const parent = dirname(at);
-    if (parent === at) break;
-    missing.push(at);
-    at = parent;
+/** A folder that could not be made: which, and why in words; `code` is the file system's (ENOENT, EACCES…). */
+export class FolderError extends Error {
+  readonly code: string | undefined;
+
+  constructor(
+    readonly path: string,
+    cause: NodeJS.ErrnoException,
+  ) {
+    super(`cannot make the folder ${path}: ${reasonOf(cause)}`, { cause });
+    this.name = 'FolderError';
+    this.code = cause.code;
   }
-  // Each folder is made once, from the outermost missing one inward; a refusal now is the file system's last word.
-  for (let index = missing.length - 1; index >= 0; index--) {
-    if (!madeOrFound(missing[index]!)) mkdirSync(missing[index]!);
+}
+
+/** Creates `path` and whatever parents it lacks; an existing folder is fine. Throws a FolderError saying why not. */
+export function makeFolders(path: string): void {
+  const target = resolve(path);
+  try {
+    const missing: string[] = [];
+    for (let at = target; ; ) {
+      if (madeOrFound(at)) break;
+      const parent = dirname(at);
+      if (parent === at) break;
+      missing.push(at);
+      at = parent;
+    }
+    // Each folder is made once, from the outermost missing one inward; a refusal now is the file system's last word.
+    for (let index = missing.length - 1; index >= 0; index--) {
+      if (!madeOrFound(missing[index]!)) mkdirSync(missing[index]!);
+    }
+  } catch (error) {
+    throw new FolderError(target, error as NodeJS.ErrnoException);
+  }
+}
+
+function reasonOf(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    // Its parent is there (every missing parent was made first): the file system itself takes no new folder there.
+    case 'ENOENT': return 'this file system takes no new folder there (ENOENT)';
+    case 'EACCES':
+    case 'EPERM': return `permission denied (${error.code})`;
+    case 'EROFS': return 'the file system is read-only (EROFS)';
+    case 'ENOTDIR': return 'a file stands where a folder on its path should be (ENOTDIR)';
+    case 'EEXIST': return 'a file of that name is there (EEXIST)';
+    case 'ENOSPC': return 'the disk is full (ENOSPC)';
+    default: return error.message;
   }
 }
 

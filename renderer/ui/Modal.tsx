@@ -1,6 +1,8 @@
 // A modal dialog on the native <dialog>: focus kept inside (first on [data-autofocus]), Escape closes, labelled by its
 // heading.
-import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { useNoticeStore } from '../app/hooks.js';
+import { isError } from '../app/notice-store.js';
 
 interface Props {
   title: string;
@@ -14,6 +16,11 @@ interface Props {
 export function Modal({ title, onClose, children, describedBy, className }: Props): ReactElement {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // An error reported while the dialog is open (what it asked was refused) is said inside it: the notices beside the
+  // page lie under a modal dialog's backdrop, greyed, where nobody reads them.
+  const notices = useNoticeStore((state) => state.notices);
+  const [openedAfter] = useState(() => notices.reduce((newest, notice) => Math.max(newest, notice.id), 0));
+  const refusal = [...notices].reverse().find((notice) => notice.id > openedAfter && isError(notice));
   useEffect(() => {
     const element = dialog.current;
     if (element !== null && !element.open) {
@@ -30,6 +37,7 @@ export function Modal({ title, onClose, children, describedBy, className }: Prop
     }}>
       <h2 id={titleId} className="modal__title">{title}</h2>
       {children}
+      {refusal !== undefined && <p className="modal__error" role="alert">{refusal.message}</p>}
     </dialog>
   );
 }

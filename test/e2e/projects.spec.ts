@@ -191,3 +191,28 @@ test("a project's page lists the sessions its runs may run in: its own and those
   await card(page, 'alpha').getByRole('button', { name: 'alpha', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Sessions of alpha' }).getByRole('button')).toHaveCount(2);
 });
+
+test('a project folder that cannot be made is refused at once, the reason said inside the dialog, which stays open', async ({ page }) => {
+  test.skip(!existsSync('/proc/self'), 'needs a file system that takes no new folder (/proc)');
+  await page.setViewportSize(SIZES[1]!);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'New project' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await dialog.getByRole('textbox', { name: 'Project name' }).fill('nope');
+  await dialog.getByRole('textbox', { name: 'Parent folder' }).fill('/proc');
+  await dialog.getByRole('button', { name: 'Create project' }).click();
+  // The notices beside the page lie under the modal's backdrop: the dialog says it itself.
+  await expect(dialog.getByRole('alert')).toHaveText('cannot make the folder /proc/nope: this file system takes no new folder there (ENOENT)');
+  await expect(dialog.getByRole('button', { name: 'Create project' })).toBeEnabled();
+  await shoot(page, 'new-project-refused');
+  // A folder it can make: the dialog closes and the project opens.
+  const parentDir = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-parent-'));
+  try {
+    await dialog.getByRole('textbox', { name: 'Parent folder' }).fill(parentDir);
+    await dialog.getByRole('button', { name: 'Create project' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1, name: 'nope' })).toBeVisible();
+  } finally {
+    rmSync(parentDir, { recursive: true, force: true });
+  }
+});

@@ -5,7 +5,7 @@ import { promises as fsp } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ActionFailure, defineAction } from './action.js';
-import { makeFolders } from '../make-folders.js';
+import { FolderError, makeFolders } from '../make-folders.js';
 
 const MIB = 1024 * 1024;
 const ENCODINGS = ['utf8', 'utf16le', 'latin1', 'ascii', 'base64', 'hex'] as const;
@@ -94,6 +94,7 @@ async function readCapped(path: string, maxBytes: number): Promise<Buffer> {
 
 function fileError(doing: string, path: string, error: unknown): unknown {
   if (error instanceof ActionFailure) return error;
+  if (error instanceof FolderError) return new ActionFailure(`${doing} ${path}: ${error.message}`);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' && doing === 'cannot write') return new ActionFailure(`${doing} ${path}: its folder ${dirname(path)} does not exist (mkdir is off)`);
   if (code === 'ENOENT') return new ActionFailure(`${doing} ${path}: no such file`);

@@ -27,6 +27,12 @@ describe('file.write', () => {
     expect(await readFile(path, 'utf8')).toBe('héllo');
   });
 
+  it('a parent folder that cannot be made is named with the reason, not blamed on mkdir being off', async () => {
+    await writeFile(join(dir, 'out'), 'a file where the folder would go');
+    await expect(runAction(write, { path: 'out/notes.txt', content: 'x' }, createContext({ cwd: dir })))
+      .rejects.toThrow(`cannot write ${join(dir, 'out', 'notes.txt')}: cannot make the folder ${join(dir, 'out')}: a file of that name is there (EEXIST)`);
+  });
+
   it('replacing a file leaves no temporary file behind and keeps its permissions', async () => {
     const path = join(dir, 'run.sh');
     await writeFile(path, 'old');

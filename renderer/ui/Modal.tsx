@@ -19,8 +19,9 @@ export function Modal({ title, onClose, children, describedBy, className }: Prop
   // An error reported while the dialog is open (what it asked was refused) is said inside it: the notices beside the
   // page lie under a modal dialog's backdrop, greyed, where nobody reads them.
   const notices = useNoticeStore((state) => state.notices);
-  const [openedAfter] = useState(() => notices.reduce((newest, notice) => Math.max(newest, notice.id), 0));
-  const refusal = [...notices].reverse().find((notice) => notice.id > openedAfter && isError(notice));
+  // What was shown when it opened: the same error reported again only counts up its notice.
+  const [before] = useState(() => new Map(notices.map((notice) => [notice.id, notice.count])));
+  const refusal = [...notices].reverse().find((notice) => isError(notice) && notice.count > (before.get(notice.id) ?? 0));
   useEffect(() => {
     const element = dialog.current;
     if (element !== null && !element.open) {

@@ -205,6 +205,14 @@ test('a project folder that cannot be made is refused at once, the reason said i
   await expect(dialog.getByRole('alert')).toHaveText('cannot make the folder /proc/nope: this file system takes no new folder there (ENOENT)');
   await expect(dialog.getByRole('button', { name: 'Create project' })).toBeEnabled();
   await shoot(page, 'new-project-refused');
+  // Closed and opened again, the same refusal (its notice still beside the page, counted up) is said again.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'New project' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByRole('textbox', { name: 'Project name' }).fill('nope');
+  await dialog.getByRole('textbox', { name: 'Parent folder' }).fill('/proc');
+  await dialog.getByRole('button', { name: 'Create project' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('cannot make the folder /proc/nope');
   // A folder it can make: the dialog closes and the project opens.
   const parentDir = mkdtempSync(join(tmpdir(), 'codomyrmex-e2e-parent-'));
   try {

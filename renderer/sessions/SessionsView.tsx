@@ -1,5 +1,5 @@
-// Sessions: the working contexts runs happen in — create one (for any project, or bound to one), switch to it (every Run button runs
-// in the current session), rename it, edit its variables and environment, close it, and see its runs.
+// Sessions: the working contexts runs happen in — create one (for any project, or bound to one), switch to it (every
+// Run button runs in the current session), rename it, edit its variables and environment, close it, and see its runs.
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { useActions, useProjectsStore, useSessionsStore } from '../app/hooks.js';
 import { SessionEditor } from './SessionEditor.js';

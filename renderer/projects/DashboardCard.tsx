@@ -41,7 +41,7 @@ export const DashboardCard = memo(function DashboardCard({ card }: { card: Proje
       </div>
       {workflows.length === 0
         ? (
-          <p className="muted project-card__empty">
+          <p className="muted">
             No workflows yet.{' '}
             {!missing && <button type="button" className="button button--small" aria-label={`New workflow in ${project.name}`} onClick={() => void newWorkflow(project.id)}>New workflow…</button>}
           </p>

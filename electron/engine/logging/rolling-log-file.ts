@@ -1,6 +1,8 @@
-// The log file on disk: pino-roll's size-rotated codomyrmex.N.log files, opened on the first record, and a
-// codomyrmex.log link to the current one. Records are written in batches: at 64 KiB, or 100 ms after the first.
-import { appendFileSync, lstatSync, symlinkSync, unlinkSync } from 'node:fs';
+// The log file on disk: size-rotated codomyrmex.N.log files and a codomyrmex.log link to the current one. Records are
+// written in batches (at 64 KiB, or 100 ms after the first), appended to the current file while it has room; pino-roll
+// is loaded when a file must be rotated, and writes from then on. A command that logs a few records (a `run`'s start
+// and end) so never loads it: that cost ~5 ms of every start.
+import { appendFileSync, lstatSync, readlinkSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { SonicBoom } from 'sonic-boom';
 import { ENGINE_LOG_BASE, ENGINE_LOG_NAME, currentLogFile } from './log-files.js';
@@ -36,7 +38,11 @@ export function rotationFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<R
 
 export class RollingLogFile {
   private readonly rotation: RotationOptions;
+  /** pino-roll's stream, once a file had to be rotated. */
   private target: SonicBoom | null = null;
+  /** Until then, the current numbered file and its size as this process knows it (another may write to it too). */
+  private direct: { path: string; size: number } | null = null;
+  private exitHooked = false;
   /** The batch filling up: records encoded straight into it, no string concatenated. */
   private batch = Buffer.allocUnsafe(BATCH_BYTES);
   private used = 0;
@@ -66,9 +72,11 @@ export class RollingLogFile {
       }
     }
     this.used += this.batch.write(line, this.used);
-    // Loading pino-roll is left until a record is written: most commands never need it.
-    this.opening ??= this.open();
-    if (this.target !== null) this.timer ??= setTimeout(() => this.writeBatch(), BATCH_MS).unref();
+    if (!this.exitHooked) {
+      this.exitHooked = true;
+      process.once('exit', this.onExit);
+    }
+    this.timer ??= setTimeout(() => this.writeBatch(), BATCH_MS).unref();
     return true;
   }
 
@@ -80,9 +88,10 @@ export class RollingLogFile {
 
   async close(): Promise<void> {
     await this.flush();
+    process.off('exit', this.onExit);
+    this.exitHooked = false;
     const target = this.target;
     if (target === null) return;
-    process.off('exit', this.onExit);
     await new Promise<void>((resolve) => {
       target.once('close', () => resolve());
       target.once('error', () => resolve());
@@ -101,21 +110,44 @@ export class RollingLogFile {
   }
 
   private hand(data: Buffer): void {
-    if (this.target === null) this.waiting.push(data);
     // Buffers, encoded once as records arrive: given strings, SonicBoom measures and encodes each block again.
-    else (this.target as unknown as { write(data: Buffer): boolean }).write(data);
+    if (this.target !== null) (this.target as unknown as { write(data: Buffer): boolean }).write(data);
+    else if (this.opening !== null || !this.append(data)) {
+      this.waiting.push(data);
+      this.opening ??= this.open();
+    }
+  }
+
+  /**
+   * Appends to the current file, unless the data would take it past its size (false: pino-roll then writes it and
+   * rotates, as it would have). Appends are atomic per call, as SonicBoom's: other processes may append meanwhile.
+   */
+  private append(data: Buffer): boolean {
+    if (this.broken) return true;
+    try {
+      if (this.direct === null) {
+        makeFolders(this.dir);
+        const path = currentLogFile(this.dir) ?? join(this.dir, `${ENGINE_LOG_BASE}.1.log`);
+        this.direct = { path, size: statSync(path, { throwIfNoEntry: false })?.size ?? 0 };
+        this.link(path);
+      }
+      if (this.direct.size + data.length > this.rotation.maxBytes) return false;
+      appendFileSync(this.direct.path, data);
+      this.direct.size += data.length;
+    } catch (error) {
+      this.fail(error as Error);
+    }
+    return true;
   }
 
   private writeBatch(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    if (this.target === null) return;
-    for (const data of this.waiting.splice(0)) this.hand(data);
+    if (this.target !== null) for (const data of this.waiting.splice(0)) this.hand(data);
     this.endBatch();
   }
 
   private async open(): Promise<void> {
-    process.once('exit', this.onExit);
     try {
       makeFolders(this.dir);
       const { default: roll } = await import('pino-roll');
@@ -156,6 +188,11 @@ export class RollingLogFile {
     if (file === undefined) return;
     const link = join(this.dir, ENGINE_LOG_NAME);
     try {
+      if (readlinkSync(link) === basename(file)) return;
+    } catch {
+      // No link yet, or a file of that name: made below.
+    }
+    try {
       if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink() === true) unlinkSync(link);
       symlinkSync(basename(file), link);
     } catch {
@@ -163,15 +200,18 @@ export class RollingLogFile {
     }
   }
 
-  /** At exit: the batch not written yet, or what waited for the file to open, reaches the disk. */
+  /** At exit: the batch not written yet, or what waited for pino-roll to open, reaches the disk. */
   private flushSync(): void {
+    if (this.broken) return;
     try {
       if (this.target !== null) {
         this.writeBatch();
         this.target.flushSync();
       } else if (this.waiting.length > 0 || this.used > 0) {
+        const rest = Buffer.concat([...this.waiting.splice(0), this.batch.subarray(0, this.used)]);
+        this.used = 0;
         makeFolders(this.dir);
-        appendFileSync(currentLogFile(this.dir) ?? join(this.dir, `${ENGINE_LOG_BASE}.1.log`), Buffer.concat([...this.waiting, this.batch.subarray(0, this.used)]));
+        appendFileSync(this.direct?.path ?? currentLogFile(this.dir) ?? join(this.dir, `${ENGINE_LOG_BASE}.1.log`), rest);
       }
     } catch {
       // Exiting anyway: nothing more can be done for the log.

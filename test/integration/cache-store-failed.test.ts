@@ -1,6 +1,6 @@
 // A cached step whose result could not be stored — a declared output it did not write, a cache folder that cannot be
 // written — stays succeeded, says why in its log, and the next run's --explain says why it ran again.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli.js';
@@ -42,6 +42,22 @@ describe('a result the cache could not store', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(runs(p.dir)).toBe(2);
     expect(again.stdout).toContain("build: ran — no stored result: the last run's result was not stored (declared output out.txt not written by the step)");
+  });
+
+  it('an output outside the run\'s folder: never stored (a hit never writes there), and --explain says so', () => {
+    const p = project('true');
+    writeFileSync(join(p.dir, 'up.yaml'), [
+      'version: 1', 'name: up', 'steps:',
+      '  - { name: build, module: shell, action: run, parameters: { command: "echo ran >> ran.log && echo built > ../up-out.txt" }, cache: { inputs: [in.txt], outputs: [../up-out.txt] } }',
+    ].join('\n'));
+    const up = cli(['run', join(p.dir, 'up.yaml'), '--json'], p.home, p.dir);
+    expect(up.code, up.stderr).toBe(0);
+    expect((JSON.parse(up.stdout) as Record).steps.build.status).toBe('succeeded');
+    expect(JSON.parse(cli(['cache', 'stats', '--json'], p.home).stdout)).toMatchObject({ entries: 0 });
+    const again = cli(['run', join(p.dir, 'up.yaml'), '--explain'], p.home, p.dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`build: ran — no stored result: the last run's result was not stored (output ../up-out.txt is outside the run's folder ${p.dir}, where a cached result is never restored)`);
+    rmSync(join(p.dir, '..', 'up-out.txt'), { force: true });
   });
 
   it('a cache folder that cannot be written (ENOTDIR): the step succeeds, and --explain names the error, not a first run', () => {

@@ -13,7 +13,7 @@ import type { CacheRequest, StepResult } from './cache-request.js';
 import { folderHash, linkHash, type StoredFile } from './cache-store.js';
 import { diffManifests, explainMiss, keyOf, summarise, type KeyManifest, type LastKey } from './cache-key.js';
 import type { Hasher } from './hashing.js';
-import { restoreOutputs, storedCopyGone } from './restore-outputs.js';
+import { firstOutside, restoreOutputs, storedCopyGone } from './restore-outputs.js';
 import { GlobbingNotLoaded, inputFiles, loadGlobbing, outputFiles, under, withGlobbing, type Found, type OutputFiles } from './step-files.js';
 import type { StepCache } from './step-cache.js';
 
@@ -142,6 +142,9 @@ export class CachingExecutor implements Executor {
     try {
       found = outputFiles(dir, request.spec);
       if (found.missing.length > 0) throw new Error(`declared output${found.missing.length === 1 ? '' : 's'} ${found.missing.join(', ')} not written by the step`);
+      // A hit never writes outside the run's folder (restoreOutputs): such a result would be stored at every run, never used.
+      const outside = firstOutside(found.files, dir, task.cwd);
+      if (outside !== null) throw new Error(`output ${outside} is outside the run's folder ${task.cwd}, where a cached result is never restored`);
       // An input changed while the step ran (saved in an editor, written by another step or by this one): its outputs
       // may come from either content, so they are not stored under the key of the content before.
       const drift = diffManifests(manifest, { ...manifest, inputs: this.inputHashes(request, dir, hasher) });

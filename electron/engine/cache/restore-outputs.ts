@@ -85,23 +85,33 @@ function hashAt(target: string, file: StoredFile, memo: StatMemo, hasher: Hasher
 /**
  * The first of the entry's paths that would put a file outside both the step's folder and `root` (the run's folder),
  * or below a link the entry itself makes (a write through it lands wherever it points); null when all stay inside.
- * This store never writes such an entry (its paths come from the step's globs, and what is under a link is folded into
- * the link), but a cache on shared storage can be written by others: an entry naming `../../.ssh/authorized_keys` must
- * not be restored there.
+ * This store never writes such an entry (a step declaring such an output is not stored: see firstOutside; what is
+ * under a link is folded into the link), but a cache on shared storage can be written by others: an entry naming
+ * `../../.ssh/authorized_keys` must not be restored there.
  */
 function outsideRoot(entry: CacheEntry, dir: string, root: string): string | null {
-  const folders = [dir, resolve(root)].map((folder) => (folder.endsWith(sep) ? folder : `${folder}${sep}`));
+  const outside = firstOutside(entry.files.map((file) => file.path), dir, root);
+  if (outside !== null) return outside;
   let links: string[] | null = null;
-  for (const file of entry.files) {
-    // An absolute path resolves to itself: outside too, unless it names a place inside.
-    const target = under(dir, file.path);
-    if (!folders.some((folder) => target.startsWith(folder))) return file.path;
-    if (file.link !== undefined) (links ??= []).push(`${target}${sep}`);
-  }
+  for (const file of entry.files) if (file.link !== undefined) (links ??= []).push(`${under(dir, file.path)}${sep}`);
   if (links === null) return null;
   for (const file of entry.files) {
     const target = under(dir, file.path);
     if (links.some((link) => target.startsWith(link))) return file.path;
+  }
+  return null;
+}
+
+/**
+ * The first path (relative to the step's folder `dir`, or absolute) that lies outside both `dir` and `root` (the run's
+ * folder); null when none does. A restore never writes there, so a result with such an output is never stored.
+ */
+export function firstOutside(paths: readonly string[], dir: string, root: string): string | null {
+  const folders = [dir, resolve(root)].map((folder) => (folder.endsWith(sep) ? folder : `${folder}${sep}`));
+  for (const path of paths) {
+    // An absolute path resolves to itself: outside too, unless it names a place inside.
+    const target = under(dir, path);
+    if (!folders.some((folder) => target.startsWith(folder))) return path;
   }
   return null;
 }

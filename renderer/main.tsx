@@ -1,5 +1,9 @@
 // Start-up: pick the door and ask for the dashboard at once (the first view; the engine answers while the browser
 // fetches and compiles the app), then load the app itself — its chunk holds React, the views' code and the styles.
+// The theme and the frame's styles are the page's own stylesheet (linked in its head, a few kB): the frame index.html
+// draws before any script has run looks as the app's does, and the app's first render changes nothing of it.
+import './styles/theme.css';
+import './styles/app.css';
 import type { ProjectCard } from '../shared/dashboard.js';
 import { createClient } from './api/create-client.js';
 import { startEarly } from './api/start-early.js';
@@ -24,9 +28,11 @@ const client = startEarly(createClient(), 'projects.dashboard', {}, (reply) => (
 const app = import('./app/start-app.js');
 const storage = openStorage();
 app.then(({ startApp }) => startApp(client, storage, cards), (error: unknown) => {
-  // Without its code there is no app to tell the user: say so in the page itself.
+  // Without its code there is no app to tell the user: say so in the page itself, where the frame says it is loading.
   const message = document.createElement('p');
-  message.className = 'load-failure';
+  message.className = 'empty load-failure';
+  message.setAttribute('role', 'alert');
   message.textContent = `The app could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
-  document.getElementById('root')?.append(message);
+  const place = document.querySelector('#root .main .view') ?? document.getElementById('root');
+  place?.replaceChildren(message);
 });

@@ -30,7 +30,7 @@ export function App(): ReactElement {
       <main className="main">
         <ConnectionBanner />
         <ViewErrorBoundary resetKey={view}>
-          <Suspense fallback={<p className="muted empty">Loading…</p>}>
+          <Suspense fallback={<div className="view"><p className="muted empty" role="status">Loading…</p></div>}>
             <Current />
           </Suspense>
         </ViewErrorBoundary>

@@ -1,8 +1,7 @@
 // The app once its code has loaded: the stores and actions over the client main.tsx made, events and the bench hook
 // wired, the frame rendered.
+// The theme and the frame's styles come with main.tsx, in the page's head: the frame index.html draws uses them.
 import '@xyflow/react/dist/style.css';
-import '../styles/theme.css';
-import '../styles/app.css';
 import '../styles/canvas.css';
 import '../styles/runs.css';
 import '../styles/subflow.css';

@@ -36,7 +36,7 @@ export async function benchFirstPaint(print, browser) {
   const pick = (key) => median(samples.map((s) => s[key]));
   print('browser mode: `serve` start to the painted workflow list (median of 5; aim ≤ 1 s; issue 16: the page\'s part ≤ 300 ms)', [
     `${pick('total').toFixed(0)} ms from spawning serve to the workflow list on screen`,
-    `  of which: URL printed after ${pick('printed').toFixed(0)} ms; first contentful paint ${pick('fcp').toFixed(0)} ms after navigation`,
+    `  of which: URL printed after ${pick('printed').toFixed(0)} ms; first contentful paint ${pick('fcp').toFixed(0)} ms after navigation (the app's frame, drawn from the page before its code runs)`,
     `navigation → the dashboard's card with its workflow list painted: ${pick('painted').toFixed(0)} ms (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
   ].join('\n'));
 }

@@ -73,3 +73,30 @@ test('the app follows the OS theme, light and dark', async ({ page }) => {
   await page.getByRole('button', { name: 'Projects' }).click();
   await page.screenshot({ path: 'test-results/e2e/screenshots/projects-dark.png' });
 });
+
+test('the app’s frame is drawn before its code runs, and a code load that fails is said inside it', async ({ page }) => {
+  // The app's chunk held back: what the page shows while a slow machine fetches and compiles it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/start-app-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(server.url);
+  await expect(page.getByRole('status')).toHaveText('Loading…');
+  await expect(page.locator('.nav__item')).toHaveText(['Projects', 'Editor', 'Runs', 'Sessions', 'Resources', 'Engine log'].map((label) => new RegExp(`${label}$`)));
+  // Nothing in the frame can be clicked yet: its entries are no buttons, so a click never lands on a dead one.
+  await expect(page.getByRole('button', { name: /Projects/ })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('button', { name: /Projects/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
+  await expect(page.getByText('Loading…')).toHaveCount(0);
+
+  // The app's code cannot be fetched: the frame says so where it said it was loading.
+  const failing = await page.context().newPage();
+  await failing.route(/\/assets\/start-app-[^/]*\.js$/, (route) => route.abort());
+  await failing.goto(server.url);
+  await expect(failing.getByRole('alert')).toContainText('The app could not be loaded');
+  await expect(failing.getByRole('alert')).toContainText('Reload the page to try again.');
+  await expect(failing.getByText('Loading…')).toHaveCount(0);
+});

@@ -37,5 +37,13 @@ export async function mcpProcess(project: string, home: string) {
   };
   await call('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'faults-test', version: '1.0.0' } });
   line(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }));
-  return { child, line, next, call };
+  /** Stops the server and waits for its exit: it writes its last records as it ends, into a home a test then removes. */
+  const stop = (): Promise<void> => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else {
+      child.once('exit', () => resolve());
+      child.kill();
+    }
+  });
+  return { child, line, next, call, stop };
 }

@@ -112,7 +112,7 @@ describe('over MCP', () => {
         last_status_change: { from: 'active', to: 'failed', reason: expect.stringContaining('the last run of its health check "ci" failed') },
       });
     } finally {
-      mcp.child.kill();
+      await mcp.stop();
     }
   });
 });

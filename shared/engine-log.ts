@@ -33,6 +33,8 @@ export interface EngineLogRecord {
   msg: string;
   /** The process that wrote it (the app, `serve`, a `codomyrmex run`: they share one file). */
   pid: number | null;
+  /** The registered project a run's records belong to (none for a run outside every project). */
+  project?: string;
   workflow?: string;
   executionId?: string;
   step?: string;

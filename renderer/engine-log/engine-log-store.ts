@@ -55,7 +55,7 @@ export function filterEngineLog(records: readonly EngineLogRecord[], minLevel: L
 
 /** A record as one line of text: what search looks in, and what the row shows after its time and level. */
 export function recordText(record: EngineLogRecord): string {
-  const where = [record.workflow, record.step].filter((part) => part !== undefined).join(' › ');
+  const where = [record.project, record.workflow, record.step].filter((part) => part !== undefined).join(' › ');
   const fields = Object.entries(record.fields).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(' ');
   return [record.msg, where, fields].filter((part) => part !== '').join('  ');
 }

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { BIN } from '../cli.js';
 import { watchPage } from './app-dialogs.js';
 import { shoot } from './app-page.js';
@@ -32,6 +32,8 @@ test('a run’s records show in the Engine log; filtering to warning hides the i
   const records = page.getByRole('log', { name: 'Engine log records' });
   const finished = records.locator('[data-level="info"]', { hasText: 'run finished' });
   await expect(finished).toContainText('diamond');
+  // The run's project (serve registers its folder under the folder's name) leads its records' names.
+  await expect(finished).toContainText(`${basename(server.project)} › diamond`);
   await expect(finished).toContainText('status=completed');
   await expect(records.locator('[data-level="info"]', { hasText: 'step finished' }).filter({ hasText: 'diamond › join' })).toHaveCount(1);
 

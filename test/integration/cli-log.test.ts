@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { BIN, cli } from '../cli.js';
-import { tempDir } from '../helpers.js';
+import { newEngine, tempDir } from '../helpers.js';
 
 type LogRecord = Record<string, unknown> & { level: string; msg: string };
 
@@ -87,6 +87,23 @@ describe('the engine log from the CLI', () => {
     // Run start, the step's end, run end: a step's start and command are debug.
     expect(records(home).map((record) => [record.level, record.msg])).toEqual([['info', 'run started'], ['info', 'step finished'], ['info', 'run finished']]);
     expect(readlinkSync(join(home, 'logs', 'codomyrmex.log'))).toBe('codomyrmex.1.log');
+  });
+
+  it('names a registered project on every record of its runs, and no project for a run outside every one', () => {
+    const home = tempDir();
+    const shop = tempDir();
+    mkdirSync(join(shop, '.codomyrmex', 'workflows'), { recursive: true });
+    const flow = join(shop, '.codomyrmex', 'workflows', 'ci.yaml');
+    writeFileSync(flow, 'version: 1\nname: ci\nsteps:\n  - { name: test, module: shell, action: run, parameters: { command: "true" } }\n');
+    const engine = newEngine(home);
+    engine.projectManager.addProject(shop, 'shop');
+    expect(cli(['run', flow], home).code).toBe(0);
+    expect(cli(['run', workflowFile('version: 1\nname: loose\nsteps:\n  - { name: t, module: shell, action: run, parameters: { command: "true" } }\n')], home).code).toBe(0);
+    const all = records(home);
+    const ofShop = all.filter((record) => record.workflow === 'ci');
+    expect(ofShop.map((record) => record.msg)).toEqual(['run started', 'step finished', 'run finished']);
+    for (const record of ofShop) expect(record.project).toBe('shop');
+    for (const record of all.filter((record) => record.workflow === 'loose')) expect(record).not.toHaveProperty('project');
   });
 
   it('keeps a cached step to debug: the run’s end counts its steps by status, and debug names each hit with its key', () => {

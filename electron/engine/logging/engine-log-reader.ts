@@ -110,7 +110,7 @@ function toRecord(line: string): EngineLogRecord | null {
     return null;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const { time, level, msg, pid, workflow, executionId, step, ...fields } = value as Record<string, unknown>;
+  const { time, level, msg, pid, project, workflow, executionId, step, ...fields } = value as Record<string, unknown>;
   const when = typeof time === 'number' ? time : typeof time === 'string' ? Date.parse(time) : NaN;
   if (!Number.isFinite(when) || typeof level !== 'string' || !LEVELS.has(level) || typeof msg !== 'string') return null;
   return {
@@ -118,6 +118,7 @@ function toRecord(line: string): EngineLogRecord | null {
     level: level as LogLevel,
     msg,
     pid: typeof pid === 'number' ? pid : null,
+    ...(typeof project === 'string' ? { project } : {}),
     ...(typeof workflow === 'string' ? { workflow } : {}),
     ...(typeof executionId === 'string' ? { executionId } : {}),
     ...(typeof step === 'string' ? { step } : {}),

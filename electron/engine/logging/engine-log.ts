@@ -68,9 +68,12 @@ export function getLogger(name: string): NamedLogger {
   };
 }
 
-/** A run's logger: each record carries its workflow and executionId; steps read it back through `stepLog`. */
-export function openRunLog(workflow: string, executionId: string): EngineLogger {
-  const log = root === silent ? silent : root.child({ workflow, executionId });
+/**
+ * A run's logger: each record carries its project (when it belongs to a registered one), workflow and executionId;
+ * steps read it back through `stepLog`.
+ */
+export function openRunLog(workflow: string, executionId: string, project: string | null = null): EngineLogger {
+  const log = root === silent ? silent : root.child(project === null ? { workflow, executionId } : { project, workflow, executionId });
   if (log !== silent) runs.set(executionId, log);
   return log;
 }

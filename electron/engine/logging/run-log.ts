@@ -16,8 +16,10 @@ export class RunLog {
   constructor(
     workflow: string,
     private readonly executionId: string,
+    /** The registered project the run belongs to, named on each record; null for none. */
+    project: string | null = null,
   ) {
-    this.log = openRunLog(workflow, executionId);
+    this.log = openRunLog(workflow, executionId, project);
   }
 
   runStarted(steps: number, kept: number): void {

@@ -122,7 +122,7 @@ export class ExecutionRun {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     const { execution, workflow } = options;
     this.scope = { steps: {}, ended: this.ended, params: options.params, env: options.env };
-    this.log = new RunLog(workflow.name, execution.executionId);
+    this.log = new RunLog(workflow.name, execution.executionId, options.projectName ?? null);
     this.states = workflow.steps.map((step, index) => {
       const state: StepState = {
         index,

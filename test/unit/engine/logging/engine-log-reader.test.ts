@@ -22,6 +22,14 @@ describe('reading the engine log back', () => {
     expect(page.records[1]).toEqual({ time: 1_764_583_200_000, level: 'info', msg: 'step finished', pid: 7, workflow: 'ci', executionId: 'e1', step: 's', fields: { status: 'succeeded', durationMs: 5 } });
   });
 
+  it('gives a run\'s project apart from its other fields, and none for a run outside every project', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'codomyrmex.1.log'), `${line('run started', 'info', { project: 'shop' })}${line('run started')}`);
+    const [inProject, outside] = readEngineLog(dir).records;
+    expect(inProject).toMatchObject({ project: 'shop', workflow: 'ci', fields: {} });
+    expect(outside).not.toHaveProperty('project');
+  });
+
   it('follows what another process appends after the cursor, leaving a half-written line for the next read', () => {
     const dir = tempDir();
     const file = join(dir, 'codomyrmex.1.log');

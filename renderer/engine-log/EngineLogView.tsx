@@ -48,7 +48,7 @@ export function EngineLogView(): ReactElement {
             {LOG_LEVELS.map((level) => <option key={level} value={level}>{level} and above</option>)}
           </select>
         </label>
-        <input className="input input--small engine-log__search" type="search" aria-label="Search the engine log" placeholder="Search: a workflow, step, message…"
+        <input className="input input--small engine-log__search" type="search" aria-label="Search the engine log" placeholder="Search: project, workflow, step…"
           value={query} onChange={(event) => setEngineLogQuery(event.target.value)} />
         <button type="button" className="button button--small" aria-pressed={follow} onClick={() => setFollow(!follow)} title="Keep the newest record in view">Follow</button>
         <span className="muted engine-log__count" aria-live="polite">

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { BIN, cli } from '../cli.js';
-import { newEngine, tempDir } from '../helpers.js';
+import { folderWith, newEngine, tempDir } from '../helpers.js';
 
 type LogRecord = Record<string, unknown> & { level: string; msg: string };
 
@@ -91,12 +91,9 @@ describe('the engine log from the CLI', () => {
 
   it('names a registered project on every record of its runs, and no project for a run outside every one', () => {
     const home = tempDir();
-    const shop = tempDir();
-    mkdirSync(join(shop, '.codomyrmex', 'workflows'), { recursive: true });
+    const shop = folderWith({ '.codomyrmex/workflows/ci.yaml': 'version: 1\nname: ci\nsteps:\n  - { name: test, module: shell, action: run, parameters: { command: "true" } }\n' });
     const flow = join(shop, '.codomyrmex', 'workflows', 'ci.yaml');
-    writeFileSync(flow, 'version: 1\nname: ci\nsteps:\n  - { name: test, module: shell, action: run, parameters: { command: "true" } }\n');
-    const engine = newEngine(home);
-    engine.projectManager.addProject(shop, 'shop');
+    newEngine(home).projectManager.addProject(shop, 'shop');
     expect(cli(['run', flow], home).code).toBe(0);
     expect(cli(['run', workflowFile('version: 1\nname: loose\nsteps:\n  - { name: t, module: shell, action: run, parameters: { command: "true" } }\n')], home).code).toBe(0);
     const all = records(home);

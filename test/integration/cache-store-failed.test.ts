@@ -58,6 +58,11 @@ describe('a result the cache could not store', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(`build: ran — no stored result: the last run's result was not stored (output ../up-out.txt is outside the run's folder ${p.dir}, where a cached result is never restored)`);
     rmSync(join(p.dir, '..', 'up-out.txt'), { force: true });
+    // `validate` says so before any run; a step whose outputs stay inside gets no such note.
+    const checked = cli(['validate', join(p.dir, 'up.yaml')], p.home);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain(`note: step "build": cache output ../up-out.txt is outside the run's folder ${p.dir}; a hit never writes there, so its result is never stored and the step always runs`);
+    expect(cli(['validate', p.file], p.home).stdout).not.toContain('cache output');
   });
 
   it('a cache folder that cannot be written (ENOTDIR): the step succeeds, and --explain names the error, not a first run', () => {

@@ -1,8 +1,11 @@
-// `codomyrmex validate FILE`: every problem listed, nothing run; where the steps run and which references can read empty.
+// `codomyrmex validate FILE`: every problem listed, nothing run; where the steps run, which references can read empty
+// and which cached steps can never be restored.
 import { resolve } from 'node:path';
 import { emptyReferenceNotes } from '../../../shared/empty-references.js';
 import { formatProblem, ValidationError } from '../../../shared/errors.js';
-import type { Workflow } from '../../../shared/model.js';
+import { stepCacheOf, type Workflow } from '../../../shared/model.js';
+import { containsTemplate } from '../../../shared/templating.js';
+import { firstOutside } from '../../engine/cache/restore-outputs.js';
 import { OrchestrationEngine, workingDirFor } from '../../engine/orchestration-engine.js';
 import { loadWorkflowFile } from '../../engine/workflows/workflow-file.js';
 import { EXIT } from './command-line.js';
@@ -19,6 +22,7 @@ export function validateCommand(file: string): number {
       process.stdout.write(`  steps run in ${workingDirFor(path)} (${whereRule(path)}); a step's cwd overrides it\n`);
       for (const note of emptyReferenceNotes(workflow, engine.registry)) process.stdout.write(`  note: ${formatProblem(note)}\n`);
       for (const line of stepCwds(workflow)) process.stdout.write(`  ${line}\n`);
+      for (const line of cacheOutputNotes(workflow, workingDirFor(path))) process.stdout.write(`  note: ${line}\n`);
       return EXIT.ok;
     }
   } catch (error) {
@@ -36,4 +40,20 @@ function whereRule(path: string): string {
 
 function stepCwds(workflow: Workflow): string[] {
   return workflow.steps.flatMap((step) => (typeof step.parameters.cwd === 'string' ? [`step "${step.name}" runs in ${step.parameters.cwd} (its cwd, relative to that folder)`] : []));
+}
+
+/**
+ * A cached step with an output outside the run's folder: a hit never writes there, so its result is never stored and
+ * the step always runs (the run's log says so too). A step whose cwd is a template is left out: its folder is known
+ * only when it runs.
+ */
+function cacheOutputNotes(workflow: Workflow, runDir: string): string[] {
+  return workflow.steps.flatMap((step) => {
+    const cache = stepCacheOf(step, workflow);
+    const own = step.parameters.cwd;
+    if (cache === undefined || containsTemplate(own)) return [];
+    const dir = typeof own === 'string' && own !== '' ? resolve(runDir, own) : runDir;
+    const outside = firstOutside(cache.outputs.filter((pattern) => !pattern.startsWith('!')), dir, runDir);
+    return outside === null ? [] : [`step "${step.name}": cache output ${outside} is outside the run's folder ${runDir}; a hit never writes there, so its result is never stored and the step always runs`];
+  });
 }

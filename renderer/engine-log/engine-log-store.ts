@@ -53,9 +53,14 @@ export function filterEngineLog(records: readonly EngineLogRecord[], minLevel: L
   return records.filter((record) => atLeast(record.level, minLevel) && (needle === '' || recordText(record).toLowerCase().includes(needle)));
 }
 
+/** Where a record comes from: project › workflow › step, as far as it names them ('' for none). */
+export function recordWhere(record: EngineLogRecord): string {
+  return [record.project, record.workflow, record.step].filter((part) => part !== undefined).join(' › ');
+}
+
 /** A record as one line of text: what search looks in, and what the row shows after its time and level. */
 export function recordText(record: EngineLogRecord): string {
-  const where = [record.project, record.workflow, record.step].filter((part) => part !== undefined).join(' › ');
+  const where = recordWhere(record);
   const fields = Object.entries(record.fields).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(' ');
   return [record.msg, where, fields].filter((part) => part !== '').join('  ');
 }

@@ -6,6 +6,7 @@ import { formatProblem, ValidationError } from '../../../shared/errors.js';
 import { stepCacheOf, type Workflow } from '../../../shared/model.js';
 import { containsTemplate } from '../../../shared/templating.js';
 import { firstOutside } from '../../engine/cache/restore-outputs.js';
+import { stepFolder } from '../../engine/cache/step-files.js';
 import { OrchestrationEngine, workingDirFor } from '../../engine/orchestration-engine.js';
 import { loadWorkflowFile } from '../../engine/workflows/workflow-file.js';
 import { EXIT } from './command-line.js';
@@ -50,10 +51,8 @@ function stepCwds(workflow: Workflow): string[] {
 function cacheOutputNotes(workflow: Workflow, runDir: string): string[] {
   return workflow.steps.flatMap((step) => {
     const cache = stepCacheOf(step, workflow);
-    const own = step.parameters.cwd;
-    if (cache === undefined || containsTemplate(own)) return [];
-    const dir = typeof own === 'string' && own !== '' ? resolve(runDir, own) : runDir;
-    const outside = firstOutside(cache.outputs.filter((pattern) => !pattern.startsWith('!')), dir, runDir);
+    if (cache === undefined || containsTemplate(step.parameters.cwd)) return [];
+    const outside = firstOutside(cache.outputs.filter((pattern) => !pattern.startsWith('!')), stepFolder(step.parameters.cwd, runDir), runDir);
     return outside === null ? [] : [`step "${step.name}": cache output ${outside} is outside the run's folder ${runDir}; a hit never writes there, so its result is never stored and the step always runs`];
   });
 }

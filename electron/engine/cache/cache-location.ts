@@ -50,7 +50,7 @@ function maxBytesOf(fromEnv: string | undefined, fromSetting: unknown, warn: (me
   }
   if (fromSetting === null) return null;
   if (fromSetting !== undefined) {
-    const value = typeof fromSetting === 'number' ? (Number.isInteger(fromSetting) && fromSetting > 0 ? fromSetting : null) : typeof fromSetting === 'string' ? parseByteSize(fromSetting) : null;
+    const value = typeof fromSetting === 'number' && Number.isInteger(fromSetting) ? fromSetting : typeof fromSetting === 'string' ? parseByteSize(fromSetting) : null;
     if (value !== null && value > 0) return value;
     warn(`the "cache.maxBytes" setting takes a whole number of bytes, a size like "5G", or null, got ${JSON.stringify(fromSetting)}: the cache keeps its default cap`);
   }

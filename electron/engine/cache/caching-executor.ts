@@ -2,7 +2,7 @@
 // (here, or on the worker holding its inputs); a hit restores the outputs and replays the log without running, a
 // miss runs the step and stores its result. Tasks without `cache` go straight through.
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CacheMiss } from '../../../shared/model.js';
 import { ActionFailure } from '../actions/action.js';
@@ -14,7 +14,7 @@ import { folderHash, linkHash, type StoredFile } from './cache-store.js';
 import { diffManifests, explainMiss, keyOf, summarise, type KeyManifest, type LastKey } from './cache-key.js';
 import type { Hasher } from './hashing.js';
 import { firstOutside, restoreOutputs, storedCopyGone } from './restore-outputs.js';
-import { GlobbingNotLoaded, inputFiles, loadGlobbing, outputFiles, under, withGlobbing, type Found, type OutputFiles } from './step-files.js';
+import { GlobbingNotLoaded, inputFiles, loadGlobbing, outputFiles, stepFolder, under, withGlobbing, type Found, type OutputFiles } from './step-files.js';
 import type { StepCache } from './step-cache.js';
 
 const BUILTIN_VERSION = packageVersionFrom(fileURLToPath(new URL('.', import.meta.url))) ?? '0.0.0';
@@ -36,7 +36,7 @@ export class CachingExecutor implements Executor {
       const request = task.cache!;
       // Loaded, the hasher and (usually) the key need no await: a run of hits makes no promise per step but its own.
       const hasher = this.cache.loadedHasher() ?? (await this.cache.hasher());
-      const dir = stepDir(task);
+      const dir = stepFolder(task.parameters.cwd, task.cwd);
       const compute = (): KeyManifest => this.manifest(task, request, dir, hasher);
       const manifest = keyingNow(task, compute) ?? (await keying(task, compute));
       const key = keyOf(manifest, hasher);
@@ -234,13 +234,6 @@ function keyingNow<T>(task: StepTask, compute: () => T): T | null {
 
 function keyFailure(task: StepTask, error: unknown): ActionFailure {
   return new ActionFailure(`cannot compute the cache key of step "${task.step}": ${(error as Error).message}`);
-}
-
-/** The folder a step works in: its `cwd` parameter under the run's folder, else the run's folder. */
-function stepDir(task: StepTask): string {
-  const own = task.parameters.cwd;
-  if (typeof own !== 'string' || own === '') return task.cwd;
-  return isAbsolute(own) ? own : resolve(task.cwd, own);
 }
 
 /** What an output hash takes of each output file. */

@@ -85,9 +85,9 @@ function hashAt(target: string, file: StoredFile, memo: StatMemo, hasher: Hasher
 /**
  * The first of the entry's paths that would put a file outside both the step's folder and `root` (the run's folder),
  * or below a link the entry itself makes (a write through it lands wherever it points); null when all stay inside.
- * This store never writes such an entry (a step declaring such an output is not stored: see firstOutside; what is
- * under a link is folded into the link), but a cache on shared storage can be written by others: an entry naming
- * `../../.ssh/authorized_keys` must not be restored there.
+ * This store never writes such an entry (CachingExecutor stores no result with an output firstOutside names, and
+ * what is under a link is folded into the link), but a cache on shared storage can be written by others: an entry
+ * naming `../../.ssh/authorized_keys` must not be restored there.
  */
 function outsideRoot(entry: CacheEntry, dir: string, root: string): string | null {
   const outside = firstOutside(entry.files.map((file) => file.path), dir, root);

@@ -1,7 +1,7 @@
 // A cached step's files: its inputs and outputs found by their globs (tinyglobby, `!` excluding), relative to the
 // step's working directory and sorted, so the same tree always gives the same list.
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import type Picomatch from 'picomatch';
 import type { globSync as GlobSync, isDynamicPattern as IsDynamicPattern } from 'tinyglobby';
 import type { StepCache } from '../../../shared/model.js';
@@ -300,6 +300,12 @@ function outputMatcher(outputs: readonly string[]): (path: string) => boolean {
 
 /** A path of the form the globs give (`a/b.txt`: no `.` or `..` part, not absolute): joined without normalising. */
 const PLAIN_RELATIVE = /^(?!\/)(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)[^\\]*$/;
+
+/** The folder a step works in: its `cwd` parameter (as given) under the run's folder, else the run's folder. */
+export function stepFolder(cwd: unknown, runDir: string): string {
+  if (typeof cwd !== 'string' || cwd === '') return runDir;
+  return isAbsolute(cwd) ? cwd : resolve(runDir, cwd);
+}
 
 /** `resolve(dir, path)` for an absolute, normalised `dir`, without normalising the common plain path again. */
 export function under(dir: string, path: string): string {

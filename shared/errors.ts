@@ -46,6 +46,19 @@ export class NotFoundError extends OrchestrationError {
   }
 }
 
+/**
+ * The data folder's files cannot be read or written: a full disk, a read-only or failing device. `path` is the file,
+ * `reason` the fault in plain words ("the disk is full: 0 bytes free …"); `cause` keeps what the storage threw.
+ */
+export class StorageError extends OrchestrationError {
+  override name = 'StorageError';
+  override readonly code: string = 'storage-error';
+
+  constructor(readonly path: string, readonly reason: string, options?: { cause?: unknown }) {
+    super(`cannot use the run database ${path}: ${reason}`, options);
+  }
+}
+
 /** Refused because the thing changed since the caller read it (a file saved elsewhere); the contract answers `conflict`. */
 export class ConflictError extends OrchestrationError {
   override name = 'ConflictError';

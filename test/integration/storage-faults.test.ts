@@ -109,6 +109,77 @@ describe('a full disk under serve', () => {
   });
 });
 
+describe('a full disk before the command starts', () => {
+  it('history still reads, a run runs and says the disk is full where it cannot write, and all is saved once space is freed', async (context) => {
+    const disk = smallDisk();
+    if ('skip' in disk) return context.skip(disk.skip);
+    const home = disk.dir;
+    const project = tempDir('codomyrmex-project-');
+    const file = writeWorkflow(project, 'quick', QUICK);
+    expect(cli(['run', file], home).code).toBe(0);
+    const db = join(home, 'orchestrator.db');
+    const filler = fill(home);
+
+    // SQLite cannot make the shared-memory file every first opener makes: the file opens for this process alone.
+    const history = cli(['history', '--json'], home);
+    expect(history.code).toBe(0);
+    expect(JSON.parse(history.stdout)).toEqual([expect.objectContaining({ workflowName: 'quick', status: 'completed' })]);
+    expect(history.stderr).toContain(`the run database's shared-memory file ${db}-shm cannot be made (the disk is full: 0 bytes free where ${home} is`);
+
+    const run = cli(['run', file], home);
+    expect(run.code).toBe(1);
+    // The step's output goes to its log on the full disk: `echo` fails, and the step says why.
+    expect(run.stdout).toMatch(/✗ one .*command exited with code 1 \(its output could not be written: the disk is full: 0 bytes free where .* is\)/);
+    expect(run.stderr).toContain(`could not save run records to ${db}: the disk is full`);
+
+    rmSync(filler);
+    expect(cli(['run', file], home).code).toBe(0);
+    expect((JSON.parse(cli(['history', '--json'], home).stdout) as WorkflowExecution[]).map((r) => r.status)).toEqual(['completed', 'completed']);
+  });
+
+  it('serve started on it keeps the file to itself only until space is freed: then the CLI reads it too', async (context) => {
+    const disk = smallDisk();
+    if ('skip' in disk) return context.skip(disk.skip);
+    const home = disk.dir;
+    const project = tempDir('codomyrmex-project-');
+    const file = writeWorkflow(project, 'quick', QUICK);
+    expect(cli(['run', file], home).code).toBe(0);
+    // Registered before the disk fills (registering is a write).
+    const first = await served(project, home);
+    first.child.kill('SIGINT');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    const filler = fill(home);
+    const { url, projectId } = await served(project, home);
+    expect(await notices(url)).toContainEqual(expect.stringContaining('the database is open to this process alone'));
+    // Meanwhile another process waits for the lock (5 s), then says who holds it.
+    const waiting = cli(['history', '--json'], home);
+    expect(waiting.code).toBe(1);
+    expect(waiting.stderr).toContain('another process holds the database locked');
+
+    rmSync(filler);
+    // The next use after a few seconds finds room and shares the file again.
+    await expect.poll(async () => {
+      await request(url, 'runs.list', { projectId });
+      return notices(url);
+    }, { timeout: 15_000, interval: 500 }).toContainEqual(expect.stringMatching(/is shared with other codomyrmex processes again$/));
+    const history = cli(['history', '--json'], home);
+    expect(history.code).toBe(0);
+    expect(JSON.parse(history.stdout)).toHaveLength(1);
+  });
+
+  it('a data folder with no database yet: one line names the file and the full disk (code storage-error)', async (context) => {
+    const disk = smallDisk();
+    if ('skip' in disk) return context.skip(disk.skip);
+    fill(disk.dir);
+    const home = join(disk.dir, 'home');
+    const result = cli(['history', '--json'], home);
+    expect(result.code).toBe(1);
+    const db = join(home, 'orchestrator.db');
+    expect(result.stderr.trim().split('\n')).toContain(`codomyrmex: cannot use the run database ${db}: the disk is full (database or disk is full)`);
+    expect(JSON.parse(result.stdout).error).toMatchObject({ code: 'storage-error', name: 'StorageError' });
+  });
+});
+
 describe('a garbled database', () => {
   it('at start: history still answers, the file is moved aside with one line naming it, and a fresh one is used', async () => {
     const home = tempDir('codomyrmex-home-');

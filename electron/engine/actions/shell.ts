@@ -1,13 +1,14 @@
 // shell.run: a command in the step's folder; its exit code, output tail and $CODOMYRMEX_OUTPUT lines become outputs.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { z } from 'zod';
 import { RESERVED_KEY } from '../../../shared/names.js';
 import { logStepCommand } from '../logging/step-command.js';
 import { runProcess } from '../processes/process-runner.js';
 import { ATTEMPT_MARKER } from '../store/step-log.js';
+import { fullDiskAt } from '../store/storage-error.js';
 import { ActionFailure, defineAction, type ActionContext } from './action.js';
 import { stepEnvironment } from './step-env.js';
 
@@ -84,7 +85,10 @@ function describeExit(exitCode: number | null, signal: NodeJS.Signals | null, co
   const lastLine = lines.pop()?.trim();
   const printed = lastLine !== undefined && ATTEMPT_MARKER.test(lastLine) ? undefined : lastLine;
   const how = signal !== null ? `was killed by ${signal}` : `exited with code ${exitCode}`;
-  return printed ? `command ${how}: ${printed}` : `command ${how}`;
+  // The command's output goes straight to its log file: on a full disk its own writes fail, often its exit code with them.
+  const full = fullDiskAt(dirname(context.logPath));
+  const why = full === null ? '' : ` (its output could not be written: ${full})`;
+  return printed ? `command ${how}${why}: ${printed}` : `command ${how}${why}`;
 }
 
 export const actions = [run];

@@ -2,15 +2,19 @@
 // it is one, moved aside (`orchestrator.db.corrupt-<time>`), replaced by a fresh database holding what could still be
 // read, and the user told — so a broken file never stops the app, `serve`, the CLI or MCP.
 import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from './database.js';
 import { salvage, type Salvaged } from './salvage.js';
-import { storageErrorKind } from './storage-error.js';
+import { StorageError } from '../../../shared/errors.js';
+import { codeOf, describeFault, fullDiskAt, storageErrorKind } from './storage-error.js';
 
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_BYTES = 100;
 /** How often a commit first checks the file's header. */
 const VERIFY_EVERY_MS = 1000;
+/** How often a database opened alone on a full disk looks for room to be shared again. */
+const SHARE_CHECK_MS = 5000;
 
 export interface Notify {
   /** Tells the user; `resolves` names an earlier notice this one ends. Returns the notice's id. */
@@ -26,20 +30,27 @@ export class DatabaseFile {
   private db: Db | null = null;
   private readonly resetListeners: (() => void)[] = [];
   private verifiedAt = 0;
+  /** Set while the file is open to this process alone (see `open`): when room was last looked for, and the notice. */
+  private alone: { checkedAt: number; notice: string } | null = null;
 
   constructor(
     readonly path: string,
     private readonly notify: Notify,
   ) {}
 
-  /** The open connection; opening a garbled file moves it aside and starts a fresh one. */
+  /**
+   * The open connection; opening a garbled file moves it aside and starts a fresh one. A fault (a full disk, a read-only
+   * or failing one) is thrown as a StorageError naming this file and the fault.
+   */
   get connection(): Db {
     if (this.db !== null) return this.db;
     try {
       checkFile(this.path);
-      this.db = openDatabase(this.path);
+      this.db = this.open();
     } catch (error) {
-      if (storageErrorKind(error) !== 'corrupt') throw error;
+      const kind = storageErrorKind(error);
+      if (kind === 'fault') throw this.faultOf(error);
+      if (kind !== 'corrupt') throw error;
       this.replace(error);
     }
     return this.db!;
@@ -53,9 +64,13 @@ export class DatabaseFile {
   use<T>(work: (db: Db) => T): T {
     const db = this.connection;
     try {
-      return work(db);
+      const result = work(db);
+      this.shareOnceRoom();
+      return result;
     } catch (error) {
-      if (storageErrorKind(error) !== 'corrupt') throw error;
+      const kind = storageErrorKind(error);
+      if (kind === 'fault') throw this.faultOf(error);
+      if (kind !== 'corrupt') throw error;
       this.replace(error);
       return work(this.connection);
     }
@@ -85,6 +100,45 @@ export class DatabaseFile {
   close(): void {
     if (this.db !== null) closeQuietly(this.db);
     this.db = null;
+  }
+
+  /**
+   * Opens the file. Where SQLite cannot make its shared-memory file (a full disk: every process that opens the file
+   * first makes it, and the last to close deletes it), the file is opened for this process alone instead, so history
+   * still reads and a run still runs (its records kept in memory while writes fail), and the user is told why.
+   */
+  private open(): Db {
+    try {
+      return openDatabase(this.path);
+    } catch (error) {
+      if (!(codeOf(error) ?? '').startsWith('SQLITE_IOERR_SHM')) throw error;
+      const db = openDatabase(this.path, { exclusive: true });
+      this.alone = {
+        checkedAt: Date.now(),
+        notice: this.notify.raise('warning', `the run database's shared-memory file ${this.path}-shm cannot be made (${describeFault(error, this.path)}): `
+          + 'the database is open to this process alone; other codomyrmex processes wait for it until it ends or space is freed'),
+      };
+      return db;
+    }
+  }
+
+  /**
+   * Opened for this process alone (a full disk), it stays so only while the disk is full: once there is room again
+   * (looked at every few seconds, after a successful read or write), the file is closed and the next use opens it
+   * shared, so `serve` does not keep the CLI waiting for the rest of its life.
+   */
+  private shareOnceRoom(now = Date.now()): void {
+    if (this.alone === null || now - this.alone.checkedAt < SHARE_CHECK_MS) return;
+    this.alone.checkedAt = now;
+    if (fullDiskAt(dirname(this.path)) !== null) return;
+    const { notice } = this.alone;
+    this.alone = null;
+    this.close();
+    this.notify.raise('info', `the run database ${this.path} is shared with other codomyrmex processes again`, notice);
+  }
+
+  private faultOf(error: unknown): StorageError {
+    return error instanceof StorageError ? error : new StorageError(this.path, describeFault(error, this.path), { cause: error });
   }
 
   private replace(cause: unknown): void {

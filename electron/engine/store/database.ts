@@ -102,12 +102,18 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE step_runs ADD COLUMN output_hash TEXT;`,
 ];
 
-export function openDatabase(file: string): Db {
+/**
+ * `exclusive`: for this process alone (SQLite's exclusive locking mode): WAL without its shared-memory file, for a disk
+ * that has no room to make one; any other process waits until this one closes the file.
+ */
+export function openDatabase(file: string, options: { exclusive?: boolean } = {}): Db {
   makeFolders(dirname(file));
   const db = new Database(file);
   try {
     // First: another process (a second run, the app) may hold the lock while this one switches the journal mode.
     db.pragma('busy_timeout = 5000');
+    // Before the first read: only then does WAL keep its index in this process's memory instead of the -shm file.
+    if (options.exclusive === true) db.pragma('locking_mode = EXCLUSIVE');
     // Two processes opening a new file at once: one may be told "busy" at once, whatever the timeout (sqlite-busy.ts).
     retryWhileBusy(() => {
       // WAL + NORMAL: a commit handed to the OS survives a killed process without an fsync per step.

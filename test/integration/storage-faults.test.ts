@@ -124,7 +124,7 @@ describe('a full disk before the command starts', () => {
     const history = cli(['history', '--json'], home);
     expect(history.code).toBe(0);
     expect(JSON.parse(history.stdout)).toEqual([expect.objectContaining({ workflowName: 'quick', status: 'completed' })]);
-    expect(history.stderr).toContain(`the run database's shared-memory file ${db}-shm cannot be made (the disk is full: 0 bytes free where ${home} is`);
+    expect(history.stderr).toContain(`codomyrmex: the disk is full: 0 bytes free where ${home} is (disk I/O error): the run database ${db} is open to this process alone until space is freed`);
 
     const run = cli(['run', file], home);
     expect(run.code).toBe(1);
@@ -150,7 +150,7 @@ describe('a full disk before the command starts', () => {
     await new Promise((resolve) => first.child.once('exit', resolve));
     const filler = fill(home);
     const { url, projectId } = await served(project, home);
-    expect(await notices(url)).toContainEqual(expect.stringContaining('the database is open to this process alone'));
+    expect(await notices(url)).toContainEqual(expect.stringContaining('is open to this process alone until space is freed'));
     // Meanwhile another process waits for the lock (5 s), then says who holds it.
     const waiting = cli(['history', '--json'], home);
     expect(waiting.code).toBe(1);
@@ -158,13 +158,22 @@ describe('a full disk before the command starts', () => {
 
     rmSync(filler);
     // The next use after a few seconds finds room and shares the file again.
+    // The dashboard's read uses the file inside another use (the registry's list of projects): the one that finds room
+    // must not close the file under the other, failing the dashboard's request.
+    const failed: string[] = [];
     await expect.poll(async () => {
-      await request(url, 'runs.list', { projectId });
+      await request(url, 'projects.dashboard', {}).catch((error: unknown) => failed.push(String(error)));
       return notices(url);
     }, { timeout: 15_000, interval: 500 }).toContainEqual(expect.stringMatching(/is shared with other codomyrmex processes again$/));
+    expect(failed).toEqual([]);
     const history = cli(['history', '--json'], home);
     expect(history.code).toBe(0);
     expect(JSON.parse(history.stdout)).toHaveLength(1);
+    // serve's own next uses open it again, shared: a run from the app is saved where the CLI reads it.
+    const { executionId } = (await request(url, 'runs.start', { projectId, workflowName: 'quick' })) as { executionId: string };
+    expect((await finished(url, executionId)).status).toBe('completed');
+    expect((JSON.parse(cli(['history', '--json'], home).stdout) as WorkflowExecution[]).map((run) => run.executionId)).toContain(executionId);
+    expect(await notices(url)).not.toContainEqual(expect.stringContaining('not open'));
   });
 
   it('a data folder with no database yet: one line names the file and the full disk (code storage-error)', async (context) => {

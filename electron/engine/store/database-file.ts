@@ -115,8 +115,8 @@ export class DatabaseFile {
       const db = openDatabase(this.path, { exclusive: true });
       this.alone = {
         checkedAt: Date.now(),
-        notice: this.notify.raise('warning', `the run database's shared-memory file ${this.path}-shm cannot be made (${describeFault(error, this.path)}): `
-          + 'the database is open to this process alone; other codomyrmex processes wait for it until it ends or space is freed'),
+        notice: this.notify.raise('warning', `${describeFault(error, this.path)}: the run database ${this.path} is open to this process alone until space is `
+          + `freed (SQLite cannot make its shared-memory file); other codomyrmex processes wait for it`),
       };
       return db;
     }
@@ -124,8 +124,8 @@ export class DatabaseFile {
 
   /**
    * Opened for this process alone (a full disk), it stays so only while the disk is full: once there is room again
-   * (looked at every few seconds, after a successful read or write), the file is closed and the next use opens it
-   * shared, so `serve` does not keep the CLI waiting for the rest of its life.
+   * (looked at every few seconds, after a successful read or write), the file is closed once this task is done and the
+   * next use opens it shared, so `serve` does not keep the CLI waiting for the rest of its life.
    */
   private shareOnceRoom(now = Date.now()): void {
     if (this.alone === null || now - this.alone.checkedAt < SHARE_CHECK_MS) return;
@@ -133,7 +133,12 @@ export class DatabaseFile {
     if (fullDiskAt(dirname(this.path)) !== null) return;
     const { notice } = this.alone;
     this.alone = null;
-    this.close();
+    // Closed once the current task is done, not now: a use nested in another (or a caller holding the connection
+    // through this task) would find it closed under it.
+    const db = this.db;
+    setImmediate(() => {
+      if (this.db === db) this.close();
+    }).unref();
     this.notify.raise('info', `the run database ${this.path} is shared with other codomyrmex processes again`, notice);
   }
 

@@ -176,6 +176,19 @@ describe('a full disk before the command starts', () => {
     expect(await notices(url)).not.toContainEqual(expect.stringContaining('not open'));
   });
 
+  it('a read-only one: the command says so, naming the folder (code storage-error)', async (context) => {
+    const disk = smallDisk();
+    if ('skip' in disk) return context.skip(disk.skip);
+    const home = disk.dir;
+    const project = tempDir('codomyrmex-project-');
+    expect(cli(['run', writeWorkflow(project, 'quick', QUICK)], home).code).toBe(0);
+    expect(spawnSync('mount', ['-o', 'remount,ro', home]).status).toBe(0);
+    const result = cli(['history', '--json'], home);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`codomyrmex: cannot use the run database ${join(home, 'orchestrator.db')}: the disk holding ${home} is read-only (unable to open database file)`);
+    expect(JSON.parse(result.stdout).error.code).toBe('storage-error');
+  });
+
   it('a data folder with no database yet: one line names the file and the full disk (code storage-error)', async (context) => {
     const disk = smallDisk();
     if ('skip' in disk) return context.skip(disk.skip);

@@ -1,6 +1,6 @@
 // What kind of storage error a database or file operation threw: a garbled file (moved aside and replaced), a fault
 // that passes (full disk, read-only or failing device, locked file: kept in memory and retried), or a bug.
-import { statfsSync } from 'node:fs';
+import { accessSync, constants, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StorageError } from '../../../shared/errors.js';
 
@@ -32,6 +32,9 @@ export function describeFault(error: unknown, path?: string): string {
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC' || code === 'EDQUOT') return `the disk is full (${detail})`;
   const full = path === undefined || !code.startsWith('SQLITE_IOERR') ? null : fullDiskAt(dirname(path));
   if (full !== null) return `${full} (${detail})`;
+  // SQLite opens a database beside its WAL and shared-memory files: in a folder it may not write, it "cannot open" it.
+  const unwritable = path === undefined || !(code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY')) ? null : unwritableFolder(dirname(path));
+  if (unwritable !== null) return `${unwritable} (${detail})`;
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return `the file or its disk is read-only (${detail})`;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return `another process holds the database locked (${detail})`;
   if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM') return `the file cannot be opened (${detail})`;
@@ -51,6 +54,19 @@ export function fullDiskAt(dir: string): string | null {
     return null;
   }
   return free < NEARLY_FULL_BYTES ? `the disk is full: ${free} bytes free where ${dir} is` : null;
+}
+
+/** Why this process may not write in folder `dir` ("the disk holding DIR is read-only"), or null when it may. */
+function unwritableFolder(dir: string): string | null {
+  try {
+    accessSync(dir, constants.W_OK);
+    return null;
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === 'EROFS') return `the disk holding ${dir} is read-only`;
+    if (code === 'EACCES' || code === 'EPERM') return `${dir} may not be written by this user`;
+    return null;
+  }
 }
 
 /** The `code` an error carries (SQLite's SQLITE_…, Node's E…), or null. */

@@ -226,6 +226,8 @@ export class RunStore implements RunRecorder {
     try {
       return this.read((db) => this.markInterrupted(db, executionId));
     } catch (error) {
+      // A file that cannot even be opened is the reader's to report (its read fails alike): no run's records are at stake.
+      if (!this.file.isOpen) throw error;
       this.failed(error);
       return 0;
     }

@@ -4,7 +4,7 @@
 // draws before any script has run looks as the app's does, and the app's first render changes nothing of it.
 import './styles/theme.css';
 import './styles/app.css';
-import type { ProjectCard } from '../shared/dashboard.js';
+import { FIRST_VIEW_ID, type ProjectCard } from '../shared/dashboard.js';
 import { createClient } from './api/create-client.js';
 import { startEarly } from './api/start-early.js';
 
@@ -23,8 +23,22 @@ function openStorage(): Storage | null {
   }
 }
 
-let cards: ProjectCard[] | undefined;
-const client = startEarly(createClient(), 'projects.dashboard', {}, (reply) => (cards = reply));
+/** Browser mode's page ends with the dashboard's cards, read as it was served (first-view-prefetch.ts); else none. */
+function cardsInPage(): ProjectCard[] | undefined {
+  const element = document.getElementById(FIRST_VIEW_ID);
+  element?.remove();
+  try {
+    const cards: unknown = element === null ? undefined : JSON.parse(element.textContent ?? '');
+    return Array.isArray(cards) ? (cards as ProjectCard[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// The request still goes out with cards in the page: its reply (the same read, unless something changed since) is
+// what the dashboard keeps, and the events that follow it are the ones the app hears.
+let cards = cardsInPage();
+const client = startEarly(createClient(), 'projects.dashboard', {}, (reply) => (cards ??= reply));
 const app = import('./app/start-app.js');
 const storage = openStorage();
 app.then(({ startApp }) => startApp(client, storage, cards), (error: unknown) => {

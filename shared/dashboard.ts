@@ -50,3 +50,6 @@ export interface TemplateInfo {
   workflows: string[];
   builtin: boolean;
 }
+
+/** Browser mode's page ends with the dashboard's cards as JSON in the element of this id, for the app's first render. */
+export const FIRST_VIEW_ID = 'codomyrmex-first-view';

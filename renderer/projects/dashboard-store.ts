@@ -39,7 +39,17 @@ export function createDashboardStore() {
     templates: [],
     stale: new Set(),
     page: null,
-    setCards: (cards) => set({ cards, loaded: true }),
+    // A card that reads the same as the one held keeps its identity (its memoised view is not drawn again): the page's
+    // first cards came with it and the app's first request reads them again, most often unchanged.
+    setCards: (fresh) => set((state) => {
+      const held = new Map(state.cards.map((card) => [card.project.id, card]));
+      const cards = fresh.map((card) => {
+        const old = held.get(card.project.id);
+        return old !== undefined && JSON.stringify(old) === JSON.stringify(card) ? old : card;
+      });
+      const unchanged = state.loaded && cards.length === state.cards.length && cards.every((card, index) => card === state.cards[index]);
+      return unchanged ? state : { cards, loaded: true };
+    }),
     markShown: () => set((state) => (state.shown ? state : { shown: true })),
     refreshCards: (fresh, projectIds) => set((state) => {
       const held = new Map(state.cards.map((card) => [card.project.id, card]));

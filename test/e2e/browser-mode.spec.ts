@@ -100,3 +100,28 @@ test('the app’s frame is drawn before its code runs, and a code load that fail
   await expect(failing.getByRole('alert')).toContainText('Reload the page to try again.');
   await expect(failing.getByText('Loading…')).toHaveCount(0);
 });
+
+test('the dashboard is drawn from the page itself, before the WebSocket answers, and the app then works as ever', async ({ page }) => {
+  // What the page asks over its WebSocket is held: the cards can come only from the page the server sent.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.routeWebSocket(/\/ws/, (socket) => {
+    const engine = socket.connectToServer();
+    socket.onMessage(async (message) => {
+      await held;
+      engine.send(message);
+    });
+  });
+  await page.goto(server.url);
+  const card = page.locator('.project-card');
+  await expect(card).toHaveCount(1);
+  await expect(card.locator('.project-card__path')).toHaveText(server.project);
+  // Read once by the app and gone from the page.
+  await expect(page.locator('#codomyrmex-first-view')).toHaveCount(0);
+  release();
+  // The app's own first request answered (the same read), a workflow runs from the card.
+  await card.getByRole('button', { name: 'Run diamond' }).click();
+  // The card follows the run live, over the same socket.
+  await expect(card.locator('.health-row', { hasText: 'diamond' }).getByText('completed', { exact: true })).toBeVisible({ timeout: 15_000 });
+});
+

@@ -18,12 +18,13 @@ afterEach(async () => {
   server = null;
 });
 
-async function start() {
+/** `folder`: the project's folder name inside a temporary one (the default: that folder itself). */
+async function start(folder?: string) {
   const engine = newEngine();
-  const projectDir = tempDir('codomyrmex-serve-project-');
+  const projectDir = folder === undefined ? tempDir('codomyrmex-serve-project-') : join(tempDir('codomyrmex-serve-project-'), folder);
   cpSync(FIXTURE, projectDir, { recursive: true });
   const rendererDir = tempDir('codomyrmex-renderer-');
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title><body><div id="root"></div></body></html>');
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   const project = engine.projectManager.addProject(projectDir);
@@ -153,7 +154,7 @@ describe('browser mode server', () => {
     client.socket.close();
   });
 
-  it("reads the dashboard as the page is fetched and answers the page's first request with it, unless something changed", async () => {
+  it("ends the app's page with the dashboard read for it, and answers the page's first request with that read, unless something changed", async () => {
     const { engine, api, project, origin, server } = await start();
     const reads: unknown[] = [];
     const dispatch = api.dispatch.bind(api);
@@ -161,24 +162,22 @@ describe('browser mode server', () => {
       if (command === 'projects.dashboard') reads.push(request);
       return dispatch(command, request);
     };
-    // A page, then its script: the read follows the page's assets.
-    const page = async (): Promise<void> => {
-      await (await fetch(`${origin}/?token=${server.token}`)).text();
-      await (await fetch(`${origin}/assets/app.js?token=${server.token}`)).text();
+    const page = async (): Promise<{ project: { id: string; status: string } }[]> => {
+      const html = await (await fetch(`${origin}/?token=${server.token}`)).text();
+      const block = /<script type="application\/json" id="codomyrmex-first-view">(.*)<\/script><\/body><\/html>$/.exec(html);
+      expect(block).not.toBeNull();
+      return JSON.parse(block![1]!) as { project: { id: string; status: string } }[];
     };
     const status = async (client: Awaited<ReturnType<typeof connect>>, request: unknown = {}): Promise<unknown> => {
       const reply = await client.request('projects.dashboard', request);
       expect(reply.ok).toBe(true);
       return (reply.value as { project: { status: string } }[])[0]!.project.status;
     };
-    // Neither a page alone (nothing asked for its scripts: not a browser) nor an asset alone is read for.
-    await (await fetch(`${origin}/?token=${server.token}`)).text();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(reads).toHaveLength(0);
-    await page();
-    await expect.poll(() => reads.length).toBe(1);
+    expect((await page()).map((card) => [card.project.id, card.project.status])).toEqual([[project.id, 'active']]);
+    expect(reads).toHaveLength(1);
+    // An asset is never read for; a HEAD of the page neither (it has no end to carry it).
     await (await fetch(`${origin}/assets/app.js?token=${server.token}`)).text();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await fetch(`${origin}/?token=${server.token}`, { method: 'HEAD' })).status).toBe(200);
     expect(reads).toHaveLength(1);
     const client = await connect(origin, server.token);
     expect(await status(client)).toBe('active');
@@ -188,16 +187,27 @@ describe('browser mode server', () => {
     expect(reads).toHaveLength(2);
     // A change after the page was fetched (the status, set elsewhere) is in the answer, not the earlier read.
     await page();
-    await expect.poll(() => reads.length).toBe(3);
+    expect(reads).toHaveLength(3);
     engine.projectManager.updateProjectStatus(project.id, 'paused');
     expect(await status(client)).toBe('paused');
     expect(reads).toHaveLength(4);
     // A request with options is not the page's first: it gets its own read.
-    await page();
-    await expect.poll(() => reads.length).toBe(5);
+    expect((await page())[0]!.project.status).toBe('paused');
     await status(client, { days: 7 });
     expect(reads.at(-1)).toEqual({ days: 7 });
     client.socket.close();
+  });
+
+  it("the page's data cannot end its block early, and a failed read leaves it out", async () => {
+    // A folder path with `</script>` in it: `<` is written escaped, so the page's block ends only where it should.
+    const { engine, project, api, origin, server } = await start(join('<', 'script>'));
+    const html = await (await fetch(`${origin}/?token=${server.token}`)).text();
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    const block = /id="codomyrmex-first-view">(.*)<\/script>/.exec(html)![1]!;
+    expect((JSON.parse(block) as { project: { path: string } }[])[0]!.project.path).toMatch(/\/<\/script>$/);
+    api.dispatch = async () => ({ ok: false, error: { code: 'failed', message: 'no dashboard' } });
+    engine.projectManager.updateProjectStatus(project.id, 'paused'); // the read above is no longer current
+    expect(await (await fetch(`${origin}/?token=${server.token}`)).text()).toBe('<!doctype html><title>app</title><body><div id="root"></div></body></html>');
   });
 
   it('refuses HTTP without the token, with a wrong token, from another origin or with a foreign Host', async () => {

@@ -1,7 +1,6 @@
 // Browser mode's server: the renderer over HTTP and the contract over a WebSocket, on 127.0.0.1 behind a token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { extname } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { EngineApi } from '../../engine/api.js';
 import type { EventBus } from '../../engine/event-bus.js';
@@ -80,12 +79,13 @@ function handleHttp(request: IncomingMessage, response: ServerResponse, guard: A
   // A page opened with the token keeps it in an HttpOnly cookie, so its assets, its WebSocket and a reload need no URL.
   const withCookie = verdict.viaQuery ? { ...headers, 'Set-Cookie': `${guard.cookieName}=${guard.token}; HttpOnly; SameSite=Strict; Path=/` } : headers;
   const pathname = new URL(request.url ?? '/', 'http://loopback').pathname;
-  if (!serveStatic(rendererDir, pathname, response, withCookie, request.method === 'HEAD')) respond(response, 404, headers, 'Not found.');
-  // The page's first request follows once its scripts have loaded and run: read it meanwhile (first-view-prefetch.ts).
-  else if (prefetch !== null && request.method === 'GET') {
-    if (['', '.html'].includes(extname(pathname))) prefetch.pageServed();
-    else prefetch.assetServed();
-  }
+  // The app's page carries the dashboard, read as it goes out (first-view-prefetch.ts): a failed read leaves it out.
+  const firstView = prefetch === null ? undefined : async () => {
+    const reply = await prefetch.pageServed();
+    if (!reply.ok) throw new Error(reply.error.message);
+    return reply.value;
+  };
+  if (!serveStatic(rendererDir, pathname, response, withCookie, request.method === 'HEAD', firstView)) respond(response, 404, headers, 'Not found.');
 }
 
 function respond(response: ServerResponse, status: number, headers: Record<string, string>, text: string): void {

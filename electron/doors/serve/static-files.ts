@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FIRST_VIEW_ID } from '../../../shared/dashboard.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,8 +60,11 @@ export function findRendererDir(env: NodeJS.ProcessEnv = process.env): string | 
   }
 }
 
-/** Writes the file for `pathname` (index.html for `/` and for unknown routes of the single-page app); false if none. */
-export function serveStatic(root: string, pathname: string, response: ServerResponse, headers: Record<string, string>, head: boolean): boolean {
+/**
+ * Writes the file for `pathname` (index.html for `/` and for unknown routes of the single-page app); false if none.
+ * `firstView`: data for the app's page to carry (see writeShell).
+ */
+export function serveStatic(root: string, pathname: string, response: ServerResponse, headers: Record<string, string>, head: boolean, firstView?: () => Promise<unknown>): boolean {
   let relative: string;
   try {
     relative = decodeURIComponent(pathname);
@@ -77,9 +81,37 @@ export function serveStatic(root: string, pathname: string, response: ServerResp
   // Vite names assets by content hash, so they may be cached; the shell must always be fresh.
   const immutable = target.includes(`${sep}assets${sep}`);
   const body = immutable ? assetBytes(target) : readFileSync(target);
+  if (firstView !== undefined && !head && target === join(root, 'index.html')) {
+    writeShell(body, response, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-store' }, firstView);
+    return true;
+  }
   response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store' });
   response.end(head ? undefined : body);
   return true;
+}
+
+/**
+ * The app's page with its first view's data: all but its end goes out at once (the browser draws the frame and asks
+ * for the scripts), the data is read once that is on its way, and the page ends with it as a JSON block (inert: the
+ * policy runs no inline script, and `<` is escaped so no text in it can close the block). The page's scripts run only
+ * once the page has ended, so they find it there. A failed read ends the page without it: the app asks as before.
+ */
+function writeShell(body: Buffer, response: ServerResponse, headers: Record<string, string | number>, firstView: () => Promise<unknown>): void {
+  const end = body.lastIndexOf('</body>');
+  if (end === -1) {
+    response.writeHead(200, { ...headers, 'Content-Length': body.length });
+    response.end(body);
+    return;
+  }
+  response.writeHead(200, headers);
+  response.write(body.subarray(0, end));
+  // After this task: the page's start is written to the socket before the read holds the event loop.
+  setImmediate(() => {
+    firstView().then(
+      (data) => response.end(Buffer.concat([Buffer.from(`<script type="application/json" id="${FIRST_VIEW_ID}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`), body.subarray(end)])),
+      () => response.end(body.subarray(end)),
+    );
+  });
 }
 
 /**

@@ -29,6 +29,25 @@ describe('the dashboard store', () => {
     expect(c2!.project.id).toBe('c');
   });
 
+  it('keeps the cards that read the same when set again (the page\'s first cards, then the first reply): no re-render', () => {
+    const store = createDashboardStore();
+    store.getState().setCards([card('a'), card('b', 3)]);
+    const before = store.getState();
+    // The same data, other objects (a reply parsed afresh): nothing changes, not even the state.
+    store.getState().setCards([card('a'), card('b', 3)]);
+    expect(store.getState()).toBe(before);
+    // One card changed, one new: only they are new objects.
+    store.getState().setCards([card('a'), card('b', 4), card('c')]);
+    const [a, b, c] = store.getState().cards;
+    expect(a).toBe(before.cards[0]);
+    expect(b).not.toBe(before.cards[1]);
+    expect(b!.workflows[0]!.runs).toBe(4);
+    expect(c!.project.id).toBe('c');
+    // A project forgotten elsewhere leaves the list.
+    store.getState().setCards([card('c')]);
+    expect(store.getState().cards.map((held) => held.project.id)).toEqual(['c']);
+  });
+
   it('marks the projects of execution events stale, never for step events', () => {
     const stores = createStores();
     stores.dashboard.getState().setCards([card('p1')]);

@@ -57,6 +57,16 @@ function smallDisk(): { dir: string } | { skip: string } {
   return { dir };
 }
 
+/** A small tmpfs as the data folder with one completed run of `quick` in it, or why the machine cannot have one. */
+function diskWithARun(): { home: string; project: string; file: string } | { skip: string } {
+  const disk = smallDisk();
+  if ('skip' in disk) return disk;
+  const project = tempDir('codomyrmex-project-');
+  const file = writeWorkflow(project, 'quick', QUICK);
+  expect(cli(['run', file], disk.dir).code).toBe(0);
+  return { home: disk.dir, project, file };
+}
+
 /** Fills the disk to the last byte; returns the file that does it. */
 function fill(dir: string): string {
   const file = join(dir, 'filler');
@@ -111,12 +121,9 @@ describe('a full disk under serve', () => {
 
 describe('a full disk before the command starts', () => {
   it('history still reads, a run runs and says the disk is full where it cannot write, and all is saved once space is freed', async (context) => {
-    const disk = smallDisk();
+    const disk = diskWithARun();
     if ('skip' in disk) return context.skip(disk.skip);
-    const home = disk.dir;
-    const project = tempDir('codomyrmex-project-');
-    const file = writeWorkflow(project, 'quick', QUICK);
-    expect(cli(['run', file], home).code).toBe(0);
+    const { home, file } = disk;
     const db = join(home, 'orchestrator.db');
     const filler = fill(home);
 
@@ -138,12 +145,9 @@ describe('a full disk before the command starts', () => {
   });
 
   it('serve started on it keeps the file to itself only until space is freed: then the CLI reads it too', async (context) => {
-    const disk = smallDisk();
+    const disk = diskWithARun();
     if ('skip' in disk) return context.skip(disk.skip);
-    const home = disk.dir;
-    const project = tempDir('codomyrmex-project-');
-    const file = writeWorkflow(project, 'quick', QUICK);
-    expect(cli(['run', file], home).code).toBe(0);
+    const { home, project } = disk;
     // Registered before the disk fills (registering is a write).
     const first = await served(project, home);
     first.child.kill('SIGINT');
@@ -177,11 +181,9 @@ describe('a full disk before the command starts', () => {
   });
 
   it('a read-only one: the command says so, naming the folder (code storage-error)', async (context) => {
-    const disk = smallDisk();
+    const disk = diskWithARun();
     if ('skip' in disk) return context.skip(disk.skip);
-    const home = disk.dir;
-    const project = tempDir('codomyrmex-project-');
-    expect(cli(['run', writeWorkflow(project, 'quick', QUICK)], home).code).toBe(0);
+    const { home } = disk;
     expect(spawnSync('mount', ['-o', 'remount,ro', home]).status).toBe(0);
     const result = cli(['history', '--json'], home);
     expect(result.code).toBe(1);

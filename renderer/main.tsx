@@ -4,9 +4,13 @@
 // draws before any script has run looks as the app's does, and the app's first render changes nothing of it.
 import './styles/theme.css';
 import './styles/app.css';
+// The dashboard's too: browser mode's page comes with it drawn (the server's render of the first view), styled from the
+// first paint, before the app's own styles have loaded.
+import './styles/dashboard.css';
 import { FIRST_VIEW_ID, type ProjectCard } from '../shared/dashboard.js';
 import { createClient } from './api/create-client.js';
 import { startEarly } from './api/start-early.js';
+import { afterNextFrame, paintFirstView } from './first-view/paint-first-view.js';
 
 /**
  * The page's localStorage (null where refused), opened while the app's code loads: its first use waits on the browser
@@ -38,8 +42,11 @@ function cardsInPage(): ProjectCard[] | undefined {
 // The request still goes out with cards in the page: its reply (the same read, unless something changed since) is
 // what the dashboard keeps, and the events that follow it are the ones the app hears.
 let cards = cardsInPage();
+// The server's render of the app came with the page, its charts blank: drawn now, long before the app's first render,
+// and shown before the app starts.
+const drawn = cards !== undefined && paintFirstView(cards);
 const client = startEarly(createClient(), 'projects.dashboard', {}, (reply) => (cards ??= reply));
-const app = import('./app/start-app.js');
+const app = drawn ? afterNextFrame().then(() => import('./app/start-app.js')) : import('./app/start-app.js');
 const storage = openStorage();
 app.then(({ startApp }) => startApp(client, storage, cards), (error: unknown) => {
   // Without its code there is no app to tell the user: say so in the page itself, where the frame says it is loading.
@@ -47,6 +54,7 @@ app.then(({ startApp }) => startApp(client, storage, cards), (error: unknown) =>
   message.className = 'empty load-failure';
   message.setAttribute('role', 'alert');
   message.textContent = `The app could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
-  const place = document.querySelector('#root .main .view') ?? document.getElementById('root');
+  // The server's first view goes whole (its controls would never work): the message takes its place.
+  const place = drawn ? document.getElementById('root') : (document.querySelector('#root .main .view') ?? document.getElementById('root'));
   place?.replaceChildren(message);
 });

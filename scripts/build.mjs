@@ -79,6 +79,30 @@ const common = {
 
 const only = (name) => !process.argv.includes(`--no-${name}`);
 
+// Browser mode's first view, rendered by `serve` into the app's page (renderer/first-view/render-first-view.tsx): the
+// app's frame and dashboard, from the renderer's own components, run in Node with React's server renderer. The other
+// views are never rendered there: their chunks (React Flow, the run views, the editor's forms: 0.9 MB of 1.2) stay
+// out, as imports that are never taken.
+const firstViewOnly = {
+  name: 'first-view-only',
+  setup(build) {
+    build.onResolve({ filter: /View\.js$/ }, (args) => (args.importer.endsWith(`app${sep}lazy-views.ts`) ? { path: args.path, external: true } : undefined));
+  },
+};
+const firstView = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  legalComments: 'none',
+  jsx: 'automatic',
+  loader: { '.css': 'empty' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [firstViewOnly],
+  logLevel: 'warning',
+};
+
 // The CLI is a CommonJS script, not ES modules: Node 20 can hand V8 a code cache only for a script (vm.Script), and
 // compiling the CLI's code was a third of a 1-step run's start-up. Its `import()`s become lazy parts of the one file.
 // The queue's packages (bullmq, ioredis: 2.3 MB, for --redis and `worker` only) and the MCP SDK stay in
@@ -99,7 +123,7 @@ const cli = {
 };
 
 // Each part clears only its own output, so parts can be rebuilt alone (`--no-renderer`, `--no-electron`, `--no-types`).
-for (const part of ['dist/cli', 'dist/engine', 'dist/process-host.js', 'dist/process-host.cjs', 'dist/electron/utility-host.js']) rmSync(part, { recursive: true, force: true });
+for (const part of ['dist/cli', 'dist/engine', 'dist/first-view.cjs', 'dist/process-host.js', 'dist/process-host.cjs', 'dist/electron/utility-host.js']) rmSync(part, { recursive: true, force: true });
 await Promise.all([
   build({ ...cli, entryPoints: { main: 'electron/doors/cli/main.ts' }, outfile: 'dist/cli/main.cjs' }),
   build({ ...common, entryPoints: { index: 'electron/engine/index.ts' }, outdir: 'dist/engine' }),
@@ -110,6 +134,7 @@ await Promise.all([
   // ~20 modules leaner, without Node's ES module loader. Electron's utility host imports the ES module build.
   build({ ...common, banner: {}, entryPoints: { 'process-host': 'electron/engine/processes/process-host.ts' }, outdir: 'dist', sourcemap: false }),
   build({ ...common, format: 'cjs', banner: {}, entryPoints: { 'process-host': 'electron/engine/processes/process-host.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist', sourcemap: false }),
+  build({ ...firstView, entryPoints: { 'first-view': 'renderer/first-view/render-first-view.tsx' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' }),
   // Its adapter for Electron's utility processes (the desktop app cannot fork: see electron/main/utility-host.ts).
   build({ ...common, banner: {}, entryPoints: { 'electron/utility-host': 'electron/main/utility-host-main.ts' }, outdir: 'dist', sourcemap: false }),
 ]);

@@ -2,7 +2,6 @@
 // name opens its project page in place of the cards; with no project yet, the welcome view.
 import { useEffect, useLayoutEffect, useState, type ReactElement } from 'react';
 import { useActions, useDashboardStore } from '../app/hooks.js';
-import '../styles/dashboard.css';
 import { AddFolderForm } from './AddFolderForm.js';
 import { DashboardCard } from './DashboardCard.js';
 import { NewProjectDialog } from './NewProjectDialog.js';

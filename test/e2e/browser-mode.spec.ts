@@ -74,8 +74,18 @@ test('the app follows the OS theme, light and dark', async ({ page }) => {
   await page.screenshot({ path: 'test-results/e2e/screenshots/projects-dark.png' });
 });
 
-test('the app’s frame is drawn before its code runs, and a code load that fails is said inside it', async ({ page }) => {
-  // The app's chunk held back: what the page shows while a slow machine fetches and compiles it.
+test('a code load that fails is said in the page, in place of what it showed', async ({ page }) => {
+  // The app's code cannot be fetched: the page says so where the server's first view was.
+  await page.route(/\/assets\/start-app-[^/]*\.js$/, (route) => route.abort());
+  await page.goto(server.url);
+  await expect(page.getByRole('alert')).toContainText('The app could not be loaded');
+  await expect(page.getByRole('alert')).toContainText('Reload the page to try again.');
+  await expect(page.getByText('Loading…')).toHaveCount(0);
+  await expect(page.locator('.project-card')).toHaveCount(0);
+});
+
+test("the page comes with the dashboard drawn, charts and all, before the app's code has loaded; inert until it has", async ({ page }) => {
+  // The app's chunk is held: what shows comes from the server's render of the first view and the page's first script.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/assets\/start-app-[^/]*\.js$/, async (route) => {
@@ -83,22 +93,24 @@ test('the app’s frame is drawn before its code runs, and a code load that fail
     await route.continue();
   });
   await page.goto(server.url);
-  await expect(page.getByRole('status')).toHaveText('Loading…');
-  await expect(page.locator('.nav__item')).toHaveText(['Projects', 'Editor', 'Runs', 'Sessions', 'Resources', 'Engine log'].map((label) => new RegExp(`${label}$`)));
-  // Nothing in the frame can be clicked yet: its entries are no buttons, so a click never lands on a dead one.
+  const drawn = page.locator('#root > .app[inert]');
+  await expect(drawn.locator('.project-card')).toHaveCount(1);
+  await expect(drawn.locator('.project-card__path')).toHaveText(server.project);
+  await expect(drawn.locator('.health-row', { hasText: 'diamond' })).toBeVisible();
+  // Its chart drawn at its laid-out size (a canvas never drawn keeps the default 300 × 150).
+  const canvas = drawn.locator('.sparkline__canvas');
+  await expect.poll(() => canvas.evaluate((element: HTMLCanvasElement) => element.width === Math.round(element.getBoundingClientRect().width * devicePixelRatio) && element.width !== 300)).toBe(true);
+  await expect(drawn.locator('.nav__item')).toHaveText(['Projects', 'Editor', 'Runs', 'Sessions', 'Resources', 'Engine log'].map((label) => new RegExp(`${label}$`)));
+  // Seen, not usable: nothing in it is a control yet.
+  await expect(page.getByRole('button', { name: 'Run diamond' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Projects/ })).toHaveCount(0);
   release();
-  await expect(page.getByRole('button', { name: /Projects/ })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
-  await expect(page.getByText('Loading…')).toHaveCount(0);
-
-  // The app's code cannot be fetched: the frame says so where it said it was loading.
-  const failing = await page.context().newPage();
-  await failing.route(/\/assets\/start-app-[^/]*\.js$/, (route) => route.abort());
-  await failing.goto(server.url);
-  await expect(failing.getByRole('alert')).toContainText('The app could not be loaded');
-  await expect(failing.getByRole('alert')).toContainText('Reload the page to try again.');
-  await expect(failing.getByText('Loading…')).toHaveCount(0);
+  // The app's first render replaces it whole, and works.
+  await expect(drawn).toHaveCount(0);
+  const card = page.locator('.project-card');
+  await expect(card).toHaveCount(1);
+  await card.getByRole('button', { name: 'Run diamond' }).click();
+  await expect(card.locator('.health-row', { hasText: 'diamond' }).getByText('completed', { exact: true })).toBeVisible({ timeout: 15_000 });
 });
 
 test('the dashboard is drawn from the page itself, before the WebSocket answers, and the app then works as ever', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -18,13 +18,24 @@ afterEach(async () => {
   server = null;
 });
 
-/** `folder`: the project's folder name inside a temporary one (the default: that folder itself). */
-async function start(folder?: string) {
+/** The built server's render of the first view (scripts/build.mjs), as `serve` finds it beside dist/renderer. */
+const FIRST_VIEW_SCRIPT = join(import.meta.dirname, '..', '..', 'dist', 'first-view.cjs');
+/** A page with the plain frame between the marks the server's render of the first view replaces (renderer/index.html). */
+const FRAMED_PAGE = '<!doctype html><title>app</title><body><div id="root"><!--first-view--><p class="plain-frame">Loading…</p><!--/first-view--></div></body></html>';
+
+/**
+ * `folder`: the project's folder name inside a temporary one (the default: that folder itself); `page`: the renderer's
+ * index.html; `firstView`: the script for dist/first-view.cjs beside it (none by default).
+ */
+async function start(folder?: string, { page = '<!doctype html><title>app</title><body><div id="root"></div></body></html>', firstView }: { page?: string; firstView?: string } = {}) {
   const engine = newEngine();
   const projectDir = folder === undefined ? tempDir('codomyrmex-serve-project-') : join(tempDir('codomyrmex-serve-project-'), folder);
   cpSync(FIXTURE, projectDir, { recursive: true });
-  const rendererDir = tempDir('codomyrmex-renderer-');
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title><body><div id="root"></div></body></html>');
+  const dist = tempDir('codomyrmex-dist-');
+  const rendererDir = join(dist, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), page);
+  if (firstView !== undefined) writeFileSync(join(dist, 'first-view.cjs'), firstView);
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   const project = engine.projectManager.addProject(projectDir);
@@ -208,6 +219,41 @@ describe('browser mode server', () => {
     api.dispatch = async () => ({ ok: false, error: { code: 'failed', message: 'no dashboard' } });
     engine.projectManager.updateProjectStatus(project.id, 'paused'); // the read above is no longer current
     expect(await (await fetch(`${origin}/?token=${server.token}`)).text()).toBe('<!doctype html><title>app</title><body><div id="root"></div></body></html>');
+  });
+
+  it("draws the app's first view into the page: the dashboard's cards, inert, in place of the plain frame", async () => {
+    const { project, origin, server } = await start(undefined, { page: FRAMED_PAGE, firstView: readFileSync(FIRST_VIEW_SCRIPT, 'utf8') });
+    const html = await (await fetch(`${origin}/?token=${server.token}`)).text();
+    const root = /<div id="root">(.*)<\/div><script type="application\/json"/.exec(html)![1]!;
+    expect(root).toMatch(/^<div class="app" inert="">/);
+    expect(root).not.toContain('plain-frame');
+    // The card as the app draws it: its name, its folder, its workflows with Run, and a canvas for its chart.
+    const card = /<article class="project-card"[^>]*>(.*?)<\/article>/.exec(root)![1]!;
+    expect(card).toContain(`>${project.name}</button>`);
+    expect(card).toContain(project.path);
+    expect(card).toMatch(/aria-label="Run [^"]+"/);
+    expect(card).toContain('<canvas class="sparkline__canvas">');
+    expect(root.match(/class="project-card"/g)).toHaveLength(1);
+    // The data still ends the page, for the app's first render.
+    expect(html).toMatch(/<script type="application\/json" id="codomyrmex-first-view">\[.*\]<\/script><\/body><\/html>$/);
+  });
+
+  it('keeps the plain frame where the first view cannot be drawn in time: a slow read, no renderer, a failing one', async () => {
+    const plainFrame = (html: string): boolean => html.includes('<div id="root"><!--first-view--><p class="plain-frame">Loading…</p><!--/first-view--></div><script type="application/json" id="codomyrmex-first-view">[');
+    // A slow read: the frame goes out as it is, and the data follows it.
+    const slow = await start(undefined, { page: FRAMED_PAGE, firstView: readFileSync(FIRST_VIEW_SCRIPT, 'utf8') });
+    const dispatch = slow.api.dispatch.bind(slow.api);
+    slow.api.dispatch = async (command, request) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return dispatch(command, request);
+    };
+    expect(plainFrame(await (await fetch(`${slow.origin}/?token=${slow.server.token}`)).text())).toBe(true);
+    // Not built, and a renderer that throws: the page as before. (Each start replaces the server afterEach closes.)
+    for (const firstView of [undefined, 'exports.renderFirstView = () => { throw new Error("broken"); };']) {
+      await server?.close();
+      const started = await start(undefined, { page: FRAMED_PAGE, ...(firstView === undefined ? {} : { firstView }) });
+      expect(plainFrame(await (await fetch(`${started.origin}/?token=${started.server.token}`)).text()), String(firstView)).toBe(true);
+    }
   });
 
   it('refuses HTTP without the token, with a wrong token, from another origin or with a foreign Host', async () => {

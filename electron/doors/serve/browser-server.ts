@@ -2,11 +2,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
+import type { ProjectCard } from '../../../shared/dashboard.js';
 import type { EngineApi } from '../../engine/api.js';
 import type { EventBus } from '../../engine/event-bus.js';
 import { createAccessGuard, type AccessGuard } from './access-guard.js';
 import { createFirstViewPrefetch, type FirstViewPrefetch } from './first-view-prefetch.js';
-import { securityHeaders, serveStatic } from './static-files.js';
+import { firstViewRenderer, type FirstViewRenderer } from './first-view-render.js';
+import { securityHeaders, serveStatic, type FirstViewContent } from './static-files.js';
 import { bindSocket } from './ws-bridge.js';
 
 export interface BrowserServerOptions {
@@ -42,9 +44,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const headers = securityHeaders(port);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const prefetch = options.events === undefined ? null : createFirstViewPrefetch(options.api, options.events);
+  const renderer = prefetch === null ? null : firstViewRenderer(options.rendererDir);
+  renderer?.warm();
   sockets.on('connection', (socket) => bindSocket(socket, options.api, prefetch));
 
-  server.on('request', (request, response) => handleHttp(request, response, guard, headers, options.rendererDir, prefetch));
+  server.on('request', (request, response) => handleHttp(request, response, guard, headers, options.rendererDir, prefetch, renderer));
   server.on('upgrade', (request, socket, head) => {
     const verdict = guard.check(request);
     const path = new URL(request.url ?? '/', 'http://loopback').pathname;
@@ -66,7 +70,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 }
 
-function handleHttp(request: IncomingMessage, response: ServerResponse, guard: AccessGuard, headers: Record<string, string>, rendererDir: string, prefetch: FirstViewPrefetch | null): void {
+function handleHttp(request: IncomingMessage, response: ServerResponse, guard: AccessGuard, headers: Record<string, string>, rendererDir: string, prefetch: FirstViewPrefetch | null, renderer: FirstViewRenderer | null): void {
   const verdict = guard.check(request);
   if (!verdict.ok) {
     respond(response, verdict.status, headers, verdict.status === 401 ? 'Unauthorized: open the URL that `codomyrmex serve` printed (it carries the token).' : `Forbidden: ${verdict.reason}.`);
@@ -79,11 +83,15 @@ function handleHttp(request: IncomingMessage, response: ServerResponse, guard: A
   // A page opened with the token keeps it in an HttpOnly cookie, so its assets, its WebSocket and a reload need no URL.
   const withCookie = verdict.viaQuery ? { ...headers, 'Set-Cookie': `${guard.cookieName}=${guard.token}; HttpOnly; SameSite=Strict; Path=/` } : headers;
   const pathname = new URL(request.url ?? '/', 'http://loopback').pathname;
-  // The app's page carries the dashboard, read as it goes out (first-view-prefetch.ts): a failed read leaves it out.
-  const firstView = prefetch === null ? undefined : async () => {
-    const reply = await prefetch.pageServed();
-    if (!reply.ok) throw new Error(reply.error.message);
-    return reply.value;
+  // The app's page carries the dashboard, read as it goes out (first-view-prefetch.ts), drawn by the server's render of
+  // the app (first-view-render.ts) and as data for the app: a failed read leaves both out.
+  const firstView: FirstViewContent | undefined = prefetch === null ? undefined : {
+    read: async () => {
+      const reply = await prefetch.pageServed();
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.value;
+    },
+    ...(renderer === null ? {} : { render: (cards: unknown) => (Array.isArray(cards) ? renderer.render(cards as ProjectCard[]) : null) }),
   };
   if (!serveStatic(rendererDir, pathname, response, withCookie, request.method === 'HEAD', firstView)) respond(response, 404, headers, 'Not found.');
 }

@@ -60,11 +60,19 @@ export function findRendererDir(env: NodeJS.ProcessEnv = process.env): string | 
   }
 }
 
+/** What the app's page carries of its first view (see writeShell). */
+export interface FirstViewContent {
+  /** The first view's data: the dashboard's cards. */
+  read(): Promise<unknown>;
+  /** The app's markup for the page's frame with that data, or null to keep the page's plain frame. */
+  render?(data: unknown): string | null;
+}
+
 /**
  * Writes the file for `pathname` (index.html for `/` and for unknown routes of the single-page app); false if none.
- * `firstView`: data for the app's page to carry (see writeShell).
+ * `firstView`: what the app's page carries (see writeShell).
  */
-export function serveStatic(root: string, pathname: string, response: ServerResponse, headers: Record<string, string>, head: boolean, firstView?: () => Promise<unknown>): boolean {
+export function serveStatic(root: string, pathname: string, response: ServerResponse, headers: Record<string, string>, head: boolean, firstView?: FirstViewContent): boolean {
   let relative: string;
   try {
     relative = decodeURIComponent(pathname);
@@ -90,26 +98,59 @@ export function serveStatic(root: string, pathname: string, response: ServerResp
   return true;
 }
 
+/** Where the page's plain frame is, which the server's render of the first view replaces (renderer/index.html). */
+const FRAME_START = '<!--first-view-->';
+const FRAME_END = '<!--/first-view-->';
 /**
- * The app's page with its first view's data: all but its end goes out at once (the browser draws the frame and asks
- * for the scripts), the data is read once that is on its way, and the page ends with it as a JSON block (inert: the
- * policy runs no inline script, and `<` is escaped so no text in it can close the block). The page's scripts run only
- * once the page has ended, so they find it there. A failed read ends the page without it: the app asks as before.
+ * How long the page's frame waits for the first view's read and render: the browser fetches the page's styles and
+ * scripts meanwhile (it paints nothing before its styles have come), so a quick read costs the first paint nothing. A
+ * slower one lets the plain frame go out, and the data follows as before.
  */
-function writeShell(body: Buffer, response: ServerResponse, headers: Record<string, string | number>, firstView: () => Promise<unknown>): void {
-  const end = body.lastIndexOf('</body>');
-  if (end === -1) {
+const FRAME_WAIT_MS = 150;
+
+/**
+ * The app's page with its first view. The page's head goes out at once (the browser asks for the styles and scripts),
+ * the dashboard is read once that is on its way, and then:
+ * - the app's frame: the server's render of the app with its cards in place of the page's plain frame, when the read
+ *   and render are done within FRAME_WAIT_MS (else, or where there is no render, the plain frame);
+ * - the data, as a JSON block at the page's end (inert: the policy runs no inline script, and `<` is escaped so no text
+ *   in it can close the block). The page's scripts run only once the page has ended, so they find it there.
+ * A failed read ends the page with its plain frame and without data: the app asks as before.
+ */
+function writeShell(body: Buffer, response: ServerResponse, headers: Record<string, string | number>, firstView: FirstViewContent): void {
+  const close = body.lastIndexOf('</body>');
+  if (close === -1) {
     response.writeHead(200, { ...headers, 'Content-Length': body.length });
     response.end(body);
     return;
   }
+  let start = body.indexOf(FRAME_START);
+  let end = body.indexOf(FRAME_END);
+  // A page without the marks (another build) is served as it is, its data at its end.
+  if (start === -1 || end < start || firstView.render === undefined) start = end = close;
   response.writeHead(200, headers);
-  response.write(body.subarray(0, end));
+  response.write(body.subarray(0, start));
+  let framed = false;
+  const frame = (html: string | null): void => {
+    if (framed) return;
+    framed = true;
+    response.write(html ?? body.subarray(start, end));
+    response.write(body.subarray(end, close));
+  };
+  const late = start === close ? null : setTimeout(() => frame(null), FRAME_WAIT_MS);
   // After this task: the page's start is written to the socket before the read holds the event loop.
   setImmediate(() => {
-    firstView().then(
-      (data) => response.end(Buffer.concat([Buffer.from(`<script type="application/json" id="${FIRST_VIEW_ID}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`), body.subarray(end)])),
-      () => response.end(body.subarray(end)),
+    firstView.read().then(
+      (data) => {
+        if (late !== null) clearTimeout(late);
+        frame(framed ? null : (firstView.render?.(data) ?? null));
+        response.end(Buffer.concat([Buffer.from(`<script type="application/json" id="${FIRST_VIEW_ID}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`), body.subarray(close)]));
+      },
+      () => {
+        if (late !== null) clearTimeout(late);
+        frame(null);
+        response.end(body.subarray(close));
+      },
     );
   });
 }

@@ -26,18 +26,33 @@ function paint(canvas: HTMLCanvasElement, job: Job): void {
   if (context !== null) job.draw(context, job.width, job.height, ratio);
 }
 
+/**
+ * The canvases the browser lays out, with their boxes: all reads, then the caller's writes. One it is not laying out
+ * yet (in a card off screen, under `content-visibility: auto`) is left out: measuring it would lay out every such card.
+ */
+function laidOut<T extends { canvas: HTMLCanvasElement }>(items: readonly T[]): { item: T; box: DOMRect }[] {
+  const shown = items.filter(({ canvas }) => canvas.checkVisibility?.({ contentVisibilityAuto: true }) !== false);
+  const boxes = shown.map(({ canvas }) => canvas.getBoundingClientRect());
+  return shown.map((item, index) => ({ item, box: boxes[index]! }));
+}
+
 function measureNew(): void {
-  // A canvas the browser is not laying out yet (in a card off screen, under `content-visibility: auto`) is left to
-  // the observer, which reports its size once it nears the view: measuring it here would lay out every such card now.
-  const batch = [...unmeasured].filter((canvas) => jobs.has(canvas) && canvas.checkVisibility?.({ contentVisibilityAuto: true }) !== false);
+  // Those left out are drawn by the observer, which reports their size once they near the view.
+  const batch = [...unmeasured].filter((canvas) => jobs.has(canvas)).map((canvas) => ({ canvas, job: jobs.get(canvas)! }));
   unmeasured.clear();
-  const boxes = batch.map((canvas) => canvas.getBoundingClientRect());
-  batch.forEach((canvas, index) => {
-    const job = jobs.get(canvas)!;
-    job.width = boxes[index]!.width;
-    job.height = boxes[index]!.height;
-    paint(canvas, job);
-  });
+  for (const { item, box } of laidOut(batch)) {
+    item.job.width = box.width;
+    item.job.height = box.height;
+    paint(item.canvas, item.job);
+  }
+}
+
+/**
+ * Draws these canvases once, now, those the browser lays out, at their size: for a page not yet the app's (the
+ * server's first view, which the app's first render replaces), so none is followed after.
+ */
+export function paintOnce(items: readonly { canvas: HTMLCanvasElement; draw: Draw }[]): void {
+  for (const { item, box } of laidOut(items)) paint(item.canvas, { draw: item.draw, width: box.width, height: box.height });
 }
 
 function resized(entries: readonly ResizeObserverEntry[]): void {

@@ -225,7 +225,7 @@ describe('browser mode server', () => {
     const { project, origin, server } = await start(undefined, { page: FRAMED_PAGE, firstView: readFileSync(FIRST_VIEW_SCRIPT, 'utf8') });
     const html = await (await fetch(`${origin}/?token=${server.token}`)).text();
     const root = /<div id="root">(.*)<\/div><script type="application\/json"/.exec(html)![1]!;
-    expect(root).toMatch(/^<div class="app" inert="">/);
+    expect(root).toMatch(/^<div class="app" inert="" aria-hidden="true">/);
     expect(root).not.toContain('plain-frame');
     // The card as the app draws it: its name, its folder, its workflows with Run, and a canvas for its chart.
     const card = /<article class="project-card"[^>]*>(.*?)<\/article>/.exec(root)![1]!;

@@ -92,6 +92,8 @@ test("the page comes with the dashboard drawn, charts and all, before the app's 
     await held;
     await route.continue();
   });
+  // The server loads its renderer of the first view once it has been idle a moment (a fresh one sends its plain frame).
+  await page.waitForTimeout(800);
   await page.goto(server.url);
   const drawn = page.locator('#root > .app[inert]');
   await expect(drawn.locator('.project-card')).toHaveCount(1);

@@ -23,6 +23,11 @@ const FIRST_VIEW_SCRIPT = join(import.meta.dirname, '..', '..', 'dist', 'first-v
 /** A page with the plain frame between the marks the server's render of the first view replaces (renderer/index.html). */
 const FRAMED_PAGE = '<!doctype html><title>app</title><body><div id="root"><!--first-view--><p class="plain-frame">Loading…</p><!--/first-view--></div></body></html>';
 
+/** The page with its plain frame and the data at its end. */
+const plainFrame = (html: string): boolean => html.includes('<div id="root"><!--first-view--><p class="plain-frame">Loading…</p><!--/first-view--></div><script type="application/json" id="codomyrmex-first-view">[');
+/** Long enough without a request for the server to load its renderer of the first view (first-view-render.ts). */
+const idle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 800));
+
 /**
  * `folder`: the project's folder name inside a temporary one (the default: that folder itself); `page`: the renderer's
  * index.html; `firstView`: the script for dist/first-view.cjs beside it (none by default).
@@ -223,6 +228,9 @@ describe('browser mode server', () => {
 
   it("draws the app's first view into the page: the dashboard's cards, inert, in place of the plain frame", async () => {
     const { project, origin, server } = await start(undefined, { page: FRAMED_PAGE, firstView: readFileSync(FIRST_VIEW_SCRIPT, 'utf8') });
+    // The first page of a fresh server: the plain frame, as fast as ever (the renderer loads once the server is idle).
+    expect(plainFrame(await (await fetch(`${origin}/?token=${server.token}`)).text())).toBe(true);
+    await idle();
     const html = await (await fetch(`${origin}/?token=${server.token}`)).text();
     const root = /<div id="root">(.*)<\/div><script type="application\/json"/.exec(html)![1]!;
     expect(root).toMatch(/^<div class="app" inert="" aria-hidden="true">/);
@@ -239,9 +247,9 @@ describe('browser mode server', () => {
   });
 
   it('keeps the plain frame where the first view cannot be drawn in time: a slow read, no renderer, a failing one', async () => {
-    const plainFrame = (html: string): boolean => html.includes('<div id="root"><!--first-view--><p class="plain-frame">Loading…</p><!--/first-view--></div><script type="application/json" id="codomyrmex-first-view">[');
     // A slow read: the frame goes out as it is, and the data follows it.
     const slow = await start(undefined, { page: FRAMED_PAGE, firstView: readFileSync(FIRST_VIEW_SCRIPT, 'utf8') });
+    await idle();
     const dispatch = slow.api.dispatch.bind(slow.api);
     slow.api.dispatch = async (command, request) => {
       await new Promise((resolve) => setTimeout(resolve, 400));
@@ -252,6 +260,7 @@ describe('browser mode server', () => {
     for (const firstView of [undefined, 'exports.renderFirstView = () => { throw new Error("broken"); };']) {
       await server?.close();
       const started = await start(undefined, { page: FRAMED_PAGE, ...(firstView === undefined ? {} : { firstView }) });
+      await idle();
       expect(plainFrame(await (await fetch(`${started.origin}/?token=${started.server.token}`)).text()), String(firstView)).toBe(true);
     }
   });

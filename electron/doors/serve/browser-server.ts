@@ -45,10 +45,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const prefetch = options.events === undefined ? null : createFirstViewPrefetch(options.api, options.events);
   const renderer = prefetch === null ? null : firstViewRenderer(options.rendererDir);
-  renderer?.warm();
   sockets.on('connection', (socket) => bindSocket(socket, options.api, prefetch));
 
-  server.on('request', (request, response) => handleHttp(request, response, guard, headers, options.rendererDir, prefetch, renderer));
+  server.on('request', (request, response) => {
+    renderer?.busy();
+    handleHttp(request, response, guard, headers, options.rendererDir, prefetch, renderer);
+  });
   server.on('upgrade', (request, socket, head) => {
     const verdict = guard.check(request);
     const path = new URL(request.url ?? '/', 'http://loopback').pathname;
@@ -65,6 +67,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     token: guard.token,
     close: () => {
       prefetch?.close();
+      renderer?.close();
       return closeServer(server, sockets);
     },
   };

@@ -1,6 +1,8 @@
 // The server's render of the app's first view (renderer/first-view/render-first-view.tsx, built as dist/first-view.cjs
-// beside dist/renderer): loaded once, when the server is up and idle, so that no page waits for React's server code.
-// Where it is not built, or fails, the page keeps its plain frame and the app draws the dashboard itself, as before.
+// beside dist/renderer). Loading it (React's server code) and a first render take ~100 ms of the server's one thread:
+// done once the server has been idle a moment, never while a page loads, so the first page of a fresh `serve` comes
+// with its plain frame as fast as ever, and the pages after it come drawn. Where it is not built, or fails, pages keep
+// their plain frame and the app draws the dashboard itself.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -11,6 +13,9 @@ const log = getLogger('serve');
 
 type Render = (cards: readonly ProjectCard[]) => string;
 
+/** The server is idle this long (no request) before it loads the renderer. */
+const IDLE_MS = 300;
+
 /**
  * A render takes ~0.3 ms a card on this project's 2-core machine, on the server's one thread (its other pages and
  * requests wait): past this many, the page keeps its plain frame and the app draws the cards.
@@ -18,43 +23,58 @@ type Render = (cards: readonly ProjectCard[]) => string;
 const MAX_CARDS = 200;
 
 export interface FirstViewRenderer {
-  /** The app's markup for the page's frame with these cards, or null (too many, not built, or it failed: said once in the log). */
+  /**
+   * The app's markup for the page's frame with these cards, or null: not loaded yet, too many cards, not built, or it
+   * failed (said once in the log).
+   */
   render(cards: readonly ProjectCard[]): string | null;
-  /** Loads the renderer after the current task, ahead of the first page. */
-  warm(): void;
+  /** The server is busy (a request came): the renderer loads once it has been idle IDLE_MS, if it has not yet. */
+  busy(): void;
+  /** Stops waiting to load it (the server closes). */
+  close(): void;
 }
 
 export function firstViewRenderer(rendererDir: string): FirstViewRenderer {
   const script = join(rendererDir, '..', 'first-view.cjs');
   let loaded: Render | null | undefined;
   let failed = false;
-  const load = (): Render | null => {
-    if (loaded !== undefined) return loaded;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const render = (cards: readonly ProjectCard[]): string | null => {
+    if (!loaded || failed) return null;
+    try {
+      return loaded(cards);
+    } catch (error) {
+      log.warning({ err: error }, 'the first view could not be rendered on the server: pages draw their dashboard once the app has started');
+      failed = true;
+      return null;
+    }
+  };
+  const load = (): void => {
+    timer = null;
     loaded = null;
-    if (!existsSync(script)) return loaded;
+    if (!existsSync(script)) return;
     try {
       const module = createRequire(import.meta.url)(script) as { renderFirstView?: unknown };
       if (typeof module.renderFirstView === 'function') loaded = module.renderFirstView as Render;
     } catch (error) {
       log.warning({ err: error }, `the first view's renderer ${script} could not be loaded: pages draw their dashboard once the app has started`);
     }
-    return loaded;
+    // A first render compiles React's server code: done now, not for the next page.
+    render([]);
   };
-  return {
-    render(cards) {
-      if (cards.length > MAX_CARDS) return null;
-      const render = load();
-      if (render === null) return null;
-      try {
-        return render(cards);
-      } catch (error) {
-        if (!failed) log.warning({ err: error }, 'the first view could not be rendered on the server: pages draw their dashboard once the app has started');
-        failed = true;
-        return null;
-      }
+  const api: FirstViewRenderer = {
+    render: (cards) => (cards.length > MAX_CARDS ? null : render(cards)),
+    busy() {
+      if (loaded !== undefined) return;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(load, IDLE_MS);
+      timer.unref();
     },
-    warm() {
-      setImmediate(load);
+    close() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
     },
   };
+  api.busy();
+  return api;
 }

@@ -92,6 +92,11 @@ test("the page comes with the dashboard drawn, charts and all, before the app's 
     await held;
     await route.continue();
   });
+  // The page's stylesheet late (a busy machine): the charts are drawn again at the size its styles give them.
+  await page.route(/\/assets\/index-[^/]*\.css$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
   // The server loads its renderer of the first view once it has been idle a moment (a fresh one sends its plain frame).
   await page.waitForTimeout(800);
   await page.goto(server.url);

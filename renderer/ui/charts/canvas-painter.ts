@@ -28,7 +28,8 @@ function paint(canvas: HTMLCanvasElement, job: Job): void {
 
 /**
  * The canvases the browser lays out, with their boxes: all reads, then the caller's writes. One it is not laying out
- * yet (in a card off screen, under `content-visibility: auto`) is left out: measuring it would lay out every such card.
+ * yet (in a card off screen, under `content-visibility: auto`, or any before the page's first layout) is left out:
+ * measuring it would lay out every such card.
  */
 function laidOut<T extends { canvas: HTMLCanvasElement }>(items: readonly T[]): { item: T; box: DOMRect }[] {
   const shown = items.filter(({ canvas }) => canvas.checkVisibility?.({ contentVisibilityAuto: true }) !== false);
@@ -48,11 +49,36 @@ function measureNew(): void {
 }
 
 /**
- * Draws these canvases once, now, those the browser lays out, at their size: for a page not yet the app's (the
- * server's first view, which the app's first render replaces), so none is followed after.
+ * Draws these canvases at their size, for a page not yet the app's (the server's first view, which the app's first
+ * render replaces): those laid out now at once, the others (off screen, or all of them before the page's first
+ * layout) once an observer of their own sees them laid out, each again if its size changes (the page's styles may
+ * come after its first script), until it leaves the page.
  */
-export function paintOnce(items: readonly { canvas: HTMLCanvasElement; draw: Draw }[]): void {
-  for (const { item, box } of laidOut(items)) paint(item.canvas, { draw: item.draw, width: box.width, height: box.height });
+export function paintUntilReplaced(items: readonly { canvas: HTMLCanvasElement; draw: Draw }[]): void {
+  const followed = new Map<Element, Job>(items.map(({ canvas, draw }) => [canvas, { draw, width: 0, height: 0 }]));
+  for (const { item, box } of laidOut(items)) {
+    const job = followed.get(item.canvas)!;
+    job.width = box.width;
+    job.height = box.height;
+    paint(item.canvas, job);
+  }
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const job = followed.get(entry.target);
+      if (job === undefined) continue;
+      if (!entry.target.isConnected) {
+        followed.delete(entry.target);
+        observer.unobserve(entry.target);
+        continue;
+      }
+      if (job.width === entry.contentRect.width && job.height === entry.contentRect.height) continue;
+      job.width = entry.contentRect.width;
+      job.height = entry.contentRect.height;
+      paint(entry.target as HTMLCanvasElement, job);
+    }
+    if (followed.size === 0) observer.disconnect();
+  });
+  for (const canvas of followed.keys()) observer.observe(canvas);
 }
 
 function resized(entries: readonly ResizeObserverEntry[]): void {

@@ -227,7 +227,8 @@ describe('browser mode server', () => {
   });
 
   it("draws the app's first view into the page: the dashboard's cards, inert, in place of the plain frame", async () => {
-    const { project, origin, server } = await start(undefined, { page: FRAMED_PAGE, firstView: readFileSync(FIRST_VIEW_SCRIPT, 'utf8') });
+    // A folder whose path is markup: it reaches the page as text, never as an element.
+    const { project, origin, server } = await start(join('<img src=x onerror=alert(1)>', 'app'), { page: FRAMED_PAGE, firstView: readFileSync(FIRST_VIEW_SCRIPT, 'utf8') });
     // The first page of a fresh server: the plain frame, as fast as ever (the renderer loads once the server is idle).
     expect(plainFrame(await (await fetch(`${origin}/?token=${server.token}`)).text())).toBe(true);
     await idle();
@@ -238,7 +239,8 @@ describe('browser mode server', () => {
     // The card as the app draws it: its name, its folder, its workflows with Run, and a canvas for its chart.
     const card = /<article class="project-card"[^>]*>(.*?)<\/article>/.exec(root)![1]!;
     expect(card).toContain(`>${project.name}</button>`);
-    expect(card).toContain(project.path);
+    expect(card).toContain(project.path.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(html).not.toContain('<img');
     expect(card).toMatch(/aria-label="Run [^"]+"/);
     expect(card).toContain('<canvas class="sparkline__canvas">');
     expect(root.match(/class="project-card"/g)).toHaveLength(1);

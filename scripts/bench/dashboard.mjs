@@ -180,6 +180,8 @@ async function loadOnce(browser, url) {
     // Cards whose insides the browser laid out so far: those on screen and near it.
     laidOut: [...document.querySelectorAll('.project-card .sparkline canvas')].filter((canvas) => canvas.checkVisibility({ contentVisibilityAuto: true })).length,
   }));
+  // Scrolling is the app's: once its first render has replaced the server's first view (where the page came with one).
+  await page.locator('#root > .app:not([inert])').waitFor();
   const scroll = await scrollThrough(page);
   await page.close();
   return { drawnMs, paintedMs, replyMs, firstCardMs, onScreen, laidOut, ...scroll };

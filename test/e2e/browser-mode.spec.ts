@@ -120,6 +120,33 @@ test("the page comes with the dashboard drawn, charts and all, before the app's 
   await expect(card.locator('.health-row', { hasText: 'diamond' }).getByText('completed', { exact: true })).toBeVisible({ timeout: 15_000 });
 });
 
+test("the server's first view scrolled before the app has loaded: the app's first render keeps the place", async ({ page }) => {
+  // A short window, so that the one card's list scrolls.
+  await page.setViewportSize({ width: 1024, height: 260 });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/start-app-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.waitForTimeout(800);
+  await page.goto(server.url);
+  await expect(page.locator('#root > .app[inert] .project-card')).toHaveCount(1);
+  const place = (): Promise<{ scrollTop: number; cardTop: number }> => page.evaluate(() => ({
+    scrollTop: document.querySelector('#root .main')!.scrollTop,
+    cardTop: document.querySelector('#root .project-card')!.getBoundingClientRect().top,
+  }));
+  await page.evaluate(() => document.querySelector('#root .main')!.scrollBy(0, 120));
+  const before = await place();
+  expect(before.scrollTop).toBeGreaterThan(0);
+  release();
+  await expect(page.locator('#root > .app[inert]')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run diamond' })).toBeVisible();
+  const after = await place();
+  expect(after.scrollTop).toBeGreaterThan(0);
+  expect(Math.abs(after.cardTop - before.cardTop)).toBeLessThanOrEqual(2);
+});
+
 test('the dashboard is drawn from the page itself, before the WebSocket answers, and the app then works as ever', async ({ page }) => {
   // What the page asks over its WebSocket is held: the cards can come only from the page the server sent.
   let release!: () => void;

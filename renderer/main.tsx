@@ -54,7 +54,9 @@ app.then(({ startApp }) => startApp(client, storage, cards), (error: unknown) =>
   message.className = 'empty load-failure';
   message.setAttribute('role', 'alert');
   message.textContent = `The app could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
-  // The server's first view goes whole (its controls would never work): the message takes its place.
-  const place = drawn ? document.getElementById('root') : (document.querySelector('#root .main .view') ?? document.getElementById('root'));
+  // The server's first view goes whole (its controls would never work, and a reader does not see it): the message takes
+  // its place. The plain frame keeps its navigation.
+  const root = document.getElementById('root');
+  const place = document.querySelector('#root > .app[inert]') !== null ? root : (document.querySelector('#root .main .view') ?? root);
   place?.replaceChildren(message);
 });

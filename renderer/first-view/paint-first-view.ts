@@ -3,7 +3,7 @@
 // draws it. Canvases cannot be drawn on the server; without this, the first view's cards would show empty charts until
 // the app's first render.
 import type { ProjectCard } from '../../shared/dashboard.js';
-import { paintUntilReplaced } from '../ui/charts/canvas-painter.js';
+import { paintCanvas } from '../ui/charts/canvas-painter.js';
 import { readChartTheme } from '../ui/charts/chart-colours.js';
 import { projectDaily, stackedDaily } from '../ui/charts/chart-data.js';
 import { drawSparkline } from '../ui/charts/sparkline.js';
@@ -13,10 +13,12 @@ export function paintFirstView(cards: readonly ProjectCard[]): boolean {
   const canvases = document.querySelectorAll<HTMLCanvasElement>('#root > .app[inert] .project-card .sparkline__canvas');
   if (canvases.length === 0 || canvases.length !== cards.length) return false;
   const colours = readChartTheme();
-  paintUntilReplaced([...canvases].map((canvas, index) => {
+  // Drawn as the app draws its own (canvas-painter.ts): those laid out at once, the others as they are, each again if
+  // its size changes (the page's styles may come after this script), until the app's first render replaces them.
+  canvases.forEach((canvas, index) => {
     const data = stackedDaily(projectDaily(cards[index]!));
-    return { canvas, draw: (context, width, height, ratio) => drawSparkline(context, width, height, ratio, data, colours) };
-  }));
+    paintCanvas(canvas, (context, width, height, ratio) => drawSparkline(context, width, height, ratio, data, colours));
+  });
   return true;
 }
 

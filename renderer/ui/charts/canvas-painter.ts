@@ -26,63 +26,28 @@ function paint(canvas: HTMLCanvasElement, job: Job): void {
   if (context !== null) job.draw(context, job.width, job.height, ratio);
 }
 
-/**
- * The canvases the browser lays out, with their boxes: all reads, then the caller's writes. One it is not laying out
- * yet (in a card off screen, under `content-visibility: auto`, or any before the page's first layout) is left out:
- * measuring it would lay out every such card.
- */
-function laidOut<T extends { canvas: HTMLCanvasElement }>(items: readonly T[]): { item: T; box: DOMRect }[] {
-  const shown = items.filter(({ canvas }) => canvas.checkVisibility?.({ contentVisibilityAuto: true }) !== false);
-  const boxes = shown.map(({ canvas }) => canvas.getBoundingClientRect());
-  return shown.map((item, index) => ({ item, box: boxes[index]! }));
-}
-
 function measureNew(): void {
-  // Those left out are drawn by the observer, which reports their size once they near the view.
-  const batch = [...unmeasured].filter((canvas) => jobs.has(canvas)).map((canvas) => ({ canvas, job: jobs.get(canvas)! }));
+  // A canvas the browser is not laying out yet (in a card off screen, under `content-visibility: auto`) is left to
+  // the observer, which reports its size once it nears the view: measuring it here would lay out every such card now.
+  const batch = [...unmeasured].filter((canvas) => jobs.has(canvas) && canvas.checkVisibility?.({ contentVisibilityAuto: true }) !== false);
   unmeasured.clear();
-  for (const { item, box } of laidOut(batch)) {
-    item.job.width = box.width;
-    item.job.height = box.height;
-    paint(item.canvas, item.job);
-  }
-}
-
-/**
- * Draws these canvases at their size, for a page not yet the app's (the server's first view, which the app's first
- * render replaces): those laid out now at once, the others (off screen, or all of them before the page's first
- * layout) once an observer of their own sees them laid out, each again if its size changes (the page's styles may
- * come after its first script), until it leaves the page.
- */
-export function paintUntilReplaced(items: readonly { canvas: HTMLCanvasElement; draw: Draw }[]): void {
-  const followed = new Map<Element, Job>(items.map(({ canvas, draw }) => [canvas, { draw, width: 0, height: 0 }]));
-  for (const { item, box } of laidOut(items)) {
-    const job = followed.get(item.canvas)!;
-    job.width = box.width;
-    job.height = box.height;
-    paint(item.canvas, job);
-  }
-  const observer = new ResizeObserver((entries) => {
-    for (const entry of entries) {
-      const job = followed.get(entry.target);
-      if (job === undefined) continue;
-      if (!entry.target.isConnected) {
-        followed.delete(entry.target);
-        observer.unobserve(entry.target);
-        continue;
-      }
-      if (job.width === entry.contentRect.width && job.height === entry.contentRect.height) continue;
-      job.width = entry.contentRect.width;
-      job.height = entry.contentRect.height;
-      paint(entry.target as HTMLCanvasElement, job);
-    }
-    if (followed.size === 0) observer.disconnect();
+  const boxes = batch.map((canvas) => canvas.getBoundingClientRect());
+  batch.forEach((canvas, index) => {
+    const job = jobs.get(canvas)!;
+    job.width = boxes[index]!.width;
+    job.height = boxes[index]!.height;
+    paint(canvas, job);
   });
-  for (const canvas of followed.keys()) observer.observe(canvas);
 }
 
 function resized(entries: readonly ResizeObserverEntry[]): void {
   for (const entry of entries) {
+    // A canvas that left the page unforgotten (the server's first view, which the app's first render replaces whole)
+    // is let go at its next report.
+    if (!entry.target.isConnected) {
+      forgetCanvas(entry.target as HTMLCanvasElement);
+      continue;
+    }
     const job = jobs.get(entry.target);
     // The first report of a canvas measured already at that size is no change.
     if (job === undefined || (job.width === entry.contentRect.width && job.height === entry.contentRect.height)) continue;

@@ -10,7 +10,7 @@ import './styles/dashboard.css';
 import { FIRST_VIEW_ID, type ProjectCard } from '../shared/dashboard.js';
 import { createClient } from './api/create-client.js';
 import { startEarly } from './api/start-early.js';
-import { afterNextFrame, paintFirstView } from './first-view/paint-first-view.js';
+import { afterNextFrame } from './first-view/first-frame.js';
 
 /**
  * The page's localStorage (null where refused), opened while the app's code loads: its first use waits on the browser
@@ -42,11 +42,10 @@ function cardsInPage(): ProjectCard[] | undefined {
 // The request still goes out with cards in the page: its reply (the same read, unless something changed since) is
 // what the dashboard keeps, and the events that follow it are the ones the app hears.
 let cards = cardsInPage();
-// The server's render of the app came with the page, its charts blank: drawn now, long before the app's first render,
-// and shown before the app starts.
-const drawn = cards !== undefined && paintFirstView(cards);
 const client = startEarly(createClient(), 'projects.dashboard', {}, (reply) => (cards ??= reply));
-const app = drawn ? afterNextFrame().then(() => import('./app/start-app.js')) : import('./app/start-app.js');
+// The server's render of the app came with the page: the app starts once a frame has shown it.
+const firstView = document.querySelector('#root > .app[inert]') !== null;
+const app = firstView ? afterNextFrame().then(() => import('./app/start-app.js')) : import('./app/start-app.js');
 const storage = openStorage();
 app.then(({ startApp }) => startApp(client, storage, cards), (error: unknown) => {
   // Without its code there is no app to tell the user: say so in the page itself, where the frame says it is loading.
@@ -57,6 +56,6 @@ app.then(({ startApp }) => startApp(client, storage, cards), (error: unknown) =>
   // The server's first view goes whole (its controls would never work, and a reader does not see it): the message takes
   // its place. The plain frame keeps its navigation.
   const root = document.getElementById('root');
-  const place = document.querySelector('#root > .app[inert]') !== null ? root : (document.querySelector('#root .main .view') ?? root);
+  const place = firstView ? root : (document.querySelector('#root .main .view') ?? root);
   place?.replaceChildren(message);
 });

@@ -1,6 +1,6 @@
 // Browser mode's first view, rendered by the server (`codomyrmex serve`) into the app's page: the app's own frame and
-// dashboard, from the same components, with the cards the page carries. The browser paints it as the page arrives,
-// before the app's code has loaded (main.tsx then draws its charts); the app's first render replaces it whole. Until
+// dashboard, from the same components, with the cards the page carries, their charts as SVG. The browser paints it as
+// the page arrives, before any script has run; the app's first render replaces it whole. Until
 // then it is inert: seen, not used. Built on its own for Node (scripts/build.mjs): React's server renderer and the
 // stores, nothing of the browser's.
 import { renderToString } from 'react-dom/server';
@@ -9,6 +9,7 @@ import { App } from '../app/App.js';
 import type { Actions } from '../app/create-actions.js';
 import { AppContext } from '../app/hooks.js';
 import { createStores } from '../app/stores.js';
+import { StaticCharts } from '../ui/charts/static-charts.js';
 
 /** A render runs no effect and no event handler: an action reached on the server is a bug, said as one. */
 const serverActions = new Proxy({} as Actions, {
@@ -30,7 +31,9 @@ export function renderFirstView(cards: readonly ProjectCard[]): string {
   for (const store of Object.values(stores)) store.getInitialState = store.getState;
   const html = renderToString(
     <AppContext.Provider value={{ stores, actions: serverActions }}>
-      <App />
+      <StaticCharts.Provider value>
+        <App />
+      </StaticCharts.Provider>
     </AppContext.Provider>,
   );
   // A view that threw is left, by React, to the client as its Suspense fallback ("Loading…"): that is no first view.

@@ -63,8 +63,8 @@ export async function seededFolder(base) {
 /**
  * Marks, in the page's own clock, when the first card appears (what is left after it is rendering the cards and drawing
  * their charts) and when the dashboard is drawn: all `count` cards in the page, and every card on screen with its
- * chart drawn, the canvas sized to its box at the screen's pixel ratio (a canvas made but not yet drawn keeps the
- * default 300 px). Cards off screen are laid out and drawn as they near the view (`content-visibility: auto`), so
+ * chart drawn: the canvas sized to its box at the screen's pixel ratio (a canvas made but not yet drawn keeps the
+ * default 300 px), or the SVG chart the server's first view comes with. Cards off screen are laid out and drawn as they near the view (`content-visibility: auto`), so
  * they are not waited for: asking for their size here would lay them out. Two marks: `drawn`, checked as each frame
  * starts (before its layout and paint), and `painted`, the end of the first frame that painted it all (the same check
  * made once a frame's main-thread work — style, layout, paint, commit — is done: a message posted from the frame's
@@ -87,7 +87,9 @@ export async function watchDrawn(page, count) {
     const isDrawn = () => {
       const cards = document.querySelectorAll('.project-card');
       const shown = [...cards].filter(onScreen);
+      // A chart that came with the page as SVG is drawn by the browser at whatever size it is laid out.
       const drawn = shown.filter((card) => {
+        if (card.querySelector('.sparkline svg') !== null) return true;
         const canvas = card.querySelector('.sparkline canvas');
         return canvas !== null && canvas.width === Math.round(canvas.getBoundingClientRect().width * window.devicePixelRatio);
       });

@@ -85,14 +85,14 @@ test('a code load that fails is said in the page, in place of what it showed', a
 });
 
 test("the page comes with the dashboard drawn, charts and all, before the app's code has loaded; inert until it has", async ({ page }) => {
-  // The app's chunk is held: what shows comes from the server's render of the first view and the page's first script.
+  // The app's chunk is held: what shows comes from the server's render of the first view.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/assets\/start-app-[^/]*\.js$/, async (route) => {
     await held;
     await route.continue();
   });
-  // The page's stylesheet late (a busy machine): the charts are drawn again at the size its styles give them.
+  // The page's stylesheet late (a busy machine): the charts take the size its styles give them when it comes.
   await page.route(/\/assets\/index-[^/]*\.css$/, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await route.continue();
@@ -104,9 +104,13 @@ test("the page comes with the dashboard drawn, charts and all, before the app's 
   await expect(drawn.locator('.project-card')).toHaveCount(1);
   await expect(drawn.locator('.project-card__path')).toHaveText(server.project);
   await expect(drawn.locator('.health-row', { hasText: 'diamond' })).toBeVisible();
-  // Its chart drawn at its laid-out size (a canvas never drawn keeps the default 300 × 150).
-  const canvas = drawn.locator('.sparkline__canvas');
-  await expect.poll(() => canvas.evaluate((element: HTMLCanvasElement) => element.width === Math.round(element.getBoundingClientRect().width * devicePixelRatio) && element.width !== 300)).toBe(true);
+  // Its chart came with the page (SVG, no script), stretched to the box the page's styles give it once they arrive.
+  const chart = drawn.locator('.sparkline .sparkline__svg');
+  await expect.poll(() => chart.evaluate((svg) => {
+    const [box, frame] = [svg.getBoundingClientRect(), svg.parentElement!.getBoundingClientRect()];
+    return box.width === frame.width && Math.round(box.height) === 43;
+  })).toBe(true);
+  await expect(drawn.locator('.sparkline canvas')).toHaveCount(0);
   await expect(drawn.locator('.nav__item')).toHaveText(['Projects', 'Editor', 'Runs', 'Sessions', 'Resources', 'Engine log'].map((label) => new RegExp(`${label}$`)));
   // Seen, not usable: nothing in it is a control yet.
   await expect(page.getByRole('button', { name: 'Run diamond' })).toHaveCount(0);

@@ -236,13 +236,14 @@ describe('browser mode server', () => {
     const root = /<div id="root">(.*)<\/div><script type="application\/json"/.exec(html)![1]!;
     expect(root).toMatch(/^<div class="app" inert="" aria-hidden="true">/);
     expect(root).not.toContain('plain-frame');
-    // The card as the app draws it: its name, its folder, its workflows with Run, and a canvas for its chart.
+    // The card as the app draws it: its name, its folder, its workflows with Run, and its chart, drawn as SVG.
     const card = /<article class="project-card"[^>]*>(.*?)<\/article>/.exec(root)![1]!;
     expect(card).toContain(`>${project.name}</button>`);
     expect(card).toContain(project.path.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     expect(html).not.toContain('<img');
     expect(card).toMatch(/aria-label="Run [^"]+"/);
-    expect(card).toContain('<canvas class="sparkline__canvas">');
+    expect(card).toMatch(/<div class="sparkline" role="img" aria-label="[^"]+"><svg class="sparkline__svg" viewBox="0 0 250 43" preserveAspectRatio="none" aria-hidden="true">/);
+    expect(card).not.toContain('<canvas');
     expect(root.match(/class="project-card"/g)).toHaveLength(1);
     // The data still ends the page, for the app's first render.
     expect(html).toMatch(/<script type="application\/json" id="codomyrmex-first-view">\[.*\]<\/script><\/body><\/html>$/);

@@ -42,8 +42,8 @@ function measureNew(): void {
 
 function resized(entries: readonly ResizeObserverEntry[]): void {
   for (const entry of entries) {
-    // A canvas that left the page unforgotten (the server's first view, which the app's first render replaces whole)
-    // is let go at its next report.
+    // A canvas that left the page without being forgotten (its owner removed whole, with no cleanup run) is let go at
+    // its next report.
     if (!entry.target.isConnected) {
       forgetCanvas(entry.target as HTMLCanvasElement);
       continue;

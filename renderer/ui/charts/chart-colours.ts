@@ -1,5 +1,16 @@
-// Chart colours from the theme's CSS variables. No React: the page's start-up (main.tsx) draws the server's first view
-// with them before the app's code has loaded; chart-theme.ts follows them as they change.
+// Chart colours from the theme's CSS variables. No React: chart-theme.ts follows them as they change; the server's first
+// view (static SVG charts) names the variables themselves.
+import type { SparklineColours } from './sparkline.js';
+
+type Variable = readonly [name: string, fallback: string];
+const SUCCEEDED: Variable = ['--status-succeeded', '#1f9d55'];
+const FAILED: Variable = ['--status-failed', '#d93f3f'];
+const OTHER: Variable = ['--status-pending', '#8a919e'];
+const ACCENT: Variable = ['--accent', '#4f5bd5'];
+
+const css = ([name, fallback]: Variable): string => `var(${name}, ${fallback})`;
+/** A sparkline's colours as CSS values: markup drawn with them follows the page's theme by itself. */
+export const SPARKLINE_CSS_COLOURS: SparklineColours = { succeeded: css(SUCCEEDED), failed: css(FAILED), other: css(OTHER), accent: css(ACCENT) };
 
 export interface ChartTheme {
   text: string;
@@ -19,10 +30,10 @@ export interface ChartTheme {
 export function readChartTheme(style: Pick<CSSStyleDeclaration, 'getPropertyValue'> | null = getComputedStyle(document.documentElement)): ChartTheme {
   const v = (name: string, fallback: string): string => style?.getPropertyValue(name).trim() || fallback;
   const running = v('--status-running', '#2f7de1');
-  const accent = v('--accent', '#4f5bd5');
-  const succeeded = v('--status-succeeded', '#1f9d55');
+  const accent = v(...ACCENT);
+  const succeeded = v(...SUCCEEDED);
   const warning = v('--status-retrying', '#c7831b');
-  const failed = v('--status-failed', '#d93f3f');
+  const failed = v(...FAILED);
   const cancelled = v('--status-cancelled', '#9a6b2f');
   return {
     text: v('--text', '#1c2026'),
@@ -30,7 +41,7 @@ export function readChartTheme(style: Pick<CSSStyleDeclaration, 'getPropertyValu
     grid: v('--border', '#e1e4ea'),
     succeeded,
     failed,
-    other: v('--status-pending', '#8a919e'),
+    other: v(...OTHER),
     running,
     accent,
     warning,

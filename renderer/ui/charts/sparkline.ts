@@ -1,6 +1,7 @@
-// A card's 30-day sparkline drawn straight on a canvas: the runs per day as stacked bars (completed under failed under
-// other), the median duration as a line — the geometry uPlot gave it (bars 70 % of a day, a 1 px gap, at most 14 px
-// wide; half a day of margin either side), without a chart instance per card: fifty cards draw in one pass.
+// A card's 30-day sparkline: the runs per day as stacked bars (completed under failed under other), the median
+// duration as a line — the geometry uPlot gave it (bars 70 % of a day, a 1 px gap, at most 14 px wide; half a day of
+// margin either side), without a chart instance per card. The app draws it on a canvas, fifty cards in one pass; the
+// server's first view (render-first-view.tsx) draws the same shapes as SVG paths, in the page as it arrives.
 import type { Aligned } from './chart-data.js';
 
 export interface SparklineColours {
@@ -13,15 +14,27 @@ export interface SparklineColours {
 /** Space above the tallest bar, as the chart had it. */
 const TOP_PADDING = 2;
 
+interface Bar {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface Geometry {
+  /** Drawn in this order, each over the last: every run (other), completed + failed, completed. */
+  bars: [Bar[], Bar[], Bar[]];
+  /** The median duration's line, over the days that have one. */
+  line: [number, number][];
+}
+
 /**
- * Draws `data` (stackedDaily's [x seconds, all, completed+failed, completed, median s]) over a `width` × `height` box
- * (CSS px) at `ratio` device pixels per CSS pixel.
+ * The chart's shapes for `data` (stackedDaily's [x seconds, all, completed+failed, completed, median s]) over a
+ * `width` × `height` box (CSS px) at `ratio` device pixels per CSS pixel; null for a project without days.
  */
-export function drawSparkline(context: CanvasRenderingContext2D, width: number, height: number, ratio: number, data: Aligned, colours: SparklineColours): void {
+function geometry(data: Aligned, width: number, height: number, ratio: number): Geometry | null {
   const [x, all, failedUp, completed, medians] = data;
-  context.setTransform(1, 0, 0, 1, 0, 0);
-  context.clearRect(0, 0, context.canvas.width, context.canvas.height);
-  if (x.length === 0 || all === undefined || failedUp === undefined || completed === undefined || medians === undefined) return;
+  if (x.length === 0 || all === undefined || failedUp === undefined || completed === undefined || medians === undefined) return null;
   const plotWidth = width * ratio;
   const plotTop = TOP_PADDING * ratio;
   const plotHeight = height * ratio - plotTop;
@@ -36,29 +49,64 @@ export function drawSparkline(context: CanvasRenderingContext2D, width: number, 
 
   const runsTop = Math.max(1, ...all.map((value) => value ?? 0));
   const yRuns = (value: number): number => plotTop + (1 - value / runsTop) * plotHeight;
-  for (const [series, colour] of [[all, colours.other], [failedUp, colours.failed], [completed, colours.succeeded]] as const) {
-    context.fillStyle = colour;
+  const bars = [all, failedUp, completed].map((series) => {
+    const shapes: Bar[] = [];
     series.forEach((value, i) => {
       if (value === null || value <= 0) return;
       const top = yRuns(value);
-      context.fillRect(xPos(x[i]!) - barWidth / 2, top, barWidth, plotTop + plotHeight - top);
+      shapes.push({ x: xPos(x[i]!) - barWidth / 2, y: top, width: barWidth, height: plotTop + plotHeight - top });
     });
-  }
+    return shapes;
+  }) as Geometry['bars'];
 
   const secondsTop = Math.max(1, ...medians.map((value) => value ?? 0)) * 1.1;
-  context.strokeStyle = colours.accent;
-  context.lineWidth = 1.5 * ratio;
-  context.lineJoin = 'round';
-  context.beginPath();
-  let drawing = false;
+  const line: [number, number][] = [];
   medians.forEach((value, i) => {
     // Days without a median are spanned, not breaks in the line.
-    if (value === null) return;
-    const px = xPos(x[i]!);
-    const py = plotTop + (1 - value / secondsTop) * plotHeight;
-    if (drawing) context.lineTo(px, py);
-    else context.moveTo(px, py);
-    drawing = true;
+    if (value !== null) line.push([xPos(x[i]!), plotTop + (1 - value / secondsTop) * plotHeight]);
   });
+  return { bars, line };
+}
+
+/** The line's width in CSS px. */
+export const SPARKLINE_LINE_WIDTH = 1.5;
+
+/** Draws `data` on a canvas whose bitmap is `width` × `height` CSS px at `ratio` (see geometry). */
+export function drawSparkline(context: CanvasRenderingContext2D, width: number, height: number, ratio: number, data: Aligned, colours: SparklineColours): void {
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, context.canvas.width, context.canvas.height);
+  const shapes = geometry(data, width, height, ratio);
+  if (shapes === null) return;
+  shapes.bars.forEach((bars, index) => {
+    context.fillStyle = [colours.other, colours.failed, colours.succeeded][index]!;
+    for (const bar of bars) context.fillRect(bar.x, bar.y, bar.width, bar.height);
+  });
+  context.strokeStyle = colours.accent;
+  context.lineWidth = SPARKLINE_LINE_WIDTH * ratio;
+  context.lineJoin = 'round';
+  context.beginPath();
+  shapes.line.forEach(([px, py], index) => (index === 0 ? context.moveTo(px, py) : context.lineTo(px, py)));
   context.stroke();
+}
+
+/** A coordinate in SVG path data: a tenth of a pixel is finer than any screen draws a scaled chart. */
+const at = (value: number): string => String(Math.round(value * 10) / 10);
+
+/**
+ * The same chart as SVG path data over a `width` × `height` view box: one path per bar series, each bar a vertical
+ * stroke `barWidth` wide from the plot's bottom to its top (a few bytes a bar: fifty cards' charts come with the page;
+ * a bar hidden whole behind the next series' is left out), and the line's. Bars are laid out for that width; shown stretched to another (the view box scaled without keeping
+ * its aspect, strokes with it), a bar is off by (1 − actual / width) px at most, well under a pixel for a card's chart.
+ */
+export function sparklinePaths(data: Aligned, width: number, height: number): { barWidth: number; bars: [string, string, string]; line: string } | null {
+  const shapes = geometry(data, width, height, 1);
+  if (shapes === null) return null;
+  // A bar the next series' covers whole (a day without other runs, or without failures) is left out.
+  const bars = shapes.bars.map((series, index) => {
+    const over = new Map((shapes.bars[index + 1] ?? []).map((bar) => [bar.x, bar.y]));
+    return series.filter((bar) => over.get(bar.x) !== bar.y).map((bar) => `M${at(bar.x + bar.width / 2)} ${at(bar.y + bar.height)}V${at(bar.y)}`).join('');
+  }) as [string, string, string];
+  const barWidth = shapes.bars.flat()[0]?.width ?? 0;
+  const line = shapes.line.map(([px, py], index) => `${index === 0 ? 'M' : 'L'}${at(px)} ${at(py)}`).join('');
+  return { barWidth: Number(at(barWidth)), bars, line };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyRuns } from '../../../../shared/dashboard.js';
 import { stackedDaily } from '../../../../renderer/ui/charts/chart-data.js';
-import { drawSparkline } from '../../../../renderer/ui/charts/sparkline.js';
+import { drawSparkline, sparklinePaths } from '../../../../renderer/ui/charts/sparkline.js';
 
 const COLOURS = { succeeded: 'green', failed: 'red', other: 'grey', accent: 'blue' };
 
@@ -48,5 +48,24 @@ describe('a card\'s sparkline', () => {
     const { context, calls } = recordingContext();
     drawSparkline(context, 100, 44, 1, stackedDaily([]), COLOURS);
     expect(calls).toEqual([['clear']]);
+  });
+
+  it('draws the same shapes as SVG paths, for the server\'s first view: each bar where the canvas fills one', () => {
+    const data = stackedDaily([day('2026-03-10', 2, 1, 1, 10_000), day('2026-03-11', 0, 0, 0, null), day('2026-03-12', 4, 0, 0, 20_000)]);
+    const { context, calls } = recordingContext();
+    drawSparkline(context, 250, 43, 1, data, COLOURS);
+    const paths = sparklinePaths(data, 250, 43)!;
+    const tenth = (value: number): string => String(Math.round(value * 10) / 10);
+    // A bar as a stroke of the bar's width up its middle, from the plot's bottom to the bar's top.
+    const rect = ([, , x, y, w, h]: (string | number)[]): string => `M${tenth((x as number) + (w as number) / 2)} ${tenth((y as number) + (h as number))}V${tenth(y as number)}`;
+    const bars = calls.filter((call) => call[0] === 'bar');
+    expect(paths.barWidth).toBe(Number(tenth(bars[0]![4] as number)));
+    // Day one has other runs and a failure: all three bars show. Day three's 4 runs all completed: its grey and red bars
+    // are hidden behind the green one, and left out.
+    const [grey, red, green] = ['grey', 'red', 'green'].map((colour) => bars.filter((bar) => bar[1] === colour).map(rect));
+    expect(paths.bars).toEqual([grey![0], red![0], green!.join('')]);
+    const points = calls.filter((call) => call[0] === 'move' || call[0] === 'line');
+    expect(paths.line).toBe(points.map(([kind, x, y]) => `${kind === 'move' ? 'M' : 'L'}${tenth(x as number)} ${tenth(y as number)}`).join(''));
+    expect(sparklinePaths(stackedDaily([]), 250, 43)).toBeNull();
   });
 });

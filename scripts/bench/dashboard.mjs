@@ -180,7 +180,7 @@ async function loadOnce(browser, url) {
     firstCardMs: window.__firstCardAt,
     onScreen: window.__onScreen,
     // Cards whose insides the browser laid out so far: those on screen and near it.
-    laidOut: [...document.querySelectorAll('.project-card .sparkline canvas')].filter((canvas) => canvas.checkVisibility({ contentVisibilityAuto: true })).length,
+    laidOut: [...document.querySelectorAll('.project-card .sparkline > :is(canvas, svg)')].filter((chart) => chart.checkVisibility({ contentVisibilityAuto: true })).length,
   }));
   // Scrolling is the app's: once its first render has replaced the server's first view (where the page came with one).
   await page.locator('#root > .app:not([inert])').waitFor();

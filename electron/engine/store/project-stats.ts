@@ -30,9 +30,51 @@ export interface LastRow {
  * tens of thousands of run rows, each a row object to make (that was the bulk of the dashboard's cost).
  */
 export function workflowHealth(db: Db, projectIds: readonly string[], window: StatsWindow = {}): Map<string, WorkflowHealth[]> {
-  const now = window.now ?? Date.now();
-  const days = window.days ?? 30;
-  const dayStarts = lastDayStarts(now, days);
+  const dayStarts = lastDayStarts(window.now ?? Date.now(), window.days ?? 30);
+  // The same read again (a page load, the app's first request, a second window) while the store has not changed since:
+  // the answer kept, not the window's runs read and counted again (~30 ms for 50 projects with 100,000 runs).
+  const stamp = storeStamp(db);
+  let kept = reads.get(db);
+  if (kept?.stamp !== stamp) reads.set(db, (kept = { stamp, answers: new Map() }));
+  const key = `${dayStarts[0]}|${dayStarts.length}|${projectIds.join('\0')}`;
+  let answer = kept.answers.get(key);
+  if (answer === undefined) {
+    if (kept.answers.size >= MAX_KEPT) kept.answers.clear();
+    answer = deepFreeze(readWorkflowHealth(db, projectIds, dayStarts));
+    kept.answers.set(key, answer);
+  }
+  return answer;
+}
+
+/** Answers kept per database while it is unchanged: the dashboard's, and a project page's or two. */
+const MAX_KEPT = 8;
+const reads = new WeakMap<Db, { stamp: string; answers: Map<string, Map<string, WorkflowHealth[]>> }>();
+const totalChanges = new WeakMap<Db, () => number>();
+
+/**
+ * Changes whenever what the store holds may have: `data_version` with every commit another connection makes (another
+ * process's run, the CLI's), `total_changes()` with every row this connection writes (its own runs' records).
+ */
+function storeStamp(db: Db): string {
+  let changes = totalChanges.get(db);
+  if (changes === undefined) {
+    const statement = db.prepare('SELECT total_changes()').pluck();
+    totalChanges.set(db, (changes = () => statement.get() as number));
+  }
+  return `${db.pragma('data_version', { simple: true }) as number}:${changes()}`;
+}
+
+/** Kept answers are shared by every caller: frozen, so that none can change what the next one gets. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    if (value instanceof Map) for (const entry of value.values()) deepFreeze(entry);
+    else for (const entry of Object.values(value)) deepFreeze(entry);
+  }
+  return value;
+}
+
+function readWorkflowHealth(db: Db, projectIds: readonly string[], dayStarts: readonly number[]): Map<string, WorkflowHealth[]> {
   const dayList = dayStarts.map(formatDay);
   const result = new Map<string, Map<string, WorkflowHealth>>(projectIds.map((id) => [id, new Map()]));
   if (projectIds.length === 0) return new Map();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workflowHealth } from '../../../../electron/engine/store/project-stats.js';
 import type { ExecutionStatus, WorkflowExecution } from '../../../../shared/model.js';
-import { newEngine } from '../../../helpers.js';
+import { newEngine, tempDir } from '../../../helpers.js';
 
 const DAY = 86_400_000;
 
@@ -35,5 +35,35 @@ describe('project dashboard figures', () => {
     expect(deploy).toMatchObject({ runs: 0, successRate: null, medianDurationMs: null, lastRun: { executionId: 'b1' } });
     expect(health.get('p2')![0]).toMatchObject({ runs: 1, successRate: null, lastRun: { status: 'cancelled', durationMs: null } });
     expect(health.get('p3')).toEqual([]);
+  });
+
+  it('are read once while the store is unchanged, and again after a write of this process, of another, or at a new day', () => {
+    const home = tempDir('codomyrmex-home-');
+    const engine = newEngine(home);
+    const now = new Date(2026, 10, 25, 15, 0).getTime();
+    const { store } = engine;
+    store.executionStarted(record('a1', 'p1', 'ci', 'completed', now - DAY, 1000));
+    store.flush();
+    const first = workflowHealth(store.database, ['p1'], { now });
+    // The same answer, kept, and frozen: no caller can change what the next one gets.
+    expect(workflowHealth(store.database, ['p1'], { now })).toBe(first);
+    const ci = first.get('p1')![0]!;
+    expect(() => (ci.daily[0]!.completed = 9)).toThrow(TypeError);
+    expect(() => ((ci as { runs: number }).runs = 9)).toThrow(TypeError);
+    // Other projects asked for: their own answer.
+    expect(workflowHealth(store.database, ['p1', 'p2'], { now })).not.toBe(first);
+    // A run recorded by this process.
+    store.executionStarted(record('a2', 'p1', 'ci', 'failed', now - 3_600_000, 500));
+    store.flush();
+    const afterOwn = workflowHealth(store.database, ['p1'], { now });
+    expect(afterOwn.get('p1')![0]).toMatchObject({ runs: 2, lastRun: { executionId: 'a2' } });
+    // A run recorded by another process (another connection to the same file).
+    const other = newEngine(home);
+    other.store.executionStarted(record('a3', 'p1', 'ci', 'completed', now - 60_000, 700));
+    other.store.flush();
+    expect(workflowHealth(store.database, ['p1'], { now }).get('p1')![0]).toMatchObject({ runs: 3, lastRun: { executionId: 'a3' } });
+    // The next day: the window moved, the answer is read for it.
+    const tomorrow = workflowHealth(store.database, ['p1'], { now: now + DAY });
+    expect(tomorrow.get('p1')![0]!.daily.at(-1)!.day).toBe('2026-11-26');
   });
 });

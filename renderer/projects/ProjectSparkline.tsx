@@ -33,6 +33,8 @@ function SparklineCanvas({ data }: { data: Aligned }): ReactElement {
 /** The view box: about a card's chart width, and its height (the sparkline's 44 px less its border). */
 const VIEW_WIDTH = 250;
 const VIEW_HEIGHT = 43;
+/** Each bar series' colour, in drawing order: every run (other), completed + failed, completed. */
+const BAR_COLOURS = [SPARKLINE_CSS_COLOURS.other, SPARKLINE_CSS_COLOURS.failed, SPARKLINE_CSS_COLOURS.succeeded];
 
 /**
  * The static chart, stretched to the sparkline's box. Its colours are the theme's variables the canvas reads
@@ -43,14 +45,8 @@ function SparklineSvg({ data }: { data: Aligned }): ReactElement {
   const paths = sparklinePaths(data, VIEW_WIDTH, VIEW_HEIGHT);
   return (
     <svg className="sparkline__svg" viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`} preserveAspectRatio="none" aria-hidden="true">
-      {paths !== null && (
-        <>
-          <path d={paths.bars[0]} stroke={SPARKLINE_CSS_COLOURS.other} strokeWidth={paths.barWidth} />
-          <path d={paths.bars[1]} stroke={SPARKLINE_CSS_COLOURS.failed} strokeWidth={paths.barWidth} />
-          <path d={paths.bars[2]} stroke={SPARKLINE_CSS_COLOURS.succeeded} strokeWidth={paths.barWidth} />
-          <path d={paths.line} fill="none" stroke={SPARKLINE_CSS_COLOURS.accent} strokeWidth={SPARKLINE_LINE_WIDTH} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
-        </>
-      )}
+      {paths?.bars.map((bars, index) => bars !== '' && <path key={index} d={bars} stroke={BAR_COLOURS[index]} strokeWidth={paths.barWidth} />)}
+      {paths !== null && paths.line !== '' && <path d={paths.line} fill="none" stroke={SPARKLINE_CSS_COLOURS.accent} strokeWidth={SPARKLINE_LINE_WIDTH} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />}
     </svg>
   );
 }

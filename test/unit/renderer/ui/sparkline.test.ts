@@ -67,5 +67,10 @@ describe('a card\'s sparkline', () => {
     const points = calls.filter((call) => call[0] === 'move' || call[0] === 'line');
     expect(paths.line).toBe(points.map(([kind, x, y]) => `${kind === 'move' ? 'M' : 'L'}${tenth(x as number)} ${tenth(y as number)}`).join(''));
     expect(sparklinePaths(stackedDaily([]), 250, 43)).toBeNull();
+    // Runs that never finished (no median): grey bars only, and no line.
+    const unfinished = sparklinePaths(stackedDaily([day('2026-03-10', 0, 0, 3, null), day('2026-03-11', 0, 0, 0, null)]), 250, 43)!;
+    expect(unfinished.bars[0]).toMatch(/^M[\d.]+ 43V2$/);
+    expect(unfinished.bars.slice(1)).toEqual(['', '']);
+    expect(unfinished.line).toBe('');
   });
 });

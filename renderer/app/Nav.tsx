@@ -37,7 +37,8 @@ export function Nav(): ReactElement {
       <CurrentSession />
       <div className="nav__foot">
         <NoticeList />
-        {version !== undefined && <div className="nav__version">v{version}</div>}
+        {/* Its line is kept until the version is known: the session above does not move when it comes. */}
+        <div className="nav__version" aria-hidden={version === undefined ? true : undefined}>{version === undefined ? '\u00a0' : `v${version}`}</div>
       </div>
     </nav>
   );

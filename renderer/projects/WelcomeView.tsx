@@ -26,7 +26,9 @@ export function WelcomeView(): ReactElement {
           <h2>Try the sample project</h2>
           <p>A ready-to-run workflow that shows parallel branches, a retry, outputs passed from step to step and two
             steps queueing for a shared resource. It opens in the editor: press Run.</p>
-          {home !== null && <p className="muted welcome__where">Created in <span className="mono">{home}/projects/sample-project</span></p>}
+          {/* Its line is kept until the data folder is known (with the app's info, after the first render): the button
+              below does not move when it comes. */}
+          <p className="muted welcome__where" aria-hidden={home === null ? true : undefined}>{home === null ? '\u00a0' : <>Created in <span className="mono">{home}/projects/sample-project</span></>}</p>
           <button type="button" className="button button--primary" disabled={busy} onClick={trySample}>{busy ? 'Creating…' : 'Create the sample project'}</button>
         </li>
         <li className="welcome__choice">

@@ -1,8 +1,8 @@
 // Browser mode's first view, rendered by the server (`codomyrmex serve`) into the app's page: the app's own frame and
 // dashboard, from the same components, with the cards the page carries, their charts as SVG. The browser paints it as
-// the page arrives, before any script has run; the app's first render replaces it whole. Until
-// then it is inert: seen, not used. Built on its own for Node (scripts/build.mjs): React's server renderer and the
-// stores, nothing of the browser's.
+// the page arrives, before any script has run; the app's first render replaces it whole. Until then it is inert: seen,
+// not used. Built on its own for Node (scripts/build.mjs): React's server renderer and the stores, nothing of the
+// browser's.
 import { renderToString } from 'react-dom/server';
 import type { ProjectCard } from '../../shared/dashboard.js';
 import { App } from '../app/App.js';

@@ -94,9 +94,10 @@ const at = (value: number): string => String(Math.round(value * 10) / 10);
 
 /**
  * The same chart as SVG path data over a `width` × `height` view box: one path per bar series, each bar a vertical
- * stroke `barWidth` wide from the plot's bottom to its top (a few bytes a bar: fifty cards' charts come with the page;
- * a bar hidden whole behind the next series' is left out), and the line's. Bars are laid out for that width; shown stretched to another (the view box scaled without keeping
- * its aspect, strokes with it), a bar is off by (1 − actual / width) px at most, well under a pixel for a card's chart.
+ * stroke `barWidth` wide from the plot's bottom to its top (a few bytes a bar: fifty cards' charts come with the
+ * page), and the line's. Bars are laid out for that width; shown stretched to another (the view box scaled without
+ * keeping its aspect, strokes with it), a bar is off by (1 − actual / width) px at most, well under a pixel for a
+ * card's chart.
  */
 export function sparklinePaths(data: Aligned, width: number, height: number): { barWidth: number; bars: [string, string, string]; line: string } | null {
   const shapes = geometry(data, width, height, 1);

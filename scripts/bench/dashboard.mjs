@@ -64,11 +64,11 @@ export async function seededFolder(base) {
  * Marks, in the page's own clock, when the first card appears (what is left after it is rendering the cards and drawing
  * their charts) and when the dashboard is drawn: all `count` cards in the page, and every card on screen with its
  * chart drawn: the canvas sized to its box at the screen's pixel ratio (a canvas made but not yet drawn keeps the
- * default 300 px), or the SVG chart the server's first view comes with. Cards off screen are laid out and drawn as they near the view (`content-visibility: auto`), so
- * they are not waited for: asking for their size here would lay them out. Two marks: `drawn`, checked as each frame
- * starts (before its layout and paint), and `painted`, the end of the first frame that painted it all (the same check
- * made once a frame's main-thread work — style, layout, paint, commit — is done: a message posted from the frame's
- * animation callback runs after it). A chart drawn during a frame (by a ResizeObserver, after layout) is painted in
+ * default 300 px), or the SVG chart the server's first view comes with. Cards off screen are laid out and drawn as
+ * they near the view (`content-visibility: auto`), so they are not waited for: asking for their size here would lay
+ * them out. Two marks: `drawn`, checked as each frame starts (before its layout and paint), and `painted`, the end of
+ * the first frame that painted it all (the same check made once a frame's main-thread work — style, layout, paint,
+ * commit — is done: a message posted from the frame's animation callback runs after it). A chart drawn during a frame (by a ResizeObserver, after layout) is painted in
  * that frame, but the `drawn` check sees it only as the next frame starts. The marks are read over CDP: Playwright's
  * waitForFunction would compile Playwright's injected script (~50 ms of main thread) in the middle of the load it
  * measures. Call before navigating; the answer waits for both marks.

@@ -7,7 +7,7 @@ import { forgetCanvas, paintCanvas } from '../ui/charts/canvas-painter.js';
 import { stackedDaily, type Aligned } from '../ui/charts/chart-data.js';
 import { SPARKLINE_CSS_COLOURS } from '../ui/charts/chart-colours.js';
 import { useChartTheme } from '../ui/charts/chart-theme.js';
-import { drawSparkline, SPARKLINE_LINE_WIDTH, sparklinePaths } from '../ui/charts/sparkline.js';
+import { barColours, drawSparkline, SPARKLINE_LINE_WIDTH, sparklinePaths } from '../ui/charts/sparkline.js';
 import { StaticCharts } from '../ui/charts/static-charts.js';
 
 export const ProjectSparkline = memo(function ProjectSparkline({ daily, label }: { daily: readonly DailyRuns[]; label: string }): ReactElement {
@@ -33,8 +33,7 @@ function SparklineCanvas({ data }: { data: Aligned }): ReactElement {
 /** The view box: about a card's chart width, and its height (the sparkline's 44 px less its border). */
 const VIEW_WIDTH = 250;
 const VIEW_HEIGHT = 43;
-/** Each bar series' colour, in drawing order: every run (other), completed + failed, completed. */
-const BAR_COLOURS = [SPARKLINE_CSS_COLOURS.other, SPARKLINE_CSS_COLOURS.failed, SPARKLINE_CSS_COLOURS.succeeded];
+const BAR_COLOURS = barColours(SPARKLINE_CSS_COLOURS);
 
 /**
  * The static chart, stretched to the sparkline's box. Its colours are the theme's variables the canvas reads

@@ -26,9 +26,10 @@ export interface ChartTheme {
   palette: string[];
 }
 
-/** The theme's colours, as the page's styles set them (none: each colour's fallback, the light theme's). */
-export function readChartTheme(style: Pick<CSSStyleDeclaration, 'getPropertyValue'> | null = getComputedStyle(document.documentElement)): ChartTheme {
-  const v = (name: string, fallback: string): string => style?.getPropertyValue(name).trim() || fallback;
+/** The theme's colours, as the page's styles set them (each colour's fallback, the light theme's, where unset). */
+export function readChartTheme(): ChartTheme {
+  const style = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
   const running = v('--status-running', '#2f7de1');
   const accent = v(...ACCENT);
   const succeeded = v(...SUCCEEDED);

@@ -20,9 +20,9 @@ function subscribe(onChange: () => void): () => void {
 }
 
 const snapshot = (): ChartTheme => (current ??= readChartTheme());
-/** A server's render (render-first-view.tsx) draws no chart: it has no page to read colours from. */
-let serverTheme: ChartTheme | null = null;
-const serverSnapshot = (): ChartTheme => (serverTheme ??= readChartTheme(null));
 
-/** The same object until the theme changes: charts re-create only then. */
-export const useChartTheme = (): ChartTheme => useSyncExternalStore(subscribe, snapshot, serverSnapshot);
+/**
+ * The same object until the theme changes: charts re-create only then. Browser only: the server's first view draws its
+ * charts as SVG with the theme's variables (ProjectSparkline), and a canvas chart rendered there fails its render.
+ */
+export const useChartTheme = (): ChartTheme => useSyncExternalStore(subscribe, snapshot);

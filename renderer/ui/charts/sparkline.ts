@@ -71,14 +71,18 @@ function geometry(data: Aligned, width: number, height: number, ratio: number): 
 /** The line's width in CSS px. */
 export const SPARKLINE_LINE_WIDTH = 1.5;
 
+/** Each bar series' colour, in the order they are drawn (see Geometry's bars). */
+export const barColours = (colours: SparklineColours): [string, string, string] => [colours.other, colours.failed, colours.succeeded];
+
 /** Draws `data` on a canvas whose bitmap is `width` × `height` CSS px at `ratio` (see geometry). */
 export function drawSparkline(context: CanvasRenderingContext2D, width: number, height: number, ratio: number, data: Aligned, colours: SparklineColours): void {
   context.setTransform(1, 0, 0, 1, 0, 0);
   context.clearRect(0, 0, context.canvas.width, context.canvas.height);
   const shapes = geometry(data, width, height, ratio);
   if (shapes === null) return;
+  const fills = barColours(colours);
   shapes.bars.forEach((bars, index) => {
-    context.fillStyle = [colours.other, colours.failed, colours.succeeded][index]!;
+    context.fillStyle = fills[index]!;
     for (const bar of bars) context.fillRect(bar.x, bar.y, bar.width, bar.height);
   });
   context.strokeStyle = colours.accent;

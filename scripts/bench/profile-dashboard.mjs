@@ -43,6 +43,8 @@ function summarise({ drawnAt, firstCard, resources, trace }) {
   const buckets = new Map();
   // The page's renderer main thread: the one whose navigation loaded the app's URL.
   const nav = events.find((e) => e.name === 'navigationStart' && /^http/.test(e.args?.data?.documentLoaderURL ?? ''));
+  // Now and then a trace misses the page's first events (its renderer joined the trace late): nothing to place it by.
+  if (nav === undefined) return `first card ${firstCard.toFixed(0)} ms, all drawn ${drawnAt.toFixed(0)} ms after navigation start; the trace missed the page's start: no timeline\n`;
   const main = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === 'X');
   // Other threads of the page's process: scripts streamed and compiled off the main thread.
   const workers = events.filter((e) => e.pid === nav.pid && e.tid !== nav.tid && e.ph === 'X');

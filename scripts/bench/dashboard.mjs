@@ -68,7 +68,8 @@ export async function seededFolder(base) {
  * they near the view (`content-visibility: auto`), so they are not waited for: asking for their size here would lay
  * them out. Two marks: `drawn`, checked as each frame starts (before its layout and paint), and `painted`, the end of
  * the first frame that painted it all (the same check made once a frame's main-thread work — style, layout, paint,
- * commit — is done: a message posted from the frame's animation callback runs after it). A chart drawn during a frame (by a ResizeObserver, after layout) is painted in
+ * commit — is done: a task posted at user-blocking priority from the frame's animation callback runs after it, ahead
+ * of the page's own tasks of normal priority). A chart drawn during a frame (by a ResizeObserver, after layout) is painted in
  * that frame, but the `drawn` check sees it only as the next frame starts. The marks are read over CDP: Playwright's
  * waitForFunction would compile Playwright's injected script (~50 ms of main thread) in the middle of the load it
  * measures. Call before navigating; the answer waits for both marks.
@@ -100,12 +101,13 @@ export async function watchDrawn(page, count) {
       if (isDrawn()) window.__drawnAt = performance.now();
       else requestAnimationFrame(frameStart);
     };
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
+    const afterFrame = () => {
       if (isDrawn()) window.__paintedAt = performance.now();
       else requestAnimationFrame(frameEnd);
     };
-    const frameEnd = () => channel.port2.postMessage(null);
+    // At the highest priority a page's task can have: a task of normal priority queued meanwhile (a timer the page set
+    // in the same frame's callbacks, its scripts' run as the parse ends) would otherwise run first and be counted in.
+    const frameEnd = () => window.scheduler.postTask(afterFrame, { priority: 'user-blocking' });
     requestAnimationFrame(frameStart);
     requestAnimationFrame(frameEnd);
   }, count);

@@ -39,16 +39,8 @@ function cardsInPage(): ProjectCard[] | undefined {
   }
 }
 
-// The request still goes out with cards in the page: its reply (the same read, unless something changed since) is
-// what the dashboard keeps, and the events that follow it are the ones the app hears.
-let cards = cardsInPage();
-const client = startEarly(createClient(), 'projects.dashboard', {}, (reply) => (cards ??= reply));
-// The server's render of the app came with the page: the app starts once a frame has shown it.
-const firstView = document.querySelector('#root > .app[inert]') !== null;
-const app = firstView ? afterNextFrame().then(() => import('./app/start-app.js')) : import('./app/start-app.js');
-const storage = openStorage();
-app.then(({ startApp }) => startApp(client, storage, cards), (error: unknown) => {
-  // Without its code there is no app to tell the user: say so in the page itself, where the frame says it is loading.
+/** Where the app's code failed to load: the page says so where the frame says it is loading. */
+function showLoadFailure(error: unknown, firstView: boolean): void {
   const message = document.createElement('p');
   message.className = 'empty load-failure';
   message.setAttribute('role', 'alert');
@@ -58,4 +50,24 @@ app.then(({ startApp }) => startApp(client, storage, cards), (error: unknown) =>
   const root = document.getElementById('root');
   const place = firstView ? root : (document.querySelector('#root .main .view') ?? root);
   place?.replaceChildren(message);
-});
+}
+
+/**
+ * The app's start: the cards the page came with, the dashboard's request, the app's code and the page's storage, in
+ * that order (the storage's first use blocks on the browser while the code loads). The request still goes out with
+ * cards in the page: its reply (the same read, unless something changed since) is what the dashboard keeps, and the
+ * events that follow it are the ones the app hears.
+ */
+function start(firstView: boolean): void {
+  let cards = cardsInPage();
+  const client = startEarly(createClient(), 'projects.dashboard', {}, (reply) => (cards ??= reply));
+  const app = import('./app/start-app.js');
+  const storage = openStorage();
+  app.then(({ startApp }) => startApp(client, storage, cards), (error: unknown) => showLoadFailure(error, firstView));
+}
+
+// The server's render of the app came with the page: all of the start waits until a frame has shown it. Run as the page
+// ends, reading its 250 kB of cards, opening the socket and the storage's round trip (2–65 ms) can come before that
+// frame, or between its drawing and its end, as the browser's scheduler picks.
+if (document.querySelector('#root > .app[inert]') !== null) void afterNextFrame().then(() => start(true));
+else start(false);

@@ -124,6 +124,34 @@ test("the page comes with the dashboard drawn, charts and all, before the app's 
   await expect(card.locator('.health-row', { hasText: 'diamond' }).getByText('completed', { exact: true })).toBeVisible({ timeout: 15_000 });
 });
 
+test('a page that arrives slowly shows no frame until its first view has come whole', async ({ page }) => {
+  // Each frame the browser draws as the page loads (its animation callbacks run), until the first whose page had its
+  // frame's end (after the dashboard; the app's first render removes it later): whether it had. A frame drawn from
+  // part of the page would show the navigation, or some cards without the rest.
+  await page.addInitScript(() => {
+    const frames: boolean[] = ((window as unknown as { frames_: boolean[] }).frames_ = []);
+    const record = (): void => {
+      const whole = document.getElementById('frame-end') !== null;
+      frames.push(whole);
+      if (!whole) requestAnimationFrame(record);
+    };
+    requestAnimationFrame(record);
+  });
+  await page.waitForTimeout(800);
+  // Once with the network as it is: the page's styles and scripts are then in the browser's cache.
+  await page.goto(server.url);
+  await expect(page.locator('#root > .app:not([inert]) .project-card')).toHaveCount(1);
+  // Again, with the page itself trickling in at 8 kB/s (~2 s for it): its start, then the frame bit by bit.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 8_000, uploadThroughput: -1 });
+  await page.reload();
+  await expect(page.locator('#root .project-card')).toHaveCount(1);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const frames = await page.evaluate(() => (window as unknown as { frames_: boolean[] }).frames_);
+  expect(frames.length).toBeGreaterThan(0);
+  expect(frames.filter((whole) => !whole)).toEqual([]);
+});
+
 test("the server's first view scrolled before the app has loaded: the app's first render keeps the place", async ({ page }) => {
   // A short window, so that the one card's list scrolls.
   await page.setViewportSize({ width: 1024, height: 260 });

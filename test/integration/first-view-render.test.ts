@@ -31,6 +31,20 @@ describe("the server's render of the first view", () => {
     expect(renderer.render(cards(201))).toBeNull();
   });
 
+  it("renders a page's cards again only when they differ from the last page's", async () => {
+    // Counts its renders: the server's own first (warming React's server code up) is the first.
+    const renderer = firstViewRenderer(distWith('let n = 0; exports.renderFirstView = (cards) => `<div class="app">${cards.length} cards, render ${++n}</div>`;'));
+    await sleep(500);
+    expect(renderer.render(cards(3), '[3]')).toBe('<div class="app">3 cards, render 2</div>');
+    // Nothing ran since the last page: the same cards, the same markup, no render.
+    expect(renderer.render(cards(3), '[3]')).toBe('<div class="app">3 cards, render 2</div>');
+    expect(renderer.render(cards(4), '[4]')).toBe('<div class="app">4 cards, render 3</div>');
+    expect(renderer.render(cards(3), '[3]')).toBe('<div class="app">3 cards, render 4</div>');
+    // Without a key, nothing is kept.
+    expect(renderer.render(cards(3))).toBe('<div class="app">3 cards, render 5</div>');
+    expect(renderer.render(cards(3), '[3]')).toBe('<div class="app">3 cards, render 6</div>');
+  });
+
   it('keeps the plain frame where the script is not built, cannot load, or throws', async () => {
     const renderers = [null, 'this is not JavaScript', 'exports.renderFirstView = () => { throw new Error("broken"); };'].map((script) => firstViewRenderer(distWith(script)));
     await sleep(500);

@@ -94,7 +94,7 @@ function handleHttp(request: IncomingMessage, response: ServerResponse, guard: A
       if (!reply.ok) throw new Error(reply.error.message);
       return reply.value;
     },
-    ...(renderer === null ? {} : { render: (cards: unknown) => (Array.isArray(cards) ? renderer.render(cards as ProjectCard[]) : null) }),
+    ...(renderer === null ? {} : { render: (cards: unknown, json: string) => (Array.isArray(cards) ? renderer.render(cards as ProjectCard[], json) : null) }),
   };
   if (!serveStatic(rendererDir, pathname, response, withCookie, request.method === 'HEAD', firstView)) respond(response, 404, headers, 'Not found.');
 }

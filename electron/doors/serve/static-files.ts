@@ -64,8 +64,8 @@ export function findRendererDir(env: NodeJS.ProcessEnv = process.env): string | 
 export interface FirstViewContent {
   /** The first view's data: the dashboard's cards. */
   read(): Promise<unknown>;
-  /** The app's markup for the page's frame with that data, or null to keep the page's plain frame. */
-  render?(data: unknown): string | null;
+  /** The app's markup for the page's frame with that data (`json`: the same, as JSON), or null for the plain frame. */
+  render?(data: unknown, json: string): string | null;
 }
 
 /**
@@ -143,8 +143,9 @@ function writeShell(body: Buffer, response: ServerResponse, headers: Record<stri
     firstView.read().then(
       (data) => {
         if (late !== null) clearTimeout(late);
-        frame(framed ? null : (firstView.render?.(data) ?? null));
-        response.end(Buffer.concat([Buffer.from(`<script type="application/json" id="${FIRST_VIEW_ID}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`), body.subarray(close)]));
+        const json = JSON.stringify(data);
+        frame(framed ? null : (firstView.render?.(data, json) ?? null));
+        response.end(Buffer.concat([Buffer.from(`<script type="application/json" id="${FIRST_VIEW_ID}">${json.replace(/</g, '\\u003c')}</script>`), body.subarray(close)]));
       },
       () => {
         if (late !== null) clearTimeout(late);

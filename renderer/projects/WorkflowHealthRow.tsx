@@ -25,7 +25,8 @@ export const WorkflowHealthRow = memo(function WorkflowHealthRow({ projectId, he
         {last !== null && <span className="health-row__duration muted">{formatDuration(last.durationMs)}</span>}
       </span>
       <span className="health-row__stats muted" title="Over the last 30 days: completed share of finished runs, median duration">
-        {percent(health.successRate)} · {formatDuration(health.medianDurationMs)}
+        {/* One text, not three: React's server render marks the seams between adjacent texts with comments. */}
+        {`${percent(health.successRate)} · ${formatDuration(health.medianDurationMs)}`}
       </span>
       <button type="button" className="button button--small" disabled={disabled || !health.hasFile} aria-label={`Run ${name}`} onClick={() => void runWorkflow(projectId, name)}>▷ Run</button>
     </li>

@@ -66,8 +66,8 @@ function start(firstView: boolean): void {
   app.then(({ startApp }) => startApp(client, storage, cards), (error: unknown) => showLoadFailure(error, firstView));
 }
 
-// The server's render of the app came with the page: all of the start waits until a frame has shown it. Run as the page
-// ends, reading its 250 kB of cards, opening the socket and the storage's round trip (2–65 ms) can come before that
-// frame, or between its drawing and its end, as the browser's scheduler picks.
+// The server's render of the app came with the page: all of the start waits until a frame has shown it. Run as soon as
+// the page is parsed, its work (reading the page's 250 kB of cards, opening the socket, the storage's first round
+// trip: 2–65 ms here) could come before that frame, as the browser's scheduler picks.
 if (document.querySelector('#root > .app[inert]') !== null) void afterNextFrame().then(() => start(true));
 else start(false);

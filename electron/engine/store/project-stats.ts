@@ -4,6 +4,7 @@
 // and the durations, since they neither ran the whole workflow nor took its time.
 import type { DailyRuns, WorkflowHealth } from '../../../shared/dashboard.js';
 import type { ExecutionStatus } from '../../../shared/model.js';
+import { deepFreeze } from '../deep-freeze.js';
 import type { Db } from './database.js';
 import { median } from './median.js';
 import { RUN_KIND } from './run-figures.js';
@@ -29,7 +30,7 @@ export interface LastRow {
  * start and its window's runs as one string (start,kind,duration,…), read with one seek per workflow — not the window's
  * tens of thousands of run rows, each a row object to make (that was the bulk of the dashboard's cost).
  */
-export function workflowHealth(db: Db, projectIds: readonly string[], window: StatsWindow = {}): Map<string, WorkflowHealth[]> {
+export function workflowHealth(db: Db, projectIds: readonly string[], window: StatsWindow = {}): ReadonlyMap<string, readonly WorkflowHealth[]> {
   const dayStarts = lastDayStarts(window.now ?? Date.now(), window.days ?? 30);
   // The same read again (a page load, the app's first request, a second window) while the store has not changed since:
   // the answer kept, not the window's runs read and counted again (~30 ms for 50 projects with 100,000 runs).
@@ -62,16 +63,6 @@ function storeStamp(db: Db): string {
     totalChanges.set(db, (changes = () => statement.get() as number));
   }
   return `${db.pragma('data_version', { simple: true }) as number}:${changes()}`;
-}
-
-/** Kept answers are shared by every caller: frozen, so that none can change what the next one gets. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    if (value instanceof Map) for (const entry of value.values()) deepFreeze(entry);
-    else for (const entry of Object.values(value)) deepFreeze(entry);
-  }
-  return value;
 }
 
 function readWorkflowHealth(db: Db, projectIds: readonly string[], dayStarts: readonly number[]): Map<string, WorkflowHealth[]> {

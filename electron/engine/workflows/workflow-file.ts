@@ -10,6 +10,7 @@ import { ValidationError } from '../../../shared/errors.js';
 import type { Workflow, WorkflowStep } from '../../../shared/model.js';
 import { sizeProblem, TOO_DEEP } from '../../../shared/workflow-limits.js';
 import { parseWorkflow, STEP_KEYS } from '../../../shared/workflow-schema.js';
+import { deepFreeze } from '../deep-freeze.js';
 import type { ParsedWorkflowCache } from './parsed-workflow-cache.js';
 import { readWithRevision } from './workflow-revision.js';
 import { parseYamlDocument, yamlLibrary } from './yaml-document.js';
@@ -87,14 +88,6 @@ function keptParse(text: string, file: string, format: WorkflowFormat, revision:
   if (lastParses.size > PARSES_KEPT) lastParses.delete(lastParses.keys().next().value!);
   if (kept.failure !== null) throw new ValidationError(kept.failure.problems);
   return kept.workflow!;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 /** Parses a workflow's text within WORKFLOW_LIMITS; every failure is a ValidationError naming the file. */

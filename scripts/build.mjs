@@ -32,6 +32,32 @@ const dateFnsUnusedByPinoRoll = {
   },
 };
 
+// pino loads its worker-thread transports (thread-stream: worker_threads, assert) at its top, and sonic-boom loads
+// assert for one check: ~4 ms of every command's start-up, for transports the engine log never uses (it writes through
+// its own destination: rolling-log-file.ts). They load on first use instead. A new release whose text differs is bundled
+// as it is (and the milliseconds come back): no build breaks over it.
+const lazyEdits = {
+  [`pino${sep}lib${sep}tools.js`]: [
+    ["const { isMainThread } = require('worker_threads')", "const threads = () => require('worker_threads')"],
+    ['if (!opts.sync && isMainThread) {', 'if (!opts.sync && threads().isMainThread) {'],
+    ["const transport = require('./transport')", "const transport = (options) => require('./transport')(options)"],
+  ],
+  [`pino${sep}pino.js`]: [["module.exports.transport = require('./lib/transport')", "module.exports.transport = (options) => require('./lib/transport')(options)"]],
+  [`sonic-boom${sep}index.js`]: [["const assert = require('assert')", "const assert = (value, message) => require('assert')(value, message)"]],
+};
+const pinoThreadsOnUse = {
+  name: 'pino-threads-on-use',
+  setup(build) {
+    build.onLoad({ filter: /[\\/](pino[\\/]lib[\\/]tools|pino[\\/]pino|sonic-boom[\\/]index)\.js$/ }, (args) => {
+      const edits = Object.entries(lazyEdits).find(([file]) => args.path.endsWith(`${sep}node_modules${sep}${file}`))?.[1];
+      let text = readFileSync(args.path, 'utf8');
+      if (edits === undefined || !edits.every(([from]) => text.split(from).length === 2)) return undefined;
+      for (const [from, to] of edits) text = text.replace(from, to);
+      return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 // fdir (tinyglobby's walker) loads picomatch at its top through a `require` from node_modules: resolved, read and
 // compiled at every start (~3 ms), outside the code cache, although tinyglobby's own import has it bundled already.
 // Its loader is given that bundled module instead, as fdir would have found it.
@@ -73,7 +99,7 @@ const common = {
   // Native and CommonJS-only dependencies stay in node_modules; the rest is bundled so start-up resolves few files.
   external: ['better-sqlite3'],
   banner: { js: 'import { createRequire as __codomyrmexRequire } from "node:module"; const require = __codomyrmexRequire(import.meta.url);' },
-  plugins: [zodEnglishOnly, dateFnsUnusedByPinoRoll, fdirBundledPicomatch],
+  plugins: [zodEnglishOnly, dateFnsUnusedByPinoRoll, fdirBundledPicomatch, pinoThreadsOnUse],
   logLevel: 'warning',
 };
 

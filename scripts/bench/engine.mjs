@@ -47,7 +47,7 @@ export async function benchInProcess(print) {
  * The CPU time (user + system, ms) of this process's reaped children and all they reaped in turn, from /proc/self/stat
  * (in USER_HZ, 100 a second on Linux); null elsewhere.
  */
-function childrenCpuMs() {
+export function childrenCpuMs() {
   try {
     const stat = readFileSync('/proc/self/stat', 'latin1');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -58,7 +58,7 @@ function childrenCpuMs() {
 }
 
 /** Runs a command to its end: its wall time, and the CPU time of its whole tree where the system tells it (ms). */
-function timeCommand(command, args, options) {
+export function timeCommand(command, args, options) {
   const cpuBefore = childrenCpuMs();
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
@@ -68,9 +68,12 @@ function timeCommand(command, args, options) {
   return { wall, cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
-export async function benchShell(print) {
-  const dir = temp('cdx-bench-shell-');
-  const home = temp('cdx-bench-home-');
+/**
+ * Writes the shell bench's 400-step layered DAG into `dir` three ways: `shell-400.yaml` (and `shell-400-leased.yaml`, each
+ * step taking a machine lease), a `Makefile` for make -j4, and `bare.mjs`, a bare Node loop spawning the same commands
+ * four at a time. Returns the steps.
+ */
+export function writeShellDag(dir) {
   const steps = layeredSteps(20, 20, (layer, i) => ({ module: 'shell', action: 'run', parameters: { command: `echo built-${layer}-${i}` } }));
   const yaml = ['version: 1', 'name: shell-400', 'concurrency: 4', 'steps:'];
   for (const step of steps) {
@@ -101,6 +104,13 @@ await new Promise((done) => {
 });
 `;
   writeFileSync(join(dir, 'bare.mjs'), bare);
+  return steps;
+}
+
+export async function benchShell(print) {
+  const dir = temp('cdx-bench-shell-');
+  const home = temp('cdx-bench-home-');
+  const steps = writeShellDag(dir);
   const env = { ...process.env, CODOMYRMEX_HOME: home };
   const rounds = { make: [], bare: [], codomyrmex: [], leased: [] };
   // Interleaved rounds so that machine noise hits all three alike.

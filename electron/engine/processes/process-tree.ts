@@ -3,7 +3,7 @@
 // after its parent exited; and on Linux every process carrying the step's tag in its environment — a `setsid`'d
 // daemon whose parent has gone — as Jenkins' ProcessTreeKiller finds a build's processes by its cookie.
 // It imports nothing but Node (and the engine's two-line sleepSync): the process host bundles it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { sleepSync } from '../sleep-sync.js';
 import { childProcess } from './child-process.js';
@@ -170,6 +170,9 @@ function* readProc(pids: PidRange | null): Generator<ProcessEntry> {
   for (const name of names) {
     const code = name.charCodeAt(0);
     if (code < 48 || code > 57 || Number(name) < lowest) continue;
+    // Most pids of a probed range are gone (a run's short commands used them): a read of a missing file throws, ~20 µs
+    // for the error and its stack, where a check that it is there costs ~4 (2,048 pids: ~40 ms → ~9).
+    if (probing && !existsSync(`/proc/${name}`)) continue;
     let stat: string;
     try {
       stat = readFileSync(`/proc/${name}/stat`, 'latin1');

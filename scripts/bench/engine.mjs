@@ -58,7 +58,7 @@ export function childrenCpuMs() {
 }
 
 /** Runs a command to its end: its wall time, and the CPU time of its whole tree where the system tells it (ms). */
-export function timeCommand(command, args, options) {
+function timeCommand(command, args, options) {
   const cpuBefore = childrenCpuMs();
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });

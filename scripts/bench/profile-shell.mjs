@@ -68,7 +68,9 @@ const lines = [
   `bare Node loop  ${ms(pick(runs.bare, 'wall'))}  ${ms(pick(runs.bare, 'bare'))}        —   ${ms(pick(runs.bare, 'commands'))}     ${ms(pick(runs.bare, 'tree'))}   (its engine: the loop that spawns)`,
   `codomyrmex run  ${ms(pick(runs.ours, 'wall'))}  ${ms(engine)}  ${hostCount} × ${hostEach.toFixed(0)}   ${ms(pick(runs.ours, 'commands'))}     ${ms(pick(runs.ours, 'tree'))}`,
   `the engine: ${startup.toFixed(0)} ms to start (\`codomyrmex --version\`), then ${((engine - startup) / steps.length).toFixed(2)} ms a step; the hosts together ${((hostEach * hostCount) / steps.length).toFixed(2)} ms a step (their start-ups included), the bare loop ${(pick(runs.bare, 'bare') / steps.length).toFixed(2)}`,
-  `on ${cores} cores the run's CPU alone needs ≥ ${(pick(runs.ours, 'tree') / cores).toFixed(0)} ms of wall time (commands' CPU counts what each tree reaped: 10 ms ticks)`,
+  ...(runs.ours[0].tree === null ? ['(the whole trees\' CPU comes from /proc: Linux only)'] : [
+    `on ${cores} cores the run's CPU alone needs ≥ ${(pick(runs.ours, 'tree') / cores).toFixed(0)} ms of wall time (commands' CPU counts what each tree reaped: 10 ms ticks)`,
+  ]),
 ];
 console.log(lines.join('\n'));
 

@@ -111,7 +111,8 @@ export function sparklinePaths(data: Aligned, width: number, height: number): { 
     const over = new Map((shapes.bars[index + 1] ?? []).map((bar) => [bar.x, bar.y]));
     return series.filter((bar) => over.get(bar.x) !== bar.y).map((bar) => `M${at(bar.x + bar.width / 2)} ${at(bar.y + bar.height)}V${at(bar.y)}`).join('');
   }) as [string, string, string];
-  const barWidth = shapes.bars.flat()[0]?.width ?? 0;
+  // Every bar is as wide as the rest: the first one there is gives it.
+  const barWidth = shapes.bars.find((series) => series.length > 0)?.[0]?.width ?? 0;
   const line = shapes.line.map(([px, py], index) => `${index === 0 ? 'M' : 'L'}${at(px)} ${at(py)}`).join('');
   return { barWidth: Number(at(barWidth)), bars, line };
 }
